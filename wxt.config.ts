@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { HH_MATCH_PATTERNS } from './lib/hh/sites';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  imports: false, // explicit imports from '#imports' keep every dependency greppable
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'chrome120' },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Otklik — hh.ru job search assistant',
+    short_name: 'Otklik',
+    description: 'Scores and filters hh.ru vacancies, queues applications and drafts cover letters.',
+    minimum_chrome_version: browser === 'chrome' ? '124' : undefined,
+    permissions: ['storage', 'alarms', 'cookies', 'notifications'],
+    host_permissions: HH_MATCH_PATTERNS,
+    // LLM providers (OpenAI-compatible, GigaChat, local Ollama…) are asked for at runtime, one origin at a time.
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: 'Otklik' },
+    browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'otklik@otklik.app' } } : undefined,
+  }),
+});
