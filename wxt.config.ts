@@ -4,6 +4,7 @@ import { HH_MATCH_PATTERNS } from './lib/hh/sites';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
   imports: false, // explicit imports from '#imports' keep every dependency greppable
   srcDir: '.',
   entrypointsDir: 'entrypoints',

@@ -1,0 +1,54 @@
+import { BAR_CSS } from './styles';
+import { texts, type Lang } from './texts';
+
+export const BAR_ATTR = 'data-otk-bar';
+
+export interface BarView {
+  total: number;
+  hidden: number;
+  dimmed: number;
+  unrecognised: number;
+  revealed: boolean;
+  lang: Lang;
+}
+
+export function createBar(doc: Document, onToggle: () => void): HTMLElement {
+  const host = doc.createElement('div');
+  host.setAttribute(BAR_ATTR, '');
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = BAR_CSS;
+  const bar = doc.createElement('div');
+  bar.className = 'bar';
+  bar.setAttribute('role', 'status');
+  bar.addEventListener('click', (e) => {
+    if ((e.target as Element | null)?.closest?.('button')) onToggle();
+  });
+  root.append(style, bar);
+  return host;
+}
+
+export function renderBar(host: HTMLElement, v: BarView): void {
+  const bar = host.shadowRoot?.querySelector('.bar');
+  if (!bar) return;
+  const t = texts[v.lang];
+  const doc = host.ownerDocument;
+  const msg = doc.createElement('span');
+  msg.textContent = v.hidden || v.dimmed ? t.summary(v.hidden, v.dimmed, v.total) : t.nothingHidden(v.total);
+  const parts: Node[] = [msg];
+  if (v.hidden) {
+    const btn = doc.createElement('button');
+    btn.type = 'button';
+    btn.setAttribute('data-otk-action', 'toggle-hidden');
+    btn.setAttribute('aria-pressed', String(v.revealed));
+    btn.textContent = v.revealed ? t.hideAgain : t.showAll;
+    parts.push(btn);
+  }
+  if (v.unrecognised) {
+    const warn = doc.createElement('span');
+    warn.className = 'warn';
+    warn.textContent = t.unrecognised(v.unrecognised);
+    parts.push(warn);
+  }
+  bar.replaceChildren(...parts);
+}

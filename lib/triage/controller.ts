@@ -1,0 +1,215 @@
+import type { MatchVacancy } from '../match/vacancy';
+import type { MatchResult } from '../match';
+import type { Settings } from '../settings/schema';
+import type { TriageStats } from '../messaging/protocol';
+import { observeAdditions } from '../dom/batch';
+import { BADGE_ATTR, createBadge, renderBadge } from './badge';
+import { BAR_ATTR, createBar, renderBar } from './bar';
+import { PAGE_CSS } from './styles';
+import { texts, type Lang } from './texts';
+
+export type ParsedCard = { ok: true; vacancy: MatchVacancy } | { ok: false; reason: string };
+
+/** What the controller needs from lib/hh and lib/match: injected, so it is testable on synthetic DOM. */
+export interface TriageDeps {
+  findCards(root: ParentNode): Element[];
+  parseCard(card: Element): ParsedCard;
+  /** The element the badge goes before (the title heading); null → card's first child. */
+  badgeAnchor(card: Element): Element | null;
+  /** Builds a scoring function for the current settings. */
+  makeScorer(settings: Settings): ((v: MatchVacancy) => MatchResult) | null;
+  formatReason(r: MatchResult['reasons'][number], lang: Lang): string;
+  report?(stats: TriageStats): void;
+  lang: Lang;
+}
+
+interface CardState {
+  parsed: ParsedCard;
+  result?: MatchResult;
+  badge?: HTMLElement;
+}
+
+const ROOT_ON = 'data-otk-on';
+const ROOT_REVEAL = 'data-otk-reveal';
+const VERDICT = 'data-otk-verdict';
+const ACTION = 'data-otk-action';
+const STYLE_ID = 'otk-page-style';
+
+/**
+ * Listing triage on one document: finds cards (now and later), scores them, badges, dims or hides them, and
+ * keeps a summary bar. `stop()` removes every trace, leaving the page as it was.
+ */
+export class ListingTriage {
+  private cards = new Map<Element, CardState>();
+  private settings: Settings;
+  private scorer: ((v: MatchVacancy) => MatchResult) | null;
+  private bar: HTMLElement | null = null;
+  private revealed = false;
+  private abort = new AbortController();
+  private flush: (() => void) | null = null;
+  /** Script time of the first full pass (parse + score + render), for the benchmark. */
+  firstPassMs: number | null = null;
+
+  constructor(
+    private doc: Document,
+    private deps: TriageDeps,
+    settings: Settings,
+  ) {
+    this.settings = settings;
+    this.scorer = deps.makeScorer(settings);
+  }
+
+  start(): void {
+    const t0 = performance.now();
+    this.ensureStyle();
+    this.doc.documentElement.setAttribute(ROOT_ON, '');
+    this.pass();
+    this.firstPassMs = performance.now() - t0;
+    this.flush = observeAdditions(this.doc.body ?? this.doc.documentElement, () => this.pass(), this.abort.signal);
+  }
+
+  /** Re-score every known card with new settings (profile edits, thresholds, on/off). */
+  update(settings: Settings): void {
+    this.settings = settings;
+    this.scorer = this.deps.makeScorer(settings);
+    for (const [card, state] of this.cards) this.scoreCard(card, state);
+    this.render([...this.cards.keys()]);
+  }
+
+  setRevealed(revealed: boolean): void {
+    this.revealed = revealed;
+    this.doc.documentElement.toggleAttribute(ROOT_REVEAL, revealed);
+    this.renderBar();
+  }
+
+  /** Processes whatever is pending right now (tests, benchmarks). */
+  flushNow(): void {
+    this.flush?.();
+  }
+
+  stats(): TriageStats {
+    let shown = 0;
+    let dimmed = 0;
+    let hidden = 0;
+    let unrecognised = 0;
+    for (const s of this.cards.values()) {
+      if (!s.parsed.ok) unrecognised++;
+      else if (s.result?.verdict === 'hide') hidden++;
+      else if (s.result?.verdict === 'dim') dimmed++;
+      else shown++;
+    }
+    // In dim mode, cards the scorer would hide are only dimmed.
+    if (this.settings.triage.action === 'dim') {
+      dimmed += hidden;
+      hidden = 0;
+    }
+    return { url: this.doc.location?.href ?? 'about:blank', total: this.cards.size, shown, dimmed, hidden, unrecognised };
+  }
+
+  stop(): void {
+    this.abort.abort();
+    for (const [card, state] of this.cards) {
+      state.badge?.remove();
+      card.removeAttribute(VERDICT);
+      card.removeAttribute(ACTION);
+    }
+    this.cards.clear();
+    this.bar?.remove();
+    this.bar = null;
+    this.doc.getElementById(STYLE_ID)?.remove();
+    this.doc.documentElement.removeAttribute(ROOT_ON);
+    this.doc.documentElement.removeAttribute(ROOT_REVEAL);
+  }
+
+  private ensureStyle(): void {
+    if (this.doc.getElementById(STYLE_ID)) return;
+    const style = this.doc.createElement('style');
+    style.id = STYLE_ID;
+    style.textContent = PAGE_CSS;
+    (this.doc.head ?? this.doc.documentElement).append(style);
+  }
+
+  /** Reads first (find, parse, score), then writes everything in one go: no read/write interleaving. */
+  private pass(): void {
+    for (const card of this.cards.keys()) if (!card.isConnected) this.cards.delete(card);
+    const fresh: Element[] = [];
+    for (const card of this.deps.findCards(this.doc)) {
+      if (this.cards.has(card)) continue;
+      const state: CardState = { parsed: this.deps.parseCard(card) };
+      this.scoreCard(card, state);
+      this.cards.set(card, state);
+      fresh.push(card);
+    }
+    if (fresh.length) this.render(fresh);
+    else this.renderBar();
+  }
+
+  private scoreCard(_card: Element, state: CardState): void {
+    if (!state.parsed.ok || !this.scorer) {
+      delete state.result;
+      return;
+    }
+    state.result = this.scorer(state.parsed.vacancy);
+  }
+
+  private render(cards: Element[]): void {
+    const action = this.settings.triage.action;
+    const showBadges = this.settings.triage.showBadges;
+    for (const card of cards) {
+      const state = this.cards.get(card);
+      if (!state) continue;
+      const result = state.result;
+      if (!result) {
+        card.removeAttribute(VERDICT);
+        card.removeAttribute(ACTION);
+        state.badge?.remove();
+        delete state.badge;
+        continue;
+      }
+      card.setAttribute(VERDICT, result.verdict);
+      card.setAttribute(ACTION, action);
+      if (!showBadges) {
+        state.badge?.remove();
+        delete state.badge;
+        continue;
+      }
+      if (!state.badge) {
+        state.badge = createBadge(this.doc);
+        const anchor = this.deps.badgeAnchor(card);
+        if (anchor?.parentNode) anchor.parentNode.insertBefore(state.badge, anchor);
+        else card.prepend(state.badge);
+      }
+      renderBadge(state.badge, {
+        score: result.score,
+        verdict: result.verdict,
+        label: texts[this.deps.lang].score,
+        reasons: result.reasons.map((r) => ({ text: this.deps.formatReason(r, this.deps.lang), minus: r.polarity === 'minus' })),
+      });
+    }
+    this.renderBar();
+  }
+
+  private renderBar(): void {
+    const first = this.firstCard();
+    if (!first || !this.scorer) {
+      this.bar?.remove();
+      this.bar = null;
+      this.deps.report?.(this.stats());
+      return;
+    }
+    if (!this.bar) this.bar = createBar(this.doc, () => this.setRevealed(!this.revealed));
+    // The bar sits before the list that holds the first card (or the card itself when it has no list).
+    const list = first.parentElement?.closest('[data-qa="vacancy-serp__results"]') ?? first;
+    if (this.bar.nextElementSibling !== list) list.parentNode?.insertBefore(this.bar, list);
+    const s = this.stats();
+    renderBar(this.bar, { ...s, revealed: this.revealed, lang: this.deps.lang });
+    this.deps.report?.(s);
+  }
+
+  private firstCard(): Element | null {
+    for (const card of this.cards.keys()) if (card.isConnected) return card;
+    return null;
+  }
+}
+
+export { BADGE_ATTR, BAR_ATTR };

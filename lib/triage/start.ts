@@ -1,0 +1,79 @@
+import { compileProfile, DEFAULT_THRESHOLDS, formatReason, type Matcher } from '../match';
+import { findListingCards, parseListingCard } from '../hh/listing';
+import { handleContentMessages, sendToBackground } from '../messaging';
+import type { TriageStats } from '../messaging/protocol';
+import { getSettings, watchSettings } from '../settings/store';
+import type { Settings } from '../settings/schema';
+import { ListingTriage, type TriageDeps } from './controller';
+import { pickLang } from './texts';
+import { badgeAnchor } from '../hh/listing';
+import type { Profile } from '../match/profile';
+
+/** Nothing to judge against: no titles, skills, resume or filters. Triage then stays out of the way. */
+export function isProfileEmpty(p: Profile): boolean {
+  return !p.desiredTitles.length && !p.skills.length && !p.resumeText.trim() && !p.excludeWords.length &&
+    p.minSalary === null && !p.workFormats.length && !p.cities.length && !p.employerBlacklist.length;
+}
+
+/** A scorer for these settings, or null when there is nothing to score against (empty profile). */
+function makeScorer(settings: Settings) {
+  if (isProfileEmpty(settings.profile)) return null;
+  const matcher: Matcher = compileProfile(settings.profile);
+  const { hideBelow, dimBelow } = settings.triage;
+  const thresholds = hideBelow !== null || dimBelow !== null
+    ? { hide: hideBelow ?? DEFAULT_THRESHOLDS.hide, dim: dimBelow ?? DEFAULT_THRESHOLDS.dim }
+    : undefined;
+  return (v: Parameters<Matcher['score']>[0]) => matcher.score(v, thresholds);
+}
+
+function debounce<A extends unknown[]>(fn: (...a: A) => void, ms: number) {
+  let t: ReturnType<typeof setTimeout> | undefined;
+  return (...a: A) => {
+    clearTimeout(t);
+    t = setTimeout(() => fn(...a), ms);
+  };
+}
+
+/** Content-script entry: runs triage while Otklik is enabled, restores the page when it is turned off. */
+export async function startTriage(signal: AbortSignal): Promise<void> {
+  const deps: TriageDeps = {
+    findCards: findListingCards,
+    parseCard: (el) => {
+      const r = parseListingCard(el);
+      return 'reason' in r ? { ok: false, reason: r.reason } : { ok: true, vacancy: r };
+    },
+    badgeAnchor,
+    makeScorer,
+    formatReason,
+    lang: pickLang(navigator.language),
+    report: debounce((stats: TriageStats) => {
+      sendToBackground('reportTriage', stats).catch(() => {
+        /* the worker may be restarting; the next report will carry the same numbers */
+      });
+    }, 250),
+  };
+
+  let triage: ListingTriage | null = null;
+  const apply = (settings: Settings) => {
+    if (!settings.enabled) {
+      triage?.stop();
+      triage = null;
+      deps.report?.({ url: location.href, total: 0, shown: 0, dimmed: 0, hidden: 0, unrecognised: 0 });
+      return;
+    }
+    if (triage) triage.update(settings);
+    else {
+      triage = new ListingTriage(document, deps, settings);
+      triage.start();
+    }
+  };
+
+  const unwatch = watchSettings(apply);
+  const unlisten = handleContentMessages({ getTriage: () => triage?.stats() ?? null });
+  signal.addEventListener('abort', () => {
+    unwatch();
+    unlisten();
+    triage?.stop();
+  });
+  apply(await getSettings());
+}

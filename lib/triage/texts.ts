@@ -1,0 +1,37 @@
+/** The few words Otklik writes into hh.ru pages, in the page reader's language. */
+export type Lang = 'ru' | 'en';
+
+export const pickLang = (locale: string | undefined): Lang => (locale?.toLowerCase().startsWith('ru') ? 'ru' : 'en');
+
+const plural = (n: number, one: string, few: string, many: string) => {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  if (m10 === 1 && m100 !== 11) return one;
+  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
+  return many;
+};
+
+export const texts = {
+  ru: {
+    summary: (hidden: number, dimmed: number, total: number) =>
+      `Otklik скрыл ${hidden} из ${total} ${plural(total, 'вакансии', 'вакансий', 'вакансий')}` + (dimmed ? ` · приглушил ${dimmed}` : ''),
+    nothingHidden: (total: number) => `Otklik проверил ${total} ${plural(total, 'вакансию', 'вакансии', 'вакансий')}: все подходят`,
+    showAll: 'показать все',
+    hideAgain: 'скрыть снова',
+    unrecognised: (n: number) => `${n} ${plural(n, 'карточку', 'карточки', 'карточек')} не удалось разобрать`,
+    hiddenMark: 'скрыто Otklik',
+    score: 'Соответствие',
+    setupProfile: 'заполните профиль',
+  },
+  en: {
+    summary: (hidden: number, dimmed: number, total: number) =>
+      `Otklik hid ${hidden} of ${total} ${total === 1 ? 'vacancy' : 'vacancies'}` + (dimmed ? ` · dimmed ${dimmed}` : ''),
+    nothingHidden: (total: number) => `Otklik checked ${total} ${total === 1 ? 'vacancy' : 'vacancies'}: all look relevant`,
+    showAll: 'show all',
+    hideAgain: 'hide again',
+    unrecognised: (n: number) => `${n} ${n === 1 ? 'card' : 'cards'} not recognised`,
+    hiddenMark: 'hidden by Otklik',
+    score: 'Match',
+    setupProfile: 'set up your profile',
+  },
+} satisfies Record<Lang, unknown>;

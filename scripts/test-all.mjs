@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, unit tests, build, end-to-end tests. Prints one plain "N passed, N failed" line at the
+// end (unit + e2e tests, plus typecheck and build as one check each) and exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const artifacts = join(root, 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+const only = process.argv[2]; // optional: typecheck | unit | build | e2e
+
+let passed = 0;
+let failed = 0;
+const lines = [];
+
+function run(cmd, args) {
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
+  return { ok: r.status === 0, secs: ((Date.now() - t0) / 1000).toFixed(1) };
+}
+
+function check(name, cmd, args) {
+  const r = run(cmd, args);
+  r.ok ? passed++ : failed++;
+  lines.push(`${name}: ${r.ok ? 'ok' : 'FAILED'} (${r.secs} s)`);
+  return r.ok;
+}
+
+function vitest(name, args) {
+  const out = join(artifacts, `${name}-results.json`);
+  rmSync(out, { force: true });
+  const r = run('npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  if (!existsSync(out)) {
+    failed++;
+    lines.push(`${name}: FAILED before reporting results (${r.secs} s)`);
+    return;
+  }
+  const j = JSON.parse(readFileSync(out, 'utf8'));
+  const p = j.numPassedTests ?? 0;
+  // A suite that fails to load has no failed tests but is a failure all the same.
+  const f = (j.numFailedTests ?? 0) + (j.numFailedTestSuites && !j.numFailedTests ? j.numFailedTestSuites : 0);
+  const s = (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
+  passed += p;
+  failed += f;
+  if (!r.ok && f === 0) failed++;
+  lines.push(`${name}: ${p} passed, ${f} failed, ${s} skipped (${r.secs} s)`);
+}
+
+function chromiumPath() {
+  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+}
+
+if (!only || only === 'typecheck') check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
+if (!only || only === 'unit') vitest('unit', []);
+let built = true;
+if (!only || only === 'build' || only === 'e2e') built = check('build', 'npx', ['wxt', 'build']);
+if (!only || only === 'e2e') {
+  if (!chromiumPath()) {
+    failed++;
+    lines.push('e2e: NOT RUN: chromium is missing. Install Debian\'s browser: `sudo apt-get install -y chromium` (or set CHROMIUM_PATH).');
+  } else if (!built) {
+    failed++;
+    lines.push('e2e: NOT RUN: the build failed.');
+  } else vitest('e2e', ['-c', 'vitest.e2e.config.ts']);
+}
+
+console.log('\n' + lines.join('\n'));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

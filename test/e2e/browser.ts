@@ -1,0 +1,92 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { SETTINGS_VERSION } from '../../lib/settings/schema';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const REPO = resolve(__dirname, '../..');
+export const EXTENSION_DIR = join(REPO, '.output/chrome-mv3');
+export const SCREENSHOT_DIR = join(REPO, 'artifacts/screenshots');
+
+/** Debian's chromium; CHROMIUM_PATH overrides. Playwright never downloads a browser here. */
+export function chromiumPath(): string | null {
+  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  return candidates.find((p) => existsSync(p)) ?? null;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's service worker (re-fetched: it may have been restarted). */
+  worker(): Promise<Worker>;
+  newPage(): Promise<Page>;
+  extensionPage(path: 'popup.html' | 'options.html'): Promise<Page>;
+  screenshot(page: Page, name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches chromium with the built extension and hh.ru (and its regional sites) mapped to the fake server.
+ * Flags per ../shared/docs/toolchain.md: new headless loads extensions; background networking off (no internet).
+ */
+export async function launchExtensionBrowser(opts: { fakePort: number; locale?: string }): Promise<ExtensionBrowser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error('chromium not found: install it with `apt-get install -y chromium` (or set CHROMIUM_PATH)');
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no built extension in ${EXTENSION_DIR}: run \`npm run build\``);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-'));
+  const hosts = ['hh.ru', '*.hh.ru', 'hh.kz', '*.hh.kz', 'rabota.by', '*.rabota.by', 'hh.uz', '*.hh.uz'];
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    locale: opts.locale ?? 'ru-RU',
+    viewport: { width: 1280, height: 900 },
+    ignoreHTTPSErrors: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.fakePort}`).join(', ')}`,
+      '--ignore-certificate-errors',
+      '--no-first-run',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      `--lang=${opts.locale ?? 'ru-RU'}`,
+    ],
+  });
+  const worker = async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await worker()).url()).host;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    context,
+    extensionId,
+    worker,
+    newPage: () => context.newPage(),
+    async extensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async screenshot(page, name) {
+      const file = join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: false });
+      return file;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Writes settings straight into extension storage (what the options page would save). */
+export async function setSettings(worker: Worker, settings: unknown): Promise<void> {
+  await worker.evaluate(
+    async ({ s, v }) => {
+      await chrome.storage.local.set({ settings: s, settings$: { v } });
+    },
+    { s: settings, v: SETTINGS_VERSION },
+  );
+}
