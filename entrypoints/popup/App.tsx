@@ -9,8 +9,16 @@ import { isHhHost } from '../../lib/hh/sites';
 
 type TabInfo = { onHh: boolean; stats: TriageStats | null };
 
-async function loadTab(): Promise<TabInfo> {
+/** The tab the popup is about: the active one, or `?tabId=N` when the popup is opened as a page (tests, demo). */
+async function currentTab() {
+  const forced = Number(new URLSearchParams(location.search).get('tabId'));
+  if (Number.isInteger(forced) && forced > 0) return browser.tabs.get(forced);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+async function loadTab(): Promise<TabInfo> {
+  const tab = await currentTab();
   let onHh = false;
   try {
     onHh = !!tab?.url && isHhHost(new URL(tab.url).hostname);

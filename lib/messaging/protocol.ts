@@ -13,6 +13,8 @@ export const triageStatsSchema = z.object({
   hidden: z.number().int().nonnegative(),
   /** Cards whose markup was not recognised (never scored). */
   unrecognised: z.number().int().nonnegative(),
+  /** Script time of the first triage pass over the cards present at DOM ready (benchmark figure). */
+  firstPassMs: z.number().nonnegative().optional(),
 });
 export type TriageStats = z.infer<typeof triageStatsSchema>;
 

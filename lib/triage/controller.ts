@@ -16,6 +16,8 @@ export interface TriageDeps {
   parseCard(card: Element): ParsedCard;
   /** The element the badge goes before (the title heading); null → card's first child. */
   badgeAnchor(card: Element): Element | null;
+  /** The list that holds the cards (the bar goes before it); null → before the first card. */
+  listContainer(card: Element): Element | null;
   /** Builds a scoring function for the current settings. */
   makeScorer(settings: Settings): ((v: MatchVacancy) => MatchResult) | null;
   formatReason(r: MatchResult['reasons'][number], lang: Lang): string;
@@ -65,6 +67,7 @@ export class ListingTriage {
     this.doc.documentElement.setAttribute(ROOT_ON, '');
     this.pass();
     this.firstPassMs = performance.now() - t0;
+    this.deps.report?.(this.stats());
     this.flush = observeAdditions(this.doc.body ?? this.doc.documentElement, () => this.pass(), this.abort.signal);
   }
 
@@ -103,7 +106,9 @@ export class ListingTriage {
       dimmed += hidden;
       hidden = 0;
     }
-    return { url: this.doc.location?.href ?? 'about:blank', total: this.cards.size, shown, dimmed, hidden, unrecognised };
+    const stats: TriageStats = { url: this.doc.location?.href ?? 'about:blank', total: this.cards.size, shown, dimmed, hidden, unrecognised };
+    if (this.firstPassMs !== null) stats.firstPassMs = Math.round(this.firstPassMs * 1000) / 1000;
+    return stats;
   }
 
   stop(): void {
@@ -199,7 +204,7 @@ export class ListingTriage {
     }
     if (!this.bar) this.bar = createBar(this.doc, () => this.setRevealed(!this.revealed));
     // The bar sits before the list that holds the first card (or the card itself when it has no list).
-    const list = first.parentElement?.closest('[data-qa="vacancy-serp__results"]') ?? first;
+    const list = this.deps.listContainer(first) ?? first;
     if (this.bar.nextElementSibling !== list) list.parentNode?.insertBefore(this.bar, list);
     const s = this.stats();
     renderBar(this.bar, { ...s, revealed: this.revealed, lang: this.deps.lang });

@@ -6,7 +6,7 @@ import { getSettings, watchSettings } from '../settings/store';
 import type { Settings } from '../settings/schema';
 import { ListingTriage, type TriageDeps } from './controller';
 import { pickLang } from './texts';
-import { badgeAnchor } from '../hh/listing';
+import { badgeAnchor, listContainer } from '../hh/listing';
 import type { Profile } from '../match/profile';
 
 /** Nothing to judge against: no titles, skills, resume or filters. Triage then stays out of the way. */
@@ -43,6 +43,7 @@ export async function startTriage(signal: AbortSignal): Promise<void> {
       return 'reason' in r ? { ok: false, reason: r.reason } : { ok: true, vacancy: r };
     },
     badgeAnchor,
+    listContainer,
     makeScorer,
     formatReason,
     lang: pickLang(navigator.language),

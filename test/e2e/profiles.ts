@@ -1,0 +1,15 @@
+import { defaultSettings, type Settings } from '../../lib/settings/schema';
+
+/** A first-job Python developer: the persona the product was started for. Our own words, not bench data. */
+export function pythonJuniorSettings(): Settings {
+  const s = defaultSettings();
+  s.profile = {
+    ...s.profile,
+    desiredTitles: ['Junior Python developer', 'Python-разработчик', 'Стажёр Python'],
+    skills: ['Python', 'Django', 'FastAPI', 'SQL', 'PostgreSQL', 'Git', 'Docker'],
+    experience: 'noExperience',
+    resumeText: 'Выпускник вуза, пет-проекты на Python: REST API на FastAPI, телеграм-бот, парсеры. Ищу первую работу бэкенд-разработчиком.',
+    query: 'python',
+  };
+  return s;
+}

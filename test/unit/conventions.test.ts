@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '../..');
+
+function files(dir: string, exts = ['.ts', '.tsx']): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(ROOT, dir))) {
+    const rel = join(dir, name);
+    if (statSync(join(ROOT, rel)).isDirectory()) out.push(...files(rel, exts));
+    else if (exts.some((e) => name.endsWith(e))) out.push(rel);
+  }
+  return out;
+}
+
+const product = ['lib', 'entrypoints', 'components'].flatMap((d) => files(d)).filter((f) => !/\.test\.tsx?$/.test(f));
+const code = (f: string) => readFileSync(join(ROOT, f), 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
+
+describe('project conventions', () => {
+  it('product code uses browser.* (WXT), never the Chrome-only global', () => {
+    const offenders = product.filter((f) => /\bchrome\.[a-z]/.test(code(f)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('hh.ru markup (data-qa selectors) is known only to lib/hh', () => {
+    const offenders = product.filter((f) => !f.startsWith('lib/hh/') && /data-qa/.test(code(f)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('the content script never opens IndexedDB: it goes through messages', () => {
+    const contentSide = product.filter((f) => f.startsWith('entrypoints/hh.content/') || f.startsWith('lib/triage/'));
+    const offenders = contentSide.filter((f) => /from ['"]dexie['"]|indexedDB|lib\/db\//.test(code(f)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('no `any` without a comment on the same line', () => {
+    const offenders: string[] = [];
+    for (const f of product) {
+      readFileSync(join(ROOT, f), 'utf8').split('\n').forEach((line, i) => {
+        if (/(:\s*any\b|as any\b|<any>)/.test(line) && !/\/\/|\/\*/.test(line)) offenders.push(`${relative(ROOT, join(ROOT, f))}:${i + 1}`);
+      });
+    }
+    expect(offenders).toEqual([]);
+  });
+});
