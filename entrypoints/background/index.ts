@@ -15,6 +15,10 @@ export default defineBackground(() => {
         return { recorded: true };
       },
       getTabTriage: ({ tabId }) => getTabStats(tabId),
+      openOptions: async () => {
+        await browser.runtime.openOptionsPage();
+        return { opened: true };
+      },
     },
     (m) => console.warn('[otklik:background]', m),
   );

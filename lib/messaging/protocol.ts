@@ -28,6 +28,11 @@ export const toBackground = {
     req: triageStatsSchema,
     res: z.object({ recorded: z.boolean() }),
   },
+  /** Content script → background: open the options page (content scripts cannot do it themselves). */
+  openOptions: {
+    req: z.object({}),
+    res: z.object({ opened: z.boolean() }),
+  },
   /** Popup → background: the triage stats of a tab. */
   getTabTriage: {
     req: z.object({ tabId: z.number().int() }),

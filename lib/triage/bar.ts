@@ -3,7 +3,17 @@ import { texts, type Lang } from './texts';
 
 export const BAR_ATTR = 'data-otk-bar';
 
-export interface BarView {
+export type BarView = CountsView | SetupView;
+
+/** No profile yet: the bar invites the user to fill it in instead of judging anything. */
+export interface SetupView {
+  setup: true;
+  total: number;
+  lang: Lang;
+}
+
+export interface CountsView {
+  setup?: false;
   total: number;
   hidden: number;
   dimmed: number;
@@ -12,7 +22,7 @@ export interface BarView {
   lang: Lang;
 }
 
-export function createBar(doc: Document, onToggle: () => void): HTMLElement {
+export function createBar(doc: Document, on: { toggle: () => void; setup: () => void }): HTMLElement {
   const host = doc.createElement('div');
   host.setAttribute(BAR_ATTR, '');
   const root = host.attachShadow({ mode: 'open' });
@@ -22,7 +32,9 @@ export function createBar(doc: Document, onToggle: () => void): HTMLElement {
   bar.className = 'bar';
   bar.setAttribute('role', 'status');
   bar.addEventListener('click', (e) => {
-    if ((e.target as Element | null)?.closest?.('button')) onToggle();
+    const action = (e.target as Element | null)?.closest?.('button')?.getAttribute('data-otk-action');
+    if (action === 'toggle-hidden') on.toggle();
+    else if (action === 'setup') on.setup();
   });
   root.append(style, bar);
   return host;
@@ -33,6 +45,16 @@ export function renderBar(host: HTMLElement, v: BarView): void {
   if (!bar) return;
   const t = texts[v.lang];
   const doc = host.ownerDocument;
+  if (v.setup) {
+    const msg = doc.createElement('span');
+    msg.textContent = t.setupNeeded(v.total);
+    const btn = doc.createElement('button');
+    btn.type = 'button';
+    btn.setAttribute('data-otk-action', 'setup');
+    btn.textContent = t.setupProfile;
+    bar.replaceChildren(msg, btn);
+    return;
+  }
   const msg = doc.createElement('span');
   msg.textContent = v.hidden || v.dimmed ? t.summary(v.hidden, v.dimmed, v.total) : t.nothingHidden(v.total);
   const parts: Node[] = [msg];

@@ -123,11 +123,17 @@ describe('ListingTriage', () => {
     expect(document.querySelectorAll('[data-otk-badge]')).toHaveLength(0);
   });
 
-  it('stays out of the way when there is nothing to score against', () => {
-    const t = track(document, deps({ makeScorer: () => null }), defaultSettings());
+  it('judges nothing without a profile, and offers to set one up', () => {
+    const openSetup = vi.fn();
+    const t = track(document, deps({ makeScorer: () => null, openSetup }), defaultSettings());
     t.start();
     expect(verdicts()).toEqual([null, null, null, null]);
-    expect(document.querySelector('[data-otk-bar]')).toBeNull();
+    expect(document.querySelectorAll('[data-otk-badge]')).toHaveLength(0);
+    expect(barText()).toContain('once it knows what you are looking for');
+    document.querySelector('[data-otk-bar]')!.shadowRoot!.querySelector('button')!.click();
+    expect(openSetup).toHaveBeenCalledOnce();
+    t.update(defaultSettings()); // still no scorer: nothing changes
+    expect(verdicts()).toEqual([null, null, null, null]);
   });
 
   it('stop() restores the page exactly', () => {

@@ -22,6 +22,8 @@ export interface TriageDeps {
   makeScorer(settings: Settings): ((v: MatchVacancy) => MatchResult) | null;
   formatReason(r: MatchResult['reasons'][number], lang: Lang): string;
   report?(stats: TriageStats): void;
+  /** The user asked to fill in the profile (bar button shown while there is nothing to score against). */
+  openSetup?(): void;
   lang: Lang;
 }
 
@@ -196,18 +198,19 @@ export class ListingTriage {
 
   private renderBar(): void {
     const first = this.firstCard();
-    if (!first || !this.scorer) {
+    if (!first || (!this.scorer && !this.deps.openSetup)) {
       this.bar?.remove();
       this.bar = null;
       this.deps.report?.(this.stats());
       return;
     }
-    if (!this.bar) this.bar = createBar(this.doc, () => this.setRevealed(!this.revealed));
+    if (!this.bar) this.bar = createBar(this.doc, { toggle: () => this.setRevealed(!this.revealed), setup: () => this.deps.openSetup?.() });
     // The bar sits before the list that holds the first card (or the card itself when it has no list).
     const list = this.deps.listContainer(first) ?? first;
     if (this.bar.nextElementSibling !== list) list.parentNode?.insertBefore(this.bar, list);
     const s = this.stats();
-    renderBar(this.bar, { ...s, revealed: this.revealed, lang: this.deps.lang });
+    if (this.scorer) renderBar(this.bar, { ...s, revealed: this.revealed, lang: this.deps.lang });
+    else renderBar(this.bar, { setup: true, total: s.total, lang: this.deps.lang });
     this.deps.report?.(s);
   }
 

@@ -47,6 +47,7 @@ export async function startTriage(signal: AbortSignal): Promise<void> {
     makeScorer,
     formatReason,
     lang: pickLang(navigator.language),
+    openSetup: () => void sendToBackground('openOptions', {}).catch(() => undefined),
     report: debounce((stats: TriageStats) => {
       sendToBackground('reportTriage', stats).catch(() => {
         /* the worker may be restarting; the next report will carry the same numbers */

@@ -21,7 +21,8 @@ export const texts = {
     unrecognised: (n: number) => `${n} ${plural(n, 'карточку', 'карточки', 'карточек')} не удалось разобрать`,
     hiddenMark: 'скрыто Otklik',
     score: 'Соответствие',
-    setupProfile: 'заполните профиль',
+    setupProfile: 'заполнить профиль',
+    setupNeeded: (total: number) => `Otklik может отсеять лишнее среди ${total} ${plural(total, 'вакансии', 'вакансий', 'вакансий')}, когда узнает, что вы ищете`,
   },
   en: {
     summary: (hidden: number, dimmed: number, total: number) =>
@@ -33,5 +34,6 @@ export const texts = {
     hiddenMark: 'hidden by Otklik',
     score: 'Match',
     setupProfile: 'set up your profile',
+    setupNeeded: (total: number) => `Otklik can sort out these ${total} ${total === 1 ? 'vacancy' : 'vacancies'} once it knows what you are looking for`,
   },
 } satisfies Record<Lang, unknown>;
