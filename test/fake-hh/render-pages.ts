@@ -1,0 +1,133 @@
+/** Page shell (header, stylesheet, `HH-Lux-InitialState`) and the small pages: resumes, login, captcha, negotiations. */
+import type { Vacancy } from './data.ts';
+import { esc, jsonForHtml, plural, groupThousands } from './format.ts';
+import { ACCOUNT, RESUMES, type Application, type FakeResume } from './state.ts';
+import { STYLE } from './style.ts';
+
+export interface PageContext {
+  /** `https://<host>` the request came to (regional hosts keep their own origin in links). */
+  origin: string;
+  pathname: string;
+  search: string;
+  loggedIn: boolean;
+  xsrf: string;
+  now: number;
+}
+
+function resumeState(r: FakeResume): Record<string, unknown> {
+  return {
+    forbidden: null,
+    _attributes: { hash: r.hash, id: r.id, status: 'modified', isSearchable: true, hasPublicVisibility: false, lang: 'RU', percent: 0, permission: 'edit', user: ACCOUNT.userId, hhid: ACCOUNT.hhid },
+    title: [{ string: r.title }],
+    keySkills: r.keySkills.map((s) => ({ string: s })),
+    salary: [{ amount: r.salary, currency: 'RUR' }],
+    totalExperience: [{ string: 62 }],
+    area: [{ string: 1, title: r.area }],
+  };
+}
+
+/** The part of `HH-Lux-InitialState` every page carries (logged-in: resumes, account; always: xsrf, router). */
+export function baseInitialState(ctx: PageContext): Record<string, unknown> {
+  const query = Object.fromEntries(new URLSearchParams(ctx.search));
+  const base: Record<string, unknown> = {
+    topLevelSite: 'hh.ru',
+    topLevelDomain: 'hh.ru',
+    isUseMagritteLayout: true,
+    userType: ctx.loggedIn ? 'applicant' : 'anonymous',
+    xsrfToken: ctx.xsrf,
+    session: {},
+    features: {},
+    experiments: { checked: [] },
+    request: { host: ctx.origin.replace(/^https:\/\//, '') },
+    router: { location: { pathname: ctx.pathname, search: ctx.search, hash: '', key: 'fakehh', query }, action: 'POP' },
+  };
+  if (ctx.loggedIn) {
+    base.account = { firstName: ACCOUNT.firstName, lastName: ACCOUNT.lastName, middleName: ACCOUNT.middleName, userId: ACCOUNT.userId };
+    base.hhid = ACCOUNT.hhid;
+    base.applicantResumes = RESUMES.map(resumeState);
+    base.latestResumeHash = RESUMES[0]?.hash ?? null;
+    base.applicantSuitableVacancyByResume = Object.fromEntries(RESUMES.map((r, i) => [r.hash, 1200 - i * 400]));
+  } else {
+    base.applicantResumes = [];
+    base.latestResumeHash = null;
+  }
+  return base;
+}
+
+const LOGO = '<a class="fake-hh-logo" href="/" aria-label="hh.ru">hh</a>';
+
+function header(ctx: PageContext, text = ''): string {
+  const user = ctx.loggedIn
+    ? `<a data-qa="mainmenu_myResumes" href="/applicant/resumes">Мои резюме</a><a data-qa="mainmenu_applicantNegotiations" href="/applicant/negotiations">Отклики</a><span class="fake-hh-user" data-qa="mainmenu_applicantProfile">${esc(ACCOUNT.firstName)} ${esc(ACCOUNT.lastName)}</span>`
+    : `<a data-qa="login" href="/account/login">Войти</a>`;
+  return `<header class="fake-hh-header">${LOGO}<form class="fake-hh-search" action="/search/vacancy" method="get" data-qa="search-form"><input type="text" name="text" data-qa="search-input" value="${esc(text)}" placeholder="Профессия, должность или компания"><button type="submit" data-qa="search-button">Найти</button></form><nav>${user}</nav></header>`;
+}
+
+export interface LayoutOptions {
+  title: string;
+  body: string;
+  state: Record<string, unknown>;
+  searchText?: string;
+  script?: string;
+}
+
+export function layout(ctx: PageContext, o: LayoutOptions): string {
+  return `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(o.title)}</title><style>${STYLE}</style></head><body class="magritte-redesign"><div id="HH-React-Root">${header(ctx, o.searchText)}<div class="fake-hh-page">${o.body}</div><div class="fake-hh-footer">Otklik fake hh.ru — учебная копия для тестов, не настоящий сайт</div></div><template id="HH-Lux-InitialState">${jsonForHtml(o.state)}</template>${o.script ? `<script>${o.script}</script>` : ''}</body></html>`;
+}
+
+// ---------- /applicant/resumes ----------
+
+function resumeCard(r: FakeResume): string {
+  return `<div class="magritte-card___bhGKz_8-3-8 magritte-card-style-primary___eZ6aX_8-3-8 magritte-card-shadow-level-0___RNbQK_8-3-8 magritte-card-stretched___0Uc0J_8-3-8 magritte-border-default___eT8Lg_8-3-8" data-qa="resume" data-qa-id="${r.hash}" style="padding: 16px; border-radius: 24px; margin-bottom: 16px;"><a data-qa="resume-card-link-${r.hash}" tabindex="0" role="button" class="magritte-card___bhGKz_8-3-8 magritte-card-style-primary___eZ6aX_8-3-8 magritte-card-shadow-level-0___RNbQK_8-3-8 magritte-card-stretched___0Uc0J_8-3-8 magritte-card-press-enabled___kXfCl_8-3-8 magritte-card-hover-enabled___-wolU_8-3-8" href="/resume/${r.hash}?hhtmFrom=resume_list" style="padding: 0px; border: 0; border-radius: 0px;"><div data-qa="title-header" class="magritte-text___pbpft_4-5-1 magritte-text_style-secondary___1IU11_4-5-1 magritte-text_typography-label-3-regular___Nhtlp_4-5-1">Постоянная работа</div><div class="magritte-v-spacing___R3QYf_2-1-10" style="--magritte-spacing-m: 4px;"></div><div class="magritte-wrapper___w1uG5_7-2-5" data-qa="resume-title"><div class="magritte-text___pbpft_4-5-1 magritte-text_style-primary___AQ7MW_4-5-1 magritte-text_typography-subtitle-1-semibold___6uZ9I_4-5-1"><div class="magritte-content___iOGmF_7-2-5"><span data-qa="cell-text-content">${esc(r.title)}</span></div></div></div><div class="magritte-wrapper___w1uG5_7-2-5" data-qa="title-description"><div class="magritte-text___pbpft_4-5-1 magritte-text_style-primary___AQ7MW_4-5-1 magritte-text_typography-label-3-regular___Nhtlp_4-5-1"><div class="magritte-content___iOGmF_7-2-5"><span data-qa="cell-text-content">${groupThousands(r.salary, '&thinsp;')}&nbsp;₽ · ${esc(r.area)}</span></div></div></div></a><div class="magritte-v-spacing___R3QYf_2-1-10" style="--magritte-spacing-m: 12px;"></div><div class="magritte-h-spacing-container___rrYJZ_2-1-10" style="--magritte-spacing-m: 12px;"><a data-qa="count-new-views" href="/applicant/resumeview/history?resumeHash=${r.hash}&amp;hhtmFrom=resume_list">Просмотры</a><div class="magritte-wrapper___w1uG5_7-2-5" data-qa="resume-update-button"><span data-qa="cell-text-content">Автоподнятие</span></div><a data-qa="resume-recommendations__button_respond" href="/search/vacancy?resume=${r.hash}&amp;from=resumelist">Подходящие вакансии</a></div></div>`;
+}
+
+export function renderResumes(ctx: PageContext): string {
+  const body = `<h1 data-qa="title">Мои резюме</h1><div class="magritte-v-spacing___R3QYf_2-1-10" style="--magritte-spacing-m: 16px;"></div>${RESUMES.map(resumeCard).join('')}`;
+  return layout(ctx, { title: 'Мои резюме', body, state: baseInitialState(ctx) });
+}
+
+// ---------- /account/login, /account/captcha ----------
+
+export function renderLogin(ctx: PageContext, backurl: string): string {
+  const body = `<h1 data-qa="title">Вход в личный кабинет</h1><form class="fake-hh-form" data-qa="account-login-form" method="post" action="/account/login"><input type="hidden" name="_xsrf" value="${esc(ctx.xsrf)}"><input type="hidden" name="backurl" value="${esc(backurl)}"><input type="text" name="login" data-qa="login-input-username" placeholder="Электронная почта или телефон"><button type="submit" class="magritte-button___Pubhr_7-1-6" data-qa="account-login-submit">Войти</button></form><p class="fake-hh-alert">Это учебная копия hh.ru: войти здесь нельзя. Тест включает вход через <code>behave({loggedOut:false})</code>.</p>`;
+  return layout({ ...ctx, loggedIn: false }, { title: 'Вход в личный кабинет', body, state: baseInitialState({ ...ctx, loggedIn: false }) });
+}
+
+export function renderCaptcha(ctx: PageContext, backurl: string): string {
+  const body = `<h1 data-qa="title">Подтвердите, что вы не робот</h1><form class="fake-hh-form" data-qa="account-captcha-form" method="post" action="/account/captcha"><input type="hidden" name="_xsrf" value="${esc(ctx.xsrf)}"><input type="hidden" name="backurl" value="${esc(backurl)}"><div class="fake-hh-captcha-img" data-qa="account-captcha-picture" role="img" aria-label="captcha">x7kq2</div><input type="text" name="captchaText" data-qa="account-captcha-input" placeholder="Введите символы с картинки"><button type="submit" class="magritte-button___Pubhr_7-1-6" data-qa="account-captcha-submit">Отправить</button></form>`;
+  const state = { ...baseInitialState(ctx), hhcaptcha: { isBot: true, captchaState: 'fake' }, errorCode: 'captcha' };
+  return layout(ctx, { title: 'Подтвердите, что вы не робот', body, state });
+}
+
+// ---------- /applicant/negotiations ----------
+
+function dateLabel(now: number, t: number): string {
+  const days = Math.floor((now - t) / 86_400_000);
+  if (days <= 0) return 'сегодня';
+  if (days === 1) return 'вчера';
+  return `${days}&nbsp;${plural(days, 'день', 'дня', 'дней')} назад`;
+}
+
+export function renderNegotiations(ctx: PageContext, items: Array<{ application: Application; vacancy: Vacancy | undefined }>): string {
+  const cards = items
+    .map(({ application: a, vacancy: v }) => {
+      return `<div data-qa="negotiations-item" data-vacancy-id="${a.vacancyId}" tabindex="0" role="button" class="magritte-card___bhGKz_8-3-10 magritte-card-style-primary___eZ6aX_8-3-10 magritte-card-shadow-level-0___RNbQK_8-3-10 magritte-card-stretched___0Uc0J_8-3-10 magritte-border-default___eT8Lg_8-3-10" style="padding: 12px; border-radius: 24px;"><header><div class="magritte-tag___WdGxk_5-1-6 magritte-tag_style-neutral___cw1Bt_5-1-6 magritte-tag_size-medium___Splpy_5-1-6"><div class="magritte-tag__label___YHV-o_5-1-6"><span data-qa="negotiations-tag negotiations-item-not-viewed">Не&nbsp;просмотрен</span></div></div></header><section><div class="magritte-text___pbpft_4-5-2 magritte-text_style-primary___AQ7MW_4-5-2 magritte-text_typography-subtitle-1-semibold___6uZ9I_4-5-2"><span class="" data-qa="negotiations-item-vacancy">${esc(v?.name ?? `Вакансия ${a.vacancyId}`)}</span></div><div data-qa="negotiations-item-company" class="magritte-text___pbpft_4-5-2 magritte-text_style-primary___AQ7MW_4-5-2 magritte-text_typography-label-3-regular___Nhtlp_4-5-2"><span class="">${esc(v?.employer?.name ?? 'Компания скрыта')}</span></div><div data-qa="negotiations-item-date" class="magritte-text___pbpft_4-5-2 magritte-text_style-secondary___1IU11_4-5-2 magritte-text_typography-label-3-regular___Nhtlp_4-5-2"><span>${dateLabel(ctx.now, a.time)}</span></div></section><div class="magritte-v-spacing___R3QYf_2-1-12" style="--magritte-spacing-m: 12px;"></div><div class="magritte-h-spacing-container___rrYJZ_2-1-12"><button class="magritte-button___Pubhr_7-1-6 magritte-button_mode-secondary___xYz4-_7-1-6 magritte-button_size-small___ZAmsS_7-1-6" type="button" data-qa="open_chat">Перейти в&nbsp;чат</button><a class="magritte-button___Pubhr_7-1-6 magritte-button_mode-secondary___xYz4-_7-1-6 magritte-button_size-small___ZAmsS_7-1-6" data-qa="know-vacancy-responses-summary" href="/applicant-services/vacancy-summary/${a.topicId}?hhtmFrom=negotiation_list">Смотреть статистику по&nbsp;вакансии</a><button class="magritte-button___Pubhr_7-1-6 magritte-button_mode-secondary___xYz4-_7-1-6 magritte-button_size-small___ZAmsS_7-1-6" type="button" data-qa="negotiations-decline">Отказаться</button></div></div>`;
+    })
+    .join('');
+  const body = `<h1 data-qa="title">Отклики</h1><div data-qa="main-content">${cards || '<p data-qa="negotiations-empty">Вы пока ни на что не откликнулись</p>'}</div>`;
+  const state = {
+    ...baseInitialState(ctx),
+    applicantNegotiations: {
+      topicList: items.map(({ application: a }) => ({ id: Number(a.topicId), vacancyId: a.vacancyId, chatId: Number(a.chatId), lastState: 'RESPONSE', conversationMessagesCount: 1, hasNewMessages: false, archived: false })),
+    },
+  };
+  return layout(ctx, { title: 'Отклики', body, state });
+}
+
+export function renderNotFound(ctx: PageContext): string {
+  return layout(ctx, { title: 'Страница не найдена', body: '<h1 data-qa="title">Такой страницы нет</h1><p data-qa="error-404">Ошибка 404</p>', state: { ...baseInitialState(ctx), errorCode: 404 } });
+}
+
+export function renderError5xx(status: number): string {
+  return `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>${status}</title></head><body><h1>${status}</h1><p>Что-то пошло не так. Попробуйте обновить страницу.</p><hr><small>ddos-guard</small></body></html>`;
+}
