@@ -61,7 +61,7 @@ nav[data-qa="pager-block"] a[aria-current="true"]{background:#000;color:#fff;bor
 .vacancy-title h1{font-size:32px;line-height:1.2;margin:0 0 12px}
 [data-qa="vacancy-salary"]{font-size:20px;margin-bottom:12px}
 .fake-hh-keyinfo p,.fake-hh-keyinfo>div{margin:4px 0}
-.fake-hh-response{display:flex;gap:12px;margin:20px 0}
+.fake-hh-response{display:flex;align-items:center;gap:12px;margin:20px 0}
 [data-qa="vacancy-description"]{font-size:15px;line-height:1.55}
 [data-qa="vacancy-description"] ul{padding-left:20px}
 .vacancy-skill-list{display:flex;flex-wrap:wrap;gap:8px;padding:0;list-style:none}
