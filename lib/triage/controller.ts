@@ -190,7 +190,10 @@ export class ListingTriage {
         score: result.score,
         verdict: result.verdict,
         label: texts[this.deps.lang].score,
-        reasons: result.reasons.map((r) => ({ text: this.deps.formatReason(r, this.deps.lang), minus: r.polarity === 'minus' })),
+        // A hidden or dimmed card leads with what is wrong with it; a shown one with what fits.
+        reasons: [...result.reasons]
+          .sort((a, b) => (a.polarity === b.polarity ? 0 : (a.polarity === 'minus') === (result.verdict !== 'show') ? -1 : 1))
+          .map((r) => ({ text: this.deps.formatReason(r, this.deps.lang), minus: r.polarity === 'minus' })),
       });
     }
     this.renderBar();
