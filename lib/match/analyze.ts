@@ -1,0 +1,133 @@
+/**
+ * Text → concepts. A token is stemmed once (cached), mapped to a dictionary concept, a seniority cue, a stop
+ * word or kept as its own stem ("unknown" concept). Phrases ("data engineer", "машинное обучение") add their
+ * concept and mark their parts as absorbed.
+ */
+import { normalizeText, tokenize, tokenizeTitle } from './normalize';
+import { seniorityCue } from './seniority';
+import { stemWord } from './stem';
+import { CONCEPT_KIND, type ConceptKind, conceptOf, phraseAt } from './synonyms';
+
+/** 'u' = unknown word (its stem is the concept), 'n' = number. */
+export type Kind = ConceptKind | 'u' | 'n';
+
+export interface TokenInfo {
+  stem: string;
+  /** concept id ('' for stop words and seniority cues) */
+  c: string;
+  kind: Kind;
+  /** seniority level, -1 if none */
+  level: number;
+}
+
+const CACHE_MAX = 200_000;
+const cache = new Map<string, TokenInfo>();
+
+export function tokenInfo(token: string): TokenInfo {
+  let info = cache.get(token);
+  if (info) return info;
+  const stem = stemWord(token);
+  const level = seniorityCue(stem);
+  if (level !== undefined) info = { stem, c: '', kind: 's', level };
+  else {
+    const ci = conceptOf(stem);
+    if (ci) info = { stem, c: ci.id, kind: ci.kind, level: -1 };
+    else if (/^\d+$/.test(token)) info = { stem, c: '', kind: 'n', level: -1 };
+    else if (stem.length < 2) info = { stem, c: '', kind: 's', level: -1 };
+    else info = { stem, c: stem, kind: 'u', level: -1 };
+  }
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(token, info);
+  return info;
+}
+
+export interface TitleItem {
+  c: string;
+  /** the words as written (normalised) */
+  s: string;
+  kind: Kind;
+  /** position weight: 1 in the head part of the title, less in brackets / after a comma or "в/for" */
+  w: number;
+  main: boolean;
+  /** part of a recognised phrase */
+  absorbed: boolean;
+}
+export interface AnalyzedTitle {
+  items: TitleItem[];
+  /** seniority cue levels found in the title */
+  levels: number[];
+  /** main-part cue levels */
+  mainLevels: number[];
+}
+
+export function analyzeTitle(raw: string): AnalyzedTitle {
+  const toks = tokenizeTitle(normalizeText(raw));
+  const infos = toks.map((t) => tokenInfo(t.t));
+  const stems = infos.map((i) => i.stem);
+  const items: TitleItem[] = [];
+  const levels: number[] = [];
+  const mainLevels: number[] = [];
+  const absorbed = new Array<boolean>(infos.length).fill(false);
+  for (let i = 0; i < infos.length; i++) {
+    const p = phraseAt(stems, i);
+    if (!p) continue;
+    let w = 0;
+    let main = false;
+    for (let k = i; k < i + p.len; k++) {
+      absorbed[k] = true;
+      const tk = toks[k];
+      if (tk) {
+        w = Math.max(w, tk.w);
+        main ||= tk.main;
+      }
+    }
+    if (p.kind === 's') continue;
+    items.push({ c: p.id, s: toks.slice(i, i + p.len).map((x) => x.t).join(' '), kind: p.kind, w, main, absorbed: false });
+  }
+  for (let i = 0; i < infos.length; i++) {
+    const info = infos[i];
+    const tk = toks[i];
+    if (!info || !tk) continue;
+    if (info.level >= 0) {
+      levels.push(info.level);
+      if (tk.main) mainLevels.push(info.level);
+      continue;
+    }
+    // "без опыта" (no experience) in a title is a junior cue.
+    if (info.stem === 'опыт' && stems[i - 1] === 'без') {
+      levels.push(1);
+      if (tk.main) mainLevels.push(1);
+      continue;
+    }
+    if (info.c === '') continue;
+    items.push({ c: info.c, s: tk.t, kind: info.kind, w: tk.w, main: tk.main, absorbed: absorbed[i] ?? false });
+  }
+  // "Стажёр (аналитика продаж)": when the head holds only a seniority cue, the brackets say what the job is.
+  if (items.length > 0 && !items.some((i) => i.main)) {
+    for (const it of items) {
+      it.main = true;
+      it.w = Math.max(it.w, 0.9);
+    }
+  }
+  return { items, levels, mainLevels };
+}
+
+/** Concepts of free text (snippet, description, key skills) with counts; phrases included. */
+export function analyzeBag(raw: string, into: Map<string, number> = new Map()): Map<string, number> {
+  const toks = tokenize(normalizeText(raw));
+  const stems: string[] = new Array<string>(toks.length);
+  for (let i = 0; i < toks.length; i++) {
+    const info = tokenInfo(toks[i] ?? '');
+    stems[i] = info.stem;
+    if (info.c !== '') into.set(info.c, (into.get(info.c) ?? 0) + 1);
+  }
+  for (let i = 0; i < stems.length; i++) {
+    const p = phraseAt(stems, i);
+    if (p && p.kind !== 's') into.set(p.id, (into.get(p.id) ?? 0) + 1);
+  }
+  return into;
+}
+
+export function kindOf(concept: string): Kind {
+  return CONCEPT_KIND.get(concept) ?? 'u';
+}

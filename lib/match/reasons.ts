@@ -1,0 +1,108 @@
+/** Why a vacancy got its score: machine-readable codes with params, rendered to short ru/en texts. */
+
+export interface Reason {
+  code: string;
+  polarity: 'plus' | 'minus';
+  /** set on hard-filter reasons: the vacancy is hidden whatever its score */
+  hard?: boolean;
+  params?: Record<string, string | number>;
+}
+
+export type ReasonCode =
+  | 'title_match' // {title}
+  | 'title_partial' // {title}
+  | 'title_no_match'
+  | 'missing_core' // {word, where: 'card' | 'full'}
+  | 'role_mismatch' // {role}
+  | 'foreign_tech' // {tech}
+  | 'skills' // {n, list}
+  | 'level_fit' // {level}
+  | 'level_above' // {level}
+  | 'level_below' // {level}
+  | 'needs_experience' // {years}
+  | 'salary_below' // {amount, currency, min}
+  | 'format_mismatch' // {formats}
+  | 'city_mismatch' // {city}
+  | 'excluded_word' // {word}
+  | 'employer_blacklisted'; // {name}
+
+/** "150000" → "150 000" (no-break thin grouping is avoided: plain no-break space keeps it on one line). */
+export function formatAmount(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+}
+
+/** Russian plural: 1 навык, 2 навыка, 5 навыков. */
+function ruPlural(n: number, one: string, few: string, many: string): string {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  if (m10 === 1 && m100 !== 11) return one;
+  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
+  return many;
+}
+
+const LEVEL_RU: Record<string, string> = { intern: 'стажёр', junior: 'junior', middle: 'middle', senior: 'senior', lead: 'руководитель' };
+const FORMAT_TEXT: Record<string, [string, string]> = {
+  ON_SITE: ['on site', 'в офисе'],
+  REMOTE: ['remote', 'удалённо'],
+  HYBRID: ['hybrid', 'гибрид'],
+  FIELD_WORK: ['field work', 'разъездная'],
+};
+
+function formats(list: string, lang: 'ru' | 'en'): string {
+  return list
+    .split(',')
+    .filter(Boolean)
+    .map((f) => FORMAT_TEXT[f]?.[lang === 'en' ? 0 : 1] ?? f)
+    .join(', ');
+}
+
+export function formatReason(r: Reason, lang: 'ru' | 'en'): string {
+  const p = r.params ?? {};
+  const s = (k: string): string => String(p[k] ?? '');
+  const n = (k: string): number => Number(p[k] ?? 0);
+  const en = lang === 'en';
+  switch (r.code) {
+    case 'title_match':
+      return en ? `title matches '${s('title')}'` : `название совпадает с «${s('title')}»`;
+    case 'title_partial':
+      return en ? `title partly matches '${s('title')}'` : `название частично совпадает с «${s('title')}»`;
+    case 'title_no_match':
+      return en ? 'title matches none of your desired titles' : 'название не похоже на желаемые должности';
+    case 'missing_core':
+      return p.where === 'full'
+        ? en ? `no ${s('word')} in the vacancy` : `в вакансии нет ${s('word')}`
+        : en ? `no ${s('word')} in title or snippet` : `нет ${s('word')} в названии и описании`;
+    case 'role_mismatch':
+      return en ? `a different role: ${s('role')}` : `другая роль: ${s('role')}`;
+    case 'foreign_tech':
+      return en ? `${s('tech')} is not among your skills` : `${s('tech')} нет в ваших навыках`;
+    case 'skills': {
+      const k = n('n');
+      return en ? `${k} of your skills: ${s('list')}` : `${k} ${ruPlural(k, 'ваш навык', 'ваших навыка', 'ваших навыков')}: ${s('list')}`;
+    }
+    case 'level_fit':
+      return en ? `level fits: ${s('level')}` : `уровень подходит: ${LEVEL_RU[s('level')] ?? s('level')}`;
+    case 'level_above':
+      return en ? `level above yours: ${s('level')}` : `уровень выше вашего: ${LEVEL_RU[s('level')] ?? s('level')}`;
+    case 'level_below':
+      return en ? `level below yours: ${s('level')}` : `уровень ниже вашего: ${LEVEL_RU[s('level')] ?? s('level')}`;
+    case 'needs_experience': {
+      const y = n('years');
+      return en ? `needs ${y}+ ${y === 1 ? 'year' : 'years'}` : `нужен опыт от ${y} ${ruPlural(y, 'года', 'лет', 'лет')}`;
+    }
+    case 'salary_below':
+      return en
+        ? `salary below ${formatAmount(n('min'))} ₽`
+        : `зарплата ниже ${formatAmount(n('min'))} ₽`;
+    case 'format_mismatch':
+      return en ? `work format: ${formats(s('formats'), lang)}` : `формат работы: ${formats(s('formats'), lang)}`;
+    case 'city_mismatch':
+      return en ? `city: ${s('city')}` : `город: ${s('city')}`;
+    case 'excluded_word':
+      return en ? `title has stop-word '${s('word')}'` : `в названии стоп-слово «${s('word')}»`;
+    case 'employer_blacklisted':
+      return en ? 'employer blacklisted' : 'работодатель в чёрном списке';
+    default:
+      return r.code;
+  }
+}

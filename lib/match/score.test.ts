@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS, compileProfile, formatReason } from './index';
+import { profile, pythonJunior, vac } from './testkit';
+
+const m = compileProfile(pythonJunior());
+const s = (title: string, extra = {}) => m.score(vac(title, extra));
+const texts = (r: ReturnType<typeof s>) => r.reasons.map((x) => formatReason(x, 'en'));
+
+describe('scorer invariants', () => {
+  it('ranks a junior Python developer job above an analyst job where Python is a plus', () => {
+    const dev = s('Junior Python-разработчик', { experience: 'noExperience' });
+    const analyst = s('Senior аналитик данных, знание Python будет плюсом', { experience: 'between3And6' });
+    expect(dev.score).toBeGreaterThan(analyst.score);
+    expect(dev.verdict).toBe('show');
+    expect(analyst.verdict).toBe('hide');
+    expect(texts(analyst)).toContain('a different role: аналитик');
+  });
+  it('keeps scores in [0, 1] and verdicts consistent with thresholds', () => {
+    for (const t of ['Python developer', 'Водитель', '', 'Стажёр', 'Java developer', 'Python Python Python']) {
+      const r = s(t);
+      expect(r.score).toBeGreaterThanOrEqual(0);
+      expect(r.score).toBeLessThanOrEqual(1);
+      const expected = r.score < DEFAULT_THRESHOLDS.hide ? 'hide' : r.score < DEFAULT_THRESHOLDS.dim ? 'dim' : 'show';
+      expect(r.verdict).toBe(expected);
+    }
+  });
+  it('uses the thresholds passed in', () => {
+    const v = vac('Python developer', { experience: 'between1And3' });
+    expect(m.score(v, { hide: 0.999, dim: 0.9999 }).verdict).toBe('hide');
+    expect(m.score(v, { hide: 0, dim: 0 }).verdict).toBe('show');
+  });
+  it('matches titles across languages and transliterations', () => {
+    expect(s('Питон-программист', { experience: 'noExperience' }).verdict).toBe('show');
+    expect(s('Разработчик Python (Django)', { experience: 'noExperience' }).verdict).toBe('show');
+    expect(s('Водитель погрузчика').verdict).toBe('hide');
+  });
+  it('penalises another stack and another role', () => {
+    const py = s('Backend-разработчик Python', { experience: 'between1And3' }).score;
+    expect(s('Backend-разработчик Java', { experience: 'between1And3' }).score).toBeLessThan(py);
+    expect(s('Тестировщик', { experience: 'between1And3' }).score).toBeLessThan(py);
+    expect(texts(s('Java-разработчик'))).toContain('Java is not among your skills');
+  });
+  it('penalises experience the user does not have, monotonically', () => {
+    const exp = ['noExperience', 'between1And3', 'between3And6', 'moreThan6'] as const;
+    const scores = exp.map((e) => s('Python-разработчик', { experience: e }).score);
+    for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeLessThanOrEqual(scores[i - 1] ?? 1);
+    const r = s('Python-разработчик', { experience: 'moreThan6' });
+    expect(r.verdict).toBe('hide');
+    expect(texts(r)).toContain('needs 6+ years');
+  });
+  it('penalises seniority far from what the user wants, both ways', () => {
+    const senior = compileProfile(profile({ desiredTitles: ['Senior Frontend-разработчик'], skills: ['React'], experience: 'moreThan6' }));
+    const jr = senior.score(vac('Junior Frontend Developer', { experience: 'noExperience' }));
+    const sr = senior.score(vac('Senior Frontend Developer', { experience: 'moreThan6' }));
+    expect(sr.score).toBeGreaterThan(jr.score);
+    expect(jr.reasons.map((r) => r.code)).toContain('level_below');
+    expect(s('Lead Python developer').reasons.map((r) => r.code)).toContain('level_above');
+  });
+  it('uses description and key skills of a full vacancy', () => {
+    const card = vac('Инженер-программист', { experience: 'between1And3' });
+    const pyFull = { ...card, description: 'Пишем бэкенд на Python: Django, FastAPI, PostgreSQL, Docker, Git.', keySkills: ['Python', 'Django', 'SQL'] };
+    const cppFull = { ...card, description: 'Разработка прошивок на C и C++ для микроконтроллеров.', keySkills: ['C++', 'Embedded'] };
+    expect(m.score(pyFull).score).toBeGreaterThan(m.score(card).score);
+    expect(m.score(pyFull).score).toBeGreaterThan(m.score(cppFull).score);
+    const rs = texts(m.score(pyFull));
+    expect(rs.find((t) => t.includes('of your skills'))).toMatch(/^\d+ of your skills: Python, Django/);
+    expect(texts(m.score(cppFull))).toContain('no Python in the vacancy');
+    expect(texts(m.score(vac('Инженер-программист')))).toContain('no Python in title or snippet');
+  });
+  it('reads the snippet of a card', () => {
+    const plain = s('Программист', { experience: 'between1And3' }).score;
+    const withSnippet = s('Программист', { experience: 'between1And3', snippet: 'Опыт разработки на <highlighttext>Python</highlighttext>, Django, SQL' }).score;
+    expect(withSnippet).toBeGreaterThan(plain);
+  });
+  it('gives a neutral show when the profile has only hard filters', () => {
+    const only = compileProfile(profile({ minSalary: 100_000 }));
+    expect(only.score(vac('Что угодно')).verdict).toBe('show');
+    expect(only.score(vac('Что угодно', { salary: { from: 50_000, to: 60_000, currency: 'RUR', gross: false } })).verdict).toBe('hide');
+  });
+  it('falls back to skills when no titles are given', () => {
+    const p = compileProfile(profile({ skills: ['Python', 'Django'] }));
+    expect(p.score(vac('Python developer')).score).toBeGreaterThan(p.score(vac('Бухгалтер')).score);
+  });
+  it('is deterministic and does not depend on earlier calls', () => {
+    const v = vac('Python-разработчик', { experience: 'between1And3' });
+    const a = m.score(v);
+    s('Java developer');
+    expect(m.score(v)).toEqual(a);
+  });
+});

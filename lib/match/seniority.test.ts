@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeTitle } from './analyze';
+import { rangeGap, rangeOfExperience } from './seniority';
+
+const levels = (t: string) => analyzeTitle(t).levels;
+
+describe('seniority', () => {
+  it('reads cues in Russian and English', () => {
+    expect(levels('Стажёр Python')).toEqual([0]);
+    expect(levels('Intern data analyst')).toEqual([0]);
+    expect(levels('Junior Python developer')).toEqual([1]);
+    expect(levels('Младший аналитик')).toEqual([1]);
+    expect(levels('Аналитик без опыта')).toEqual([1]);
+    expect(levels('Middle QA')).toEqual([2]);
+    expect(levels('Senior frontend')).toEqual([3]);
+    expect(levels('Ведущий инженер')).toEqual([3]);
+    expect(levels('Старший бухгалтер')).toEqual([3]);
+    expect(levels('QA Lead')).toEqual([4]);
+    expect(levels('Руководитель отдела тестирования')).toEqual([4]);
+    expect(levels('Head of QA')).toEqual([4]);
+    expect(levels('Главный бухгалтер')).toEqual([4]);
+    expect(levels('Python-разработчик')).toEqual([]);
+  });
+  it('maps hh experience to a band and measures gaps', () => {
+    expect(rangeOfExperience('noExperience')).toEqual({ lo: 0, hi: 1 });
+    expect(rangeOfExperience('moreThan6')).toEqual({ lo: 3, hi: 4 });
+    expect(rangeGap({ lo: 0, hi: 1 }, { lo: 1, hi: 2 })).toBe(0);
+    expect(rangeGap({ lo: 0, hi: 1 }, { lo: 3, hi: 4 })).toBe(2);
+    expect(rangeGap({ lo: 4, hi: 4 }, { lo: 1, hi: 2 })).toBe(2);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Seniority: title cues (junior/стажёр/intern/младший … senior/ведущий/lead/руководитель/head/главный) and hh
+ * experience ids mapped onto one scale, and the distance between what the user wants and what a vacancy asks.
+ *
+ * Levels: 0 intern, 1 junior, 2 middle, 3 senior, 4 lead/head.
+ */
+import type { ExperienceId } from './vacancy';
+import { normalizeText, tokenize } from './normalize';
+import { stemWord } from './stem';
+
+export type Level = 0 | 1 | 2 | 3 | 4;
+export const LEVEL_NAMES = ['intern', 'junior', 'middle', 'senior', 'lead'] as const;
+
+const CUES: ReadonlyArray<readonly [Level, string]> = [
+  [0, 'стажер стажерка стажировка стажировку intern internship trainee практикант студент student'],
+  [1, 'junior джуниор джун младший начинающий начинающего помощник помощница ассистент assistant entry'],
+  [2, 'middle мидл'],
+  [3, 'senior сеньор синьор старший старшего ведущий ведущего principal'],
+  [4, 'lead лид тимлид teamlead techlead руководитель руководителя head начальник начальника главный главного chief директор director cto cio заместитель'],
+];
+
+const CUE_BY_STEM = new Map<string, Level>();
+for (const [level, words] of CUES) for (const w of tokenize(normalizeText(words))) CUE_BY_STEM.set(stemWord(w), level);
+
+/** Seniority level a title stem signals, if any. */
+export function seniorityCue(stem: string): Level | undefined {
+  return CUE_BY_STEM.get(stem);
+}
+
+export const EXPERIENCE_INDEX: Record<ExperienceId, number> = { noExperience: 0, between1And3: 1, between3And6: 2, moreThan6: 3 };
+/** Years the experience id asks for (lower bound), for reasons. */
+export const EXPERIENCE_MIN_YEARS: Record<ExperienceId, number> = { noExperience: 0, between1And3: 1, between3And6: 3, moreThan6: 6 };
+
+export interface LevelRange { lo: number; hi: number }
+/** The seniority band an hh experience id usually corresponds to. */
+export function rangeOfExperience(e: ExperienceId | null): LevelRange {
+  if (e === null) return { lo: 0, hi: 4 };
+  const i = EXPERIENCE_INDEX[e];
+  return { lo: i, hi: i + 1 };
+}
+
+export function rangeOfLevels(levels: Iterable<number>): LevelRange | undefined {
+  let lo = 5;
+  let hi = -1;
+  for (const l of levels) {
+    lo = Math.min(lo, l);
+    hi = Math.max(hi, l);
+  }
+  return hi < 0 ? undefined : { lo, hi };
+}
+
+/** 0 when the bands overlap, else the number of levels between them. */
+export function rangeGap(a: LevelRange, b: LevelRange): number {
+  if (a.hi < b.lo) return b.lo - a.hi;
+  if (b.hi < a.lo) return a.lo - b.hi;
+  return 0;
+}

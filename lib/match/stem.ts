@@ -1,0 +1,115 @@
+/**
+ * Stemming for Russian and English words.
+ *
+ * English: `stemmer` (wooorm, the classic Porter algorithm, ~0.8 KB gzipped).
+ * Russian: a compact port of the Snowball Russian algorithm (snowballstem.org/algorithms/russian). The npm
+ * ports are too heavy for a content script (snowball-stemmers ships every language, ~37 KB gz; @nlpjs/lang-ru
+ * drags @nlpjs/core, ~9.5 KB gz); this one is ~1 KB gz and is checked word-for-word against snowball-stemmers
+ * in stem.test.ts (a devDependency).
+ *
+ * Input is expected normalised (lower case, ё already replaced by е).
+ */
+import { stemmer as porter } from 'stemmer';
+
+const VOWELS = 'аеиоуыэюя';
+const isVowel = (c: string | undefined): boolean => c !== undefined && VOWELS.includes(c);
+
+/** Suffix groups, longest first. `g1` entries must be preceded by а or я (inside RV). */
+const byLen = (s: string): string[] => s.split(' ').sort((a, b) => b.length - a.length);
+const PERF_G1 = byLen('в вши вшись');
+const PERF_G2 = byLen('ив ивши ившись ыв ывши ывшись');
+const ADJ = byLen('ее ие ые ое ими ыми ей ий ый ой ем им ым ом его ого ему ому их ых ую юю ая яя ою ею');
+const PART_G1 = byLen('ем нн вш ющ щ');
+const PART_G2 = byLen('ивш ывш ующ');
+const REFL = byLen('ся сь');
+const VERB_G1 = byLen('ла на ете йте ли й л ем н ло но ет ют ны ть ешь нно');
+const VERB_G2 = byLen('ила ыла ена ейте уйте ите или ыли ей уй ил ыл им ым ен ило ыло ено ят ует уют ит ыт ены ить ыть ишь ую ю');
+const NOUN = byLen('а ев ов ие ье е иями ями ами еи ии и ией ей ой ий й иям ям ием ем ам ом о у ах иях ях ы ь ию ью ю ия ья я');
+const DERIV = byLen('ост ость');
+const SUPER = byLen('ейше ейш');
+
+/** Longest suffix of `w` from `list` that starts at or after `min`, or undefined. */
+function findSuffix(w: string, list: readonly string[], min: number): string | undefined {
+  for (const s of list) if (w.length - s.length >= min && w.endsWith(s)) return s;
+  return undefined;
+}
+
+/**
+ * Snowball "among" semantics for a two-group set: the longest match over both groups wins; a group-1 match
+ * additionally needs а/я right before it (inside RV), otherwise the step fails. Returns the new word or undefined.
+ */
+function removeGrouped(w: string, g1: readonly string[], g2: readonly string[], rv: number): string | undefined {
+  const a = findSuffix(w, g1, rv);
+  const b = findSuffix(w, g2, rv);
+  if (b !== undefined && (a === undefined || b.length >= a.length)) return w.slice(0, w.length - b.length);
+  if (a === undefined) return undefined;
+  const at = w.length - a.length;
+  const prev = w[at - 1];
+  return at - 1 >= rv && (prev === 'а' || prev === 'я') ? w.slice(0, at) : undefined;
+}
+
+function regions(w: string): { rv: number; r2: number } {
+  const n = w.length;
+  let i = 0;
+  while (i < n && !isVowel(w[i])) i++;
+  const rv = i < n ? i + 1 : n;
+  // R1: after the first non-vowel that follows a vowel; R2: the same inside R1.
+  const after = (from: number): number => {
+    let j = from;
+    while (j < n && !isVowel(w[j])) j++;
+    while (j < n && isVowel(w[j])) j++;
+    return j < n ? j + 1 : n;
+  };
+  const r1 = after(0);
+  return { rv, r2: after(r1) };
+}
+
+export function stemRu(word: string): string {
+  const { rv, r2 } = regions(word);
+  let w = word;
+  // Step 1
+  const perf = removeGrouped(w, PERF_G1, PERF_G2, rv);
+  if (perf !== undefined) w = perf;
+  else {
+    const refl = findSuffix(w, REFL, rv);
+    if (refl) w = w.slice(0, w.length - refl.length);
+    const adj = findSuffix(w, ADJ, rv);
+    if (adj) {
+      w = w.slice(0, w.length - adj.length);
+      const part = removeGrouped(w, PART_G1, PART_G2, rv);
+      if (part !== undefined) w = part;
+    } else {
+      const verb = removeGrouped(w, VERB_G1, VERB_G2, rv);
+      if (verb !== undefined) w = verb;
+      else {
+        const noun = findSuffix(w, NOUN, rv);
+        if (noun) w = w.slice(0, w.length - noun.length);
+      }
+    }
+  }
+  // Step 2
+  if (w.length > rv && w.endsWith('и')) w = w.slice(0, -1);
+  // Step 3
+  const der = findSuffix(w, DERIV, r2);
+  if (der) w = w.slice(0, w.length - der.length);
+  // Step 4
+  if (w.length - 2 >= rv && w.endsWith('нн')) w = w.slice(0, -1);
+  else {
+    const sup = findSuffix(w, SUPER, rv);
+    if (sup) {
+      w = w.slice(0, w.length - sup.length);
+      if (w.length - 2 >= rv && w.endsWith('нн')) w = w.slice(0, -1);
+    } else if (w.length > rv && w.endsWith('ь')) w = w.slice(0, -1);
+  }
+  return w;
+}
+
+const CYR = /^[а-я]+$/;
+const LAT = /^[a-z]+$/;
+
+/** Stem one normalised token: Russian or English by script; mixed/numeric tokens are kept as they are. */
+export function stemWord(token: string): string {
+  if (CYR.test(token)) return stemRu(token);
+  if (LAT.test(token)) return token.length > 3 ? porter(token) : token;
+  return token;
+}
