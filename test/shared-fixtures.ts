@@ -1,0 +1,53 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe } from 'vitest';
+
+/**
+ * Access to the read-only shared material that sits next to the repository (`../shared`: fixtures, docs,
+ * bench data). It is never copied into the repo; tests that need it are skipped, with a clear message, where
+ * it is absent (e.g. a fresh clone or CI without the shared volume).
+ */
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Absolute path of ../shared (override with OTKLIK_SHARED_DIR). */
+export const SHARED_DIR = path.resolve(process.env.OTKLIK_SHARED_DIR ?? path.join(REPO_ROOT, '../shared'));
+
+export const hasShared = existsSync(SHARED_DIR);
+
+/** Absolute path of a file under ../shared. */
+export function sharedPath(relPath: string): string {
+  return path.join(SHARED_DIR, relPath);
+}
+
+/** Whether a particular shared file exists (for tests that need one optional file). */
+export function hasSharedFile(relPath: string): boolean {
+  return existsSync(sharedPath(relPath));
+}
+
+/** UTF-8 text of a file under ../shared, e.g. `readSharedFixture('fixtures/hh/serp/….html')`. Throws if absent. */
+export function readSharedFixture(relPath: string): string {
+  return readFileSync(sharedPath(relPath), 'utf8');
+}
+
+let warned = false;
+
+/** `describe` that is skipped (with one clear console message) when ../shared is not there. */
+export function describeWithShared(name: string, fn: () => void): void {
+  if (!hasShared && !warned) {
+    warned = true;
+    console.warn(`../shared not found: skipping fixture tests (looked in ${SHARED_DIR})`);
+  }
+  describe.skipIf(!hasShared)(name, fn);
+}
+
+/** UTF-8 text of a small hand-written fixture committed under test/fixtures/ (e.g. `hh/listing_bloko_2022.html`). */
+export function readRepoFixture(relPath: string): string {
+  return readFileSync(path.join(REPO_ROOT, 'test/fixtures', relPath), 'utf8');
+}
+
+/** Parse HTML into a Document with the test environment's DOMParser (happy-dom by default). */
+export function parseHtml(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
