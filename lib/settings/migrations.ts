@@ -28,6 +28,24 @@ export const MIGRATIONS: Record<number, (old: unknown) => Json> = {
       profile: v1['profile'] ?? {},
     };
   },
+  /**
+   * v2 → v3 (apply queue): adds `apply` with its defaults, written out here (not taken from the schema) so
+   * this step stays what it was when later versions change the defaults.
+   */
+  3: (old) => {
+    const v2 = asObject(old);
+    return {
+      ...v2,
+      apply: v2['apply'] ?? {
+        dailyCap: 50,
+        pacing: { minSeconds: 30, maxSeconds: 90 },
+        quietHours: { enabled: false, from: '23:00', to: '08:00' },
+        defaultResumeHash: null,
+        currentEmployer: '',
+        fast: false,
+      },
+    };
+  },
 };
 
 /** Runs every migration from `fromVersion` up to `toVersion`. */

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+
+/**
+ * Records of the apply queue (IndexedDB, extension origin only — content scripts reach it through messages).
+ *
+ * Job states:
+ *
+ *   pending ──claim──▶ processing ──commit──▶ applied | needs_user | skipped | failed
+ *      ▲                   │  │
+ *      │                   │  └─ lease expired (worker died) ──claim (recovery: re-POST, "already applied" = success)
+ *      └── retry/deferred ─┘
+ *
+ *   review     (reserved for cover-letter review, issue 5: never claimed by the drain)
+ *   cancelled  (the user removed the job; kept so the event log still explains it)
+ *
+ * "Waiting" = pending (due now, or later at `nextAttemptAt` after a transient failure) or processing with an
+ * expired lease (will be recovered). Terminal = applied, skipped, failed, cancelled; needs_user waits for a
+ * person (test/letter/external site) and may be retried by them.
+ */
+export const JOB_STATES = ['pending', 'processing', 'review', 'applied', 'needs_user', 'skipped', 'failed', 'cancelled'] as const;
+export const jobStateSchema = z.enum(JOB_STATES);
+export type JobState = z.infer<typeof jobStateSchema>;
+
+export const TERMINAL_STATES: ReadonlySet<JobState> = new Set(['applied', 'skipped', 'failed', 'cancelled']);
+/** States the drain may still act on without the user. */
+export const ACTIVE_STATES: ReadonlySet<JobState> = new Set(['pending', 'processing']);
+
+/** What the queue keeps of a vacancy: enough to show the job, check the blacklist and link to hh. */
+export const vacancySnapshotSchema = z.object({
+  id: z.string().regex(/^\d{1,12}$/, 'vacancy id must be digits'),
+  title: z.string().trim().min(1).max(500),
+  employer: z.object({ id: z.string().max(40).optional(), name: z.string().max(300) }).nullable(),
+  url: z.string().url().max(2000),
+  /** Relevance score 0..1 when the enqueuer knew it. */
+  score: z.number().min(0).max(1).optional(),
+});
+export type VacancySnapshot = z.infer<typeof vacancySnapshotSchema>;
+
+/** What hh answered for a finished job (ids are strings as hh sends them). */
+export interface JobOutcome {
+  kind: 'applied' | 'already_applied' | 'test_required' | 'letter_required' | 'vacancy_gone' | 'external' | 'rejected' | 'blacklisted' | 'exhausted';
+  topicId?: string;
+  chatId?: string;
+  responseLabel?: string;
+  at: number;
+}
+
+export interface Job {
+  id: number;
+  vacancyId: string;
+  resumeHash: string;
+  vacancy: VacancySnapshot;
+  /** Cover letter to send ('' = none). null = not decided yet (letters arrive with issue 5). */
+  letter: string | null;
+  state: JobState;
+  /** POSTs started for this job (each claim is one). */
+  attempts: number;
+  /** Consecutive transient failures (5xx/network/timeouts); bounded, drives the backoff. */
+  transientFailures: number;
+  leaseOwner: string | null;
+  /** ms epoch; 0 when not leased (IndexedDB does not index null). */
+  leaseUntil: number;
+  /** Not before this time (ms epoch); createdAt for a fresh job. */
+  nextAttemptAt: number;
+  lastError: string | null;
+  /** Short machine code why the job is in needs_user / skipped / failed (e.g. "test_required", "blacklisted"). */
+  reason: string | null;
+  /** Where the user can act (needs_user): the vacancy, the questionnaire, or the employer's own site. */
+  link: string | null;
+  outcome: JobOutcome | null;
+  /**
+   * Set when a POST for this job starts; cleared when hh gives a definitive answer. While set, an application
+   * MAY exist at hh (request sent, answer lost: crash, timeout, 5xx) — it counts against the daily cap.
+   * Indexed; absent = nothing uncertain.
+   */
+  maybeSentAt?: number;
+  /** true once an attempt's result was lost: a later "already applied" then is most likely our own. */
+  unconfirmed: boolean;
+  source: 'listing' | 'bulk' | 'vacancy' | 'other';
+  createdAt: number;
+  updatedAt: number;
+}
+
+export const EVENT_TYPES = [
+  'enqueued',
+  'claimed',
+  'recovered',
+  'applied',
+  'already_applied',
+  'needs_user',
+  'skipped',
+  'retry_scheduled',
+  'deferred',
+  'failed',
+  'retried',
+  'cancelled',
+  'stale_commit',
+] as const;
+export type JobEventType = (typeof EVENT_TYPES)[number];
+
+/** Append-only history of one job. `detail` is a short human-readable line (never secrets, never the letter). */
+export interface JobEvent {
+  id?: number;
+  jobId: number;
+  at: number;
+  type: JobEventType;
+  /** State after the event. */
+  state: JobState;
+  detail: string;
+}
+
+/** One successful application we sent (or most likely sent): the rolling 24 h window is counted from these. */
+export interface SendRecord {
+  id?: number;
+  at: number;
+  jobId: number;
+  vacancyId: string;
+  /** true = hh confirmed our POST; false = inferred (a lost answer, then "already applied"). */
+  confirmed: boolean;
+}
+
+export type PauseReason = 'user' | 'captcha' | 'logged_out' | 'daily_limit' | 'xsrf';
+
+export interface PauseState {
+  reason: PauseReason;
+  /** Human-readable line for the popup and the notification. */
+  message: string;
+  since: number;
+  /** Auto-resume at this time (daily limit); absent = until the user resumes. */
+  until?: number;
+}
+
+/** Small key-value rows the drain reads inside its claim transaction. */
+export type MetaRow = { key: 'pause'; value: PauseState | null } | { key: 'pacing'; value: { nextAt: number } };
+export type MetaKey = MetaRow['key'];
