@@ -1,0 +1,259 @@
+// @vitest-environment node
+import https from 'node:https';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeHh, type FakeHh } from '../../test/fake-hh/server';
+import { APPLY_PATH, buildApplyForm, createApplyClient } from './apply-client';
+
+const HASH = '0123456789abcdef0123456789abcdef012345';
+const REQ = { vacancyId: '131481403', resumeHash: HASH, letter: 'Здравствуйте!' };
+
+interface Sent {
+  url: string;
+  init: RequestInit;
+}
+
+function mockFetch(answers: Array<Response | Error | ((url: string) => Response)>) {
+  const sent: Sent[] = [];
+  const fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = String(input);
+    sent.push({ url, init });
+    if (init.signal?.aborted) throw init.signal.reason;
+    const next = answers.shift();
+    if (!next) throw new Error(`unexpected request ${url}`);
+    if (next instanceof Error) throw next;
+    return typeof next === 'function' ? next(url) : next;
+  }) as typeof globalThis.fetch;
+  return { fetch, sent };
+}
+const jsonRes = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const SUCCESS = { success: 'true', topic_id: '1', chat_id: '2', response_label: 'nonreq-letter-no-test-with-letter', vacancy_id: '131481403' };
+
+describe('apply client: the request', () => {
+  it('posts the form the site posts, with the cookie token in field and header, credentials included', async () => {
+    const { fetch, sent } = mockFetch([jsonRes(200, SUCCESS)]);
+    const cookieReads: string[] = [];
+    const client = createApplyClient({ fetch, readCookie: async (url, name) => (cookieReads.push(`${url} ${name}`), 'tok123') });
+    const out = await client.apply(REQ);
+    expect(out).toMatchObject({ kind: 'applied', topicId: '1' });
+    expect(cookieReads).toEqual(['https://hh.ru _xsrf']);
+    expect(sent).toHaveLength(1);
+    const { url, init } = sent[0]!;
+    expect(url).toBe(`https://hh.ru${APPLY_PATH}`);
+    expect(init.method).toBe('POST');
+    expect(init.credentials).toBe('include');
+    expect(init.headers).toEqual({ 'X-Xsrftoken': 'tok123', 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' });
+    const form = init.body as FormData;
+    expect([...form.entries()]).toEqual([
+      ['_xsrf', 'tok123'],
+      ['vacancy_id', '131481403'],
+      ['resume_hash', HASH],
+      ['ignore_postponed', 'true'],
+      ['incomplete', 'false'],
+      ['mark_applicant_visible_in_vacancy_country', 'false'],
+      ['country_ids', '[]'],
+      ['letter', 'Здравствуйте!'],
+      ['lux', 'true'],
+      ['withoutTest', 'no'],
+      ['hhtmFromLabel', ''],
+      ['hhtmSourceLabel', ''],
+    ]);
+  });
+
+  it('uses the vacancy\'s family domain for the URL and the cookie', async () => {
+    const { fetch, sent } = mockFetch([jsonRes(200, SUCCESS)]);
+    const urls: string[] = [];
+    await createApplyClient({ fetch, readCookie: async (u) => (urls.push(u), 't') }).apply({ ...REQ, origin: 'https://hh.kz' });
+    expect(sent[0]!.url).toBe(`https://hh.kz${APPLY_PATH}`);
+    expect(urls).toEqual(['https://hh.kz']);
+  });
+
+  it('xsrf refused once: refreshes the cookie with a page GET and re-posts with the new token', async () => {
+    let token = 'old';
+    const { fetch, sent } = mockFetch([jsonRes(403, { xsrfError: true }), () => ((token = 'new'), new Response('<html></html>', { status: 200 })), jsonRes(200, SUCCESS)]);
+    const out = await createApplyClient({ fetch, readCookie: async () => token }).apply(REQ);
+    expect(out.kind).toBe('applied');
+    expect(sent.map((s) => `${s.init.method} ${s.url}`)).toEqual([`POST https://hh.ru${APPLY_PATH}`, 'GET https://hh.ru/', `POST https://hh.ru${APPLY_PATH}`]);
+    expect((sent[2]!.init.headers as Record<string, string>)['X-Xsrftoken']).toBe('new');
+    expect((sent[2]!.init.body as FormData).get('_xsrf')).toBe('new');
+  });
+
+  it('xsrf refused twice: gives up with `xsrf` (only one refresh)', async () => {
+    const { fetch, sent } = mockFetch([jsonRes(403, { xsrfError: true }), new Response(''), jsonRes(403, { xsrfError: true })]);
+    expect((await createApplyClient({ fetch, readCookie: async () => 't' }).apply(REQ)).kind).toBe('xsrf');
+    expect(sent).toHaveLength(3);
+  });
+
+  it('no _xsrf cookie even after a refresh: not logged in, nothing posted', async () => {
+    const { fetch, sent } = mockFetch([new Response('')]);
+    const out = await createApplyClient({ fetch, readCookie: async () => null }).apply(REQ);
+    expect(out).toMatchObject({ kind: 'captcha_or_login', which: 'login' });
+    expect(sent.map((s) => s.init.method)).toEqual(['GET']);
+  });
+
+  it('network failures and timeouts come back as `network`, never thrown', async () => {
+    const { fetch } = mockFetch([new TypeError('fetch failed')]);
+    expect(await createApplyClient({ fetch, readCookie: async () => 't' }).apply(REQ)).toEqual({ kind: 'network', status: 0, detail: 'fetch failed' });
+    const hang = (async (_u: RequestInfo | URL, init: RequestInit = {}) =>
+      new Promise<Response>((_, reject) => {
+        if (init.signal?.aborted) reject(init.signal.reason); // as fetch does with an already-aborted signal
+        init.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      })) as typeof globalThis.fetch;
+    expect(await createApplyClient({ fetch: hang, readCookie: async () => 't', timeoutMs: 20 }).apply(REQ)).toEqual({ kind: 'network', status: 0, detail: 'timed out' });
+    const outer = new AbortController();
+    const pending = createApplyClient({ fetch: hang, readCookie: async () => 't' }).apply(REQ, outer.signal);
+    outer.abort();
+    expect(await pending).toMatchObject({ kind: 'network' });
+  });
+
+  it('buildApplyForm carries an empty letter as an empty field', () => {
+    expect(buildApplyForm('x', { ...REQ, letter: '' }).get('letter')).toBe('');
+  });
+});
+
+// ── Against the fake hh.ru (HTTPS on loopback): the fake checks cookie + field + header like the site. ──
+
+/** A `fetch` for Node that talks to the fake as the browser would (Host: hh.ru, cookie jar, redirects). */
+function fakeFetch(fake: FakeHh, jar: Map<string, string>): typeof globalThis.fetch {
+  return (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    let url = new URL(String(input));
+    let method = init.method ?? 'GET';
+    let payload: { body: Buffer; type: string } | null = null;
+    if (init.body !== undefined && init.body !== null) {
+      const r = new Request(url, { method, body: init.body as BodyInit });
+      payload = { body: Buffer.from(await r.arrayBuffer()), type: r.headers.get('content-type') ?? '' };
+    }
+    for (let hop = 0; hop < 5; hop++) {
+      const res = await new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        const req = https.request(
+          {
+            host: '127.0.0.1',
+            port: fake.port,
+            method,
+            path: url.pathname + url.search,
+            servername: 'hh.ru',
+            rejectUnauthorized: false,
+            agent: false,
+            headers: {
+              host: url.host,
+              cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+              ...(init.headers as Record<string, string> | undefined),
+              ...(payload ? { 'content-type': payload.type, 'content-length': String(payload.body.length) } : {}),
+            },
+          },
+          (r) => {
+            const chunks: Buffer[] = [];
+            r.on('data', (c: Buffer) => chunks.push(c));
+            r.on('end', () => resolve({ status: r.statusCode ?? 0, headers: r.headers, body: Buffer.concat(chunks) }));
+            r.on('error', reject);
+          },
+        );
+        req.on('error', (e) => reject(new TypeError('fetch failed', { cause: e })));
+        init.signal?.addEventListener('abort', () => req.destroy(new Error('aborted')));
+        if (payload) req.write(payload.body);
+        req.end();
+      });
+      const setCookie = res.headers['set-cookie'] ?? [];
+      for (const c of Array.isArray(setCookie) ? setCookie : [setCookie]) {
+        const [pair] = c.split(';');
+        const i = pair!.indexOf('=');
+        const k = pair!.slice(0, i);
+        const v = pair!.slice(i + 1);
+        if (/Max-Age=0/i.test(c) || v === '') jar.delete(k);
+        else jar.set(k, v);
+      }
+      const location = res.headers['location'];
+      if (res.status >= 300 && res.status < 400 && typeof location === 'string') {
+        url = new URL(location, url);
+        method = 'GET';
+        payload = null;
+        continue;
+      }
+      const response = new Response(res.status === 204 ? null : new Uint8Array(res.body), { status: res.status, headers: { 'content-type': String(res.headers['content-type'] ?? '') } });
+      Object.defineProperty(response, 'url', { value: url.toString() });
+      return response;
+    }
+    throw new TypeError('too many redirects');
+  }) as typeof globalThis.fetch;
+}
+
+describe('apply client against the fake hh.ru', () => {
+  let fake: FakeHh;
+  let jar: Map<string, string>;
+  let client: ReturnType<typeof createApplyClient>;
+  beforeAll(async () => {
+    fake = await startFakeHh({ port: 0, quiet: true, vacancies: 3000 });
+  });
+  afterAll(async () => {
+    await fake?.close();
+  });
+  beforeEach(() => {
+    fake.reset();
+    jar = new Map(fake.cookies().map((c) => [c.name, c.value]));
+    client = createApplyClient({ fetch: fakeFetch(fake, jar), readCookie: async (_u, name) => jar.get(name) ?? null, timeoutMs: 5_000 });
+  });
+  const kinds = () => fake.vacancyKinds();
+  const resume = () => fake.resumes[0]!.hash;
+  const req = (id: number) => ({ vacancyId: String(id), resumeHash: resume(), letter: '' });
+
+  it('applies, and a second POST for the same vacancy is "already applied" (one application on the server)', async () => {
+    const id = kinds().normal[0]!;
+    expect(await client.apply(req(id))).toMatchObject({ kind: 'applied', status: 200, topicId: expect.any(String), responseLabel: 'nonreq-letter-no-test-without-letter' });
+    expect(await client.apply(req(id))).toMatchObject({ kind: 'already_applied', topicId: expect.any(String) });
+    expect(fake.applications.filter((a) => a.vacancyId === id)).toHaveLength(1);
+    const posted = fake.requests.filter((r) => r.route === 'apply');
+    expect(posted[0]!.headers).toMatchObject({ 'x-requested-with': 'XMLHttpRequest', accept: 'application/json', 'x-xsrftoken': jar.get('_xsrf') });
+    expect(posted[0]!.headers['content-type']).toMatch(/^multipart\/form-data/);
+    expect(posted[0]!.form).toMatchObject({ lux: 'true', withoutTest: 'no', ignore_postponed: 'true', country_ids: '[]' });
+  });
+
+  it.each([
+    ['hasTest', 'test_required'],
+    ['letterRequired', 'letter_required'],
+    ['archived', 'vacancy_gone'],
+    ['external', 'external'],
+  ] as const)('a %s vacancy → %s', async (kind, expected) => {
+    const id = kinds()[kind][0];
+    expect(id, `the fake has a ${kind} vacancy`).toBeDefined();
+    expect((await client.apply(req(id!))).kind).toBe(expected);
+    expect(fake.applications).toHaveLength(0);
+  });
+
+  it('an unknown vacancy → vacancy_gone', async () => {
+    expect((await client.apply(req(999_999_999_999))).kind).toBe('vacancy_gone');
+  });
+
+  it('the daily limit → daily_limit', async () => {
+    fake.behave({ dailyLimit: 0 });
+    expect((await client.apply(req(kinds().normal[0]!))).kind).toBe('daily_limit');
+  });
+
+  it.each(['redirect', 'html', 'json'] as const)('captcha (%s) → captcha_or_login/captcha', async (mode) => {
+    fake.behave({ captcha: true, captchaMode: mode });
+    expect(await client.apply(req(kinds().normal[0]!))).toMatchObject({ kind: 'captcha_or_login', which: 'captcha' });
+    expect(fake.applications).toHaveLength(0);
+  });
+
+  it.each(['403', 'redirect'] as const)('logged out (%s) → captcha_or_login/login', async (mode) => {
+    fake.behave({ loggedOut: true, loggedOutMode: mode });
+    expect(await client.apply(req(kinds().normal[0]!))).toMatchObject({ kind: 'captcha_or_login', which: 'login' });
+  });
+
+  it('a missing _xsrf cookie is fetched with a page GET, then the apply goes through', async () => {
+    jar.delete('_xsrf');
+    expect((await client.apply(req(kinds().normal[0]!))).kind).toBe('applied');
+    expect(fake.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET / 200', `POST ${APPLY_PATH} 200`]);
+  });
+
+  it('xsrf broken for good → xsrf after one refresh', async () => {
+    fake.behave({ xsrfBroken: true });
+    expect((await client.apply(req(kinds().normal[0]!))).kind).toBe('xsrf');
+    expect(fake.requests.filter((r) => r.route === 'apply')).toHaveLength(2);
+  });
+
+  it('5xx → server_error; a dropped connection → network', async () => {
+    fake.behave({ status5xx: 1 });
+    expect(await client.apply(req(kinds().normal[0]!))).toMatchObject({ kind: 'server_error', status: 502 });
+    fake.behave({ dropConnection: 1 });
+    expect((await client.apply(req(kinds().normal[0]!))).kind).toBe('network');
+  });
+});
