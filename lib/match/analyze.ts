@@ -112,18 +112,21 @@ export function analyzeTitle(raw: string): AnalyzedTitle {
   return { items, levels, mainLevels };
 }
 
-/** Concepts of free text (snippet, description, key skills) with counts; phrases included. */
-export function analyzeBag(raw: string, into: Map<string, number> = new Map()): Map<string, number> {
+/**
+ * Concepts of free text (snippet, description, key skills) with counts; phrases included. With `want`, only
+ * those concepts are counted (a full description has hundreds of words; the scorer needs a dozen).
+ */
+export function analyzeBag(raw: string, into: Map<string, number> = new Map(), want?: ReadonlySet<string>): Map<string, number> {
   const toks = tokenize(normalizeText(raw));
   const stems: string[] = new Array<string>(toks.length);
   for (let i = 0; i < toks.length; i++) {
     const info = tokenInfo(toks[i] ?? '');
     stems[i] = info.stem;
-    if (info.c !== '') into.set(info.c, (into.get(info.c) ?? 0) + 1);
+    if (info.c !== '' && (!want || want.has(info.c))) into.set(info.c, (into.get(info.c) ?? 0) + 1);
   }
   for (let i = 0; i < stems.length; i++) {
     const p = phraseAt(stems, i);
-    if (p && p.kind !== 's') into.set(p.id, (into.get(p.id) ?? 0) + 1);
+    if (p && p.kind !== 's' && (!want || want.has(p.id))) into.set(p.id, (into.get(p.id) ?? 0) + 1);
   }
   return into;
 }

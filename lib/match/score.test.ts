@@ -72,6 +72,13 @@ describe('scorer invariants', () => {
     const withSnippet = s('Программист', { experience: 'between1And3', snippet: 'Опыт разработки на <highlighttext>Python</highlighttext>, Django, SQL' }).score;
     expect(withSnippet).toBeGreaterThan(plain);
   });
+  it('tells manager jobs apart by their phrase role', () => {
+    const pm = compileProfile(profile({ desiredTitles: ['Менеджер продукта', 'Product Manager'], experience: 'between3And6' }));
+    const e = { experience: 'between3And6' as const };
+    expect(pm.score(vac('Менеджер по продукту', e)).verdict).toBe('show');
+    expect(pm.score(vac('Менеджер по продажам', e)).verdict).toBe('hide');
+    expect(pm.score(vac('Офис-менеджер', e)).verdict).toBe('hide');
+  });
   it('gives a neutral show when the profile has only hard filters', () => {
     const only = compileProfile(profile({ minSalary: 100_000 }));
     expect(only.score(vac('Что угодно')).verdict).toBe('show');

@@ -74,6 +74,8 @@ export interface Features {
   title: number;
   bestTitle: string;
   precision: number;
+  /** the title's head names a role (developer, analyst …), not only generic nouns */
+  titleHasRole: boolean;
   /** the vacancy's role word when none of its roles is wanted */
   roleMismatch: string;
   /** a stack word of the title the user never mentions */
@@ -166,6 +168,8 @@ export function compileProfile(profile: Profile): CompiledProfile {
   let coreN = 0;
   for (const [c, n] of coreCount) if (n > coreN) [core, coreN] = [c, n];
   const coreSet = new Set([...coreCount.keys()]);
+  /** The only text concepts the scorer looks at: skills and the desired titles' roles/technologies. */
+  const wantInText = new Set<string>([...coreSet, ...skills.flatMap((s) => s.keys)]);
 
   // Seniority band wanted: desired-title cues if every title has one, else those plus the experience band.
   const expRange = rangeOfExperience(profile.experience);
@@ -221,8 +225,14 @@ export function compileProfile(profile: Profile): CompiledProfile {
     let bestTitle = '';
     for (const d of desired) {
       let s = 0;
-      for (const [c, w] of d.weights) s += w * titleWeight(c);
-      const r = s / d.total;
+      let specific = false;
+      for (const [c, w] of d.weights) {
+        const m = w * titleWeight(c);
+        s += m;
+        if (m > 0 && kindOf(c) !== 'g') specific = true;
+      }
+      // Sharing only a generic noun ("менеджер", "инженер") is weak evidence.
+      const r = (specific ? s : s / 2) / d.total;
       if (r > title) [title, bestTitle] = [r, d.text];
     }
     const roleMismatch = mainRoles.length > 0 && profileRoles.size > 0 && !mainRoles.some((r) => profileRoles.has(r)) ? roleWord : '';
@@ -238,10 +248,10 @@ export function compileProfile(profile: Profile): CompiledProfile {
 
     // Skill evidence: title + snippet on a card; plus key skills and description on a full vacancy.
     const bag = new Map<string, number>(inTitle);
-    if (v.snippet) analyzeBag(v.snippet, bag);
+    if (v.snippet) analyzeBag(v.snippet, bag, wantInText);
     if (full) {
-      if (v.keySkills) for (const k of v.keySkills) analyzeBag(k, bag);
-      if (v.description) analyzeBag(v.description, bag);
+      if (v.keySkills) for (const k of v.keySkills) analyzeBag(k, bag, wantInText);
+      if (v.description) analyzeBag(v.description, bag, wantInText);
     }
     const skillsMatched: string[] = [];
     let skillW = 0;
@@ -258,7 +268,7 @@ export function compileProfile(profile: Profile): CompiledProfile {
     const coreMissing = core && !bag.has(core) ? core : '';
 
     return {
-      full, title, bestTitle, precision: precDen > 0 ? precNum / precDen : 0, roleMismatch, foreign: foreign && (display.get(foreign) ?? techName(foreignWord)),
+      full, title, bestTitle, titleHasRole: mainRoles.length > 0, precision: precDen > 0 ? precNum / precDen : 0, roleMismatch, foreign: foreign && (display.get(foreign) ?? techName(foreignWord)),
       foreignSoft: stackOk, qualifier, levelGap, levelDir, vacancyLevel, yearsGap, skillsMatched, skillFrac, coreMissing, coreFrac,
     };
   }
@@ -267,11 +277,13 @@ export function compileProfile(profile: Profile): CompiledProfile {
     // Evidence that the job is the wanted one, capped: a perfect text match must not outvote a wrong level.
     let rel = -3.2 + 5.5 * f.title * (0.6 + 0.4 * f.precision);
     rel += f.full ? 2.0 * f.skillFrac + 1.0 * f.coreFrac - 0.9 : 1.5 * f.skillFrac;
+    // A title that names no role ("Старший специалист отдела отчётности") leaves the job to the text.
+    if (f.full && !f.titleHasRole) rel += 2.0 * f.skillFrac * f.coreFrac;
     let x = Math.min(rel, REL_CAP);
     if (f.roleMismatch) x -= 2.0;
     if (f.foreign) x -= f.foreignSoft ? 0.5 : 1.5;
     if (f.qualifier) x -= 0.6;
-    x -= f.levelGap === 0 ? 0 : f.levelGap === 1 ? 1.0 : 3.0 + (f.levelGap - 2);
+    x -= f.levelGap === 0 ? 0 : f.levelGap === 1 ? 1.0 : 3.5 + (f.levelGap - 2);
     x -= [0, 0.3, 3.0, 4.0][f.yearsGap] ?? 4.0;
     return x;
   }
@@ -286,9 +298,6 @@ export function compileProfile(profile: Profile): CompiledProfile {
     else if (f.title < 0.4) out.push({ code: 'title_no_match', polarity: 'minus' });
     if (f.skillsMatched.length > 0) {
       out.push({ code: 'skills', polarity: 'plus', params: { n: f.skillsMatched.length, list: f.skillsMatched.slice(0, 5).join(', ') } });
-    }
-    if (f.yearsGap > 0 && f.vacancyLevel) {
-      // reported below via the vacancy's experience
     }
     if (f.levelGap > 0 && f.vacancyLevel) {
       const lvl = LEVEL_NAMES[f.levelDir > 0 ? f.vacancyLevel.lo : f.vacancyLevel.hi] ?? 'middle';
