@@ -35,21 +35,48 @@ export function normalizeSpaces(text: string): string {
 /**
  * Currency symbols/abbreviations → hh currency code. The symbol set is the site's own `currencies.list`
  * (HH-Lux state of the 2026-04 NIK page: ₽ ₼ Br € ₾ сом ₸ ₴ $ so'm); older/API abbreviations added
- * (руб., бел. руб., грн., сум). Order matters: longer/more specific first.
+ * (руб., бел. руб., грн., сум, ISO codes). Looked up by character and by whole word — no Unicode-property regexes,
+ * whose compilation dominated the cold first parse in Chromium.
  */
-const CURRENCIES: ReadonlyArray<readonly [RegExp, string]> = [
-  // JS `\b` only knows ASCII word characters, so Cyrillic words are bounded with \p{L} look-arounds.
-  [/бел\.?\s*руб|(?<!\p{L})(?:BYN|BYR|Br)(?!\p{L})/iu, 'BYR'],
-  [/₽|(?<!\p{L})(?:руб|RUR|RUB)|рубл/iu, 'RUR'],
-  [/₸|(?<!\p{L})(?:KZT|тенге|тг)(?!\p{L})/iu, 'KZT'],
-  [/\$|(?<!\p{L})USD(?!\p{L})/iu, 'USD'],
-  [/€|(?<!\p{L})(?:EUR|евро)(?!\p{L})/iu, 'EUR'],
-  [/(?<!\p{L})(?:so['’ʻ`]?m|сум|UZS)(?!\p{L})/iu, 'UZS'],
-  [/(?<!\p{L})(?:сом|KGS)(?!\p{L})/iu, 'KGS'],
-  [/₾|(?<!\p{L})(?:GEL|лари)(?!\p{L})/iu, 'GEL'],
-  [/₼|(?<!\p{L})(?:AZN|манат)/iu, 'AZN'],
-  [/₴|(?<!\p{L})(?:грн|UAH)/iu, 'UAH'],
+const CURRENCY_SYMBOLS: ReadonlyArray<readonly [string, string]> = [
+  ['₽', 'RUR'],
+  ['₸', 'KZT'],
+  ['$', 'USD'],
+  ['€', 'EUR'],
+  ['₾', 'GEL'],
+  ['₼', 'AZN'],
+  ['₴', 'UAH'],
 ];
+const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
+  ['руб', 'RUR'],
+  ['рублей', 'RUR'],
+  ['рубля', 'RUR'],
+  ['рубль', 'RUR'],
+  ['р', 'RUR'],
+  ['rur', 'RUR'],
+  ['rub', 'RUR'],
+  ['br', 'BYR'],
+  ['byn', 'BYR'],
+  ['byr', 'BYR'],
+  ['kzt', 'KZT'],
+  ['тенге', 'KZT'],
+  ['тг', 'KZT'],
+  ['usd', 'USD'],
+  ['eur', 'EUR'],
+  ['евро', 'EUR'],
+  ["so'm", 'UZS'],
+  ['so’m', 'UZS'],
+  ['сум', 'UZS'],
+  ['uzs', 'UZS'],
+  ['сом', 'KGS'],
+  ['kgs', 'KGS'],
+  ['gel', 'GEL'],
+  ['лари', 'GEL'],
+  ['azn', 'AZN'],
+  ['манат', 'AZN'],
+  ['грн', 'UAH'],
+  ['uah', 'UAH'],
+]);
 
 const MODES: ReadonlyArray<readonly [RegExp, SalaryMode]> = [
   [/за\s+месяц|в\s+месяц|\/\s*мес/i, 'MONTH'],
@@ -73,7 +100,16 @@ function toNumber(raw: string): number {
 }
 
 export function currencyFromText(text: string): string | null {
-  for (const [re, code] of CURRENCIES) if (re.test(text)) return code;
+  for (const [sym, code] of CURRENCY_SYMBOLS) if (text.includes(sym)) return code;
+  const words = text.toLowerCase().split(/[\s,;:()/]+/);
+  for (let i = 0; i < words.length; i++) {
+    const w = (words[i] ?? '').replace(/\.+$/, '');
+    if (!w || /^\d/.test(w)) continue;
+    // "бел. руб." = Belarusian rubles
+    if ((w === 'руб' || w.startsWith('рубл')) && words[i - 1]?.replace(/\.+$/, '') === 'бел') return 'BYR';
+    const code = CURRENCY_WORDS.get(w);
+    if (code) return code;
+  }
   return null;
 }
 
@@ -85,7 +121,7 @@ export function salaryModeFromText(text: string): SalaryMode | undefined {
 /** true = "до вычета налогов", false = "на руки", null = not said. */
 export function grossFromText(text: string): boolean | null {
   if (/до\s+вычета\s+налог|gross|before\s+tax/i.test(text)) return true;
-  if (/на\s+руки|после\s+вычета|(?<!\p{L})net(?!\p{L})|after\s+tax/iu.test(text)) return false;
+  if (/на\s+руки|после\s+вычета|\bnet\b|after\s+tax/i.test(text)) return false;
   return null;
 }
 
@@ -130,7 +166,7 @@ export function parseSalaryText(input: string | null | undefined): CardSalary | 
 const PAYOUTS: ReadonlyArray<readonly [RegExp, PayoutFrequency]> = [
   [/два\s+раза\s+в\s+месяц/i, 'TWICE_PER_MONTH'],
   [/раз\s+в\s+две\s+недели/i, 'TWICE_PER_MONTH'],
-  [/(?<!\p{L})раз\s+в\s+месяц|ежемесячно/iu, 'MONTHLY'],
+  [/(?:^|[^а-яё])раз\s+в\s+месяц|ежемесячно/i, 'MONTHLY'],
   [/раз\s+в\s+неделю|еженедельно/i, 'WEEKLY'],
   [/ежедневно|каждый\s+день/i, 'DAILY'],
   [/раз\s+в\s+квартал|ежеквартально/i, 'PER_QUARTER'],
