@@ -1,7 +1,11 @@
 import { browser, defineBackground } from '#imports';
+import { getDb } from '../../lib/db';
 import { handleBackgroundMessages } from '../../lib/messaging';
 import { setTabBadge } from '../../lib/platform/action-badge';
+import { getSettings } from '../../lib/settings/store';
 import { badgeText, forgetTab, getTabStats, recordTabStats } from '../../lib/triage/tab-stats';
+import { drainStep, registerQueue } from './queue';
+import { createQueueHandlers } from './queue-messages';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously on every worker start: MV3 may have woken us for this very event.
@@ -19,8 +23,10 @@ export default defineBackground(() => {
         await browser.runtime.openOptionsPage();
         return { opened: true };
       },
+      ...createQueueHandlers({ db: getDb, now: Date.now, settings: getSettings, fetch: (i, init) => fetch(i, init), kick: () => void drainStep() }),
     },
     (m) => console.warn('[otklik:background]', m),
   );
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  registerQueue();
 });

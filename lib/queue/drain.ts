@@ -88,8 +88,8 @@ export async function drainOnce(deps: DrainDeps, config: QueueConfig): Promise<S
 
 export interface DrainSummary {
   steps: StepResult[];
-  /** Why it stopped: the last non-work result, or 'budget'. */
-  stop: StepResult | { kind: 'budget' };
+  /** Why it stopped: the last non-work result (with its wake-up time), or 'budget'. */
+  stop: Exclude<StepResult, { kind: 'worked' }> | { kind: 'budget' };
 }
 
 /**

@@ -1,0 +1,106 @@
+import { enqueue, enqueueMany, jobEvents, listJobs, removeJob, retryJob, type EnqueueResult } from '../../lib/db/jobs';
+import type { OtklikDb } from '../../lib/db/db';
+import type { Job } from '../../lib/db/schema';
+import { fetchResumes } from '../../lib/hh/resumes';
+import type { JobView, queueMessages } from '../../lib/messaging/protocol';
+import type { Handlers } from '../../lib/messaging/router';
+import { PAUSE_MESSAGES, blockFor, clearPause, queueConfigFromSettings, queueStatus, setPause, storyOf } from '../../lib/queue';
+import type { Settings } from '../../lib/settings/schema';
+
+/** What the handlers need; injected so they can be tested without a worker. */
+export interface QueueMessageDeps {
+  db: () => OtklikDb;
+  now: () => number;
+  settings: () => Promise<Settings>;
+  fetch: typeof fetch;
+  /** Something changed that the drain should look at soon (new job, resume, retry). */
+  kick: () => void;
+}
+
+async function view(db: OtklikDb, job: Job): Promise<JobView> {
+  const v: JobView = {
+    id: job.id,
+    vacancyId: job.vacancyId,
+    resumeHash: job.resumeHash,
+    title: job.vacancy.title,
+    employer: job.vacancy.employer?.name ?? null,
+    url: job.vacancy.url,
+    state: job.state,
+    reason: job.reason,
+    link: job.link,
+    lastError: job.lastError,
+    attempts: job.attempts,
+    nextAttemptAt: job.nextAttemptAt,
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt,
+    outcome: job.outcome ? { ...job.outcome } : null,
+    story: storyOf(await jobEvents(db, job.id)),
+  };
+  if (job.vacancy.score !== undefined) v.score = job.vacancy.score;
+  return v;
+}
+
+function noDefaultResume(): never {
+  throw new Error('no resume chosen: pick a default resume in Otklik\'s options (or pass resumeHash)');
+}
+
+export function createQueueHandlers(deps: QueueMessageDeps): Handlers<typeof queueMessages> {
+  const withKick = <T extends EnqueueResult | EnqueueResult[]>(r: T): T => {
+    const list = Array.isArray(r) ? r : [r];
+    if (list.some((x) => x.created && x.state === 'pending')) deps.kick();
+    return r;
+  };
+  return {
+    enqueue: async ({ vacancy, resumeHash, letter, source }) => {
+      const s = await deps.settings();
+      const hash = resumeHash ?? s.apply.defaultResumeHash ?? noDefaultResume();
+      const input = { vacancy, resumeHash: hash, source: source ?? 'other', ...(letter !== undefined ? { letter } : {}) };
+      return withKick(await enqueue(deps.db(), input, deps.now(), blockFor(queueConfigFromSettings(s))));
+    },
+    enqueueMany: async ({ items }) => {
+      const s = await deps.settings();
+      const inputs = items.map(({ vacancy, resumeHash, letter }) => ({
+        vacancy,
+        resumeHash: resumeHash ?? s.apply.defaultResumeHash ?? noDefaultResume(),
+        source: 'bulk' as const,
+        ...(letter !== undefined ? { letter } : {}),
+      }));
+      const results = withKick(await enqueueMany(deps.db(), inputs, deps.now(), blockFor(queueConfigFromSettings(s))));
+      return { results, created: results.filter((r) => r.created).length };
+    },
+    queueStatus: async () => {
+      const s = await deps.settings();
+      const status = await queueStatus(deps.db(), deps.now(), queueConfigFromSettings(s));
+      return { ...status, defaultResumeHash: s.apply.defaultResumeHash };
+    },
+    listJobs: async ({ states, limit }) => {
+      const db = deps.db();
+      const jobs = await listJobs(db, { ...(states ? { states } : {}), ...(limit ? { limit } : {}) });
+      return { jobs: await Promise.all(jobs.map((j) => view(db, j))) };
+    },
+    jobsForVacancies: async ({ vacancyIds }) => {
+      const jobs = await deps.db().jobs.where('vacancyId').anyOf(vacancyIds).toArray();
+      const out: Record<string, { jobId: number; state: Job['state']; resumeHash: string }> = {};
+      // An active or applied job wins over a cancelled one of another resume.
+      for (const j of jobs.sort((a, b) => Number(a.state !== 'cancelled') - Number(b.state !== 'cancelled'))) out[j.vacancyId] = { jobId: j.id, state: j.state, resumeHash: j.resumeHash };
+      return { jobs: out };
+    },
+    jobHistory: async ({ jobId }) => ({ events: (await jobEvents(deps.db(), jobId)).map(({ at, type, state, detail }) => ({ at, type, state, detail })) }),
+    pauseQueue: async () => ({ pause: await setPause(deps.db(), { reason: 'user', message: PAUSE_MESSAGES.user, since: deps.now() }) }),
+    resumeQueue: async () => {
+      const previous = await clearPause(deps.db());
+      deps.kick();
+      return { resumed: previous !== null, previous };
+    },
+    retryJob: async ({ jobId }) => {
+      const r = await retryJob(deps.db(), jobId, deps.now());
+      if (r.ok) deps.kick();
+      return r;
+    },
+    removeJob: ({ jobId }) => removeJob(deps.db(), jobId, deps.now()),
+    listResumes: async () => {
+      const r = await fetchResumes(deps.fetch);
+      return r.ok ? { ok: true, resumes: r.resumes } : { ok: false, resumes: [], error: `${r.error}: ${r.detail}` };
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { browser } from '#imports';
+import { getDb } from '../../lib/db';
+import type { Job, PauseState } from '../../lib/db/schema';
+import { createApplyClient } from '../../lib/hh/apply-client';
+import { drainUntilWait, queueConfigFromSettings, type Notifier, type StepResult } from '../../lib/queue';
+import { getSettings } from '../../lib/settings/store';
+
+/**
+ * The queue's life in the service worker: one named alarm wakes the worker, each wake drains until the
+ * queue has to wait (pacing, pause, cap, quiet hours, nothing due) and re-arms the alarm for that time.
+ *
+ * Nothing lives only in this module: the worker may be killed at any await. Before each POST the alarm is
+ * armed at the claim's lease expiry, so a worker killed mid-request is woken again and recovers the job
+ * (lib/queue/claim.ts). The in-memory `running` guard only stops two drains of the SAME worker from
+ * overlapping (an alarm firing during a long drain); across workers the lease is what counts.
+ */
+
+export const QUEUE_ALARM = 'otklik-queue';
+
+/** Unique per worker lifetime: a restarted worker never mistakes its predecessor's lease for its own. */
+const OWNER = `sw-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+const log = (...a: unknown[]) => console.info('[otklik:queue]', ...a);
+
+/** Arms the wake-up (the alarm API rounds tiny delays up: ~1 s unpacked, 30 s packed). null = none needed. */
+export async function scheduleWake(at: number | null): Promise<void> {
+  if (at === null) {
+    await browser.alarms.clear(QUEUE_ALARM);
+    return;
+  }
+  await browser.alarms.create(QUEUE_ALARM, { when: Math.max(at, Date.now() + 100) });
+}
+
+const readCookie = async (url: string, name: string): Promise<string | null> => (await browser.cookies.get({ url, name }))?.value ?? null;
+
+const icon = () => browser.runtime.getURL('/icon/128.png');
+
+export const notifier: Notifier = {
+  async paused(pause: PauseState) {
+    await browser.notifications.create('otklik-paused', {
+      type: 'basic',
+      iconUrl: icon(),
+      title: 'Otklik: apply queue paused',
+      message: pause.message,
+      priority: 2,
+    });
+  },
+  async needsUser(job: Job) {
+    const why = job.reason === 'test_required' ? 'answer the employer\'s questions' : job.reason === 'letter_required' ? 'a cover letter is required' : 'apply on the employer\'s site';
+    await browser.notifications.create(`otklik-job-${job.id}`, {
+      type: 'basic',
+      iconUrl: icon(),
+      title: 'Otklik: a vacancy needs you',
+      message: `${job.vacancy.title} — ${job.vacancy.employer?.name ?? ''}: ${why}.`,
+    });
+  },
+};
+
+let running: Promise<void> | null = null;
+
+/** Drains until the queue must wait, then re-arms the alarm. Concurrent calls share one run. */
+export function drainStep(): Promise<void> {
+  running ??= (async () => {
+    try {
+      const settings = await getSettings();
+      const config = queueConfigFromSettings(settings);
+      const client = createApplyClient({ fetch: (i, init) => fetch(i, init), readCookie, timeoutMs: config.requestTimeoutMs });
+      const { steps, stop } = await drainUntilWait(
+        {
+          db: getDb(),
+          client,
+          now: Date.now,
+          random: Math.random,
+          owner: OWNER,
+          notifier,
+          // If we die mid-request, this wakes the next worker right after the lease expires.
+          onClaimed: (job) => scheduleWake(job.leaseUntil + 500),
+        },
+        config,
+        { maxJobs: settings.apply.fast ? 100 : 5, maxMs: 25_000 },
+      );
+      if (settings.debug) for (const s of steps) log(describeStep(s));
+      await scheduleWake(stop.kind === 'budget' ? Date.now() : stop.wakeAt);
+    } catch (e) {
+      // IndexedDB or storage failure: try again in a minute rather than stall silently.
+      console.warn('[otklik:queue] drain failed', e);
+      await scheduleWake(Date.now() + 60_000).catch(() => undefined);
+    }
+  })().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+function describeStep(s: StepResult): string {
+  return s.kind === 'worked' ? `job ${s.job.id} (${s.job.vacancyId}): ${s.outcome.kind} → ${s.job.state}${s.recovered ? ' [recovered]' : ''}` : `${s.kind}${'wakeAt' in s && s.wakeAt ? ` until ${new Date(s.wakeAt).toISOString()}` : ''}`;
+}
+
+/** At worker start: make sure a wake-up exists if there is anything to do (alarms may not survive restarts). */
+export async function ensureQueueAlarm(): Promise<void> {
+  const db = getDb();
+  const active = (await db.jobs.where('state').anyOf(['pending', 'processing']).count()) > 0;
+  const existing = await browser.alarms.get(QUEUE_ALARM);
+  if (active && !existing) await scheduleWake(Date.now());
+}
+
+async function onNotificationClicked(id: string): Promise<void> {
+  if (id === 'otklik-paused') {
+    await browser.tabs.create({ url: 'https://hh.ru/' });
+  } else if (id.startsWith('otklik-job-')) {
+    const job = await getDb().jobs.get(Number(id.slice('otklik-job-'.length)));
+    if (job) await browser.tabs.create({ url: job.link ?? job.vacancy.url });
+  }
+  await browser.notifications.clear(id);
+}
+
+/** Registers the queue's listeners. Call synchronously at worker start (MV3 may have woken us for an alarm). */
+export function registerQueue(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === QUEUE_ALARM) void drainStep();
+  });
+  browser.notifications?.onClicked.addListener((id) => void onNotificationClicked(id));
+  void ensureQueueAlarm().catch((e: unknown) => console.warn('[otklik:queue] cannot arm the queue alarm', e));
+}
