@@ -32,10 +32,13 @@ export interface ClaimContext {
  */
 export async function usedInWindow(db: OtklikDb, now: number, except?: number): Promise<{ used: number; oldest: number | null }> {
   const since = now - WINDOW_MS;
-  const sends = await db.sends.where('at').above(since).toArray();
+  const recent = db.sends.where('at').above(since);
+  const sends = await recent.count();
+  const oldestSend = sends ? ((await recent.first())?.at ?? null) : null;
   const maybe = (await db.jobs.where('maybeSentAt').above(since).toArray()).filter((j) => j.id !== except);
-  const times = [...sends.map((s) => s.at), ...maybe.map((j) => j.maybeSentAt ?? now)];
-  return { used: times.length, oldest: times.length ? Math.min(...times) : null };
+  const times = maybe.map((j) => j.maybeSentAt ?? now);
+  if (oldestSend !== null) times.push(oldestSend);
+  return { used: sends + maybe.length, oldest: times.length ? Math.min(...times) : null };
 }
 
 const MAX_SKIPS_PER_CLAIM = 200;
