@@ -1,12 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { experienceIdSchema, workFormatSchema } from './vacancy';
 
-const words = z.array(z.string().trim().min(1).max(200)).max(500).default([]);
+const word = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const words = z._default(z.array(word(200)).check(z.maxLength(500)), () => []);
 
 export const blacklistEntrySchema = z.object({
   /** hh employer id when known (most reliable); name is matched case-insensitively otherwise. */
-  id: z.string().optional(),
-  name: z.string().trim().min(1).max(300),
+  id: z.optional(z.string()),
+  name: word(300),
 });
 export type BlacklistEntry = z.infer<typeof blacklistEntrySchema>;
 
@@ -17,21 +18,21 @@ export type BlacklistEntry = z.infer<typeof blacklistEntrySchema>;
 export const profileSchema = z.object({
   desiredTitles: words,
   skills: words,
-  resumeText: z.string().max(20_000).default(''),
+  resumeText: z._default(z.string().check(z.maxLength(20_000)), ''),
   /** The user's own experience as an hh experience id; null = not said. */
-  experience: experienceIdSchema.nullable().default(null),
+  experience: z._default(z.nullable(experienceIdSchema), null),
   /** Stop-words: a vacancy whose title contains one is hidden. */
   excludeWords: words,
   /** The search query the user types (context only). */
-  query: z.string().max(500).default(''),
+  query: z._default(z.string().check(z.maxLength(500)), ''),
 
   /** Hide vacancies whose known salary is below this (in RUB-equivalent, per month). null = no filter. */
-  minSalary: z.number().int().nonnegative().nullable().default(null),
+  minSalary: z._default(z.nullable(z.int().check(z.nonnegative())), null),
   /** Accepted work formats; empty = any. */
-  workFormats: z.array(workFormatSchema).default([]),
+  workFormats: z._default(z.array(workFormatSchema), () => []),
   /** Accepted cities; empty = any. Remote vacancies pass regardless. */
   cities: words,
-  employerBlacklist: z.array(blacklistEntrySchema).max(2000).default([]),
+  employerBlacklist: z._default(z.array(blacklistEntrySchema).check(z.maxLength(2000)), () => []),
 });
 export type Profile = z.infer<typeof profileSchema>;
 export type ProfileInput = z.input<typeof profileSchema>;

@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The one vacancy shape the scorer reads. Built from a listing card (lib/hh/listing), the page's embedded
  * state, or an hh API object (lib/hh/api-vacancy). Every field but id/title may be unknown.
+ * zod/mini everywhere in product code: it ships in the content script, whose budget is 30 KB gzipped.
  */
 export const EXPERIENCE_IDS = ['noExperience', 'between1And3', 'between3And6', 'moreThan6'] as const;
 export const experienceIdSchema = z.enum(EXPERIENCE_IDS);
@@ -13,34 +14,34 @@ export const workFormatSchema = z.enum(WORK_FORMATS);
 export type WorkFormat = z.infer<typeof workFormatSchema>;
 
 export const salarySchema = z.object({
-  from: z.number().nullable(),
-  to: z.number().nullable(),
+  from: z.nullable(z.number()),
+  to: z.nullable(z.number()),
   /** hh currency code: RUR, USD, EUR, KZT, BYR, UZS … */
-  currency: z.string().nullable(),
+  currency: z.nullable(z.string()),
   /** true = before tax ("до вычета налогов"), false = net ("на руки"), null = unknown */
-  gross: z.boolean().nullable(),
+  gross: z.nullable(z.boolean()),
   /** The text as the site shows it, when parsed from the DOM. */
-  text: z.string().optional(),
+  text: z.optional(z.string()),
 });
 export type Salary = z.infer<typeof salarySchema>;
 
 export const matchVacancySchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   title: z.string(),
-  employer: z.object({ id: z.string().optional(), name: z.string() }).nullable(),
-  salary: salarySchema.nullable(),
-  experience: experienceIdSchema.nullable(),
+  employer: z.nullable(z.object({ id: z.optional(z.string()), name: z.string() })),
+  salary: z.nullable(salarySchema),
+  experience: z.nullable(experienceIdSchema),
   /** Empty = unknown. */
   workFormats: z.array(workFormatSchema),
   /** Free text about schedule/employment ("Полная занятость, полный день", "Можно удалённо"). */
-  scheduleText: z.string().optional(),
+  scheduleText: z.optional(z.string()),
   /** City / area name. */
-  area: z.string().optional(),
-  address: z.string().optional(),
+  area: z.optional(z.string()),
+  address: z.optional(z.string()),
   /** Requirement + responsibility snippet, plain text. */
-  snippet: z.string().optional(),
+  snippet: z.optional(z.string()),
   /** Full description; may contain HTML. Present only for full vacancies. */
-  description: z.string().optional(),
-  keySkills: z.array(z.string()).optional(),
+  description: z.optional(z.string()),
+  keySkills: z.optional(z.array(z.string())),
 });
 export type MatchVacancy = z.infer<typeof matchVacancySchema>;

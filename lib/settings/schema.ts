@@ -1,57 +1,62 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { profileSchema } from '../match/profile';
 
 /** Bump together with a new entry in ./migrations.ts (and its test fixture). */
 export const SETTINGS_VERSION = 3;
 
-const threshold = z.number().min(0).max(1);
+const threshold = z.number().check(z.gte(0), z.lte(1));
+const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
 export const triageSchema = z
   .object({
     /** What happens to a vacancy the scorer says to hide: removed from view, or only dimmed. */
-    action: z.enum(['hide', 'dim']).default('hide'),
-    showBadges: z.boolean().default(true),
+    action: z._default(z.enum(['hide', 'dim']), 'hide'),
+    showBadges: z._default(z.boolean(), true),
     /** Score cut-offs; null = the scorer's tuned defaults. */
-    hideBelow: threshold.nullable().default(null),
-    dimBelow: threshold.nullable().default(null),
+    hideBelow: z._default(z.nullable(threshold), null),
+    dimBelow: z._default(z.nullable(threshold), null),
   })
-  .refine((t) => t.hideBelow === null || t.dimBelow === null || t.hideBelow <= t.dimBelow, {
-    message: 'hide threshold must not be above the dim threshold',
-    path: ['hideBelow'],
-  });
+  .check(
+    z.refine((t) => t.hideBelow === null || t.dimBelow === null || t.hideBelow <= t.dimBelow, {
+      message: 'hide threshold must not be above the dim threshold',
+      path: ['hideBelow'],
+    }),
+  );
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM (24 h)');
+const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM (24 h)'));
+
+const pacingSchema = z
+  .object({ minSeconds: z._default(int(10, 3600), 30), maxSeconds: z._default(int(10, 3600), 90) })
+  .check(z.refine((p) => p.minSeconds <= p.maxSeconds, { message: 'minimum pause must not exceed the maximum', path: ['minSeconds'] }));
 
 /** The apply queue (issue 4). Runtime state (pause, pacing) is not here but in the queue's database. */
 export const applySchema = z.object({
   /** Applications per rolling 24 h; hh's own limit is 200. */
-  dailyCap: z.number().int().min(1).max(200).default(50),
+  dailyCap: z._default(int(1, 200), 50),
   /** Random pause between two applications, in seconds. */
-  pacing: z
-    .object({ minSeconds: z.number().int().min(10).max(3600).default(30), maxSeconds: z.number().int().min(10).max(3600).default(90) })
-    .refine((p) => p.minSeconds <= p.maxSeconds, { message: 'minimum pause must not exceed the maximum', path: ['minSeconds'] })
-    .default(() => ({ minSeconds: 30, maxSeconds: 90 })),
+  pacing: z._default(pacingSchema, () => ({ minSeconds: 30, maxSeconds: 90 })),
   /** No applications between `from` and `to` (local time; may span midnight). */
-  quietHours: z
-    .object({ enabled: z.boolean().default(false), from: clock.default('23:00'), to: clock.default('08:00') })
-    .default(() => ({ enabled: false, from: '23:00', to: '08:00' })),
+  quietHours: z._default(
+    z.object({ enabled: z._default(z.boolean(), false), from: z._default(clock, '23:00'), to: z._default(clock, '08:00') }),
+    () => ({ enabled: false, from: '23:00', to: '08:00' }),
+  ),
   /** Resume used when a job does not name one (hash as in /resume/<hash>); null = not chosen yet. */
-  defaultResumeHash: z.string().regex(/^[0-9a-f]{20,64}$/i, 'not an hh resume hash').nullable().default(null),
+  defaultResumeHash: z._default(z.nullable(z.string().check(z.regex(/^[0-9a-f]{20,64}$/i, 'not an hh resume hash'))), null),
   /** The user's current employer: never applied to (besides profile.employerBlacklist). */
-  currentEmployer: z.string().trim().max(300).default(''),
+  currentEmployer: z._default(z.string().check(z.trim(), z.maxLength(300)), ''),
   /** Tests and debugging only (not in the options page): no pacing, short leases and backoff. */
-  fast: z.boolean().default(false),
+  fast: z._default(z.boolean(), false),
 });
 export type ApplySettings = z.infer<typeof applySchema>;
 
 export const settingsSchema = z.object({
   /** Master switch: off = Otklik leaves hh.ru pages exactly as they are. */
-  enabled: z.boolean().default(true),
-  profile: profileSchema.default(() => profileSchema.parse({})),
-  triage: triageSchema.default(() => triageSchema.parse({})),
-  apply: applySchema.default(() => applySchema.parse({})),
+  enabled: z._default(z.boolean(), true),
+  profile: z._default(profileSchema, () => profileSchema.parse({})),
+  triage: z._default(triageSchema, () => triageSchema.parse({})),
+  apply: z._default(applySchema, () => applySchema.parse({})),
   /** Verbose console logs in every context (never includes secrets). */
-  debug: z.boolean().default(false),
+  debug: z._default(z.boolean(), false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -60,9 +65,9 @@ export type SettingsInput = z.input<typeof settingsSchema>;
 export const defaultSettings = (): Settings => settingsSchema.parse({});
 
 /** One line per problem, with the path of the bad field: what a person needs to fix a file. */
-export function describeZodError(error: z.ZodError): string {
+export function describeZodError(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
   return error.issues
     .slice(0, 8)
-    .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
+    .map((i) => `${i.path.length ? i.path.map(String).join('.') : '(root)'}: ${i.message}`)
     .join('; ');
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { migrateSettings } from './migrations';
 import { SETTINGS_VERSION, describeZodError, settingsSchema, type Settings } from './schema';
 
@@ -6,8 +6,8 @@ import { SETTINGS_VERSION, describeZodError, settingsSchema, type Settings } fro
 const envelopeSchema = z.object({
   app: z.literal('otklik', { message: 'not an Otklik settings file (expected "app": "otklik")' }),
   kind: z.literal('settings', { message: 'not a settings export (expected "kind": "settings")' }),
-  version: z.number({ message: '"version" must be a number' }).int().positive(),
-  exportedAt: z.string().optional(),
+  version: z.int({ message: '"version" must be a whole number' }).check(z.positive()),
+  exportedAt: z.optional(z.string()),
   settings: z.unknown(),
 });
 

@@ -1,5 +1,5 @@
 import { storage } from '#imports';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { triageStatsSchema, type TriageStats } from '../messaging/protocol';
 
 /**

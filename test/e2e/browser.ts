@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SETTINGS_VERSION } from '../../lib/settings/schema';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-export const REPO = resolve(__dirname, '../..');
-export const EXTENSION_DIR = join(REPO, '.output/chrome-mv3');
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const EXTENSION_DIR = process.env['OTKLIK_EXTENSION_DIR'] ?? join(REPO, '.output/chrome-mv3');
 export const SCREENSHOT_DIR = join(REPO, 'artifacts/screenshots');
 
 /** Debian's chromium; CHROMIUM_PATH overrides. Playwright never downloads a browser here. */
