@@ -7,12 +7,14 @@ export interface BadgeView {
   /** Short reasons, most important first; minus ones are shown in red. */
   reasons: { text: string; minus: boolean }[];
   label: string;
+  /** The queue button: absent when there is no queue (tests, pages without a session). */
+  queue?: { text: string; state: string | null; enabled: boolean; title?: string };
 }
 
 export const BADGE_ATTR = 'data-otk-badge';
 
 /** A badge host: a <span> with its own shadow root, so hh.ru's CSS and ours never meet. */
-export function createBadge(doc: Document): HTMLElement {
+export function createBadge(doc: Document, onQueue?: () => void): HTMLElement {
   const host = doc.createElement('span');
   host.setAttribute(BADGE_ATTR, '');
   const root = host.attachShadow({ mode: 'open' });
@@ -22,6 +24,15 @@ export function createBadge(doc: Document): HTMLElement {
   chip.className = 'b';
   chip.setAttribute('part', 'chip');
   root.append(style, chip);
+  if (onQueue) {
+    root.addEventListener('click', (e) => {
+      if ((e.target as Element | null)?.closest?.('.q:not([disabled])')) {
+        e.preventDefault();
+        e.stopPropagation(); // the card itself is a link-like button on hh.ru
+        onQueue();
+      }
+    });
+  }
   return host;
 }
 
@@ -46,4 +57,15 @@ export function renderBadge(host: HTMLElement, view: BadgeView): void {
     text.append(span);
   });
   chip.replaceChildren(score, text);
+  if (view.queue) {
+    const q = doc.createElement('button');
+    q.type = 'button';
+    q.className = 'q';
+    q.setAttribute('data-otk-queue', '');
+    if (view.queue.state) q.setAttribute('data-state', view.queue.state);
+    q.disabled = !view.queue.enabled;
+    q.textContent = view.queue.text;
+    if (view.queue.title) q.title = view.queue.title;
+    chip.append(q);
+  }
 }

@@ -20,9 +20,14 @@ export interface CountsView {
   unrecognised: number;
   revealed: boolean;
   lang: Lang;
+  /** Bulk queue: how many shown cards can still be queued; `confirming` after the first click. */
+  queueable?: number;
+  confirming?: boolean;
+  /** Last queue message (result or error). */
+  note?: { text: string; error: boolean };
 }
 
-export function createBar(doc: Document, on: { toggle: () => void; setup: () => void }): HTMLElement {
+export function createBar(doc: Document, on: { toggle: () => void; setup: () => void; queueAll?: () => void }): HTMLElement {
   const host = doc.createElement('div');
   host.setAttribute(BAR_ATTR, '');
   const root = host.attachShadow({ mode: 'open' });
@@ -35,6 +40,7 @@ export function createBar(doc: Document, on: { toggle: () => void; setup: () => 
     const action = (e.target as Element | null)?.closest?.('button')?.getAttribute('data-otk-action');
     if (action === 'toggle-hidden') on.toggle();
     else if (action === 'setup') on.setup();
+    else if (action === 'queue-all') on.queueAll?.();
   });
   root.append(style, bar);
   return host;
@@ -65,6 +71,21 @@ export function renderBar(host: HTMLElement, v: BarView): void {
     btn.setAttribute('aria-pressed', String(v.revealed));
     btn.textContent = v.revealed ? t.hideAgain : t.showAll;
     parts.push(btn);
+  }
+  if (v.queueable) {
+    const btn = doc.createElement('button');
+    btn.type = 'button';
+    btn.className = 'qa';
+    btn.setAttribute('data-otk-action', 'queue-all');
+    if (v.confirming) btn.setAttribute('data-confirm', '');
+    btn.textContent = v.confirming ? t.queueConfirm(v.queueable) : t.queueAll(v.queueable);
+    parts.push(btn);
+  }
+  if (v.note) {
+    const note = doc.createElement('span');
+    note.className = v.note.error ? 'warn' : 'ok';
+    note.textContent = v.note.text;
+    parts.push(note);
   }
   if (v.unrecognised) {
     const warn = doc.createElement('span');

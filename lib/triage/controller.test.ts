@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MatchResult } from '../match';
 import type { MatchVacancy } from '../match/vacancy';
 import { defaultSettings, type Settings } from '../settings/schema';
-import { ListingTriage, type TriageDeps } from './controller';
+import { ListingTriage, type QueueItem, type QueuePort, type TriageDeps } from './controller';
 
 const CARD = (id: string, title: string) =>
   `<div data-qa="vacancy-serp__vacancy"><h2><a data-qa="serp-item__title" href="/vacancy/${id}">${title}</a></h2><span class="emp">ACME</span></div>`;
@@ -144,5 +144,74 @@ describe('ListingTriage', () => {
     expect(document.documentElement.outerHTML).not.toBe(before);
     t.stop();
     expect(document.documentElement.outerHTML).toBe(before);
+  });
+
+  describe('apply queue from the listing', () => {
+    const queueBtn = (i: number) =>
+      document.querySelectorAll('[data-otk-badge]')[i]!.shadowRoot!.querySelector<HTMLButtonElement>('[data-otk-queue]')!;
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+
+    function port(known: Record<string, string> = {}) {
+      const sent: QueueItem[][] = [];
+      const p: QueuePort = {
+        enqueue: async (items) => {
+          sent.push(items);
+          return items.map((i) => ({ vacancyId: i.vacancy.id, state: 'pending' }));
+        },
+        states: async (ids) => Object.fromEntries(ids.filter((id) => known[id]).map((id) => [id, known[id]!])),
+      };
+      return { p, sent };
+    }
+
+    it('queues one card from its badge and shows the job state', async () => {
+      const { p, sent } = port();
+      track(document, deps({ queue: p }), defaultSettings()).start();
+      expect(queueBtn(0).textContent).toBe('Queue');
+      queueBtn(0).click();
+      await settle();
+      expect(sent).toEqual([[{ vacancy: { id: '1', title: 'Python developer', employer: null, url: expect.stringMatching(/\/vacancy\/1$/), score: 0.9 } }]]);
+      expect(queueBtn(0).textContent).toBe('queued');
+      expect(queueBtn(0).disabled).toBe(true);
+    });
+
+    it('shows what the queue already knows', async () => {
+      const { p } = port({ '1': 'applied', '2': 'needs_user' });
+      track(document, deps({ queue: p }), defaultSettings()).start();
+      await settle();
+      expect(queueBtn(0).textContent).toBe('applied');
+      expect(queueBtn(1).textContent).toBe('needs you');
+      expect(queueBtn(2).textContent).toBe('Queue');
+    });
+
+    it('queues all shown cards after a confirming second click, skipping known jobs and hh-applied cards', async () => {
+      page(CARD('1', 'Python developer') + CARD('5', 'Python lead') + CARD('6', 'Python intern') + CARD('2', 'Truck driver'));
+      const { p, sent } = port({ '5': 'pending' });
+      const d = deps({ queue: p });
+      const parse = d.parseCard;
+      d.parseCard = (el) => {
+        const r = parse(el);
+        return r.ok && r.vacancy.id === '6' ? { ...r, applied: true } : r;
+      };
+      track(document, d, defaultSettings()).start();
+      await settle();
+      const bulk = () => document.querySelector('[data-otk-bar]')!.shadowRoot!.querySelector<HTMLButtonElement>('[data-otk-action="queue-all"]')!;
+      expect(bulk().textContent).toBe('queue all shown (1)');
+      bulk().click();
+      expect(sent).toEqual([]);
+      expect(bulk().textContent).toBe('confirm: 1 application');
+      bulk().click();
+      await settle();
+      expect(sent.map((b) => b.map((i) => i.vacancy.id))).toEqual([['1']]);
+      expect(document.querySelector('[data-otk-bar]')!.shadowRoot!.textContent).toContain('queued: 1');
+    });
+
+    it('reports a queue error on the bar and lets the user try again', async () => {
+      const p: QueuePort = { enqueue: async () => { throw new Error('enqueueMany: no resume chosen'); }, states: async () => ({}) };
+      track(document, deps({ queue: p }), defaultSettings()).start();
+      queueBtn(0).click();
+      await settle();
+      expect(document.querySelector('[data-otk-bar]')!.shadowRoot!.textContent).toContain('queue: no resume chosen');
+      expect(queueBtn(0).disabled).toBe(false);
+    });
   });
 });

@@ -3,12 +3,29 @@ import type { MatchResult } from '../match';
 import type { Settings } from '../settings/schema';
 import type { TriageStats } from '../messaging/protocol';
 import { observeAdditions } from '../dom/batch';
-import { BADGE_ATTR, createBadge, renderBadge } from './badge';
+import { BADGE_ATTR, createBadge, renderBadge, type BadgeView } from './badge';
 import { BAR_ATTR, createBar, renderBar } from './bar';
 import { PAGE_CSS } from './styles';
 import { texts, type Lang } from './texts';
 
-export type ParsedCard = { ok: true; vacancy: MatchVacancy } | { ok: false; reason: string };
+export type ParsedCard = { ok: true; vacancy: MatchVacancy; url?: string; applied?: boolean } | { ok: false; reason: string };
+
+/** One vacancy handed to the apply queue. */
+export interface QueueItem {
+  vacancy: { id: string; title: string; employer: { id?: string; name: string } | null; url: string; score: number };
+}
+export interface QueueResult {
+  vacancyId: string;
+  state: string;
+  reason?: string;
+}
+
+/** The apply queue as the content script sees it: typed messages to the background, injected here. */
+export interface QueuePort {
+  enqueue(items: QueueItem[]): Promise<QueueResult[]>;
+  /** Job state per vacancy id (only those with a job). */
+  states(vacancyIds: string[]): Promise<Record<string, string>>;
+}
 
 /** What the controller needs from lib/hh and lib/match: injected, so it is testable on synthetic DOM. */
 export interface TriageDeps {
@@ -24,6 +41,7 @@ export interface TriageDeps {
   report?(stats: TriageStats): void;
   /** The user asked to fill in the profile (bar button shown while there is nothing to score against). */
   openSetup?(): void;
+  queue?: QueuePort;
   lang: Lang;
 }
 
@@ -51,6 +69,11 @@ export class ListingTriage {
   private revealed = false;
   private abort = new AbortController();
   private flush: (() => void) | null = null;
+  /** Job state per vacancy id, as the queue last told us. */
+  private jobs = new Map<string, string>();
+  private busy = new Set<string>();
+  private confirmUntil = 0;
+  private note: { text: string; error: boolean } | undefined;
   /** Script time of the first full pass (parse + score + render), for the benchmark. */
   firstPassMs: number | null = null;
 
@@ -147,8 +170,98 @@ export class ListingTriage {
       this.cards.set(card, state);
       fresh.push(card);
     }
-    if (fresh.length) this.render(fresh);
-    else this.renderBar();
+    if (fresh.length) {
+      this.render(fresh);
+      this.loadJobStates(fresh);
+    } else this.renderBar();
+  }
+
+  /** Asks the queue which of these vacancies it already holds; re-renders their badges when it answers. */
+  private loadJobStates(cards: Element[]): void {
+    const port = this.deps.queue;
+    if (!port || !this.scorer) return;
+    const ids = cards.flatMap((c) => {
+      const p = this.cards.get(c)?.parsed;
+      return p?.ok ? [p.vacancy.id] : [];
+    });
+    if (!ids.length) return;
+    port.states(ids).then(
+      (states) => {
+        for (const [id, state] of Object.entries(states)) this.jobs.set(id, state);
+        if (!this.abort.signal.aborted) this.render(cards.filter((c) => c.isConnected));
+      },
+      () => undefined, // no queue (worker restarting): cards keep their plain queue button
+    );
+  }
+
+  private queueItem(state: CardState): QueueItem | null {
+    if (!state.parsed.ok || !state.result) return null;
+    const v = state.parsed.vacancy;
+    const url = state.parsed.url ?? `${this.doc.location?.origin ?? 'https://hh.ru'}/vacancy/${v.id}`;
+    return { vacancy: { id: v.id, title: v.title, employer: v.employer, url, score: Math.round(state.result.score * 1000) / 1000 } };
+  }
+
+  /** Cards the user can still queue: shown (not dimmed/hidden), not applied on hh, no live job. */
+  private queueable(): QueueItem[] {
+    const out: QueueItem[] = [];
+    for (const [card, state] of this.cards) {
+      if (!card.isConnected || state.result?.verdict !== 'show' || !state.parsed.ok || state.parsed.applied) continue;
+      const job = this.jobs.get(state.parsed.vacancy.id);
+      if (job && job !== 'cancelled') continue;
+      const item = this.queueItem(state);
+      if (item) out.push(item);
+    }
+    return out;
+  }
+
+  private async enqueue(items: QueueItem[]): Promise<void> {
+    const port = this.deps.queue;
+    if (!port || !items.length) return;
+    const t = texts[this.deps.lang];
+    for (const i of items) this.busy.add(i.vacancy.id);
+    this.rerenderIds(items.map((i) => i.vacancy.id));
+    try {
+      const results = await port.enqueue(items);
+      for (const r of results) this.jobs.set(r.vacancyId, r.state);
+      const created = results.filter((r) => r.reason === undefined || r.reason === 'revived').length;
+      const blocked = results.find((r) => r.reason && !['already_queued', 'revived'].includes(r.reason));
+      this.note = blocked && items.length === 1 ? { text: t.queueFailed(blocked.reason!), error: true } : { text: t.queued(created), error: false };
+    } catch (e) {
+      this.note = { text: t.queueFailed(e instanceof Error ? e.message.replace(/^[a-zA-Z]+: /, '') : String(e)), error: true };
+    } finally {
+      for (const i of items) this.busy.delete(i.vacancy.id);
+      this.rerenderIds(items.map((i) => i.vacancy.id));
+    }
+  }
+
+  private rerenderIds(ids: string[]): void {
+    const want = new Set(ids);
+    this.render([...this.cards].filter(([c, s]) => c.isConnected && s.parsed.ok && want.has(s.parsed.vacancy.id)).map(([c]) => c));
+  }
+
+  private queueAll(): void {
+    const items = this.queueable();
+    if (!items.length) return;
+    const now = Date.now();
+    if (now > this.confirmUntil) {
+      this.confirmUntil = now + 5000; // a second click within 5 s confirms
+      this.renderBar();
+      setTimeout(() => this.renderBar(), 5100);
+      return;
+    }
+    this.confirmUntil = 0;
+    void this.enqueue(items);
+  }
+
+  private queueButton(state: CardState): BadgeView['queue'] {
+    if (!this.deps.queue || !state.parsed.ok) return undefined;
+    const t = texts[this.deps.lang];
+    const id = state.parsed.vacancy.id;
+    if (this.busy.has(id)) return { text: '…', state: null, enabled: false };
+    if (state.parsed.applied) return { text: t.queueState['hh_applied']!, state: 'applied', enabled: false };
+    const job = this.jobs.get(id);
+    if (!job || job === 'cancelled') return { text: t.queue, state: null, enabled: true };
+    return { text: t.queueState[job] ?? job, state: job, enabled: false };
   }
 
   private scoreCard(_card: Element, state: CardState): void {
@@ -181,15 +294,21 @@ export class ListingTriage {
         continue;
       }
       if (!state.badge) {
-        state.badge = createBadge(this.doc);
+        const forQueue = state;
+        state.badge = createBadge(this.doc, this.deps.queue ? () => {
+          const item = this.queueItem(forQueue);
+          if (item) void this.enqueue([item]);
+        } : undefined);
         const anchor = this.deps.badgeAnchor(card);
         if (anchor?.parentNode) anchor.parentNode.insertBefore(state.badge, anchor);
         else card.prepend(state.badge);
       }
+      const queue = this.queueButton(state);
       renderBadge(state.badge, {
         score: result.score,
         verdict: result.verdict,
         label: texts[this.deps.lang].score,
+        ...(queue ? { queue } : {}),
         // A hidden or dimmed card leads with what is wrong with it; a shown one with what fits.
         reasons: [...result.reasons]
           .sort((a, b) => (a.polarity === b.polarity ? 0 : (a.polarity === 'minus') === (result.verdict !== 'show') ? -1 : 1))
@@ -207,12 +326,24 @@ export class ListingTriage {
       this.deps.report?.(this.stats());
       return;
     }
-    if (!this.bar) this.bar = createBar(this.doc, { toggle: () => this.setRevealed(!this.revealed), setup: () => this.deps.openSetup?.() });
+    if (!this.bar) {
+      this.bar = createBar(this.doc, { toggle: () => this.setRevealed(!this.revealed), setup: () => this.deps.openSetup?.(), queueAll: () => this.queueAll() });
+    }
     // The bar sits before the list that holds the first card (or the card itself when it has no list).
     const list = this.deps.listContainer(first) ?? first;
     if (this.bar.nextElementSibling !== list) list.parentNode?.insertBefore(this.bar, list);
     const s = this.stats();
-    if (this.scorer) renderBar(this.bar, { ...s, revealed: this.revealed, lang: this.deps.lang });
+    if (this.scorer) {
+      const queueable = this.deps.queue ? this.queueable().length : 0;
+      renderBar(this.bar, {
+        ...s,
+        revealed: this.revealed,
+        lang: this.deps.lang,
+        queueable,
+        confirming: Date.now() <= this.confirmUntil,
+        ...(this.note ? { note: this.note } : {}),
+      });
+    }
     else renderBar(this.bar, { setup: true, total: s.total, lang: this.deps.lang });
     this.deps.report?.(s);
   }

@@ -40,7 +40,8 @@ export async function startTriage(signal: AbortSignal): Promise<void> {
     findCards: findListingCards,
     parseCard: (el) => {
       const r = parseListingCard(el);
-      return 'reason' in r ? { ok: false, reason: r.reason } : { ok: true, vacancy: r };
+      if ('reason' in r) return { ok: false, reason: r.reason };
+      return { ok: true, vacancy: r, applied: r.applied, ...(r.url ? { url: r.url } : {}) };
     },
     badgeAnchor,
     listContainer,
@@ -48,6 +49,16 @@ export async function startTriage(signal: AbortSignal): Promise<void> {
     formatReason,
     lang: pickLang(navigator.language),
     openSetup: () => void sendToBackground('openOptions', {}).catch(() => undefined),
+    queue: {
+      async enqueue(items) {
+        const { results } = await sendToBackground('enqueueMany', { items: items.map((i) => ({ vacancy: i.vacancy })) });
+        return results.map((r, k) => ({ vacancyId: items[k]!.vacancy.id, state: r.state, ...(r.reason ? { reason: r.reason } : {}) }));
+      },
+      async states(vacancyIds) {
+        const { jobs } = await sendToBackground('jobsForVacancies', { vacancyIds });
+        return Object.fromEntries(Object.entries(jobs).map(([id, j]) => [id, j.state]));
+      },
+    },
     report: debounce((stats: TriageStats) => {
       sendToBackground('reportTriage', stats).catch(() => {
         /* the worker may be restarting; the next report will carry the same numbers */

@@ -22,6 +22,12 @@ export const BADGE_CSS = `
 .show .s { background: #1f9d55; } .dim .s { background: #c98a0b; } .hide .s { background: #8a8f98; }
 .r { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .m { color: #b42318; } .p { color: #1a7f43; }
+.q { all: unset; flex: none; margin-left: 2px; padding: 1px 8px; border-radius: 10px; background: #2f5bd3; color: #fff;
+  font-weight: 600; cursor: pointer; }
+.q:hover { background: #274cb2; } .q:focus-visible { outline: 2px solid #2f5bd3; outline-offset: 2px; }
+.q[disabled] { background: #e3e6ec; color: #303338; cursor: default; font-weight: 500; }
+.q[data-state="applied"] { background: #dff3e7; color: #1a7f43; }
+.q[data-state="needs_user"], .q[data-state="failed"] { background: #fde8e7; color: #b42318; }
 `;
 
 export const BAR_CSS = `
@@ -32,4 +38,7 @@ export const BAR_CSS = `
 button { all: unset; cursor: pointer; color: #2f5bd3; text-decoration: underline; text-underline-offset: 2px; }
 button:focus-visible { outline: 2px solid #2f5bd3; outline-offset: 2px; border-radius: 4px; }
 .warn { color: #9a5b00; }
+.ok { color: #1a7f43; }
+.qa { all: unset; cursor: pointer; padding: 2px 10px; border-radius: 10px; background: #2f5bd3; color: #fff; font-weight: 600; text-decoration: none; }
+.qa[data-confirm] { background: #c98a0b; }
 `;

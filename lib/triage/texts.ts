@@ -22,6 +22,15 @@ export const texts = {
     hiddenMark: 'скрыто Otklik',
     score: 'Соответствие',
     setupProfile: 'заполнить профиль',
+    queue: 'В очередь',
+    queueState: {
+      pending: 'в очереди', processing: 'отправляется', review: 'ждёт проверки', applied: 'отклик отправлен',
+      needs_user: 'нужны вы', skipped: 'пропущено', failed: 'не удалось', cancelled: 'В очередь', hh_applied: 'вы откликались',
+    } as Record<string, string>,
+    queueAll: (n: number) => `в очередь все показанные (${n})`,
+    queueConfirm: (n: number) => `подтвердите: ${n} ${plural(n, 'отклик', 'отклика', 'откликов')}`,
+    queued: (n: number) => `добавлено в очередь: ${n}`,
+    queueFailed: (e: string) => `очередь: ${e}`,
     setupNeeded: (total: number) => `Otklik может отсеять лишнее среди ${total} ${plural(total, 'вакансии', 'вакансий', 'вакансий')}, когда узнает, что вы ищете`,
   },
   en: {
@@ -34,6 +43,15 @@ export const texts = {
     hiddenMark: 'hidden by Otklik',
     score: 'Match',
     setupProfile: 'set up your profile',
+    queue: 'Queue',
+    queueState: {
+      pending: 'queued', processing: 'sending', review: 'awaits review', applied: 'applied',
+      needs_user: 'needs you', skipped: 'skipped', failed: 'failed', cancelled: 'Queue', hh_applied: 'you applied',
+    } as Record<string, string>,
+    queueAll: (n: number) => `queue all shown (${n})`,
+    queueConfirm: (n: number) => `confirm: ${n} ${n === 1 ? 'application' : 'applications'}`,
+    queued: (n: number) => `queued: ${n}`,
+    queueFailed: (e: string) => `queue: ${e}`,
     setupNeeded: (total: number) => `Otklik can sort out these ${total} ${total === 1 ? 'vacancy' : 'vacancies'} once it knows what you are looking for`,
   },
 } satisfies Record<Lang, unknown>;
