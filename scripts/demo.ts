@@ -38,7 +38,7 @@ async function main() {
     await page.waitForSelector('[data-otk-bar]', { state: 'attached' });
     await page.waitForTimeout(300);
     await shot(page, 'listing-triaged');
-    const bar = page.locator('[data-otk-bar] button');
+    const bar = page.locator('[data-otk-bar] [data-otk-action="toggle-hidden"]');
     if (await bar.count()) {
       await bar.click();
       await shot(page, 'listing-show-all');

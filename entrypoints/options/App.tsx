@@ -6,6 +6,7 @@ import { formatBlacklist, formatList, parseBlacklist, parseList, parseMoney } fr
 import { describeZodError, settingsSchema, type Settings } from '../../lib/settings/schema';
 import { getSettings, saveSettings } from '../../lib/settings/store';
 import { exportSettings, importSettings } from '../../lib/settings/transfer';
+import { sendToBackground } from '../../lib/messaging';
 
 const EXPERIENCE_LABEL: Record<ExperienceId, string> = {
   noExperience: 'No experience',
@@ -16,7 +17,18 @@ const EXPERIENCE_LABEL: Record<ExperienceId, string> = {
 const FORMAT_LABEL: Record<WorkFormat, string> = { ON_SITE: 'On site', REMOTE: 'Remote', HYBRID: 'Hybrid', FIELD_WORK: 'Field work' };
 
 /** Settings field → the draft field that shows its error. */
-const DRAFT_KEY: Record<string, keyof Draft> = { desiredTitles: 'titles', employerBlacklist: 'blacklist' };
+const DRAFT_KEY: Record<string, keyof Draft> = {
+  desiredTitles: 'titles',
+  employerBlacklist: 'blacklist',
+  'apply.dailyCap': 'dailyCap',
+  'apply.pacing.minSeconds': 'pacingMin',
+  'apply.pacing.maxSeconds': 'pacingMax',
+  'apply.quietHours.from': 'quietFrom',
+  'apply.quietHours.to': 'quietTo',
+  'apply.currentEmployer': 'currentEmployer',
+};
+
+type Resumes = { state: 'loading' } | { state: 'ok'; list: { hash: string; title: string; latest?: boolean }[] } | { state: 'error'; error: string };
 
 /** The form keeps raw text while the user types; it becomes Settings only on save. */
 interface Draft {
@@ -32,6 +44,14 @@ interface Draft {
   workFormats: WorkFormat[];
   cities: string;
   blacklist: string;
+  dailyCap: string;
+  pacingMin: string;
+  pacingMax: string;
+  quietEnabled: boolean;
+  quietFrom: string;
+  quietTo: string;
+  resumeHash: string;
+  currentEmployer: string;
 }
 
 const toDraft = (s: Settings): Draft => ({
@@ -47,7 +67,18 @@ const toDraft = (s: Settings): Draft => ({
   workFormats: [...s.profile.workFormats],
   cities: formatList(s.profile.cities, ', '),
   blacklist: formatBlacklist(s.profile.employerBlacklist),
+  dailyCap: String(s.apply.dailyCap),
+  pacingMin: String(s.apply.pacing.minSeconds),
+  pacingMax: String(s.apply.pacing.maxSeconds),
+  quietEnabled: s.apply.quietHours.enabled,
+  quietFrom: s.apply.quietHours.from,
+  quietTo: s.apply.quietHours.to,
+  resumeHash: s.apply.defaultResumeHash ?? '',
+  currentEmployer: s.apply.currentEmployer,
 });
+
+/** "" or digits → number; anything else is kept as NaN so the schema names the field. */
+const num = (t: string) => (/^\s*\d+\s*$/.test(t) ? Number(t) : Number.NaN);
 
 function fromDraft(d: Draft, base: Settings): { ok: true; settings: Settings } | { ok: false; errors: Record<string, string> } {
   const money = parseMoney(d.minSalary);
@@ -68,12 +99,20 @@ function fromDraft(d: Draft, base: Settings): { ok: true; settings: Settings } |
       cities: parseList(d.cities),
       employerBlacklist: parseBlacklist(d.blacklist),
     },
+    apply: {
+      ...base.apply,
+      dailyCap: num(d.dailyCap),
+      pacing: { minSeconds: num(d.pacingMin), maxSeconds: num(d.pacingMax) },
+      quietHours: { enabled: d.quietEnabled, from: d.quietFrom, to: d.quietTo },
+      defaultResumeHash: d.resumeHash || null,
+      currentEmployer: d.currentEmployer.trim(),
+    },
   };
   const parsed = settingsSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, settings: parsed.data };
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
-    const key = issue.path[0] === 'profile' ? String(issue.path[1]) : issue.path.join('.');
+    const key = issue.path[0] === 'profile' ? String(issue.path[1]) : issue.path.map(String).join('.');
     errors[DRAFT_KEY[key] ?? key] = issue.message;
   }
   errors['_'] = describeZodError(parsed.error);
@@ -95,10 +134,19 @@ export function App() {
       errors: signal<Record<string, string>>({}),
       message: signal<{ kind: 'ok' | 'error'; text: string } | null>(null),
       dirty: signal(false),
+      resumes: signal<Resumes>({ state: 'loading' }),
     }),
     [],
   );
-  const { base, draft, errors, message, dirty } = state;
+  const { base, draft, errors, message, dirty, resumes } = state;
+  const loadResumes = () => {
+    resumes.value = { state: 'loading' };
+    sendToBackground('listResumes', {}).then(
+      (r) => (resumes.value = r.ok ? { state: 'ok', list: r.resumes } : { state: 'error', error: r.error ?? 'unknown error' }),
+      (e: unknown) => (resumes.value = { state: 'error', error: e instanceof Error ? e.message : String(e) }),
+    );
+  };
+  useEffect(loadResumes, []);
   const load = (s: Settings) => {
     base.value = s;
     draft.value = toDraft(s);
@@ -208,6 +256,46 @@ export function App() {
             <small>None ticked = any format.</small>
           </div>
           {field('blacklist', 'Employer blacklist', 'One per line: a name, or "12345 Name" with the hh employer id.', { rows: 3, wide: true })}
+        </div>
+      </section>
+
+      <section class="op__sec" aria-labelledby="sec-apply">
+        <h2 id="sec-apply">Applying</h2>
+        <div class="op__grid">
+          <label class="op__field op__field--wide">
+            <span>Resume to apply with</span>
+            <select name="resumeHash" value={d.resumeHash} aria-invalid={!!errors.value['apply.defaultResumeHash']} onChange={(e) => set('resumeHash', e.currentTarget.value)}>
+              <option value="">{resumes.value.state === 'ok' && resumes.value.list.length ? 'Choose a resume…' : 'Not chosen'}</option>
+              {resumes.value.state === 'ok'
+                ? resumes.value.list.map((r) => (
+                    <option key={r.hash} value={r.hash}>{r.title}{r.latest ? ' (latest)' : ''}</option>
+                  ))
+                : null}
+              {d.resumeHash && !(resumes.value.state === 'ok' && resumes.value.list.some((r) => r.hash === d.resumeHash)) ? (
+                <option value={d.resumeHash}>Saved resume {d.resumeHash.slice(0, 8)}…</option>
+              ) : null}
+            </select>
+            {resumes.value.state === 'error' ? (
+              <small class="otk-error" role="alert">
+                Could not read your resumes from hh.ru ({resumes.value.error}). Log in to hh.ru in this browser, then{' '}
+                <button type="button" class="otk-btn" style="padding:0 6px" onClick={loadResumes}>retry</button>
+              </small>
+            ) : (
+              <small>{resumes.value.state === 'loading' ? 'Reading your resumes from hh.ru…' : 'Every queued application uses this resume unless you pick another for a job.'}</small>
+            )}
+          </label>
+          {field('dailyCap', 'Applications per 24 hours', 'At most 200: hh.ru refuses more. 50 is a calm pace.')}
+          {field('currentEmployer', 'Your current employer', 'Never applied to, in addition to the blacklist.')}
+          {field('pacingMin', 'Pause between applications, from (s)', 'A random pause between "from" and "to" looks like a person.')}
+          {field('pacingMax', 'Pause between applications, to (s)', 'Default 30–90 seconds.')}
+          <div class="op__field op__field--wide">
+            <Toggle id="opt-quiet" label="Quiet hours" hint="No applications are sent in this window (local time; may span midnight)." checked={d.quietEnabled} onChange={(v) => set('quietEnabled', v)} />
+            <div class="op__checks">
+              <label>from <input type="time" name="quietFrom" value={d.quietFrom} disabled={!d.quietEnabled} onInput={(e) => set('quietFrom', e.currentTarget.value)} /></label>
+              <label>to <input type="time" name="quietTo" value={d.quietTo} disabled={!d.quietEnabled} onInput={(e) => set('quietTo', e.currentTarget.value)} /></label>
+            </div>
+            {errors.value['quietFrom'] || errors.value['quietTo'] ? <small class="otk-error">{errors.value['quietFrom'] ?? errors.value['quietTo']}</small> : null}
+          </div>
         </div>
       </section>
 

@@ -73,7 +73,7 @@ describe('listing triage on the fake hh.ru built from real vacancies', () => {
     expect(await barText(page)).toContain(`скрыл ${hidden.length} из ${list.length}`);
     await browser.screenshot(page, 'triage-hidden');
 
-    await page.locator('[data-otk-bar] button').click();
+    await page.locator('[data-otk-bar] [data-otk-action="toggle-hidden"]').click();
     const revealed = await cards(page);
     for (const c of revealed) expect(c.display, c.title).not.toBe('none');
     expect(await barText(page)).toContain('скрыть снова');
@@ -130,7 +130,7 @@ describe('listing triage on the fake hh.ru built from real vacancies', () => {
     const page = await browser.newPage();
     await page.goto(SEARCH);
     await settled(page);
-    await page.locator('[data-otk-bar] button').click();
+    await page.locator('[data-otk-bar] [data-otk-action="toggle-hidden"]').click();
     expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toBe(reference);
     await setSettings(worker, off);
     await expect.poll(() => page.evaluate(() => document.documentElement.outerHTML)).toBe(reference);
