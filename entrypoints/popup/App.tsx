@@ -6,6 +6,7 @@ import { sendToBackground, type TriageStats } from '../../lib/messaging';
 import { settingsSignal } from '../../lib/settings/signal';
 import { updateSettings } from '../../lib/settings/store';
 import { isHhHost } from '../../lib/hh/sites';
+import { Queue } from './Queue';
 
 type TabInfo = { onHh: boolean; stats: TriageStats | null };
 
@@ -66,6 +67,7 @@ export function App() {
           <p class="otk-error">Your profile is empty: Otklik cannot judge relevance until you add titles or skills.</p>
         ) : null}
       </section>
+      <Queue />
       <footer class="pp__foot">
         <button class="otk-btn otk-btn--primary" type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           Profile & settings
