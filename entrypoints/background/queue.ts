@@ -57,39 +57,57 @@ export const notifier: Notifier = {
 };
 
 let running: Promise<void> | null = null;
+let rerun = false;
 
-/** Drains until the queue must wait, then re-arms the alarm. Concurrent calls share one run. */
+/**
+ * Drains until the queue has to wait, then re-arms the alarm. A call during a drain makes the drain run once
+ * more when it ends (it may have read the state before the change that prompted the call, e.g. a resume).
+ */
 export function drainStep(): Promise<void> {
-  running ??= (async () => {
-    try {
-      const settings = await getSettings();
-      const config = queueConfigFromSettings(settings);
-      const client = createApplyClient({ fetch: (i, init) => fetch(i, init), readCookie, timeoutMs: config.requestTimeoutMs });
-      const { steps, stop } = await drainUntilWait(
-        {
-          db: getDb(),
-          client,
-          now: Date.now,
-          random: Math.random,
-          owner: OWNER,
-          notifier,
-          // If we die mid-request, this wakes the next worker right after the lease expires.
-          onClaimed: (job) => scheduleWake(job.leaseUntil + 500),
-        },
-        config,
-        { maxJobs: settings.apply.fast ? 100 : 5, maxMs: 25_000 },
-      );
-      if (settings.debug) for (const s of steps) log(describeStep(s));
-      await scheduleWake(stop.kind === 'budget' ? Date.now() : stop.wakeAt);
-    } catch (e) {
-      // IndexedDB or storage failure: try again in a minute rather than stall silently.
-      console.warn('[otklik:queue] drain failed', e);
-      await scheduleWake(Date.now() + 60_000).catch(() => undefined);
-    }
+  if (running) {
+    rerun = true;
+    return running;
+  }
+  running = (async () => {
+    do {
+      rerun = false;
+      await drainOnceAndRearm();
+    } while (rerun);
   })().finally(() => {
     running = null;
   });
   return running;
+}
+
+async function drainOnceAndRearm(): Promise<void> {
+  try {
+    const settings = await getSettings();
+    const config = queueConfigFromSettings(settings);
+    // Safety net first: if this worker is killed anywhere below (before a claim arms the lease wake-up, or
+    // between two jobs), this alarm starts the next worker's drain.
+    await scheduleWake(Date.now() + config.leaseMs + 1_000);
+    const client = createApplyClient({ fetch: (i, init) => fetch(i, init), readCookie, timeoutMs: config.requestTimeoutMs });
+    const { steps, stop } = await drainUntilWait(
+      {
+        db: getDb(),
+        client,
+        now: Date.now,
+        random: Math.random,
+        owner: OWNER,
+        notifier,
+        // If we die mid-request, this wakes the next worker right after the lease expires.
+        onClaimed: (job) => scheduleWake(job.leaseUntil + 500),
+      },
+      config,
+      { maxJobs: settings.apply.fast ? 100 : 5, maxMs: 25_000 },
+    );
+    if (settings.debug) for (const s of steps) log(describeStep(s));
+    await scheduleWake(stop.kind === 'budget' ? Date.now() : stop.wakeAt);
+  } catch (e) {
+    // IndexedDB or storage failure: try again in a minute rather than stall silently.
+    console.warn('[otklik:queue] drain failed', e);
+    await scheduleWake(Date.now() + 60_000).catch(() => undefined);
+  }
 }
 
 function describeStep(s: StepResult): string {

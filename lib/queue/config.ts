@@ -47,9 +47,9 @@ export const DEFAULT_QUEUE_CONFIG: QueueConfig = {
 
 /**
  * Fast mode (`settings.apply.fast`, tests and debugging): no pacing, short leases, sub-second backoff.
- * The lease still exceeds the worst case of one step: 3 requests × requestTimeoutMs.
+ * The lease still exceeds the worst case of one step: 3 requests × requestTimeoutMs (2.4 s < 2.5 s).
  */
-const FAST = { pacingMs: { min: 0, max: 0 }, leaseMs: 8_000, requestTimeoutMs: 2_500, retry: { baseMs: 250, maxMs: 2_000, maxTransientFailures: 8 } };
+const FAST = { pacingMs: { min: 0, max: 0 }, leaseMs: 2_500, requestTimeoutMs: 800, retry: { baseMs: 250, maxMs: 2_000, maxTransientFailures: 8 } };
 
 export function queueConfigFromSettings(s: Settings, minutesOfDay: (now: number) => number = localMinutesOfDay): QueueConfig {
   const a = s.apply;
