@@ -2,7 +2,7 @@ import { browser, defineBackground } from '#imports';
 import { getDb } from '../../lib/db';
 import { handleBackgroundMessages } from '../../lib/messaging';
 import { setTabBadge } from '../../lib/platform/action-badge';
-import { getSettings } from '../../lib/settings/store';
+import { getSettings, updateSettings } from '../../lib/settings/store';
 import { badgeText, forgetTab, getTabStats, recordTabStats } from '../../lib/triage/tab-stats';
 import { drainStep, registerQueue } from './queue';
 import { createQueueHandlers } from './queue-messages';
@@ -23,7 +23,14 @@ export default defineBackground(() => {
         await browser.runtime.openOptionsPage();
         return { opened: true };
       },
-      ...createQueueHandlers({ db: getDb, now: Date.now, settings: getSettings, fetch: (i, init) => fetch(i, init), kick: () => void drainStep() }),
+      ...createQueueHandlers({
+        db: getDb,
+        now: Date.now,
+        settings: getSettings,
+        fetch: (i, init) => fetch(i, init),
+        kick: () => void drainStep(),
+        saveDefaultResume: async (hash) => void (await updateSettings((x) => ({ ...x, apply: { ...x.apply, defaultResumeHash: hash } }))),
+      }),
     },
     (m) => console.warn('[otklik:background]', m),
   );

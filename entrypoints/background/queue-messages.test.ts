@@ -14,7 +14,7 @@ afterEach(async () => {
 const HASH = 'ab'.repeat(19);
 const vacancy = (id: string, employer = 'Acme') => ({ id, title: `Job ${id}`, employer: { name: employer }, url: `https://hh.ru/vacancy/${id}` });
 
-function setup(patch: (s: Settings) => void = () => {}) {
+function setup(patch: (s: Settings) => void = () => {}, resumesStatus = 200) {
   const db = new OtklikDb(`otklik-msg-test-${process.pid}-${++n}`);
   dbs.push(db);
   const settings = defaultSettings();
@@ -23,14 +23,15 @@ function setup(patch: (s: Settings) => void = () => {}) {
   const kick = vi.fn();
   const resumesPage = `<a data-qa="resume-card-link-${HASH}"><div data-qa="resume-title"><span>Dev</span></div></a>`;
   const fetch = (async (u: RequestInfo | URL) => {
-    const r = new Response(resumesPage, { status: 200 });
+    const r = new Response(resumesStatus === 200 ? resumesPage : 'down', { status: resumesStatus });
     Object.defineProperty(r, 'url', { value: String(u) });
     return r;
   }) as typeof globalThis.fetch;
   let t = 1_000_000;
-  const route = createRouter(queueMessages, createQueueHandlers({ db: () => db, now: () => (t += 1000), settings: async () => settings, fetch, kick }));
+  const saveDefaultResume = vi.fn(async (hash: string) => void (settings.apply.defaultResumeHash = hash));
+  const route = createRouter(queueMessages, createQueueHandlers({ db: () => db, now: () => (t += 1000), settings: async () => settings, fetch, kick, saveDefaultResume }));
   const send = async (type: string, payload: unknown) => route({ otklik: 1, type, payload });
-  return { db, send, kick, settings };
+  return { db, send, kick, settings, saveDefaultResume };
 }
 
 describe('queue messages (validated both ways through the router)', () => {
@@ -41,8 +42,15 @@ describe('queue messages (validated both ways through the router)', () => {
     expect(kick).toHaveBeenCalledTimes(1);
   });
 
-  it('refuses an enqueue without any resume, and malformed vacancies', async () => {
-    const { send } = setup((s) => (s.apply.defaultResumeHash = null));
+  it('picks and remembers the hh resume when none was chosen', async () => {
+    const { send, settings, saveDefaultResume } = setup((s) => (s.apply.defaultResumeHash = null));
+    expect(await send('enqueue', { vacancy: vacancy('1') })).toMatchObject({ ok: true, data: { created: true } });
+    expect(saveDefaultResume).toHaveBeenCalledWith(HASH);
+    expect(settings.apply.defaultResumeHash).toBe(HASH);
+  });
+
+  it('refuses an enqueue when no resume can be found, and malformed vacancies', async () => {
+    const { send } = setup((s) => (s.apply.defaultResumeHash = null), 500);
     expect(await send('enqueue', { vacancy: vacancy('1') })).toEqual({ ok: false, error: expect.stringMatching(/no resume chosen/) });
     expect(await send('enqueue', { vacancy: { ...vacancy('x1'), id: 'abc' }, resumeHash: HASH })).toMatchObject({ ok: false, error: expect.stringMatching(/vacancy\.id/) });
   });

@@ -15,6 +15,8 @@ export interface QueueMessageDeps {
   fetch: typeof fetch;
   /** Something changed that the drain should look at soon (new job, resume, retry). */
   kick: () => void;
+  /** Remembers the resume picked for the user when none was chosen yet. */
+  saveDefaultResume: (hash: string) => Promise<void>;
 }
 
 async function view(db: OtklikDb, job: Job): Promise<JobView> {
@@ -40,8 +42,18 @@ async function view(db: OtklikDb, job: Job): Promise<JobView> {
   return v;
 }
 
-function noDefaultResume(): never {
-  throw new Error('no resume chosen: pick a default resume in Otklik\'s options (or pass resumeHash)');
+/**
+ * The resume to apply with: the chosen one, else (first queueing ever) hh's latest resume of the user, which is
+ * then saved as the default so every job shows which resume it uses. No resume at all → a clear error.
+ */
+async function defaultResume(deps: QueueMessageDeps, s: Settings): Promise<string> {
+  if (s.apply.defaultResumeHash) return s.apply.defaultResumeHash;
+  const r = await fetchResumes(deps.fetch);
+  if (!r.ok) throw new Error(`no resume chosen and hh.ru did not list yours (${r.error}): pick one in Otklik's options`);
+  const pick = r.resumes.find((x) => x.latest) ?? r.resumes[0];
+  if (!pick) throw new Error('no resume chosen: you have no resume on hh.ru yet');
+  await deps.saveDefaultResume(pick.hash);
+  return pick.hash;
 }
 
 export function createQueueHandlers(deps: QueueMessageDeps): Handlers<typeof queueMessages> {
@@ -53,15 +65,16 @@ export function createQueueHandlers(deps: QueueMessageDeps): Handlers<typeof que
   return {
     enqueue: async ({ vacancy, resumeHash, letter, source }) => {
       const s = await deps.settings();
-      const hash = resumeHash ?? s.apply.defaultResumeHash ?? noDefaultResume();
+      const hash = resumeHash ?? (await defaultResume(deps, s));
       const input = { vacancy, resumeHash: hash, source: source ?? 'other', ...(letter !== undefined ? { letter } : {}) };
       return withKick(await enqueue(deps.db(), input, deps.now(), blockFor(queueConfigFromSettings(s))));
     },
     enqueueMany: async ({ items }) => {
       const s = await deps.settings();
+      const fallback = items.some((i) => !i.resumeHash) ? await defaultResume(deps, s) : '';
       const inputs = items.map(({ vacancy, resumeHash, letter }) => ({
         vacancy,
-        resumeHash: resumeHash ?? s.apply.defaultResumeHash ?? noDefaultResume(),
+        resumeHash: resumeHash ?? fallback,
         source: 'bulk' as const,
         ...(letter !== undefined ? { letter } : {}),
       }));
