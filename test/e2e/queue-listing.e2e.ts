@@ -1,0 +1,76 @@
+/**
+ * The apply queue from the user's side: "Queue" on a listing card → the worker applies through the fake
+ * hh.ru with the user's session → the card and the popup show it applied. Pause in the popup → nothing is sent.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeHh, type FakeHh } from '../fake-hh/server';
+import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
+import { pythonJuniorSettings } from './profiles';
+
+const SEARCH = 'https://hh.ru/search/vacancy?text=python';
+const queueButtons = '[data-otk-verdict="show"] [data-otk-badge]';
+
+describe('queueing from the listing', () => {
+  let fake: FakeHh;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    fake = await startFakeHh({ port: 0, quiet: true });
+    browser = await launchExtensionBrowser({ fakePort: fake.port });
+    const s = pythonJuniorSettings();
+    s.apply.fast = true; // no pacing: the test should not wait 30–90 s per application
+    await setSettings(await browser.worker(), s);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await fake?.close();
+  });
+
+  const buttonText = (page: import('playwright-core').Page, i: number) =>
+    page.locator(queueButtons).nth(i).evaluate((el) => el.shadowRoot?.querySelector('[data-otk-queue]')?.textContent ?? '');
+
+  it('applies to a card queued with one click, once, with the latest hh resume picked for the user', async () => {
+    const page = await browser.newPage(); // visiting hh.ru logs the fake user in (session + _xsrf cookies)
+    await page.goto(SEARCH);
+    await page.waitForSelector(queueButtons, { state: 'attached' });
+    expect(await buttonText(page, 0)).toBe('В очередь');
+    const vacancyId = await page.locator('[data-otk-verdict="show"]').first().evaluate((el) => el.querySelector('div[id]')?.id ?? '');
+    await page.locator(queueButtons).first().evaluate((el) => (el.shadowRoot!.querySelector('[data-otk-queue]') as HTMLButtonElement).click());
+    await expect.poll(() => fake.applications.filter((a) => a.vacancyId === Number(vacancyId) || String(a.vacancyId) === vacancyId).length, { timeout: 30_000 }).toBe(1);
+    const app = fake.applications[0]!;
+    expect(fake.resumes.map((r) => r.hash)).toContain(app.resumeHash);
+
+    // A reload shows the job's state on the card; the popup lists it as applied.
+    await expect.poll(async () => {
+      await page.reload();
+      await page.waitForSelector(queueButtons, { state: 'attached' });
+      await page.waitForTimeout(300);
+      return buttonText(page, 0);
+    }, { timeout: 20_000 }).toBe('отклик отправлен');
+    const popup = await browser.extensionPage('popup.html');
+    await popup.setViewportSize({ width: 360, height: 600 });
+    await expect.poll(() => popup.locator('[data-testid="queue"] li[data-state="applied"]').count(), { timeout: 10_000 }).toBe(1);
+    await browser.screenshot(popup, 'popup-queue');
+    await popup.close();
+    await page.close();
+    expect(fake.applications).toHaveLength(1);
+  });
+
+  it('sends nothing while paused, and sends after resume', async () => {
+    const popup = await browser.extensionPage('popup.html');
+    await popup.getByRole('button', { name: 'Pause' }).click();
+    await popup.getByText('Paused:').waitFor();
+    const page = await browser.newPage();
+    await page.goto(SEARCH);
+    await page.waitForSelector(queueButtons, { state: 'attached' });
+    const before = fake.applications.length;
+    await page.locator(queueButtons).nth(1).evaluate((el) => (el.shadowRoot!.querySelector('[data-otk-queue]') as HTMLButtonElement).click());
+    await expect.poll(() => buttonText(page, 1)).toBe('в очереди');
+    await page.waitForTimeout(3000); // fast-mode alarms fire in ~1 s: three chances to (wrongly) send
+    expect(fake.applications.length).toBe(before);
+    await popup.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => fake.applications.length, { timeout: 30_000 }).toBe(before + 1);
+    await popup.close();
+    await page.close();
+  });
+});
