@@ -94,4 +94,47 @@ describe('scorer invariants', () => {
     s('Java developer');
     expect(m.score(v)).toEqual(a);
   });
+  it('reads the years a full description asks for, on top of hh\'s experience id', () => {
+    const analyst = compileProfile(profile({ desiredTitles: ['Аналитик данных', 'Аналитик'], skills: ['SQL'], experience: 'noExperience' }));
+    const card = vac('Аналитик', { experience: 'between1And3' });
+    const plain = analyst.score({ ...card, description: 'Анализ продаж, SQL, отчёты.' });
+    const threeYears = analyst.score({ ...card, description: '<p>Требования: опыт работы от 3-х лет, SQL.</p>' });
+    expect(threeYears.score).toBeLessThan(plain.score);
+    expect(plain.verdict).toBe('show');
+    expect(threeYears.score).toBeLessThan(DEFAULT_THRESHOLDS.dim);
+    expect(threeYears.reasons.map((r) => formatReason(r, 'en'))).toContain('needs 3+ years');
+    // Not above hh's band: no change. A card has no description to read.
+    expect(analyst.score({ ...card, description: 'Опыт работы от 1 года, SQL.' }).score).toBeCloseTo(plain.score, 6);
+    expect(analyst.score(card).reasons.map((r) => formatReason(r, 'en'))).toContain('needs 1+ year');
+  });
+  it('credits a title that names the user\'s level, only when the title is the wanted job', () => {
+    const analyst = compileProfile(profile({ desiredTitles: ['Junior аналитик данных', 'Аналитик'], experience: 'noExperience' }));
+    const e = { experience: 'noExperience' as const };
+    const intern = analyst.score(vac('Стажёр-аналитик', e));
+    expect(intern.score).toBeGreaterThan(analyst.score(vac('Аналитик', e)).score);
+    expect(intern.reasons.map((r) => r.code)).toContain('level_fit');
+    // Another job at the right level gets nothing for the level.
+    const f = analyst.features(vac('Стажёр-водитель', e));
+    expect(f.levelFit).toBe(false);
+    // No experience given: the band is wide, a cue says nothing.
+    const any = compileProfile(profile({ desiredTitles: ['Аналитик'] }));
+    expect(any.features(vac('Senior аналитик')).levelFit).toBe(false);
+    expect(any.score(vac('Senior аналитик')).score).toBeCloseTo(any.score(vac('Аналитик')).score, 6);
+  });
+  it('reads the job from the brackets when the head names no role and the brackets name a wanted one', () => {
+    const admin = compileProfile(profile({ desiredTitles: ['Системный администратор', 'Linux Administrator'], skills: ['Linux'], experience: 'between1And3' }));
+    const e = { experience: 'between1And3' as const };
+    expect(admin.score(vac('IT-специалист (Системный администратор)', e)).verdict).toBe('show');
+    expect(admin.score(vac('Инженер (системный администратор)', e)).verdict).toBe('show');
+    // A role in brackets that the user does not want is left where it is: no new "different role".
+    expect(admin.features(vac('Инженер (менеджер проекта)', e)).roleMismatch).toBe('');
+  });
+  it('knows recruiter titles longer than three words', () => {
+    const hr = compileProfile(profile({ desiredTitles: ['HR-менеджер', 'Менеджер по персоналу', 'Рекрутер'], skills: ['Подбор персонала'], experience: 'between1And3' }));
+    const e = { experience: 'between1And3' as const };
+    expect(hr.score(vac('Специалист по подбору персонала', e)).verdict).toBe('show');
+    expect(hr.score(vac('Специалист по подбору и адаптации персонала', e)).verdict).toBe('show');
+    expect(hr.score(vac('Менеджер по подбору персонала', e)).verdict).toBe('show');
+    expect(hr.score(vac('Специалист по охране труда', e)).verdict).toBe('hide');
+  });
 });

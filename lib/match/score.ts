@@ -3,12 +3,12 @@
  * desired titles, role noun, foreign stack), seniority/experience fit and skill evidence (title/snippet on a
  * card, key skills and description on a full vacancy), combined in a logistic model; hard filters force hide.
  */
-import { analyzeBag, analyzeTitle, type Kind, kindOf, tokenInfo } from './analyze';
+import { analyzeBag, analyzeTitle, type Kind, kindOf, type TitleItem, tokenInfo } from './analyze';
 import { compileFilters } from './filters';
 import { normalizeText, tokenize } from './normalize';
 import type { Profile } from './profile';
 import type { Reason } from './reasons';
-import { EXPERIENCE_INDEX, EXPERIENCE_MIN_YEARS, LEVEL_NAMES, type LevelRange, rangeGap, rangeOfExperience, rangeOfLevels } from './seniority';
+import { EXPERIENCE_INDEX, EXPERIENCE_MIN_YEARS, experienceIndexOfYears, LEVEL_NAMES, type LevelRange, rangeGap, rangeOfExperience, rangeOfLevels, statedYears } from './seniority';
 import type { Thresholds, Verdict } from './types';
 import type { MatchVacancy } from './vacancy';
 
@@ -66,6 +66,8 @@ function techName(word: string): string {
 
 const NEUTRAL_SCORE = 0.75;
 const REL_CAP = 2.6;
+/** A title that is the wanted job and names the user's level is surer than one whose level is only inferred. */
+const LEVEL_FIT = 0.5;
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /** Internal numbers behind a score (exported for the benchmark notes and tests). */
@@ -86,7 +88,11 @@ export interface Features {
   levelGap: number;
   levelDir: number;
   vacancyLevel: LevelRange | undefined;
+  /** the title matches a desired one and names a seniority (стажёр, senior …) inside the band the user wants */
+  levelFit: boolean;
   yearsGap: number;
+  /** years of experience the vacancy asks for (hh's experience id, or more where a full description says so) */
+  needYears: number;
   skillsMatched: string[];
   skillFrac: number;
   coreMissing: string;
@@ -187,6 +193,13 @@ export function compileProfile(profile: Profile): CompiledProfile {
   function features(v: MatchVacancy): Features {
     const full = v.description !== undefined || v.keySkills !== undefined;
     const t = analyzeTitle(v.title);
+    // "IT-специалист (системный администратор)": the head names no role and the brackets (or the part after a
+    // comma) name one the user wants: they say what the job is. Only a wanted role is promoted, so this never
+    // creates a role mismatch.
+    const isRole = (i: TitleItem): boolean => i.kind === 'r' && !i.absorbed;
+    if (!t.items.some((i) => i.main && isRole(i)) && t.items.some((i) => !i.main && isRole(i) && profileRoles.has(i.c))) {
+      for (const it of t.items) if (!it.main) [it.main, it.w] = [true, Math.max(it.w, 0.9)];
+    }
     const inTitle = new Map<string, number>();
     let precNum = 0;
     let precDen = 0;
@@ -244,7 +257,22 @@ export function compileProfile(profile: Profile): CompiledProfile {
     const vacancyLevel = vr ?? (v.experience ? rangeOfExperience(v.experience) : undefined);
     const levelGap = vacancyLevel ? rangeGap(wantRange, vacancyLevel) : 0;
     const levelDir = vacancyLevel ? Math.sign(vacancyLevel.lo - wantRange.hi) || -Math.sign(wantRange.lo - vacancyLevel.hi) : 0;
-    const yearsGap = userExp !== null && v.experience ? Math.max(0, EXPERIENCE_INDEX[v.experience] - userExp) : 0;
+    // The title is the wanted job and names a level inside the user's band ("Стажёр (аналитика …)" for a
+    // newcomer): surer than a level inferred from hh's experience id. A wide band (no experience given) says
+    // nothing, and a title that is another job gets no credit for its level.
+    const levelFit =
+      cues.length > 0 && !!vr && rangeGap(wantRange, vr) === 0 && wantRange.hi - wantRange.lo <= 2 && title >= 0.8 && !foreign && !roleMismatch;
+    let yearsGap = 0;
+    let needYears = v.experience ? EXPERIENCE_MIN_YEARS[v.experience] : 0;
+    if (userExp !== null) {
+      if (v.experience) yearsGap = Math.max(0, EXPERIENCE_INDEX[v.experience] - userExp);
+      // A full description often states the requirement more precisely than hh's experience id ("от 3-х лет").
+      const said = full && v.description ? statedYears(v.description) : undefined;
+      if (said !== undefined && experienceIndexOfYears(said) - userExp > yearsGap) {
+        yearsGap = experienceIndexOfYears(said) - userExp;
+        needYears = Math.floor(said);
+      }
+    }
 
     // Skill evidence: title + snippet on a card; plus key skills and description on a full vacancy.
     const bag = new Map<string, number>(inTitle);
@@ -269,7 +297,7 @@ export function compileProfile(profile: Profile): CompiledProfile {
 
     return {
       full, title, bestTitle, titleHasRole: mainRoles.length > 0, precision: precDen > 0 ? precNum / precDen : 0, roleMismatch, foreign: foreign && (display.get(foreign) ?? techName(foreignWord)),
-      foreignSoft: stackOk, qualifier, levelGap, levelDir, vacancyLevel, yearsGap, skillsMatched, skillFrac, coreMissing, coreFrac,
+      foreignSoft: stackOk, qualifier, levelGap, levelDir, vacancyLevel, levelFit, yearsGap, needYears, skillsMatched, skillFrac, coreMissing, coreFrac,
     };
   }
 
@@ -279,6 +307,7 @@ export function compileProfile(profile: Profile): CompiledProfile {
     rel += f.full ? 2.0 * f.skillFrac + 1.0 * f.coreFrac - 0.9 : 1.5 * f.skillFrac;
     // A title that names no role ("Старший специалист отдела отчётности") leaves the job to the text.
     if (f.full && !f.titleHasRole) rel += 2.0 * f.skillFrac * f.coreFrac;
+    if (f.levelFit) rel += LEVEL_FIT;
     let x = Math.min(rel, REL_CAP);
     if (f.roleMismatch) x -= 2.0;
     if (f.foreign) x -= f.foreignSoft ? 0.5 : 1.5;
@@ -299,6 +328,7 @@ export function compileProfile(profile: Profile): CompiledProfile {
     if (f.skillsMatched.length > 0) {
       out.push({ code: 'skills', polarity: 'plus', params: { n: f.skillsMatched.length, list: f.skillsMatched.slice(0, 5).join(', ') } });
     }
+    if (f.levelFit && f.vacancyLevel) out.push({ code: 'level_fit', polarity: 'plus', params: { level: LEVEL_NAMES[f.vacancyLevel.lo] ?? 'middle' } });
     if (f.levelGap > 0 && f.vacancyLevel) {
       const lvl = LEVEL_NAMES[f.levelDir > 0 ? f.vacancyLevel.lo : f.vacancyLevel.hi] ?? 'middle';
       out.push({ code: f.levelDir > 0 ? 'level_above' : 'level_below', polarity: 'minus', params: { level: lvl } });
@@ -312,8 +342,8 @@ export function compileProfile(profile: Profile): CompiledProfile {
       const f = features(v);
       let score = neutral ? NEUTRAL_SCORE : sigmoid(logit(f));
       const reasons = neutral ? [] : reasonsOf(f);
-      if (!neutral && f.yearsGap >= 1 && v.experience) {
-        reasons.push({ code: 'needs_experience', polarity: 'minus', params: { years: EXPERIENCE_MIN_YEARS[v.experience] } });
+      if (!neutral && f.yearsGap >= 1) {
+        reasons.push({ code: 'needs_experience', polarity: 'minus', params: { years: f.needYears } });
       }
       const titleStems = tokenize(normalizeText(v.title)).map((w) => tokenInfo(w).stem);
       const hard = filters.check(v, titleStems);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTitle } from './analyze';
-import { rangeGap, rangeOfExperience } from './seniority';
+import { experienceIndexOfYears, rangeGap, rangeOfExperience, statedYears } from './seniority';
 
 const levels = (t: string) => analyzeTitle(t).levels;
 
@@ -27,5 +27,18 @@ describe('seniority', () => {
     expect(rangeGap({ lo: 0, hi: 1 }, { lo: 1, hi: 2 })).toBe(0);
     expect(rangeGap({ lo: 0, hi: 1 }, { lo: 3, hi: 4 })).toBe(2);
     expect(rangeGap({ lo: 4, hi: 4 }, { lo: 1, hi: 2 })).toBe(2);
+  });
+  it('reads the years a description asks for, and not the company\'s age', () => {
+    expect(statedYears('<li>Опыт работы от 3-х лет;</li>')).toBe(3);
+    expect(statedYears('опыт в бухгалтерии не менее 3х лет')).toBe(3);
+    expect(statedYears('Опыт тестирования от одного года')).toBe(1);
+    expect(statedYears('опыт от 1,5 лет')).toBe(1.5);
+    expect(statedYears('5+ years of commercial experience')).toBe(5);
+    expect(statedYears('Опыт в тестировании от 4-х лет, опыт тестирования бэкенда от 2 лет')).toBe(4);
+    expect(statedYears('опыт по специальности желателен, но не более 3 лет')).toBeUndefined();
+    expect(statedYears('Наш опыт на рынке — более 20 лет')).toBeUndefined();
+    expect(statedYears('Опыт работы не менее 6 месяцев')).toBeUndefined();
+    expect(statedYears('Можно без опыта')).toBeUndefined();
+    expect([0.5, 1, 2.5, 3, 5, 6].map(experienceIndexOfYears)).toEqual([0, 1, 1, 2, 2, 3]);
   });
 });

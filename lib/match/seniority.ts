@@ -55,3 +55,26 @@ export function rangeGap(a: LevelRange, b: LevelRange): number {
   if (b.hi < a.lo) return a.lo - b.hi;
   return 0;
 }
+
+/** hh experience index (0 none, 1 one–three years, 2 three–six, 3 more than six) for a number of years. */
+export function experienceIndexOfYears(years: number): number {
+  return years < 1 ? 0 : years < 3 ? 1 : years < 6 ? 2 : 3;
+}
+
+const WORD_YEARS = 'одного двух трех четырех пяти шести'.split(' ');
+/**
+ * "Опыт работы от 3-х лет", "опыт … не менее 2 лет", "5+ years of experience": the most years a full
+ * description asks for. Numbers above 6 are ignored: "опыт более 10 лет на рынке" is the company's age, and
+ * hh's top band starts at 6 anyway.
+ */
+const STATED_YEARS =
+  /опыт[^.;!?<]{0,60}?(?:от|не менее|(?<!не )более|свыше|минимум)\s*(\d{1,2}(?:[.,]\d)?|[а-яё]{4,8})(?:\s*-?\s*[а-я]{1,2})?\s+(?:лет|года?)(?![а-я])|(\d{1,2})\+?\s*(?:years?|yrs)[^.;!?<]{0,25}?experience/gi;
+export function statedYears(text: string): number | undefined {
+  let best: number | undefined;
+  for (const m of text.matchAll(STATED_YEARS)) {
+    const raw = (m[1] ?? m[2] ?? '').toLowerCase().replace('ё', 'е').replace(',', '.');
+    const y = WORD_YEARS.indexOf(raw) + 1 || Number(raw);
+    if (y > 0 && y <= 6 && (best === undefined || y > best)) best = y;
+  }
+  return best;
+}

@@ -35,7 +35,7 @@ r productowner: product owner, владелец продукта
 r productmanager: product manager, менеджер продукта, менеджер по продукту, продакт менеджер, продакт, продакт-менеджер, product lead
 r projectmanager: project manager, менеджер проекта, менеджер проектов, руководитель проекта, руководитель проектов, проджект менеджер, проджект, delivery manager
 r salesmanager: sales manager, менеджер по продажам, менеджер отдела продаж, account manager, аккаунт менеджер, менеджер по работе с клиентами
-r hrmanager: менеджер по персоналу, менеджер по подбору персонала, менеджер по подбору, специалист по подбору персонала, hr менеджер, hr manager
+r hrmanager: менеджер по персоналу, менеджер по подбору, специалист по подбору, hr менеджер, hr manager
 r sales: продавец, продажник, sales, торговый представитель
 r marketer: маркетолог, marketer, маркетинг, marketing
 r hr: hr, hrbp, рекрутер, recruiter, кадровик, human resources
