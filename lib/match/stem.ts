@@ -14,23 +14,34 @@ import { stemmer as porter } from 'stemmer';
 const VOWELS = 'аеиоуыэюя';
 const isVowel = (c: string | undefined): boolean => c !== undefined && VOWELS.includes(c);
 
-/** Suffix groups, longest first. `g1` entries must be preceded by а or я (inside RV). */
-const byLen = (s: string): string[] => s.split(' ').sort((a, b) => b.length - a.length);
-const PERF_G1 = byLen('в вши вшись');
-const PERF_G2 = byLen('ив ивши ившись ыв ывши ывшись');
-const ADJ = byLen('ее ие ые ое ими ыми ей ий ый ой ем им ым ом его ого ему ому их ых ую юю ая яя ою ею');
-const PART_G1 = byLen('ем нн вш ющ щ');
-const PART_G2 = byLen('ивш ывш ующ');
-const REFL = byLen('ся сь');
-const VERB_G1 = byLen('ла на ете йте ли й л ем н ло но ет ют ны ть ешь нно');
-const VERB_G2 = byLen('ила ыла ена ейте уйте ите или ыли ей уй ил ыл им ым ен ило ыло ено ят ует уют ит ыт ены ить ыть ишь ую ю');
-const NOUN = byLen('а ев ов ие ье е иями ями ами еи ии и ией ей ой ий й иям ям ием ем ам ом о у ах иях ях ы ь ию ью ю ия ья я');
-const DERIV = byLen('ост ость');
-const SUPER = byLen('ейше ейш');
+/** A suffix group: a set plus its longest length, so a lookup costs one `has` per length, not one `endsWith` per entry. */
+interface Suffixes {
+  set: ReadonlySet<string>;
+  max: number;
+}
+/** `g1` entries must be preceded by а or я (inside RV). */
+const group = (s: string): Suffixes => {
+  const list = s.split(' ');
+  return { set: new Set(list), max: Math.max(...list.map((x) => x.length)) };
+};
+const PERF_G1 = group('в вши вшись');
+const PERF_G2 = group('ив ивши ившись ыв ывши ывшись');
+const ADJ = group('ее ие ые ое ими ыми ей ий ый ой ем им ым ом его ого ему ому их ых ую юю ая яя ою ею');
+const PART_G1 = group('ем нн вш ющ щ');
+const PART_G2 = group('ивш ывш ующ');
+const REFL = group('ся сь');
+const VERB_G1 = group('ла на ете йте ли й л ем н ло но ет ют ны ть ешь нно');
+const VERB_G2 = group('ила ыла ена ейте уйте ите или ыли ей уй ил ыл им ым ен ило ыло ено ят ует уют ит ыт ены ить ыть ишь ую ю');
+const NOUN = group('а ев ов ие ье е иями ями ами еи ии и ией ей ой ий й иям ям ием ем ам ом о у ах иях ях ы ь ию ью ю ия ья я');
+const DERIV = group('ост ость');
+const SUPER = group('ейше ейш');
 
-/** Longest suffix of `w` from `list` that starts at or after `min`, or undefined. */
-function findSuffix(w: string, list: readonly string[], min: number): string | undefined {
-  for (const s of list) if (w.length - s.length >= min && w.endsWith(s)) return s;
+/** Longest suffix of `w` from `g` that starts at or after `min`, or undefined. */
+function findSuffix(w: string, g: Suffixes, min: number): string | undefined {
+  for (let len = Math.min(g.max, w.length - min); len >= 1; len--) {
+    const s = w.slice(w.length - len);
+    if (g.set.has(s)) return s;
+  }
   return undefined;
 }
 
@@ -38,7 +49,7 @@ function findSuffix(w: string, list: readonly string[], min: number): string | u
  * Snowball "among" semantics for a two-group set: the longest match over both groups wins; a group-1 match
  * additionally needs а/я right before it (inside RV), otherwise the step fails. Returns the new word or undefined.
  */
-function removeGrouped(w: string, g1: readonly string[], g2: readonly string[], rv: number): string | undefined {
+function removeGrouped(w: string, g1: Suffixes, g2: Suffixes, rv: number): string | undefined {
   const a = findSuffix(w, g1, rv);
   const b = findSuffix(w, g2, rv);
   if (b !== undefined && (a === undefined || b.length >= a.length)) return w.slice(0, w.length - b.length);
