@@ -24,7 +24,6 @@ import {
   dataQaTests,
   ElementNotFoundError,
   listingCard,
-  matchesDataQa,
   queryAllByPriority,
   serpResults,
   type DataQaTest,
@@ -138,6 +137,14 @@ function assign(found: Found, key: SingleKey | 'tagQa', el: Element): void {
   else if (found[key] === undefined) found[key] = el;
 }
 
+/** `matchesDataQa` for one test without allocations: this runs for every data-qa element of every card. */
+function matchesQa(t: DataQaTest, el: Element, qa: string): boolean {
+  if (t.tag !== null && el.localName !== t.tag) return false;
+  if (t.op === '^=') return qa.startsWith(t.value);
+  if (qa === t.value) return true;
+  return t.op === '~=' && qa.includes(' ') && qa.split(/\s+/).includes(t.value);
+}
+
 function findFields(card: Element): Found {
   const found: Found = { tagQa: [] };
   const qaEls = card.querySelectorAll('[data-qa]');
@@ -146,7 +153,7 @@ function findFields(card: Element): Found {
     const qa = el.getAttribute('data-qa') ?? '';
     const exact = EXACT.get(qa);
     if (exact) for (const t of exact) if (t.tag === null || t.tag === el.localName) assign(found, t.key, el);
-    for (const t of OTHER) if (matchesDataQa([t.test], el, qa)) assign(found, t.key, el);
+    for (const t of OTHER) if (matchesQa(t.test, el, qa)) assign(found, t.key, el);
   }
   for (const f of QUERY_FIELDS) {
     const el = card.querySelector(f.css);
