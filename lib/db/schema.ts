@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Records of the apply queue (IndexedDB, extension origin only — content scripts reach it through messages).
@@ -27,12 +27,12 @@ export const ACTIVE_STATES: ReadonlySet<JobState> = new Set(['pending', 'process
 
 /** What the queue keeps of a vacancy: enough to show the job, check the blacklist and link to hh. */
 export const vacancySnapshotSchema = z.object({
-  id: z.string().regex(/^\d{1,12}$/, 'vacancy id must be digits'),
-  title: z.string().trim().min(1).max(500),
-  employer: z.object({ id: z.string().max(40).optional(), name: z.string().max(300) }).nullable(),
-  url: z.string().url().max(2000),
+  id: z.string().check(z.regex(/^\d{1,12}$/, 'vacancy id must be digits')),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  employer: z.nullable(z.object({ id: z.optional(z.string().check(z.maxLength(40))), name: z.string().check(z.maxLength(300)) })),
+  url: z.url().check(z.maxLength(2000)),
   /** Relevance score 0..1 when the enqueuer knew it. */
-  score: z.number().min(0).max(1).optional(),
+  score: z.optional(z.number().check(z.gte(0), z.lte(1))),
 });
 export type VacancySnapshot = z.infer<typeof vacancySnapshotSchema>;
 

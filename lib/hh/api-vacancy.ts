@@ -3,12 +3,12 @@
  * Tolerant: any field may be missing, null or of an unexpected type; such fields become "unknown".
  * Only a missing/empty id is an error.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EXPERIENCE_IDS, WORK_FORMATS, type ExperienceId, type MatchVacancy, type Salary, type WorkFormat } from '../match/vacancy';
 
 /** Field that is dropped (undefined) when it has the wrong type instead of failing the whole parse. */
-const opt = <T extends z.ZodType>(t: T) => t.nullable().optional().catch(undefined);
-const idLike = z.union([z.string(), z.number()]).transform(String);
+const opt = <T extends z.ZodMiniType>(t: T) => z.catch(z.optional(z.nullable(t)), undefined);
+const idLike = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
 
 const salaryApi = z.object({
   from: opt(z.number()),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Every answer of `POST /applicant/vacancy_response/popup` mapped to one typed outcome (hh-site.md §2.2–2.3,
@@ -31,8 +31,8 @@ export type ApplyOutcome =
 
 export type ApplyOutcomeKind = ApplyOutcome['kind'];
 
-const idLike = z.union([z.string(), z.number()]).transform(String);
-const opt = <T extends z.ZodType>(s: T) => s.optional().catch(undefined);
+const idLike = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
+const opt = <T extends z.ZodMiniType>(s: T) => z.catch(z.optional(s), undefined);
 
 /** Success (2026-03/05 captures): `success` is the STRING "true"; ids are strings. Extra fields pass. */
 export const applySuccessSchema = z.looseObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { EXPERIENCE_IDS, WORK_FORMATS, type ExperienceId, type MatchVacancy, type WorkFormat } from '../match/vacancy';
 import { hhSiteUrl, type UrlLike } from './page-detect';
 import type { CardSalary, SalaryMode } from './salary';
@@ -16,20 +16,20 @@ import { anyOf, initialStateTemplate } from './selectors';
  * (applicantResumes, xsrfToken) stay valid across SPA navigation within the session.
  *
  * Schemas are deliberately tolerant: every field is optional and a wrong type degrades to "absent"
- * (`.catch(undefined)`), so one odd field never loses the whole state.
+ * (`z.catch(…, undefined)`), so one odd field never loses the whole state.
  */
 
-function lenient<T extends z.ZodType>(schema: T) {
-  return schema.optional().catch(undefined);
+function lenient<T extends z.ZodMiniType>(schema: T) {
+  return z.catch(z.optional(schema), undefined);
 }
 
-const idSchema = z.union([z.number(), z.string().min(1)]).transform(String);
+const idSchema = z.pipe(z.union([z.number(), z.string().check(z.minLength(1))]), z.transform(String));
 
 const compensationSchema = z.looseObject({
-  from: lenient(z.number().nullable()),
-  to: lenient(z.number().nullable()),
+  from: lenient(z.nullable(z.number())),
+  to: lenient(z.nullable(z.number())),
   currencyCode: lenient(z.string()),
-  gross: lenient(z.boolean().nullable()),
+  gross: lenient(z.nullable(z.boolean())),
   /** Present (any value but false/null) when the vacancy has no salary. */
   noCompensation: lenient(z.unknown()),
   mode: lenient(z.string()),
@@ -45,15 +45,15 @@ const companySchema = z.looseObject({
 const stateVacancySchema = z.looseObject({
   vacancyId: idSchema,
   name: z.string(),
-  company: lenient(companySchema.nullable()),
-  compensation: lenient(compensationSchema.nullable()),
+  company: lenient(z.nullable(companySchema)),
+  compensation: lenient(z.nullable(compensationSchema)),
   workExperience: lenient(z.string()),
   /** `["ON_SITE","REMOTE"]` (vacancy page 2026-09) or `[{workFormatsElement:[…]}]` (SERP, KHR). */
   workFormats: lenient(z.array(z.unknown())),
   '@workSchedule': lenient(z.string()),
-  area: lenient(z.looseObject({ name: lenient(z.string()) }).nullable()),
-  address: lenient(z.looseObject({ displayName: lenient(z.string()), rawAddress: lenient(z.string()) }).nullable()),
-  snippet: lenient(z.looseObject({ req: lenient(z.string()), resp: lenient(z.string()) }).nullable()),
+  area: lenient(z.nullable(z.looseObject({ name: lenient(z.string()) }))),
+  address: lenient(z.nullable(z.looseObject({ displayName: lenient(z.string()), rawAddress: lenient(z.string()) }))),
+  snippet: lenient(z.nullable(z.looseObject({ req: lenient(z.string()), resp: lenient(z.string()) }))),
   userLabels: lenient(z.array(z.unknown())),
   links: lenient(z.looseObject({ desktop: lenient(z.string()) })),
   responseLetterRequired: lenient(z.boolean()),
@@ -68,7 +68,7 @@ type RawStateVacancy = z.infer<typeof stateVacancySchema>;
 const locationSchema = z.looseObject({ pathname: lenient(z.string()), search: lenient(z.string()) });
 
 const resumeSchema = z.looseObject({
-  _attributes: z.looseObject({ hash: z.string().min(1), id: lenient(idSchema), status: lenient(z.string()) }),
+  _attributes: z.looseObject({ hash: z.string().check(z.minLength(1)), id: lenient(idSchema), status: lenient(z.string()) }),
   title: lenient(z.array(z.looseObject({ string: lenient(z.string()) }))),
 });
 

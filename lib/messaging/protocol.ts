@@ -1,5 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { jobStateSchema, vacancySnapshotSchema } from '../db/schema';
+
+const count = z.int().check(z.nonnegative());
 
 /**
  * The one message map. Each entry: what the sender passes and what the receiver answers, both validated with
@@ -7,53 +9,53 @@ import { jobStateSchema, vacancySnapshotSchema } from '../db/schema';
  * router); `toContent` ones by the content script of one tab (tabs.sendMessage).
  */
 export const triageStatsSchema = z.object({
-  url: z.string().url(),
-  total: z.number().int().nonnegative(),
-  shown: z.number().int().nonnegative(),
-  dimmed: z.number().int().nonnegative(),
-  hidden: z.number().int().nonnegative(),
+  url: z.url(),
+  total: count,
+  shown: count,
+  dimmed: count,
+  hidden: count,
   /** Cards whose markup was not recognised (never scored). */
-  unrecognised: z.number().int().nonnegative(),
+  unrecognised: count,
   /** Script time of the first triage pass over the cards present at DOM ready (benchmark figure). */
-  firstPassMs: z.number().nonnegative().optional(),
+  firstPassMs: z.optional(z.number().check(z.nonnegative())),
 });
 export type TriageStats = z.infer<typeof triageStatsSchema>;
 
 // ── Apply queue (issue 4) ────────────────────────────────────────────────────────────────────────────────
-const resumeHashSchema = z.string().regex(/^[0-9a-f]{20,64}$/i, 'not an hh resume hash');
+const resumeHashSchema = z.string().check(z.regex(/^[0-9a-f]{20,64}$/i, 'not an hh resume hash'));
 const enqueueItemSchema = z.object({
   vacancy: vacancySnapshotSchema,
   /** Absent = the default resume of the settings. */
-  resumeHash: resumeHashSchema.optional(),
+  resumeHash: z.optional(resumeHashSchema),
   /** '' = no letter; absent = decided later (cover letters, issue 5). */
-  letter: z.string().max(10_000).optional(),
+  letter: z.optional(z.string().check(z.maxLength(10_000))),
 });
 export const enqueueResultSchema = z.object({
-  jobId: z.number().int(),
+  jobId: z.int(),
   created: z.boolean(),
   state: jobStateSchema,
   /** Why nothing was created / what happened instead: already_queued, vacancy_queued_with_other_resume, blacklisted, revived. */
-  reason: z.string().optional(),
-  detail: z.string().optional(),
+  reason: z.optional(z.string()),
+  detail: z.optional(z.string()),
 });
 export const jobViewSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   vacancyId: z.string(),
   resumeHash: z.string(),
   title: z.string(),
-  employer: z.string().nullable(),
+  employer: z.nullable(z.string()),
   url: z.string(),
-  score: z.number().optional(),
+  score: z.optional(z.number()),
   state: jobStateSchema,
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
   /** Where the user can act (needs_user). */
-  link: z.string().nullable(),
-  lastError: z.string().nullable(),
-  attempts: z.number().int(),
+  link: z.nullable(z.string()),
+  lastError: z.nullable(z.string()),
+  attempts: z.int(),
   nextAttemptAt: z.number(),
   createdAt: z.number(),
   updatedAt: z.number(),
-  outcome: z.object({ kind: z.string(), topicId: z.string().optional(), chatId: z.string().optional(), responseLabel: z.string().optional(), at: z.number() }).nullable(),
+  outcome: z.nullable(z.object({ kind: z.string(), topicId: z.optional(z.string()), chatId: z.optional(z.string()), responseLabel: z.optional(z.string()), at: z.number() })),
   /** One-line history ("queued → sent → retry → sent → applied"). */
   story: z.string(),
 });
@@ -62,57 +64,57 @@ export const pauseSchema = z.object({
   reason: z.enum(['user', 'captcha', 'logged_out', 'daily_limit', 'xsrf']),
   message: z.string(),
   since: z.number(),
-  until: z.number().optional(),
+  until: z.optional(z.number()),
 });
 export const queueStatusSchema = z.object({
-  counts: z.record(jobStateSchema, z.number().int().nonnegative()),
-  pause: pauseSchema.nullable(),
-  cap: z.object({ used: z.number().int(), cap: z.number().int(), freesAt: z.number().nullable() }),
-  nextSendAt: z.number().nullable(),
-  quietUntil: z.number().nullable(),
-  interrupted: z.number().int(),
-  defaultResumeHash: z.string().nullable(),
+  counts: z.record(jobStateSchema, count),
+  pause: z.nullable(pauseSchema),
+  cap: z.object({ used: z.int(), cap: z.int(), freesAt: z.nullable(z.number()) }),
+  nextSendAt: z.nullable(z.number()),
+  quietUntil: z.nullable(z.number()),
+  interrupted: z.int(),
+  defaultResumeHash: z.nullable(z.string()),
 });
 export type QueueStatusView = z.infer<typeof queueStatusSchema>;
-const userActionResultSchema = z.object({ ok: z.boolean(), state: jobStateSchema.optional(), error: z.string().optional() });
+const userActionResultSchema = z.object({ ok: z.boolean(), state: z.optional(jobStateSchema), error: z.optional(z.string()) });
 
 export const queueMessages = {
   /** Listing card / vacancy page → queue one vacancy. Enqueueing twice is a no-op that says so (`created:false`). */
-  enqueue: { req: enqueueItemSchema.extend({ source: z.enum(['listing', 'bulk', 'vacancy', 'other']).optional() }), res: enqueueResultSchema },
+  enqueue: { req: z.extend(enqueueItemSchema, { source: z.optional(z.enum(['listing', 'bulk', 'vacancy', 'other'])) }), res: enqueueResultSchema },
   /** "Queue all shown above score X": one result per item, in order. */
   enqueueMany: {
-    req: z.object({ items: z.array(enqueueItemSchema).min(1).max(500) }),
-    res: z.object({ results: z.array(enqueueResultSchema), created: z.number().int() }),
+    req: z.object({ items: z.array(enqueueItemSchema).check(z.minLength(1), z.maxLength(500)) }),
+    res: z.object({ results: z.array(enqueueResultSchema), created: z.int() }),
   },
   /** Counts per state, pause, cap use, pacing, quiet hours. */
   queueStatus: { req: z.object({}), res: queueStatusSchema },
   /** Jobs, most recently changed first. */
   listJobs: {
-    req: z.object({ states: z.array(jobStateSchema).optional(), limit: z.number().int().min(1).max(1000).optional() }),
+    req: z.object({ states: z.optional(z.array(jobStateSchema)), limit: z.optional(z.int().check(z.gte(1), z.lte(1000))) }),
     res: z.object({ jobs: z.array(jobViewSchema) }),
   },
   /** What the queue knows of some vacancies (card buttons: queued / applied / needs you). */
   jobsForVacancies: {
-    req: z.object({ vacancyIds: z.array(z.string().regex(/^\d{1,12}$/)).max(500) }),
-    res: z.object({ jobs: z.record(z.string(), z.object({ jobId: z.number().int(), state: jobStateSchema, resumeHash: z.string() })) }),
+    req: z.object({ vacancyIds: z.array(z.string().check(z.regex(/^\d{1,12}$/))).check(z.maxLength(500)) }),
+    res: z.object({ jobs: z.record(z.string(), z.object({ jobId: z.int(), state: jobStateSchema, resumeHash: z.string() })) }),
   },
   /** The event log of one job. */
   jobHistory: {
-    req: z.object({ jobId: z.number().int() }),
+    req: z.object({ jobId: z.int() }),
     res: z.object({ events: z.array(z.object({ at: z.number(), type: z.string(), state: jobStateSchema, detail: z.string() })) }),
   },
   pauseQueue: { req: z.object({}), res: z.object({ pause: pauseSchema }) },
   /** Clears any pause (after solving a captcha, logging in, or a user pause). */
-  resumeQueue: { req: z.object({}), res: z.object({ resumed: z.boolean(), previous: pauseSchema.nullable() }) },
-  retryJob: { req: z.object({ jobId: z.number().int() }), res: userActionResultSchema },
-  removeJob: { req: z.object({ jobId: z.number().int() }), res: userActionResultSchema },
+  resumeQueue: { req: z.object({}), res: z.object({ resumed: z.boolean(), previous: z.nullable(pauseSchema) }) },
+  retryJob: { req: z.object({ jobId: z.int() }), res: userActionResultSchema },
+  removeJob: { req: z.object({ jobId: z.int() }), res: userActionResultSchema },
   /** The user's resumes, read from hh.ru with their session. */
   listResumes: {
     req: z.object({}),
     res: z.object({
       ok: z.boolean(),
-      resumes: z.array(z.object({ hash: z.string(), title: z.string(), latest: z.boolean().optional() })),
-      error: z.string().optional(),
+      resumes: z.array(z.object({ hash: z.string(), title: z.string(), latest: z.optional(z.boolean()) })),
+      error: z.optional(z.string()),
     }),
   },
 } as const;
@@ -134,8 +136,8 @@ export const toBackground = {
   },
   /** Popup → background: the triage stats of a tab. */
   getTabTriage: {
-    req: z.object({ tabId: z.number().int() }),
-    res: triageStatsSchema.nullable(),
+    req: z.object({ tabId: z.int() }),
+    res: z.nullable(triageStatsSchema),
   },
   ...queueMessages,
 } as const;
@@ -144,11 +146,15 @@ export const toContent = {
   /** Popup/background → a tab: what the content script currently shows. */
   getTriage: {
     req: z.object({}),
-    res: triageStatsSchema.nullable(),
+    res: z.nullable(triageStatsSchema),
   },
 } as const;
 
-export type MessageMap = Record<string, { req: z.ZodType; res: z.ZodType }>;
+/**
+ * Any zod schema, zod/mini or classic (both build on zod/v4/core): the router validates with the functional
+ * `z.safeParse`, never a schema's own method, so a classic-zod map (tests, tools) works as well.
+ */
+export type MessageMap = Record<string, { req: z.core.$ZodType; res: z.core.$ZodType }>;
 export type MessageType<M extends MessageMap> = keyof M & string;
 export type Req<M extends MessageMap, K extends keyof M> = z.input<M[K]['req']>;
 export type Res<M extends MessageMap, K extends keyof M> = z.output<M[K]['res']>;
@@ -156,7 +162,7 @@ export type Res<M extends MessageMap, K extends keyof M> = z.output<M[K]['res']>
 /** What travels: a tagged envelope, so foreign messages are told apart from ours. */
 export const envelopeSchema = z.object({
   otklik: z.literal(1),
-  type: z.string().min(1),
+  type: z.string().check(z.minLength(1)),
   payload: z.unknown(),
 });
 export type Envelope = z.infer<typeof envelopeSchema>;

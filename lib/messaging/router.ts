@@ -1,5 +1,5 @@
 import { describeZodError } from '../settings/schema';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { envelopeSchema, replySchema, type MessageMap, type Reply, type Req, type Res } from './protocol';
 
 export interface Sender {
@@ -26,11 +26,11 @@ export function createRouter<M extends MessageMap>(map: M, handlers: Handlers<M>
     const entry = Object.prototype.hasOwnProperty.call(map, type) ? map[type] : undefined;
     const handler = entry ? handlers[type as keyof M] : undefined;
     if (!entry || !handler) return { ok: false, error: `unknown message type "${type}"` };
-    const req = entry.req.safeParse(payload);
+    const req = z.safeParse(entry.req, payload);
     if (!req.success) return { ok: false, error: `invalid "${type}" message: ${describeZodError(req.error)}` };
     try {
       const data: unknown = await handler(req.data as ReqParsed<M, typeof type>, sender);
-      const res = entry.res.safeParse(data);
+      const res = z.safeParse(entry.res, data);
       if (!res.success) {
         log(`handler for "${type}" returned an invalid answer: ${describeZodError(res.error)}`);
         return { ok: false, error: `internal error: invalid answer to "${type}"` };
@@ -59,14 +59,14 @@ export function createClient<M extends MessageMap>(map: M, send: (envelope: unkn
   return async function call<K extends keyof M & string>(type: K, payload: Req<M, K>): Promise<Res<M, K>> {
     const entry = map[type];
     if (!entry) throw new MessageError(type, 'unknown message type');
-    const req = entry.req.safeParse(payload);
+    const req = z.safeParse(entry.req, payload);
     if (!req.success) throw new MessageError(type, `invalid payload: ${describeZodError(req.error)}`);
     const raw = await send({ otklik: 1, type, payload: req.data });
     if (raw === undefined) throw new MessageError(type, 'no receiver answered');
     const reply = replySchema.safeParse(raw);
     if (!reply.success) throw new MessageError(type, 'malformed reply');
     if (!reply.data.ok) throw new MessageError(type, reply.data.error);
-    const res = entry.res.safeParse(reply.data.data);
+    const res = z.safeParse(entry.res, reply.data.data);
     if (!res.success) throw new MessageError(type, `invalid reply: ${describeZodError(res.error)}`);
     return res.data as Res<M, K>;
   };

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { triageStatsSchema } from '../../lib/messaging/protocol';
+import { describeZodError } from '../../lib/settings/schema';
 
 const ROOT = join(__dirname, '../..');
 
@@ -32,6 +34,23 @@ describe('project conventions', () => {
     const contentSide = product.filter((f) => f.startsWith('entrypoints/hh.content/') || f.startsWith('lib/triage/'));
     const offenders = contentSide.filter((f) => /from ['"]dexie['"]|indexedDB|lib\/db\//.test(code(f)));
     expect(offenders).toEqual([]);
+  });
+
+  it('product code imports zod only as zod/mini (classic zod cannot be tree-shaken: content script size)', () => {
+    const offenders: string[] = [];
+    for (const f of product) {
+      for (const m of code(f).matchAll(/(?:\bfrom|\bimport)\s*\(?\s*['"](zod(?:\/[^'"]*)?)['"]/g)) {
+        if (m[1] !== 'zod/mini') offenders.push(`${f}: '${m[1]}'`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('zod messages are English without classic zod (zod/mini registers no locale of its own)', () => {
+    // This file loads no classic zod, so a missing z.config(locale) shows here as "Invalid input".
+    const r = triageStatsSchema.safeParse({ url: 'not a url', total: 1, shown: 1, dimmed: 0, hidden: -1, unrecognised: 0 });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(describeZodError(r.error)).toBe('url: Invalid URL; hidden: Too small: expected number to be >=0');
   });
 
   it('no `any` without a comment on the same line', () => {
