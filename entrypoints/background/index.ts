@@ -1,3 +1,4 @@
+import '../../lib/zod-messages';
 import { browser, defineBackground } from '#imports';
 import { getDb } from '../../lib/db';
 import { handleBackgroundMessages } from '../../lib/messaging';

@@ -1,3 +1,4 @@
+import '../../lib/zod-messages';
 import { render } from 'preact';
 import '../../components/ui.css';
 import './options.css';

@@ -18,6 +18,8 @@ export const triageStatsSchema = z.object({
   unrecognised: count,
   /** Script time of the first triage pass over the cards present at DOM ready (benchmark figure). */
   firstPassMs: z.optional(z.number().check(z.nonnegative())),
+  /** The latest pass over newly added cards (pagination, infinite scroll), with warm code. */
+  lastPass: z.optional(z.object({ ms: z.number().check(z.nonnegative()), cards: z.int().check(z.nonnegative()) })),
 });
 export type TriageStats = z.infer<typeof triageStatsSchema>;
 

@@ -64,12 +64,6 @@ export type SettingsInput = z.input<typeof settingsSchema>;
 
 export const defaultSettings = (): Settings => settingsSchema.parse({});
 
-/*
- * zod/mini ships no messages: without a locale every issue reads "Invalid input". Classic zod registers English
- * as a side effect, which this code relied on while it still imported classic zod. Every place that shows zod
- * messages goes through this module (describeZodError), so the English locale is registered here.
- */
-z.config(z.locales.en());
 
 /** One line per problem, with the path of the bad field: what a person needs to fix a file. */
 export function describeZodError(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {

@@ -76,6 +76,8 @@ export class ListingTriage {
   private note: { text: string; error: boolean } | undefined;
   /** Script time of the first full pass (parse + score + render), for the benchmark. */
   firstPassMs: number | null = null;
+  /** The latest pass that found new cards (pagination, infinite scroll): warm-code figure for the benchmark. */
+  lastPass: { ms: number; cards: number } | null = null;
 
   constructor(
     private doc: Document,
@@ -133,6 +135,7 @@ export class ListingTriage {
     }
     const stats: TriageStats = { url: this.doc.location?.href ?? 'about:blank', total: this.cards.size, shown, dimmed, hidden, unrecognised };
     if (this.firstPassMs !== null) stats.firstPassMs = Math.round(this.firstPassMs * 1000) / 1000;
+    if (this.lastPass) stats.lastPass = { ms: Math.round(this.lastPass.ms * 1000) / 1000, cards: this.lastPass.cards };
     return stats;
   }
 
@@ -161,6 +164,7 @@ export class ListingTriage {
 
   /** Reads first (find, parse, score), then writes everything in one go: no read/write interleaving. */
   private pass(): void {
+    const t0 = performance.now();
     for (const card of this.cards.keys()) if (!card.isConnected) this.cards.delete(card);
     const fresh: Element[] = [];
     for (const card of this.deps.findCards(this.doc)) {
@@ -172,7 +176,9 @@ export class ListingTriage {
     }
     if (fresh.length) {
       this.render(fresh);
+      this.lastPass = { ms: performance.now() - t0, cards: fresh.length };
       this.loadJobStates(fresh);
+      if (this.firstPassMs !== null) this.deps.report?.(this.stats());
     } else this.renderBar();
   }
 

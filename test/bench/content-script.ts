@@ -20,6 +20,8 @@ export interface ContentScriptResult {
   scriptMs: { median: number; p90: number; min: number };
   /** Wall time from DOMContentLoaded to the summary bar (includes the async settings read), ms. */
   wallMs: { median: number; p90: number; min: number };
+  /** Script time of a pass over 50 new cards after in-site pagination (code already warm), ms. */
+  warmMs: { median: number; p90: number; min: number };
 }
 
 const stats = (xs: number[]) => {
@@ -80,9 +82,33 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
       wall.push(t.barAt - t.dcl);
       cards = t.cards;
     }
-    const result = { page: real ? `real saved page (${REAL_PAGE})` : 'fake hh.ru listing', runs, cards, scriptMs: stats(script), wallMs: stats(wall) };
+    // Warm: the fake hh.ru swaps in the next 50 cards without a reload (like hh's SPA pager).
+    const warm: number[] = [];
+    const spa = await browser.newPage();
+    await spa.goto('https://hh.ru/search/vacancy?text=python');
+    await spa.waitForSelector('[data-otk-bar]', { state: 'attached' });
+    const spaTab = await worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://hh.ru/search/vacancy?text=python*' }))[0]?.id);
+    let seen = '';
+    for (let i = 0; i < Math.min(runs, 15); i++) {
+      await spa.locator('a[data-qa="pager-next"]').click();
+      for (let k = 0; k < 60; k++) {
+        const all = (await worker.evaluate(() => chrome.storage.session.get('tabTriage')))['tabTriage'] as Record<string, { lastPass?: { ms: number; cards: number }; url: string }> | undefined;
+        const st = spaTab !== undefined ? all?.[String(spaTab)] : undefined;
+        const key = st?.lastPass ? `${st.url}|${st.lastPass.ms}` : '';
+        if (st?.lastPass && key !== seen && st.lastPass.cards >= 20) {
+          seen = key;
+          warm.push(st.lastPass.ms);
+          break;
+        }
+        await spa.waitForTimeout(50);
+      }
+    }
+    await spa.close();
+
+    const result = { page: real ? `real saved page (${REAL_PAGE})` : 'fake hh.ru listing', runs, cards, scriptMs: stats(script), wallMs: stats(wall), warmMs: stats(warm) };
     console.log(`content script on ${result.page}, ${cards} cards, ${runs} runs after 3 warm-up loads:`);
-    console.log(`  script time of the triage pass: median ${result.scriptMs.median} ms, p90 ${result.scriptMs.p90} ms, min ${result.scriptMs.min} ms   (target < 5 ms)`);
+    console.log(`  first pass on a fresh page (cold code): median ${result.scriptMs.median} ms, p90 ${result.scriptMs.p90} ms, min ${result.scriptMs.min} ms   (target < 5 ms)`);
+    console.log(`  warm pass over the next 50 cards after in-site pagination: median ${result.warmMs.median} ms, p90 ${result.warmMs.p90} ms (${warm.length} pages)`);
     console.log(`  DOMContentLoaded → all cards badged: median ${result.wallMs.median} ms, p90 ${result.wallMs.p90} ms (includes the async settings read)`);
     return result;
   } finally {
