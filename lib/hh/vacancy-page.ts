@@ -209,3 +209,8 @@ export function parseVacancyPage(root: ParentNode, opts: ParseVacancyPageOptions
 }
 
 export { ElementNotFoundError };
+
+/** Where Otklik's panel goes on a vacancy page: before the title heading; null when the page has none. */
+export function vacancyPanelAnchor(root: ParentNode): Element | null {
+  return root.querySelector(anyOf(vacancyTitle));
+}

@@ -3,7 +3,7 @@ import type { MatchResult } from '../match';
 import type { Settings } from '../settings/schema';
 import type { TriageStats } from '../messaging/protocol';
 import { observeAdditions } from '../dom/batch';
-import { BADGE_ATTR, createBadge, renderBadge, type BadgeView } from './badge';
+import { BADGE_ATTR, createBadge, orderReasons, renderBadge, type BadgeView } from './badge';
 import { BAR_ATTR, createBar, renderBar } from './bar';
 import { PAGE_CSS } from './styles';
 import { texts, type Lang } from './texts';
@@ -315,10 +315,7 @@ export class ListingTriage {
         verdict: result.verdict,
         label: texts[this.deps.lang].score,
         ...(queue ? { queue } : {}),
-        // A hidden or dimmed card leads with what is wrong with it; a shown one with what fits.
-        reasons: [...result.reasons]
-          .sort((a, b) => (a.polarity === b.polarity ? 0 : (a.polarity === 'minus') === (result.verdict !== 'show') ? -1 : 1))
-          .map((r) => ({ text: this.deps.formatReason(r, this.deps.lang), minus: r.polarity === 'minus' })),
+        reasons: orderReasons(result.reasons, result.verdict).map((r) => ({ text: this.deps.formatReason(r, this.deps.lang), minus: r.polarity === 'minus' })),
       });
     }
     this.renderBar();

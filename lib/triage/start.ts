@@ -7,6 +7,9 @@ import type { Settings } from '../settings/schema';
 import { ListingTriage, type TriageDeps } from './controller';
 import { pickLang } from './texts';
 import { badgeAnchor, listContainer } from '../hh/listing';
+import { isVacancyPage } from '../hh/page-detect';
+import { parseVacancyPage, vacancyPanelAnchor } from '../hh/vacancy-page';
+import { VacancyPanel } from './vacancy-panel';
 import type { Profile } from '../match/profile';
 
 /** Nothing to judge against: no titles, skills, resume or filters. Triage then stays out of the way. */
@@ -67,13 +70,38 @@ export async function startTriage(signal: AbortSignal): Promise<void> {
   };
 
   let triage: ListingTriage | null = null;
+  let panel: VacancyPanel | null = null;
+  const startPanel = (settings: Settings) => {
+    if (!isVacancyPage(location)) return null;
+    const p = new VacancyPanel(document, {
+      read: () => {
+        try {
+          const page = parseVacancyPage(document, { url: location.href });
+          return { vacancy: page.vacancy, url: location.href.split('?')[0]!, applied: page.applied };
+        } catch {
+          return null; // not a recognisable vacancy page: no panel
+        }
+      },
+      anchor: () => vacancyPanelAnchor(document),
+      makeScorer,
+      formatReason,
+      lang: deps.lang,
+      ...(deps.queue ? { queue: deps.queue } : {}),
+    }, settings);
+    p.start();
+    return p;
+  };
   const apply = (settings: Settings) => {
+    if (panel) panel.update(settings);
     if (!settings.enabled) {
+      panel?.stop();
+      panel = null;
       triage?.stop();
       triage = null;
       deps.report?.({ url: location.href, total: 0, shown: 0, dimmed: 0, hidden: 0, unrecognised: 0 });
       return;
     }
+    if (!panel) panel = startPanel(settings);
     if (triage) triage.update(settings);
     else {
       triage = new ListingTriage(document, deps, settings);
@@ -86,6 +114,7 @@ export async function startTriage(signal: AbortSignal): Promise<void> {
   signal.addEventListener('abort', () => {
     unwatch();
     unlisten();
+    panel?.stop();
     triage?.stop();
   });
   apply(await getSettings());

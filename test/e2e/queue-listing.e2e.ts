@@ -10,6 +10,13 @@ import { pythonJuniorSettings } from './profiles';
 const SEARCH = 'https://hh.ru/search/vacancy?text=python';
 const queueButtons = '[data-otk-verdict="show"] [data-otk-badge]';
 
+/** Polls the DOM itself: the badges are shadow hosts, and a plain count is the most robust wait. */
+async function waitForBadges(page: import('playwright-core').Page) {
+  await expect
+    .poll(() => page.evaluate((sel) => document.querySelectorAll(sel).length, queueButtons), { timeout: 20_000 })
+    .toBeGreaterThan(1);
+}
+
 describe('queueing from the listing', () => {
   let fake: FakeHh;
   let browser: ExtensionBrowser;
@@ -32,7 +39,7 @@ describe('queueing from the listing', () => {
   it('applies to a card queued with one click, once, with the latest hh resume picked for the user', async () => {
     const page = await browser.newPage(); // visiting hh.ru logs the fake user in (session + _xsrf cookies)
     await page.goto(SEARCH);
-    await page.waitForSelector(queueButtons, { state: 'attached' });
+    await waitForBadges(page);
     expect(await buttonText(page, 0)).toBe('В очередь');
     const vacancyId = await page.locator('[data-otk-verdict="show"]').first().evaluate((el) => el.querySelector('div[id]')?.id ?? '');
     await page.locator(queueButtons).first().evaluate((el) => (el.shadowRoot!.querySelector('[data-otk-queue]') as HTMLButtonElement).click());
@@ -43,7 +50,7 @@ describe('queueing from the listing', () => {
     // A reload shows the job's state on the card; the popup lists it as applied.
     await expect.poll(async () => {
       await page.reload();
-      await page.waitForSelector(queueButtons, { state: 'attached' });
+      await waitForBadges(page);
       await page.waitForTimeout(300);
       return buttonText(page, 0);
     }, { timeout: 20_000 }).toBe('отклик отправлен');
@@ -62,7 +69,7 @@ describe('queueing from the listing', () => {
     await popup.getByText('Paused:').waitFor();
     const page = await browser.newPage();
     await page.goto(SEARCH);
-    await page.waitForSelector(queueButtons, { state: 'attached' });
+    await waitForBadges(page);
     const before = fake.applications.length;
     await page.locator(queueButtons).nth(1).evaluate((el) => (el.shadowRoot!.querySelector('[data-otk-queue]') as HTMLButtonElement).click());
     await expect.poll(() => buttonText(page, 1)).toBe('в очереди');
@@ -71,6 +78,22 @@ describe('queueing from the listing', () => {
     await popup.getByRole('button', { name: 'Resume' }).click();
     await expect.poll(() => fake.applications.length, { timeout: 30_000 }).toBe(before + 1);
     await popup.close();
+    await page.close();
+  });
+
+  it('shows the full-text score on a vacancy page and queues it from there', async () => {
+    const id = fake.vacancyKinds().normal[5]!;
+    const page = await browser.newPage();
+    await page.goto(`https://hh.ru/vacancy/${id}`);
+    const chip = page.locator('[data-otk-badge]');
+    await chip.waitFor({ state: 'attached' });
+    expect(await chip.evaluate((el) => el.nextElementSibling?.getAttribute('data-qa'))).toBe('vacancy-title');
+    expect(await chip.evaluate((el) => el.shadowRoot?.querySelector('.s')?.textContent)).toMatch(/^\d{1,3}$/);
+    await browser.screenshot(page, 'vacancy-panel');
+    const before = fake.applications.length;
+    await chip.evaluate((el) => (el.shadowRoot!.querySelector('[data-otk-queue]') as HTMLButtonElement).click());
+    await expect.poll(() => fake.applications.filter((a) => String(a.vacancyId) === String(id)).length, { timeout: 30_000 }).toBe(1);
+    expect(fake.applications.length).toBe(before + 1);
     await page.close();
   });
 });
