@@ -12,6 +12,7 @@ import { backoffDelay, employerBlockReason, normEmployer, quietUntil } from './g
 import { checkHistory, storyOf } from './history';
 import { clearPause, readPause, setPause } from './pause';
 import { queueStatus } from './status';
+import { mulberry32 } from '../../test/fake-hh/hash';
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────────────────
 let seq = 0;
@@ -30,17 +31,6 @@ const T0 = Date.UTC(2026, 10, 2, 12, 0, 0); // 12:00 UTC
 const vacancy = (id: string, employer = `Employer ${id}`, employerId = `e${id}`): VacancySnapshot => ({ id, title: `Job ${id}`, employer: { id: employerId, name: employer }, url: `https://hh.ru/vacancy/${id}` });
 const utcMinutes = (now: number) => new Date(now).getUTCHours() * 60 + new Date(now).getUTCMinutes();
 const config = (over: Partial<QueueConfig> = {}): QueueConfig => ({ ...DEFAULT_QUEUE_CONFIG, minutesOfDay: utcMinutes, ...over });
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const half = () => 0.5;
 const ctx = (now: number, over: Partial<QueueConfig> = {}, owner = 'w1') => ({ now, owner, random: half, config: config(over) });
 
@@ -402,7 +392,7 @@ describe('drainOnce / drainUntilWait', () => {
  */
 describe('crash safety (model of hh + random crashes)', () => {
   it.each([1, 2, 3, 4, 5])('seed %i: no double application, cap never exceeded, every history consistent', async (s) => {
-    const rnd = prng(s);
+    const rnd = mulberry32(s);
     const db = freshDb();
     const N = 40;
     const cap = 12;

@@ -1,3 +1,4 @@
+import { createShadowHost } from './shadow-host';
 import { BADGE_CSS } from './styles';
 import type { Verdict } from '../match/types';
 
@@ -21,15 +22,8 @@ export function orderReasons<R extends { polarity: 'plus' | 'minus' }>(reasons: 
 
 /** A badge host: a <span> with its own shadow root, so hh.ru's CSS and ours never meet. */
 export function createBadge(doc: Document, onQueue?: () => void): HTMLElement {
-  const host = doc.createElement('span');
-  host.setAttribute(BADGE_ATTR, '');
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = BADGE_CSS;
-  const chip = doc.createElement('span');
-  chip.className = 'b';
+  const { host, root, content: chip } = createShadowHost(doc, 'span', BADGE_ATTR, BADGE_CSS, 'b');
   chip.setAttribute('part', 'chip');
-  root.append(style, chip);
   if (onQueue) {
     root.addEventListener('click', (e) => {
       if ((e.target as Element | null)?.closest?.('.q:not([disabled])')) {

@@ -1,3 +1,4 @@
+import { createShadowHost } from './shadow-host';
 import { BAR_CSS } from './styles';
 import { texts, type Lang } from './texts';
 
@@ -28,13 +29,7 @@ export interface CountsView {
 }
 
 export function createBar(doc: Document, on: { toggle: () => void; setup: () => void; queueAll?: () => void }): HTMLElement {
-  const host = doc.createElement('div');
-  host.setAttribute(BAR_ATTR, '');
-  const root = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = BAR_CSS;
-  const bar = doc.createElement('div');
-  bar.className = 'bar';
+  const { host, content: bar } = createShadowHost(doc, 'div', BAR_ATTR, BAR_CSS, 'bar');
   bar.setAttribute('role', 'status');
   bar.addEventListener('click', (e) => {
     const action = (e.target as Element | null)?.closest?.('button')?.getAttribute('data-otk-action');
@@ -42,7 +37,6 @@ export function createBar(doc: Document, on: { toggle: () => void; setup: () => 
     else if (action === 'setup') on.setup();
     else if (action === 'queue-all') on.queueAll?.();
   });
-  root.append(style, bar);
   return host;
 }
 
