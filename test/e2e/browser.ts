@@ -82,10 +82,18 @@ export async function launchExtensionBrowser(opts: { fakePort: number; locale?: 
   };
 }
 
-/** Writes settings straight into extension storage (what the options page would save). */
+/**
+ * Writes settings straight into extension storage (what the options page would save). Waits first for the
+ * worker's first-run init (read-empty-then-write-defaults): a write landing inside that window is overwritten.
+ */
 export async function setSettings(worker: Worker, settings: unknown): Promise<void> {
   await worker.evaluate(
     async ({ s, v }) => {
+      for (let i = 0; i < 200; i++) {
+        const got = await chrome.storage.local.get(['settings', 'settings$']);
+        if (got['settings'] != null && got['settings$'] != null) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
       await chrome.storage.local.set({ settings: s, settings$: { v } });
     },
     { s: settings, v: SETTINGS_VERSION },
