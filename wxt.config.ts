@@ -9,6 +9,8 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
+  // OTKLIK_OUT_DIR lets parallel builds (several people or agents on one checkout) stay out of each other's way.
+  outDir: process.env['OTKLIK_OUT_DIR'] ?? '.output',
   vite: () => ({
     plugins: [preact()],
     build: { target: 'chrome120' },

@@ -1,15 +1,7 @@
 /** The few words Otklik writes into hh.ru pages, in the page reader's language. */
-export type Lang = 'ru' | 'en';
+import { pickLang, plural, type Lang } from '../i18n/lang';
 
-export const pickLang = (locale: string | undefined): Lang => (locale?.toLowerCase().startsWith('ru') ? 'ru' : 'en');
-
-const plural = (n: number, one: string, few: string, many: string) => {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
-};
+export { pickLang, type Lang };
 
 export const texts = {
   ru: {

@@ -6,7 +6,8 @@ import { SETTINGS_VERSION } from '../../lib/settings/schema';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXTENSION_DIR = process.env['OTKLIK_EXTENSION_DIR'] ?? join(REPO, '.output/chrome-mv3');
+export const EXTENSION_DIR =
+  process.env['OTKLIK_EXTENSION_DIR'] ?? join(process.env['OTKLIK_OUT_DIR'] ? resolve(REPO, process.env['OTKLIK_OUT_DIR']) : join(REPO, '.output'), 'chrome-mv3');
 export const SCREENSHOT_DIR = join(REPO, 'artifacts/screenshots');
 
 /** Debian's chromium; CHROMIUM_PATH overrides. Playwright never downloads a browser here. */
