@@ -22,7 +22,7 @@ export function stripHtml(s: string): string {
 
 // Order matters: these run on lower-cased text before punctuation is dropped.
 const TECH_REWRITES: Array<[RegExp, string]> = [
-  [/c\+\+/g, ' cpp '],
+  [/[cс]\+\+/g, ' cpp '],
   [/(^|[^a-zа-я0-9])[cс]\s?#/g, '$1 csharp '],
   [/(^|[^a-zа-я0-9])f#/g, '$1 fsharp '],
   [/\.net(?![a-zа-я0-9])/g, ' dotnet '],

@@ -49,6 +49,8 @@ interface Skill {
   text: string;
   keys: string[];
   w: number;
+  /** every word of the skill is among its keys: no single letter dropped ("Категория C" is not just "категория") */
+  whole: boolean;
 }
 
 const TECH_NAMES: Record<string, string> = {
@@ -63,6 +65,18 @@ function techName(word: string): string {
   if (!/^[a-z]+$/.test(w)) return w;
   return w.length <= 3 ? w.toUpperCase() : w[0]?.toUpperCase() + w.slice(1);
 }
+
+/**
+ * Roles that people who want one of them also want (the ML-engineer persona asks for "ML Engineer" and "Data
+ * Scientist" alike): a sibling is never a role mismatch and matches a wanted title at SIBLING_W.
+ */
+const SIBLINGS: Record<string, string> = { mlengineer: 'datascientist', datascientist: 'mlengineer' };
+const SIBLING_W = 0.8;
+/**
+ * A title whose head names no role ("Инженер Linux", "Специалист по претензионной работе") is about its
+ * specific words; when the user's skills name them, the title is that much the user's job (at most this).
+ */
+const SKILL_TITLE = 0.6;
 
 const NEUTRAL_SCORE = 0.75;
 const REL_CAP = 2.6;
@@ -107,6 +121,8 @@ export function compileProfile(profile: Profile): CompiledProfile {
   const desired: Desired[] = [];
   const allowed = new Set<string>();
   const profileRoles = new Set<string>();
+  /** Roles inside a wanted phrase role ("администратор" of "системный администратор"): its less specific form. */
+  const looseRoles = new Set<string>();
   const cueLevels: number[] = [];
   let titlesWithCue = 0;
   const coreCount = new Map<string, number>();
@@ -128,7 +144,12 @@ export function compileProfile(profile: Profile): CompiledProfile {
       const w = KIND_W[it.kind] * (it.absorbed ? ABSORBED_W : 1);
       weights.set(it.c, Math.max(weights.get(it.c) ?? 0, w));
       allowed.add(it.c);
-      if (!it.absorbed && it.kind === 'r') profileRoles.add(it.c);
+      if (it.absorbed && it.kind === 'r') looseRoles.add(it.c);
+      if (!it.absorbed && it.kind === 'r') {
+        profileRoles.add(it.c);
+        const sib = SIBLINGS[it.c];
+        if (sib) profileRoles.add(sib);
+      }
       if (!it.absorbed && (it.kind === 'r' || it.kind === 't')) coreCount.set(it.c, (coreCount.get(it.c) ?? 0) + 1);
     }
     let total = 0;
@@ -148,11 +169,13 @@ export function compileProfile(profile: Profile): CompiledProfile {
     if (keys.some((k) => k.kind !== 'g')) keys = keys.filter((k) => k.kind !== 'g');
     if (keys.length === 0) continue;
     const uniq = [...new Set(keys.map((k) => k.c))];
-    skills.push({ text, keys: uniq, w: keys.some((k) => k.kind === 't' || k.kind === 'r') ? 1 : 0.7 });
+    const whole = !tokenize(normalizeText(text)).some((w) => w.length === 1);
+    skills.push({ text, keys: uniq, w: keys.some((k) => k.kind === 't' || k.kind === 'r') ? 1 : 0.7, whole });
     for (const it of a.items) allowed.add(it.c);
     learnDisplay(text);
   }
   const skillTotal = skills.reduce((s, k) => s + k.w, 0);
+
   // No desired titles: the skills stand in for them ("Python" then matches "Python developer" titles).
   if (desired.length === 0) {
     for (const s of skills) {
@@ -197,7 +220,9 @@ export function compileProfile(profile: Profile): CompiledProfile {
     // comma) name one the user wants: they say what the job is. Only a wanted role is promoted, so this never
     // creates a role mismatch.
     const isRole = (i: TitleItem): boolean => i.kind === 'r' && !i.absorbed;
-    if (!t.items.some((i) => i.main && isRole(i)) && t.items.some((i) => !i.main && isRole(i) && profileRoles.has(i.c))) {
+    // A head role that is only the general form of the wanted one ("IT-администратор (Системный администратор)")
+    // defers to the brackets the same way.
+    if (!t.items.some((i) => i.main && isRole(i) && !looseRoles.has(i.c)) && t.items.some((i) => !i.main && isRole(i) && profileRoles.has(i.c))) {
       for (const it of t.items) if (!it.main) [it.main, it.w] = [true, Math.max(it.w, 0.9)];
     }
     const inTitle = new Map<string, number>();
@@ -240,7 +265,8 @@ export function compileProfile(profile: Profile): CompiledProfile {
       let s = 0;
       let specific = false;
       for (const [c, w] of d.weights) {
-        const m = w * titleWeight(c);
+        const sib = SIBLINGS[c];
+        const m = w * (sib ? Math.max(titleWeight(c), SIBLING_W * titleWeight(sib)) : titleWeight(c));
         s += m;
         if (m > 0 && kindOf(c) !== 'g') specific = true;
       }
@@ -248,7 +274,27 @@ export function compileProfile(profile: Profile): CompiledProfile {
       const r = (specific ? s : s / 2) / d.total;
       if (r > title) [title, bestTitle] = [r, d.text];
     }
-    const roleMismatch = mainRoles.length > 0 && profileRoles.size > 0 && !mainRoles.some((r) => profileRoles.has(r)) ? roleWord : '';
+    // No role anywhere in the title: the share of its specific head words that name a whole skill of the user.
+    if (!t.items.some(isRole)) {
+      const head = new Set<string>();
+      let spec = 0;
+      for (const it of t.items) {
+        if (!it.main || it.absorbed || (it.kind !== 't' && it.kind !== 'u')) continue;
+        head.add(it.c);
+        spec += KIND_W[it.kind];
+      }
+      const named = new Set<string>();
+      let skillText = '';
+      for (const sk of skills) {
+        if (!sk.whole || !sk.keys.every((k) => head.has(k))) continue;
+        for (const k of sk.keys) named.add(k);
+        skillText ||= sk.text;
+      }
+      let w = 0;
+      for (const c of named) w += KIND_W[kindOf(c)];
+      if (w > 0 && (SKILL_TITLE * w) / spec > title) [title, bestTitle] = [(SKILL_TITLE * w) / spec, skillText];
+    }
+    const roleMismatch = mainRoles.length > 0 && profileRoles.size > 0 && !mainRoles.some((r) => profileRoles.has(r) || looseRoles.has(r)) ? roleWord : '';
 
     // Seniority: title cues (or an internship in the schedule text), else the experience band.
     const cues = t.mainLevels.length > 0 ? t.mainLevels : t.levels;

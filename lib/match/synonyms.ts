@@ -26,15 +26,15 @@ r sre: sre, site reliability
 r accountant: бухгалтер, accountant
 r datascientist: data scientist, data science, датасайентист, дата сайентист, дата саентист, датасаентист
 r dataengineer: data engineer, инженер данных, инженер по данным, data engineering, дата инженер
-r mlengineer: ml engineer, ml инженер, мл инженер, machine learning engineer, ml разработчик, ml developer
+r mlengineer: ml engineer, ml инженер, мл инженер, machine learning engineer, ml разработчик, ml developer, инженер по машинному обучению, deep learning engineer, computer vision engineer, cv engineer, cv инженер, cv разработчик, инженер по компьютерному зрению, инженер компьютерного зрения, nlp engineer
 r designer: дизайнер, designer
 r administrator: администратор, administrator, admin
-r sysadmin: сисадмин, sysadmin, системный администратор, system administrator, администратор linux, linux administrator, администрирование
+r sysadmin: сисадмин, sysadmin, системный администратор, system administrator, администратор linux, linux administrator, администрирование, системный инженер, system engineer, systems engineer, linux engineer, linux инженер, инженер linux
 r architect: архитектор, architect
 r productowner: product owner, владелец продукта
 r productmanager: product manager, менеджер продукта, менеджер по продукту, продакт менеджер, продакт, продакт-менеджер, product lead
 r projectmanager: project manager, менеджер проекта, менеджер проектов, руководитель проекта, руководитель проектов, проджект менеджер, проджект, delivery manager
-r salesmanager: sales manager, менеджер по продажам, менеджер отдела продаж, account manager, аккаунт менеджер, менеджер по работе с клиентами
+r salesmanager: sales manager, менеджер по продажам, менеджер отдела продаж, account manager, аккаунт менеджер, менеджер по работе с клиентами, специалист по продажам, менеджер активных продаж, менеджер по корпоративным продажам, менеджер по оптовым продажам, клиентский менеджер, менеджер по привлечению клиентов, менеджер по развитию клиентов, key account manager
 r hrmanager: менеджер по персоналу, менеджер по подбору, специалист по подбору, hr менеджер, hr manager
 r sales: продавец, продажник, sales, торговый представитель
 r marketer: маркетолог, marketer, маркетинг, marketing
@@ -57,7 +57,7 @@ t python: python, питон, пайтон, py
 t javascript: javascript, js, джаваскрипт, java script, ecmascript
 t typescript: typescript, ts, тайпскрипт
 t java: java, джава
-t golang: golang, go, голанг, го
+t golang: golang, go, голанг
 t csharp: csharp, c sharp, си шарп
 t cpp: cpp, си плюс плюс
 t dotnet: dotnet, asp dotnet
@@ -174,15 +174,25 @@ export const CONCEPT_KIND = new Map<string, ConceptKind>();
 /** First stems of phrases, to skip lookups quickly. */
 const PHRASE_HEADS = new Set<string>();
 
-for (const line of TABLE.split('\n')) {
-  const m = /^([rgts]) (\S+): (.*)$/.exec(line.trim());
-  if (!m) continue;
+/**
+ * Function words (в, по, с, of, for …) are skipped inside a phrase on both sides, so a form may hold them
+ * ("менеджер по работе с клиентами" is the phrase "менеджер работ клиент") and the text may too ("Инженер по
+ * компьютерному зрению" joins "инженер компьютерн зрен"). Longer stop words ("команда", "отдел") are not skipped.
+ */
+const SKIP = new Set<string>();
+const lines = TABLE.split('\n').map((l) => /^([rgts]) (\S+): (.*)$/.exec(l.trim())).filter((m) => m !== null);
+for (const m of lines) {
+  if (m[1] !== 's') continue;
+  for (const form of (m[3] ?? '').split(',')) for (const t of tokenize(normalizeText(form))) if (t.length <= 3) SKIP.add(stemWord(t));
+}
+for (const m of lines) {
   const kind = m[1] as ConceptKind;
   const id = m[2] ?? '';
   CONCEPT_KIND.set(id, kind);
   for (const form of (m[3] ?? '').split(',')) {
-    const stems = tokenize(normalizeText(form)).map(stemWord);
-    if (stems.length === 1) {
+    const all = tokenize(normalizeText(form)).map(stemWord);
+    const stems = all.length > 1 ? all.filter((s) => !SKIP.has(s)) : all;
+    if (stems.length === 1 && all.length === 1) {
       const s = stems[0] ?? '';
       if (!STEM_CONCEPTS.has(s)) STEM_CONCEPTS.set(s, { id: kind === 's' ? '' : id, kind });
     } else if (stems.length > 1 && stems.length <= 3) {
@@ -197,16 +207,27 @@ export function conceptOf(stem: string): ConceptInfo | undefined {
   return STEM_CONCEPTS.get(stem);
 }
 
-/** Phrase starting at stems[i] (3 tokens tried before 2), or undefined. */
+/** Index of the next word at or after j that is not a skipped function word (at most two skipped). */
+function nextWord(stems: readonly string[], j: number): number {
+  for (let k = j; k < j + 3 && k < stems.length; k++) if (!SKIP.has(stems[k] ?? '')) return k;
+  return -1;
+}
+
+/**
+ * Phrase starting at stems[i] (3 words tried before 2, function words between them skipped), or undefined.
+ * `len` is the number of tokens the phrase spans, function words included.
+ */
 export function phraseAt(stems: readonly string[], i: number): PhraseInfo | undefined {
   const a = stems[i];
   if (a === undefined || !PHRASE_HEADS.has(a)) return undefined;
-  const b = stems[i + 1];
-  if (b === undefined) return undefined;
-  const c = stems[i + 2];
-  if (c !== undefined) {
-    const p3 = PHRASES.get(`${a} ${b} ${c}`);
-    if (p3) return p3;
+  const j = nextWord(stems, i + 1);
+  if (j < 0) return undefined;
+  const b = stems[j];
+  const k = nextWord(stems, j + 1);
+  if (k >= 0) {
+    const p3 = PHRASES.get(`${a} ${b} ${stems[k]}`);
+    if (p3) return { id: p3.id, kind: p3.kind, len: k - i + 1 };
   }
-  return PHRASES.get(`${a} ${b}`);
+  const p2 = PHRASES.get(`${a} ${b}`);
+  return p2 && { id: p2.id, kind: p2.kind, len: j - i + 1 };
 }

@@ -1,6 +1,7 @@
 /**
  * Sanity check of the scorer's general rules on invented profiles that the dev labels do not cover (Java, BI,
- * DBA, product manager, 1С, sysadmin, HR, CV engineer), over all ~15k real vacancies, card and full fields.
+ * DBA, product manager, 1С, sysadmin, HR, CV engineer; frontend React, B2B sales, truck driver, contract lawyer,
+ * graphic designer, senior Go, junior data analyst, mechanical design engineer), over all ~15k real vacancies, card and full fields.
  * There are no labels: it prints what a person should look at by eye.
  *   - counts of hide / dim / show per profile and mode;
  *   - "probe hidden": hidden vacancies whose title matches a loose regex for the job (the candidates for a
@@ -63,6 +64,46 @@ export const INVENTED: Invented[] = [
     id: 'cv-engineer',
     profile: { desiredTitles: ['Computer Vision Engineer', 'CV-инженер', 'Инженер по компьютерному зрению'], skills: ['Python', 'PyTorch', 'OpenCV', 'Computer Vision', 'Deep Learning', 'C++'], experience: 'between1And3' },
     probe: /computer vision|компьютерн\S* зрени|\bcv\b|ml|machine learning|машинн\S* обучени|deep learning/i,
+  },
+  {
+    id: 'frontend-react',
+    profile: { desiredTitles: ['Frontend-разработчик', 'React-разработчик', 'Frontend Developer (React)'], skills: ['React', 'TypeScript', 'JavaScript', 'Redux', 'HTML', 'CSS', 'Webpack', 'Git'], experience: 'between1And3' },
+    probe: /front|фронт|react|реакт|javascript|typescript|\bjs\b|верстальщик|web-разработ|веб-разработ|ui-разработ/i,
+  },
+  {
+    id: 'sales-b2b',
+    profile: { desiredTitles: ['Менеджер по продажам B2B', 'Менеджер по работе с корпоративными клиентами', 'Account Manager'], skills: ['B2B продажи', 'Холодные звонки', 'CRM', 'Ведение переговоров', 'Активные продажи'], experience: 'between1And3' },
+    probe: /продаж|sales|клиент|account|аккаунт|b2b|коммерческ/i,
+  },
+  {
+    id: 'driver-c',
+    profile: { desiredTitles: ['Водитель категории C', 'Водитель грузового автомобиля', 'Водитель-экспедитор'], skills: ['Категория C', 'Категория B', 'Грузоперевозки', 'Тахограф'], experience: 'between3And6' },
+    probe: /(^|[^а-я])водител|driver|шофер|экспедитор|дальнобой/i,
+  },
+  {
+    id: 'contract-lawyer',
+    profile: { desiredTitles: ['Юрист', 'Юрист по договорной работе', 'Юрисконсульт'], skills: ['Договорная работа', 'Гражданское право', 'Претензионная работа', 'Корпоративное право', 'Консультант Плюс'], experience: 'between1And3' },
+    probe: /юрист|юрисконсульт|lawyer|legal|правов|договор|претензи/i,
+  },
+  {
+    id: 'graphic-designer',
+    profile: { desiredTitles: ['Графический дизайнер', 'Дизайнер', 'Graphic Designer'], skills: ['Adobe Photoshop', 'Adobe Illustrator', 'Figma', 'InDesign', 'Брендинг', 'Верстка'], experience: 'between1And3' },
+    probe: /дизайн|design|иллюстрат|motion|моушн|бренд/i,
+  },
+  {
+    id: 'go-senior',
+    profile: { desiredTitles: ['Senior Go-разработчик', 'Golang Developer', 'Backend-разработчик Go'], skills: ['Go', 'PostgreSQL', 'Kafka', 'gRPC', 'Docker', 'Kubernetes', 'Redis', 'Микросервисы'], experience: 'moreThan6' },
+    probe: /\bgo\b|golang|голанг|\bgo-|backend|бэкенд|бекенд/i,
+  },
+  {
+    id: 'data-analyst-junior-sql',
+    profile: { desiredTitles: ['Аналитик данных', 'Junior Data Analyst', 'Продуктовый аналитик'], skills: ['SQL', 'Python', 'Pandas', 'Excel', 'Power BI', 'Статистика', 'A/B-тесты'], experience: 'noExperience' },
+    probe: /аналитик|analyst|analytics|данных|data/i,
+  },
+  {
+    id: 'design-engineer',
+    profile: { desiredTitles: ['Инженер-конструктор', 'Конструктор', 'Инженер-конструктор машиностроение'], skills: ['SolidWorks', 'КОМПАС-3D', 'AutoCAD', 'ЕСКД', 'Чертежи', 'Машиностроение'], experience: 'between3And6' },
+    probe: /конструктор|конструкт|проектировщик|чертеж|solidworks|компас|autocad|машиностро/i,
   },
 ];
 
