@@ -13,7 +13,8 @@ export default defineConfig({
   outDir: process.env['OTKLIK_OUT_DIR'] ?? '.output',
   vite: () => ({
     plugins: [preact()],
-    build: { target: 'chrome120' },
+    // OTKLIK_SOURCEMAP=1 for bundle-size analysis (scripts/bundle-sizes.mjs); never in a shipped build.
+    build: { target: 'chrome120', sourcemap: Boolean(process.env['OTKLIK_SOURCEMAP']) },
   }),
   manifest: ({ browser }) => ({
     name: 'Otklik — hh.ru job search assistant',
