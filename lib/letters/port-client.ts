@@ -21,6 +21,8 @@ export interface LetterResult {
 export interface GenerateOptions {
   onDelta?: (text: string) => void;
   onProgress?: (text: string, fraction?: number) => void;
+  /** The text streamed so far is void (a failed check → written again): clear the box. */
+  onReset?: (reason: string) => void;
   signal?: AbortSignal;
 }
 
@@ -59,6 +61,7 @@ export function generateLetter(request: LetterPortRequest, opts: GenerateOptions
       const e = ev.data;
       if (e.type === 'delta') opts.onDelta?.(e.text);
       else if (e.type === 'progress') opts.onProgress?.(e.text, e.fraction);
+      else if (e.type === 'reset') opts.onReset?.(e.reason);
       else if (e.type === 'error') finish(() => {
         port.disconnect();
         reject(new Error(e.message));

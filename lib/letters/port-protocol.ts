@@ -13,6 +13,7 @@ import { vacancySnapshotSchema } from '../db/schema';
  *   client ── LetterPortRequest (once) ─────▶
  *          ◀── {type:'progress'} … (optional: model loading, "retrying after a failed check")
  *          ◀── {type:'delta', text} …        (text = the next piece of the letter, in order)
+ *          ◀── {type:'reset', reason}        (optional: drop what was streamed, a second attempt follows)
  *          ◀── {type:'done', letter, problems, asks} | {type:'error', message}   then the server disconnects
  *   client disconnects at any time = cancel (the server aborts the provider call).
  *
@@ -33,6 +34,8 @@ export const letterPortEventSchema = z.discriminatedUnion('type', [
   /** Loading the model, downloading, regenerating: a line for a status area; fraction 0..1 when known. */
   z.object({ type: z.literal('progress'), text: z.string(), fraction: z.optional(z.number()) }),
   z.object({ type: z.literal('delta'), text: z.string() }),
+  /** Discard the text streamed so far: the letter failed a check and is being written again (or replaced by the template). */
+  z.object({ type: z.literal('reset'), reason: z.string() }),
   z.object({
     type: z.literal('done'),
     /** The final letter (after cleanup; may differ from the concatenated deltas, e.g. trimmed, or a regenerated one). */
