@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { Job } from '../../lib/db/schema';
+import { actionsFor, drainProgress, groupJobs, letterPreview, problemOf } from './model';
+import { popupTexts } from './texts';
+
+let nextId = 1;
+const job = (p: Partial<Job>): Job => ({
+  id: nextId++,
+  vacancyId: String(1000 + nextId),
+  resumeHash: 'a'.repeat(38),
+  vacancy: { id: String(1000 + nextId), title: 'Python developer', employer: { name: 'Acme' }, url: 'https://hh.ru/vacancy/1' },
+  letter: null,
+  state: 'pending',
+  attempts: 0,
+  transientFailures: 0,
+  leaseOwner: null,
+  leaseUntil: 0,
+  nextAttemptAt: 0,
+  lastError: null,
+  reason: null,
+  link: null,
+  outcome: null,
+  unconfirmed: false,
+  source: 'listing',
+  createdAt: 0,
+  updatedAt: 0,
+  ...p,
+});
+
+describe('groupJobs', () => {
+  it('orders groups by what needs the user first, hides cancelled, puts skipped with failures', () => {
+    const jobs = [
+      job({ state: 'applied' }),
+      job({ state: 'cancelled' }),
+      job({ state: 'skipped', reason: 'blacklisted' }),
+      job({ state: 'pending' }),
+      job({ state: 'needs_user', reason: 'test_required' }),
+      job({ state: 'review' }),
+      job({ state: 'processing' }),
+    ];
+    const groups = groupJobs(jobs);
+    expect(groups.map((g) => g.id)).toEqual(['needs_user', 'review', 'processing', 'pending', 'failed', 'applied']);
+    expect(groups.find((g) => g.id === 'failed')!.jobs.map((j) => j.state)).toEqual(['skipped']);
+    expect(groups.flatMap((g) => g.jobs).some((j) => j.state === 'cancelled')).toBe(false);
+  });
+
+  it('lists pending jobs in sending order and the rest newest first', () => {
+    const a = job({ state: 'pending', nextAttemptAt: 30 });
+    const b = job({ state: 'pending', nextAttemptAt: 10 });
+    const old = job({ state: 'applied', updatedAt: 1 });
+    const recent = job({ state: 'applied', updatedAt: 9 });
+    const groups = groupJobs([a, old, b, recent]);
+    expect(groups[0]!.jobs).toEqual([b, a]);
+    expect(groups[1]!.jobs).toEqual([recent, old]);
+  });
+
+  it('returns no groups for an empty queue', () => {
+    expect(groupJobs([])).toEqual([]);
+  });
+});
+
+describe('row details', () => {
+  const t = popupTexts.en;
+  it('explains known reasons in plain words and falls back to hh detail', () => {
+    expect(problemOf({ state: 'needs_user', reason: 'test_required', lastError: null }, t)).toMatch(/answer questions/);
+    expect(problemOf({ state: 'failed', reason: 'resume_not_found', lastError: 'resume not found' }, t)).toBe('hh.ru refused: resume not found');
+    expect(problemOf({ state: 'pending', reason: null, lastError: 'HTTP 502' }, t)).toMatch(/will try again/);
+    expect(problemOf({ state: 'pending', reason: null, lastError: null }, t)).toBeNull();
+    expect(problemOf({ state: 'applied', reason: null, lastError: null }, t)).toBeNull();
+    expect(problemOf({ state: 'skipped', reason: 'blacklisted', lastError: null }, popupTexts.ru)).toMatch(/чёрном списке/);
+  });
+
+  it('offers approve/edit only for review, retry only for failures', () => {
+    expect(actionsFor({ state: 'review', link: null })).toEqual(['approve', 'edit', 'remove', 'open']);
+    expect(actionsFor({ state: 'failed', link: null })).toContain('retry');
+    expect(actionsFor({ state: 'applied', link: null })).toEqual(['open']);
+    expect(actionsFor({ state: 'processing', link: null })).not.toContain('remove');
+  });
+
+  it('previews a letter on one line', () => {
+    expect(letterPreview(null)).toBeNull();
+    expect(letterPreview('')).toBe('');
+    expect(letterPreview('Здравствуйте!\n\nМеня   зовут Иван.')).toBe('Здравствуйте! Меня зовут Иван.');
+    expect(letterPreview('x'.repeat(200), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+});
+
+describe('drainProgress', () => {
+  it('counts the batch since the oldest active job', () => {
+    const jobs = [
+      job({ state: 'applied', createdAt: 1 }), // an earlier batch
+      job({ state: 'applied', createdAt: 10 }),
+      job({ state: 'failed', createdAt: 11 }),
+      job({ state: 'processing', createdAt: 10 }),
+      job({ state: 'pending', createdAt: 12 }),
+      job({ state: 'cancelled', createdAt: 12 }),
+    ];
+    expect(drainProgress(jobs)).toEqual({ done: 2, total: 4 });
+    expect(drainProgress([job({ state: 'applied' })])).toBeNull();
+  });
+});

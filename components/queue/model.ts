@@ -1,0 +1,93 @@
+import type { Job, JobState } from '../../lib/db/schema';
+import type { PopupTexts } from './texts';
+
+/**
+ * What the popup shows of the queue, as pure functions of the job records (unit-tested without a browser):
+ * the groups in the order a person acts on them, each row's plain-words problem and its actions.
+ */
+export type GroupId = 'needs_user' | 'review' | 'processing' | 'pending' | 'failed' | 'applied';
+export const GROUP_ORDER: readonly GroupId[] = ['needs_user', 'review', 'processing', 'pending', 'failed', 'applied'];
+
+const GROUP_OF: Record<JobState, GroupId | null> = {
+  needs_user: 'needs_user',
+  review: 'review',
+  processing: 'processing',
+  pending: 'pending',
+  failed: 'failed',
+  // Skipped jobs (blacklisted employer, archived vacancy) were not sent either: the user sees them with the failures.
+  skipped: 'failed',
+  applied: 'applied',
+  cancelled: null,
+};
+
+export type Action = 'approve' | 'edit' | 'retry' | 'remove' | 'open';
+
+export interface Group {
+  id: GroupId;
+  jobs: Job[];
+}
+
+/** Non-empty groups in GROUP_ORDER; within a group the most recently changed first (pending: next to go first). */
+export function groupJobs(jobs: readonly Job[]): Group[] {
+  const by = new Map<GroupId, Job[]>();
+  for (const j of jobs) {
+    const g = GROUP_OF[j.state];
+    if (!g) continue;
+    (by.get(g) ?? by.set(g, []).get(g)!).push(j);
+  }
+  return GROUP_ORDER.filter((id) => by.has(id)).map((id) => {
+    const list = by.get(id)!;
+    list.sort(id === 'pending' ? (a, b) => a.nextAttemptAt - b.nextAttemptAt || a.id - b.id : (a, b) => b.updatedAt - a.updatedAt || b.id - a.id);
+    return { id, jobs: list };
+  });
+}
+
+/** What the user can do with a job in its state (the background enforces the same rules). */
+export function actionsFor(job: Pick<Job, 'state' | 'link'>): Action[] {
+  switch (job.state) {
+    case 'review':
+      return ['approve', 'edit', 'remove', 'open'];
+    case 'pending':
+      return ['remove', 'open'];
+    case 'needs_user':
+      return ['retry', 'remove', 'open'];
+    case 'failed':
+      return ['retry', 'remove', 'open'];
+    case 'skipped':
+      return ['remove', 'open'];
+    default:
+      return ['open'];
+  }
+}
+
+/**
+ * The job's problem in words a person can act on, or null. Known reason codes get a sentence; an unknown
+ * refusal shows hh's own detail; a transient failure of a still-pending job explains the retry.
+ */
+export function problemOf(job: Pick<Job, 'state' | 'reason' | 'lastError'>, t: PopupTexts): string | null {
+  if (job.state === 'applied') return job.reason === 'already_applied' ? t.problem['already_applied']! : null;
+  if (job.state === 'cancelled' || job.state === 'review' || job.state === 'processing') return null;
+  if (job.reason && t.problem[job.reason]) return t.problem[job.reason]!;
+  if (job.state === 'pending') return job.lastError ? t.problem['network']! : null;
+  if (job.lastError) return t.problemOther(job.lastError);
+  return job.reason ? t.problemOther(job.reason) : null;
+}
+
+/** The first line or so of a letter, for the row ('' = sent without a letter, null = not written yet). */
+export function letterPreview(letter: string | null, max = 90): string | null {
+  if (letter === null) return null;
+  const flat = letter.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+}
+
+/**
+ * Progress of the current batch while the queue drains: of the jobs created since the oldest still-active job
+ * was queued, how many are no longer pending/sending. null when nothing is active.
+ */
+export function drainProgress(jobs: readonly Pick<Job, 'state' | 'createdAt'>[]): { done: number; total: number } | null {
+  const active = jobs.filter((j) => j.state === 'pending' || j.state === 'processing');
+  if (!active.length) return null;
+  const since = Math.min(...active.map((j) => j.createdAt));
+  const batch = jobs.filter((j) => j.createdAt >= since && j.state !== 'cancelled');
+  return { done: batch.length - active.length, total: batch.length };
+}
