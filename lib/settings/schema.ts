@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
+import { lettersSchema } from '../letters/settings';
 import { profileSchema } from '../match/profile';
+import { discoverySchema } from '../discovery/settings';
+import { notifySchema } from '../notify/settings';
 
 /** Bump together with a new entry in ./migrations.ts (and its test fixture). */
 export const SETTINGS_VERSION = 3;
@@ -55,6 +58,11 @@ export const settingsSchema = z.object({
   profile: z._default(profileSchema, () => profileSchema.parse({})),
   triage: z._default(triageSchema, () => triageSchema.parse({})),
   apply: z._default(applySchema, () => applySchema.parse({})),
+  /** Cover letters (issue 5): provider and its non-secret config. API keys are never here (lib/letters/keys.ts). */
+  letters: z._default(lettersSchema, () => lettersSchema.parse({})),
+  // ── Discovery & notifications (issue 7)
+  discovery: z._default(discoverySchema, () => discoverySchema.parse({})),
+  notify: z._default(notifySchema, () => notifySchema.parse({})),
   /** Verbose console logs in every context (never includes secrets). */
   debug: z._default(z.boolean(), false),
 });

@@ -1,0 +1,89 @@
+import type { VacancyAsk } from './asks';
+import { unknownSkills } from './skills';
+import { cyrillicShare } from './vacancy-text';
+
+/**
+ * Deterministic checks of every letter, whoever wrote it. A problem is a short line for the user (shown in
+ * review) and for the model (the one regeneration is told what to fix).
+ */
+export interface ValidateContext {
+  lang: 'ru' | 'en';
+  /** Skills, titles, resume: facts the letter may use; contacts/links in it are the user's own. */
+  profileText: string;
+  asks: readonly VacancyAsk[];
+}
+
+export const LIMITS = { minChars: 200, maxChars: 1500, minSentences: 3, maxSentences: 6 } as const;
+
+const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:ru|com|org|net|io|dev|me|рф|su|by|kz|uz|app|ai)(?:\/\S*)?\b/gi;
+const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const PHONE_RE = /(?:\+7|\b8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}\b|\+\d[\d\s()-]{8,}\d/g;
+const HANDLE_RE = /(?:^|\s)@[a-z0-9_]{4,}\b|t\.me\/\S+/gi;
+
+const AI_SELF: RegExp[] = [
+  /\bas an ai\b|\bas a language model\b|\bi am an ai\b|\bi'm an ai\b|\bi am a bot\b|\blanguage model\b/i,
+  /как (ии|искусственный интеллект|языковая модель|нейросеть|ai)\b/i,
+  /я\s*(—|-|–)?\s*(ии|искусственный интеллект|языковая модель|нейросеть|бот)\b/i,
+  /(не могу|не имею возможности)[^.]{0,40}(личн|опыт)[^.]{0,30}(так как|поскольку)/i,
+];
+
+const CLICHES_RU = ['с большим энтузиазмом', 'идеальный кандидат', 'ваша компания', 'вашей компании', 'стрессоустойчив', 'командный игрок', 'быстро обучаюсь', 'уважаемый менеджер по найму', 'пишу вам, чтобы', 'динамично развивающ', 'мечтаю работать', 'горю желанием'];
+const CLICHES_EN = ['i am writing to express', 'passionate about', 'perfect fit', 'team player', 'dear hiring manager', 'i am thrilled', 'i am excited to apply', 'fast learner'];
+
+/** Sentences, not counting a short greeting ("Здравствуйте!", "Добрый день, Анна!"). */
+export function sentenceCount(text: string): number {
+  const parts = text.split(/(?<=[.!?…])\s+/).map((s) => s.trim()).filter((s) => /[a-zа-яё]/i.test(s));
+  const greeting = parts[0] && parts[0].split(/\s+/).length <= 4 && /^(здравствуйте|добрый день|привет|hello|hi|good (morning|afternoon|day)|dear)\b/i.test(parts[0]);
+  return parts.length - (greeting ? 1 : 0);
+}
+
+/** Removes what models add around a letter: <think> blocks, quotes, "Письмо:" labels, trailing signatures placeholders. */
+export function cleanupLetter(raw: string): string {
+  let t = raw.replace(/<think>[\s\S]*?(<\/think>|$)/gi, '').trim();
+  t = t.replace(/^(сопроводительное письмо|письмо|cover letter|letter)\s*:\s*/i, '');
+  if (/^["«“]/.test(t) && /["»”]$/.test(t)) t = t.slice(1, -1).trim();
+  return t.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+function foreignContacts(text: string, profileLower: string): string[] {
+  const found = new Set<string>();
+  for (const re of [URL_RE, EMAIL_RE, PHONE_RE, HANDLE_RE]) {
+    for (const m of text.matchAll(re)) {
+      const s = m[0].trim();
+      const bare = s.replace(/[.,;:!?)»"]+$/, '');
+      if (bare.length < 4) continue;
+      const digits = bare.replace(/\D/g, '');
+      const mine = profileLower.includes(bare.toLowerCase()) || (digits.length >= 10 && profileLower.replace(/\D/g, '').includes(digits.slice(-10)));
+      if (!mine) found.add(bare);
+    }
+  }
+  return [...found];
+}
+
+export function validateLetter(letter: string, ctx: ValidateContext): string[] {
+  const problems: string[] = [];
+  const text = letter.trim();
+  const ru = ctx.lang === 'ru';
+  if (!text) return [ru ? 'письмо пустое' : 'the letter is empty'];
+  if (text.length < LIMITS.minChars) problems.push(ru ? `слишком короткое (${text.length} симв., нужно от ${LIMITS.minChars})` : `too short (${text.length} chars, needs ${LIMITS.minChars}+)`);
+  if (text.length > LIMITS.maxChars) problems.push(ru ? `слишком длинное (${text.length} симв., нужно до ${LIMITS.maxChars})` : `too long (${text.length} chars, max ${LIMITS.maxChars})`);
+  const n = sentenceCount(text);
+  if (n < LIMITS.minSentences || n > LIMITS.maxSentences) problems.push(ru ? `${n} предложений, нужно 3–6` : `${n} sentences, needs 3–6`);
+  const share = cyrillicShare(text);
+  if (ru && share < 0.6) problems.push('письмо не на русском языке (вакансия на русском)');
+  if (!ru && share > 0.1) problems.push('the letter is not in English (the vacancy is in English)');
+  const profileLower = ctx.profileText.toLowerCase();
+  const contacts = foreignContacts(text, profileLower);
+  if (contacts.length) problems.push(ru ? `ссылки или контакты, которых нет в профиле: ${contacts.slice(0, 3).join(', ')}` : `links or contacts not in the profile: ${contacts.slice(0, 3).join(', ')}`);
+  if (AI_SELF.some((re) => re.test(text))) problems.push(ru ? 'письмо говорит от лица ИИ' : 'the letter speaks as an AI');
+  const lower = text.toLowerCase();
+  const cliches = (ru ? CLICHES_RU : CLICHES_EN).filter((c) => lower.includes(c));
+  if (cliches.length) problems.push(ru ? `штампы: ${cliches.join(', ')}` : `clichés: ${cliches.join(', ')}`);
+  if (/\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|<[^>\n]{1,40}>/.test(text)) problems.push(ru ? 'плейсхолдер вместо текста (например, [Имя])' : 'a placeholder instead of text (like [Name])');
+  if (/\*\*|__|^#{1,6}\s|^\s*[-*•]\s/m.test(text)) problems.push(ru ? 'разметка markdown или список' : 'markdown or a bullet list');
+  const unknown = unknownSkills(text, ctx.profileText);
+  if (unknown.length) problems.push(ru ? `навыки, которых нет в профиле: ${unknown.slice(0, 4).join(', ')}` : `skills not in the profile: ${unknown.slice(0, 4).join(', ')}`);
+  const echoed = ctx.asks.flatMap((a) => a.canaries).filter((c) => c.length >= 3 && lower.includes(c.toLowerCase()) && !profileLower.includes(c.toLowerCase()));
+  if (echoed.length) problems.push(ru ? `выполняет указание из текста вакансии («${echoed[0]}»): такие просьбы решаете вы` : `follows an instruction from the vacancy text ("${echoed[0]}"): such requests are yours to answer`);
+  return problems;
+}
