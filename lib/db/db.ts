@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Job, JobEvent, MetaRow, SendRecord } from './schema';
+import type { DiscoveryState, SeenVacancy } from '../discovery/types';
 
 /**
  * The extension's IndexedDB (background / extension pages only: in a content script IndexedDB would be
@@ -43,15 +44,23 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table<SendRecord, number>('sends').bulkAdd(rows);
     },
   },
+  {
+    // v4 (issue 7, auto-discovery): every vacancy discovery looked at, by id; suggestions = verdict 'suggested'
+    // (listed newest first by updatedAt); one state row (last round, pause, backoff).
+    version: 4,
+    stores: { seen: 'id, verdict, [verdict+updatedAt], firstSeenAt', discovery: 'key' },
+  },
 ];
 
-export const DB_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+export const DB_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
 
 export class OtklikDb extends Dexie {
   jobs!: EntityTable<Job, 'id'>;
   events!: EntityTable<JobEvent, 'id'>;
   sends!: EntityTable<SendRecord, 'id'>;
   meta!: Table<MetaRow, string>;
+  seen!: Table<SeenVacancy, string>;
+  discovery!: Table<DiscoveryState, string>;
 
   constructor(name: string = DB_NAME, opts?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, opts);
