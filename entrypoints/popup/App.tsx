@@ -2,6 +2,8 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { signal } from '@preact/signals';
 import { browser } from '#imports';
 import { Toggle } from '../../components/Toggle';
+import { popupTexts } from '../../components/queue/texts';
+import { uiLang } from '../../lib/i18n/lang';
 import { sendToBackground, type TriageStats } from '../../lib/messaging';
 import { settingsSignal } from '../../lib/settings/signal';
 import { updateSettings } from '../../lib/settings/store';
@@ -30,48 +32,56 @@ async function loadTab(): Promise<TabInfo> {
   return { onHh, stats };
 }
 
+const openOptions = (hash = '') =>
+  hash ? void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) }) : void browser.runtime.openOptionsPage();
+
 export function App() {
+  const t = popupTexts[uiLang()];
   const { settings, dispose } = useMemo(settingsSignal, []);
   const tab = useMemo(() => signal<TabInfo | null>(null), []);
   useEffect(() => {
-    void loadTab().then((t) => (tab.value = t));
+    document.documentElement.lang = uiLang();
+    void loadTab().then((x) => (tab.value = x));
     return dispose;
   }, []);
 
   const s = settings.value;
-  const t = tab.value;
+  const tb = tab.value;
+  const emptyProfile = s && s.profile.desiredTitles.length === 0 && s.profile.skills.length === 0;
   return (
     <main class="pp" data-testid="popup">
       <header class="pp__head">
         <span class="pp__logo">Otklik</span>
         {s ? (
-          <Toggle id="enabled" label={s.enabled ? 'On' : 'Off'} checked={s.enabled} onChange={(enabled) => void updateSettings((x) => ({ ...x, enabled }))} />
+          <Toggle id="enabled" label={s.enabled ? t.on : t.off} checked={s.enabled} onChange={(enabled) => void updateSettings((x) => ({ ...x, enabled }))} />
         ) : null}
       </header>
-      <section class="pp__card" aria-label="This page">
-        <h2>This page</h2>
-        {t === null ? (
-          <p class="otk-muted">Loading…</p>
-        ) : !t.onHh ? (
-          <p class="otk-muted">Open an hh.ru search to see Otklik sort the vacancies.</p>
-        ) : t.stats && t.stats.total > 0 ? (
+      {emptyProfile ? (
+        <div class="pp__notice otk-error" role="alert" data-testid="empty-profile">
+          {t.emptyProfile}{' '}
+          <button type="button" class="otk-btn otk-btn--sm otk-btn--primary" onClick={() => openOptions('#profile')}>{t.fillProfile}</button>
+        </div>
+      ) : null}
+      <section class="pp__card pp__card--page" aria-labelledby="page-h">
+        <h2 id="page-h">{t.thisPage}</h2>
+        {tb === null ? (
+          <p class="otk-muted">{t.loading}</p>
+        ) : !tb.onHh ? (
+          <p class="otk-muted">{t.notHh}</p>
+        ) : tb.stats && tb.stats.total > 0 ? (
           <div class="pp__stats" data-testid="tab-stats">
-            <div><b>{t.stats.shown}</b><span>shown</span></div>
-            <div><b>{t.stats.dimmed}</b><span>dimmed</span></div>
-            <div><b>{t.stats.hidden}</b><span>hidden</span></div>
+            <div><b>{tb.stats.shown}</b><span>{t.shown}</span></div>
+            <div><b>{tb.stats.dimmed}</b><span>{t.dimmed}</span></div>
+            <div><b>{tb.stats.hidden}</b><span>{t.hidden}</span></div>
           </div>
         ) : (
-          <p class="otk-muted">No vacancy cards on this page yet.</p>
+          <p class="otk-muted">{t.noCards}</p>
         )}
-        {s && s.profile.desiredTitles.length === 0 && s.profile.skills.length === 0 ? (
-          <p class="otk-error">Your profile is empty: Otklik cannot judge relevance until you add titles or skills.</p>
-        ) : null}
       </section>
-      <Queue />
+      {s ? <Queue settings={s} /> : null}
       <footer class="pp__foot">
-        <button class="otk-btn otk-btn--primary" type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-          Profile & settings
-        </button>
+        <button class="otk-btn" type="button" onClick={() => openOptions('#stats')}>{t.stats}</button>
+        <button class="otk-btn otk-btn--primary" type="button" onClick={() => openOptions()}>{t.settings}</button>
       </footer>
     </main>
   );

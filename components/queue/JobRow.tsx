@@ -1,0 +1,64 @@
+import type { ComponentChildren } from 'preact';
+import type { Job } from '../../lib/db/schema';
+import { clock } from '../../lib/i18n/format';
+import type { Lang } from '../../lib/i18n/lang';
+import { actionsFor, letterPreview, problemOf, type Action } from './model';
+import type { PopupTexts } from './texts';
+
+export interface RowProps {
+  job: Job;
+  t: PopupTexts;
+  lang: Lang;
+  resumeTitle: string | undefined;
+  /** Actions not offered here (their feature is absent). */
+  hide: readonly Action[];
+  /** Runs a user action. */
+  onAction: (action: Action, job: Job) => void;
+  /** Letter review UI for a job in 'review' (components/letters), shown under the row when asked for. */
+  review?: ComponentChildren;
+}
+
+/** One job: what it is, which resume and letter it uses, what went wrong in plain words, and what to do. */
+export function JobRow({ job, t, lang, resumeTitle, hide, onAction, review }: RowProps) {
+  const problem = problemOf(job, t);
+  const preview = letterPreview(job.letter);
+  const bad = job.state === 'failed' || job.state === 'needs_user';
+  const label: Record<Action, string> = { approve: t.approve, edit: t.editLetter, retry: t.retry, remove: t.remove, open: t.open };
+  return (
+    <li class="pp-job" data-state={job.state} data-job-id={job.id}>
+      <div class="pp-job__head">
+        <span class="pp-job__title" title={job.vacancy.title}>{job.vacancy.title}</span>
+        {job.vacancy.score !== undefined ? (
+          <span class="pp-job__score" title={t.score} aria-label={`${t.score} ${Math.round(job.vacancy.score * 100)}`}>
+            {Math.round(job.vacancy.score * 100)}
+          </span>
+        ) : null}
+      </div>
+      <div class="pp-job__meta">
+        {job.vacancy.employer ? <span title={job.vacancy.employer.name}>{job.vacancy.employer.name}</span> : null}
+        <span title={t.resumeUsed}>{resumeTitle ?? t.resumeShort(job.resumeHash)}</span>
+        {job.state === 'skipped' ? <span>{t.skipped}</span> : null}
+        {job.state === 'pending' && job.lastError && job.nextAttemptAt > Date.now() ? <span>{t.retryAt(clock(job.nextAttemptAt, lang))}</span> : null}
+      </div>
+      {job.state === 'review' || (preview !== null && preview !== '') ? (
+        <p class="pp-job__letter" data-testid="letter-preview">{preview === null ? t.letterPending : preview || t.noLetter}</p>
+      ) : null}
+      {problem ? <p class={`pp-job__problem${bad ? ' otk-error' : ''}`}>{problem}</p> : null}
+      {review}
+      <div class="pp-job__acts">
+        {actionsFor(job).filter((a) => !hide.includes(a)).map((a) => (
+          <button
+            key={a}
+            type="button"
+            class={`otk-btn otk-btn--sm${a === 'approve' ? ' otk-btn--primary' : ''}`}
+            data-action={a}
+            aria-label={`${label[a]}: ${job.vacancy.title}`}
+            onClick={() => onAction(a, job)}
+          >
+            {label[a]}
+          </button>
+        ))}
+      </div>
+    </li>
+  );
+}
