@@ -15,6 +15,8 @@ afterAll(() => tg?.close());
 afterEach(() => tg.reset());
 
 const secretPart = FAKE_TELEGRAM_TOKEN.split(':')[1]!;
+/** The rejection of a call that must fail. */
+const failure = <E = TelegramError>(p: Promise<unknown>): Promise<E> => p.then(() => { throw new Error('expected a failure'); }, (e: unknown) => e as E);
 
 describe('Telegram Bot API client (fake Bot API on loopback)', () => {
   it('checks the token and sends plain text to the chat', async () => {
@@ -25,17 +27,17 @@ describe('Telegram Bot API client (fake Bot API on loopback)', () => {
 
   it('turns Telegram errors into messages a person can act on, never quoting the token', async () => {
     const wrong = '123456789:AAWrongTokenxxxxxxxxxxxxxxxxxxxxxxxxxx';
-    const e1 = await sendMessage(deps, wrong, FAKE_TELEGRAM_CHAT, 'x').catch((e: unknown) => e);
+    const e1 = await failure(sendMessage(deps, wrong, FAKE_TELEGRAM_CHAT, 'x'));
     expect(e1).toBeInstanceOf(TelegramError);
-    expect((e1 as Error).message).toBe('Telegram: Unauthorized (check the bot token)');
-    const e2 = await sendMessage(deps, FAKE_TELEGRAM_TOKEN, '999', 'x').catch((e: unknown) => e as Error);
+    expect(e1.message).toBe('Telegram: Unauthorized (check the bot token)');
+    const e2 = await failure(sendMessage(deps, FAKE_TELEGRAM_TOKEN, '999', 'x'));
     expect(e2.message).toMatch(/chat not found.*check the chat id/);
     tg.throttle(1);
-    const e3 = await sendMessage(deps, FAKE_TELEGRAM_TOKEN, FAKE_TELEGRAM_CHAT, 'x').catch((e: unknown) => e as TelegramError);
+    const e3 = await failure(sendMessage(deps, FAKE_TELEGRAM_TOKEN, FAKE_TELEGRAM_CHAT, 'x'));
     expect([e3.code, e3.retryAfterS]).toEqual([429, 3]);
-    const e4 = await sendMessage({ ...deps, baseUrl: 'http://127.0.0.1:1' }, FAKE_TELEGRAM_TOKEN, FAKE_TELEGRAM_CHAT, 'x').catch((e: unknown) => e as Error);
+    const e4 = await failure(sendMessage({ ...deps, baseUrl: 'http://127.0.0.1:1' }, FAKE_TELEGRAM_TOKEN, FAKE_TELEGRAM_CHAT, 'x'));
     expect(e4.message).toMatch(/cannot reach Telegram/);
-    const e5 = await sendMessage(deps, 'not-a-token', FAKE_TELEGRAM_CHAT, 'x').catch((e: unknown) => e as Error);
+    const e5 = await failure(sendMessage(deps, 'not-a-token', FAKE_TELEGRAM_CHAT, 'x'));
     expect(e5.message).toMatch(/does not look like/);
     expect(tg.calls).toEqual(['sendMessage', 'sendMessage', 'sendMessage']);
     for (const e of [e1, e2, e3, e4, e5]) expect(String((e as Error).message) + String((e as Error).stack)).not.toContain(secretPart);
