@@ -21,7 +21,10 @@ export default defineConfig({
     short_name: 'Otklik',
     description: 'Scores and filters hh.ru vacancies, queues applications and drafts cover letters.',
     minimum_chrome_version: browser === 'chrome' ? '124' : undefined,
-    permissions: ['storage', 'alarms', 'cookies', 'notifications'],
+    // offscreen: hosts the local cover-letter model (WebLLM); unlimitedStorage: its cached weights are not evicted.
+    permissions: ['storage', 'alarms', 'cookies', 'notifications', 'unlimitedStorage', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    // WebLLM compiles WebAssembly (tokenizer, TVM runtime): MV3's default CSP forbids it without 'wasm-unsafe-eval'.
+    content_security_policy: browser === 'chrome' ? { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" } : undefined,
     host_permissions: HH_MATCH_PATTERNS,
     // LLM providers (OpenAI-compatible, GigaChat, local Ollama…) are asked for at runtime, one origin at a time.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],

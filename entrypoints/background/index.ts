@@ -7,6 +7,8 @@ import { getSettings, updateSettings } from '../../lib/settings/store';
 import { badgeText, forgetTab, getTabStats, recordTabStats } from '../../lib/triage/tab-stats';
 import { drainStep, registerQueue } from './queue';
 import { createQueueHandlers } from './queue-messages';
+import { draftLetters, letterDeps, registerLetters } from './letters';
+import { createLetterHandlers } from './letters-messages';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously on every worker start: MV3 may have woken us for this very event.
@@ -31,10 +33,13 @@ export default defineBackground(() => {
         fetch: (i, init) => fetch(i, init),
         kick: () => void drainStep(),
         saveDefaultResume: async (hash) => void (await updateSettings((x) => ({ ...x, apply: { ...x.apply, defaultResumeHash: hash } }))),
+        kickLetters: () => void draftLetters(() => void drainStep()),
       }),
+      ...createLetterHandlers({ db: getDb, now: Date.now, settings: getSettings, ...letterDeps(() => void drainStep()) }),
     },
     (m) => console.warn('[otklik:background]', m),
   );
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   registerQueue();
+  registerLetters(() => void drainStep());
 });

@@ -17,6 +17,8 @@ export interface QueueMessageDeps {
   kick: () => void;
   /** Remembers the resume picked for the user when none was chosen yet. */
   saveDefaultResume: (hash: string) => Promise<void>;
+  /** New jobs wait for a cover letter (issue 5): start writing drafts. */
+  kickLetters?: () => void;
 }
 
 async function view(db: OtklikDb, job: Job): Promise<JobView> {
@@ -60,13 +62,14 @@ export function createQueueHandlers(deps: QueueMessageDeps): Handlers<typeof que
   const withKick = <T extends EnqueueResult | EnqueueResult[]>(r: T): T => {
     const list = Array.isArray(r) ? r : [r];
     if (list.some((x) => x.created && x.state === 'pending')) deps.kick();
+    if (list.some((x) => x.created && x.state === 'review')) deps.kickLetters?.();
     return r;
   };
   return {
     enqueue: async ({ vacancy, resumeHash, letter, source }) => {
       const s = await deps.settings();
       const hash = resumeHash ?? (await defaultResume(deps, s));
-      const input = { vacancy, resumeHash: hash, source: source ?? 'other', ...(letter !== undefined ? { letter } : {}) };
+      const input = { vacancy, resumeHash: hash, source: source ?? 'other', awaitLetter: s.letters.provider !== 'none', ...(letter !== undefined ? { letter } : {}) };
       return withKick(await enqueue(deps.db(), input, deps.now(), blockFor(queueConfigFromSettings(s))));
     },
     enqueueMany: async ({ items }) => {
@@ -76,6 +79,7 @@ export function createQueueHandlers(deps: QueueMessageDeps): Handlers<typeof que
         vacancy,
         resumeHash: resumeHash ?? fallback,
         source: 'bulk' as const,
+        awaitLetter: s.letters.provider !== 'none',
         ...(letter !== undefined ? { letter } : {}),
       }));
       const results = withKick(await enqueueMany(deps.db(), inputs, deps.now(), blockFor(queueConfigFromSettings(s))));

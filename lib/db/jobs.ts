@@ -13,6 +13,11 @@ export interface EnqueueInput {
   /** '' = send without a letter; null/absent = not decided (issue 5 fills it in). */
   letter?: string | null;
   source?: Job['source'];
+  /**
+   * Cover letters are on and no letter was given: the job starts in 'review' (never claimed by the drain) and
+   * waits for its draft (lib/letters/jobs.ts), then for the user's approval or auto mode's checks.
+   */
+  awaitLetter?: boolean;
 }
 
 export type EnqueueReason =
@@ -57,7 +62,8 @@ async function enqueueOne(db: OtklikDb, input: EnqueueInput, now: number, block:
   const blocked = block?.(input.vacancy) ?? null;
   if (existing) {
     // A cancelled job comes back: same id, history continues.
-    const state: JobState = blocked ? 'skipped' : 'pending';
+    const waits = input.awaitLetter === true && input.letter === undefined && existing.letter === null;
+    const state: JobState = blocked ? 'skipped' : waits ? 'review' : 'pending';
     const changes: Partial<Job> = {
       state,
       vacancy: input.vacancy,
@@ -75,7 +81,8 @@ async function enqueueOne(db: OtklikDb, input: EnqueueInput, now: number, block:
       ? { jobId: existing.id, created: true, state, reason: 'blacklisted', detail: blocked }
       : { jobId: existing.id, created: true, state, reason: 'revived' };
   }
-  const state: JobState = blocked ? 'skipped' : 'pending';
+  const waits = input.awaitLetter === true && (input.letter === undefined || input.letter === null);
+  const state: JobState = blocked ? 'skipped' : waits ? 'review' : 'pending';
   const job: Omit<Job, 'id'> = {
     vacancyId,
     resumeHash: input.resumeHash,
@@ -97,7 +104,7 @@ async function enqueueOne(db: OtklikDb, input: EnqueueInput, now: number, block:
     updatedAt: now,
   };
   const id = (await db.jobs.add(job as Job)) as number;
-  await logEvent(db, { id, state: 'pending' }, 'enqueued', `${input.vacancy.title} — ${input.vacancy.employer?.name ?? 'employer unknown'} (resume ${input.resumeHash.slice(0, 6)}…)`, now);
+  await logEvent(db, { id, state: blocked ? 'pending' : state }, 'enqueued', `${input.vacancy.title} — ${input.vacancy.employer?.name ?? 'employer unknown'} (resume ${input.resumeHash.slice(0, 6)}…)`, now);
   if (blocked) {
     await logEvent(db, { id, state }, 'skipped', blocked, now);
     return { jobId: id, created: true, state, reason: 'blacklisted', detail: blocked };

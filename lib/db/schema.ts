@@ -45,6 +45,26 @@ export interface JobOutcome {
   at: number;
 }
 
+/** Where a job's cover letter stands (issue 5). The letter itself is `Job.letter`. */
+export interface LetterDraft {
+  status: 'writing' | 'ready' | 'failed';
+  /** When the status was set (a 'writing' draft older than the writer's lease was abandoned by a killed worker). */
+  at: number;
+  /** Validation problems left after the one regeneration (or after the user's edit). */
+  problems: string[];
+  /** What the vacancy asks applicants to write (code word, question, bot traps): for the user. */
+  asks: string[];
+  /** Who wrote it: openai | gigachat | webllm | template | user. */
+  provider: string | null;
+  /** The chosen provider failed and the template stood in: its error, saying what to do. */
+  fallbackReason: string | null;
+  /** status 'failed': why. */
+  error: string | null;
+  lang: 'ru' | 'en';
+  /** The description could not be fetched: the letter was written from the title and profile only. */
+  noDescription?: boolean;
+}
+
 export interface Job {
   id: number;
   vacancyId: string;
@@ -77,6 +97,8 @@ export interface Job {
   /** true once an attempt's result was lost: a later "already applied" then is most likely our own. */
   unconfirmed: boolean;
   source: 'listing' | 'bulk' | 'vacancy' | 'other';
+  /** Cover-letter draft bookkeeping (issue 5, lib/letters/jobs.ts); absent = no draft asked for. Not indexed. */
+  letterDraft?: LetterDraft;
   createdAt: number;
   updatedAt: number;
 }
@@ -95,6 +117,9 @@ export const EVENT_TYPES = [
   'retried',
   'cancelled',
   'stale_commit',
+  // Cover letters (issue 5): a draft was written / failed; the user (or auto mode) approved the letter.
+  'letter',
+  'approved',
 ] as const;
 export type JobEventType = (typeof EVENT_TYPES)[number];
 

@@ -121,6 +121,143 @@ export const queueMessages = {
   },
 } as const;
 
+// ── Letters (issue 5) ─────────────────────────────────────────────────────────────────────────────────────
+// "Write a letter now" streams over the 'otklik:letter' Port instead (lib/letters/port-protocol.ts).
+const letterViewSchema = z.object({
+  jobId: z.int(),
+  state: jobStateSchema,
+  title: z.string(),
+  employer: z.nullable(z.string()),
+  url: z.string(),
+  /** null = no draft yet. */
+  letter: z.nullable(z.string()),
+  status: z.enum(['none', 'writing', 'ready', 'failed']),
+  problems: z.array(z.string()),
+  asks: z.array(z.string()),
+  provider: z.nullable(z.string()),
+  fallbackReason: z.nullable(z.string()),
+  error: z.nullable(z.string()),
+  /** Why the job waits (auto mode: letter_asks / letter_problems). */
+  reason: z.nullable(z.string()),
+  noDescription: z.boolean(),
+});
+export type LetterView = z.infer<typeof letterViewSchema>;
+const letterActionSchema = z.object({ ok: z.boolean(), state: z.optional(jobStateSchema), error: z.optional(z.string()) });
+const localModelViewSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  tier: z.string(),
+  id: z.string(),
+  variant: z.enum(['q4f16', 'q4f32']),
+  downloadMB: z.number(),
+  vramMB: z.number(),
+  cached: z.boolean(),
+  fits: z.boolean(),
+});
+export const providerStatusSchema = z.object({
+  provider: z.string(),
+  /** Where the key of the chosen API provider is kept (null = none), and its last 4 characters. */
+  key: z.object({ openai: z.nullable(z.enum(['session', 'local'])), gigachat: z.nullable(z.enum(['session', 'local'])), openaiMask: z.string(), gigachatMask: z.string() }),
+  /** WebLLM: null when not asked (other providers) or the host could not start. */
+  capability: z.nullable(z.object({ webgpu: z.boolean(), f16: z.boolean(), maxBufferMB: z.nullable(z.number()), reason: z.optional(z.string()), adapter: z.optional(z.string()) })),
+  capabilityError: z.nullable(z.string()),
+  models: z.array(localModelViewSchema),
+  download: z.nullable(z.object({ modelId: z.string(), fraction: z.number(), text: z.string(), done: z.boolean(), error: z.nullable(z.string()) })),
+});
+export type ProviderStatus = z.infer<typeof providerStatusSchema>;
+
+export const letterMessages = {
+  /** The letter of a job (review UI). */
+  getLetter: { req: z.object({ jobId: z.int() }), res: letterViewSchema },
+  /** The user's edit; answers with the re-checked view. */
+  updateLetter: { req: z.object({ jobId: z.int(), letter: z.string().check(z.maxLength(10_000)) }), res: letterViewSchema },
+  /** review → pending (sent by the drain), with the letter as shown (edited or not). */
+  approveJob: { req: z.object({ jobId: z.int(), letter: z.optional(z.string().check(z.maxLength(10_000))) }), res: letterActionSchema },
+  /** Throw the draft away and write a new one. */
+  regenerateLetter: { req: z.object({ jobId: z.int() }), res: letterActionSchema },
+  /** A short real request to the chosen provider (call after the optional host permission was granted). */
+  testProvider: { req: z.object({}), res: z.object({ ok: z.boolean(), provider: z.string(), sample: z.optional(z.string()), error: z.optional(z.string()) }) },
+  /** Keys, WebGPU capability, local models with sizes and cache state, download progress. */
+  providerStatus: { req: z.object({ checkGpu: z.optional(z.boolean()) }), res: providerStatusSchema },
+  /** Starts downloading the chosen local model (progress via providerStatus). */
+  downloadModel: { req: z.object({ key: z.optional(z.string()) }), res: z.object({ started: z.boolean(), error: z.optional(z.string()) }) },
+  /** Saves (or, with '', removes) an API key in session or local storage; never synced, never in settings. */
+  setApiKey: { req: z.object({ provider: z.enum(['openai', 'gigachat']), key: z.string().check(z.maxLength(4000)), storage: z.enum(['session', 'local']) }), res: z.object({ ok: z.boolean(), mask: z.string() }) },
+} as const;
+
+// ── Discovery & notifications (issue 7) ───────────────────────────────────────────────────────────────────
+const sourceRunSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  pages: count,
+  vacancies: count,
+  fresh: count,
+  stop: z.enum(['end', 'nothing_new', 'page_cap', 'blocked', 'error']),
+  error: z.optional(z.string()),
+});
+export const roundSummarySchema = z.object({
+  startedAt: z.number(),
+  finishedAt: z.number(),
+  sources: z.array(sourceRunSchema),
+  pages: count,
+  fullTextFetches: count,
+  fresh: count,
+  suggested: count,
+  queued: count,
+  outcome: z.enum(['done', 'captcha', 'logged_out', 'throttled', 'error', 'no_sources', 'no_profile']),
+  error: z.optional(z.string()),
+});
+export type RoundSummaryView = z.infer<typeof roundSummarySchema>;
+export const suggestionViewSchema = z.object({
+  vacancyId: z.string(),
+  title: z.string(),
+  employer: z.nullable(z.string()),
+  url: z.string(),
+  score: z.number(),
+  reasons: z.array(z.string()),
+  source: z.string(),
+  fullText: z.boolean(),
+  at: z.number(),
+});
+export type SuggestionView = z.infer<typeof suggestionViewSchema>;
+export const discoveryStatusSchema = z.object({
+  enabled: z.boolean(),
+  mode: z.enum(['suggest', 'auto']),
+  running: z.boolean(),
+  lastRun: z.nullable(roundSummarySchema),
+  pause: z.nullable(z.object({ reason: z.enum(['captcha', 'logged_out']), message: z.string(), since: z.number() })),
+  backoffUntil: z.number(),
+  nextRunAt: z.nullable(z.number()),
+  suggestions: count,
+  seen: count,
+});
+export type DiscoveryStatusView = z.infer<typeof discoveryStatusSchema>;
+const vacancyIdSchema = z.string().check(z.regex(/^\d{1,12}$/, 'vacancy id must be digits'));
+
+export const discoveryMessages = {
+  discoveryStatus: { req: z.object({}), res: discoveryStatusSchema },
+  /** Suggestions waiting in the popup, newest first. */
+  listSuggestions: { req: z.object({ limit: z.optional(z.int().check(z.gte(1), z.lte(500))) }), res: z.object({ suggestions: z.array(suggestionViewSchema) }) },
+  /** Queue (with the default resume) or dismiss one suggestion. */
+  suggestionAction: {
+    req: z.object({ vacancyId: vacancyIdSchema, action: z.enum(['queue', 'dismiss']) }),
+    res: z.object({ ok: z.boolean(), error: z.optional(z.string()), state: z.optional(jobStateSchema) }),
+  },
+  /** Run a round now (popup "check now", tests); resolves when it ends. Refused while paused. */
+  runDiscovery: { req: z.object({}), res: z.object({ ran: z.boolean(), why: z.optional(z.string()), summary: z.optional(roundSummarySchema) }) },
+  /** After a captcha / login: discovery may run again. */
+  resumeDiscovery: { req: z.object({}), res: z.object({ resumed: z.boolean() }) },
+  /** "Look at everything again": forget what discovery has seen (suggestions too). */
+  forgetDiscovered: { req: z.object({}), res: z.object({ forgotten: z.boolean() }) },
+  /** Vacancy page "hide this employer": adds it to profile.employerBlacklist (listings re-score live). */
+  hideEmployer: {
+    req: z.object({ employer: z.object({ id: z.optional(z.string().check(z.maxLength(40))), name: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)) }) }),
+    res: z.object({ added: z.boolean() }),
+  },
+  /** Options "send test message": sends one through the saved token and chat id. */
+  telegramTest: { req: z.object({}), res: z.object({ ok: z.boolean(), error: z.optional(z.string()), bot: z.optional(z.string()) }) },
+} as const;
+
 export const toBackground = {
   ping: {
     req: z.object({}),
@@ -142,6 +279,8 @@ export const toBackground = {
     res: z.nullable(triageStatsSchema),
   },
   ...queueMessages,
+  ...letterMessages,
+  ...discoveryMessages,
 } as const;
 
 export const toContent = {

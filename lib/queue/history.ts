@@ -19,6 +19,8 @@ const SHORT: Record<JobEventType, string> = {
   retried: 'retried',
   cancelled: 'cancelled',
   stale_commit: 'stale-answer',
+  letter: 'letter',
+  approved: 'approved',
 };
 
 export function storyOf(events: readonly JobEvent[]): string {

@@ -1,0 +1,187 @@
+import { browser } from '#imports';
+import * as z from 'zod/mini';
+import { getDb } from '../../lib/db';
+import { fetchVacancyDescription } from '../../lib/hh/vacancy-description';
+import { uiLang } from '../../lib/i18n/lang';
+import { createEngineClient } from '../../lib/letters/engine-client';
+import { ENGINE_PORT } from '../../lib/letters/engine-protocol';
+import { providerFor, type FactoryDeps } from '../../lib/letters/factory';
+import { claimDraft, failDraft, jobsNeedingDraft, saveDraft, WRITING_LEASE_MS } from '../../lib/letters/jobs';
+import { getKey, keyLocation, setKey } from '../../lib/letters/keys';
+import { LETTER_PORT, letterPortRequestSchema, type LetterPortEvent } from '../../lib/letters/port-protocol';
+import type { PortLike } from '../../lib/letters/port-client';
+import type { LetterInput } from '../../lib/letters/prompt';
+import { isAbort } from '../../lib/letters/provider';
+import { writeLetter } from '../../lib/letters/write';
+import type { ProviderStatus } from '../../lib/messaging/protocol';
+import { ensureOffscreenDocument } from '../../lib/platform/offscreen';
+import { getSettings } from '../../lib/settings/store';
+import type { Settings } from '../../lib/settings/schema';
+import type { LetterMessageDeps } from './letters-messages';
+
+/**
+ * Cover letters in the service worker: drafts for queued jobs, the "write a letter now" port, and the handle on
+ * the local model.
+ *
+ * Where WebLLM lives: an offscreen document (entrypoints/offscreen/), not this worker. The worker is killed
+ * after 30 s idle and auto-mode drafts run from alarms with no page keeping it alive: an engine here would
+ * re-upload 1–2 GB to the GPU after every kill. The offscreen document stays until closed, so the model stays
+ * loaded between letters, and it is unloaded on purpose after the idle minutes of the settings. Firefox has no
+ * offscreen documents: there WebLLM reports itself unavailable and the other providers remain.
+ *
+ * Drafts are written outside any Dexie transaction: claimDraft (tx) → fetch description + provider (network)
+ * → saveDraft (tx). A worker killed mid-way leaves a stale 'writing' mark, reclaimed after WRITING_LEASE_MS;
+ * the LETTERS_ALARM wakes a worker for that.
+ */
+export const LETTERS_ALARM = 'otklik-letters';
+
+const openEnginePort = async (): Promise<PortLike> => {
+  await ensureOffscreenDocument('/offscreen.html', ['WORKERS'], 'Runs the local cover-letter model (WebLLM on WebGPU) outside the short-lived service worker.');
+  return browser.runtime.connect({ name: ENGINE_PORT });
+};
+const engine = createEngineClient(openEnginePort);
+
+const hostGranted = (pattern: string) => browser.permissions.contains({ origins: [pattern] });
+
+export const factoryDeps: FactoryDeps = {
+  getKey,
+  fetch: (i, init) => fetch(i, init),
+  hasHost: hostGranted,
+  engine: () => engine,
+  capability: () => engine.capability(),
+};
+
+const profileInput = (s: Settings, extra: Omit<LetterInput, 'profile'>): LetterInput => ({ profile: s.profile, ...extra });
+
+let download: ProviderStatus['download'] = null;
+
+function startDownload(modelId: string, base: string): void {
+  if (download && !download.done && download.modelId === modelId) return;
+  download = { modelId, fraction: 0, text: 'starting…', done: false, error: null };
+  const d = download;
+  void engine
+    .load(modelId, { modelBaseUrl: base, onProgress: (p) => Object.assign(d, { fraction: p.fraction, text: p.text }) })
+    .then(() => Object.assign(d, { fraction: 1, done: true, text: 'ready' }))
+    .catch((e: unknown) => Object.assign(d, { done: true, error: e instanceof Error ? e.message : String(e) }));
+}
+
+export const letterDeps = (kickDrain: () => void): Omit<LetterMessageDeps, 'db' | 'now' | 'settings'> => ({
+  kickDrain,
+  kickLetters: () => void draftLetters(kickDrain),
+  provider: (s) => providerFor(s.letters, factoryDeps, () => profileInput(s, { vacancy: { id: '1', title: 'Test', employer: null, url: 'https://hh.ru/vacancy/1' } })),
+  keys: { set: setKey, location: keyLocation, get: getKey },
+  capability: () => engine.capability(),
+  cachedModels: (ids, base) => engine.cached(ids, base),
+  startDownload,
+  download: () => (download ? { ...download } : null),
+  lang: uiLang,
+});
+
+let drafting: Promise<void> | null = null;
+let again = false;
+
+/** Writes every missing draft, one at a time (single flight per worker; the claim guards across workers). */
+export function draftLetters(kickDrain: () => void): Promise<void> {
+  if (drafting) {
+    again = true;
+    return drafting;
+  }
+  drafting = (async () => {
+    do {
+      again = false;
+      await draftPass(kickDrain);
+    } while (again);
+  })().finally(() => {
+    drafting = null;
+  });
+  return drafting;
+}
+
+async function draftPass(kickDrain: () => void): Promise<void> {
+  const db = getDb();
+  try {
+    for (;;) {
+      const [next] = await jobsNeedingDraft(db, Date.now());
+      if (!next) {
+        await browser.alarms.clear(LETTERS_ALARM);
+        return;
+      }
+      const s = await getSettings();
+      if (s.letters.provider === 'none') return; // letters were switched off: jobs wait for the user in review
+      const job = await claimDraft(db, next.id, Date.now());
+      if (!job) continue;
+      await browser.alarms.create(LETTERS_ALARM, { when: Date.now() + WRITING_LEASE_MS + 5_000 });
+      try {
+        const desc = await fetchVacancyDescription((i, init) => fetch(i, init), job.vacancyId);
+        const input = profileInput(s, { vacancy: job.vacancy, ...(desc ? { description: desc.description, keySkills: desc.keySkills } : {}) });
+        const provider = await providerFor(s.letters, factoryDeps, () => input);
+        const r = await writeLetter(input, { provider, template: s.letters.template, signal: AbortSignal.timeout(WRITING_LEASE_MS - 10_000) });
+        const state = await saveDraft(db, job.id, { letter: r.letter, problems: r.problems, asks: r.askLines, provider: r.provider, fallbackReason: r.fallbackReason, lang: r.lang, noDescription: !desc }, s.letters.mode, Date.now());
+        if (state === 'pending') kickDrain();
+      } catch (e) {
+        await failDraft(db, job.id, isAbort(e) ? 'writing took too long: press "regenerate"' : e instanceof Error ? e.message : String(e), Date.now());
+      }
+    }
+  } catch (e) {
+    console.warn('[otklik:letters] draft pass failed', e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** The 'otklik:letter' port: one letter per connection, streamed; disconnect = cancel. */
+function serveLetterPort(port: PortLike): void {
+  const ctl = new AbortController();
+  let open = true;
+  port.onDisconnect.addListener(() => {
+    open = false;
+    ctl.abort();
+  });
+  const post = (e: LetterPortEvent) => {
+    if (open) port.postMessage(e);
+  };
+  let started = false;
+  port.onMessage.addListener((raw) => {
+    if (started) return;
+    started = true;
+    const req = z.safeParse(letterPortRequestSchema, raw);
+    if (!req.success) {
+      post({ type: 'error', message: 'malformed letter request' });
+      port.disconnect();
+      return;
+    }
+    void (async () => {
+      try {
+        const s = await getSettings();
+        const { vacancy, description, keySkills } = req.data;
+        const desc = description === undefined ? await fetchVacancyDescription((i, init) => fetch(i, init), vacancy.id, ctl.signal) : { description, keySkills: keySkills ?? [] };
+        const input = profileInput(s, { vacancy, ...(desc ? { description: desc.description, keySkills: keySkills ?? desc.keySkills } : {}) });
+        const provider = await providerFor(s.letters, factoryDeps, () => input);
+        const r = await writeLetter(input, {
+          provider,
+          template: s.letters.template,
+          signal: ctl.signal,
+          onDelta: (text) => post({ type: 'delta', text }),
+          onReset: (reason) => post({ type: 'reset', reason }),
+          onProgress: (text, fraction) => post({ type: 'progress', text, ...(fraction !== undefined ? { fraction } : {}) }),
+        });
+        const problems = r.fallbackReason ? [`${r.lang === 'ru' ? 'написано по шаблону' : 'written from the template'}: ${r.fallbackReason}`, ...r.problems] : r.problems;
+        post({ type: 'done', letter: r.letter, problems, asks: r.askLines, provider: r.provider });
+      } catch (e) {
+        if (!isAbort(e)) post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+      } finally {
+        if (open) port.disconnect();
+      }
+    })();
+  });
+}
+
+/** Call synchronously at worker start. */
+export function registerLetters(kickDrain: () => void): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === LETTER_PORT) serveLetterPort(port);
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === LETTERS_ALARM) void draftLetters(kickDrain);
+  });
+  // Drafts a killed worker left behind.
+  void draftLetters(kickDrain);
+}

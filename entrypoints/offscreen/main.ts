@@ -1,0 +1,26 @@
+import { browser } from '#imports';
+import { createEngineHost } from '../../lib/letters/engine-host';
+import { ENGINE_PORT } from '../../lib/letters/engine-protocol';
+import { checkWebGpu, type GpuLike } from '../../lib/letters/webllm-models';
+import { createWebLlmEngine } from '../../lib/letters/webllm-engine';
+import { getSettings } from '../../lib/settings/store';
+
+/**
+ * The offscreen document that hosts WebLLM (see entrypoints/background/letters.ts for why here). It holds one
+ * engine and serves ENGINE_PORT connections from the worker; the model is unloaded after the idle minutes of
+ * the settings. This is the only chunk that contains @mlc-ai/web-llm.
+ */
+let idleMinutes = 10;
+void getSettings().then((s) => (idleMinutes = s.letters.webllm.idleUnloadMinutes)).catch(() => undefined);
+
+const host = createEngineHost({
+  engine: createWebLlmEngine(),
+  capability: () => checkWebGpu((navigator as Navigator & { gpu?: GpuLike }).gpu),
+  idleMs: () => idleMinutes * 60_000,
+});
+
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name === ENGINE_PORT) host.serve(port);
+});
+// Weights are big: ask the browser not to evict the cache (unlimitedStorage also exempts it).
+void navigator.storage?.persist?.().catch(() => false);
