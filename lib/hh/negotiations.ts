@@ -1,0 +1,243 @@
+import * as z from 'zod/mini';
+import { decodeEntities, hhStateSchema, parseMaybeEscapedJson, stateMatchesUrl } from './initial-state';
+import type { UrlLike } from './page-detect';
+
+/**
+ * The user's responses page «Отклики» (`/applicant/negotiations?filter=all`, hh-site.md §1.4).
+ *
+ * Read as TEXT, not DOM: the background service worker has no DOMParser, and the content script hands its page
+ * over the same way, so one parser serves both (and is tested on the real 2026-03 page).
+ *
+ * Two sources, merged by topic id:
+ *  - cards `[data-qa="negotiations-item"]` (real fixture applicant/hh_negotiations_main_content_2026-03.html):
+ *    `negotiations-item-vacancy` (title, no href), `-company`, `-date` («сегодня»), the status tag
+ *    `data-qa="negotiations-tag negotiations-item-<status>"` (seen: `not-viewed`, `viewed`) and
+ *    `know-vacancy-responses-summary` → `/applicant-services/vacancy-summary/<topicId>`. Cards carry NO vacancy id.
+ *  - the SSR state `applicantNegotiations.topicList[]` (KHR "verified 2026-09-08"; the topic object's full
+ *    shape is known from the real 2026-05 apply capture's `responseStatus.negotiations.topicList`): id,
+ *    vacancyId, chatId, lastState, archived, hasNewMessages, viewedByOpponent, invited, discarded,
+ *    conversationMessagesCount, lastModifiedMillis.
+ *
+ * Tag suffixes other than `viewed`/`not-viewed` are not in any saved page: they are recognised by the suffix
+ * (`invitation`, `interview`, `discard`, `archived`, …) and by the visible text («Приглашение», «Отказ», …).
+ */
+
+export const NEGOTIATIONS_PATH = '/applicant/negotiations';
+export const NEGOTIATIONS_URL_QUERY = '?filter=all';
+
+/** What hh says on a card, reduced to what the funnel needs. */
+export type CardStatus = 'not_viewed' | 'viewed' | 'invitation' | 'interview' | 'hired' | 'discard' | 'archived' | 'unknown';
+
+export interface NegotiationCard {
+  topicId: string;
+  title: string;
+  company: string;
+  /** As shown («сегодня», «вчера», «12 марта»). */
+  dateText: string;
+  status: CardStatus;
+  /** The tag's data-qa and text, kept for debugging unknown statuses. */
+  tag: { qa: string; text: string } | null;
+  employerId: string | null;
+  /** «Отказаться» is offered: the response is still open on the applicant's side. */
+  canDecline: boolean;
+}
+
+export interface NegotiationTopic {
+  topicId: string;
+  vacancyId: string | null;
+  chatId: string | null;
+  /** hh's state name: RESPONSE, INVITATION, INTERVIEW, DISCARD, HIRED, … (upper-cased). */
+  lastState: string | null;
+  archived: boolean;
+  hasNewMessages: boolean;
+  viewedByOpponent: boolean | null;
+  invited: boolean | null;
+  discarded: boolean | null;
+  messagesCount: number | null;
+  lastModified: number | null;
+  created: number | null;
+}
+
+export interface NegotiationsPage {
+  cards: NegotiationCard[];
+  topics: NegotiationTopic[];
+  /** Cards that looked like negotiation cards but had no topic id (markup drift): counted, never guessed. */
+  unrecognised: number;
+  /** The state was present but belongs to another page (SPA navigation): topics were not used. */
+  staleState: boolean;
+  /** hh sent its login page or an anonymous state instead. */
+  loggedOut: boolean;
+}
+
+const CARD_MARK = 'data-qa="negotiations-item"';
+const TOPIC_HREF = /data-qa="know-vacancy-responses-summary"[^>]*?href="[^"]*?\/vacancy-summary\/(\d{5,15})/;
+const TOPIC_HREF_ALT = /href="[^"]*?\/vacancy-summary\/(\d{5,15})[^"]*"[^>]*?data-qa="know-vacancy-responses-summary"/;
+const CHAT_HREF = /href="[^"]*?chatik\.hh\.ru\/chat\/(\d{5,15})/;
+const TAG = /data-qa="negotiations-tag ([^"]*)"[^>]*>([\s\S]*?)<\/span>/;
+const EMPLOYER = /href="\/employer\/(\d{1,12})/;
+const TEMPLATE = /<template[^>]*\bid="HH-Lux-InitialState"[^>]*>([\s\S]*?)<\/template>/i;
+
+function textOf(fragment: string): string {
+  return decodeEntities(fragment.replace(/<[^>]+>/g, ' '))
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
+}
+
+/** The text of the element that carries `data-qa="<qa>"` (first one in the slice): up to its own closing tag. */
+function fieldText(slice: string, qa: string): string {
+  const at = slice.indexOf(`data-qa="${qa}"`);
+  if (at < 0) return '';
+  const open = slice.lastIndexOf('<', at);
+  const tag = /^<([a-z0-9]+)/i.exec(slice.slice(open))?.[1]?.toLowerCase() ?? 'span';
+  const start = slice.indexOf('>', at) + 1;
+  // Nested same-name tags: count opens/closes until the element closes.
+  const re = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'gi');
+  re.lastIndex = start;
+  let depth = 1;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return textOf(slice.slice(start, m.index));
+  }
+  return textOf(slice.slice(start, start + 500));
+}
+
+const STATUS_BY_SUFFIX: Record<string, CardStatus> = {
+  'not-viewed': 'not_viewed',
+  viewed: 'viewed',
+  invitation: 'invitation',
+  invited: 'invitation',
+  interview: 'interview',
+  hired: 'hired',
+  discard: 'discard',
+  discarded: 'discard',
+  rejected: 'discard',
+  archived: 'archived',
+  archive: 'archived',
+};
+
+/** The visible wording of hh's tabs/tags (fixture tabs: Приглашение, Собеседование, Выход на работу, Отказ, Архив). */
+const STATUS_BY_TEXT: Array<[RegExp, CardStatus]> = [
+  [/^не просмотрен/i, 'not_viewed'],
+  [/^просмотрен/i, 'viewed'],
+  [/приглаш/i, 'invitation'],
+  [/собеседован|интервью/i, 'interview'],
+  [/выход на работу|оффер|принят/i, 'hired'],
+  [/отказ/i, 'discard'],
+  [/архив|вакансия закрыта|в архиве/i, 'archived'],
+];
+
+export function cardStatus(qa: string, text: string): CardStatus {
+  for (const token of qa.split(/\s+/)) {
+    const suffix = /^negotiations-item-(.+)$/.exec(token)?.[1];
+    if (suffix && STATUS_BY_SUFFIX[suffix]) return STATUS_BY_SUFFIX[suffix];
+  }
+  const t = text.replace(/[\s\u00a0]+/g, ' ').trim();
+  for (const [re, s] of STATUS_BY_TEXT) if (re.test(t)) return s;
+  return 'unknown';
+}
+
+/** Negotiation cards of a page's HTML (any fragment that contains them). */
+export function parseNegotiationCards(html: string): { cards: NegotiationCard[]; unrecognised: number } {
+  const cards: NegotiationCard[] = [];
+  let unrecognised = 0;
+  const starts: number[] = [];
+  for (let i = html.indexOf(CARD_MARK); i >= 0; i = html.indexOf(CARD_MARK, i + CARD_MARK.length)) starts.push(i);
+  const seen = new Set<string>();
+  starts.forEach((at, k) => {
+    // A card's own markup runs to the next card (the last one: to a generous bound, past its buttons).
+    const slice = html.slice(at, starts[k + 1] ?? Math.min(html.length, at + 30_000));
+    const topicId = TOPIC_HREF.exec(slice)?.[1] ?? TOPIC_HREF_ALT.exec(slice)?.[1] ?? CHAT_HREF.exec(slice)?.[1];
+    const title = fieldText(slice, 'negotiations-item-vacancy');
+    if (!topicId || !title) {
+      unrecognised++;
+      return;
+    }
+    if (seen.has(topicId)) return;
+    seen.add(topicId);
+    const tagM = TAG.exec(slice);
+    const tag = tagM ? { qa: tagM[1]!, text: textOf(tagM[2]!) } : null;
+    cards.push({
+      topicId,
+      title,
+      company: fieldText(slice, 'negotiations-item-company'),
+      dateText: fieldText(slice, 'negotiations-item-date'),
+      status: tag ? cardStatus(tag.qa, tag.text) : 'unknown',
+      tag,
+      employerId: EMPLOYER.exec(slice)?.[1] ?? null,
+      canDecline: slice.includes('data-qa="negotiations-decline"'),
+    });
+  });
+  return { cards, unrecognised };
+}
+
+const idSchema = z.pipe(z.union([z.number(), z.string().check(z.regex(/^\d{1,15}$/))]), z.transform(String));
+const lenient = <T extends z.ZodMiniType>(s: T) => z.catch(z.optional(s), undefined);
+
+const topicSchema = z.looseObject({
+  id: idSchema,
+  vacancyId: lenient(z.nullable(idSchema)),
+  chatId: lenient(z.nullable(idSchema)),
+  lastState: lenient(z.nullable(z.string())),
+  archived: lenient(z.boolean()),
+  chatIsArchived: lenient(z.boolean()),
+  hasNewMessages: lenient(z.boolean()),
+  viewedByOpponent: lenient(z.boolean()),
+  invited: lenient(z.boolean()),
+  discarded: lenient(z.boolean()),
+  conversationMessagesCount: lenient(z.number()),
+  lastModifiedMillis: lenient(z.number()),
+  creationTimeMillis: lenient(z.number()),
+});
+
+/** One raw topic object (state, apply answer) → NegotiationTopic; null when it has no id. */
+export function parseTopic(raw: unknown): NegotiationTopic | null {
+  const r = topicSchema.safeParse(raw);
+  if (!r.success) return null;
+  const t = r.data;
+  return {
+    topicId: t.id,
+    vacancyId: t.vacancyId ?? null,
+    chatId: t.chatId ?? null,
+    lastState: t.lastState ? t.lastState.toUpperCase() : null,
+    archived: t.archived === true,
+    hasNewMessages: t.hasNewMessages === true,
+    viewedByOpponent: t.viewedByOpponent ?? null,
+    invited: t.invited ?? null,
+    discarded: t.discarded ?? null,
+    messagesCount: t.conversationMessagesCount ?? null,
+    lastModified: t.lastModifiedMillis ?? null,
+    created: t.creationTimeMillis ?? null,
+  };
+}
+
+const negotiationsStateSchema = z.looseObject({
+  applicantNegotiations: lenient(z.looseObject({ topicList: lenient(z.array(z.unknown())) })),
+});
+
+/**
+ * Parses a whole /applicant/negotiations page (or the content script's live HTML). `pageUrl` enables the SPA
+ * staleness check of the embedded state (the cards are always the live ones).
+ */
+export function parseNegotiationsPage(html: string, pageUrl?: UrlLike): NegotiationsPage {
+  const { cards, unrecognised } = parseNegotiationCards(html);
+  const topics: NegotiationTopic[] = [];
+  let staleState = false;
+  let loggedOut = /<form[^>]*action="\/account\/login/i.test(html) && cards.length === 0;
+  const m = TEMPLATE.exec(html);
+  if (m?.[1]) {
+    const json = parseMaybeEscapedJson(m[1]);
+    const base = hhStateSchema.safeParse(json);
+    if (base.success) {
+      if (base.data.userType === 'anonymous') loggedOut = true;
+      staleState = pageUrl !== undefined && stateMatchesUrl(base.data, pageUrl) === false;
+      const neg = negotiationsStateSchema.safeParse(json);
+      if (!staleState && neg.success) {
+        for (const raw of neg.data.applicantNegotiations?.topicList ?? []) {
+          const t = parseTopic(raw);
+          if (t) topics.push(t);
+        }
+      }
+    }
+  }
+  return { cards, topics, unrecognised, staleState, loggedOut };
+}
