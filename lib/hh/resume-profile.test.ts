@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { describeWithShared, readSharedFixture } from '../../test/shared-fixtures';
+import { experienceOfMonths, fetchResumeProfile, innerHtmlByDataQa, resumeFromState, resumePageText } from './resume-profile';
+
+describeWithShared('resume from the embedded state (real NIK SERP, 2026-04)', () => {
+  const html = () => readSharedFixture('fixtures/hh/serp/hh_serp_loggedin_magritte_2026-04.html');
+
+  it('reads title, key skills, total experience, salary and city of the chosen resume', () => {
+    const r = resumeFromState(html(), '03030303030303030303030303030303030303');
+    expect(r).toMatchObject({
+      title: 'Backend-разработчик',
+      experience: 'between3And6',
+      totalExperienceMonths: 62,
+      salary: 250_000,
+      city: 'Ижевск',
+    });
+    expect(r!.skills.slice(0, 5)).toEqual(['PostgreSQL', 'Python', 'PHP', 'Docker', 'FastAPI']);
+    expect(r!.skills).toHaveLength(26);
+  });
+
+  it('answers null for a hash that is not the user’s', () => {
+    expect(resumeFromState(html(), 'ffffffffffffffffffffffffffffffffffffff')).toBeNull();
+  });
+});
+
+/**
+ * SYNTHETIC resume page: no real /resume/<hash> page exists in ../shared. The data-qa follow several
+ * independent scrapers (see resume-profile.ts); the fake hh.ru serves the same shape.
+ */
+const PAGE = `<html><body>
+<div data-qa="resume-block-title-position"><span>Python-разработчик</span></div>
+<div data-qa="skills-table"><span data-qa="bloko-tag__text">Python</span><span data-qa="bloko-tag__text">Django</span><span data-qa="bloko-tag__text">Python</span></div>
+<div data-qa="resume-block-experience">
+  <div class="item"><div data-qa="resume-block-experience-position">Стажёр-разработчик</div>
+    <div data-qa="resume-block-experience-description">Писал <b>REST API</b> на&nbsp;FastAPI.<br>Настроил CI.</div></div>
+  <div class="item"><div data-qa="resume-block-experience-position">Лаборант</div>
+    <div data-qa="resume-block-experience-description"><div><p>Парсеры данных</p></div><div>Отчёты</div></div></div>
+</div>
+<div data-qa="resume-block-skills-content" class="resume-block-container"><div>Выпускник вуза.</div><div>Люблю &laquo;чистый&raquo; код.</div></div>
+</body></html>`;
+
+describe('resume page text (synthetic page)', () => {
+  it('balances nested tags of the same name', () => {
+    expect(innerHtmlByDataQa(PAGE, 'resume-block-experience-description')[1]).toBe('<div><p>Парсеры данных</p></div><div>Отчёты</div>');
+    expect(innerHtmlByDataQa('<div data-qa="x">a<div>b</div>c</div><div>d</div>', 'x')).toEqual(['a<div>b</div>c']);
+    expect(innerHtmlByDataQa('<div data-qa="x">unclosed', 'x')).toEqual([]);
+  });
+
+  it('joins about-me and each job (position + description) as plain text', () => {
+    const r = resumePageText(PAGE);
+    expect(r.title).toBe('Python-разработчик');
+    expect(r.skills).toEqual(['Python', 'Django']);
+    expect(r.text).toBe(
+      'Выпускник вуза.\nЛюблю «чистый» код.\n\nСтажёр-разработчик\nПисал REST API на FastAPI.\nНастроил CI.\n\nЛаборант\nПарсеры данных\nОтчёты',
+    );
+  });
+
+  it('maps months of experience to hh buckets', () => {
+    expect([null, 0, 11, 12, 35, 36, 71, 72, 300].map(experienceOfMonths)).toEqual([
+      null, 'noExperience', 'noExperience', 'between1And3', 'between1And3', 'between3And6', 'between3And6', 'moreThan6', 'moreThan6',
+    ]);
+  });
+});
+
+describe('fetchResumeProfile', () => {
+  const hash = 'a1'.repeat(19);
+  const state = { applicantResumes: [{ _attributes: { hash }, title: [{ string: 'Аналитик' }], keySkills: [{ string: 'SQL' }], totalExperience: [{ string: 14 }] }] };
+  const page = `<template id="HH-Lux-InitialState">${JSON.stringify(state)}</template>${PAGE}`;
+  const answer = (body: string, url: string, status = 200) => async () => Object.defineProperty(new Response(body, { status }), 'url', { value: url });
+
+  it('combines the state (title, skills, experience) with the page text', async () => {
+    const r = await fetchResumeProfile(answer(page, `https://hh.ru/resume/${hash}`), hash);
+    if (!r.ok) throw new Error(r.detail);
+    expect(r.profile).toMatchObject({ title: 'Аналитик', skills: ['SQL'], experience: 'between1And3', salary: null });
+    expect(r.textFound).toBe(true);
+    expect(r.profile.text).toMatch(/^Выпускник вуза/);
+  });
+
+  it('says why it failed: login redirect, 404, unknown resume, network', async () => {
+    expect(await fetchResumeProfile(answer('<html/>', 'https://hh.ru/account/login?backurl=x'), hash)).toMatchObject({ ok: false, error: 'logged_out' });
+    expect(await fetchResumeProfile(answer('nope', `https://hh.ru/resume/${hash}`, 404), hash)).toMatchObject({ ok: false, error: 'not_found' });
+    expect(await fetchResumeProfile(answer('<html></html>', `https://hh.ru/resume/${hash}`), hash)).toMatchObject({ ok: false, error: 'not_found' });
+    const broken = async () => Promise.reject(new TypeError('Failed to fetch'));
+    expect(await fetchResumeProfile(broken, hash)).toMatchObject({ ok: false, error: 'network', detail: 'Failed to fetch' });
+  });
+});
