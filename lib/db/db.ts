@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Job, JobEvent, MetaRow, SendRecord } from './schema';
+import type { NegotiationRecord, ReplyRecord } from '../negotiations/types';
 import type { DiscoveryState, SeenVacancy } from '../discovery/types';
 
 /**
@@ -50,6 +51,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 4,
     stores: { seen: 'id, verdict, [verdict+updatedAt], firstSeenAt', discovery: 'key' },
   },
+  {
+    // v5 (issue 8, responses and employer chats): one row per hh response topic (status, milestones, linked job);
+    // replies = employer messages waiting for the user with their draft (never sent without a click).
+    version: 5,
+    stores: { negotiations: 'topicId, vacancyId, jobId, status, appliedAt', replies: 'topicId, state' },
+  },
 ];
 
 export const DB_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
@@ -61,6 +68,8 @@ export class OtklikDb extends Dexie {
   meta!: Table<MetaRow, string>;
   seen!: Table<SeenVacancy, string>;
   discovery!: Table<DiscoveryState, string>;
+  negotiations!: Table<NegotiationRecord, string>;
+  replies!: Table<ReplyRecord, string>;
 
   constructor(name: string = DB_NAME, opts?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, opts);

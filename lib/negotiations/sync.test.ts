@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { OtklikDb } from '../db/db';
+import type { Job } from '../db/schema';
+import type { NegotiationCard, NegotiationTopic } from '../hh/negotiations';
+import { applySnapshot, recordApplied } from './sync';
+
+let n = 0;
+const dbs: OtklikDb[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+const open = () => {
+  const db = new OtklikDb(`otklik-neg-test-${process.pid}-${++n}`);
+  dbs.push(db);
+  return db;
+};
+
+const topic = (id: string, patch: Partial<NegotiationTopic> = {}): NegotiationTopic => ({
+  topicId: id,
+  vacancyId: null,
+  chatId: null,
+  lastState: 'RESPONSE',
+  archived: false,
+  hasNewMessages: false,
+  viewedByOpponent: false,
+  invited: false,
+  discarded: false,
+  messagesCount: 1,
+  lastModified: null,
+  created: null,
+  ...patch,
+});
+const card = (id: string, status: NegotiationCard['status'], title = `Job ${id}`): NegotiationCard => ({
+  topicId: id,
+  title,
+  company: 'Acme',
+  dateText: 'сегодня',
+  status,
+  tag: null,
+  employerId: null,
+  canDecline: true,
+});
+
+async function addAppliedJob(db: OtklikDb, vacancyId: string, topicId: string | undefined, score: number | undefined, at: number): Promise<Job> {
+  const job: Omit<Job, 'id'> = {
+    vacancyId,
+    resumeHash: 'ab'.repeat(19),
+    vacancy: { id: vacancyId, title: `Vacancy ${vacancyId}`, employer: { name: 'Acme' }, url: `https://hh.ru/vacancy/${vacancyId}`, ...(score !== undefined ? { score } : {}) },
+    letter: '',
+    state: 'applied',
+    attempts: 1,
+    transientFailures: 0,
+    leaseOwner: null,
+    leaseUntil: 0,
+    nextAttemptAt: 0,
+    lastError: null,
+    reason: null,
+    link: null,
+    outcome: { kind: 'applied', at, ...(topicId ? { topicId, chatId: `c${topicId}` } : {}) },
+    unconfirmed: false,
+    source: 'listing',
+    createdAt: at,
+    updatedAt: at,
+  };
+  const id = (await db.jobs.add(job as Job)) as number;
+  return { ...job, id };
+}
+
+describe('negotiations sync', () => {
+  it('links by topic id, then by vacancy id; keeps the job score and send time', async () => {
+    const db = open();
+    await addAppliedJob(db, '100', '9001', 0.8, 1_000);
+    await addAppliedJob(db, '200', undefined, 0.4, 2_000);
+    const r = await applySnapshot(db, { cards: [card('9001', 'not_viewed'), card('9003', 'viewed')], topics: [topic('9002', { vacancyId: '200' })] }, 10_000);
+    expect(r).toMatchObject({ created: 3, updated: 0, linked: 2, changes: [] });
+    const [a, b, c] = await db.negotiations.bulkGet(['9001', '9002', '9003']);
+    expect(a).toMatchObject({ jobId: 1, score: 0.8, appliedAt: 1_000, status: 'sent', title: 'Job 9001', employer: 'Acme', viewedAt: null });
+    expect(b).toMatchObject({ jobId: 2, score: 0.4, appliedAt: 2_000, status: 'sent', title: 'Vacancy 200', vacancyId: '200' });
+    expect(c).toMatchObject({ jobId: null, score: null, appliedAt: 10_000, status: 'viewed', viewedAt: 10_000 });
+  });
+
+  it('records status changes once, stamps milestones and keeps them after archiving', async () => {
+    const db = open();
+    await applySnapshot(db, { cards: [], topics: [topic('1')] }, 1);
+    const same = await applySnapshot(db, { cards: [], topics: [topic('1')] }, 2);
+    expect(same).toMatchObject({ created: 0, updated: 0, changes: [] });
+    const inv = await applySnapshot(db, { cards: [], topics: [topic('1', { lastState: 'INVITATION', invited: true })] }, 3);
+    expect(inv.changes).toEqual([{ topicId: '1', from: 'sent', to: 'invitation' }]);
+    await applySnapshot(db, { cards: [], topics: [topic('1', { archived: true })] }, 4);
+    expect(await db.negotiations.get('1')).toMatchObject({ status: 'archived', viewedAt: 3, invitedAt: 3, archivedAt: 4, rejectedAt: null, statusChangedAt: 4 });
+  });
+
+  it('the card says more than a topic without viewedByOpponent; a final topic state wins over the card', async () => {
+    const db = open();
+    await applySnapshot(db, { cards: [card('1', 'viewed'), card('2', 'not_viewed')], topics: [topic('1', { viewedByOpponent: null }), topic('2', { lastState: 'DISCARD' })] }, 5);
+    expect((await db.negotiations.get('1'))?.status).toBe('viewed');
+    expect((await db.negotiations.get('2'))).toMatchObject({ status: 'rejection', rejectedAt: 5, viewedAt: 5 });
+  });
+
+  it('reports new employer messages once (flag turned on, or more messages while on)', async () => {
+    const db = open();
+    expect((await applySnapshot(db, { cards: [], topics: [topic('1', { chatId: '77' })] }, 1)).newMessages).toEqual([]);
+    expect((await applySnapshot(db, { cards: [], topics: [topic('1', { chatId: '77', hasNewMessages: true, messagesCount: 2 })] }, 2)).newMessages).toEqual([{ topicId: '1', chatId: '77' }]);
+    expect((await applySnapshot(db, { cards: [], topics: [topic('1', { chatId: '77', hasNewMessages: true, messagesCount: 2 })] }, 3)).newMessages).toEqual([]);
+    expect((await applySnapshot(db, { cards: [], topics: [topic('1', { chatId: '77', hasNewMessages: true, messagesCount: 3 })] }, 4)).newMessages).toHaveLength(1);
+  });
+
+  it('recordApplied creates a sent record from the apply answer, once', async () => {
+    const db = open();
+    const job = await addAppliedJob(db, '300', '5555', 0.6, 7);
+    expect(await recordApplied(db, job, 8)).toBe(true);
+    expect(await recordApplied(db, job, 9)).toBe(false);
+    expect(await db.negotiations.get('5555')).toMatchObject({ status: 'sent', jobId: job.id, chatId: 'c5555', appliedAt: 7, score: 0.6 });
+  });
+});

@@ -1,0 +1,169 @@
+import type { OtklikDb } from '../db/db';
+import type { Job } from '../db/schema';
+import type { NegotiationCard, NegotiationTopic } from '../hh/negotiations';
+import { combineStatus, statusOfCard, statusOfTopic } from './status';
+import type { NegotiationRecord, NegotiationStatus } from './types';
+
+/**
+ * Merges what hh shows on the responses page into the negotiations table and links each response to the queue
+ * job that sent it (job.outcome.topicId, else the applied job of the same vacancy). Idempotent: the same
+ * snapshot twice changes nothing. Only Dexie work inside the transaction (the caller fetched/parsed before).
+ */
+
+export interface Snapshot {
+  cards: readonly NegotiationCard[];
+  topics: readonly NegotiationTopic[];
+}
+
+export interface StatusChange {
+  topicId: string;
+  from: NegotiationStatus | null;
+  to: NegotiationStatus;
+}
+
+export interface SyncResult {
+  created: number;
+  updated: number;
+  changes: StatusChange[];
+  linked: number;
+  /** Topics whose employer wrote something new since the last sync (hasNewMessages turned on or more messages). */
+  newMessages: Array<{ topicId: string; chatId: string | null }>;
+}
+
+function stamp(rec: NegotiationRecord, status: NegotiationStatus, now: number): void {
+  if (status === 'viewed' || status === 'invitation' || status === 'rejection') rec.viewedAt ??= now;
+  if (status === 'invitation') rec.invitedAt ??= now;
+  if (status === 'rejection') rec.rejectedAt ??= now;
+  if (status === 'archived') rec.archivedAt ??= now;
+}
+
+interface JobIndex {
+  byTopic: Map<string, Job>;
+  byVacancy: Map<string, Job>;
+}
+
+async function appliedJobs(db: OtklikDb): Promise<JobIndex> {
+  const jobs = await db.jobs.where('state').equals('applied').toArray();
+  const byTopic = new Map<string, Job>();
+  const byVacancy = new Map<string, Job>();
+  for (const j of jobs) {
+    if (j.outcome?.topicId) byTopic.set(j.outcome.topicId, j);
+    byVacancy.set(j.vacancyId, j);
+  }
+  return { byTopic, byVacancy };
+}
+
+export async function applySnapshot(db: OtklikDb, snap: Snapshot, now: number): Promise<SyncResult> {
+  const out: SyncResult = { created: 0, updated: 0, changes: [], linked: 0, newMessages: [] };
+  const ids = new Set<string>();
+  const topicById = new Map(snap.topics.map((t) => [t.topicId, t] as const));
+  const cardById = new Map(snap.cards.map((c) => [c.topicId, c] as const));
+  for (const id of [...topicById.keys(), ...cardById.keys()]) ids.add(id);
+  if (!ids.size) return out;
+  await db.transaction('rw', db.negotiations, db.jobs, async () => {
+    const jobs = await appliedJobs(db);
+    const list = [...ids];
+    const existing = await db.negotiations.bulkGet(list);
+    const writes: NegotiationRecord[] = [];
+    list.forEach((topicId, i) => {
+      const prev = existing[i];
+      const topic = topicById.get(topicId);
+      const card = cardById.get(topicId);
+      const status = combineStatus(topic ? statusOfTopic(topic) : null, card ? statusOfCard(card) : null) ?? prev?.status ?? 'sent';
+      const vacancyId = topic?.vacancyId ?? prev?.vacancyId ?? null;
+      const job = (prev?.jobId != null ? undefined : jobs.byTopic.get(topicId) ?? (vacancyId ? jobs.byVacancy.get(vacancyId) : undefined)) ?? null;
+      const rec: NegotiationRecord = prev
+        ? { ...prev }
+        : {
+            topicId,
+            vacancyId,
+            chatId: null,
+            jobId: null,
+            title: '',
+            employer: '',
+            status,
+            hhState: null,
+            hasNewMessages: false,
+            messagesCount: null,
+            appliedAt: topic?.created ?? now,
+            firstSeenAt: now,
+            viewedAt: null,
+            invitedAt: null,
+            rejectedAt: null,
+            archivedAt: null,
+            statusChangedAt: now,
+            updatedAt: now,
+            score: null,
+          };
+      rec.vacancyId = vacancyId;
+      rec.chatId = topic?.chatId ?? rec.chatId;
+      if (job) {
+        rec.jobId = job.id;
+        rec.vacancyId ??= job.vacancyId;
+        rec.appliedAt = job.outcome?.at ?? rec.appliedAt;
+        rec.score = job.vacancy.score ?? null;
+        if (!rec.title) rec.title = job.vacancy.title;
+        if (!rec.employer) rec.employer = job.vacancy.employer?.name ?? '';
+        out.linked++;
+      }
+      if (card?.title) rec.title = card.title;
+      if (card?.company) rec.employer = card.company;
+      rec.hhState = topic?.lastState ?? card?.tag?.text ?? rec.hhState;
+      if (topic) {
+        const more = topic.messagesCount !== null && prev?.messagesCount != null && topic.messagesCount > prev.messagesCount;
+        if (topic.hasNewMessages && (!prev?.hasNewMessages || more)) out.newMessages.push({ topicId, chatId: rec.chatId });
+        rec.hasNewMessages = topic.hasNewMessages;
+        rec.messagesCount = topic.messagesCount ?? rec.messagesCount;
+      }
+      if (rec.status !== status || !prev) {
+        if (prev) out.changes.push({ topicId, from: prev.status, to: status });
+        rec.status = status;
+        rec.statusChangedAt = now;
+      }
+      stamp(rec, status, now);
+      if (!prev) {
+        out.created++;
+        writes.push({ ...rec, updatedAt: now });
+      } else if (JSON.stringify({ ...prev, updatedAt: 0 }) !== JSON.stringify({ ...rec, updatedAt: 0 })) {
+        out.updated++;
+        writes.push({ ...rec, updatedAt: now });
+      }
+    });
+    if (writes.length) await db.negotiations.bulkPut(writes);
+  });
+  return out;
+}
+
+/**
+ * Links new applications at once (the apply answer carries topic_id/chat_id): the funnel counts them as sent
+ * before any sync. Called by the worker after the drain applied a job; a no-op when the record exists.
+ */
+export async function recordApplied(db: OtklikDb, job: Job, now: number): Promise<boolean> {
+  const topicId = job.outcome?.topicId;
+  if (!topicId) return false;
+  return db.transaction('rw', db.negotiations, async () => {
+    if (await db.negotiations.get(topicId)) return false;
+    await db.negotiations.add({
+      topicId,
+      vacancyId: job.vacancyId,
+      chatId: job.outcome?.chatId ?? null,
+      jobId: job.id,
+      title: job.vacancy.title,
+      employer: job.vacancy.employer?.name ?? '',
+      status: 'sent',
+      hhState: 'RESPONSE',
+      hasNewMessages: false,
+      messagesCount: null,
+      appliedAt: job.outcome?.at ?? now,
+      firstSeenAt: now,
+      viewedAt: null,
+      invitedAt: null,
+      rejectedAt: null,
+      archivedAt: null,
+      statusChangedAt: now,
+      updatedAt: now,
+      score: job.vacancy.score ?? null,
+    });
+    return true;
+  });
+}
