@@ -9,9 +9,24 @@ import { drainStep, registerQueue } from './queue';
 import { createQueueHandlers } from './queue-messages';
 import { draftLetters, letterDeps, registerLetters } from './letters';
 import { createLetterHandlers } from './letters-messages';
+import type { VacancySnapshot } from '../../lib/db/schema';
+import { uiLang } from '../../lib/i18n/lang';
+import { discoveryDeps, registerDiscovery } from './discovery';
+import { createDiscoveryHandlers } from './discovery-messages';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously on every worker start: MV3 may have woken us for this very event.
+  const queueHandlers = createQueueHandlers({
+    db: getDb,
+    now: Date.now,
+    settings: getSettings,
+    fetch: (i, init) => fetch(i, init),
+    kick: () => void drainStep(),
+    saveDefaultResume: async (hash) => void (await updateSettings((x) => ({ ...x, apply: { ...x.apply, defaultResumeHash: hash } }))),
+    kickLetters: () => void draftLetters(() => void drainStep()),
+  });
+  /** Discovery queues through the same handler as the pages (default resume, blacklist, drain kick). */
+  const enqueueFound = async (vacancy: VacancySnapshot) => queueHandlers.enqueue({ vacancy, source: 'other' }, {});
   handleBackgroundMessages(
     {
       ping: () => ({ version: browser.runtime.getManifest().version, context: 'background' as const }),
@@ -26,20 +41,14 @@ export default defineBackground(() => {
         await browser.runtime.openOptionsPage();
         return { opened: true };
       },
-      ...createQueueHandlers({
-        db: getDb,
-        now: Date.now,
-        settings: getSettings,
-        fetch: (i, init) => fetch(i, init),
-        kick: () => void drainStep(),
-        saveDefaultResume: async (hash) => void (await updateSettings((x) => ({ ...x, apply: { ...x.apply, defaultResumeHash: hash } }))),
-        kickLetters: () => void draftLetters(() => void drainStep()),
-      }),
+      ...queueHandlers,
+      ...createDiscoveryHandlers(discoveryDeps(enqueueFound), uiLang()),
       ...createLetterHandlers({ db: getDb, now: Date.now, settings: getSettings, ...letterDeps(() => void drainStep()) }),
     },
     (m) => console.warn('[otklik:background]', m),
   );
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   registerQueue();
+  registerDiscovery(enqueueFound);
   registerLetters(() => void drainStep());
 });

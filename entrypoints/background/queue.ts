@@ -4,6 +4,7 @@ import type { Job, PauseState } from '../../lib/db/schema';
 import { createApplyClient } from '../../lib/hh/apply-client';
 import { drainUntilWait, queueConfigFromSettings, type Notifier, type StepResult } from '../../lib/queue';
 import { getSettings } from '../../lib/settings/store';
+import { tell } from './discovery';
 
 /**
  * The queue's life in the service worker: one named alarm wakes the worker, each wake drains until the
@@ -37,13 +38,8 @@ const icon = () => browser.runtime.getURL('/icon/128.png');
 
 export const notifier: Notifier = {
   async paused(pause: PauseState) {
-    await browser.notifications.create('otklik-paused', {
-      type: 'basic',
-      iconUrl: icon(),
-      title: 'Otklik: apply queue paused',
-      message: pause.message,
-      priority: 2,
-    });
+    // Browser and/or Telegram, as the user chose for "queue paused" (issue 7).
+    await tell({ kind: 'queuePaused', id: 'otklik-paused', title: 'Otklik: apply queue paused', message: pause.message });
   },
   async needsUser(job: Job) {
     const why = job.reason === 'test_required' ? 'answer the employer\'s questions' : job.reason === 'letter_required' ? 'a cover letter is required' : 'apply on the employer\'s site';
