@@ -40,7 +40,7 @@ describe('db schema', () => {
     const db = freshDb();
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['discovery', 'events', 'jobs', 'meta', 'seen', 'sends']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['discovery', 'events', 'jobs', 'meta', 'negotiations', 'replies', 'seen', 'sends']);
   });
 
   it('upgrades v1 → v2: the send log is backfilled from applied jobs, other data kept', async () => {
