@@ -13,6 +13,7 @@ import type { VacancySnapshot } from '../../lib/db/schema';
 import { uiLang } from '../../lib/i18n/lang';
 import { discoveryDeps, registerDiscovery } from './discovery';
 import { createDiscoveryHandlers } from './discovery-messages';
+import { createProfileHandlers } from './profile-messages';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously on every worker start: MV3 may have woken us for this very event.
@@ -43,6 +44,7 @@ export default defineBackground(() => {
       },
       ...queueHandlers,
       ...createDiscoveryHandlers(discoveryDeps(enqueueFound), uiLang()),
+      ...createProfileHandlers({ fetch: (i, init) => fetch(i, init) }),
       ...createLetterHandlers({ db: getDb, now: Date.now, settings: getSettings, ...letterDeps(() => void drainStep()) }),
     },
     (m) => console.warn('[otklik:background]', m),

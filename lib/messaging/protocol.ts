@@ -258,6 +258,25 @@ export const discoveryMessages = {
   telegramTest: { req: z.object({}), res: z.object({ ok: z.boolean(), error: z.optional(z.string()), bot: z.optional(z.string()) }) },
 } as const;
 
+// ── Options: profile from a resume (issue 6) ─────────────────────────────────────────────────────────────
+export const resumeProfileSchema = z.object({
+  hash: z.string(),
+  title: z.string(),
+  skills: z.array(z.string()),
+  experience: z.nullable(z.enum(['noExperience', 'between1And3', 'between3And6', 'moreThan6'])),
+  totalExperienceMonths: z.nullable(z.number()),
+  salary: z.nullable(z.number()),
+  city: z.nullable(z.string()),
+  text: z.string(),
+});
+export const profileMessages = {
+  /** Options "fill in from my hh.ru resume": reads /resume/<hash> with the user's session (lib/hh/resume-profile). */
+  importResume: {
+    req: z.object({ hash: z.string().check(z.regex(/^[0-9a-f]{20,64}$/i, 'not an hh resume hash')) }),
+    res: z.object({ ok: z.boolean(), profile: z.optional(resumeProfileSchema), textFound: z.optional(z.boolean()), error: z.optional(z.string()) }),
+  },
+} as const;
+
 export const toBackground = {
   ping: {
     req: z.object({}),
@@ -281,6 +300,7 @@ export const toBackground = {
   ...queueMessages,
   ...letterMessages,
   ...discoveryMessages,
+  ...profileMessages,
 } as const;
 
 export const toContent = {

@@ -86,6 +86,22 @@ export function renderResumes(ctx: PageContext): string {
   return layout(ctx, { title: 'Мои резюме', body, state: baseInitialState(ctx) });
 }
 
+// ---------- /resume/<hash> ----------
+
+/**
+ * The user's own resume page. NOT from a capture (no saved resume page exists in ../shared): the bloko-era
+ * data-qa that several independent scrapers read (resume-block-title-position, resume-block-skills-content,
+ * resume-block-experience-position/-description, bloko-tag__text), as lib/hh/resume-profile.ts documents.
+ */
+export function renderResumePage(ctx: PageContext, r: FakeResume): string {
+  const jobs = r.jobs
+    .map((j) => `<div class="resume-block-item-gap"><div class="bloko-text_strong">${esc(j.company)}</div><div data-qa="resume-block-experience-position" class="bloko-text_strong">${esc(j.position)}</div><div data-qa="resume-block-experience-description">${j.description.split('\n').map(esc).join('<br>')}</div></div>`)
+    .join('');
+  const skills = r.keySkills.map((s) => `<div class="bloko-tag bloko-tag_inline"><span data-qa="bloko-tag__text">${esc(s)}</span></div>`).join('');
+  const body = `<div data-qa="resume-personal-name">${esc(ACCOUNT.firstName)} ${esc(ACCOUNT.lastName)}</div><h2 data-qa="resume-block-title-position"><span>${esc(r.title)}</span></h2><div data-qa="resume-block-experience"><h2>Опыт работы</h2>${jobs}</div><div data-qa="skills-table"><h2>Навыки</h2>${skills}</div><div data-qa="resume-block-skills-content" class="resume-block-container">${esc(r.about)}</div>`;
+  return layout(ctx, { title: r.title, body, state: baseInitialState(ctx) });
+}
+
 // ---------- /account/login, /account/captcha ----------
 
 export function renderLogin(ctx: PageContext, backurl: string): string {

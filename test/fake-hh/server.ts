@@ -26,7 +26,7 @@ import {
   type RouteClass,
 } from './misbehave.ts';
 import { renderCards, renderListing, vacancyStateItem, type ListingModel } from './render-listing.ts';
-import { renderCaptcha, renderError5xx, renderLogin, renderNegotiations, renderNotFound, renderResumes, type PageContext } from './render-pages.ts';
+import { renderCaptcha, renderError5xx, renderLogin, renderNegotiations, renderNotFound, renderResumePage, renderResumes, type PageContext } from './render-pages.ts';
 import { renderVacancy, type VacancyStateLayout } from './render-vacancy.ts';
 import { appliedInLastDay, newState, nowOf, RESUMES, type Application, type FakeResume, type ServerState } from './state.ts';
 
@@ -436,6 +436,14 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
       const v = byId.get(Number(vm[1]));
       if (!v) sendHtml(res, 404, renderNotFound(ctx), { 'set-cookie': setCookies });
       else sendHtml(res, 200, renderVacancy(ctx, v, state.appliedByVacancy.get(v.id), layoutPref), { 'set-cookie': setCookies });
+      return { route, fault: null, form };
+    }
+    const rm = /^\/resume\/([0-9a-f]{20,64})$/i.exec(p);
+    if (rm) {
+      const r = RESUMES.find((x) => x.hash === rm[1]!.toLowerCase());
+      if (!loggedIn) redirect(res, `/account/login?backurl=${encodeURIComponent(url.pathname + url.search)}`, { 'set-cookie': setCookies });
+      else if (!r) sendHtml(res, 404, renderNotFound(ctx), { 'set-cookie': setCookies });
+      else sendHtml(res, 200, renderResumePage(ctx, r), { 'set-cookie': setCookies });
       return { route, fault: null, form };
     }
     if (p === '/applicant/resumes' || p === '/applicant/negotiations') {

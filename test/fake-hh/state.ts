@@ -11,6 +11,9 @@ export interface FakeResume {
   salary: number;
   keySkills: string[];
   area: string;
+  /** Resume page text (`/resume/<hash>`, shape NOT from a capture: see render-pages.ts renderResumePage). */
+  about: string;
+  jobs: { position: string; company: string; description: string }[];
 }
 
 const resumeHash = (label: string) => randomHex(mulberry32(fnv1a(label)), 38);
@@ -25,6 +28,11 @@ export const RESUMES: readonly FakeResume[] = [
     salary: 250_000,
     keySkills: ['TypeScript', 'React', 'JavaScript', 'CSS', 'HTML'],
     area: 'Москва',
+    about: 'Фронтенд-разработчик, пять лет с React и TypeScript. Люблю доступные интерфейсы и быстрые страницы.',
+    jobs: [
+      { position: 'Frontend-разработчик', company: 'ООО «Витрина»', description: 'Личный кабинет на React и TypeScript.\nДизайн-система, тесты на Playwright.' },
+      { position: 'Верстальщик', company: 'Студия «Пиксель»', description: 'Адаптивная вёрстка лендингов.' },
+    ],
   },
   {
     hash: resumeHash('otklik-fake-resume-analyst'),
@@ -34,6 +42,8 @@ export const RESUMES: readonly FakeResume[] = [
     salary: 180_000,
     keySkills: ['SQL', 'Python', 'Pandas', 'Power BI'],
     area: 'Москва',
+    about: 'Аналитик данных: SQL, Python, дашборды. Довожу отчёты до решений.',
+    jobs: [{ position: 'Аналитик данных', company: 'Ритейл Групп', description: 'Отчёты по продажам в Power BI, A/B-тесты на Python.' }],
   },
 ];
 
