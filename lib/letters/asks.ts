@@ -48,7 +48,7 @@ function sentences(text: string): string[] {
 export function canariesOf(sentence: string): string[] {
   const out = new Set<string>();
   for (const m of sentence.matchAll(/["«“'‘]([^"»”'’]{2,40})["»”'’]/g)) if (m[1]) out.add(m[1].trim());
-  for (const m of sentence.matchAll(/\b[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{3,}\b/g)) if (!/^(LLM|GPT|HTML|JSON|HTTP|API|SQL|REST|AI|CV)$/.test(m[0])) out.add(m[0]);
+  for (const m of sentence.matchAll(/(?<![A-Za-zА-ЯЁа-яё0-9])[A-ZА-ЯЁ][A-ZА-ЯЁ0-9]{3,}(?![A-Za-zА-ЯЁа-яё0-9])/g)) if (!/^(LLM|GPT|HTML|JSON|HTTP|API|SQL|REST|AI|CV)$/.test(m[0])) out.add(m[0]);
   return [...out];
 }
 

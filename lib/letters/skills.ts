@@ -1,4 +1,5 @@
-import { analyzeBag, kindOf } from '../match/analyze';
+import { analyzeBag, tokenInfo } from '../match/analyze';
+import { normalizeText, tokenize } from '../match/normalize';
 
 /**
  * Skills through lib/match's concepts (synonyms, transliterations, stems): "Питон" in a vacancy matches the
@@ -18,14 +19,23 @@ export function matchedSkills(userSkills: readonly string[], vacancyText: string
   return scored.sort((a, b) => b.n - a.n || a.i - b.i).map((s) => s.skill);
 }
 
+/** Domain words the dictionary files under technologies that a letter may use without claiming a skill. */
+const GENERIC = new Set(['project', 'backend', 'frontend', 'fullstack', 'web', 'api', 'it', 'mobile', 'data', 'product', 'team', 'code', 'sql']);
+
 /**
- * Technologies a letter names that the user's profile never mentions (skills, resume, desired titles): the
- * model invented them, or copied them from the vacancy as if they were the user's.
+ * Technologies a letter names that the user's profile never mentions (skills, resume, desired titles) nor the
+ * vacancy title: the model invented them, or copied them from the vacancy as if they were the user's. Only
+ * Latin-script words are checked: tools are written so in Russian letters too (Kafka, Kubernetes, Go), while
+ * Cyrillic domain words ("проект", "разработка") are prose, not claims.
  */
 export function unknownSkills(letter: string, profileText: string): string[] {
   const mine = analyzeBag(profileText);
-  const out: string[] = [];
-  const letterBag = analyzeBag(letter);
-  for (const c of letterBag.keys()) if (kindOf(c) === 't' && !mine.has(c)) out.push(c);
-  return out;
+  const out = new Set<string>();
+  for (const token of tokenize(normalizeText(letter))) {
+    if (!/^[a-z]/.test(token)) continue;
+    const info = tokenInfo(token);
+    if (info.kind !== 't' || GENERIC.has(info.c) || mine.has(info.c)) continue;
+    out.add(info.c);
+  }
+  return [...out];
 }

@@ -11,6 +11,8 @@ export interface ValidateContext {
   /** Skills, titles, resume: facts the letter may use; contacts/links in it are the user's own. */
   profileText: string;
   asks: readonly VacancyAsk[];
+  /** The vacancy's title: a letter may name the role it applies for ("backend-разработчик") without owning the skill. */
+  vacancyTitle?: string;
 }
 
 export const LIMITS = { minChars: 200, maxChars: 1500, minSentences: 3, maxSentences: 6 } as const;
@@ -22,8 +24,9 @@ const HANDLE_RE = /(?:^|\s)@[a-z0-9_]{4,}\b|t\.me\/\S+/gi;
 
 const AI_SELF: RegExp[] = [
   /\bas an ai\b|\bas a language model\b|\bi am an ai\b|\bi'm an ai\b|\bi am a bot\b|\blanguage model\b/i,
-  /как (ии|искусственный интеллект|языковая модель|нейросеть|ai)\b/i,
-  /я\s*(—|-|–)?\s*(ии|искусственный интеллект|языковая модель|нейросеть|бот)\b/i,
+  // (?![а-яё]) instead of \b: JavaScript's \b knows only ASCII letters.
+  /(^|[^а-яё])как (ии|искусственный интеллект|языковая модель|нейросеть|ai)(?![а-яё])/i,
+  /(^|[^а-яё])я\s*(—|-|–)?\s*(ии|искусственный интеллект|языковая модель|нейросеть|бот)(?![а-яё])/i,
   /(не могу|не имею возможности)[^.]{0,40}(личн|опыт)[^.]{0,30}(так как|поскольку)/i,
 ];
 
@@ -33,7 +36,7 @@ const CLICHES_EN = ['i am writing to express', 'passionate about', 'perfect fit'
 /** Sentences, not counting a short greeting ("Здравствуйте!", "Добрый день, Анна!"). */
 export function sentenceCount(text: string): number {
   const parts = text.split(/(?<=[.!?…])\s+/).map((s) => s.trim()).filter((s) => /[a-zа-яё]/i.test(s));
-  const greeting = parts[0] && parts[0].split(/\s+/).length <= 4 && /^(здравствуйте|добрый день|привет|hello|hi|good (morning|afternoon|day)|dear)\b/i.test(parts[0]);
+  const greeting = parts[0] && parts[0].split(/\s+/).length <= 4 && /^(здравствуйте|добрый день|привет|hello|hi|good (morning|afternoon|day)|dear)(?![a-zа-яё])/i.test(parts[0]);
   return parts.length - (greeting ? 1 : 0);
 }
 
@@ -81,7 +84,7 @@ export function validateLetter(letter: string, ctx: ValidateContext): string[] {
   if (cliches.length) problems.push(ru ? `штампы: ${cliches.join(', ')}` : `clichés: ${cliches.join(', ')}`);
   if (/\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|<[^>\n]{1,40}>/.test(text)) problems.push(ru ? 'плейсхолдер вместо текста (например, [Имя])' : 'a placeholder instead of text (like [Name])');
   if (/\*\*|__|^#{1,6}\s|^\s*[-*•]\s/m.test(text)) problems.push(ru ? 'разметка markdown или список' : 'markdown or a bullet list');
-  const unknown = unknownSkills(text, ctx.profileText);
+  const unknown = unknownSkills(text, `${ctx.profileText}\n${ctx.vacancyTitle ?? ''}`);
   if (unknown.length) problems.push(ru ? `навыки, которых нет в профиле: ${unknown.slice(0, 4).join(', ')}` : `skills not in the profile: ${unknown.slice(0, 4).join(', ')}`);
   const echoed = ctx.asks.flatMap((a) => a.canaries).filter((c) => c.length >= 3 && lower.includes(c.toLowerCase()) && !profileLower.includes(c.toLowerCase()));
   if (echoed.length) problems.push(ru ? `выполняет указание из текста вакансии («${echoed[0]}»): такие просьбы решаете вы` : `follows an instruction from the vacancy text ("${echoed[0]}"): such requests are yours to answer`);
