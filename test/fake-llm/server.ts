@@ -126,7 +126,7 @@ export async function startFakeLlm(opts: { port?: number } = {}): Promise<FakeLl
       }),
   };
 
-  async function chat(req: IncomingMessage, res: ServerResponse, record: FakeChatRequest): Promise<void> {
+  function chat(res: ServerResponse, record: FakeChatRequest): void {
     const b = faultsLeft > 0 ? behaviour : { chunkDelayMs: behaviour.chunkDelayMs, chunkChars: behaviour.chunkChars };
     const faulty = faultsLeft > 0;
     if (faulty) faultsLeft--;
@@ -187,7 +187,7 @@ export async function startFakeLlm(opts: { port?: number } = {}): Promise<FakeLl
         return void res.end();
       }
       if (req.method === 'GET' && url.pathname === '/v1/models') return send(res, 200, { data: [{ id: 'fake-model', object: 'model' }] });
-      if (req.method === 'POST' && url.pathname === '/v1/chat/completions') return chat(req, res, record);
+      if (req.method === 'POST' && url.pathname === '/v1/chat/completions') return chat(res, record);
       if (req.method === 'POST' && url.pathname === '/api/v2/oauth') {
         if (headers['authorization'] !== `Basic ${fake.gigachat.authKey}`) return send(res, 401, { code: 6, message: 'credentials doesn\'t match db data' });
         if (!/^[0-9a-f-]{36}$/i.test(headers['rquid'] ?? '')) return send(res, 400, { code: 5, message: 'RqUID is invalid' });
@@ -199,7 +199,7 @@ export async function startFakeLlm(opts: { port?: number } = {}): Promise<FakeLl
       if (req.method === 'POST' && url.pathname === '/api/v1/chat/completions') {
         const bearer = (headers['authorization'] ?? '').replace(/^Bearer /, '');
         if (!tokens.has(bearer)) return send(res, 401, { status: 401, message: 'Token has expired' });
-        return chat(req, res, record);
+        return chat(res, record);
       }
       send(res, 404, { error: { message: `no route ${req.method} ${url.pathname}` } });
     })();
