@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { jobStateSchema, vacancySnapshotSchema } from '../db/schema';
+import { negotiationMessages } from '../negotiations/protocol';
 
 const count = z.int().check(z.nonnegative());
 
@@ -301,6 +302,8 @@ export const toBackground = {
   ...letterMessages,
   ...discoveryMessages,
   ...profileMessages,
+  // ── Negotiations (issue 8): responses funnel, employer replies
+  ...negotiationMessages,
 } as const;
 
 export const toContent = {

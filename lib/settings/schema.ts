@@ -3,6 +3,7 @@ import { lettersSchema } from '../letters/settings';
 import { profileSchema } from '../match/profile';
 import { discoverySchema } from '../discovery/settings';
 import { notifySchema } from '../notify/settings';
+import { qaSchema } from '../negotiations/settings';
 
 /** Bump together with a new entry in ./migrations.ts (and its test fixture). */
 export const SETTINGS_VERSION = 3;
@@ -63,6 +64,8 @@ export const settingsSchema = z.object({
   // ── Discovery & notifications (issue 7)
   discovery: z._default(discoverySchema, () => discoverySchema.parse({})),
   notify: z._default(notifySchema, () => notifySchema.parse({})),
+  // ── Responses and employer chats (issue 8): Q&A bank, reply drafts, sync period
+  qa: z._default(qaSchema, () => qaSchema.parse({})),
   /** Verbose console logs in every context (never includes secrets). */
   debug: z._default(z.boolean(), false),
 });
