@@ -9,6 +9,7 @@ import { settingsSignal } from '../../lib/settings/signal';
 import { updateSettings } from '../../lib/settings/store';
 import { isHhHost } from '../../lib/hh/sites';
 import { Queue } from './Queue';
+import { Suggestions } from '../../components/discovery/Suggestions';
 
 type TabInfo = { onHh: boolean; stats: TriageStats | null };
 
@@ -79,6 +80,7 @@ export function App() {
         )}
       </section>
       {s ? <Queue settings={s} /> : null}
+      {s ? <Suggestions settings={s} /> : null}
       <footer class="pp__foot">
         <button class="otk-btn" type="button" onClick={() => openOptions('#stats')}>{t.stats}</button>
         <button class="otk-btn otk-btn--primary" type="button" onClick={() => openOptions()}>{t.settings}</button>

@@ -1,0 +1,109 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import { signal } from '@preact/signals';
+import { browser } from '#imports';
+import { uiLang } from '../../lib/i18n/lang';
+import { sendToBackground } from '../../lib/messaging';
+import { NOTIFY_KINDS, notifySchema, type NotifyKind, type NotifySettings } from '../../lib/notify/settings';
+import { TELEGRAM_API } from '../../lib/notify/telegram';
+import { hasTelegramToken, setTelegramToken } from '../../lib/notify/token';
+import { describeZodError } from '../../lib/settings/schema';
+import { getSettings, updateSettings } from '../../lib/settings/store';
+import { discoveryTexts } from './texts';
+
+/**
+ * Options section: which notices go to the browser and to Telegram; the bot token (a secret: its own storage,
+ * never shown back, never exported) and chat id; "send test message" through the background.
+ */
+export function TelegramSettings() {
+  const t = discoveryTexts[uiLang()];
+  const st = useMemo(() => ({ n: signal<NotifySettings | null>(null), token: signal(''), hasToken: signal(false), msg: signal<{ ok: boolean; text: string } | null>(null), busy: signal(false) }), []);
+  useEffect(() => {
+    void getSettings().then((s) => (st.n.value = s.notify));
+    void hasTelegramToken().then((h) => (st.hasToken.value = h));
+  }, []);
+  const n = st.n.value;
+  if (!n) return null;
+  const say = (ok: boolean, text: string) => (st.msg.value = { ok, text });
+
+  const save = async (): Promise<boolean> => {
+    const r = notifySchema.safeParse(n);
+    if (!r.success) {
+      say(false, describeZodError(r.error));
+      return false;
+    }
+    try {
+      if (st.token.value.trim()) {
+        await setTelegramToken(st.token.value);
+        st.token.value = '';
+        st.hasToken.value = true;
+      }
+    } catch (e) {
+      say(false, e instanceof Error ? e.message : String(e));
+      return false;
+    }
+    // Host access is asked for when Telegram is turned on (a user gesture: this click).
+    if (r.data.telegram.enabled && !(await browser.permissions.request({ origins: [`${TELEGRAM_API}/*`] }).catch(() => false))) {
+      say(false, t.tgPermission);
+      return false;
+    }
+    await updateSettings((s) => ({ ...s, notify: r.data }));
+    say(true, t.saved);
+    return true;
+  };
+  const test = async () => {
+    st.busy.value = true;
+    try {
+      if (!(await save())) return;
+      const r = await sendToBackground('telegramTest', {});
+      say(r.ok, r.ok ? t.tgTestOk(r.bot ?? '') : t.failed(r.error ?? ''));
+    } catch (e) {
+      say(false, t.failed(e instanceof Error ? e.message : String(e)));
+    } finally {
+      st.busy.value = false;
+    }
+  };
+  const kinds = (channel: 'browser' | 'telegram') => {
+    const cur = channel === 'browser' ? n.browser : n.telegram.kinds;
+    const put = (k: NotifyKind, v: boolean) => {
+      st.n.value = channel === 'browser' ? { ...n, browser: { ...n.browser, [k]: v } } : { ...n, telegram: { ...n.telegram, kinds: { ...n.telegram.kinds, [k]: v } } };
+    };
+    return (
+      <fieldset class="op__checks" style="border:0;padding:0;margin:0">
+        <legend style="font-weight:600">{channel === 'browser' ? t.browserKinds : t.tgKinds}</legend>
+        {NOTIFY_KINDS.map((k) => (
+          <label key={k}><input type="checkbox" data-testid={`notify-${channel}-${k}`} checked={cur[k]} onChange={(e) => put(k, e.currentTarget.checked)} /> {t.kinds[k]}</label>
+        ))}
+      </fieldset>
+    );
+  };
+  return (
+    <section class="op__sec" id="notifications" aria-labelledby="sec-notify" data-testid="notify-settings">
+      <h2 id="sec-notify">{t.tgTitle}</h2>
+      {kinds('browser')}
+      <label class="op__checks"><input type="checkbox" data-testid="tg-enabled" checked={n.telegram.enabled} onChange={(e) => (st.n.value = { ...n, telegram: { ...n.telegram, enabled: e.currentTarget.checked } })} /> {t.tgEnabled}</label>
+      {n.telegram.enabled ? (
+        <>
+          <div class="op__grid">
+            <label class="op__field">
+              <span>{t.tgToken}{st.hasToken.value ? <small> · {t.tgTokenSaved}</small> : null}</span>
+              <input type="password" autocomplete="off" data-testid="tg-token" placeholder={st.hasToken.value ? '••••••••' : '123456:ABC…'} value={st.token.value} onInput={(e) => (st.token.value = e.currentTarget.value)} />
+              <small>{t.tgTokenHint}</small>
+            </label>
+            <label class="op__field">
+              <span>{t.tgChat}</span>
+              <input type="text" data-testid="tg-chat" value={n.telegram.chatId} onInput={(e) => (st.n.value = { ...n, telegram: { ...n.telegram, chatId: e.currentTarget.value } })} />
+              <small>{t.tgChatHint}</small>
+            </label>
+          </div>
+          {kinds('telegram')}
+        </>
+      ) : null}
+      <div style="display:flex;gap:12px;align-items:center;flex-wrap:wrap">
+        <button type="button" class="otk-btn otk-btn--primary" data-testid="notify-save" onClick={() => void save()}>{t.save}</button>
+        {n.telegram.enabled ? <button type="button" class="otk-btn" data-testid="tg-test" disabled={st.busy.value} onClick={() => void test()}>{t.tgTest}</button> : null}
+        {st.hasToken.value ? <button type="button" class="otk-btn" onClick={() => void setTelegramToken('').then(() => (st.hasToken.value = false))}>{t.tgRemove}</button> : null}
+        {st.msg.value ? <span class={st.msg.value.ok ? 'otk-ok' : 'otk-error'} role="status" data-testid="notify-msg">{st.msg.value.text}</span> : null}
+      </div>
+    </section>
+  );
+}
