@@ -1,123 +1,22 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { signal } from '@preact/signals';
 import { Toggle } from '../../components/Toggle';
-import { EXPERIENCE_IDS, WORK_FORMATS, type ExperienceId, type WorkFormat } from '../../lib/match/vacancy';
-import { formatBlacklist, formatList, parseBlacklist, parseList, parseMoney } from '../../lib/settings/form';
-import { describeZodError, settingsSchema, type Settings } from '../../lib/settings/schema';
-import { getSettings, saveSettings } from '../../lib/settings/store';
+import { draftProfile, fromDraft, toDraft, type Draft, type DraftErrors } from '../../components/options/draft';
+import { ResumeImport, type ImportedResume } from '../../components/options/ResumeImport';
+import { optionsTexts } from '../../components/options/texts';
+import { ThresholdPreview } from '../../components/options/ThresholdPreview';
+import { StatsView } from '../../components/stats/StatsView';
+import { uiLang } from '../../lib/i18n/lang';
+import { EXPERIENCE_IDS, WORK_FORMATS, type ExperienceId } from '../../lib/match/vacancy';
+import { parseList } from '../../lib/settings/form';
+import type { Settings } from '../../lib/settings/schema';
+import { getSettings, saveSettings, watchSettings } from '../../lib/settings/store';
 import { exportSettings, importSettings } from '../../lib/settings/transfer';
 import { sendToBackground } from '../../lib/messaging';
+import { DiscoverySettings } from '../../components/discovery/DiscoverySettings';
+import { TelegramSettings } from '../../components/discovery/TelegramSettings';
 
-const EXPERIENCE_LABEL: Record<ExperienceId, string> = {
-  noExperience: 'No experience',
-  between1And3: '1–3 years',
-  between3And6: '3–6 years',
-  moreThan6: 'More than 6 years',
-};
-const FORMAT_LABEL: Record<WorkFormat, string> = { ON_SITE: 'On site', REMOTE: 'Remote', HYBRID: 'Hybrid', FIELD_WORK: 'Field work' };
-
-/** Settings field → the draft field that shows its error. */
-const DRAFT_KEY: Record<string, keyof Draft> = {
-  desiredTitles: 'titles',
-  employerBlacklist: 'blacklist',
-  'apply.dailyCap': 'dailyCap',
-  'apply.pacing.minSeconds': 'pacingMin',
-  'apply.pacing.maxSeconds': 'pacingMax',
-  'apply.quietHours.from': 'quietFrom',
-  'apply.quietHours.to': 'quietTo',
-  'apply.currentEmployer': 'currentEmployer',
-};
-
-type Resumes = { state: 'loading' } | { state: 'ok'; list: { hash: string; title: string; latest?: boolean }[] } | { state: 'error'; error: string };
-
-/** The form keeps raw text while the user types; it becomes Settings only on save. */
-interface Draft {
-  enabled: boolean;
-  action: Settings['triage']['action'];
-  showBadges: boolean;
-  titles: string;
-  skills: string;
-  experience: ExperienceId | '';
-  resumeText: string;
-  excludeWords: string;
-  minSalary: string;
-  workFormats: WorkFormat[];
-  cities: string;
-  blacklist: string;
-  dailyCap: string;
-  pacingMin: string;
-  pacingMax: string;
-  quietEnabled: boolean;
-  quietFrom: string;
-  quietTo: string;
-  resumeHash: string;
-  currentEmployer: string;
-}
-
-const toDraft = (s: Settings): Draft => ({
-  enabled: s.enabled,
-  action: s.triage.action,
-  showBadges: s.triage.showBadges,
-  titles: formatList(s.profile.desiredTitles),
-  skills: formatList(s.profile.skills, ', '),
-  experience: s.profile.experience ?? '',
-  resumeText: s.profile.resumeText,
-  excludeWords: formatList(s.profile.excludeWords, ', '),
-  minSalary: s.profile.minSalary === null ? '' : String(s.profile.minSalary),
-  workFormats: [...s.profile.workFormats],
-  cities: formatList(s.profile.cities, ', '),
-  blacklist: formatBlacklist(s.profile.employerBlacklist),
-  dailyCap: String(s.apply.dailyCap),
-  pacingMin: String(s.apply.pacing.minSeconds),
-  pacingMax: String(s.apply.pacing.maxSeconds),
-  quietEnabled: s.apply.quietHours.enabled,
-  quietFrom: s.apply.quietHours.from,
-  quietTo: s.apply.quietHours.to,
-  resumeHash: s.apply.defaultResumeHash ?? '',
-  currentEmployer: s.apply.currentEmployer,
-});
-
-/** "" or digits → number; anything else is kept as NaN so the schema names the field. */
-const num = (t: string) => (/^\s*\d+\s*$/.test(t) ? Number(t) : Number.NaN);
-
-function fromDraft(d: Draft, base: Settings): { ok: true; settings: Settings } | { ok: false; errors: Record<string, string> } {
-  const money = parseMoney(d.minSalary);
-  if (!money.ok) return { ok: false, errors: { minSalary: money.error } };
-  const candidate = {
-    ...base,
-    enabled: d.enabled,
-    triage: { ...base.triage, action: d.action, showBadges: d.showBadges },
-    profile: {
-      ...base.profile,
-      desiredTitles: parseList(d.titles, { commas: false }),
-      skills: parseList(d.skills),
-      experience: d.experience || null,
-      resumeText: d.resumeText.trim(),
-      excludeWords: parseList(d.excludeWords),
-      minSalary: money.value,
-      workFormats: d.workFormats,
-      cities: parseList(d.cities),
-      employerBlacklist: parseBlacklist(d.blacklist),
-    },
-    apply: {
-      ...base.apply,
-      dailyCap: num(d.dailyCap),
-      pacing: { minSeconds: num(d.pacingMin), maxSeconds: num(d.pacingMax) },
-      quietHours: { enabled: d.quietEnabled, from: d.quietFrom, to: d.quietTo },
-      defaultResumeHash: d.resumeHash || null,
-      currentEmployer: d.currentEmployer.trim(),
-    },
-  };
-  const parsed = settingsSchema.safeParse(candidate);
-  if (parsed.success) return { ok: true, settings: parsed.data };
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path[0] === 'profile' ? String(issue.path[1]) : issue.path.map(String).join('.');
-    errors[DRAFT_KEY[key] ?? key] = issue.message;
-  }
-  errors['_'] = describeZodError(parsed.error);
-  return { ok: false, errors };
-}
+type Resumes = { state: 'loading' } | { state: 'ok'; list: { hash: string; title: string; latest?: boolean | undefined }[] } | { state: 'error'; error: string };
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -127,11 +26,13 @@ function download(name: string, text: string) {
 }
 
 export function App() {
+  const lang = uiLang();
+  const t = optionsTexts[lang];
   const state = useMemo(
     () => ({
       base: signal<Settings | null>(null),
       draft: signal<Draft | null>(null),
-      errors: signal<Record<string, string>>({}),
+      errors: signal<DraftErrors>({}),
       message: signal<{ kind: 'ok' | 'error'; text: string } | null>(null),
       dirty: signal(false),
       resumes: signal<Resumes>({ state: 'loading' }),
@@ -146,179 +47,241 @@ export function App() {
       (e: unknown) => (resumes.value = { state: 'error', error: e instanceof Error ? e.message : String(e) }),
     );
   };
-  useEffect(loadResumes, []);
   const load = (s: Settings) => {
     base.value = s;
     draft.value = toDraft(s);
     dirty.value = false;
+    errors.value = {};
   };
-  useEffect(() => void getSettings().then(load), []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = `Otklik — ${t.title}`;
+    loadResumes();
+    void getSettings().then((s) => {
+      load(s);
+      // The popup links to #profile / #stats: scroll there once the sections exist.
+      requestAnimationFrame(() => document.getElementById(location.hash.slice(1))?.scrollIntoView());
+    });
+    // Another context saved (the popup's on/off switch, a second options tab): follow it unless the user is editing.
+    return watchSettings((s) => {
+      if (!dirty.value) load(s);
+      else base.value = s;
+    });
+  }, []);
 
   const d = draft.value;
-  if (!d || !base.value) return <main class="op">Loading…</main>;
+  if (!d || !base.value) return <main class="op">{t.loading}</main>;
+  const e = errors.value;
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     draft.value = { ...d, [key]: value };
     dirty.value = true;
     message.value = null;
+    if (e[key]) errors.value = { ...e, [key]: undefined };
   };
-  const field = (key: keyof Draft, label: string, hint: string, opts: { rows?: number; wide?: boolean } = {}) => (
+  const hint = (key: keyof Draft, text: string) =>
+    e[key] ? <small id={`${key}-msg`} class="otk-error" role="alert">{e[key]}</small> : <small id={`${key}-msg`}>{text}</small>;
+  const field = (key: keyof Draft, label: string, help: string, opts: { rows?: number; wide?: boolean; inputMode?: 'numeric' } = {}) => (
     <label class={`op__field${opts.wide ? ' op__field--wide' : ''}`}>
       <span>{label}</span>
       {opts.rows ? (
-        <textarea name={key} rows={opts.rows} value={d[key] as string} aria-invalid={!!errors.value[key]} onInput={(e) => set(key, e.currentTarget.value as never)} />
+        <textarea name={key} rows={opts.rows} value={d[key] as string} aria-invalid={!!e[key]} aria-describedby={`${key}-msg`} onInput={(ev) => set(key, ev.currentTarget.value as never)} />
       ) : (
-        <input name={key} type="text" value={d[key] as string} aria-invalid={!!errors.value[key]} onInput={(e) => set(key, e.currentTarget.value as never)} />
+        <input name={key} type="text" inputMode={opts.inputMode} value={d[key] as string} aria-invalid={!!e[key]} aria-describedby={`${key}-msg`} onInput={(ev) => set(key, ev.currentTarget.value as never)} />
       )}
-      {errors.value[key] ? <small class="otk-error" role="alert">{errors.value[key]}</small> : <small>{hint}</small>}
+      {hint(key, help)}
     </label>
   );
 
   const save = async () => {
-    const r = fromDraft(d, base.value!);
+    const r = fromDraft(d, base.value!, t);
     if (!r.ok) {
       errors.value = r.errors;
-      message.value = { kind: 'error', text: `Not saved: ${r.errors['_'] ?? Object.values(r.errors)[0]}` };
+      const n = Object.keys(r.errors).filter((k) => k !== '_').length;
+      message.value = { kind: 'error', text: n ? t.notSaved(n) : (r.errors._ ?? '') };
+      // Take the keyboard to the first bad field.
+      requestAnimationFrame(() => (document.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus());
       return;
     }
-    errors.value = {};
     load(await saveSettings(r.settings));
-    message.value = { kind: 'ok', text: 'Saved. Open hh.ru tabs re-score right away.' };
+    message.value = { kind: 'ok', text: t.saved };
   };
 
-  const onImport = async (file: File | undefined) => {
+  const onImportFile = async (file: File | undefined) => {
     if (!file) return;
     const r = importSettings(await file.text());
     if (!r.ok) {
-      message.value = { kind: 'error', text: `Import failed, nothing changed. ${r.error}` };
+      message.value = { kind: 'error', text: t.importFileFailed(r.error) };
       return;
     }
     load(await saveSettings(r.settings));
-    message.value = { kind: 'ok', text: r.migratedFrom ? `Imported (upgraded from settings version ${r.migratedFrom}).` : 'Imported.' };
+    message.value = { kind: 'ok', text: r.migratedFrom ? t.importedOld(r.migratedFrom) : t.importedFile };
   };
 
+  const onResume = (r: ImportedResume) => {
+    const titles = parseList([r.title, d.titles].join('\n'), { commas: false }).join('\n');
+    draft.value = {
+      ...d,
+      titles,
+      skills: r.skills.length ? r.skills.join(', ') : d.skills,
+      experience: r.experience ?? d.experience,
+      resumeText: r.text || d.resumeText,
+      cities: d.cities || (r.city ?? ''),
+    };
+    dirty.value = true;
+  };
+
+  const profile = draftProfile(d, base.value);
+  const resumeList = resumes.value.state === 'ok' ? resumes.value.list : [];
   return (
     <main class="op" data-testid="options">
       <header class="op__head">
         <span class="op__logo">Otklik</span>
-        <h1>Profile & settings</h1>
+        <h1>{t.title}</h1>
       </header>
+      <nav class="op__nav" aria-label={t.title}>
+        {(['profile', 'filters', 'triage', 'apply', 'stats', 'data'] as const).map((id) => (
+          <a key={id} href={`#${id}`}>{t.nav[id]}</a>
+        ))}
+      </nav>
 
-      <section class="op__sec" aria-labelledby="sec-general">
-        <h2 id="sec-general">Listing triage</h2>
-        <Toggle id="opt-enabled" label="Otklik is on" hint="Off leaves hh.ru pages exactly as they are." checked={d.enabled} onChange={(v) => set('enabled', v)} />
-        <Toggle id="opt-badges" label="Show a score badge on each vacancy" checked={d.showBadges} onChange={(v) => set('showBadges', v)} />
-        <fieldset class="op__checks" style="border:0;padding:0;margin:0">
-          <legend class="otk-muted" style="padding:0 0 4px">Irrelevant vacancies are</legend>
-          {(['hide', 'dim'] as const).map((a) => (
-            <label key={a}>
-              <input type="radio" name="action" value={a} checked={d.action === a} onChange={() => set('action', a)} />
-              {a === 'hide' ? 'hidden (a bar lets you show them)' : 'dimmed'}
-            </label>
-          ))}
-        </fieldset>
-      </section>
-
-      <section class="op__sec" aria-labelledby="sec-profile">
-        <h2 id="sec-profile">What you are looking for</h2>
+      <section class="op__sec" id="profile" aria-labelledby="sec-profile">
+        <h2 id="sec-profile">{t.profile}</h2>
+        <ResumeImport resumes={resumeList} t={t} onImported={onResume} />
         <div class="op__grid">
-          {field('titles', 'Desired job titles', 'One per line, e.g. "Python-разработчик".', { rows: 3 })}
-          {field('skills', 'Your skills', 'Comma-separated: Python, Django, SQL…', { rows: 3 })}
+          {field('titles', t.titles, t.titlesHint, { rows: 3 })}
+          {field('skills', t.skills, t.skillsHint, { rows: 3 })}
           <label class="op__field">
-            <span>Your experience</span>
-            <select name="experience" value={d.experience} onChange={(e) => set('experience', e.currentTarget.value as ExperienceId | '')}>
-              <option value="">Not set</option>
+            <span>{t.experience}</span>
+            <select name="experience" value={d.experience} onChange={(ev) => set('experience', ev.currentTarget.value as ExperienceId | '')}>
+              <option value="">{t.expNone}</option>
               {EXPERIENCE_IDS.map((id) => (
-                <option key={id} value={id}>{EXPERIENCE_LABEL[id]}</option>
+                <option key={id} value={id}>{t.exp[id]}</option>
               ))}
             </select>
-            <small>Vacancies asking for much more are marked down.</small>
+            <small>{t.experienceHint}</small>
           </label>
-          {field('minSalary', 'Minimum salary, ₽ per month', 'Empty = no limit. Vacancies without a salary are not hidden for it.')}
-          {field('resumeText', 'Resume text', 'Paste your resume summary: it helps to judge full vacancy texts.', { rows: 5, wide: true })}
+          {field('minSalary', t.minSalary, t.minSalaryHint, { inputMode: 'numeric' })}
+          {field('resumeText', t.resumeText, t.resumeTextHint, { rows: 6, wide: true })}
         </div>
       </section>
 
-      <section class="op__sec" aria-labelledby="sec-filters">
-        <h2 id="sec-filters">Filters</h2>
+      <section class="op__sec" id="filters" aria-labelledby="sec-filters">
+        <h2 id="sec-filters">{t.filters}</h2>
         <div class="op__grid">
-          {field('excludeWords', 'Stop-words in the title', 'A vacancy whose title has one is hidden: стажёр, senior, продаж…', { rows: 2 })}
-          {field('cities', 'Cities', 'Empty = any city. Remote vacancies always pass.', { rows: 2 })}
-          <div class="op__field op__field--wide">
-            <span>Work format</span>
+          {field('excludeWords', t.stopWords, t.stopWordsHint, { rows: 2 })}
+          {field('cities', t.cities, t.citiesHint, { rows: 2 })}
+          <fieldset class="op__field op__field--wide op__fieldset">
+            <legend>{t.workFormat}</legend>
             <div class="op__checks">
               {WORK_FORMATS.map((f) => (
                 <label key={f}>
-                  <input type="checkbox" checked={d.workFormats.includes(f)} onChange={(e) => set('workFormats', e.currentTarget.checked ? [...d.workFormats, f] : d.workFormats.filter((x) => x !== f))} />
-                  {FORMAT_LABEL[f]}
+                  <input type="checkbox" name={`format-${f}`} checked={d.workFormats.includes(f)} onChange={(ev) => set('workFormats', ev.currentTarget.checked ? [...d.workFormats, f] : d.workFormats.filter((x) => x !== f))} />
+                  {t.formats[f]}
                 </label>
               ))}
             </div>
-            <small>None ticked = any format.</small>
-          </div>
-          {field('blacklist', 'Employer blacklist', 'One per line: a name, or "12345 Name" with the hh employer id.', { rows: 3, wide: true })}
+            <small>{t.workFormatHint}</small>
+          </fieldset>
+          {field('blacklist', t.blacklist, t.blacklistHint, { rows: 3, wide: true })}
         </div>
       </section>
 
-      <section class="op__sec" aria-labelledby="sec-apply">
-        <h2 id="sec-apply">Applying</h2>
+      <section class="op__sec" id="triage" aria-labelledby="sec-triage">
+        <h2 id="sec-triage">{t.triage}</h2>
+        <Toggle id="opt-enabled" label={t.enabled} hint={t.enabledHint} checked={d.enabled} onChange={(v) => set('enabled', v)} />
+        <Toggle id="opt-badges" label={t.badges} checked={d.showBadges} onChange={(v) => set('showBadges', v)} />
+        <fieldset class="op__fieldset">
+          <legend>{t.irrelevant}</legend>
+          <div class="op__checks">
+            {(['hide', 'dim'] as const).map((a) => (
+              <label key={a}>
+                <input type="radio" name="action" value={a} checked={d.action === a} onChange={() => set('action', a)} />
+                {a === 'hide' ? t.hide : t.dim}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div class="op-thresholds">
+          <div class="op-thresholds__controls">
+            <b>{t.thresholds}</b>
+            {(['hideBelow', 'dimBelow'] as const).map((k) => (
+              <label key={k} class="op-slider">
+                <span>{k === 'hideBelow' ? t.hideBelow : t.dimBelow}</span>
+                <input type="range" name={k} min={0} max={100} step={1} value={d[k]} aria-invalid={!!e[k]} aria-describedby="thresholds-msg" onInput={(ev) => set(k, Number(ev.currentTarget.value))} />
+                <output>{d[k]}</output>
+              </label>
+            ))}
+            {e.hideBelow ? <small id="thresholds-msg" class="otk-error" role="alert">{e.hideBelow}</small> : <small id="thresholds-msg" class="otk-muted">{t.thresholdsHint}</small>}
+            <button type="button" class="otk-btn otk-btn--sm" disabled={d.hideBelow === 30 && d.dimBelow === 55} onClick={() => { set('hideBelow', 30); draft.value = { ...draft.value!, dimBelow: 55 }; }}>
+              {t.resetThresholds}
+            </button>
+          </div>
+          <ThresholdPreview profile={profile} hide={d.hideBelow} dim={d.dimBelow} action={d.action} t={t} lang={lang} />
+        </div>
+      </section>
+
+      <section class="op__sec" id="apply" aria-labelledby="sec-apply">
+        <h2 id="sec-apply">{t.apply}</h2>
         <div class="op__grid">
           <label class="op__field op__field--wide">
-            <span>Resume to apply with</span>
-            <select name="resumeHash" value={d.resumeHash} aria-invalid={!!errors.value['apply.defaultResumeHash']} onChange={(e) => set('resumeHash', e.currentTarget.value)}>
-              <option value="">{resumes.value.state === 'ok' && resumes.value.list.length ? 'Choose a resume…' : 'Not chosen'}</option>
-              {resumes.value.state === 'ok'
-                ? resumes.value.list.map((r) => (
-                    <option key={r.hash} value={r.hash}>{r.title}{r.latest ? ' (latest)' : ''}</option>
-                  ))
-                : null}
-              {d.resumeHash && !(resumes.value.state === 'ok' && resumes.value.list.some((r) => r.hash === d.resumeHash)) ? (
-                <option value={d.resumeHash}>Saved resume {d.resumeHash.slice(0, 8)}…</option>
-              ) : null}
+            <span>{t.resumeToApply}</span>
+            <select name="resumeHash" value={d.resumeHash} onChange={(ev) => set('resumeHash', ev.currentTarget.value)}>
+              <option value="">{resumeList.length ? t.chooseResume : t.notChosen}</option>
+              {resumeList.map((r) => (
+                <option key={r.hash} value={r.hash}>{r.title}{r.latest ? t.latest : ''}</option>
+              ))}
+              {d.resumeHash && !resumeList.some((r) => r.hash === d.resumeHash) ? <option value={d.resumeHash}>{t.savedResume(d.resumeHash)}</option> : null}
             </select>
             {resumes.value.state === 'error' ? (
               <small class="otk-error" role="alert">
-                Could not read your resumes from hh.ru ({resumes.value.error}). Log in to hh.ru in this browser, then{' '}
-                <button type="button" class="otk-btn" style="padding:0 6px" onClick={loadResumes}>retry</button>
+                {t.resumesFailed(resumes.value.error)}{' '}
+                <button type="button" class="otk-btn otk-btn--sm" onClick={loadResumes}>{t.retry}</button>
               </small>
             ) : (
-              <small>{resumes.value.state === 'loading' ? 'Reading your resumes from hh.ru…' : 'Every queued application uses this resume unless you pick another for a job.'}</small>
+              <small>{resumes.value.state === 'loading' ? t.resumesLoading : t.resumeHint}</small>
             )}
           </label>
-          {field('dailyCap', 'Applications per 24 hours', 'At most 200: hh.ru refuses more. 50 is a calm pace.')}
-          {field('currentEmployer', 'Your current employer', 'Never applied to, in addition to the blacklist.')}
-          {field('pacingMin', 'Pause between applications, from (s)', 'A random pause between "from" and "to" looks like a person.')}
-          {field('pacingMax', 'Pause between applications, to (s)', 'Default 30–90 seconds.')}
+          {field('dailyCap', t.dailyCap, t.dailyCapHint, { inputMode: 'numeric' })}
+          {field('currentEmployer', t.currentEmployer, t.currentEmployerHint)}
+          {field('pacingMin', t.pacingMin, t.pacingMinHint, { inputMode: 'numeric' })}
+          {field('pacingMax', t.pacingMax, t.pacingMaxHint, { inputMode: 'numeric' })}
           <div class="op__field op__field--wide">
-            <Toggle id="opt-quiet" label="Quiet hours" hint="No applications are sent in this window (local time; may span midnight)." checked={d.quietEnabled} onChange={(v) => set('quietEnabled', v)} />
+            <Toggle id="opt-quiet" label={t.quiet} hint={t.quietHint} checked={d.quietEnabled} onChange={(v) => set('quietEnabled', v)} />
             <div class="op__checks">
-              <label>from <input type="time" name="quietFrom" value={d.quietFrom} disabled={!d.quietEnabled} onInput={(e) => set('quietFrom', e.currentTarget.value)} /></label>
-              <label>to <input type="time" name="quietTo" value={d.quietTo} disabled={!d.quietEnabled} onInput={(e) => set('quietTo', e.currentTarget.value)} /></label>
+              <label>{t.from} <input type="time" name="quietFrom" value={d.quietFrom} disabled={!d.quietEnabled} aria-invalid={!!e.quietFrom} onInput={(ev) => set('quietFrom', ev.currentTarget.value)} /></label>
+              <label>{t.to} <input type="time" name="quietTo" value={d.quietTo} disabled={!d.quietEnabled} aria-invalid={!!e.quietTo} onInput={(ev) => set('quietTo', ev.currentTarget.value)} /></label>
             </div>
-            {errors.value['quietFrom'] || errors.value['quietTo'] ? <small class="otk-error">{errors.value['quietFrom'] ?? errors.value['quietTo']}</small> : null}
+            {e.quietFrom || e.quietTo ? <small class="otk-error" role="alert">{e.quietFrom ?? e.quietTo}</small> : null}
           </div>
         </div>
       </section>
 
-      <section class="op__sec" aria-labelledby="sec-data">
-        <h2 id="sec-data">Your data</h2>
-        <p class="otk-muted" style="margin:0">Export your settings to a file, or import a file exported before. API keys are never exported.</p>
+      <section class="op__sec" id="stats" aria-labelledby="sec-stats">
+        <h2 id="sec-stats">{t.stats}</h2>
+        <StatsView />
+      </section>
+
+      <DiscoverySettings />
+      <TelegramSettings />
+
+      <section class="op__sec" id="data" aria-labelledby="sec-data">
+        <h2 id="sec-data">{t.data}</h2>
+        <p class="otk-muted" style="margin:0">{t.dataHint}</p>
         <div style="display:flex;gap:8px;flex-wrap:wrap">
-          <button class="otk-btn" type="button" onClick={() => download(`otklik-settings-${new Date().toISOString().slice(0, 10)}.json`, exportSettings(base.value!))}>
-            Export settings
-          </button>
-          <label class="otk-btn">
-            Import settings…
-            <input type="file" accept="application/json,.json" data-testid="import-file" style="display:none" onChange={(e) => void onImport(e.currentTarget.files?.[0])} />
+          <button class="otk-btn" type="button" onClick={() => download(`otklik-settings-${new Date().toISOString().slice(0, 10)}.json`, exportSettings(base.value!))}>{t.export}</button>
+          <label class="otk-btn" tabIndex={0} onKeyDown={(ev) => (ev.key === 'Enter' || ev.key === ' ') && (ev.currentTarget.querySelector('input') as HTMLInputElement).click()}>
+            {t.import}
+            <input type="file" accept="application/json,.json" data-testid="import-file" style="display:none" onChange={(ev) => void onImportFile(ev.currentTarget.files?.[0])} />
           </label>
         </div>
       </section>
 
       <div class="op__bar">
         <p class={`op__msg grow ${message.value?.kind === 'error' ? 'otk-error' : 'otk-ok'}`} role="status" data-testid="options-message">
-          {message.value?.text ?? (dirty.value ? 'Unsaved changes' : '')}
+          {message.value?.text ?? (dirty.value ? t.unsaved : '')}
         </p>
-        <button class="otk-btn" type="button" disabled={!dirty.value} onClick={() => load(base.value!)}>Revert</button>
-        <button class="otk-btn otk-btn--primary" type="button" data-testid="save" onClick={() => void save()}>Save</button>
+        <button class="otk-btn" type="button" disabled={!dirty.value} onClick={() => load(base.value!)}>{t.revert}</button>
+        <button class="otk-btn otk-btn--primary" type="button" data-testid="save" onClick={() => void save()}>{t.save}</button>
       </div>
     </main>
   );
