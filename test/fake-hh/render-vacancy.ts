@@ -81,6 +81,14 @@ function magritteView(v: Vacancy, desc: string): Record<string, unknown> {
   };
 }
 
+/**
+ * hh's "you will probably be rejected" warning (`response-reject-warning`, hh-site.md §1.3, AXI): shown to a
+ * logged-in applicant on ~1 in 10 open vacancies, chosen by a hash of the id (our choice: no capture says when).
+ */
+export function rejectWarningFor(id: number): boolean {
+  return fnv1a(`reject:${id}`) % 10 === 0;
+}
+
 export function renderVacancy(ctx: PageContext, v: Vacancy, applied: Application | undefined, pref: VacancyStateLayout): string {
   const desc = descriptionHtml(v);
   const salary = v.salary
@@ -100,6 +108,9 @@ export function renderVacancy(ctx: PageContext, v: Vacancy, applied: Application
   const external = v.kind.external && !v.kind.archived
     ? `<div class="fake-hh-alert" data-qa="magritte-alert">Работодатель принимает отклики на&nbsp;своём сайте. <a data-qa="vacancy-response-link-advertising" href="${esc(v.responseUrl ?? '#')}" rel="nofollow">Перейти на&nbsp;сайт</a> <a href="#" data-qa="vacancy-response-link-advertising-cancel">Отмена</a></div>`
     : '';
+  const reject = ctx.loggedIn && !applied && !v.kind.archived && rejectWarningFor(v.id)
+    ? '<div class="fake-hh-alert" data-qa="response-reject-warning" role="status">Вероятнее всего, вы&nbsp;получите отказ: ваше резюме не&nbsp;подходит под требования работодателя</div>'
+    : '';
   const company = v.employer
     ? `<div data-qa="vacancy-company__details" class="vacancy-company-details"><span class="vacancy-company-name"><a data-qa="vacancy-company-name" href="/employer/${v.employer.id}?hhtmFrom=vacancy"><span class="${T('title-5-semibold___Y-owC_5-3-12')}">${esc(v.employer.name)}</span></a></span><div data-qa="vacancy-address-with-map" class="${T('label-2-regular___ia7GB_5-3-12')}">${esc(v.address ?? v.area)}</div></div>`
     : `<div data-qa="vacancy-company__details" class="vacancy-company-details"><span class="vacancy-company-name">Компания скрыта</span><p data-qa="vacancy-view-location">${esc(v.area)}</p></div>`;
@@ -116,7 +127,7 @@ export function renderVacancy(ctx: PageContext, v: Vacancy, applied: Application
     hiringOrganization: { '@type': 'Organization', name: v.employer?.name ?? 'Компания скрыта' },
     jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: v.area } },
   };
-  const body = `<div class="fake-hh-vacancy"><div><div class="vacancy-title"><h1 data-qa="vacancy-title" class="bloko-header-section-1">${esc(v.name)}</h1><div class="bloko-v-spacing bloko-v-spacing_base-4"></div><div data-qa="vacancy-salary">${salary}</div></div><div class="fake-hh-keyinfo magritte-v-spacing-container___mkW1c_2-1-27">${keyInfo}</div>${archived}${external}${responseButtons(v, applied, 'top')}<div class="g-user-content" data-qa="vacancy-description" itemprop="description">${desc}</div>${skills}${responseButtons(v, applied, 'bottom')}</div><aside>${company}</aside></div><script type="application/ld+json">${jsonForHtml(jsonLd)}</script>`;
+  const body = `<div class="fake-hh-vacancy"><div><div class="vacancy-title"><h1 data-qa="vacancy-title" class="bloko-header-section-1">${esc(v.name)}</h1><div class="bloko-v-spacing bloko-v-spacing_base-4"></div><div data-qa="vacancy-salary">${salary}</div></div><div class="fake-hh-keyinfo magritte-v-spacing-container___mkW1c_2-1-27">${keyInfo}</div>${archived}${external}${reject}${responseButtons(v, applied, 'top')}<div class="g-user-content" data-qa="vacancy-description" itemprop="description">${desc}</div>${skills}${responseButtons(v, applied, 'bottom')}</div><aside>${company}</aside></div><script type="application/ld+json">${jsonForHtml(jsonLd)}</script>`;
 
   const layoutKind = stateLayoutFor(v, pref);
   const shortVacancy = {
