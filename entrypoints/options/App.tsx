@@ -6,9 +6,9 @@ import { ResumeImport, type ImportedResume } from '../../components/options/Resu
 import { optionsTexts } from '../../components/options/texts';
 import { ThresholdPreview } from '../../components/options/ThresholdPreview';
 import { StatsView } from '../../components/stats/StatsView';
+import { ProviderSettings } from '../../components/letters/ProviderSettings';
 import { uiLang } from '../../lib/i18n/lang';
 import { EXPERIENCE_IDS, WORK_FORMATS, type ExperienceId } from '../../lib/match/vacancy';
-import { parseList } from '../../lib/settings/form';
 import type { Settings } from '../../lib/settings/schema';
 import { getSettings, saveSettings, watchSettings } from '../../lib/settings/store';
 import { exportSettings, importSettings } from '../../lib/settings/transfer';
@@ -118,14 +118,13 @@ export function App() {
   };
 
   const onResume = (r: ImportedResume) => {
-    const titles = parseList([r.title, d.titles].join('\n'), { commas: false }).join('\n');
+    // The resume replaces what it has (the hint says so); fields it lacks keep the user's values.
     draft.value = {
       ...d,
-      titles,
+      titles: r.title || d.titles,
       skills: r.skills.length ? r.skills.join(', ') : d.skills,
       experience: r.experience ?? d.experience,
       resumeText: r.text || d.resumeText,
-      cities: d.cities || (r.city ?? ''),
     };
     dirty.value = true;
   };
@@ -254,6 +253,12 @@ export function App() {
             {e.quietFrom || e.quietTo ? <small class="otk-error" role="alert">{e.quietFrom ?? e.quietTo}</small> : null}
           </div>
         </div>
+      </section>
+
+      <section class="op__sec" id="letters" aria-labelledby="sec-letters">
+        <h2 id="sec-letters">{t.nav.letters}</h2>
+        {/* Saved on its own (every change), like the popup's switch: the section is not part of the profile draft. */}
+        <ProviderSettings value={base.value.letters} onSave={async (letters) => void (await saveSettings({ ...(await getSettings()), letters }))} />
       </section>
 
       <section class="op__sec" id="stats" aria-labelledby="sec-stats">

@@ -1,0 +1,255 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import { signal } from '@preact/signals';
+import { browser } from '#imports';
+import { uiLang } from '../../lib/i18n/lang';
+import { providerHosts } from '../../lib/letters/factory';
+import { LETTER_PROVIDERS, lettersSchema, type LettersSettings } from '../../lib/letters/settings';
+import { sendToBackground } from '../../lib/messaging';
+import type { ProviderStatus } from '../../lib/messaging/protocol';
+import { letterTexts } from './texts';
+import './letters.css';
+
+export interface ProviderSettingsProps {
+  value: LettersSettings;
+  /** Saves the section (the page owns the settings store); rejects with a message on invalid input. */
+  onSave: (next: LettersSettings) => Promise<void>;
+  send?: typeof sendToBackground;
+  /** Injected in tests; defaults to browser.permissions.request. */
+  requestHosts?: (origins: string[]) => Promise<boolean>;
+}
+
+const defaultRequest = (origins: string[]) => browser.permissions.request({ origins });
+
+/**
+ * Cover-letter provider settings: who writes (none/template/local/API/GigaChat), review or auto mode, the API
+ * base URL/model/key with where the key is kept and "test connection" (asks for the optional host permission
+ * of exactly that origin first, inside the click), and for the local model: WebGPU check, models with sizes
+ * shown before download, download progress, mirror URL, idle unload.
+ */
+export function ProviderSettings({ value, onSave, send = sendToBackground, requestHosts = defaultRequest }: ProviderSettingsProps) {
+  const t = letterTexts[uiLang()];
+  const s = useMemo(
+    () => ({
+      status: signal<ProviderStatus | null>(null),
+      key: signal(''),
+      test: signal<{ ok: boolean; text: string } | null>(null),
+      busy: signal(false),
+      error: signal<string | null>(null),
+      draft: signal<LettersSettings>(value),
+    }),
+    [],
+  );
+  useEffect(() => void (s.draft.value = value), [value]);
+  const d = s.draft.value;
+
+  const refresh = async (checkGpu = d.provider === 'webllm') => {
+    try {
+      s.status.value = await send('providerStatus', { checkGpu });
+    } catch (e) {
+      s.error.value = e instanceof Error ? e.message : String(e);
+    }
+  };
+  useEffect(() => {
+    void refresh();
+  }, [d.provider]);
+  useEffect(() => {
+    // Poll while a model downloads.
+    const timer = setInterval(() => {
+      if (s.status.value?.download && !s.status.value.download.done) void refresh(true);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const save = async (next: LettersSettings) => {
+    const parsed = lettersSchema.safeParse(next);
+    if (!parsed.success) {
+      s.error.value = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      return;
+    }
+    s.draft.value = parsed.data;
+    try {
+      await onSave(parsed.data);
+      s.error.value = null;
+    } catch (e) {
+      s.error.value = e instanceof Error ? e.message : String(e);
+    }
+  };
+  const patch = (p: Partial<LettersSettings>) => void save({ ...d, ...p });
+
+  const saveKey = async (provider: 'openai' | 'gigachat', key: string) => {
+    const r = await send('setApiKey', { provider, key, storage: d.keyStorage });
+    s.key.value = '';
+    await refresh();
+    return r;
+  };
+
+  const test = async () => {
+    s.busy.value = true;
+    s.test.value = null;
+    try {
+      // The permission prompt must come from the click itself: ask first, before any other await.
+      const hosts = providerHosts(d);
+      if (hosts.length && !(await requestHosts(hosts))) {
+        s.test.value = { ok: false, text: t.permissionDenied };
+        return;
+      }
+      await onSave(d);
+      if (s.key.value.trim() && (d.provider === 'openai' || d.provider === 'gigachat')) await saveKey(d.provider, s.key.value);
+      const r = await send('testProvider', {});
+      s.test.value = r.ok ? { ok: true, text: t.testOk(r.sample ?? '') } : { ok: false, text: t.testFail(r.error ?? '') };
+    } catch (e) {
+      s.test.value = { ok: false, text: t.testFail(e instanceof Error ? e.message : String(e)) };
+    } finally {
+      s.busy.value = false;
+    }
+  };
+
+  const st = s.status.value;
+  const keyLine = (p: 'openai' | 'gigachat') => {
+    const where = st?.key[p];
+    const mask = p === 'openai' ? st?.key.openaiMask : st?.key.gigachatMask;
+    return where ? t.keySaved(mask ?? '', t.keyWhere[where] ?? where) : t.keyNone;
+  };
+  const keyBox = (p: 'openai' | 'gigachat', label: string) => (
+    <>
+      <label class="otk-field">
+        <span>{label}</span>
+        <input type="password" autocomplete="off" data-testid="letters-key" value={s.key.value} onInput={(e) => (s.key.value = e.currentTarget.value)} />
+      </label>
+      <p class="otk-muted" data-testid="letters-key-state">{keyLine(p)}</p>
+      <label class="otk-check">
+        <input type="checkbox" checked={d.keyStorage === 'local'} onChange={(e) => patch({ keyStorage: e.currentTarget.checked ? 'local' : 'session' })} />
+        <span>{t.remember}</span>
+      </label>
+      <p class="otk-muted">{t.keyHint}</p>
+      <div class="otk-row">
+        <button type="button" class="otk-btn otk-btn--sm" disabled={!s.key.value.trim()} onClick={() => void saveKey(p, s.key.value)}>{t.saveKey}</button>
+        {st?.key[p] ? <button type="button" class="otk-btn otk-btn--sm" onClick={() => void saveKey(p, '')}>{t.removeKey}</button> : null}
+      </div>
+    </>
+  );
+
+  return (
+    <div class="otk-letters-settings" data-testid="letters-settings">
+      <fieldset>
+        <legend>{t.provider}</legend>
+        {LETTER_PROVIDERS.map((k) => (
+          <label class="otk-radio" key={k}>
+            <input type="radio" name="letters-provider" value={k} data-testid={`letters-provider-${k}`} checked={d.provider === k} onChange={() => patch({ provider: k })} />
+            <span>{t.kinds[k]}</span>
+          </label>
+        ))}
+        <p class="otk-muted">{t.kindHint}</p>
+      </fieldset>
+
+      {d.provider !== 'none' ? (
+        <fieldset>
+          <legend>{t.mode}</legend>
+          <label class="otk-radio"><input type="radio" name="letters-mode" checked={d.mode === 'review'} onChange={() => patch({ mode: 'review' })} /><span>{t.review}</span></label>
+          <label class="otk-radio"><input type="radio" name="letters-mode" data-testid="letters-mode-auto" checked={d.mode === 'auto'} onChange={() => patch({ mode: 'auto' })} /><span>{t.auto}</span></label>
+          <p class="otk-muted">{t.autoHint}</p>
+        </fieldset>
+      ) : null}
+
+      {d.provider === 'openai' ? (
+        <fieldset>
+          <label class="otk-field">
+            <span>{t.baseUrl}</span>
+            <input type="url" data-testid="letters-base-url" value={d.openai.baseUrl} onChange={(e) => patch({ openai: { ...d.openai, baseUrl: e.currentTarget.value.trim() } })} />
+          </label>
+          <p class="otk-muted">{t.baseUrlHint}</p>
+          <label class="otk-field">
+            <span>{t.model}</span>
+            <input type="text" data-testid="letters-model" value={d.openai.model} placeholder="qwen/qwen3-32b, gpt-4o-mini, gpt://<folder>/yandexgpt/latest" onChange={(e) => patch({ openai: { ...d.openai, model: e.currentTarget.value.trim() } })} />
+          </label>
+          <label class="otk-field">
+            <span>{t.authScheme}</span>
+            <select value={d.openai.authScheme} onChange={(e) => patch({ openai: { ...d.openai, authScheme: e.currentTarget.value === 'Api-Key' ? 'Api-Key' : 'Bearer' } })}>
+              <option value="Bearer">Authorization: Bearer …</option>
+              <option value="Api-Key">Authorization: Api-Key … (YandexGPT)</option>
+            </select>
+          </label>
+          {keyBox('openai', t.key)}
+        </fieldset>
+      ) : null}
+
+      {d.provider === 'gigachat' ? (
+        <fieldset>
+          {keyBox('gigachat', t.gigaKey)}
+          <label class="otk-field">
+            <span>{t.scope}</span>
+            <select value={d.gigachat.scope} onChange={(e) => patch({ gigachat: { ...d.gigachat, scope: e.currentTarget.value as LettersSettings['gigachat']['scope'] } })}>
+              <option value="GIGACHAT_API_PERS">GIGACHAT_API_PERS</option>
+              <option value="GIGACHAT_API_B2B">GIGACHAT_API_B2B</option>
+              <option value="GIGACHAT_API_CORP">GIGACHAT_API_CORP</option>
+            </select>
+          </label>
+          <label class="otk-field">
+            <span>{t.model}</span>
+            <input type="text" value={d.gigachat.model} onChange={(e) => patch({ gigachat: { ...d.gigachat, model: e.currentTarget.value.trim() } })} />
+          </label>
+        </fieldset>
+      ) : null}
+
+      {d.provider === 'webllm' ? (
+        <fieldset data-testid="letters-webllm">
+          <legend>{t.gpu}</legend>
+          <p class="otk-muted">{t.privacyLocal}</p>
+          {!st ? <p class="otk-muted">{t.gpuChecking}</p> : st.capabilityError ? <p class="otk-error" data-testid="letters-gpu">{t.gpuNo(st.capabilityError)}</p> : st.capability?.webgpu ? <p data-testid="letters-gpu">{t.gpuOk(st.capability.f16, st.capability.adapter ?? '')}</p> : <p class="otk-error" data-testid="letters-gpu">{t.gpuNo(st.capability?.reason ?? '?')}</p>}
+          {st?.models.length ? (
+            <div role="radiogroup" aria-label={t.models}>
+              {st.models.map((m) => (
+                <label class="otk-radio" key={m.key}>
+                  <input type="radio" name="letters-model" checked={(d.webllm.model || 'qwen3-1.7b') === m.key} onChange={() => patch({ webllm: { ...d.webllm, model: m.key } })} />
+                  <span>
+                    {m.label} <span class="otk-muted">— {m.id}; {t.size(m.downloadMB, m.vramMB)}{m.cached ? `; ${t.cached}` : ''}{m.fits ? '' : `; ${t.tooBig}`}</span>
+                  </span>
+                </label>
+              ))}
+              {(() => {
+                const m = st.models.find((x) => x.key === (d.webllm.model || 'qwen3-1.7b'));
+                return m && !m.cached ? <button type="button" class="otk-btn otk-btn--sm" data-testid="letters-download" onClick={() => void send('downloadModel', { key: m.key }).then(() => refresh(true))}>{t.download(m.downloadMB)}</button> : null;
+              })()}
+            </div>
+          ) : null}
+          {st?.download ? (
+            <div data-testid="letters-download-progress">
+              {st.download.error ? <p class="otk-error">{t.downloadFailed(st.download.error)}</p> : (
+                <>
+                  <progress max={1} value={st.download.fraction} /> <span class="otk-muted">{st.download.done ? t.downloaded : `${t.downloading}: ${Math.round(st.download.fraction * 100)}% — ${st.download.text}`}</span>
+                </>
+              )}
+            </div>
+          ) : null}
+          <label class="otk-field">
+            <span>{t.mirror}</span>
+            <input type="url" value={d.webllm.modelBaseUrl} placeholder="https://huggingface.co" onChange={(e) => patch({ webllm: { ...d.webllm, modelBaseUrl: e.currentTarget.value.trim() } })} />
+          </label>
+          <p class="otk-muted">{t.mirrorHint}</p>
+          <label class="otk-field">
+            <span>{t.idle}</span>
+            <input type="number" min={1} max={120} value={d.webllm.idleUnloadMinutes} onChange={(e) => patch({ webllm: { ...d.webllm, idleUnloadMinutes: Number(e.currentTarget.value) } })} />
+          </label>
+        </fieldset>
+      ) : null}
+
+      {d.provider !== 'none' ? (
+        <fieldset>
+          <label class="otk-field">
+            <span>{t.template}</span>
+            <textarea rows={3} value={d.template} onChange={(e) => patch({ template: e.currentTarget.value })} />
+          </label>
+          <p class="otk-muted">{t.templateHint}</p>
+        </fieldset>
+      ) : null}
+
+      {d.provider !== 'none' ? (
+        <div class="otk-row">
+          <button type="button" class="otk-btn" data-testid="letters-test" disabled={s.busy.value} onClick={() => void test()}>{s.busy.value ? t.testing : t.test}</button>
+        </div>
+      ) : null}
+      {s.test.value ? <p class={s.test.value.ok ? '' : 'otk-error'} role="status" data-testid="letters-test-result">{s.test.value.text}</p> : null}
+      {s.error.value ? <p class="otk-error" role="alert">{s.error.value}</p> : null}
+    </div>
+  );
+}
