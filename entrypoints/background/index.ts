@@ -14,6 +14,8 @@ import { uiLang } from '../../lib/i18n/lang';
 import { discoveryDeps, registerDiscovery } from './discovery';
 import { createDiscoveryHandlers } from './discovery-messages';
 import { createProfileHandlers } from './profile-messages';
+import { negotiationDeps, registerNegotiations } from './negotiations';
+import { createNegotiationHandlers } from './negotiations-messages';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously on every worker start: MV3 may have woken us for this very event.
@@ -46,6 +48,7 @@ export default defineBackground(() => {
       ...createDiscoveryHandlers(discoveryDeps(enqueueFound), uiLang()),
       ...createProfileHandlers({ fetch: (i, init) => fetch(i, init) }),
       ...createLetterHandlers({ db: getDb, now: Date.now, settings: getSettings, ...letterDeps(() => void drainStep()) }),
+      ...createNegotiationHandlers(negotiationDeps),
     },
     (m) => console.warn('[otklik:background]', m),
   );
@@ -53,4 +56,5 @@ export default defineBackground(() => {
   registerQueue();
   registerDiscovery(enqueueFound);
   registerLetters(() => void drainStep());
+  registerNegotiations();
 });

@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OtklikDb } from '../../lib/db/db';
+import type { ChatMessage } from '../../lib/hh/chat';
+import type { NegotiationsPage } from '../../lib/hh/negotiations';
+import { negotiationMessages } from '../../lib/negotiations/protocol';
+import { createRouter } from '../../lib/messaging/router';
+import { defaultSettings } from '../../lib/settings/schema';
+import { createNegotiationHandlers, handleNewMessages, type NegotiationDeps } from './negotiations-messages';
+
+let n = 0;
+const dbs: OtklikDb[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+const topic = (id: string, patch: Record<string, unknown> = {}) => ({
+  topicId: id, vacancyId: null, chatId: `7${id}`, lastState: 'RESPONSE', archived: false, hasNewMessages: false, viewedByOpponent: false,
+  invited: false, discarded: false, messagesCount: 1, lastModified: null, created: null, ...patch,
+});
+
+function setup(pages: NegotiationsPage[] = [], chat: ChatMessage[] = []) {
+  const db = new OtklikDb(`otklik-negmsg-test-${process.pid}-${++n}`);
+  dbs.push(db);
+  const settings = defaultSettings();
+  let sync = { at: null as number | null, error: null as string | null };
+  const pending: Promise<unknown>[] = [];
+  const sendChat = vi.fn(async () => ({ ok: true as const, value: null }));
+  const draft = vi.fn(async (i: { employerText: string }) => ({ text: `Re: ${i.employerText}`, by: 'template' }));
+  let t = 1_000_000;
+  const deps: NegotiationDeps = {
+    db: () => db,
+    now: () => (t += 1000),
+    settings: async () => settings,
+    fetchPage: async (p) => (pages[p] ? { ok: true, page: pages[p] } : { ok: false, error: 'network', detail: 'HTTP 502' }),
+    fetchChat: async () => ({ ok: true, value: chat }),
+    sendChat,
+    draft,
+    syncState: { get: async () => sync, set: async (s) => void (sync = s) },
+    background: (p) => void pending.push(p),
+  };
+  const route = createRouter(negotiationMessages, createNegotiationHandlers(deps));
+  const send = async (type: string, payload: unknown) => route({ otklik: 1, type, payload });
+  return { db, send, sendChat, draft, deps, settings, settle: () => Promise.all(pending), sync: () => sync };
+}
+
+const page = (topics: ReturnType<typeof topic>[]): NegotiationsPage => ({ cards: [], topics: topics as NegotiationsPage['topics'], unrecognised: 0, staleState: false, loggedOut: false });
+const employerMsg: ChatMessage[] = [
+  { id: '1', text: 'Мой отклик', fromEmployer: false, at: 1 },
+  { id: '2', text: 'Здравствуйте! Приглашаем на интервью. Какие у вас зарплатные ожидания?', fromEmployer: true, at: 2 },
+];
+
+describe('negotiation messages', () => {
+  it('a report syncs statuses; the funnel follows; bad input is refused and changes nothing', async () => {
+    const { send, db } = setup();
+    const card = { topicId: '5', title: 'Dev', company: 'Co', dateText: 'сегодня', status: 'viewed', tag: null, employerId: null, canDecline: true };
+    expect(await send('reportNegotiations', { url: 'https://hh.ru/applicant/negotiations', cards: [card], topics: [topic('6', { invited: true })] })).toMatchObject({ ok: true, data: { created: 2 } });
+    expect(await send('negotiationsFunnel', {})).toMatchObject({ ok: true, data: { total: { applied: 2, viewed: 2, invited: 1, rejected: 0 }, syncError: null } });
+    expect(await send('reportNegotiations', { url: 'https://hh.ru/', cards: [{ ...card, topicId: 'x' }], topics: [] })).toMatchObject({ ok: false });
+    expect(await db.negotiations.count()).toBe(2);
+  });
+
+  it('the worker sync reads hh, records errors for the popup, and drafts replies to new employer messages without sending', async () => {
+    const { send, sendChat, draft, settle, db, sync } = setup([page([topic('9', { hasNewMessages: true, messagesCount: 2 })])], employerMsg);
+    expect(await send('syncNegotiations', {})).toMatchObject({ ok: true, data: { ok: true, created: 1, newMessages: 1 } });
+    await settle();
+    expect(draft).toHaveBeenCalledTimes(1);
+    expect(sendChat).not.toHaveBeenCalled();
+    expect(await db.replies.get('9')).toMatchObject({ state: 'drafted', employerMessageId: '2', draftBy: 'template' });
+    const list = await send('listReplies', {});
+    expect(list).toMatchObject({ ok: true, data: { replies: [{ topicId: '9', chatId: '79', draft: expect.stringContaining('зарплатные'), chatUrl: 'https://chatik.hh.ru/chat/79' }] } });
+    expect(sync().error).toBeNull();
+  });
+
+  it('sends only on sendReply, with a stable idempotency key; a failed send says why and can be retried', async () => {
+    const { send, sendChat, deps, db } = setup([], employerMsg);
+    await handleNewMessages(deps, [{ topicId: '9', chatId: '79' }]);
+    expect(sendChat).not.toHaveBeenCalled();
+    await send('updateReplyDraft', { topicId: '9', draft: 'Мой ответ' });
+    sendChat.mockResolvedValueOnce({ ok: false, error: 'refused', detail: 'HTTP 400' } as never);
+    expect(await send('sendReply', { topicId: '9', text: 'Мой ответ' })).toMatchObject({ ok: true, data: { ok: false, error: 'refused: HTTP 400' } });
+    expect((await db.replies.get('9'))?.state).toBe('failed');
+    expect(await send('sendReply', { topicId: '9', text: 'Мой ответ' })).toMatchObject({ ok: true, data: { ok: true } });
+    expect(sendChat).toHaveBeenCalledTimes(2);
+    expect(sendChat.mock.calls.map((c) => (c as unknown[])[0])).toEqual([
+      { chatId: '79', text: 'Мой ответ', idempotencyKey: 'otklik-9-2' },
+      { chatId: '79', text: 'Мой ответ', idempotencyKey: 'otklik-9-2' },
+    ]);
+    expect(await send('sendReply', { topicId: '9', text: 'again' })).toMatchObject({ data: { ok: false, error: 'already sent' } });
+    expect(await send('listReplies', {})).toMatchObject({ data: { replies: [] } });
+  });
+
+  it('a failed sync is reported to the popup and creates nothing', async () => {
+    const { send, db } = setup([]);
+    expect(await send('syncNegotiations', {})).toMatchObject({ ok: true, data: { ok: false, error: 'network: HTTP 502' } });
+    expect(await send('negotiationsFunnel', {})).toMatchObject({ data: { syncError: 'network: HTTP 502' } });
+    expect(await db.negotiations.count()).toBe(0);
+  });
+
+  it('an edited draft is never overwritten by a background draft; a new employer message reopens a dismissed one', async () => {
+    const { send, deps, db, draft } = setup([], employerMsg);
+    draft.mockImplementationOnce(async () => {
+      await send('updateReplyDraft', { topicId: '9', draft: 'user text' });
+      return { text: 'late model text', by: 'openai' };
+    });
+    await handleNewMessages(deps, [{ topicId: '9', chatId: '79' }]);
+    expect(await db.replies.get('9')).toMatchObject({ draft: 'user text', draftBy: 'user' });
+    await send('dismissReply', { topicId: '9' });
+    employerMsg.push({ id: '3', text: 'Ответьте, пожалуйста', fromEmployer: true, at: 3 });
+    await handleNewMessages(deps, [{ topicId: '9', chatId: '79' }]);
+    expect(await db.replies.get('9')).toMatchObject({ state: 'drafted', employerMessageId: '3' });
+    expect((await db.replies.get('9'))?.employerText).toContain('Приглашаем');
+  });
+});

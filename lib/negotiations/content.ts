@@ -1,0 +1,57 @@
+import { parseNegotiationsPage } from '../hh/negotiations';
+import { isNegotiationsPage, isVacancyResponsePage } from '../hh/page-detect';
+import { sendToBackground } from '../messaging';
+import { getSettings, watchSettings } from '../settings/store';
+import { prefillQuestionnaire, type PrefillResult } from './prefill';
+
+/**
+ * Content-script side of issue 8 (no Dexie here: everything goes to the worker as messages).
+ *  - /applicant/negotiations: parse the live page and report it, again when the list changes (tabs, paging).
+ *  - the apply form with employer questions: pre-fill answers from the Q&A bank (never submits).
+ */
+export async function startNegotiationsPage(signal: AbortSignal): Promise<void> {
+  if (isNegotiationsPage(location)) return watchResponses(signal);
+  if (isVacancyResponsePage(location)) return watchQuestionnaire(signal);
+}
+
+async function watchResponses(signal: AbortSignal): Promise<void> {
+  if (!(await getSettings()).enabled) return;
+  let last = '';
+  const report = () => {
+    const page = parseNegotiationsPage(document.documentElement.outerHTML, location.href);
+    // The same list twice (unrelated DOM churn) is not sent again.
+    const key = JSON.stringify([page.cards.map((c) => [c.topicId, c.status]), page.topics.map((t) => [t.topicId, t.lastState, t.hasNewMessages, t.messagesCount])]);
+    if (key === last || (!page.cards.length && !page.topics.length)) return;
+    last = key;
+    sendToBackground('reportNegotiations', { url: location.href, cards: page.cards.slice(0, 200), topics: page.topics.slice(0, 200) }).catch(() => {
+      last = ''; // the worker may be restarting: the next change reports again
+    });
+  };
+  report();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(report, 800);
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  });
+}
+
+async function watchQuestionnaire(signal: AbortSignal): Promise<void> {
+  let done: PrefillResult | null = null;
+  const apply = (enabled: boolean, bank: Parameters<typeof prefillQuestionnaire>[1]) => {
+    if (!enabled) {
+      done?.undo();
+      done = null;
+      return;
+    }
+    if (!done && bank.length) done = prefillQuestionnaire(document, bank);
+  };
+  const unwatch = watchSettings((s) => apply(s.enabled, s.qa.items));
+  signal.addEventListener('abort', unwatch);
+  const s = await getSettings();
+  apply(s.enabled, s.qa.items);
+}
