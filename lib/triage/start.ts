@@ -10,6 +10,9 @@ import { badgeAnchor, listContainer } from '../hh/listing';
 import { isVacancyPage } from '../hh/page-detect';
 import { parseVacancyPage, vacancyPanelAnchor } from '../hh/vacancy-page';
 import { VacancyPanel } from './vacancy-panel';
+import { readTrustedState, stateVacancyView } from '../hh/initial-state';
+import { vacancyWarnings } from '../hh/vacancy-warnings';
+import { generateLetter } from '../letters/port-client';
 import type { Profile } from '../match/profile';
 
 /** Nothing to judge against: no titles, skills, resume or filters. Triage then stays out of the way. */
@@ -76,8 +79,10 @@ export async function startTriage(signal: AbortSignal): Promise<void> {
     const p = new VacancyPanel(document, {
       read: () => {
         try {
-          const page = parseVacancyPage(document, { url: location.href });
-          return { vacancy: page.vacancy, url: location.href.split('?')[0]!, applied: page.applied };
+          // The page's own state (when current) fills what the DOM lacks: hh's test / letter flags.
+          const state = readTrustedState(document, location);
+          const page = parseVacancyPage(document, { url: location.href, state: state ? stateVacancyView(state) : null });
+          return { vacancy: page.vacancy, url: location.href.split('?')[0]!, applied: page.applied, warnings: vacancyWarnings(document, page) };
         } catch {
           return null; // not a recognisable vacancy page: no panel
         }
@@ -87,6 +92,10 @@ export async function startTriage(signal: AbortSignal): Promise<void> {
       formatReason,
       lang: deps.lang,
       ...(deps.queue ? { queue: deps.queue } : {}),
+      // Vacancy panel actions (issue 7).
+      enqueueWithLetter: (item, letter) => sendToBackground('enqueue', { vacancy: item.vacancy, letter, source: 'vacancy' }).then((r) => ({ vacancyId: item.vacancy.id, state: r.state, ...(r.reason ? { reason: r.reason } : {}) })),
+      hideEmployer: (employer) => sendToBackground('hideEmployer', { employer }),
+      writeLetter: (req, s) => generateLetter(req, s),
     }, settings);
     p.start();
     return p;

@@ -52,3 +52,112 @@ describe('VacancyPanel', () => {
     expect(chip()!.textContent).toContain('you applied');
   });
 });
+
+describe('VacancyPanel details (issue 7)', () => {
+  let panel: VacancyPanel | null = null;
+  afterEach(() => panel?.stop());
+  const part = (sel: string) => document.querySelector('[data-otk-vacancy-panel]')?.shadowRoot?.querySelector<HTMLElement>(sel) ?? null;
+  const full: MatchVacancy = { ...vacancy, keySkills: ['JavaScript', 'PostgreSQL', 'Kubernetes'], description: '<p>React, Docker</p>' };
+  const settings = () => {
+    const s = defaultSettings();
+    s.profile.skills = ['JS', 'React', 'Go'];
+    return s;
+  };
+
+  it('shows the user\'s skills the vacancy asks for, the key skills they lack, and hh\'s warnings; re-renders on a profile change', () => {
+    document.body.innerHTML = '<main><h1 data-qa="vacancy-title">T</h1></main>';
+    const warnings = { applied: false, testRequired: true, letterRequired: true, rejectLikely: true };
+    panel = new VacancyPanel(document, deps({ read: () => ({ vacancy: full, url: 'u', applied: false, warnings }) }), settings());
+    panel.start();
+    expect(document.querySelector('h1')!.nextElementSibling!.hasAttribute('data-otk-vacancy-panel')).toBe(true);
+    expect(part('[data-otk-have]')!.textContent).toBe('Your skills it asks for: JS, React');
+    expect(part('[data-otk-lack]')!.textContent).toBe('Missing: PostgreSQL, Kubernetes');
+    expect([...part('.w')!.querySelectorAll('span')].map((x) => x.getAttribute('data-warn'))).toEqual(['testRequired', 'letterRequired', 'rejectLikely']);
+    const s = settings();
+    s.profile.resumeText = 'Администрировал PostgreSQL';
+    panel.update(s);
+    expect(part('[data-otk-lack]')!.textContent).toBe('Missing: Kubernetes');
+  });
+
+  it('writes a letter into an editable box as it streams, then queues the vacancy with the edited letter', async () => {
+    document.body.innerHTML = '<main><h1 data-qa="vacancy-title">T</h1></main>';
+    let release!: () => void;
+    const requests: unknown[] = [];
+    const sent: { letter: string }[] = [];
+    const queue: QueuePort = { enqueue: async () => [], states: async () => ({}) };
+    panel = new VacancyPanel(
+      document,
+      deps({
+        read: () => ({ vacancy: full, url: 'https://hh.ru/vacancy/42', applied: false }),
+        queue,
+        writeLetter: async (req, st) => {
+          requests.push(req);
+          st.onDelta('Hello, ');
+          st.onReset('failed a check');
+          st.onDelta('Здравствуйте! ');
+          await new Promise<void>((r) => (release = r));
+          st.onDelta('Готов');
+          return { letter: 'Здравствуйте! Готов.', problems: [], asks: ['кодовое слово «тигр»'] };
+        },
+        enqueueWithLetter: async (item, letter) => (sent.push({ letter }), { vacancyId: item.vacancy.id, state: 'pending' }),
+      }),
+      settings(),
+    );
+    panel.start();
+    const box = part('textarea') as HTMLTextAreaElement;
+    const queueLetter = part('[data-otk-queue-letter]') as HTMLButtonElement;
+    expect(box.hidden).toBe(true);
+    expect(queueLetter.disabled).toBe(true);
+    part('[data-otk-write]')!.click();
+    await settle();
+    expect(box.hidden).toBe(false);
+    expect(box.value).toBe('Здравствуйте! ');
+    expect(part('[data-otk-write]')!.textContent).toBe('Stop');
+    expect(queueLetter.disabled).toBe(true); // not while it is being written
+    expect(requests[0]).toEqual({ vacancy: { id: '42', title: 'Python-разработчик', employer: { name: 'ACME' }, url: 'https://hh.ru/vacancy/42', score: 0.82 }, description: 'React, Docker', keySkills: ['JavaScript', 'PostgreSQL', 'Kubernetes'] });
+    release();
+    await settle();
+    expect(box.value).toBe('Здравствуйте! Готов.');
+    expect(part('.n')!.textContent).toContain('кодовое слово');
+    box.value = 'Здравствуйте! Готов. Тигр.';
+    box.dispatchEvent(new Event('input'));
+    expect(queueLetter.disabled).toBe(false);
+    queueLetter.click();
+    await settle();
+    expect(sent).toEqual([{ letter: 'Здравствуйте! Готов. Тигр.' }]);
+    expect(queueLetter.textContent).toBe('Queued with letter');
+    expect(queueLetter.disabled).toBe(true);
+    expect(chip()!.querySelector('[data-otk-queue]')!.textContent).toBe('queued');
+  });
+
+  it('stop cancels the letter; hide this employer goes through the background once', async () => {
+    document.body.innerHTML = '<main><h1 data-qa="vacancy-title">T</h1></main>';
+    const hidden: unknown[] = [];
+    let aborted = false;
+    panel = new VacancyPanel(
+      document,
+      deps({
+        read: () => ({ vacancy: { ...full, employer: { id: '9', name: 'ACME' } }, url: 'u', applied: false }),
+        writeLetter: (_req, st) =>
+          new Promise((_, reject) => st.signal.addEventListener('abort', () => ((aborted = true), reject(new DOMException('cancelled', 'AbortError'))))),
+        hideEmployer: async (e) => (hidden.push(e), { added: true }),
+      }),
+      settings(),
+    );
+    panel.start();
+    part('[data-otk-write]')!.click();
+    await settle();
+    part('[data-otk-write]')!.click();
+    await settle();
+    expect(aborted).toBe(true);
+    expect(part('[data-otk-write]')!.textContent).toBe('Write a letter');
+    expect(part('.n')!.textContent).toBe('');
+    part('[data-otk-hide-employer]')!.click();
+    await settle();
+    expect(hidden).toEqual([{ id: '9', name: 'ACME' }]);
+    expect(part('[data-otk-hide-employer]')!.textContent).toBe('Employer hidden');
+    part('[data-otk-hide-employer]')!.click();
+    await settle();
+    expect(hidden).toHaveLength(1);
+  });
+});

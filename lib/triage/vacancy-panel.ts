@@ -1,30 +1,60 @@
+import type { VacancyWarnings } from '../hh/vacancy-warnings';
 import type { MatchResult } from '../match';
+import { stripHtml } from '../match/normalize';
 import type { MatchVacancy } from '../match/vacancy';
 import type { Settings } from '../settings/schema';
 import { createBadge, orderReasons, renderBadge } from './badge';
-import type { QueuePort } from './controller';
+import type { QueueItem, QueuePort, QueueResult } from './controller';
+import { PANEL_CSS, panelTexts } from './panel-texts';
+import { createShadowHost } from './shadow-host';
+import { skillGap } from './skill-gap';
 import { texts, type Lang } from './texts';
+
+export interface LetterRequest {
+  vacancy: QueueItem['vacancy'];
+  description?: string;
+  keySkills?: string[];
+}
+export interface LetterStream {
+  onDelta(text: string): void;
+  onReset(reason: string): void;
+  onProgress(text: string): void;
+  signal: AbortSignal;
+}
 
 export interface VacancyPanelDeps {
   /** The page's vacancy (full text), or null when the page is not recognised. */
-  read(): { vacancy: MatchVacancy; url: string; applied: boolean | null } | null;
+  read(): { vacancy: MatchVacancy; url: string; applied: boolean | null; warnings?: VacancyWarnings } | null;
   anchor(): Element | null;
   makeScorer(settings: Settings): ((v: MatchVacancy) => MatchResult) | null;
   formatReason(r: MatchResult['reasons'][number], lang: Lang): string;
   queue?: QueuePort;
+  /** Queues with this (edited) letter. */
+  enqueueWithLetter?(item: QueueItem, letter: string): Promise<QueueResult>;
+  /** Adds the employer to the blacklist (background); listings re-score through the settings watch. */
+  hideEmployer?(employer: { id?: string; name: string }): Promise<{ added: boolean }>;
+  /** Streams a cover letter (the letters feature's port client). */
+  writeLetter?(req: LetterRequest, stream: LetterStream): Promise<{ letter: string; problems: string[]; asks: string[] }>;
   lang: Lang;
 }
 
+const PANEL_ATTR = 'data-otk-vacancy-panel';
+
 /**
- * On a vacancy page: the full-text score with its reasons and a queue button, in the same shadow-rooted chip
- * as the listing badges, placed before the title. `stop()` removes it.
+ * On a vacancy page: the full-text score chip (reasons, queue button) and below it a panel with the user's
+ * skills the vacancy asks for and the key skills they lack, hh's own warnings, and actions — write a letter
+ * now (streams into an editable box), queue with that letter, hide this employer. `stop()` removes both.
  */
 export class VacancyPanel {
   private host: HTMLElement | null = null;
+  private panel: HTMLElement | null = null;
   private job: string | null = null;
   private busy = false;
   private note: string | null = null;
   private page: ReturnType<VacancyPanelDeps['read']> = null;
+  private writing: AbortController | null = null;
+  private employerHidden = false;
+  private letterQueued = false;
 
   constructor(
     private doc: Document,
@@ -39,6 +69,9 @@ export class VacancyPanel {
     if (!anchor?.parentNode) return;
     this.host = createBadge(this.doc, this.deps.queue ? () => void this.enqueue() : undefined);
     anchor.parentNode.insertBefore(this.host, anchor);
+    // The details go under the title: above it they would push hh's heading down the page.
+    this.panel = this.buildPanel();
+    anchor.parentNode.insertBefore(this.panel, anchor.nextSibling);
     this.render();
     const id = this.page.vacancy.id;
     this.deps.queue?.states([id]).then(
@@ -56,8 +89,10 @@ export class VacancyPanel {
   }
 
   stop(): void {
+    this.writing?.abort();
     this.host?.remove();
-    this.host = null;
+    this.panel?.remove();
+    this.host = this.panel = null;
   }
 
   private result(): MatchResult | null {
@@ -65,17 +100,21 @@ export class VacancyPanel {
     return scorer && this.page ? scorer(this.page.vacancy) : null;
   }
 
-  private async enqueue(): Promise<void> {
-    const r = this.result();
-    if (!this.page || !this.deps.queue) return;
+  private item(): QueueItem | null {
+    if (!this.page) return null;
     const v = this.page.vacancy;
+    return { vacancy: { id: v.id, title: v.title, employer: v.employer, url: this.page.url, score: Math.round((this.result()?.score ?? 0) * 1000) / 1000 } };
+  }
+
+  private async enqueue(letter?: string): Promise<void> {
+    const item = this.item();
+    if (!item || !this.deps.queue) return;
     this.busy = true;
     this.render();
     try {
-      const [res] = await this.deps.queue.enqueue([
-        { vacancy: { id: v.id, title: v.title, employer: v.employer, url: this.page.url, score: Math.round((r?.score ?? 0) * 1000) / 1000 } },
-      ]);
+      const res = letter !== undefined && this.deps.enqueueWithLetter ? await this.deps.enqueueWithLetter(item, letter) : (await this.deps.queue.enqueue([item]))[0];
       this.job = res?.state ?? this.job;
+      if (letter !== undefined && res && res.state !== 'skipped') this.letterQueued = true;
       this.note = res?.reason && res.reason !== 'already_queued' ? res.reason : null;
     } catch (e) {
       this.note = e instanceof Error ? e.message.replace(/^[a-zA-Z]+: /, '') : String(e);
@@ -85,20 +124,116 @@ export class VacancyPanel {
     }
   }
 
+  private el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+    const e = this.doc.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  /** The panel's fixed structure; `render` fills it (the letter box keeps what the user typed). */
+  private buildPanel(): HTMLElement {
+    const t = panelTexts[this.deps.lang];
+    const { host, content } = createShadowHost(this.doc, 'div', PANEL_ATTR, PANEL_CSS, 'p');
+    const warn = this.el('div', 'w');
+    const have = this.el('div', 'k');
+    have.setAttribute('data-otk-have', '');
+    const lack = this.el('div', 'k');
+    lack.setAttribute('data-otk-lack', '');
+    const actions = this.el('div', 'a');
+    const box = this.el('textarea');
+    box.hidden = true;
+    box.placeholder = t.letterPlaceholder;
+    box.setAttribute('data-otk-letter', '');
+    box.addEventListener('input', () => this.render());
+    const note = this.el('div', 'n');
+    note.setAttribute('role', 'status');
+    const button = (attr: string, cls: string, onClick: () => void) => {
+      const b = this.el('button', cls);
+      b.type = 'button';
+      b.setAttribute(attr, '');
+      b.addEventListener('click', (e) => {
+        e.preventDefault();
+        if (!b.disabled) onClick();
+      });
+      actions.append(b);
+      return b;
+    };
+    if (this.deps.writeLetter) button('data-otk-write', '', () => void this.write());
+    if (this.deps.queue && this.deps.enqueueWithLetter) button('data-otk-queue-letter', '', () => void this.enqueue(box.value.trim()));
+    if (this.deps.hideEmployer) button('data-otk-hide-employer', 's', () => void this.hideEmployer());
+    content.append(warn, have, lack, actions, box, note);
+    return host;
+  }
+
+  private part(sel: string): HTMLElement | null {
+    return this.panel?.shadowRoot?.querySelector<HTMLElement>(sel) ?? null;
+  }
+
+  private setNote(text: string, error = false): void {
+    const n = this.part('.n');
+    if (!n) return;
+    n.textContent = text;
+    n.classList.toggle('e', error);
+  }
+
+  private async write(): Promise<void> {
+    const t = panelTexts[this.deps.lang];
+    if (this.writing) {
+      this.writing.abort();
+      return;
+    }
+    const item = this.item();
+    const box = this.part('textarea') as HTMLTextAreaElement | null;
+    if (!item || !box || !this.deps.writeLetter || !this.page) return;
+    const ctrl = (this.writing = new AbortController());
+    box.hidden = false;
+    box.value = '';
+    this.setNote(t.writing);
+    this.render();
+    const v = this.page.vacancy;
+    try {
+      const r = await this.deps.writeLetter(
+        { vacancy: item.vacancy, ...(v.description ? { description: stripHtml(v.description).trim().slice(0, 100_000) } : {}), ...(v.keySkills?.length ? { keySkills: v.keySkills.slice(0, 100) } : {}) },
+        { onDelta: (d) => void (box.value += d), onReset: () => void (box.value = ''), onProgress: (p) => this.setNote(p), signal: ctrl.signal },
+      );
+      box.value = r.letter;
+      this.setNote([r.problems.length ? t.problems(r.problems.join('; ')) : '', r.asks.length ? t.asks(r.asks.join('; ')) : ''].filter(Boolean).join(' · '));
+    } catch (e) {
+      this.setNote(ctrl.signal.aborted ? '' : t.failed(e instanceof Error ? e.message : String(e)), !ctrl.signal.aborted);
+    } finally {
+      this.writing = null;
+      this.render();
+    }
+  }
+
+  private async hideEmployer(): Promise<void> {
+    const employer = this.page?.vacancy.employer;
+    if (!employer || !this.deps.hideEmployer) return;
+    try {
+      await this.deps.hideEmployer(employer.id ? { id: employer.id, name: employer.name } : { name: employer.name });
+      this.employerHidden = true;
+    } catch (e) {
+      this.setNote(panelTexts[this.deps.lang].failed(e instanceof Error ? e.message : String(e)), true);
+    }
+    this.render();
+  }
+
   private render(): void {
     if (!this.host || !this.page) return;
     const t = texts[this.deps.lang];
     const r = this.result();
     const reasons = orderReasons(r?.reasons ?? [], r?.verdict ?? 'show').map((x) => ({ text: this.deps.formatReason(x, this.deps.lang), minus: x.polarity === 'minus' }));
     if (this.note) reasons.unshift({ text: t.queueFailed(this.note), minus: true });
+    const canQueue = !this.busy && !this.page.applied && (!this.job || this.job === 'cancelled');
     const queue = !this.deps.queue
       ? undefined
       : this.busy
         ? { text: '…', state: null, enabled: false }
         : this.page.applied
           ? { text: t.queueState['hh_applied']!, state: 'applied', enabled: false }
-          : this.job && this.job !== 'cancelled'
-            ? { text: t.queueState[this.job] ?? this.job, state: this.job, enabled: false }
+          : !canQueue
+            ? { text: t.queueState[this.job!] ?? this.job!, state: this.job, enabled: false }
             : { text: t.queue, state: null, enabled: true };
     renderBadge(this.host, {
       score: r?.score ?? 0,
@@ -107,5 +242,42 @@ export class VacancyPanel {
       reasons: r ? reasons.slice(0, 4) : [{ text: t.setupProfile, minus: false }],
       ...(queue ? { queue } : {}),
     });
+    this.renderPanel(canQueue);
+  }
+
+  private renderPanel(canQueue: boolean): void {
+    if (!this.panel || !this.page) return;
+    const p = panelTexts[this.deps.lang];
+    const w = this.page.warnings ?? { applied: this.page.applied === true, testRequired: false, letterRequired: false, rejectLikely: false };
+    const warn = this.part('.w')!;
+    warn.replaceChildren(
+      ...(Object.keys(p.warn) as (keyof VacancyWarnings)[]).filter((k) => w[k]).map((k) => {
+        const s = this.el('span', undefined, p.warn[k]);
+        s.setAttribute('data-warn', k);
+        return s;
+      }),
+    );
+    const gap = skillGap(this.settings.profile, this.page.vacancy);
+    const list = (el: HTMLElement, label: string, items: string[], cls: string, empty: string) => {
+      const b = this.el('b', undefined, `${label}: `);
+      const s = this.el('span', items.length ? cls : undefined, items.length ? items.join(', ') : empty);
+      el.replaceChildren(b, s);
+    };
+    list(this.part('[data-otk-have]')!, p.have, gap.matched, 'h', '—');
+    const hasKeySkills = (this.page.vacancy.keySkills?.length ?? 0) > 0;
+    list(this.part('[data-otk-lack]')!, p.lack, gap.missing, 'm', hasKeySkills ? '—' : p.noSkills);
+    const box = this.part('textarea') as HTMLTextAreaElement | null;
+    const write = this.part('[data-otk-write]') as HTMLButtonElement | null;
+    if (write) write.textContent = this.writing ? p.stop : p.write;
+    const ql = this.part('[data-otk-queue-letter]') as HTMLButtonElement | null;
+    if (ql) {
+      ql.textContent = this.letterQueued ? p.queuedLetter : p.queueLetter;
+      ql.disabled = !canQueue || !!this.writing || !box || box.hidden || !box.value.trim();
+    }
+    const hide = this.part('[data-otk-hide-employer]') as HTMLButtonElement | null;
+    if (hide) {
+      hide.textContent = this.employerHidden ? p.hidden : p.hide;
+      hide.disabled = this.employerHidden || !this.page.vacancy.employer;
+    }
   }
 }
