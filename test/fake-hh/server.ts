@@ -26,7 +26,8 @@ import {
   type RouteClass,
 } from './misbehave.ts';
 import { renderCards, renderListing, vacancyStateItem, type ListingModel } from './render-listing.ts';
-import { renderCaptcha, renderError5xx, renderLogin, renderNegotiations, renderNotFound, renderResumePage, renderResumes, type PageContext } from './render-pages.ts';
+import { renderCaptcha, renderError5xx, renderLogin, renderNotFound, renderResumePage, renderResumes, type PageContext } from './render-pages.ts';
+import { chatSends, employerWrites, handleChatik, negotiationControl, renderNegotiationsPage, setNegotiation, type ChatSend, type NegotiationAction } from './negotiations.ts';
 import { renderVacancy, type VacancyStateLayout } from './render-vacancy.ts';
 import { appliedInLastDay, newState, nowOf, RESUMES, type Application, type FakeResume, type ServerState } from './state.ts';
 
@@ -112,6 +113,8 @@ export interface FakeHh {
   cookies(domain?: string): Array<{ name: string; value: string; domain: string; path: string; secure: boolean; httpOnly: boolean; sameSite: 'None' }>;
   dataSource: 'shared' | 'synthetic';
   dataLoadMs: number;
+  /** Responses page and employer chats (negotiations.ts): change a response's status, write as the employer, see what was sent. */
+  negotiations: { set(vacancyId: number, action: NegotiationAction): void; employerWrites(vacancyId: number, text: string): void; readonly sent: ChatSend[] };
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -322,6 +325,10 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
       return sendJson(res, 200, { total: requests.length, requests: requests.slice(-limit) });
     }
     if (req.method === 'GET' && route === 'kinds') return sendJson(res, 200, kinds());
+    if (req.method === 'POST' && route === 'negotiations') {
+      const r = negotiationControl(state, parseJson(), nowOf(state));
+      return sendJson(res, r.status, r.body);
+    }
     if (req.method === 'POST' && route === 'behave') {
       const parsed = BehaviourPatchSchema.safeParse(parseJson());
       if (!parsed.success) return sendJson(res, 400, { error: 'bad behaviour', issues: parsed.error.issues });
@@ -411,6 +418,11 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
       else sendJson(res, out.status, out.body);
       return { route, fault: null, form };
     }
+    const chatik = handleChatik(state, { method, path: p, query: url.searchParams, cookies, xsrfHeader: (req.headers['x-xsrftoken'] as string | undefined) ?? null, body, now, loggedIn });
+    if (chatik) {
+      sendJson(res, chatik.status, chatik.body, { 'set-cookie': setCookies });
+      return { route, fault: null, form };
+    }
     if (method !== 'GET' && method !== 'HEAD' && p !== '/account/captcha' && p !== '/account/login') {
       sendJson(res, 405, { error: 'method-not-allowed' });
       return { route, fault: null, form };
@@ -452,8 +464,7 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
       } else if (p === '/applicant/resumes') {
         sendHtml(res, 200, renderResumes(ctx), { 'set-cookie': setCookies });
       } else {
-        const items = [...state.applications].reverse().slice(0, 100).map((a) => ({ application: a, vacancy: byId.get(a.vacancyId) }));
-        sendHtml(res, 200, renderNegotiations(ctx, items), { 'set-cookie': setCookies });
+        sendHtml(res, 200, renderNegotiationsPage(ctx, state, byId), { 'set-cookie': setCookies });
       }
       return { route, fault: null, form };
     }
@@ -621,6 +632,13 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
     ],
     dataSource: data.source,
     dataLoadMs: Math.round(data.loadMs),
+    negotiations: {
+      set: (vacancyId, action) => setNegotiation(state, vacancyId, action, nowOf(state)),
+      employerWrites: (vacancyId, text) => employerWrites(state, vacancyId, text, nowOf(state)),
+      get sent() {
+        return chatSends(state);
+      },
+    },
   };
   return api;
 }
