@@ -1,15 +1,128 @@
 /**
- * `npm run demo`: build the extension, start the fake hh.ru, open a search page in headless chromium with the
- * extension and a sample profile, and save screenshots of what a person would see to artifacts/demo/.
+ * `npm run demo`: build the extension, start the fake hh.ru, and in headless chromium with the extension and a
+ * sample profile save screenshots of what a person sees to artifacts/demo/: the triaged listing, then the popup
+ * and the options page in each main state, in Russian and in English (the browser's language picks the UI's).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startFakeHh } from '../test/fake-hh/server';
-import { REPO, SCREENSHOT_DIR, chromiumPath, launchExtensionBrowser, setSettings } from '../test/e2e/browser';
+import type { Page } from 'playwright-core';
+import { startFakeHh, type FakeHh } from '../test/fake-hh/server';
+import { REPO, chromiumPath, launchExtensionBrowser, setSettings, type ExtensionBrowser } from '../test/e2e/browser';
 import { pythonJuniorSettings } from '../test/e2e/profiles';
+import { enqueue, message } from '../test/e2e/ui-seed';
 
 const OUT = join(REPO, 'artifacts/demo');
+const shots: string[] = [];
+
+async function shot(target: Page | import('playwright-core').Locator, name: string, fullPage = true) {
+  const path = join(OUT, `${name}.png`);
+  if ('goto' in target) await target.screenshot({ path, fullPage });
+  else await target.screenshot({ path });
+  shots.push(path);
+}
+
+const until = async (what: string, check: () => Promise<boolean>, timeoutMs = 30_000) => {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`demo: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+};
+
+async function listing(browser: ExtensionBrowser, lang: string) {
+  const page = await browser.newPage();
+  await page.goto('https://hh.ru/search/vacancy?text=python');
+  await page.waitForSelector('[data-otk-bar]', { state: 'attached' });
+  await page.waitForTimeout(500); // the content script reports its stats after a short debounce
+  if (lang === 'ru') {
+    await shot(page, 'listing-triaged', false);
+    const bar = page.locator('[data-otk-bar] [data-otk-action="toggle-hidden"]');
+    if (await bar.count()) {
+      await bar.click();
+      await shot(page, 'listing-show-all', false);
+      await bar.click();
+    }
+  }
+  const stats = await page.evaluate(() => ({
+    cards: document.querySelectorAll('[data-otk-verdict]').length,
+    hidden: document.querySelectorAll('[data-otk-verdict="hide"]').length,
+    dimmed: document.querySelectorAll('[data-otk-verdict="dim"]').length,
+  }));
+  const tabId = await (await browser.worker()).evaluate(async () => (await chrome.tabs.query({ url: 'https://hh.ru/search/*' }))[0]?.id);
+  return { page, stats, tabId };
+}
+
+async function popupStates(browser: ExtensionBrowser, fake: FakeHh, lang: string, tabId: number | undefined) {
+  const popup = await browser.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.waitForSelector('[data-testid="queue-empty"]');
+  await shot(popup, `popup-empty-${lang}`);
+
+  const k = fake.vacancyKinds();
+  const applies = () => fake.applications.length;
+  await enqueue(popup, fake, [k.normal[0]!, k.normal[1]!, k.normal[2]!, k.hasTest[0]!, k.archived[0]!, k.external[0]!]);
+  await until('the first batch to drain', async () => (await popup.locator('[data-group="pending"], [data-group="processing"]').count()) === 0 && applies() >= 3);
+  await popup.locator('[data-group="applied"] summary').click(); // unfold the applied list for the picture
+  await shot(popup, `popup-queue-${lang}`);
+
+  await popup.locator('[data-testid="pause"]').click();
+  await popup.waitForSelector('[data-testid="paused"]');
+  await enqueue(popup, fake, [k.normal[3]!, k.normal[4]!, k.normal[5]!]);
+  await popup.waitForSelector('[data-group="pending"] .pp-job');
+  await shot(popup, `popup-paused-${lang}`);
+
+  // Draining with a visible pace: one application every ~10 s while the picture is taken.
+  const s = pythonJuniorSettings();
+  s.apply.fast = false;
+  s.apply.pacing = { minSeconds: 10, maxSeconds: 10 };
+  await setSettings(await browser.worker(), s);
+  await popup.locator('[data-testid="resume"]').click();
+  await until('the first send after resume', async () => (await popup.locator('[data-testid="drain-progress"]').count()) > 0 && (await popup.locator('[data-group="pending"] .pp-job').count()) < 3, 40_000);
+  await shot(popup, `popup-draining-${lang}`);
+  await message(popup, 'pauseQueue', {});
+  return popup;
+}
+
+async function optionsStates(browser: ExtensionBrowser, lang: string) {
+  const options = await browser.extensionPage('options.html');
+  await options.setViewportSize({ width: 1100, height: 900 });
+  await options.waitForSelector('[data-testid="options"]');
+  await options.waitForSelector('[data-testid="resume-import"]');
+  await shot(options.locator('#profile'), `options-profile-${lang}`);
+  await options.locator('[data-testid="import-resume"]').click();
+  await options.waitForFunction(() => (document.querySelector('textarea[name="titles"]') as HTMLTextAreaElement | null)?.value === 'Frontend-разработчик');
+  await shot(options.locator('#profile'), `options-profile-imported-${lang}`);
+  await options.locator('[data-testid="options"] button:has-text("Отменить"), [data-testid="options"] button:has-text("Revert")').click();
+  await shot(options.locator('#triage'), `options-thresholds-${lang}`);
+  await shot(options.locator('#apply'), `options-apply-${lang}`);
+  await shot(options.locator('#stats'), `options-stats-${lang}`);
+  await options.locator('input[name="dailyCap"]').fill('500');
+  await options.locator('input[name="pacingMax"]').fill('5');
+  await options.getByTestId('save').click();
+  await options.waitForSelector('[aria-invalid="true"]');
+  await shot(options, `options-errors-${lang}`, false);
+  await shot(options, `options-full-${lang}`);
+  await options.close();
+}
+
+async function run(lang: 'ru' | 'en') {
+  const fake = await startFakeHh({ port: 0, quiet: true });
+  const browser = await launchExtensionBrowser({ fakePort: fake.port, locale: lang === 'ru' ? 'ru-RU' : 'en-US' });
+  try {
+    const settings = pythonJuniorSettings();
+    settings.apply.fast = true; // the demo should not wait 30–90 s per application
+    await setSettings(await browser.worker(), settings);
+    const { stats, tabId } = await listing(browser, lang);
+    if (lang === 'ru') console.log(`\nOtklik judged ${stats.cards} cards on https://hh.ru/search/vacancy?text=python: ${stats.hidden} hidden, ${stats.dimmed} dimmed.`);
+    await popupStates(browser, fake, lang, tabId);
+    await optionsStates(browser, lang);
+  } finally {
+    await browser.close();
+    await fake.close();
+  }
+}
 
 async function main() {
   if (!chromiumPath()) {
@@ -19,52 +132,10 @@ async function main() {
   console.log('building the extension…');
   const build = spawnSync('npx', ['wxt', 'build'], { cwd: REPO, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
-
   mkdirSync(OUT, { recursive: true });
-  const fake = await startFakeHh({ port: 0 });
-  const browser = await launchExtensionBrowser({ fakePort: fake.port });
-  const shots: string[] = [];
-  const shot = async (page: Parameters<typeof browser.screenshot>[0], name: string) => {
-    const file = await browser.screenshot(page, `demo-${name}`);
-    const dest = join(OUT, `${name}.png`);
-    copyFileSync(file, dest);
-    shots.push(dest);
-  };
-  try {
-    const settings = pythonJuniorSettings();
-    await setSettings(await browser.worker(), settings);
-    const page = await browser.newPage();
-    await page.goto('https://hh.ru/search/vacancy?text=python');
-    await page.waitForSelector('[data-otk-bar]', { state: 'attached' });
-    await page.waitForTimeout(300);
-    await shot(page, 'listing-triaged');
-    const bar = page.locator('[data-otk-bar] [data-otk-action="toggle-hidden"]');
-    if (await bar.count()) {
-      await bar.click();
-      await shot(page, 'listing-show-all');
-    }
-    const tabId = await (await browser.worker()).evaluate(async () => (await chrome.tabs.query({ url: 'https://hh.ru/*' }))[0]?.id);
-    await page.waitForTimeout(500); // the content script reports its stats after a short debounce
-    const popup = await browser.newPage();
-    await popup.setViewportSize({ width: 360, height: 420 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-    await popup.waitForSelector('[data-testid="popup"]');
-    await shot(popup, 'popup');
-    const options = await browser.extensionPage('options.html');
-    await options.setViewportSize({ width: 1100, height: 1500 });
-    await options.waitForSelector('[data-testid="options"]');
-    await shot(options, 'options');
-    const stats = await page.evaluate(() => ({
-      cards: document.querySelectorAll('[data-otk-verdict]').length,
-      hidden: document.querySelectorAll('[data-otk-verdict="hide"]').length,
-      dimmed: document.querySelectorAll('[data-otk-verdict="dim"]').length,
-    }));
-    console.log(`\nOtklik judged ${stats.cards} cards on https://hh.ru/search/vacancy?text=python: ${stats.hidden} hidden, ${stats.dimmed} dimmed.`);
-  } finally {
-    await browser.close();
-    await fake.close();
-  }
-  console.log(`screenshots:\n  ${shots.join('\n  ')}\n(also in ${SCREENSHOT_DIR})`);
+  await run('ru');
+  await run('en');
+  console.log(`screenshots:\n  ${shots.join('\n  ')}`);
   console.log('\nTo use Otklik in Chrome: chrome://extensions → Developer mode → Load unpacked → .output/chrome-mv3');
 }
 

@@ -46,11 +46,11 @@ export function JobRow({ job, t, lang, resumeTitle, hide, onAction, review }: Ro
       {problem ? <p class={`pp-job__problem${bad ? ' otk-error' : ''}`}>{problem}</p> : null}
       {review}
       <div class="pp-job__acts">
-        {actionsFor(job).filter((a) => !hide.includes(a)).map((a) => (
+        {actionsFor(job).filter((a) => !hide.includes(a)).map((a, i) => (
           <button
             key={a}
             type="button"
-            class={`otk-btn otk-btn--sm${a === 'approve' ? ' otk-btn--primary' : ''}`}
+            class={`otk-btn otk-btn--sm${i === 0 && (a === 'approve' || a === 'open' || a === 'retry') && job.state !== 'applied' ? ' otk-btn--primary' : ''}`}
             data-action={a}
             aria-label={`${label[a]}: ${job.vacancy.title}`}
             onClick={() => onAction(a, job)}

@@ -71,10 +71,13 @@ describe('row details', () => {
   });
 
   it('offers approve/edit only for review, retry only for failures', () => {
-    expect(actionsFor({ state: 'review', link: null })).toEqual(['approve', 'edit', 'remove', 'open']);
-    expect(actionsFor({ state: 'failed', link: null })).toContain('retry');
-    expect(actionsFor({ state: 'applied', link: null })).toEqual(['open']);
-    expect(actionsFor({ state: 'processing', link: null })).not.toContain('remove');
+    expect(actionsFor({ state: 'review', reason: null })).toEqual(['approve', 'edit', 'remove', 'open']);
+    expect(actionsFor({ state: 'failed', reason: 'xsrf' })).toContain('retry');
+    expect(actionsFor({ state: 'needs_user', reason: 'letter_required' })).toContain('retry');
+    // A questionnaire or the employer's own site: retrying cannot help, opening it can.
+    expect(actionsFor({ state: 'needs_user', reason: 'test_required' })).toEqual(['open', 'remove']);
+    expect(actionsFor({ state: 'applied', reason: null })).toEqual(['open']);
+    expect(actionsFor({ state: 'processing', reason: null })).not.toContain('remove');
   });
 
   it('previews a letter on one line', () => {

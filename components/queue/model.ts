@@ -43,14 +43,17 @@ export function groupJobs(jobs: readonly Job[]): Group[] {
 }
 
 /** What the user can do with a job in its state (the background enforces the same rules). */
-export function actionsFor(job: Pick<Job, 'state' | 'link'>): Action[] {
+/** needs_user reasons a retry cannot fix: the user acts on hh.ru or the employer's site (Open). */
+const ONLY_BY_HAND: ReadonlySet<string> = new Set(['test_required', 'external']);
+
+export function actionsFor(job: Pick<Job, 'state' | 'reason'>): Action[] {
   switch (job.state) {
     case 'review':
       return ['approve', 'edit', 'remove', 'open'];
     case 'pending':
       return ['remove', 'open'];
     case 'needs_user':
-      return ['retry', 'remove', 'open'];
+      return job.reason && ONLY_BY_HAND.has(job.reason) ? ['open', 'remove'] : ['retry', 'remove', 'open'];
     case 'failed':
       return ['retry', 'remove', 'open'];
     case 'skipped':

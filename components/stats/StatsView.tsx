@@ -78,7 +78,7 @@ function Chart({ days, lang }: { days: DayStats[]; lang: 'ru' | 'en' }) {
               top -= n;
               return rect;
             })}
-            {i % 2 === days.length % 2 || days.length <= 7 ? (
+            {(days.length - 1 - i) % 2 === 0 || days.length <= 7 ? (
               <text x={x + bar / 2} y={H - 6} text-anchor="middle" class="op-chart__tick">{fmt(d)}</text>
             ) : null}
           </g>

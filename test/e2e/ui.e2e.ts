@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
 import { pythonJuniorSettings } from './profiles';
-import { enqueue, message } from './ui-seed';
+import { enqueue } from './ui-seed';
 
 async function openPopup(browser: ExtensionBrowser): Promise<Page> {
   const popup = await browser.extensionPage('popup.html');
@@ -39,12 +39,13 @@ describe('popup queue panel (en)', () => {
     const popup = await openPopup(browser);
     await expect.poll(() => popup.locator('[data-testid="queue-empty"]').textContent()).toContain('The queue is empty');
     const k = fake.vacancyKinds();
-    await enqueue(popup, fake, [k.normal[0]!, k.hasTest[0]!, k.archived[0]!]);
+    await enqueue(popup, fake, [k.normal[0]!, k.hasTest[0]!, k.archived[0]!, k.letterRequired[0]!]);
     // No reload: the popup follows the worker's writes to the queue database.
-    await expect.poll(() => popup.locator('[data-group="needs_user"] .pp-job').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => popup.locator('[data-group="needs_user"] .pp-job').count(), { timeout: 30_000 }).toBe(2);
     await expect.poll(() => popup.locator('[data-group="failed"] .pp-job').count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => popup.locator('[data-group="applied"] .pp-job').count(), { timeout: 30_000 }).toBe(1);
-    expect(await popup.locator('[data-group="needs_user"] .pp-job__problem').textContent()).toMatch(/answer questions/);
+    const problems = await popup.locator('[data-group="needs_user"] .pp-job__problem').allTextContents();
+    expect(problems.some((p) => /answer questions/.test(p)) && problems.some((p) => /requires a cover letter/.test(p))).toBe(true);
     expect(await popup.locator('[data-group="failed"] .pp-job__problem').textContent()).toMatch(/archived or removed/);
     await expect.poll(() => popup.locator('[data-testid="cap"]').textContent()).toContain('Today 1 of 50');
     await browser.screenshot(popup, 'ui-popup-groups-en');
@@ -57,13 +58,16 @@ describe('popup queue panel (en)', () => {
     await row.locator('[data-action="remove"]').focus();
     await popup.keyboard.press('Enter');
     await expect.poll(() => popup.locator('[data-group="failed"] .pp-job').count()).toBe(0);
-    const needs = popup.locator('[data-group="needs_user"] .pp-job').first();
+    // A questionnaire cannot be retried, only opened; a missing letter can.
+    const test = popup.locator('[data-group="needs_user"] .pp-job', { hasText: 'answer questions' });
+    expect(await test.locator('[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['open', 'remove']);
+    const letter = popup.locator('[data-group="needs_user"] .pp-job', { hasText: 'requires a cover letter' });
     const before = fake.requests.filter((r) => r.route === 'apply').length;
-    await needs.locator('[data-action="retry"]').focus();
+    await letter.locator('[data-action="retry"]').focus();
     await popup.keyboard.press('Space');
-    // The questionnaire is still there: the retry ends in "needs you" again, after one more request.
+    // Still no letter: the retry ends in "needs you" again, after one more request.
     await expect.poll(() => fake.requests.filter((r) => r.route === 'apply').length, { timeout: 30_000 }).toBe(before + 1);
-    await expect.poll(() => popup.locator('[data-group="needs_user"] .pp-job').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => popup.locator('[data-group="needs_user"] .pp-job').count(), { timeout: 30_000 }).toBe(2);
     await popup.close();
   });
 
@@ -82,5 +86,109 @@ describe('popup queue panel (en)', () => {
     await expect.poll(() => fake.applications.length, { timeout: 30_000 }).toBe(before + 2);
     await expect.poll(() => popup.locator('[data-group="pending"] .pp-job').count(), { timeout: 30_000 }).toBe(0);
     await popup.close();
+  });
+
+  it('review a letter: edit it in the popup, approve → it is sent with the edit', async () => {
+    const s = pythonJuniorSettings();
+    s.apply.fast = true;
+    s.letters = { ...s.letters, provider: 'template', mode: 'review' };
+    await setSettings(await browser.worker(), s);
+    const popup = await openPopup(browser);
+    const id = fake.vacancyKinds().normal[3]!;
+    await enqueue(popup, fake, [id]);
+    const row = popup.locator('[data-group="review"] .pp-job');
+    await row.waitFor({ timeout: 30_000 });
+    expect(await popup.locator('[data-group="review"] h3').textContent()).toContain('Waiting for your review');
+    await row.locator('[data-action="edit"]').click();
+    const box = row.getByTestId('letter-text');
+    await expect.poll(() => box.inputValue(), { timeout: 30_000 }).not.toBe('');
+    const edited = `${await box.inputValue()}\n\nP.S. Готов выйти на работу с понедельника.`;
+    await box.fill(edited);
+    await browser.screenshot(popup, 'ui-popup-review-en');
+    await row.getByTestId('letter-approve').click();
+    await expect.poll(() => fake.applications.filter((a) => a.vacancyId === id).length, { timeout: 30_000 }).toBe(1);
+    // multipart form data sends line breaks as CRLF (HTML form encoding)
+    expect(fake.applications.find((a) => a.vacancyId === id)!.letter.replace(/\r\n/g, '\n')).toBe(edited);
+    await expect.poll(() => popup.locator('[data-group="review"]').count()).toBe(0);
+    await popup.close();
+  });
+});
+
+describe('options page (ru)', () => {
+  let fake: FakeHh;
+  let browser: ExtensionBrowser;
+  const SEARCH = 'https://hh.ru/search/vacancy?text=python';
+  const CARD = '[data-qa="vacancy-serp__vacancy"]';
+
+  beforeAll(async () => {
+    fake = await startFakeHh({ port: 0, quiet: true });
+    browser = await launchExtensionBrowser({ fakePort: fake.port, locale: 'ru-RU' });
+    await setSettings(await browser.worker(), pythonJuniorSettings());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await fake?.close();
+  });
+
+  async function openOptions(): Promise<Page> {
+    const options = await browser.extensionPage('options.html');
+    await options.setViewportSize({ width: 1100, height: 900 });
+    await options.locator('[data-testid="options"]').waitFor();
+    return options;
+  }
+
+  it('edit the profile → the open listing re-scores without a reload', async () => {
+    const listing = await browser.newPage();
+    await listing.goto(SEARCH);
+    await expect.poll(() => listing.locator(`${CARD}[data-otk-verdict="show"]`).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const target = listing.locator(`${CARD}[data-otk-verdict="show"]`).first();
+    const id = Number(await target.evaluate((el) => el.querySelector('div[id]')?.id));
+    const employer = fake.vacancy(id)!.employer!.name;
+
+    const options = await openOptions();
+    await options.locator('textarea[name="blacklist"]').fill(employer);
+    await options.getByTestId('save').click();
+    await expect.poll(() => options.getByTestId('options-message').textContent()).toContain('Сохранено');
+    // The same card, in the tab left open, is now hidden for its blacklisted employer.
+    await expect
+      .poll(() => listing.locator(`${CARD}:has(div[id="${id}"])`).getAttribute('data-otk-verdict'), { timeout: 15_000 })
+      .toBe('hide');
+    await listing.close();
+    await options.close();
+  });
+
+  it('fills the profile from an hh.ru resume, previews thresholds live, and refuses bad values with clear messages', async () => {
+    const page = await browser.newPage();
+    await page.goto('https://hh.ru/'); // session cookies for the worker's fetches
+    await page.close();
+    const options = await openOptions();
+    await options.locator('select[name="importResume"] option', { hasText: 'Аналитик данных' }).waitFor({ state: 'attached' });
+    await options.locator('select[name="importResume"]').selectOption({ label: 'Аналитик данных' });
+    await options.getByTestId('import-resume').click();
+    await expect.poll(() => options.locator('textarea[name="titles"]').inputValue(), { timeout: 15_000 }).toBe('Аналитик данных');
+    expect(await options.locator('textarea[name="skills"]').inputValue()).toBe('SQL, Python, Pandas, Power BI');
+    expect(await options.locator('select[name="experience"]').inputValue()).toBe('between3And6');
+    expect(await options.locator('textarea[name="resumeText"]').inputValue()).toContain('Отчёты по продажам в Power BI');
+
+    // The preview re-scores with the unsaved profile: the analyst sample rises to the top.
+    await expect.poll(() => options.locator('[data-testid="threshold-preview"] li').first().locator('.op-preview__title').textContent()).toBe('Аналитик данных');
+    const hidden = () => options.locator('[data-testid="threshold-preview"] li[data-verdict="hide"]').count();
+    const before = await hidden();
+    expect(before).toBeGreaterThan(0); // the courier and the 1C programmer are far from an analyst
+    await options.locator('input[name="hideBelow"]').fill('0');
+    await expect.poll(hidden).toBe(0);
+    expect(await options.locator('input[name="hideBelow"] + output').textContent()).toBe('0');
+
+    await options.locator('input[name="dailyCap"]').fill('500');
+    await options.locator('input[name="pacingMin"]').fill('abc');
+    await options.getByTestId('save').click();
+    await expect.poll(() => options.getByTestId('options-message').textContent()).toContain('Не сохранено');
+    expect(await options.locator('#dailyCap-msg').textContent()).toBe('Число от 1 до 200.');
+    expect(await options.locator('#pacingMin-msg').textContent()).toBe('Введите целое число.');
+    expect(await options.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('dailyCap');
+    const stored = await (await browser.worker()).evaluate(async () => (await chrome.storage.local.get('settings'))['settings'] as { apply: { dailyCap: number } });
+    expect(stored.apply.dailyCap).toBe(50);
+    await browser.screenshot(options, 'ui-options-errors-ru');
+    await options.close();
   });
 });
