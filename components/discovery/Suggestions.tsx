@@ -57,7 +57,7 @@ export function Suggestions({ settings }: { settings: Settings }) {
       {state?.pause ? (
         <p class="otk-error" role="status" data-testid="discovery-paused">
           {state.pause.message}{' '}
-          <button type="button" class="otk-btn otk-btn--sm" onClick={() => void act('resume', () => sendToBackground('resumeDiscovery', {}))}>{t.resume}</button>
+          <button type="button" data-testid="discovery-resume" class="otk-btn otk-btn--sm" onClick={() => void act('resume', () => sendToBackground('resumeDiscovery', {}))}>{t.resume}</button>
         </p>
       ) : null}
       {d.mode === 'auto' ? <p class="otk-muted">{t.auto}</p> : null}
@@ -74,20 +74,20 @@ export function Suggestions({ settings }: { settings: Settings }) {
               <small class="otk-muted">{[s.vacancy.employer?.name, s.source === 'similar' ? null : s.source].filter(Boolean).join(' · ')}</small>
               {s.reasons.length ? <small>{s.reasons.slice(0, 3).join(' · ')}</small> : null}
               <div style="display:flex;gap:6px">
-                <button type="button" class="otk-btn otk-btn--sm otk-btn--primary" disabled={ui.busy.value !== null} onClick={() => void act(s.id, () => sendToBackground('suggestionAction', { vacancyId: s.id, action: 'queue' }))}>{t.queue}</button>
-                <button type="button" class="otk-btn otk-btn--sm" disabled={ui.busy.value !== null} onClick={() => void act(s.id, () => sendToBackground('suggestionAction', { vacancyId: s.id, action: 'dismiss' }))}>{t.dismiss}</button>
+                <button type="button" data-testid="sugg-queue" class="otk-btn otk-btn--sm otk-btn--primary" disabled={ui.busy.value !== null} onClick={() => void act(s.id, () => sendToBackground('suggestionAction', { vacancyId: s.id, action: 'queue' }))}>{t.queue}</button>
+                <button type="button" data-testid="sugg-dismiss" class="otk-btn otk-btn--sm" disabled={ui.busy.value !== null} onClick={() => void act(s.id, () => sendToBackground('suggestionAction', { vacancyId: s.id, action: 'dismiss' }))}>{t.dismiss}</button>
               </div>
             </li>
           ))}
         </ul>
       ) : null}
-      {list.length > shown.length ? <button type="button" class="otk-btn otk-btn--sm" onClick={() => (ui.all.value = true)}>{t.more(list.length - shown.length)}</button> : null}
+      {list.length > shown.length ? <button type="button" data-testid="sugg-more" class="otk-btn otk-btn--sm" onClick={() => (ui.all.value = true)}>{t.more(list.length - shown.length)}</button> : null}
       {ui.error.value ? <p class="otk-error" role="alert">{ui.error.value}</p> : null}
       <div style="display:flex;gap:8px;align-items:center;justify-content:space-between">
         <small class="otk-muted" data-testid="discovery-last">
           {last ? `${t.lastRun(when(last.finishedAt, Date.now(), lang), last.fresh, last.suggested + last.queued)}${t.outcome[last.outcome] ? ` · ${t.outcome[last.outcome]}` : ''}` : ''}
         </small>
-        <button type="button" class="otk-btn otk-btn--sm" disabled={ui.busy.value !== null} onClick={() => void act('run', () => sendToBackground('runDiscovery', {}))}>
+        <button type="button" data-testid="discovery-run" class="otk-btn otk-btn--sm" disabled={ui.busy.value !== null} onClick={() => void act('run', () => sendToBackground('runDiscovery', {}))}>
           {ui.busy.value === 'run' ? t.checking : t.checkNow}
         </button>
       </div>

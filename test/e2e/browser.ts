@@ -31,7 +31,7 @@ export interface ExtensionBrowser {
  * Launches chromium with the built extension and hh.ru (and its regional sites) mapped to the fake server.
  * Flags per ../shared/docs/toolchain.md: new headless loads extensions; background networking off (no internet).
  */
-export async function launchExtensionBrowser(opts: { fakePort: number; locale?: string }): Promise<ExtensionBrowser> {
+export async function launchExtensionBrowser(opts: { fakePort: number; locale?: string; extraHosts?: Record<string, number> }): Promise<ExtensionBrowser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('chromium not found: install it with `apt-get install -y chromium` (or set CHROMIUM_PATH)');
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no built extension in ${EXTENSION_DIR}: run \`npm run build\``);
@@ -47,7 +47,8 @@ export async function launchExtensionBrowser(opts: { fakePort: number; locale?: 
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.fakePort}`).join(', ')}`,
+      // extraHosts: other fakes on loopback under their real names (e.g. api.telegram.org → the fake Bot API).
+      `--host-resolver-rules=${[...hosts.map((h) => `MAP ${h} 127.0.0.1:${opts.fakePort}`), ...Object.entries(opts.extraHosts ?? {}).map(([h, p]) => `MAP ${h} 127.0.0.1:${p}`)].join(', ')}`,
       '--ignore-certificate-errors',
       '--no-first-run',
       '--no-sandbox',
