@@ -15,6 +15,7 @@ import { exportSettings, importSettings } from '../../lib/settings/transfer';
 import { sendToBackground } from '../../lib/messaging';
 import { DiscoverySettings } from '../../components/discovery/DiscoverySettings';
 import { TelegramSettings } from '../../components/discovery/TelegramSettings';
+import { QaBank } from '../../components/negotiations/QaBank';
 
 type Resumes = { state: 'loading' } | { state: 'ok'; list: { hash: string; title: string; latest?: boolean | undefined }[] } | { state: 'error'; error: string };
 
@@ -268,6 +269,7 @@ export function App() {
 
       <DiscoverySettings />
       <TelegramSettings />
+      <QaBank />
 
       <section class="op__sec" id="data" aria-labelledby="sec-data">
         <h2 id="sec-data">{t.data}</h2>

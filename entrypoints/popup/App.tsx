@@ -10,6 +10,8 @@ import { updateSettings } from '../../lib/settings/store';
 import { isHhHost } from '../../lib/hh/sites';
 import { Queue } from './Queue';
 import { Suggestions } from '../../components/discovery/Suggestions';
+import { Funnel } from '../../components/negotiations/Funnel';
+import { NeedsAnswer } from '../../components/negotiations/NeedsAnswer';
 
 type TabInfo = { onHh: boolean; stats: TriageStats | null };
 
@@ -81,6 +83,9 @@ export function App() {
       </section>
       {s ? <Queue settings={s} /> : null}
       {s ? <Suggestions settings={s} /> : null}
+      {/* Responses and employer chats (issue 8) */}
+      {s ? <NeedsAnswer /> : null}
+      {s ? <Funnel /> : null}
       <footer class="pp__foot">
         <button class="otk-btn" type="button" onClick={() => openOptions('#stats')}>{t.stats}</button>
         <button class="otk-btn otk-btn--primary" type="button" onClick={() => openOptions()}>{t.settings}</button>
