@@ -35,15 +35,23 @@ export function providerHosts(s: LettersSettings, gigachatUrls?: { oauth: string
   return [];
 }
 
-/** A fetch that refuses hosts the user has not granted, with a message that says how to grant. */
+/**
+ * A fetch that explains a missing host permission. Without the permission the request is still tried: servers
+ * that answer CORS for extensions (OpenAI, OpenRouter, Ollama with OLLAMA_ORIGINS) work without it; for the
+ * rest the browser fails the request opaquely, and then we say how to grant access.
+ */
 function guardedFetch(deps: FactoryDeps): typeof fetch {
   return async (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const pattern = originPattern(url);
-    if (!(await deps.hasHost(pattern))) {
-      throw new ProviderError('config', `Otklik may not contact ${new URL(url).host} yet: open Otklik options → cover letters → "Test connection" and allow access`);
+    try {
+      return await deps.fetch(input, init);
+    } catch (e) {
+      if (init?.signal?.aborted) throw e;
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (!(await deps.hasHost(originPattern(url)).catch(() => false))) {
+        throw new ProviderError('config', `cannot reach ${new URL(url).host}, and Otklik has no access to it yet: open Otklik options → cover letters → "Test connection" and allow access`);
+      }
+      throw e;
     }
-    return deps.fetch(input, init);
   };
 }
 

@@ -38,9 +38,13 @@ describe('prompt assembly', () => {
   });
 
   it('an English vacancy gets English rules and an English task', () => {
-    const p = prepareLetter({ profile, vacancy: { ...vacancy, title: 'Senior Backend Engineer' }, description: 'We build payment systems in Python and Django. You will own the API and PostgreSQL performance.' }, fixed);
+    const p = prepareLetter({ profile, vacancy: { ...vacancy, title: 'Senior Backend Engineer' }, description: 'We build payment systems in Python and Django for banks across Europe. You will own the public API, its reliability and PostgreSQL performance, review code, mentor two juniors and work with product managers on the roadmap. Remote, flexible hours.' }, fixed);
     expect(p.lang).toBe('en');
     expect(p.messages[0]!.content).toMatch(/^You help a job seeker/);
+  });
+
+  it('an English title with little or no description is still an hh.ru vacancy: Russian', () => {
+    expect(prepareLetter({ profile, vacancy: { ...vacancy, title: 'Python Developer' } }, fixed).lang).toBe('ru');
   });
 
   it('caps the description and says so; no description is stated, not invented', () => {

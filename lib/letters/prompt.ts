@@ -3,7 +3,7 @@ import type { Profile } from '../match/profile';
 import { findAsks, type VacancyAsk } from './asks';
 import type { ChatMessage } from './provider';
 import { matchedSkills } from './skills';
-import { cleanVacancyText, textLanguage } from './vacancy-text';
+import { cleanVacancyText, vacancyLanguage } from './vacancy-text';
 
 /**
  * The prompt: a system message with the rules, then the user's profile (trusted), then the vacancy (untrusted)
@@ -79,7 +79,7 @@ export function prepareLetter(input: LetterInput, random: () => number = Math.ra
   const keySkills = (input.keySkills ?? []).map((s) => s.replace(/[<>]/g, '').slice(0, 100)).slice(0, 40);
   const title = vacancy.title.replace(/[<>]/g, '');
   const employer = vacancy.employer?.name.replace(/[<>]/g, '') ?? '';
-  const lang = textLanguage(`${title} ${clean.text}`);
+  const lang = vacancyLanguage(clean.text);
   const skills = matchedSkills(profile.skills, `${title}\n${keySkills.join(', ')}\n${clean.text}`).slice(0, 5);
   const asks = findAsks(clean.text, clean.hidden);
   const resume = profile.resumeText.trim().slice(0, RESUME_CAP);

@@ -2,7 +2,7 @@ import { experienceLine, type LetterInput } from './prompt';
 import type { CompletionRequest, LetterProvider } from './provider';
 import { throwIfAborted } from './provider';
 import { matchedSkills } from './skills';
-import { cleanVacancyText, textLanguage } from './vacancy-text';
+import { cleanVacancyText, vacancyLanguage } from './vacancy-text';
 
 /**
  * The letter with no model: placeholders filled from the profile and the vacancy. Used when the user picks
@@ -23,7 +23,7 @@ function joinList(items: string[], lang: 'ru' | 'en'): string {
 
 export function fillTemplate(input: LetterInput, custom = ''): string {
   const clean = cleanVacancyText(input.description ?? '');
-  const lang = textLanguage(`${input.vacancy.title} ${clean.text}`);
+  const lang = vacancyLanguage(clean.text);
   const skills = matchedSkills(input.profile.skills, `${input.vacancy.title}\n${(input.keySkills ?? []).join(', ')}\n${clean.text}`).slice(0, 3);
   const company = input.vacancy.employer?.name ?? '';
   const exp = experienceLine(input.profile, lang);

@@ -60,6 +60,14 @@ export function textLanguage(text: string): 'ru' | 'en' {
   return cyr / (cyr + lat) >= 0.3 ? 'ru' : 'en';
 }
 
+/**
+ * The letter's language: the description's when there is enough of it; otherwise Russian. hh.ru's vacancies
+ * are overwhelmingly Russian even under English titles ("Python Developer"), so a title alone decides nothing.
+ */
+export function vacancyLanguage(description: string): 'ru' | 'en' {
+  return description.length >= 200 ? textLanguage(description) : 'ru';
+}
+
 /** Share of Cyrillic among letters (the language check of a letter). */
 export function cyrillicShare(text: string): number {
   const cyr = (text.match(/[а-яё]/gi) ?? []).length;

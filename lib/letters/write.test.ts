@@ -85,7 +85,7 @@ describe('template provider', () => {
   });
 
   it('English vacancy → English template; custom template placeholders', () => {
-    const en = fillTemplate({ profile, vacancy: { ...vacancy, title: 'Backend Engineer' }, description: 'We use Python and Django daily and need PostgreSQL tuning.' });
+    const en = fillTemplate({ profile, vacancy: { ...vacancy, title: 'Backend Engineer' }, description: 'We use Python and Django daily and need someone to own PostgreSQL tuning. The team of six ships weekly, reviews every change and runs its own on-call rotation. Remote work, English is the team language.' });
     expect(en).toMatch(/^Hello, I am applying for the Backend Engineer position at ООО Ромашка/);
     expect(fillTemplate({ profile, vacancy, description }, 'Добрый день! Про {title} в {company}: знаю {skills}.')).toBe('Добрый день! Про Python-разработчик в ООО Ромашка: знаю Python, Django и PostgreSQL.');
   });

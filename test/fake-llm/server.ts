@@ -15,6 +15,7 @@ import type { AddressInfo, Socket } from 'node:net';
  * Only loopback: never bound to another address.
  */
 export interface FakeChatRequest {
+  method: string;
   path: string;
   headers: Record<string, string>;
   body: { model?: string; messages?: Array<{ role: string; content: string }>; stream?: boolean; max_tokens?: number; [k: string]: unknown } | null;
@@ -65,8 +66,11 @@ export interface FakeLlm {
   close(): Promise<void>;
 }
 
+/** Like OpenAI/OpenRouter: any origin may call (extension service workers without a host permission too). */
+const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization, content-type, accept, rquid', 'access-control-allow-methods': 'POST, GET, OPTIONS' };
+
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.writeHead(status, { 'content-type': 'application/json', ...CORS, ...headers });
   res.end(JSON.stringify(body));
 }
 
@@ -138,7 +142,7 @@ export async function startFakeLlm(opts: { port?: number } = {}): Promise<FakeLl
     }
     const text = fake.reply(record);
     if (faulty && b.nonStreaming) return send(res, 200, { id: 'x', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }] });
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', ...CORS });
     res.flushHeaders();
     if (faulty && b.stallAfterHeaders) return;
     const size = b.chunkChars ?? 7;
@@ -180,10 +184,10 @@ export async function startFakeLlm(opts: { port?: number } = {}): Promise<FakeLl
       } catch {
         body = null;
       }
-      const record: FakeChatRequest = { path: url.pathname, headers, body, form: body ? null : raw || null };
+      const record: FakeChatRequest = { method: req.method ?? 'GET', path: url.pathname, headers, body, form: body ? null : raw || null };
       fake.requests.push(record);
       if (req.method === 'OPTIONS') {
-        res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': 'POST, GET' });
+        res.writeHead(204, CORS);
         return void res.end();
       }
       if (req.method === 'GET' && url.pathname === '/v1/models') return send(res, 200, { data: [{ id: 'fake-model', object: 'model' }] });
