@@ -82,7 +82,19 @@ async function popupStates(browser: ExtensionBrowser, fake: FakeHh, lang: string
   await until('the first send after resume', async () => (await popup.locator('[data-testid="drain-progress"]').count()) > 0 && (await popup.locator('[data-group="pending"] .pp-job').count()) < 3, 40_000);
   await shot(popup, `popup-draining-${lang}`);
   await message(popup, 'pauseQueue', {});
-  return popup;
+
+  // Cover letters in review mode (template writer: no model needed): a draft waits for the user.
+  s.letters = { ...s.letters, provider: 'template', mode: 'review' };
+  await setSettings(await browser.worker(), s);
+  await enqueue(popup, fake, [k.normal[6]!]);
+  const review = popup.locator('[data-group="review"] .pp-job').first();
+  await review.waitFor();
+  await shot(popup, `popup-review-${lang}`);
+  await review.locator('[data-action="edit"]').click();
+  await until('the draft letter', async () => (await review.getByTestId('letter-text').inputValue()) !== '');
+  await review.scrollIntoViewIfNeeded();
+  await shot(popup, `popup-review-open-${lang}`, false);
+  await popup.close();
 }
 
 async function optionsStates(browser: ExtensionBrowser, lang: string) {
@@ -90,6 +102,9 @@ async function optionsStates(browser: ExtensionBrowser, lang: string) {
   await options.setViewportSize({ width: 1100, height: 900 });
   await options.waitForSelector('[data-testid="options"]');
   await options.waitForSelector('[data-testid="resume-import"]');
+  // As tall as the page: section pictures are then taken in place, not under the sticky save bar.
+  const tall = async () => options.setViewportSize({ width: 1100, height: await options.evaluate(() => document.documentElement.scrollHeight + 40) });
+  await tall();
   await shot(options.locator('#profile'), `options-profile-${lang}`);
   await options.locator('[data-testid="import-resume"]').click();
   await options.waitForFunction(() => (document.querySelector('textarea[name="titles"]') as HTMLTextAreaElement | null)?.value === 'Frontend-разработчик');
@@ -102,7 +117,10 @@ async function optionsStates(browser: ExtensionBrowser, lang: string) {
   await options.locator('input[name="pacingMax"]').fill('5');
   await options.getByTestId('save').click();
   await options.waitForSelector('[aria-invalid="true"]');
-  await shot(options, `options-errors-${lang}`, false);
+  await tall();
+  await shot(options.locator('#apply'), `options-errors-${lang}`);
+  await shot(options.locator('.op__bar'), `options-errors-bar-${lang}`);
+  await options.setViewportSize({ width: 1100, height: 900 });
   await shot(options, `options-full-${lang}`);
   await options.close();
 }

@@ -46,7 +46,8 @@ export function JobRow({ job, t, lang, resumeTitle, hide, onAction, review }: Ro
       {problem ? <p class={`pp-job__problem${bad ? ' otk-error' : ''}`}>{problem}</p> : null}
       {review}
       <div class="pp-job__acts">
-        {actionsFor(job).filter((a) => !hide.includes(a)).map((a, i) => (
+        {/* An open review has its own approve and collapse buttons. */}
+        {actionsFor(job).filter((a) => !hide.includes(a) && !(review && (a === 'approve' || a === 'edit'))).map((a, i) => (
           <button
             key={a}
             type="button"

@@ -10,7 +10,7 @@ import { sendToBackground } from '../../lib/messaging';
 import type { Settings } from '../../lib/settings/schema';
 import { JobRow } from './JobRow';
 import { useLiveQuery } from './live';
-import { loadQueue, type QueueSnapshot } from './load';
+import { loadQueue, ROWS_SHOWN, type QueueSnapshot } from './load';
 import { drainProgress, groupJobs, type Action, type GroupId } from './model';
 import { ProgressBar } from './ProgressBar';
 import { popupTexts } from './texts';
@@ -127,7 +127,7 @@ export function QueuePanel({ settings, review, approve, task }: QueuePanelProps)
           const total = g.id === 'failed' ? (st.counts.failed ?? 0) + (st.counts.skipped ?? 0) : (st.counts[g.id] ?? g.jobs.length);
           const list = (
             <ul class="pp-jobs">
-              {g.jobs.map((job) => (
+              {g.jobs.slice(0, ROWS_SHOWN).map((job) => (
                 <JobRow
                   key={job.id}
                   job={job}
@@ -139,7 +139,7 @@ export function QueuePanel({ settings, review, approve, task }: QueuePanelProps)
                   review={review && ui.editing.value === job.id ? review(job, () => (ui.editing.value = null)) : undefined}
                 />
               ))}
-              {total > g.jobs.length ? <li class="pp-jobs__more otk-muted">{t.more(total - g.jobs.length)}</li> : null}
+              {total > Math.min(ROWS_SHOWN, g.jobs.length) ? <li class="pp-jobs__more otk-muted">{t.more(total - Math.min(ROWS_SHOWN, g.jobs.length))}</li> : null}
             </ul>
           );
           const head = (

@@ -2,15 +2,21 @@ import type { Settings } from '../../lib/settings/schema';
 import { QueuePanel } from '../../components/queue/QueuePanel';
 import { LetterReview } from '../../components/letters/LetterReview';
 import { sendToBackground } from '../../lib/messaging';
+import { useModelDownload } from '../../components/queue/model-download';
+import { popupTexts } from '../../components/queue/texts';
+import { uiLang } from '../../lib/i18n/lang';
 
 /**
  * The apply queue in the popup. Feature hooks are wired here: the letters feature (issue 5) passes its review
  * component and approve action to the panel.
  */
 export function Queue({ settings }: { settings: Settings }) {
+  const t = popupTexts[uiLang()];
+  const download = useModelDownload(settings.letters.provider === 'webllm', t.modelDownload);
   return (
     <QueuePanel
       settings={settings}
+      task={download.value}
       review={(job, close) => <LetterReview jobId={job.id} onClose={close} />}
       approve={async (jobId) => {
         const r = await sendToBackground('approveJob', { jobId });
