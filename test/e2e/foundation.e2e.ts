@@ -93,7 +93,7 @@ describe('foundation: the extension on a fake https://hh.ru', () => {
     await browser.screenshot(page, 'options');
     const before = await (await browser.worker()).evaluate(() => chrome.storage.local.get('settings'));
     await page.setInputFiles('[data-testid="import-file"]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"app":"otklik","kind":"settings","version":2,"settings":{"triage":{"action":"explode"}}}') });
-    await expect.poll(() => page.locator('[data-testid="options-message"]').textContent()).toMatch(/Import failed, nothing changed.*triage\.action/);
+    await expect.poll(() => page.locator('[data-testid="options-message"]').textContent()).toMatch(/Импорт не удался, ничего не изменено.*triage\.action/); // the browser runs in ru-RU
     const after = await (await browser.worker()).evaluate(() => chrome.storage.local.get('settings'));
     expect(after).toEqual(before);
     await browser.screenshot(page, 'options-import-error');
@@ -105,7 +105,7 @@ describe('foundation: the extension on a fake https://hh.ru', () => {
     await page.waitForSelector('[data-testid="options"]');
     const file = { app: 'otklik', kind: 'settings', version: 1, settings: { enabled: true, listing: { hideIrrelevant: false } } };
     await page.setInputFiles('[data-testid="import-file"]', { name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-    await expect.poll(() => page.locator('[data-testid="options-message"]').textContent()).toMatch(/upgraded from settings version 1/);
+    await expect.poll(() => page.locator('[data-testid="options-message"]').textContent()).toMatch(/обновлено с версии настроек 1/);
     const stored = await (await browser.worker()).evaluate(() => chrome.storage.local.get('settings'));
     expect(stored['settings']).toMatchObject({ triage: { action: 'dim' } });
     await page.close();

@@ -65,8 +65,8 @@ describe('queueing from the listing', () => {
 
   it('sends nothing while paused, and sends after resume', async () => {
     const popup = await browser.extensionPage('popup.html');
-    await popup.getByRole('button', { name: 'Pause' }).click();
-    await popup.getByText('Paused:').waitFor();
+    await popup.getByTestId('pause').click();
+    await popup.getByTestId('paused').waitFor();
     const page = await browser.newPage();
     await page.goto(SEARCH);
     await waitForBadges(page);
@@ -75,7 +75,7 @@ describe('queueing from the listing', () => {
     await expect.poll(() => buttonText(page, 1)).toBe('в очереди');
     await page.waitForTimeout(3000); // fast-mode alarms fire in ~1 s: three chances to (wrongly) send
     expect(fake.applications.length).toBe(before);
-    await popup.getByRole('button', { name: 'Resume' }).click();
+    await popup.getByTestId('resume').click();
     await expect.poll(() => fake.applications.length, { timeout: 30_000 }).toBe(before + 1);
     await popup.close();
     await page.close();
