@@ -42,16 +42,37 @@ async function watchResponses(signal: AbortSignal): Promise<void> {
 
 async function watchQuestionnaire(signal: AbortSignal): Promise<void> {
   let done: PrefillResult | null = null;
-  const apply = (enabled: boolean, bank: Parameters<typeof prefillQuestionnaire>[1]) => {
-    if (!enabled) {
+  let bank: Parameters<typeof prefillQuestionnaire>[1] = [];
+  let enabled = false;
+  const tryFill = () => {
+    if (!enabled || done || !bank.length) return;
+    const r = prefillQuestionnaire(document, bank);
+    // hh may render the form after our start (client-side): no questions yet = try again on the next change.
+    if (r.questions > 0) done = r;
+  };
+  const apply = (on: boolean, items: typeof bank) => {
+    enabled = on;
+    bank = items;
+    if (!on) {
       done?.undo();
       done = null;
-      return;
     }
-    if (!done && bank.length) done = prefillQuestionnaire(document, bank);
+    tryFill();
   };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(tryFill, 300);
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  const stopWatching = setTimeout(() => observer.disconnect(), 30_000);
   const unwatch = watchSettings((s) => apply(s.enabled, s.qa.items));
-  signal.addEventListener('abort', unwatch);
+  signal.addEventListener('abort', () => {
+    unwatch();
+    observer.disconnect();
+    clearTimeout(timer);
+    clearTimeout(stopWatching);
+  });
   const s = await getSettings();
   apply(s.enabled, s.qa.items);
 }

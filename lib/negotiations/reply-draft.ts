@@ -106,6 +106,12 @@ export function replyPrompt(input: ReplyInput, random: () => number = Math.rando
 
 const INVITE = /приглаш|собеседован|интервью|созвон|встреч|invite|interview|call/i;
 
+/** A bank answer as a sentence of the reply: capitalised, with a full stop. */
+function sentence(f: string): string {
+  const s = f.charAt(0).toLocaleUpperCase() + f.slice(1);
+  return /[.!?…]$/.test(s) ? s : `${s}.`;
+}
+
 /** A reply with no model: thanks, the bank's answers to what was asked, an offer to talk. Facts are the user's own. */
 export function templateReply(input: ReplyInput): string {
   const facts = bankFacts(input);
@@ -113,7 +119,7 @@ export function templateReply(input: ReplyInput): string {
   const ru = input.lang === 'ru';
   const parts = [
     ru ? (invited ? 'Здравствуйте! Спасибо за приглашение, мне интересна эта вакансия.' : 'Здравствуйте! Спасибо за сообщение.') : invited ? 'Hello, thank you for the invitation, I am interested in this position.' : 'Hello, thank you for your message.',
-    ...facts.map((f) => (/[.!?…]$/.test(f) ? f : `${f}.`)),
+    ...facts.map((f) => sentence(f)),
     ru ? (invited ? 'Подскажите, пожалуйста, удобное для вас время.' : 'Готов(а) обсудить детали в удобное для вас время.') : invited ? 'Please let me know a convenient time.' : 'I am happy to discuss the details at a convenient time.',
   ];
   return parts.join(' ');
