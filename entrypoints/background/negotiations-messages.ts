@@ -7,6 +7,7 @@ import type { negotiationMessages } from '../../lib/negotiations/protocol';
 import { unansweredEmployerText } from '../../lib/negotiations/reply-draft';
 import { dismissReply, editDraft, markSendFailed, markSent, openReplies, resetDraft, saveGeneratedDraft, upsertEmployerMessage } from '../../lib/negotiations/replies';
 import { applySnapshot, type Snapshot, type SyncResult } from '../../lib/negotiations/sync';
+import type { Invitation } from '../../lib/notify/invitations';
 import type { Settings } from '../../lib/settings/schema';
 
 /** What the handlers need; injected so they run in unit tests without a worker or a network. */
@@ -25,6 +26,8 @@ export interface NegotiationDeps {
   /** Fire-and-forget work after a sync (the worker runs it without holding the caller). */
   background: (p: Promise<unknown>) => void;
   log?: (m: string) => void;
+  /** Topics that turned into invitations in this sync (issue 7: browser / Telegram notices). */
+  onInvitations?: (list: Invitation[]) => void;
 }
 
 /** How many pages of responses the worker reads per sync (20 per page on hh): recent ones change most. */
@@ -65,6 +68,11 @@ async function writeDraft(deps: NegotiationDeps, s: Settings, topicId: string): 
 async function syncSnapshot(deps: NegotiationDeps, snap: Snapshot) {
   const r = await applySnapshot(deps.db(), snap, deps.now());
   if (r.newMessages.length) deps.background(handleNewMessages(deps, r.newMessages));
+  const invited = r.changes.filter((c) => c.to === 'invitation');
+  if (invited.length && deps.onInvitations) {
+    const recs = await deps.db().negotiations.bulkGet(invited.map((c) => c.topicId));
+    deps.onInvitations(recs.flatMap((x) => (x ? [{ topicId: x.topicId, title: x.title, employer: x.employer, vacancyId: x.vacancyId }] : [])));
+  }
   return { ok: true, created: r.created, updated: r.updated, changed: r.changes.length, newMessages: r.newMessages.length };
 }
 

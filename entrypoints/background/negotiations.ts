@@ -10,6 +10,8 @@ import { getSettings } from '../../lib/settings/store';
 import type { Settings } from '../../lib/settings/schema';
 import { factoryDeps } from './letters';
 import { syncFromHh, type NegotiationDeps } from './negotiations-messages';
+import { invitationNotice } from '../../lib/notify/invitations';
+import { tell } from './discovery';
 
 /**
  * Responses and employer chats in the service worker: an alarm reads the responses page every
@@ -56,6 +58,10 @@ export const negotiationDeps: NegotiationDeps = {
   },
   background: (p) => void p.catch((e: unknown) => log(`background work failed: ${e instanceof Error ? e.message : String(e)}`)),
   log,
+  onInvitations: (list) => {
+    const notice = invitationNotice(list, uiLang());
+    if (notice) void tell(notice).catch((e: unknown) => log(`invitation notice failed: ${e instanceof Error ? e.message : String(e)}`));
+  },
 };
 
 async function armAlarm(): Promise<void> {

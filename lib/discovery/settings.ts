@@ -17,9 +17,12 @@ export type SavedSearch = z.infer<typeof savedSearchSchema>;
 
 const pacingSchema = z
   .object({
-    /** Random pause between two page fetches; tests set it low, people should not. */
-    minSeconds: z._default(z.number().check(z.gte(0.1), z.lte(600)), 4),
-    maxSeconds: z._default(z.number().check(z.gte(0.1), z.lte(600)), 12),
+    /**
+     * Random pause between two page fetches; tests set it low, people should not. At most 20 s: the round runs
+     * in the MV3 worker, which Chrome stops after 30 s without extension events.
+     */
+    minSeconds: z._default(z.number().check(z.gte(0.1), z.lte(20)), 4),
+    maxSeconds: z._default(z.number().check(z.gte(0.1), z.lte(20)), 12),
   })
   .check(z.refine((p) => p.minSeconds <= p.maxSeconds, { message: 'minimum pause must not exceed the maximum', path: ['minSeconds'] }));
 
