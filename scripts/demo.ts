@@ -60,6 +60,10 @@ async function popupStates(browser: ExtensionBrowser, fake: FakeHh, lang: string
   await popup.waitForSelector('[data-testid="queue-empty"]');
   await shot(popup, `popup-empty-${lang}`);
 
+  // A small cap first, so the picture shows a full window and when it frees.
+  const small = pythonJuniorSettings();
+  small.apply = { ...small.apply, fast: true, dailyCap: 3 };
+  await setSettings(await browser.worker(), small);
   const k = fake.vacancyKinds();
   const applies = () => fake.applications.length;
   await enqueue(popup, fake, [k.normal[0]!, k.normal[1]!, k.normal[2]!, k.hasTest[0]!, k.archived[0]!, k.external[0]!]);
@@ -67,6 +71,7 @@ async function popupStates(browser: ExtensionBrowser, fake: FakeHh, lang: string
   await popup.locator('[data-group="applied"] summary').click(); // unfold the applied list for the picture
   await shot(popup, `popup-queue-${lang}`);
 
+  await setSettings(await browser.worker(), { ...small, apply: { ...small.apply, dailyCap: 50 } });
   await popup.locator('[data-testid="pause"]').click();
   await popup.waitForSelector('[data-testid="paused"]');
   await enqueue(popup, fake, [k.normal[3]!, k.normal[4]!, k.normal[5]!]);

@@ -4,7 +4,7 @@ import { signal } from '@preact/signals';
 import { browser } from '#imports';
 import { getDb } from '../../lib/db';
 import type { Job } from '../../lib/db/schema';
-import { clock, duration } from '../../lib/i18n/format';
+import { atTime, clock, duration } from '../../lib/i18n/format';
 import { uiLang } from '../../lib/i18n/lang';
 import { sendToBackground } from '../../lib/messaging';
 import type { Settings } from '../../lib/settings/schema';
@@ -104,10 +104,10 @@ export function QueuePanel({ settings, review, approve, task }: QueuePanelProps)
         <span class="pp__meter" aria-hidden="true"><span style={{ width: `${Math.min(100, (st.cap.used / Math.max(1, st.cap.cap)) * 100)}%` }} class={capFull ? 'full' : ''} /></span>
         <span class="otk-muted">
           {[
-            st.cap.freesAt ? t.freesAt(clock(st.cap.freesAt, lang)) : null,
+            st.cap.freesAt ? t.freesAt(atTime(st.cap.freesAt, now, lang)) : null,
             st.quietUntil ? t.quietUntil(clock(st.quietUntil, lang)) : null,
             !st.pause && st.nextSendAt && (st.counts.pending ?? 0) > 0
-              ? st.nextSendAt - now < 3_600_000 ? t.nextIn(duration(st.nextSendAt - now, lang)) : t.nextSend(clock(st.nextSendAt, lang))
+              ? st.nextSendAt - now < 3_600_000 ? t.nextIn(duration(st.nextSendAt - now, lang)) : t.nextSend(atTime(st.nextSendAt, now, lang))
               : null,
           ]
             .filter(Boolean)

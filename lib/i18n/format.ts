@@ -1,4 +1,4 @@
-import { plural, type Lang } from './lang';
+import type { Lang } from './lang';
 
 /** Dates, times and durations in the UI language (the browser's zone). Pure apart from Intl. */
 
@@ -12,7 +12,19 @@ export function when(ms: number, now: number, lang: Lang): string {
   const day = (t: number) => new Date(t).toDateString();
   if (day(ms) === day(now)) return clock(ms, lang);
   if (day(ms) === day(now + 86_400_000)) return `${lang === 'ru' ? 'завтра' : 'tomorrow'} ${clock(ms, lang)}`;
-  return new Date(ms).toLocaleString(locale(lang), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return new Date(ms).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
+
+/** A moment with its preposition: "в 14:05" / "завтра в 09:00" / "12 нояб. в 09:00" (en: "at 14:05", "tomorrow at 09:00"). */
+export function atTime(ms: number, now: number, lang: Lang): string {
+  const day = (t: number) => new Date(t).toDateString();
+  const at = lang === 'ru' ? 'в' : 'at';
+  const time = `${at} ${clock(ms, lang)}`;
+  if (day(ms) === day(now)) return time;
+  const tomorrow = new Date(now);
+  tomorrow.setDate(tomorrow.getDate() + 1);
+  if (day(ms) === tomorrow.toDateString()) return `${lang === 'ru' ? 'завтра' : 'tomorrow'} ${time}`;
+  return `${new Date(ms).toLocaleDateString(locale(lang), { day: 'numeric', month: 'short' })} ${time}`;
 }
 
 /** A short wait: "45 с" / "3 мин" / "2 ч 10 мин" (ru), "45 s" / "3 min" / "2 h 10 min" (en). */
@@ -25,11 +37,3 @@ export function duration(ms: number, lang: Lang): string {
   const h = Math.floor(m / 60);
   return m % 60 ? `${h} ${hr} ${m % 60} ${min}` : `${h} ${hr}`;
 }
-
-/** "3 вакансии" / "3 vacancies": a count with its noun in the right form. */
-export function counted(n: number, lang: Lang, ru: [one: string, few: string, many: string], en: [one: string, other: string]): string {
-  return `${n} ${lang === 'ru' ? plural(n, ...ru) : n === 1 ? en[0] : en[1]}`;
-}
-
-/** A score 0..1 as the percent the badges show. */
-export const percent = (score: number): string => `${Math.round(score * 100)}`;
