@@ -195,7 +195,7 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
         <fieldset data-testid="letters-webllm">
           <legend>{t.gpu}</legend>
           <p class="otk-muted">{t.privacyLocal}</p>
-          {!st ? <p class="otk-muted">{t.gpuChecking}</p> : st.capabilityError ? <p class="otk-error" data-testid="letters-gpu">{t.gpuNo(st.capabilityError)}</p> : st.capability?.webgpu ? <p data-testid="letters-gpu">{t.gpuOk(st.capability.f16, st.capability.adapter ?? '')}</p> : <p class="otk-error" data-testid="letters-gpu">{t.gpuNo(st.capability?.reason ?? '?')}</p>}
+          {!st || (!st.capability && !st.capabilityError) ? <p class="otk-muted">{t.gpuChecking}</p> : st.capabilityError ? <p class="otk-error" data-testid="letters-gpu">{t.gpuNo(st.capabilityError)}</p> : st.capability?.webgpu ? <p data-testid="letters-gpu">{t.gpuOk(st.capability.f16, st.capability.adapter ?? '')}</p> : <p class="otk-error" data-testid="letters-gpu">{t.gpuNo(st.capability?.reason ?? '?')}</p>}
           {st?.models.length ? (
             <div role="radiogroup" aria-label={t.models}>
               {st.models.map((m) => (

@@ -110,7 +110,8 @@ export function createLetterHandlers(deps: LetterMessageDeps): Handlers<typeof l
         try {
           capability = await deps.capability();
           const cap = capability;
-          const variants = LOCAL_MODELS.map((m) => ({ m, v: pickVariant(m.key, cap) }));
+          // No WebGPU: no model list (the UI says why and offers the other providers).
+          const variants = !cap.webgpu ? [] : LOCAL_MODELS.map((m) => ({ m, v: pickVariant(m.key, cap) }));
           const cached = cap.webgpu ? await deps.cachedModels(variants.map((x) => x.v.id), s.letters.webllm.modelBaseUrl).catch(() => ({}) as Record<string, boolean>) : {};
           models = variants.map(({ m, v }) => ({ key: m.key, label: m.label[deps.lang()], tier: m.tier, id: v.id, variant: v.variant, downloadMB: v.downloadMB, vramMB: v.vramMB, cached: cached[v.id] ?? false, fits: fitsMachine(m.key, cap) }));
         } catch (e) {

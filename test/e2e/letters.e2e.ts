@@ -119,4 +119,37 @@ describe('cover letters: draft → review → edit → approve → sent', () => 
     expect(lastUser).not.toContain('BANANA'); // hidden text never reaches the model
     await popup.close();
   });
+
+  it('options: the local model says why it cannot run here (no WebGPU in headless Chromium, checked in the offscreen host) and the API fields work', async () => {
+    const w = await browser.worker();
+    const s = pythonJuniorSettings();
+    s.letters = { ...s.letters, provider: 'none' };
+    await setSettings(w, s);
+    const page = await browser.extensionPage('options.html');
+    await page.setViewportSize({ width: 900, height: 1000 });
+    const section = page.locator('[data-testid="letters-settings"]');
+    await section.scrollIntoViewIfNeeded();
+    await page.locator('[data-testid="letters-provider-webllm"]').check();
+    const gpu = page.locator('[data-testid="letters-gpu"]');
+    await gpu.waitFor({ timeout: 20_000 });
+    await expect.poll(() => gpu.textContent(), { timeout: 20_000 }).toMatch(/Локальная модель здесь не запустится: .*(WebGPU|GPU adapter)/);
+    // the choice was saved on its own
+    await expect.poll(() => w.evaluate(async () => ((await chrome.storage.local.get('settings'))['settings'] as { letters: { provider: string } }).letters.provider)).toBe('webllm');
+    await section.screenshot({ path: `${(await import('./browser')).SCREENSHOT_DIR}/letters-settings-webllm.png` });
+
+    await page.locator('[data-testid="letters-provider-openai"]').check();
+    await page.locator('[data-testid="letters-base-url"]').fill(llm.openaiBase);
+    await page.locator('[data-testid="letters-base-url"]').blur();
+    await page.locator('[data-testid="letters-model"]').fill('fake-model');
+    await page.locator('[data-testid="letters-model"]').blur();
+    await page.locator('[data-testid="letters-key"]').fill('sk-options-9876');
+    await page.getByRole('button', { name: 'Сохранить ключ' }).click();
+    await expect.poll(() => page.locator('[data-testid="letters-key-state"]').textContent()).toMatch(/••••9876, до закрытия браузера/);
+    // never in the settings (an export would carry them), only in session storage
+    const stored = await w.evaluate(async () => ({ local: JSON.stringify(await chrome.storage.local.get(null)), session: JSON.stringify(await chrome.storage.session.get(null)) }));
+    expect(stored.local).not.toContain('sk-options-9876');
+    expect(stored.session).toContain('sk-options-9876');
+    await section.screenshot({ path: `${(await import('./browser')).SCREENSHOT_DIR}/letters-settings-openai.png` });
+    await page.close();
+  });
 });
