@@ -1,0 +1,53 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getDb } from '../../lib/db';
+import { enqueue } from '../../lib/db/jobs';
+import { defaultSettings } from '../../lib/settings/schema';
+import { QueuePanel } from './QueuePanel';
+
+/** The panel against a real Dexie (fake-indexeddb): what the worker writes shows up without a refresh. */
+describe('QueuePanel', () => {
+  let root: HTMLElement;
+  beforeEach(async () => {
+    const db = getDb();
+    await Promise.all([db.jobs.clear(), db.events.clear(), db.sends.clear(), db.meta.clear()]);
+    root = document.createElement('div');
+    document.body.append(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+
+  const vacancy = (id: string, title: string) => ({ id, title, employer: { name: 'ООО Ромашка' }, url: `https://hh.ru/vacancy/${id}`, score: 0.81 });
+  const text = (sel: string) => [...root.querySelectorAll(sel)].map((e) => e.textContent ?? '');
+
+  it('follows the database live: empty → pending → needs you, with the problem in plain words', async () => {
+    render(<QueuePanel settings={defaultSettings()} />, root);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="queue-empty"]')).not.toBeNull());
+
+    const db = getDb();
+    const { jobId } = await enqueue(db, { vacancy: vacancy('101', 'Python-разработчик'), resumeHash: 'a'.repeat(38) }, Date.now());
+    await vi.waitFor(() => expect(text('[data-group="pending"] .pp-job__title')).toEqual(['Python-разработчик']));
+    expect(text('[data-group="pending"] .pp-job__score')).toEqual(['81']);
+
+    await db.jobs.update(jobId, { state: 'needs_user', reason: 'test_required', link: 'https://hh.ru/applicant/vacancy_response?vacancyId=101' });
+    await vi.waitFor(() => expect(root.querySelector('[data-group="pending"]')).toBeNull());
+    expect(text('[data-group="needs_user"] .pp-job__problem')[0]).toMatch(/answer questions|ответить на вопросы/);
+    // Approve/edit belong to the letters feature: without its hooks they are not offered.
+    expect([...root.querySelectorAll('[data-group="needs_user"] [data-action]')].map((b) => b.getAttribute('data-action'))).toEqual(['open', 'remove']);
+  });
+
+  it('shows what went wrong when the background refuses an action', async () => {
+    fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ ok: false, error: 'the worker is restarting' }));
+    render(<QueuePanel settings={defaultSettings()} />, root);
+    const pause = await vi.waitFor(() => {
+      const b = root.querySelector<HTMLButtonElement>('[data-testid="pause"]');
+      if (!b) throw new Error('no pause button yet');
+      return b;
+    });
+    pause.click();
+    await vi.waitFor(() => expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/the worker is restarting/));
+  });
+});
