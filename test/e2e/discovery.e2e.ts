@@ -165,4 +165,43 @@ describe('auto-discovery', () => {
     await popup.locator('[data-testid="discovery-resume"]').click();
     await popup.locator('[data-testid="discovery-paused"]').waitFor({ state: 'detached', timeout: 10_000 });
   });
+
+  it('options: saved searches are validated and saved; notification choices saved; the bot token kept apart', async () => {
+    tg.reset();
+    const options = await browser.extensionPage('options.html');
+    const sec = options.locator('[data-testid="discovery-settings"]');
+    await sec.waitFor();
+    await sec.locator('[data-testid="disc-searches"]').fill('Remote React | https://hh.ru/search/vacancy?text=react&work_format=REMOTE\n# off | text=vue');
+    await sec.locator('[data-testid="disc-pacingMin"]').fill('30');
+    await sec.locator('[data-testid="disc-save"]').click();
+    await sec.locator('.otk-error').first().waitFor(); // 30 s is above the 20 s cap and above the maximum: nothing saved
+    await sec.locator('[data-testid="disc-pacingMin"]').fill('2');
+    await sec.locator('[data-testid="disc-pacingMax"]').fill('6');
+    await sec.locator('[data-testid="disc-save"]').click();
+    const worker = await browser.worker();
+    await expect
+      .poll(() => worker.evaluate(async () => ((await chrome.storage.local.get('settings'))['settings'] as Settings).discovery.searches), { timeout: 10_000 })
+      .toEqual([
+        { name: 'Remote React', query: 'https://hh.ru/search/vacancy?text=react&work_format=REMOTE', enabled: true },
+        { name: 'off', query: 'text=vue', enabled: false },
+      ]);
+
+    // Notifications: the bot token is kept apart from the settings (never exported). Enabling Telegram asks for
+    // the api.telegram.org host permission, a browser dialog headless Chromium leaves open, so the sending
+    // itself is covered above (strong matches, pause) and by the worker's telegramTest handler tests.
+    const n = options.locator('[data-testid="notify-settings"]');
+    await n.locator('[data-testid="notify-browser-strongMatches"]').uncheck();
+    await n.locator('[data-testid="tg-enabled"]').uncheck();
+    await n.locator('[data-testid="notify-save"]').click();
+    await expect
+      .poll(() => worker.evaluate(async () => ((await chrome.storage.local.get('settings'))['settings'] as Settings).notify.browser.strongMatches), { timeout: 10_000 })
+      .toBe(false);
+    await n.locator('[data-testid="tg-enabled"]').check();
+    await n.locator('[data-testid="tg-token"]').fill(FAKE_TELEGRAM_TOKEN);
+    await n.locator('[data-testid="notify-save"]').click();
+    await expect.poll(() => worker.evaluate(async () => (await chrome.storage.local.get('telegramToken'))['telegramToken']), { timeout: 10_000 }).toBe(FAKE_TELEGRAM_TOKEN);
+    expect(await worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('settings')))).not.toContain(FAKE_TELEGRAM_TOKEN.split(':')[1]!);
+    await browser.screenshot(options, 'discovery-options');
+    await options.close();
+  });
 });
