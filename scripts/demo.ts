@@ -66,7 +66,8 @@ async function popupStates(browser: ExtensionBrowser, fake: FakeHh, lang: string
   await setSettings(await browser.worker(), small);
   const k = fake.vacancyKinds();
   const applies = () => fake.applications.length;
-  await enqueue(popup, fake, [k.normal[0]!, k.normal[1]!, k.normal[2]!, k.hasTest[0]!, k.archived[0]!, k.external[0]!]);
+  // The refusals first: once three are applied the small cap holds everything else.
+  await enqueue(popup, fake, [k.hasTest[0]!, k.archived[0]!, k.external[0]!, k.normal[0]!, k.normal[1]!, k.normal[2]!]);
   await until('the first batch to drain', async () => (await popup.locator('[data-group="pending"], [data-group="processing"]').count()) === 0 && applies() >= 3);
   await popup.locator('[data-group="applied"] summary').click(); // unfold the applied list for the picture
   await shot(popup, `popup-queue-${lang}`);
