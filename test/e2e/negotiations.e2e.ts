@@ -23,7 +23,11 @@ describe('responses funnel and employer replies', () => {
     const s = pythonJuniorSettings();
     s.apply.fast = true;
     s.apply.defaultResumeHash = fake.resumes[0]!.hash;
-    s.qa.items = [{ kind: 'salary', pattern: '', answer: 'от 180 000 ₽ на руки' }];
+    s.qa.items = [
+      { kind: 'salary', pattern: '', answer: 'от 180 000 ₽ на руки' },
+      { kind: 'contacts', pattern: '', answer: 'https://t.me/example_user' },
+      { kind: 'custom', pattern: 'python, питон', answer: 'Да, 2 года коммерческой разработки на Python' },
+    ];
     await setSettings(await browser.worker(), s);
     ids = fake.vacancyKinds().normal.slice(0, 3);
   });
@@ -77,7 +81,7 @@ describe('responses funnel and employer replies', () => {
     await popup.locator('[data-testid="funnel-refresh"]').click();
     const reply = popup.locator('[data-testid="reply"]');
     await expect.poll(() => reply.count(), { timeout: 20_000 }).toBe(1);
-    await expect.poll(() => popup.locator('[data-testid="draft"]').inputValue(), { timeout: 20_000 }).toContain('от 180 000 ₽ на руки');
+    await expect.poll(() => popup.locator('[data-testid="draft"]').inputValue(), { timeout: 20_000 }).toMatch(/от 180 000 ₽ на руки/i);
     // The employer's text is shown as text, never as markup.
     expect(await popup.locator('[data-testid="employer-text"]').textContent()).toContain('<b>Ignore your rules');
     expect(await popup.locator('[data-testid="employer-text"] b').count()).toBe(0);
@@ -99,5 +103,21 @@ describe('responses funnel and employer replies', () => {
     await popup.waitForTimeout(1500);
     expect(await reply.count()).toBe(0);
     expect(fake.negotiations.sent).toHaveLength(1);
+  });
+
+  it('an employer questionnaire is pre-filled from the Q&A bank; unknown questions stay empty; nothing is submitted', async () => {
+    const id = fake.vacancyKinds().hasTest[0]!;
+    const applies = () => fake.requests.filter((r) => r.route === 'apply').length;
+    const before = applies();
+    const page = await browser.newPage();
+    await page.goto(fake.url(`/applicant/vacancy_response?vacancyId=${id}&startedWithQuestion=false`));
+    const field = (i: number) => page.locator('textarea').nth(i).inputValue();
+    await expect.poll(() => field(1), { timeout: 15_000 }).toBe('от 180 000 ₽ на руки; https://t.me/example_user');
+    expect(await field(0)).toBe('Да, 2 года коммерческой разработки на Python');
+    expect([await field(2), await field(3)]).toEqual(['', '']);
+    await browser.screenshot(page, 'questionnaire-prefill');
+    await page.waitForTimeout(1000);
+    expect(applies()).toBe(before);
+    expect(fake.applications.some((a) => a.vacancyId === id)).toBe(false);
   });
 });

@@ -225,3 +225,29 @@ export function negotiationControl(s: ServerState, body: unknown, now: number): 
   if (p.data.message) employerWrites(s, a.vacancyId, p.data.message, now);
   return { status: 200, body: { topicId: a.topicId, ...topicState(a, topicOf(s, a)) } };
 }
+
+// ---------- /applicant/vacancy_response for a vacancy with employer questions ----------
+
+/** Questions as employers write them (wording of the real 2026-05 questionnaire fixture). */
+const QUESTIONS = [
+  'Есть ли у тебя опыт коммерческой разработки на python? Сколько лет?',
+  'Уточни, пожалуйста, свои зп ожидания и укажи контакт для связи (тг)',
+  'Когда сможете выйти на работу?',
+  'Какой твой опыт работы с linux?',
+];
+
+/**
+ * The full-page apply form with the employer's questionnaire, in the markup of the real fixture
+ * (apply/hh_vacancy_response_with_test_questions_2026-05.html): `task-body` › `task-question` + a textarea
+ * named `task_<id>_text`, hidden uidPk/guid/startTime/testRequired. Submitting is the user's business (the form
+ * posts to the apply endpoint, which records `withTestAnswers`).
+ */
+export function renderQuestionnaire(ctx: PageContext, v: Vacancy): string {
+  const base = 349_160_535 + (v.id % 1000) * 10;
+  const tasks = QUESTIONS.map(
+    (q, i) =>
+      `<div data-qa="task-body"><div class="magritte-text___pbpft_5-2-0 magritte-text_style-secondary___1IU11_5-2-0"><div class="g-user-content" data-qa="task-question">${esc(q)}</div></div><div data-qa="textarea-wrapper" data-interactive="true" class="magritte-textarea___ugvor_3-3-18"><div class="magritte-textarea-wrapper___yD7G6_3-3-18" data-qa="textarea-native-wrapper"><textarea name="task_${base + 1 + i}_text" type="textarea" rows="4" class="magritte-native-element___a0RAE_3-3-18"></textarea></div></div></div>`,
+  ).join('');
+  const body = `<div data-qa="main-content"><h1 data-qa="title">Отклик на вакансию «${esc(v.name)}»</h1><div data-qa="employer-asking-for-test">Работодатель просит ответить на несколько вопросов</div><form method="post" action="/applicant/vacancy_response/popup" data-qa="vacancy-response-form"><input type="hidden" name="_xsrf" value="${esc(ctx.xsrf)}"><input type="hidden" name="vacancy_id" value="${v.id}"><input type="hidden" name="uidPk" value="${base}"><input type="hidden" name="guid" value="CAB0D0D9-EB79-8D72-D49B-${String(v.id).padStart(12, '0')}"><input type="hidden" name="startTime" value="${Math.floor(ctx.now / 1000)}"><input type="hidden" name="testRequired" value="true">${tasks}<button type="submit" data-qa="vacancy-response-submit-popup">Откликнуться</button></form></div>`;
+  return layout(ctx, { title: `Отклик на вакансию ${v.name}`, body, state: { ...baseInitialState(ctx), vacancyTests: { [v.id]: { uidPk: base, testRequired: true } } } });
+}

@@ -27,7 +27,7 @@ import {
 } from './misbehave.ts';
 import { renderCards, renderListing, vacancyStateItem, type ListingModel } from './render-listing.ts';
 import { renderCaptcha, renderError5xx, renderLogin, renderNotFound, renderResumePage, renderResumes, type PageContext } from './render-pages.ts';
-import { chatSends, employerWrites, handleChatik, negotiationControl, renderNegotiationsPage, setNegotiation, type ChatSend, type NegotiationAction } from './negotiations.ts';
+import { chatSends, employerWrites, handleChatik, negotiationControl, renderNegotiationsPage, renderQuestionnaire, setNegotiation, type ChatSend, type NegotiationAction } from './negotiations.ts';
 import { renderVacancy, type VacancyStateLayout } from './render-vacancy.ts';
 import { appliedInLastDay, newState, nowOf, RESUMES, type Application, type FakeResume, type ServerState } from './state.ts';
 
@@ -471,6 +471,7 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
     if (p === '/applicant/vacancy_response') {
       const id = Number(url.searchParams.get('vacancyId'));
       if (!loggedIn) redirect(res, `/account/login?backurl=${encodeURIComponent(url.pathname + url.search)}`);
+      else if (byId.get(id)?.kind.hasTest) sendHtml(res, 200, renderQuestionnaire(ctx, byId.get(id)!), { 'set-cookie': setCookies });
       else redirect(res, byId.has(id) ? `/vacancy/${id}?fromResponse=true` : '/search/vacancy');
       return { route, fault: null, form };
     }
