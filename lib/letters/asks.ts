@@ -57,9 +57,16 @@ export function findAsks(visible: string, hidden: string): VacancyAsk[] {
   const seen = new Set<string>();
   const scan = (text: string, isHidden: boolean) => {
     for (const s of sentences(text)) {
-      const kind = AI_TRAP.some((re) => re.test(s)) ? 'ai_trap' : REQUEST.some((re) => re.test(s)) ? 'request' : null;
-      if (!kind) continue;
-      const t = s.length > 300 ? `${s.slice(0, 297)}…` : s;
+      const trap = AI_TRAP.find((re) => re.test(s));
+      const req = trap ? undefined : REQUEST.find((re) => re.test(s));
+      const re = trap ?? req;
+      if (!re) continue;
+      const kind = trap ? 'ai_trap' : 'request';
+      // hh descriptions often lack sentence breaks: show the words around the match, not a paragraph's start.
+      const at = re.exec(s)?.index ?? 0;
+      const from = s.length > 300 ? Math.max(0, at - 100) : 0;
+      const to = Math.min(s.length, from + 300);
+      const t = `${from > 0 ? '…' : ''}${s.slice(from, to).trim()}${to < s.length ? '…' : ''}`;
       if (seen.has(t)) continue;
       seen.add(t);
       out.push({ kind, text: t, hidden: isHidden, canaries: canariesOf(s) });

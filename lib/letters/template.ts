@@ -28,9 +28,11 @@ export function fillTemplate(input: LetterInput, custom = ''): string {
   const company = input.vacancy.employer?.name ?? '';
   const exp = experienceLine(input.profile, lang);
   const ru = lang === 'ru';
+  // An English letter names the user's desired title only if it is written in English.
+  const enTitle = input.profile.desiredTitles.find((x) => !/[а-яё]/i.test(x));
   const skillsLine = skills.length
     ? ru ? `В работе использую ${joinList(skills, lang)} — то, что вы ищете в этой вакансии.` : `I work with ${joinList(skills, lang)}, which this role asks for.`
-    : ru ? `Мой опыт${input.profile.desiredTitles[0] ? ` в роли «${input.profile.desiredTitles[0]}»` : ''} соответствует задачам этой вакансии.` : `My experience${input.profile.desiredTitles[0] ? ` as ${input.profile.desiredTitles[0]}` : ''} fits the tasks of this role.`;
+    : ru ? `Мой опыт${input.profile.desiredTitles[0] ? ` в роли «${input.profile.desiredTitles[0]}»` : ''} соответствует задачам этой вакансии.` : `My experience${enTitle ? ` as ${enTitle}` : ''} fits the tasks of this role.`;
   const expLine = exp ? (ru ? `У меня ${exp}.` : `I have ${exp}.`) : '';
   const values: Record<string, string> = {
     title: input.vacancy.title,

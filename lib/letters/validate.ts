@@ -13,6 +13,22 @@ export interface ValidateContext {
   asks: readonly VacancyAsk[];
   /** The vacancy's title: a letter may name the role it applies for ("backend-разработчик") without owning the skill. */
   vacancyTitle?: string;
+  /** The employer's name: a letter may name it ("Servers.com", "NovaSport") without it being a link or a trap. */
+  employer?: string;
+}
+
+/** The title and employer quoted in a letter are the vacancy's words: checks skip them (periods, brackets, domains in them). */
+function scrub(text: string, ctx: ValidateContext): string {
+  let out = text;
+  for (const name of [ctx.vacancyTitle, ctx.employer]) {
+    const n = name?.trim();
+    if (!n || n.length < 2) continue;
+    out = out.split(n).join('X');
+    const lower = out.toLowerCase();
+    const at = lower.indexOf(n.toLowerCase());
+    if (at >= 0) out = out.slice(0, at) + 'X' + out.slice(at + n.length);
+  }
+  return out;
 }
 
 export const LIMITS = { minChars: 200, maxChars: 1500, minSentences: 3, maxSentences: 6 } as const;
@@ -65,11 +81,12 @@ function foreignContacts(text: string, profileLower: string): string[] {
 
 export function validateLetter(letter: string, ctx: ValidateContext): string[] {
   const problems: string[] = [];
-  const text = letter.trim();
+  const original = letter.trim();
+  const text = scrub(original, ctx);
   const ru = ctx.lang === 'ru';
-  if (!text) return [ru ? 'письмо пустое' : 'the letter is empty'];
-  if (text.length < LIMITS.minChars) problems.push(ru ? `слишком короткое (${text.length} симв., нужно от ${LIMITS.minChars})` : `too short (${text.length} chars, needs ${LIMITS.minChars}+)`);
-  if (text.length > LIMITS.maxChars) problems.push(ru ? `слишком длинное (${text.length} симв., нужно до ${LIMITS.maxChars})` : `too long (${text.length} chars, max ${LIMITS.maxChars})`);
+  if (!original) return [ru ? 'письмо пустое' : 'the letter is empty'];
+  if (original.length < LIMITS.minChars) problems.push(ru ? `слишком короткое (${original.length} симв., нужно от ${LIMITS.minChars})` : `too short (${original.length} chars, needs ${LIMITS.minChars}+)`);
+  if (original.length > LIMITS.maxChars) problems.push(ru ? `слишком длинное (${original.length} симв., нужно до ${LIMITS.maxChars})` : `too long (${original.length} chars, max ${LIMITS.maxChars})`);
   const n = sentenceCount(text);
   if (n < LIMITS.minSentences || n > LIMITS.maxSentences) problems.push(ru ? `${n} предложений, нужно 3–6` : `${n} sentences, needs 3–6`);
   const share = cyrillicShare(text);
@@ -84,7 +101,7 @@ export function validateLetter(letter: string, ctx: ValidateContext): string[] {
   if (cliches.length) problems.push(ru ? `штампы: ${cliches.join(', ')}` : `clichés: ${cliches.join(', ')}`);
   if (/\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|<[^>\n]{1,40}>/.test(text)) problems.push(ru ? 'плейсхолдер вместо текста (например, [Имя])' : 'a placeholder instead of text (like [Name])');
   if (/\*\*|__|^#{1,6}\s|^\s*[-*•]\s/m.test(text)) problems.push(ru ? 'разметка markdown или список' : 'markdown or a bullet list');
-  const unknown = unknownSkills(text, `${ctx.profileText}\n${ctx.vacancyTitle ?? ''}`);
+  const unknown = unknownSkills(text, ctx.profileText);
   if (unknown.length) problems.push(ru ? `навыки, которых нет в профиле: ${unknown.slice(0, 4).join(', ')}` : `skills not in the profile: ${unknown.slice(0, 4).join(', ')}`);
   const echoed = ctx.asks.flatMap((a) => a.canaries).filter((c) => c.length >= 3 && lower.includes(c.toLowerCase()) && !profileLower.includes(c.toLowerCase()));
   if (echoed.length) problems.push(ru ? `выполняет указание из текста вакансии («${echoed[0]}»): такие просьбы решаете вы` : `follows an instruction from the vacancy text ("${echoed[0]}"): such requests are yours to answer`);

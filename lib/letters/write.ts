@@ -41,7 +41,7 @@ export interface WriteResult {
 export async function writeLetter(input: LetterInput, o: WriteOptions): Promise<WriteResult> {
   const prep = prepareLetter(input, o.random);
   const base = { asks: prep.asks, askLines: prep.asks.map((a) => describeAsk(a, prep.lang)), lang: prep.lang, skills: prep.skills };
-  const ctx = { lang: prep.lang, profileText: prep.profileText, asks: prep.asks, vacancyTitle: input.vacancy.title };
+  const ctx = { lang: prep.lang, profileText: prep.profileText, asks: prep.asks, vacancyTitle: input.vacancy.title, ...(input.vacancy.employer ? { employer: input.vacancy.employer.name } : {}) };
   const run = (p: LetterProvider, messages: PreparedLetter['messages']) =>
     p.complete({
       messages,
