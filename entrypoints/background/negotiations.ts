@@ -6,7 +6,7 @@ import { uiLang } from '../../lib/i18n/lang';
 import { providerFor } from '../../lib/letters/factory';
 import { isAbort } from '../../lib/letters/provider';
 import { cleanReply, replyPrompt, templateReply, type ReplyInput } from '../../lib/negotiations/reply-draft';
-import { getSettings } from '../../lib/settings/store';
+import { getSettings, watchSettings } from '../../lib/settings/store';
 import type { Settings } from '../../lib/settings/schema';
 import { factoryDeps } from './letters';
 import { syncFromHh, type NegotiationDeps } from './negotiations-messages';
@@ -80,4 +80,6 @@ export function registerNegotiations(): void {
       .catch((e: unknown) => log(`sync failed: ${e instanceof Error ? e.message : String(e)}`));
   });
   void armAlarm().catch((e: unknown) => log(`cannot arm the alarm: ${String(e)}`));
+  // A new period in the options applies at once, not at the next worker start.
+  watchSettings(() => void armAlarm().catch(() => undefined));
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OtklikDb } from '../db/db';
 import type { Job } from '../db/schema';
 import type { NegotiationCard, NegotiationTopic } from '../hh/negotiations';
-import { applySnapshot, recordApplied } from './sync';
+import { applySnapshot } from './sync';
 
 let n = 0;
 const dbs: OtklikDb[] = [];
@@ -103,13 +103,5 @@ describe('negotiations sync', () => {
     expect((await applySnapshot(db, { cards: [], topics: [topic('1', { chatId: '77', hasNewMessages: true, messagesCount: 2 })] }, 2)).newMessages).toEqual([{ topicId: '1', chatId: '77' }]);
     expect((await applySnapshot(db, { cards: [], topics: [topic('1', { chatId: '77', hasNewMessages: true, messagesCount: 2 })] }, 3)).newMessages).toEqual([]);
     expect((await applySnapshot(db, { cards: [], topics: [topic('1', { chatId: '77', hasNewMessages: true, messagesCount: 3 })] }, 4)).newMessages).toHaveLength(1);
-  });
-
-  it('recordApplied creates a sent record from the apply answer, once', async () => {
-    const db = open();
-    const job = await addAppliedJob(db, '300', '5555', 0.6, 7);
-    expect(await recordApplied(db, job, 8)).toBe(true);
-    expect(await recordApplied(db, job, 9)).toBe(false);
-    expect(await db.negotiations.get('5555')).toMatchObject({ status: 'sent', jobId: job.id, chatId: 'c5555', appliedAt: 7, score: 0.6 });
   });
 });

@@ -133,37 +133,3 @@ export async function applySnapshot(db: OtklikDb, snap: Snapshot, now: number): 
   });
   return out;
 }
-
-/**
- * Links new applications at once (the apply answer carries topic_id/chat_id): the funnel counts them as sent
- * before any sync. Called by the worker after the drain applied a job; a no-op when the record exists.
- */
-export async function recordApplied(db: OtklikDb, job: Job, now: number): Promise<boolean> {
-  const topicId = job.outcome?.topicId;
-  if (!topicId) return false;
-  return db.transaction('rw', db.negotiations, async () => {
-    if (await db.negotiations.get(topicId)) return false;
-    await db.negotiations.add({
-      topicId,
-      vacancyId: job.vacancyId,
-      chatId: job.outcome?.chatId ?? null,
-      jobId: job.id,
-      title: job.vacancy.title,
-      employer: job.vacancy.employer?.name ?? '',
-      status: 'sent',
-      hhState: 'RESPONSE',
-      hasNewMessages: false,
-      messagesCount: null,
-      appliedAt: job.outcome?.at ?? now,
-      firstSeenAt: now,
-      viewedAt: null,
-      invitedAt: null,
-      rejectedAt: null,
-      archivedAt: null,
-      statusChangedAt: now,
-      updatedAt: now,
-      score: job.vacancy.score ?? null,
-    });
-    return true;
-  });
-}
