@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { signal } from '@preact/signals';
 import { browser } from '#imports';
 import { getDb } from '../../lib/db';
@@ -36,7 +36,7 @@ export function QueuePanel({ settings, review, approve, task }: QueuePanelProps)
   const lang = uiLang();
   const t = popupTexts[lang];
   const ui = useMemo(() => ({ error: signal<string | null>(null), editing: signal<number | null>(null), busy: signal(false), resumes: signal<Record<string, string>>({}) }), []);
-  useMemo(() => {
+  useEffect(() => {
     // Resume titles for the rows (hh.ru is asked once per popup; rows show a short hash until then).
     sendToBackground('listResumes', {}).then((r) => (ui.resumes.value = Object.fromEntries(r.resumes.map((x) => [x.hash, x.title]))), () => undefined);
   }, []);
