@@ -115,9 +115,17 @@ async function draftPass(kickDrain: () => void): Promise<void> {
         const desc = await fetchVacancyDescription((i, init) => fetch(i, init), job.vacancyId);
         const input = profileInput(s, { vacancy: job.vacancy, ...(desc ? { description: desc.description, keySkills: desc.keySkills } : {}) });
         const provider = await providerFor(s.letters, factoryDeps, () => input);
-        const r = await writeLetter(input, { provider, template: s.letters.template, signal: AbortSignal.timeout(WRITING_LEASE_MS - 10_000) });
+        // A streamed read is not an extension event: a cheap API call per ~10 s keeps the worker from idling out mid-letter.
+        let lastPing = Date.now();
+        const keepAlive = () => {
+          if (Date.now() - lastPing < 10_000) return;
+          lastPing = Date.now();
+          void browser.runtime.getPlatformInfo().catch(() => undefined);
+        };
+        const r = await writeLetter(input, { provider, template: s.letters.template, signal: AbortSignal.timeout(WRITING_LEASE_MS - 10_000), onDelta: keepAlive, onProgress: keepAlive });
         const state = await saveDraft(db, job.id, { letter: r.letter, problems: r.problems, asks: r.askLines, provider: r.provider, fallbackReason: r.fallbackReason, lang: r.lang, noDescription: !desc }, s.letters.mode, Date.now());
         if (state === 'pending') kickDrain();
+        else if (state === 'review' && s.letters.mode === 'auto') await notifyWaiting(job.id, job.vacancy.title, r.askLines.length > 0);
       } catch (e) {
         await failDraft(db, job.id, isAbort(e) ? 'writing took too long: press "regenerate"' : e instanceof Error ? e.message : String(e), Date.now());
       }
@@ -125,6 +133,19 @@ async function draftPass(kickDrain: () => void): Promise<void> {
   } catch (e) {
     console.warn('[otklik:letters] draft pass failed', e instanceof Error ? e.message : String(e));
   }
+}
+
+/** Auto mode stopped for this job: tell the user (clicking opens the popup's job via the vacancy). */
+async function notifyWaiting(jobId: number, title: string, asks: boolean): Promise<void> {
+  const ru = uiLang() === 'ru';
+  await browser.notifications
+    .create(`otklik-job-${jobId}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: ru ? 'Otklik: письмо ждёт вас' : 'Otklik: a letter needs you',
+      message: `${title}: ${asks ? (ru ? 'вакансия просит что-то написать в письме' : 'the vacancy asks for something in the letter') : ru ? 'письмо не прошло проверку' : 'the letter failed the checks'}`,
+    })
+    .catch(() => undefined);
 }
 
 /** The 'otklik:letter' port: one letter per connection, streamed; disconnect = cancel. */

@@ -75,6 +75,8 @@ async function enqueueOne(db: OtklikDb, input: EnqueueInput, now: number, block:
       updatedAt: now,
     };
     if (input.letter !== undefined) changes.letter = input.letter;
+    // A stale letter draft of the cancelled job is not this job's: a new one is written (undefined removes the field).
+    if (waits) changes.letterDraft = undefined;
     await db.jobs.update(existing.id, changes);
     await logEvent(db, { id: existing.id, state }, 'retried', blocked ? `re-enqueued, skipped: ${blocked}` : 're-enqueued after cancel', now);
     return blocked

@@ -8,7 +8,7 @@ import { createWebLlmProvider } from './webllm';
 import { checkWebGpu, fitsMachine, LOCAL_MODELS, mirrorUrl, pickVariant, type GpuCapability } from './webllm-models';
 
 /** A fake engine implementing LlmEngine: loads with progress, streams a fixed text, can fail or be interrupted. */
-function fakeEngine(opts: { text?: string; loadError?: Error; chatError?: Error; deltaDelayMs?: number } = {}) {
+function fakeEngine(opts: { text?: string; loadError?: Error; chatError?: Error; deltaDelayMs?: number; notCached?: boolean } = {}) {
   const log: string[] = [];
   let loaded: string | null = null;
   const engine: LlmEngine & { log: string[] } = {
@@ -37,7 +37,7 @@ function fakeEngine(opts: { text?: string; loadError?: Error; chatError?: Error;
       log.push('unload');
       loaded = null;
     },
-    isCached: async (id) => id === loaded,
+    isCached: async (id) => id === loaded || !opts.notCached,
   };
   return engine;
 }
@@ -87,6 +87,13 @@ describe('WebLLM provider against a fake engine', () => {
     expect(engine.log[0]).toBe('load Qwen3-1.7B-q4f32_1-MLC from https://mirror.example');
     await p.complete({ messages: msgs, maxTokens: 400, temperature: 0.6 });
     expect(engine.log.filter((l) => l.startsWith('load'))).toHaveLength(1); // cached in the engine
+  });
+
+  it('a model that is not downloaded is never fetched behind the user\'s back: unavailable, saying where to download', async () => {
+    const engine = fakeEngine({ notCached: true });
+    const p = createWebLlmProvider({ engine, capability: async () => F16, modelKey: '', modelBaseUrl: '' });
+    await expect(p.complete({ messages: msgs, maxTokens: 10, temperature: 0 })).rejects.toMatchObject({ kind: 'unavailable', message: expect.stringMatching(/not downloaded yet.*Download/) });
+    expect(engine.log).toEqual([]);
   });
 
   it('no WebGPU → unavailable, saying to use another provider', async () => {
@@ -143,7 +150,7 @@ describe('offscreen engine host ↔ background client (engine protocol over port
   }
 
   it('capability, load with progress, chat streaming, cached state', async () => {
-    const { engine, client } = setup();
+    const { engine, client } = setup(fakeEngine({ notCached: true }));
     expect(await client.capability()).toEqual(F16);
     const prog: number[] = [];
     await client.load('Qwen3-1.7B-q4f16_1-MLC', { modelBaseUrl: '', onProgress: (p) => prog.push(p.fraction) });

@@ -12,6 +12,11 @@ export interface WebLlmConfig {
   /** Curated model key ('' = default). */
   modelKey: string;
   modelBaseUrl: string;
+  /**
+   * Download the weights if they are not cached. Off for letters (a 1–2 GB download happens only when the user
+   * presses "Download" in the options, with the size shown first); the download itself sets it.
+   */
+  allowDownload?: boolean;
 }
 
 export function engineError(e: unknown): ProviderError {
@@ -35,6 +40,9 @@ export function createWebLlmProvider(cfg: WebLlmConfig): LetterProvider {
       const { id } = pickVariant(cfg.modelKey, cap);
       try {
         if (cfg.engine.loadedModel() !== id) {
+          if (!cfg.allowDownload && !(await cfg.engine.isCached(id, cfg.modelBaseUrl))) {
+            throw new ProviderError('unavailable', `the local model (${id}) is not downloaded yet: open Otklik options → cover letters and press "Download" (the size is shown there)`);
+          }
           await cfg.engine.load(id, {
             modelBaseUrl: cfg.modelBaseUrl,
             ...(req.signal ? { signal: req.signal } : {}),
