@@ -1,6 +1,7 @@
 import { parseNegotiationsPage } from '../hh/negotiations';
 import { isNegotiationsPage, isVacancyResponsePage } from '../hh/page-detect';
 import { sendToBackground } from '../messaging';
+import { pickLang } from '../i18n/lang';
 import { getSettings, watchSettings } from '../settings/store';
 import { prefillQuestionnaire, type PrefillResult } from './prefill';
 
@@ -46,7 +47,7 @@ async function watchQuestionnaire(signal: AbortSignal): Promise<void> {
   let enabled = false;
   const tryFill = () => {
     if (!enabled || done || !bank.length) return;
-    const r = prefillQuestionnaire(document, bank);
+    const r = prefillQuestionnaire(document, bank, pickLang(navigator.language));
     // hh may render the form after our start (client-side): no questions yet = try again on the next change.
     if (r.questions > 0) done = r;
   };

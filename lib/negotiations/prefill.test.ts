@@ -22,7 +22,11 @@ describeWithShared('questionnaire prefill on the real 2026-05 apply form (happy-
     expect([docker.value, salary.value, own.value]).toEqual(['Да, каждый день', 'от 250 000 ₽', 'мой ответ']);
     expect(seen).toEqual(['task_349160541_text', 'task_349160543_text']);
     expect(docker.style.outline).not.toBe('');
+    const note = document.querySelector('[data-otk-prefill-note]')!.shadowRoot!.textContent;
+    expect(note).toContain('Otklik заполнил 2 из 8 ответов');
+    expect(note).toContain('5 вопросов ждут вашего ответа');
     r.undo();
+    expect(document.querySelector('[data-otk-prefill-note]')).toBeNull();
     expect([docker.value, salary.value, own.value]).toEqual(['', '', 'мой ответ']);
   });
 });

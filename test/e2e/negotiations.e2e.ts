@@ -115,6 +115,7 @@ describe('responses funnel and employer replies', () => {
     await expect.poll(() => field(1), { timeout: 15_000 }).toBe('от 180 000 ₽ на руки; https://t.me/example_user');
     expect(await field(0)).toBe('Да, 2 года коммерческой разработки на Python');
     expect([await field(2), await field(3)]).toEqual(['', '']);
+    expect(await page.locator('[data-otk-prefill-note]').evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain('Otklik заполнил 2 из 4 ответов');
     await browser.screenshot(page, 'questionnaire-prefill');
     await page.waitForTimeout(1000);
     expect(applies()).toBe(before);
