@@ -241,3 +241,37 @@ export function parseNegotiationsPage(html: string, pageUrl?: UrlLike): Negotiat
   }
   return { cards, topics, unrecognised, staleState, loggedOut };
 }
+
+export type NegotiationsFetch = { ok: true; page: NegotiationsPage } | { ok: false; error: 'logged_out' | 'captcha' | 'network' | 'unrecognised'; detail: string };
+
+/**
+ * GET one page of the responses list with the user's session (background: `credentials: 'include'`).
+ * `page` 0 is the newest; hh shows 20 per page (2026-03 fixture).
+ */
+export async function fetchNegotiationsPage(fetchFn: typeof fetch, opts: { origin?: string; page?: number; timeoutMs?: number } = {}): Promise<NegotiationsFetch> {
+  const origin = opts.origin ?? 'https://hh.ru';
+  const url = `${origin}${NEGOTIATIONS_PATH}${NEGOTIATIONS_URL_QUERY}${opts.page ? `&page=${opts.page}` : ''}`;
+  let res: Response;
+  let html: string;
+  try {
+    res = await fetchFn(url, { credentials: 'include', redirect: 'follow', signal: AbortSignal.timeout(opts.timeoutMs ?? 20_000) });
+    html = await res.text();
+  } catch (e) {
+    return { ok: false, error: 'network', detail: e instanceof Error ? e.message : String(e) };
+  }
+  let path = '';
+  try {
+    path = new URL(res.url || url).pathname;
+  } catch {
+    path = '';
+  }
+  if (/\/account\/login/.test(path)) return { ok: false, error: 'logged_out', detail: 'hh.ru asks to log in' };
+  if (/captcha/.test(path)) return { ok: false, error: 'captcha', detail: 'hh.ru asks for a captcha' };
+  if (!res.ok) return { ok: false, error: 'network', detail: `HTTP ${res.status}` };
+  const page = parseNegotiationsPage(html, res.url || url);
+  if (page.loggedOut) return { ok: false, error: 'logged_out', detail: 'hh.ru shows the page to an anonymous visitor' };
+  if (!page.cards.length && !page.topics.length && !/data-qa="main-content"/.test(html)) {
+    return { ok: false, error: 'unrecognised', detail: 'no responses list on the page (the markup may have changed)' };
+  }
+  return { ok: true, page };
+}
