@@ -126,7 +126,7 @@ async function optionsStates(browser: ExtensionBrowser, lang: string) {
   await tall();
   await shot(options.locator('#apply'), `options-errors-${lang}`);
   await shot(options.locator('.op__bar'), `options-errors-bar-${lang}`);
-  await options.setViewportSize({ width: 1100, height: 900 });
+  await tall(); // a full-page picture at a short viewport would paint the sticky save bar mid-page
   await shot(options, `options-full-${lang}`);
   await options.close();
 }

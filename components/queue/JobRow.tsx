@@ -36,7 +36,7 @@ export function JobRow({ job, t, lang, resumeTitle, hide, onAction, review }: Ro
       </div>
       <div class="pp-job__meta">
         {job.vacancy.employer ? <span title={job.vacancy.employer.name}>{job.vacancy.employer.name}</span> : null}
-        <span title={t.resumeUsed}>{resumeTitle ?? t.resumeShort(job.resumeHash)}</span>
+        <span title={t.resumeUsed}>{resumeTitle ? t.resumeNamed(resumeTitle) : t.resumeShort(job.resumeHash)}</span>
         {job.state === 'skipped' ? <span>{t.skipped}</span> : null}
         {job.state === 'pending' && job.lastError && job.nextAttemptAt > Date.now() ? <span>{t.retryAt(clock(job.nextAttemptAt, lang))}</span> : null}
       </div>
