@@ -16,10 +16,11 @@ import { discoveryTexts } from './texts';
  */
 export function TelegramSettings() {
   const t = discoveryTexts[uiLang()];
-  const st = useMemo(() => ({ n: signal<NotifySettings | null>(null), token: signal(''), hasToken: signal(false), msg: signal<{ ok: boolean; text: string } | null>(null), busy: signal(false) }), []);
+  const st = useMemo(() => ({ n: signal<NotifySettings | null>(null), token: signal(''), hasToken: signal(false), msg: signal<{ ok: boolean; text: string } | null>(null), busy: signal(false), permitted: signal(false) }), []);
   useEffect(() => {
     void getSettings().then((s) => (st.n.value = s.notify));
     void hasTelegramToken().then((h) => (st.hasToken.value = h));
+    void browser.permissions.contains({ origins: [`${TELEGRAM_API}/*`] }).then((p) => (st.permitted.value = p), () => undefined);
   }, []);
   const n = st.n.value;
   if (!n) return null;
@@ -31,6 +32,9 @@ export function TelegramSettings() {
       say(false, describeZodError(r.error));
       return false;
     }
+    // Asked first, before any await: the click's user gesture does not survive one. Chrome answers at once
+    // when the permission is already granted.
+    const permitted = r.data.telegram.enabled && !st.permitted.value ? browser.permissions.request({ origins: [`${TELEGRAM_API}/*`] }).catch(() => false) : Promise.resolve(true);
     try {
       if (st.token.value.trim()) {
         await setTelegramToken(st.token.value);
@@ -41,11 +45,11 @@ export function TelegramSettings() {
       say(false, e instanceof Error ? e.message : String(e));
       return false;
     }
-    // Host access is asked for when Telegram is turned on (a user gesture: this click).
-    if (r.data.telegram.enabled && !(await browser.permissions.request({ origins: [`${TELEGRAM_API}/*`] }).catch(() => false))) {
+    if (!(await permitted)) {
       say(false, t.tgPermission);
       return false;
     }
+    if (r.data.telegram.enabled) st.permitted.value = true;
     await updateSettings((s) => ({ ...s, notify: r.data }));
     say(true, t.saved);
     return true;

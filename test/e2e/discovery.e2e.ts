@@ -199,6 +199,10 @@ describe('auto-discovery', () => {
     await n.locator('[data-testid="tg-enabled"]').check();
     await n.locator('[data-testid="tg-token"]').fill(FAKE_TELEGRAM_TOKEN);
     await n.locator('[data-testid="notify-save"]').click();
+    // The worker's Telegram test (what "send test message" asks for) from the options page reaches the fake Bot API.
+    const test = await options.evaluate(() => new Promise((res) => chrome.runtime.sendMessage({ otklik: 1, type: 'telegramTest', payload: {} }, (r) => res(r))));
+    expect(test).toEqual({ ok: true, data: { ok: true, bot: 'otklik_test_bot' } });
+    expect(tg.messages.map((m) => m.chatId)).toEqual([FAKE_TELEGRAM_CHAT]);
     await expect.poll(() => worker.evaluate(async () => (await chrome.storage.local.get('telegramToken'))['telegramToken']), { timeout: 10_000 }).toBe(FAKE_TELEGRAM_TOKEN);
     expect(await worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('settings')))).not.toContain(FAKE_TELEGRAM_TOKEN.split(':')[1]!);
     await browser.screenshot(options, 'discovery-options');
