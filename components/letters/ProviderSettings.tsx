@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { signal } from '@preact/signals';
 import { browser } from '#imports';
 import { uiLang } from '../../lib/i18n/lang';
-import { providerHosts } from '../../lib/letters/factory';
+import { providerHosts } from '../../lib/letters/hosts';
 import { LETTER_PROVIDERS, lettersSchema, type LettersSettings } from '../../lib/letters/settings';
 import { sendToBackground } from '../../lib/messaging';
 import type { ProviderStatus } from '../../lib/messaging/protocol';

@@ -1,8 +1,11 @@
 import type { LlmEngine } from './engine';
-import { createGigaChatProvider, GIGACHAT_API_URL, GIGACHAT_OAUTH_URL } from './gigachat';
+import { createGigaChatProvider } from './gigachat';
+import { originPattern } from './hosts';
 import { createOpenAiProvider } from './openai';
 import { ProviderError, type LetterProvider } from './provider';
 import type { LettersSettings } from './settings';
+
+export { originPattern, providerHosts } from './hosts';
 import { createTemplateProvider } from './template';
 import type { LetterInput } from './prompt';
 import { createWebLlmProvider } from './webllm';
@@ -22,17 +25,6 @@ export interface FactoryDeps {
   capability: () => Promise<GpuCapability>;
   /** Overrides for tests (fake GigaChat). */
   gigachatUrls?: { oauth: string; api: string };
-}
-
-export function originPattern(url: string): string {
-  const u = new URL(url);
-  return `${u.protocol}//${u.hostname}/*`;
-}
-
-export function providerHosts(s: LettersSettings, gigachatUrls?: { oauth: string; api: string }): string[] {
-  if (s.provider === 'openai') return s.openai.baseUrl ? [originPattern(s.openai.baseUrl)] : [];
-  if (s.provider === 'gigachat') return [originPattern(gigachatUrls?.oauth ?? GIGACHAT_OAUTH_URL), originPattern(gigachatUrls?.api ?? GIGACHAT_API_URL)];
-  return [];
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { GIGACHAT_API_URL, GIGACHAT_OAUTH_URL } from './hosts';
 import type { CompletionRequest, LetterProvider } from './provider';
 import { ProviderError } from './provider';
 import { errorText, httpError, streamChat } from './stream-chat';
@@ -12,8 +13,6 @@ import { errorText, httpError, streamChat } from './stream-chat';
  * TLS: Sber's hosts use the Russian Trusted Root CA. Chrome fails the request unless the user installed that
  * root in the OS; a network error here says so.
  */
-export const GIGACHAT_OAUTH_URL = 'https://ngw.devices.sberbank.ru:9443/api/v2/oauth';
-export const GIGACHAT_API_URL = 'https://gigachat.devices.sberbank.ru/api/v1';
 
 export interface GigaChatConfig {
   /** The "authorization key" from Sber's developer console (base64 of client_id:client_secret). */
