@@ -1,5 +1,5 @@
 /** Popup strings, Russian and English (picked with uiLang()). */
-import { plural, type Lang } from '../../lib/i18n/lang';
+import type { Lang } from '../../lib/i18n/lang';
 
 const ru = {
   on: 'Включён',
@@ -59,9 +59,7 @@ const ru = {
   retry: 'Повторить',
   remove: 'Убрать',
   open: 'Открыть',
-  openVacancy: 'Открыть вакансию',
   actionFailed: (e: string) => `Не получилось: ${e}`,
-  attempts: (n: number) => `${n} ${plural(n, 'попытка', 'попытки', 'попыток')}`,
   retryAt: (t: string) => `повтор в ${t}`,
   skipped: 'пропущено',
   problem: {
@@ -138,9 +136,7 @@ const en: typeof ru = {
   retry: 'Retry',
   remove: 'Remove',
   open: 'Open',
-  openVacancy: 'Open the vacancy',
   actionFailed: (e) => `That did not work: ${e}`,
-  attempts: (n) => `${n} ${n === 1 ? 'attempt' : 'attempts'}`,
   retryAt: (t) => `retry at ${t}`,
   skipped: 'skipped',
   problem: {

@@ -139,7 +139,8 @@ export function App() {
         <h1>{t.title}</h1>
       </header>
       <nav class="op__nav" aria-label={t.title}>
-        {(['profile', 'filters', 'triage', 'apply', 'stats', 'data'] as const).map((id) => (
+        {/* In page order; letters, discovery, notifications and qa are the features' own sections (same ids). */}
+        {(['profile', 'filters', 'triage', 'apply', 'letters', 'stats', 'discovery', 'notifications', 'qa', 'data'] as const).map((id) => (
           <a key={id} href={`#${id}`}>{t.nav[id]}</a>
         ))}
       </nav>
@@ -257,7 +258,7 @@ export function App() {
       </section>
 
       <section class="op__sec" id="letters" aria-labelledby="sec-letters">
-        <h2 id="sec-letters">{t.nav.letters}</h2>
+        <h2 id="sec-letters">{t.letters}</h2>
         {/* Saved on its own (every change), like the popup's switch: the section is not part of the profile draft. */}
         <ProviderSettings value={base.value.letters} onSave={async (letters) => void (await saveSettings({ ...(await getSettings()), letters }))} />
       </section>
