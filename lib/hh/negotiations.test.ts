@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeWithShared, readSharedFixture } from '../../test/shared-fixtures';
-import { cardStatus, parseNegotiationCards, parseNegotiationsPage, parseTopic } from './negotiations';
+import { cardStatus, liveCardsSignature, parseNegotiationCards, parseNegotiationsPage, parseTopic } from './negotiations';
 
 const FIXTURE = 'fixtures/hh/applicant/hh_negotiations_main_content_2026-03.html';
 const APPLY_WITH_TEST = 'fixtures/hh/apply/hh_popup_apply_with_test_request_response_2026-05.md';
@@ -38,6 +38,16 @@ describeWithShared('negotiations page: real NIK main-content 2026-03', () => {
     expect(by('viewed')).toBe(3);
     expect(cards.filter((c) => c.status === 'viewed').map((c) => c.topicId)).toEqual(['5180045303', '5180045207', '5180045050']);
     expect(cards.filter((c) => !c.canDecline).map((c) => c.topicId)).toEqual(['5180046006']);
+  });
+
+  it('the live-list fingerprint changes with a status tag, not with unrelated markup', () => {
+    document.body.innerHTML = html;
+    const a = liveCardsSignature(document);
+    expect(a.split(';')).toHaveLength(20);
+    document.body.insertAdjacentHTML('beforeend', '<div>banner</div>');
+    expect(liveCardsSignature(document)).toBe(a);
+    document.querySelector('[data-qa="negotiations-tag negotiations-item-not-viewed"]')!.setAttribute('data-qa', 'negotiations-tag negotiations-item-viewed');
+    expect(liveCardsSignature(document)).not.toBe(a);
   });
 
   it('the fragment has no embedded state: no topics, not stale, not logged out', () => {

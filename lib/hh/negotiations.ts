@@ -275,3 +275,15 @@ export async function fetchNegotiationsPage(fetchFn: typeof fetch, opts: { origi
   }
   return { ok: true, page };
 }
+
+/**
+ * A cheap fingerprint of the live list (content script): the cards' topic links and status tags. The page is
+ * serialised and parsed again only when this changes, not on every unrelated DOM mutation.
+ */
+export function liveCardsSignature(root: ParentNode): string {
+  const parts: string[] = [];
+  for (const card of root.querySelectorAll(`[${CARD_MARK}]`)) {
+    parts.push(`${card.querySelector('[data-qa="know-vacancy-responses-summary"]')?.getAttribute('href') ?? ''}|${card.querySelector('[data-qa^="negotiations-tag"]')?.getAttribute('data-qa') ?? ''}`);
+  }
+  return parts.join(';');
+}

@@ -1,4 +1,4 @@
-import { parseNegotiationsPage } from '../hh/negotiations';
+import { liveCardsSignature, parseNegotiationsPage } from '../hh/negotiations';
 import { isNegotiationsPage, isVacancyResponsePage } from '../hh/page-detect';
 import { sendToBackground } from '../messaging';
 import { pickLang } from '../i18n/lang';
@@ -18,7 +18,11 @@ export async function startNegotiationsPage(signal: AbortSignal): Promise<void> 
 async function watchResponses(signal: AbortSignal): Promise<void> {
   if (!(await getSettings()).enabled) return;
   let last = '';
+  let seen: string | null = null;
   const report = () => {
+    const sig = liveCardsSignature(document);
+    if (sig === seen) return;
+    seen = sig;
     const page = parseNegotiationsPage(document.documentElement.outerHTML, location.href);
     // The same list twice (unrelated DOM churn) is not sent again.
     const key = JSON.stringify([page.cards.map((c) => [c.topicId, c.status]), page.topics.map((t) => [t.topicId, t.lastState, t.hasNewMessages, t.messagesCount])]);
@@ -26,6 +30,7 @@ async function watchResponses(signal: AbortSignal): Promise<void> {
     last = key;
     sendToBackground('reportNegotiations', { url: location.href, cards: page.cards.slice(0, 200), topics: page.topics.slice(0, 200) }).catch(() => {
       last = ''; // the worker may be restarting: the next change reports again
+      seen = null;
     });
   };
   report();
