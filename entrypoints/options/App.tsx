@@ -3,6 +3,7 @@ import { signal } from '@preact/signals';
 import { Toggle } from '../../components/Toggle';
 import { draftProfile, fromDraft, toDraft, type Draft, type DraftErrors } from '../../components/options/draft';
 import { ResumeImport, type ImportedResume } from '../../components/options/ResumeImport';
+import { importErrorText } from '../../components/options/import-error';
 import { optionsTexts } from '../../components/options/texts';
 import { ThresholdPreview } from '../../components/options/ThresholdPreview';
 import { StatsView } from '../../components/stats/StatsView';
@@ -111,7 +112,7 @@ export function App() {
     if (!file) return;
     const r = importSettings(await file.text());
     if (!r.ok) {
-      message.value = { kind: 'error', text: t.importFileFailed(r.error) };
+      message.value = { kind: 'error', text: t.importFileFailed(importErrorText(r.error, lang)) };
       return;
     }
     load(await saveSettings(r.settings));
