@@ -107,7 +107,7 @@ async function draftPass(kickDrain: () => void): Promise<void> {
         return;
       }
       const s = await getSettings();
-      if (s.letters.provider === 'none') return; // letters were switched off: jobs wait for the user in review
+      // Letters switched off while jobs waited: they still get a draft (the template) for the user to approve.
       const job = await claimDraft(db, next.id, Date.now());
       if (!job) continue;
       await browser.alarms.create(LETTERS_ALARM, { when: Date.now() + WRITING_LEASE_MS + 5_000 });
