@@ -47,7 +47,7 @@ describe('popup queue panel (en)', () => {
     const problems = await popup.locator('[data-group="needs_user"] .pp-job__problem').allTextContents();
     expect(problems.some((p) => /answer questions/.test(p)) && problems.some((p) => /requires a cover letter/.test(p))).toBe(true);
     expect(await popup.locator('[data-group="failed"] .pp-job__problem').textContent()).toMatch(/archived or removed/);
-    await expect.poll(() => popup.locator('[data-testid="cap"]').textContent()).toContain('Today 1 of 50');
+    await expect.poll(() => popup.locator('[data-testid="cap"]').textContent()).toContain('Last 24 h: 1 of 50');
     await browser.screenshot(popup, 'ui-popup-groups-en');
     await popup.close();
   });
