@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeWithShared, readSharedFixture } from '../../test/shared-fixtures';
-import { cardStatus, liveCardsSignature, parseNegotiationCards, parseNegotiationsPage, parseTopic } from './negotiations';
+import { cardDate, cardStatus, liveCardsSignature, parseNegotiationCards, parseNegotiationsPage, parseTopic } from './negotiations';
 
 const FIXTURE = 'fixtures/hh/applicant/hh_negotiations_main_content_2026-03.html';
 const APPLY_WITH_TEST = 'fixtures/hh/apply/hh_popup_apply_with_test_request_response_2026-05.md';
@@ -111,3 +111,19 @@ describe('negotiations page: state and edge cases', () => {
     expect(cardStatus('', '???')).toBe('unknown');
   });
 });
+
+describe('card dates', () => {
+  const now = new Date(2026, 2, 25, 15, 0).getTime(); // 25 March 2026, 15:00 local
+  const day = (y: number, m: number, d: number) => new Date(y, m, d).getTime();
+  it('reads hh wordings as local days; unknown wording is null', () => {
+    expect(cardDate('сегодня', now)).toBe(day(2026, 2, 25));
+    expect(cardDate('вчера', now)).toBe(day(2026, 2, 24));
+    expect(cardDate('3\u00a0дня назад', now)).toBe(day(2026, 2, 22));
+    expect(cardDate('12 марта', now)).toBe(day(2026, 2, 12));
+    expect(cardDate('2 мая', now)).toBe(day(2025, 4, 2));
+    expect(cardDate('12 декабря 2024', now)).toBe(day(2024, 11, 12));
+    expect(cardDate('на днях', now)).toBeNull();
+    expect(cardDate('12 мартобря', now)).toBeNull();
+  });
+});
+

@@ -287,3 +287,34 @@ export function liveCardsSignature(root: ParentNode): string {
   }
   return parts.join(';');
 }
+
+const MONTHS = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+
+/**
+ * When a card says it was sent («сегодня», «вчера», «3 дня назад», «12 марта», «12 марта 2025»), as local
+ * midnight of that day (ms); null when the wording is unknown. Used only where hh gave no creation time (cards
+ * read without the state), so a response applied by hand weeks ago is not counted in this week's funnel.
+ */
+export function cardDate(text: string, now: number): number | null {
+  const t = text.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+  const day = new Date(now);
+  day.setHours(0, 0, 0, 0);
+  const shift = (days: number) => {
+    const d = new Date(day);
+    d.setDate(d.getDate() - days);
+    return d.getTime();
+  };
+  if (t === 'сегодня' || t === 'today') return day.getTime();
+  if (t === 'вчера' || t === 'yesterday') return shift(1);
+  const ago = /^(\d{1,3}) (?:дн|день|дня|дней)\S* назад$/.exec(t);
+  if (ago) return shift(Number(ago[1]));
+  const m = /^(\d{1,2}) ([а-я]+)(?: (\d{4}))?/.exec(t);
+  if (!m) return null;
+  const month = MONTHS.indexOf(m[2]!);
+  if (month < 0) return null;
+  const d = new Date(day);
+  d.setMonth(month, Number(m[1]));
+  if (m[3]) d.setFullYear(Number(m[3]));
+  else if (d.getTime() > now) d.setFullYear(d.getFullYear() - 1); // «12 декабря» read in January
+  return d.getTime();
+}

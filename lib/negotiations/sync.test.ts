@@ -76,7 +76,10 @@ describe('negotiations sync', () => {
     const [a, b, c] = await db.negotiations.bulkGet(['9001', '9002', '9003']);
     expect(a).toMatchObject({ jobId: 1, score: 0.8, appliedAt: 1_000, status: 'sent', title: 'Job 9001', employer: 'Acme', viewedAt: null });
     expect(b).toMatchObject({ jobId: 2, score: 0.4, appliedAt: 2_000, status: 'sent', title: 'Vacancy 200', vacancyId: '200' });
-    expect(c).toMatchObject({ jobId: null, score: null, appliedAt: 10_000, status: 'viewed', viewedAt: 10_000 });
+    const today = new Date(10_000);
+    today.setHours(0, 0, 0, 0);
+    // An unlinked card without a topic: sent «сегодня» = local midnight of the sync day.
+    expect(c).toMatchObject({ jobId: null, score: null, appliedAt: today.getTime(), status: 'viewed', viewedAt: 10_000 });
   });
 
   it('records status changes once, stamps milestones and keeps them after archiving', async () => {

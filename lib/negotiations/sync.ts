@@ -1,6 +1,6 @@
 import type { OtklikDb } from '../db/db';
 import type { Job } from '../db/schema';
-import type { NegotiationCard, NegotiationTopic } from '../hh/negotiations';
+import { cardDate, type NegotiationCard, type NegotiationTopic } from '../hh/negotiations';
 import { combineStatus, statusOfCard, statusOfTopic } from './status';
 import type { NegotiationRecord, NegotiationStatus } from './types';
 
@@ -85,7 +85,8 @@ export async function applySnapshot(db: OtklikDb, snap: Snapshot, now: number): 
             hhState: null,
             hasNewMessages: false,
             messagesCount: null,
-            appliedAt: topic?.created ?? now,
+            // hh's creation time, else the card's «12 марта» (cards read without the state), else now.
+            appliedAt: topic?.created ?? (card ? cardDate(card.dateText, now) : null) ?? now,
             firstSeenAt: now,
             viewedAt: null,
             invitedAt: null,
