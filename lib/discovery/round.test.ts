@@ -205,3 +205,17 @@ describe('backoff', () => {
     expect(backoffMs(1, 3 * 3600_000)).toBe(3 * 3600_000);
   });
 });
+
+describe('memory', () => {
+  it('forgets what was judged more than 90 days ago, but never a waiting suggestion', async () => {
+    const { pruneSeen, rememberSeen } = await import('./store');
+    const { SEEN_KEEP_MS } = await import('./round');
+    const db = new OtklikDb(`otklik-prune-${process.pid}`);
+    dbs.push(db);
+    const row = (id: string, at: number, verdict: 'below' | 'suggested') => ({ id, firstSeenAt: at, source: 's', score: 0.1, fullText: false, verdict, reasons: [], vacancy: { id, title: 't', employer: null, url: `https://hh.ru/vacancy/${id}` }, updatedAt: at });
+    const now = 200 * 24 * 3600_000;
+    await rememberSeen(db, [row('1', now - SEEN_KEEP_MS - 1, 'below'), row('2', now - SEEN_KEEP_MS - 1, 'suggested'), row('3', now - 1000, 'below')]);
+    expect(await pruneSeen(db, now - SEEN_KEEP_MS)).toBe(1);
+    expect((await db.seen.toArray()).map((r) => r.id).sort()).toEqual(['2', '3']);
+  });
+});

@@ -7,7 +7,7 @@ import { compileProfile, DEFAULT_THRESHOLDS, formatReason, type MatchResult } fr
 import { employerBlockReason } from '../queue/guards';
 import type { Settings } from '../settings/schema';
 import { discoverySources, type Source } from './sources';
-import { getState, rememberSeen, seenIds, updateState } from './store';
+import { getState, pruneSeen, rememberSeen, seenIds, updateState } from './store';
 import type { DiscoveryState, RoundSummary, SeenVacancy, SeenVerdict, SourceRun } from './types';
 
 /**
@@ -54,6 +54,9 @@ export interface RoundDeps {
   log?(message: string): void;
 }
 
+/** How long a judged vacancy is remembered (hh vacancies rarely stay open longer). */
+export const SEEN_KEEP_MS = 90 * 24 * 3600_000;
+
 /** Back-off after a throttled round: 15 min, 30, 60 … capped at 12 h; hh's Retry-After wins when longer. */
 export function backoffMs(failures: number, retryAfterMs = 0): number {
   const base = Math.min(12 * 3600_000, 15 * 60_000 * 2 ** Math.max(0, failures - 1));
@@ -89,6 +92,7 @@ export async function runRound(deps: RoundDeps, settings: Settings): Promise<Rou
   const finish = async (patch: Partial<RoundSummary>, stop?: Stop): Promise<RoundSummary> => {
     Object.assign(summary, patch, { finishedAt: deps.now() });
     const now = deps.now();
+    await pruneSeen(deps.db, now - SEEN_KEEP_MS);
     const state = await updateState(deps.db, (s) => {
       const next: DiscoveryState = { ...s, lastRun: summary };
       if (stop?.kind === 'captcha' || stop?.kind === 'logged_out') next.pause = { reason: stop.kind, message: PAUSE_TEXT[stop.kind][deps.lang], since: now };

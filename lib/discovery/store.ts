@@ -53,3 +53,11 @@ export async function setVerdict(db: OtklikDb, id: string, verdict: SeenVerdict,
 export async function forgetSeen(db: OtklikDb): Promise<void> {
   await db.seen.clear();
 }
+
+/**
+ * Keeps the table from growing forever: rows first seen before `before` are dropped, except waiting
+ * suggestions. A dropped vacancy still open on hh is simply looked at again (and most likely judged the same).
+ */
+export async function pruneSeen(db: OtklikDb, before: number): Promise<number> {
+  return db.seen.where('firstSeenAt').below(before).filter((r) => r.verdict !== 'suggested').delete();
+}
