@@ -84,3 +84,17 @@ describe('fetchResumeProfile', () => {
     expect(await fetchResumeProfile(broken, hash)).toMatchObject({ ok: false, error: 'network', detail: 'Failed to fetch' });
   });
 });
+
+describe('the fake hh.ru resume page (what the e2e tests and the demo read)', () => {
+  it('is read completely: state and page text agree with the fake user’s resume', async () => {
+    const { renderResumePage } = await import('../../test/fake-hh/render-pages');
+    const { RESUMES } = await import('../../test/fake-hh/state');
+    const r = RESUMES[1]!;
+    const html = renderResumePage({ origin: 'https://hh.ru', pathname: `/resume/${r.hash}`, search: '', loggedIn: true, xsrf: 'x', now: 0 }, r);
+    const answer = async () => Object.defineProperty(new Response(html), 'url', { value: `https://hh.ru/resume/${r.hash}` });
+    const got = await fetchResumeProfile(answer, r.hash);
+    if (!got.ok) throw new Error(got.detail);
+    expect(got.profile).toMatchObject({ title: r.title, skills: r.keySkills, experience: 'between3And6', salary: r.salary, city: r.area });
+    expect(got.profile.text).toBe([r.about, ...r.jobs.map((j) => `${j.position}\n${j.description}`)].join('\n\n'));
+  });
+});
