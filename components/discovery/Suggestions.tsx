@@ -45,7 +45,8 @@ export function Suggestions({ settings }: { settings: Settings }) {
       </section>
     );
   }
-  const list = l.state === 'ok' ? l.value.list : [];
+  // Best matches first (the store lists newest first; within a few rounds the score matters more).
+  const list = l.state === 'ok' ? [...l.value.list].sort((a, b) => b.score - a.score) : [];
   const state = l.state === 'ok' ? l.value.state : null;
   const last = state?.lastRun;
   const shown = ui.all.value ? list : list.slice(0, SHOWN);
