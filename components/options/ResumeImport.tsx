@@ -21,7 +21,7 @@ export function ResumeImport({ resumes, t, onImported }: { resumes: { hash: stri
       const r = await sendToBackground('importResume', { hash });
       if (!r.ok || !r.profile) throw new Error(r.error ?? 'no answer');
       onImported(r.profile);
-      ui.msg.value = { kind: 'ok', text: t.imported(r.profile.title) };
+      ui.msg.value = r.textFound ? { kind: 'ok', text: t.imported(r.profile.title) } : { kind: 'error', text: t.importedNoText(r.profile.title) };
     } catch (e) {
       ui.msg.value = { kind: 'error', text: t.importFailed(e instanceof Error ? e.message : String(e)) };
     } finally {
