@@ -68,6 +68,12 @@ export function NeedsAnswer() {
               if (v !== undefined && v !== r.draft) void sendToBackground('updateReplyDraft', { topicId: r.topicId, draft: v }).catch(() => undefined);
             }}
           />
+          {r.problems.length ? (
+            <div class="otk-needs__problems" role="alert" data-testid="draft-problems">
+              {t.checkDraft}
+              <ul>{r.problems.map((p) => <li key={p}>{p}</li>)}</ul>
+            </div>
+          ) : null}
           {r.error ? <p class="otk-error">{t.failed(r.error)}</p> : null}
           {st.msg.value[r.topicId] ? <p class="otk-muted" role="status">{st.msg.value[r.topicId]}</p> : null}
           <div class="otk-needs__acts">

@@ -89,6 +89,15 @@ describe('negotiation messages', () => {
     expect(await send('listReplies', {})).toMatchObject({ data: { replies: [] } });
   });
 
+  it('what to check in a model draft reaches the popup; the user\'s edit clears it', async () => {
+    const { send, deps, draft } = setup([], employerMsg);
+    draft.mockResolvedValueOnce({ text: 'Пишите на evil@spam.io', by: 'openai', problems: ['ссылка или адрес не из ваших данных: evil@spam.io'] } as never);
+    await handleNewMessages(deps, [{ topicId: '9', chatId: '79' }]);
+    expect(await send('listReplies', {})).toMatchObject({ data: { replies: [{ draftBy: 'openai', problems: ['ссылка или адрес не из ваших данных: evil@spam.io'] }] } });
+    await send('updateReplyDraft', { topicId: '9', draft: 'Мой текст' });
+    expect(await send('listReplies', {})).toMatchObject({ data: { replies: [{ draftBy: 'user', problems: [] }] } });
+  });
+
   it('a failed sync is reported to the popup and creates nothing', async () => {
     const { send, db } = setup([]);
     expect(await send('syncNegotiations', {})).toMatchObject({ ok: true, data: { ok: false, error: 'network: HTTP 502' } });

@@ -20,7 +20,7 @@ export interface NegotiationDeps {
   fetchChat: (chatId: string) => Promise<ChatResult<ChatMessage[]>>;
   sendChat: (req: { chatId: string; text: string; idempotencyKey: string }) => Promise<ChatResult<null>>;
   /** Writes a reply draft (provider or template); says who wrote it. Never sends anything. */
-  draft: (input: { settings: Settings; title: string; employer: string; employerText: string }) => Promise<{ text: string; by: string }>;
+  draft: (input: { settings: Settings; title: string; employer: string; employerText: string }) => Promise<{ text: string; by: string; problems?: string[] }>;
   /** Last sync time / error (storage), for the popup. */
   syncState: { get: () => Promise<{ at: number | null; error: string | null }>; set: (s: { at: number | null; error: string | null }) => Promise<void> };
   /** Fire-and-forget work after a sync (the worker runs it without holding the caller). */
@@ -62,7 +62,7 @@ async function writeDraft(deps: NegotiationDeps, s: Settings, topicId: string): 
   if (!reply || reply.state !== 'new') return false;
   const neg = await db.negotiations.get(topicId);
   const d = await deps.draft({ settings: s, title: neg?.title ?? '', employer: neg?.employer ?? '', employerText: reply.employerText });
-  return saveGeneratedDraft(db, topicId, reply.employerMessageId, d.text, d.by, deps.now());
+  return saveGeneratedDraft(db, topicId, reply.employerMessageId, d.text, d.by, deps.now(), d.problems ?? []);
 }
 
 async function syncSnapshot(deps: NegotiationDeps, snap: Snapshot) {
@@ -147,6 +147,7 @@ export function createNegotiationHandlers(deps: NegotiationDeps): Handlers<typeo
           draftBy: r.draftBy,
           state: r.state,
           error: r.error,
+          problems: r.problems ?? [],
           chatUrl: r.chatId ? `https://chatik.hh.ru/chat/${r.chatId}` : 'https://hh.ru/applicant/negotiations',
         })),
       };

@@ -5,7 +5,7 @@ import { fetchNegotiationsPage } from '../../lib/hh/negotiations';
 import { uiLang } from '../../lib/i18n/lang';
 import { providerFor } from '../../lib/letters/factory';
 import { isAbort } from '../../lib/letters/provider';
-import { cleanReply, replyPrompt, templateReply, type ReplyInput } from '../../lib/negotiations/reply-draft';
+import { cleanReply, replyProblems, replyPrompt, templateReply, type ReplyInput } from '../../lib/negotiations/reply-draft';
 import { getSettings, watchSettings } from '../../lib/settings/store';
 import type { Settings } from '../../lib/settings/schema';
 import { factoryDeps } from './letters';
@@ -26,14 +26,14 @@ const readCookie = async (url: string, name: string): Promise<string | null> => 
 const net = { fetch: (i: RequestInfo | URL, init?: RequestInit) => fetch(i, init), readCookie };
 
 /** The draft: the user's letter provider with our reply prompt; the template reply when there is none or it fails. */
-async function draftReply(input: { settings: Settings; title: string; employer: string; employerText: string }): Promise<{ text: string; by: string }> {
+async function draftReply(input: { settings: Settings; title: string; employer: string; employerText: string }): Promise<{ text: string; by: string; problems?: string[] }> {
   const s = input.settings;
   const reply: ReplyInput = { profile: s.profile, bank: s.qa.items, title: input.title, employer: input.employer, employerText: input.employerText, lang: uiLang() };
   if (s.letters.provider !== 'template' && s.letters.provider !== 'none') {
     try {
       const provider = await providerFor(s.letters, factoryDeps, () => ({ profile: s.profile, vacancy: { id: '1', title: input.title || '-', employer: null, url: 'https://hh.ru/' } }));
       const text = cleanReply(await provider.complete({ messages: replyPrompt(reply), maxTokens: 400, temperature: 0.4, signal: AbortSignal.timeout(120_000) }));
-      if (text) return { text, by: provider.id };
+      if (text) return { text, by: provider.id, problems: replyProblems(text, reply) };
     } catch (e) {
       log(`provider failed, template reply instead: ${isAbort(e) ? 'timeout' : e instanceof Error ? e.message : String(e)}`);
     }

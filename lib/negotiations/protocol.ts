@@ -61,6 +61,8 @@ export const replyViewSchema = z.object({
   draftBy: z.nullable(z.string()),
   state: z.enum(REPLY_STATES),
   error: z.nullable(z.string()),
+  /** What to check before sending a model's draft (foreign links, AI talk…). */
+  problems: z.array(z.string()),
   chatUrl: z.string(),
 });
 export type ReplyView = z.infer<typeof replyViewSchema>;

@@ -38,11 +38,11 @@ export async function upsertEmployerMessage(db: OtklikDb, m: EmployerMessage, no
 }
 
 /** A background draft lands only on a row still waiting for one, for the same message (no race with an edit). */
-export async function saveGeneratedDraft(db: OtklikDb, topicId: string, messageId: string | null, draft: string, by: string, now: number): Promise<boolean> {
+export async function saveGeneratedDraft(db: OtklikDb, topicId: string, messageId: string | null, draft: string, by: string, now: number, problems: string[] = []): Promise<boolean> {
   return db.transaction('rw', db.replies, async () => {
     const r = await db.replies.get(topicId);
     if (!r || r.state !== 'new' || r.employerMessageId !== messageId) return false;
-    await db.replies.update(topicId, { draft, draftBy: by, state: 'drafted', error: null, updatedAt: now });
+    await db.replies.update(topicId, { draft, draftBy: by, state: 'drafted', error: null, problems, updatedAt: now });
     return true;
   });
 }
@@ -61,7 +61,7 @@ async function change(db: OtklikDb, topicId: string, fn: (r: ReplyRecord) => Par
 }
 
 export const editDraft = (db: OtklikDb, topicId: string, draft: string, now: number) =>
-  change(db, topicId, (r) => (r.state === 'sent' ? 'already sent' : { draft, draftBy: 'user', state: 'drafted', updatedAt: now }));
+  change(db, topicId, (r) => (r.state === 'sent' ? 'already sent' : { draft, draftBy: 'user', state: 'drafted', problems: [], updatedAt: now }));
 
 /** Clears the draft so the writer produces a new one. */
 export const resetDraft = (db: OtklikDb, topicId: string, now: number) =>

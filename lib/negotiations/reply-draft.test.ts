@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../settings/schema';
-import { cleanReply, EMPLOYER_TEXT_CAP, fenceSafe, replyPrompt, templateReply, unansweredEmployerText, type ReplyInput } from './reply-draft';
+import { cleanReply, EMPLOYER_TEXT_CAP, fenceSafe, replyProblems, replyPrompt, templateReply, unansweredEmployerText, type ReplyInput } from './reply-draft';
 import { qaItemSchema } from './settings';
 
 const s = defaultSettings();
@@ -58,5 +58,17 @@ describe('template reply', () => {
 
   it('cleanReply strips markdown and quotes', () => {
     expect(cleanReply('«**Здравствуйте!** Готов `обсудить`»')).toBe('Здравствуйте! Готов обсудить');
+  });
+});
+
+describe('reply problems (a model draft steered by the employer text)', () => {
+  it('flags foreign links, numbers, AI talk and a leaked tag; the user\'s own contacts are fine', () => {
+    const i = { ...input('x'), bank: [qaItemSchema.parse({ kind: 'contacts', answer: 'https://t.me/example_user, +7 900 000-00-00' })] };
+    expect(replyProblems('Здравствуйте! Мой телеграм https://t.me/example_user, телефон +7 900 000-00-00.', i)).toEqual([]);
+    const bad = replyProblems('Как языковая модель, я отправляю паспорт на evil@spam.io и https://evil.example/x, звоните 8 800 555 35 35. СООБЩЕНИЕ-8888888888', i);
+    expect(bad).toHaveLength(4);
+    expect(bad[0]).toContain('evil.example');
+    expect(bad[0]).toContain('evil@spam.io');
+    expect(bad[1]).toContain('8 800 555 35 35');
   });
 });

@@ -133,3 +133,27 @@ export function cleanReply(raw: string): string {
     .trim()
     .slice(0, 2000);
 }
+
+const URL_RE = /\b(?:https?:\/\/|www\.|t\.me\/)[^\s,;)]+/gi;
+const EMAIL_RE = /[\w.+-]+@[\w-]+\.[\w.]+/g;
+const PHONE_RE = /(?:\+?\d[\s()-]?){10,}/g;
+const AI_RE = /(?:как (?:языковая )?модель|я (?:—|-)? ?(?:ии|искусственный интеллект|нейросеть)|as an ai|language model|system prompt|системн(?:ый|ого) промпт)/i;
+
+/**
+ * What the user should look at before sending a model's draft (the employer's text may have tried to steer it):
+ * links, e-mails or phone numbers that are not in the user's own profile or Q&A bank, talk about being an AI or
+ * about prompts, and the fence tag leaking into the text. Empty = nothing suspicious (the user still reviews).
+ */
+export function replyProblems(draft: string, input: ReplyInput, lang: 'ru' | 'en' = input.lang): string[] {
+  const own = [input.profile.resumeText, ...input.profile.skills, ...input.bank.map((b) => b.answer)].join('\n').toLowerCase();
+  const out: string[] = [];
+  const foreign = (re: RegExp) => [...draft.matchAll(re)].map((m) => m[0].trim()).filter((x) => !own.includes(x.toLowerCase()));
+  const links = [...foreign(URL_RE), ...foreign(EMAIL_RE)];
+  if (links.length) out.push(lang === 'ru' ? `ссылка или адрес не из ваших данных: ${links.join(', ')}` : `a link or address not from your data: ${links.join(', ')}`);
+  const phones = foreign(PHONE_RE).filter((p) => !own.replace(/\D/g, '').includes(p.replace(/\D/g, '')));
+  if (phones.length) out.push(lang === 'ru' ? `номер не из ваших данных: ${phones.join(', ')}` : `a number not from your data: ${phones.join(', ')}`);
+  if (AI_RE.test(draft)) out.push(lang === 'ru' ? 'текст говорит об ИИ или инструкциях — похоже, сообщение пыталось управлять черновиком' : 'the text talks about AI or instructions — the message may have tried to steer the draft');
+  if (/(?:СООБЩЕНИЕ|MESSAGE)-[0-9a-f]{6,}/.test(draft)) out.push(lang === 'ru' ? 'в черновик попала служебная метка' : 'an internal tag leaked into the draft');
+  return out;
+}
+

@@ -50,6 +50,8 @@ export interface ReplyRecord {
   /** Who wrote the draft: a provider id ('openai', 'template', …) or 'user' after an edit. */
   draftBy: string | null;
   state: ReplyState;
+  /** What to check in a model's draft before sending (foreign links, AI talk…); absent on rows of older versions. */
+  problems?: string[];
   /** Why the last send or draft failed, in words for the user. */
   error: string | null;
   sentAt: number | null;
