@@ -121,4 +121,21 @@ describe('responses funnel and employer replies', () => {
     expect(applies()).toBe(before);
     expect(fake.applications.some((a) => a.vacancyId === id)).toBe(false);
   });
+
+  it('options: the Q&A bank shows the saved answers; a new one is saved into settings', async () => {
+    const page = await browser.extensionPage('options.html');
+    const bank = page.locator('[data-testid="qa-bank"]');
+    await bank.scrollIntoViewIfNeeded();
+    await expect.poll(() => bank.locator('[data-testid="qa-item"]').count(), { timeout: 10_000 }).toBe(3);
+    await bank.locator('[data-testid="qa-add"]').click();
+    const added = bank.locator('[data-testid="qa-item"]').nth(3);
+    await added.locator('select').selectOption('notice');
+    await added.locator('textarea').fill('Через две недели после оффера');
+    await bank.locator('[data-testid="qa-save"]').click();
+    await expect
+      .poll(async () => (await browser.worker()).evaluate(async () => ((await chrome.storage.local.get('settings'))['settings'] as { qa: { items: Array<{ kind: string; answer: string }> } }).qa.items.map((i) => `${i.kind}:${i.answer}`)), { timeout: 10_000 })
+      .toContain('notice:Через две недели после оффера');
+    await browser.screenshot(page, 'options-qa-bank');
+  });
 });
+
