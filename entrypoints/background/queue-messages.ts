@@ -6,6 +6,7 @@ import type { JobView, queueMessages } from '../../lib/messaging/protocol';
 import type { Handlers } from '../../lib/messaging/router';
 import { PAUSE_MESSAGES, blockFor, clearPause, queueConfigFromSettings, queueStatus, setPause, storyOf } from '../../lib/queue';
 import type { Settings } from '../../lib/settings/schema';
+import { retryForLetter } from '../../lib/letters/jobs';
 
 /** What the handlers need; injected so they can be tested without a worker. */
 export interface QueueMessageDeps {
@@ -110,6 +111,14 @@ export function createQueueHandlers(deps: QueueMessageDeps): Handlers<typeof que
       return { resumed: previous !== null, previous };
     },
     retryJob: async ({ jobId }) => {
+      // A vacancy that requires a letter gets one written first when letters are on (issue 5).
+      if ((await deps.settings()).letters.provider !== 'none') {
+        const viaLetter = await retryForLetter(deps.db(), jobId, deps.now());
+        if (viaLetter?.ok) {
+          deps.kickLetters?.();
+          return { ok: true, state: viaLetter.state };
+        }
+      }
       const r = await retryJob(deps.db(), jobId, deps.now());
       if (r.ok) deps.kick();
       return r;

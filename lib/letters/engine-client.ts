@@ -8,7 +8,24 @@ import type { GpuCapability } from './webllm-models';
  * The background's handle on the engine in the offscreen document: LlmEngine over ENGINE_PORT. `open` makes
  * sure the document exists and connects (lib/platform/offscreen.ts in the worker; a fake in tests).
  */
-export function engineCall(open: () => Promise<PortLike>, req: EngineRequest, on: { delta?: (t: string) => void; progress?: (f: number, t: string) => void; signal?: AbortSignal } = {}): Promise<Extract<EngineEvent, { type: 'done' }>> {
+type On = { delta?: (t: string) => void; progress?: (f: number, t: string) => void; signal?: AbortSignal };
+
+/** The port closed before the host said anything: a document still starting (its listener not yet added). */
+class NoAnswer extends Error {}
+
+/** One operation; retried once (after 300 ms) when the host dropped the port without a word. */
+export async function engineCall(open: () => Promise<PortLike>, req: EngineRequest, on: On = {}): Promise<Extract<EngineEvent, { type: 'done' }>> {
+  try {
+    return await engineCallOnce(open, req, on);
+  } catch (e) {
+    if (!(e instanceof NoAnswer) || on.signal?.aborted) throw e;
+    await new Promise((r) => setTimeout(r, 300));
+    return engineCallOnce(open, req, on);
+  }
+}
+
+function engineCallOnce(open: () => Promise<PortLike>, req: EngineRequest, on: On): Promise<Extract<EngineEvent, { type: 'done' }>> {
+  let heard = false;
   return open().then(
     (port) =>
       new Promise((resolve, reject) => {
@@ -24,6 +41,7 @@ export function engineCall(open: () => Promise<PortLike>, req: EngineRequest, on
         if (on.signal?.aborted) return abort();
         on.signal?.addEventListener('abort', abort);
         port.onMessage.addListener((raw) => {
+          heard = true;
           const ev = z.safeParse(engineEventSchema, raw);
           if (!ev.success) return finish(() => reject(new Error('malformed engine event')));
           const e = ev.data;
@@ -32,7 +50,9 @@ export function engineCall(open: () => Promise<PortLike>, req: EngineRequest, on
           else if (e.type === 'error') finish(() => reject(new Error(e.message)));
           else finish(() => resolve(e));
         });
-        port.onDisconnect.addListener(() => finish(() => reject(new Error('the local model host closed (GPU process crashed or the extension reloaded)'))));
+        port.onDisconnect.addListener(() =>
+          finish(() => reject(heard ? new Error('the local model host closed (GPU process crashed or the extension reloaded)') : new NoAnswer('the local model host did not answer (it may still be starting): try again'))),
+        );
         port.postMessage(req);
       }),
   );

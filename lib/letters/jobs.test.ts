@@ -6,7 +6,7 @@ import { claimNext } from '../queue/claim';
 import { checkHistory } from '../queue/history';
 import { queueConfigFromSettings } from '../queue/config';
 import { defaultSettings } from '../settings/schema';
-import { approveJob, claimDraft, failDraft, jobsNeedingDraft, resetDraft, saveDraft, updateLetter, WRITING_LEASE_MS, type DraftResult } from './jobs';
+import { approveJob, claimDraft, failDraft, jobsNeedingDraft, resetDraft, retryForLetter, saveDraft, updateLetter, WRITING_LEASE_MS, type DraftResult } from './jobs';
 
 let n = 0;
 const dbs: OtklikDb[] = [];
@@ -94,5 +94,16 @@ describe('letters in the queue', () => {
     expect(await approveJob(db, jobId, '', 1400)).toEqual({ ok: true, state: 'pending' });
     expect(await approveJob(db, jobId, 'x', 1500)).toMatchObject({ ok: false });
     expect(await updateLetter(db, jobId, 'x', [], 1500)).toMatchObject({ ok: false });
+  });
+
+  it('hh required a letter the job did not have: retry sends it back to review for a draft; other needs_user jobs are not touched', async () => {
+    const db = fresh();
+    const a = (await enqueue(db, { vacancy: v('1'), resumeHash: HASH, letter: '' }, 1000)).jobId;
+    const b = (await enqueue(db, { vacancy: v('2'), resumeHash: HASH, letter: '' }, 1000)).jobId;
+    await db.jobs.update(a, { state: 'needs_user', reason: 'letter_required' });
+    await db.jobs.update(b, { state: 'needs_user', reason: 'test_required' });
+    expect(await retryForLetter(db, a, 2000)).toEqual({ ok: true, state: 'review' });
+    expect(await retryForLetter(db, b, 2000)).toBeNull();
+    expect((await jobsNeedingDraft(db, 2000)).map((j) => j.id)).toEqual([a]);
   });
 });

@@ -119,3 +119,18 @@ export function resetDraft(db: OtklikDb, jobId: number, now: number): Promise<Le
     return { ok: true, state: job.state };
   });
 }
+
+/**
+ * hh said the vacancy needs a letter (needs_user, letter_required) and the user retries with letters on: the
+ * job goes back to review without a letter, so it gets a draft first instead of failing the same way again.
+ * null = not such a job (the caller retries it the usual way).
+ */
+export function retryForLetter(db: OtklikDb, jobId: number, now: number): Promise<LetterActionResult | null> {
+  return db.transaction('rw', db.jobs, db.events, async (): Promise<LetterActionResult | null> => {
+    const job = await db.jobs.get(jobId);
+    if (!job || job.state !== 'needs_user' || job.reason !== 'letter_required' || (job.letter ?? '').trim() !== '') return null;
+    await db.jobs.update(jobId, { state: 'review', letter: null, letterDraft: undefined, reason: null, lastError: null, link: null, outcome: null, transientFailures: 0, nextAttemptAt: now, updatedAt: now });
+    await logEvent(db, { id: jobId, state: 'review' }, 'retried', 'by the user: the vacancy requires a letter, writing one first', now);
+    return { ok: true, state: 'review' };
+  });
+}

@@ -191,4 +191,18 @@ describe('offscreen engine host ↔ background client (engine protocol over port
     await client.chat(msgs, { maxTokens: 10, temperature: 0 });
     expect(engine.log.filter((l) => l.startsWith('load'))).toHaveLength(2);
   });
+
+  it('a host that drops the first connection unanswered (document still starting) is asked again once', async () => {
+    const engine = fakeEngine();
+    const host = createEngineHost({ engine, capability: async () => F16, idleMs: () => 60_000, setTimer: () => 0, clearTimer: () => undefined });
+    let opens = 0;
+    const client = createEngineClient(async () => {
+      const [bg, off] = portPair();
+      if (++opens === 1) setTimeout(() => off.disconnect(), 0);
+      else host.serve(off);
+      return bg;
+    });
+    expect(await client.capability()).toEqual(F16);
+    expect(opens).toBe(2);
+  });
 });
