@@ -40,6 +40,9 @@ async function main() {
     const queue = (await import(queueBench)) as { main: () => unknown };
     await queue.main();
   }
+
+  console.log('\n## cover letters');
+  await (await import('../test/bench/letters')).main();
 }
 
 main().catch((e: unknown) => {
