@@ -25,7 +25,8 @@ export function NeedsAnswer() {
     return () => clearInterval(id);
   }, []);
   const list = st.list.value;
-  if (!list) return null;
+  // Nothing to answer: no card at all (the popup is small; the funnel below says the rest).
+  if (!list?.length) return null;
   const textOf = (r: ReplyView) => st.edits.value[r.topicId] ?? r.draft;
   const setMsg = (topicId: string, m: string) => (st.msg.value = { ...st.msg.value, [topicId]: m });
   const act = async (r: ReplyView, fn: () => Promise<{ ok: boolean; error?: string | undefined }>, done?: string) => {
@@ -46,8 +47,8 @@ export function NeedsAnswer() {
   };
   return (
     <section class="pp__card otk-needs" aria-labelledby="needs-h" data-testid="needs-answer">
-      <h2 id="needs-h">{t.needs}{list.length ? ` (${list.length})` : ''}</h2>
-      {!list.length ? <p class="otk-muted">{t.noNeeds}</p> : <p class="otk-muted">{t.neverAuto}</p>}
+      <h2 id="needs-h">{t.needs} ({list.length})</h2>
+      <p class="otk-muted">{t.neverAuto}</p>
       {list.map((r) => (
         <article key={r.topicId} class="otk-needs__item" data-testid="reply" data-topic={r.topicId} data-state={r.state}>
           <div><b>{r.title || '—'}</b>{r.employer ? ` — ${r.employer}` : ''} <span class="otk-muted">· {t.status[r.status] ?? r.status}</span></div>
