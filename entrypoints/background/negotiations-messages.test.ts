@@ -56,6 +56,7 @@ describe('negotiation messages', () => {
     expect(await send('reportNegotiations', { url: 'https://hh.ru/applicant/negotiations', cards: [card], topics: [topic('6', { invited: true })] })).toMatchObject({ ok: true, data: { created: 2 } });
     expect(await send('negotiationsFunnel', {})).toMatchObject({ ok: true, data: { total: { applied: 2, viewed: 2, invited: 1, rejected: 0 }, syncError: null } });
     expect(await send('reportNegotiations', { url: 'https://hh.ru/', cards: [{ ...card, topicId: 'x' }], topics: [] })).toMatchObject({ ok: false });
+    expect(await send('reportNegotiations', { url: 'https://hh.ru/search/vacancy', cards: [{ ...card, topicId: '77' }], topics: [] })).toMatchObject({ ok: true, data: { ok: false, error: 'not the hh responses page' } });
     expect(await db.negotiations.count()).toBe(2);
   });
 

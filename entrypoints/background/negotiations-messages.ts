@@ -1,6 +1,7 @@
 import type { OtklikDb } from '../../lib/db/db';
 import type { ChatMessage, ChatResult } from '../../lib/hh/chat';
 import type { NegotiationsFetch } from '../../lib/hh/negotiations';
+import { isNegotiationsPage } from '../../lib/hh/page-detect';
 import type { Handlers } from '../../lib/messaging/router';
 import { computeFunnel, type FunnelItem } from '../../lib/negotiations/funnel';
 import type { negotiationMessages } from '../../lib/negotiations/protocol';
@@ -115,7 +116,9 @@ async function funnelItems(db: OtklikDb): Promise<FunnelItem[]> {
 
 export function createNegotiationHandlers(deps: NegotiationDeps): Handlers<typeof negotiationMessages> {
   return {
-    reportNegotiations: async ({ cards, topics }) => {
+    reportNegotiations: async ({ url, cards, topics }) => {
+      // Only the responses page itself may report responses (a confused or foreign page changes nothing).
+      if (!isNegotiationsPage(url)) return { ok: false, error: 'not the hh responses page', created: 0, updated: 0, changed: 0, newMessages: 0 };
       const r = await syncSnapshot(deps, { cards, topics });
       await deps.syncState.set({ at: deps.now(), error: null });
       return r;
