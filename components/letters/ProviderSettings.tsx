@@ -83,6 +83,13 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
     return r;
   };
 
+  /** "Remember the key" changed: the setting and the keys already stored move together. */
+  const moveKeys = async (storage: 'session' | 'local') => {
+    await save({ ...d, keyStorage: storage });
+    await send('moveApiKeys', { storage });
+    await refresh();
+  };
+
   const test = async () => {
     s.busy.value = true;
     s.test.value = null;
@@ -118,7 +125,7 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
       </label>
       <p class="otk-muted" data-testid="letters-key-state">{keyLine(p)}</p>
       <label class="otk-check">
-        <input type="checkbox" checked={d.keyStorage === 'local'} onChange={(e) => patch({ keyStorage: e.currentTarget.checked ? 'local' : 'session' })} />
+        <input type="checkbox" checked={d.keyStorage === 'local'} onChange={(e) => void moveKeys(e.currentTarget.checked ? 'local' : 'session')} />
         <span>{t.remember}</span>
       </label>
       <p class="otk-muted">{t.keyHint}</p>

@@ -34,6 +34,7 @@ function setup(opts: { provider?: LetterProvider; cap?: GpuCapability | Error; s
       set: async (p, key, where) => void (key ? (keys[p] = { key, where }) : delete keys[p]),
       location: async (p) => keys[p]?.where ?? null,
       get: async (p) => keys[p]?.key ?? '',
+      move: async (where) => void Object.values(keys).forEach((k) => (k.where = where)),
     },
     capability: async () => {
       if (opts.cap instanceof Error) throw opts.cap;
@@ -95,6 +96,8 @@ describe('letter messages', () => {
       ['qwen3-4b', 'Qwen3-4B-q4f16_1-MLC', false],
     ]);
     expect(st.models[0]!.downloadMB).toBeGreaterThan(500);
+    expect(await h.moveApiKeys({ storage: 'local' }, {})).toEqual({ ok: true });
+    expect((await h.providerStatus({}, {})).key.openai).toBe('local');
     const none = await setup({ settings: { provider: 'webllm' }, cap: { webgpu: false, f16: false, maxBufferMB: null, reason: 'no adapter' } }).h.providerStatus({}, {});
     expect(none.models).toEqual([]);
     expect(none.capability).toMatchObject({ webgpu: false, reason: 'no adapter' });

@@ -25,6 +25,7 @@ export interface LetterMessageDeps {
     set(p: KeyProvider, key: string, where: KeyStorage): Promise<void>;
     location(p: KeyProvider): Promise<KeyStorage | null>;
     get(p: KeyProvider): Promise<string>;
+    move(where: KeyStorage): Promise<void>;
   };
   /** WebLLM host (offscreen document). */
   capability: () => Promise<GpuCapability>;
@@ -143,6 +144,10 @@ export function createLetterHandlers(deps: LetterMessageDeps): Handlers<typeof l
     setApiKey: async ({ provider, key, storage }) => {
       await deps.keys.set(provider, key, storage);
       return { ok: true, mask: mask(key.trim()) };
+    },
+    moveApiKeys: async ({ storage }) => {
+      await deps.keys.move(storage);
+      return { ok: true };
     },
   };
 }

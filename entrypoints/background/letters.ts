@@ -7,7 +7,7 @@ import { createEngineClient } from '../../lib/letters/engine-client';
 import { ENGINE_PORT } from '../../lib/letters/engine-protocol';
 import { providerFor, type FactoryDeps } from '../../lib/letters/factory';
 import { claimDraft, failDraft, jobsNeedingDraft, saveDraft, WRITING_LEASE_MS } from '../../lib/letters/jobs';
-import { getKey, keyLocation, setKey } from '../../lib/letters/keys';
+import { getKey, keyLocation, moveKeys, setKey } from '../../lib/letters/keys';
 import { LETTER_PORT, letterPortRequestSchema, type LetterPortEvent } from '../../lib/letters/port-protocol';
 import type { PortLike } from '../../lib/letters/port-client';
 import type { LetterInput } from '../../lib/letters/prompt';
@@ -69,7 +69,7 @@ export const letterDeps = (kickDrain: () => void): Omit<LetterMessageDeps, 'db' 
   kickDrain,
   kickLetters: () => void draftLetters(kickDrain),
   provider: (s) => providerFor(s.letters, factoryDeps, () => profileInput(s, { vacancy: { id: '1', title: 'Test', employer: null, url: 'https://hh.ru/vacancy/1' } })),
-  keys: { set: setKey, location: keyLocation, get: getKey },
+  keys: { set: setKey, location: keyLocation, get: getKey, move: moveKeys },
   capability: () => engine.capability(),
   cachedModels: (ids, base) => engine.cached(ids, base),
   startDownload,

@@ -184,6 +184,8 @@ export const letterMessages = {
   downloadModel: { req: z.object({ key: z.optional(z.string()) }), res: z.object({ started: z.boolean(), error: z.optional(z.string()) }) },
   /** Saves (or, with '', removes) an API key in session or local storage; never synced, never in settings. */
   setApiKey: { req: z.object({ provider: z.enum(['openai', 'gigachat']), key: z.string().check(z.maxLength(4000)), storage: z.enum(['session', 'local']) }), res: z.object({ ok: z.boolean(), mask: z.string() }) },
+  /** "Remember keys" changed: moves the stored keys to session or local storage. */
+  moveApiKeys: { req: z.object({ storage: z.enum(['session', 'local']) }), res: z.object({ ok: z.boolean() }) },
 } as const;
 
 // ── Discovery & notifications (issue 7) ───────────────────────────────────────────────────────────────────
