@@ -20,6 +20,16 @@ export interface ProviderSettingsProps {
 
 const defaultRequest = (origins: string[]) => browser.permissions.request({ origins });
 
+/** Known OpenAI-compatible endpoints: picking one fills the base URL and the key header. */
+const PRESETS: Array<{ name: string; baseUrl: string; authScheme: 'Bearer' | 'Api-Key' }> = [
+  { name: 'OpenRouter', baseUrl: 'https://openrouter.ai/api/v1', authScheme: 'Bearer' },
+  { name: 'OpenAI', baseUrl: 'https://api.openai.com/v1', authScheme: 'Bearer' },
+  { name: 'YandexGPT', baseUrl: 'https://llm.api.cloud.yandex.net/v1', authScheme: 'Api-Key' },
+  { name: 'Gemini', baseUrl: 'https://generativelanguage.googleapis.com/v1beta/openai', authScheme: 'Bearer' },
+  { name: 'Ollama', baseUrl: 'http://localhost:11434/v1', authScheme: 'Bearer' },
+  { name: 'LM Studio', baseUrl: 'http://localhost:1234/v1', authScheme: 'Bearer' },
+];
+
 /**
  * Cover-letter provider settings: who writes (none/template/local/API/GigaChat), review or auto mode, the API
  * base URL/model/key with where the key is kept and "test connection" (asks for the optional host permission
@@ -160,6 +170,13 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
 
       {d.provider === 'openai' ? (
         <fieldset>
+          <div class="otk-row" role="group" aria-label={t.baseUrl}>
+            {PRESETS.map((p) => (
+              <button key={p.name} type="button" class={`otk-btn otk-btn--sm${d.openai.baseUrl === p.baseUrl ? ' otk-btn--primary' : ''}`} data-preset={p.name} onClick={() => patch({ openai: { ...d.openai, baseUrl: p.baseUrl, authScheme: p.authScheme } })}>
+                {p.name}
+              </button>
+            ))}
+          </div>
           <label class="otk-field">
             <span>{t.baseUrl}</span>
             <input type="url" data-testid="letters-base-url" value={d.openai.baseUrl} onChange={(e) => patch({ openai: { ...d.openai, baseUrl: e.currentTarget.value.trim() } })} />
