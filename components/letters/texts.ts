@@ -18,7 +18,7 @@ const ru = {
   close: 'Свернуть',
   saved: 'Сохранено',
   approved: 'Одобрено: отклик уйдёт в очередь',
-  waitReason: { letter_asks: 'Автоотправка остановлена: вакансия о чём-то просит в письме.', letter_problems: 'Автоотправка остановлена: письмо не прошло проверку.' } as Record<string, string>,
+  waitReason: { letter_asks: 'Автоотправка остановлена: вакансия о чём-то просит в письме.', letter_problems: 'Автоотправка остановлена: письмо не прошло проверку.', letter_fallback: 'Автоотправка остановлена: модель не ответила, письмо написано по шаблону.' } as Record<string, string>,
   // provider settings
   section: 'Сопроводительные письма',
   provider: 'Кто пишет письма',
@@ -84,7 +84,7 @@ const en: typeof ru = {
   close: 'Collapse',
   saved: 'Saved',
   approved: 'Approved: the application is queued',
-  waitReason: { letter_asks: 'Auto-send stopped: the vacancy asks for something in the letter.', letter_problems: 'Auto-send stopped: the letter failed the checks.' },
+  waitReason: { letter_asks: 'Auto-send stopped: the vacancy asks for something in the letter.', letter_problems: 'Auto-send stopped: the letter failed the checks.', letter_fallback: 'Auto-send stopped: the model did not answer, the template wrote the letter.' },
   section: 'Cover letters',
   provider: 'Who writes the letters',
   kinds: { none: 'No letters', template: 'Template (no model)', webllm: 'Local model in the browser (WebGPU)', openai: 'Your API key: OpenAI-compatible (OpenRouter, OpenAI, Ollama, LM Studio, Gemini, YandexGPT)', gigachat: 'GigaChat (Sber)' },

@@ -125,7 +125,7 @@ async function draftPass(kickDrain: () => void): Promise<void> {
         const r = await writeLetter(input, { provider, template: s.letters.template, signal: AbortSignal.timeout(WRITING_LEASE_MS - 10_000), onDelta: keepAlive, onProgress: keepAlive });
         const state = await saveDraft(db, job.id, { letter: r.letter, problems: r.problems, asks: r.askLines, provider: r.provider, fallbackReason: r.fallbackReason, lang: r.lang, noDescription: !desc }, s.letters.mode, Date.now());
         if (state === 'pending') kickDrain();
-        else if (state === 'review' && s.letters.mode === 'auto') await notifyWaiting(job.id, job.vacancy.title, r.askLines.length > 0);
+        else if (state === 'review' && s.letters.mode === 'auto') await notifyWaiting(job.id, job.vacancy.title, r.askLines.length > 0 ? 'asks' : r.problems.length ? 'problems' : 'fallback');
       } catch (e) {
         await failDraft(db, job.id, isAbort(e) ? 'writing took too long: press "regenerate"' : e instanceof Error ? e.message : String(e), Date.now());
       }
@@ -136,14 +136,19 @@ async function draftPass(kickDrain: () => void): Promise<void> {
 }
 
 /** Auto mode stopped for this job: tell the user (clicking opens the popup's job via the vacancy). */
-async function notifyWaiting(jobId: number, title: string, asks: boolean): Promise<void> {
+async function notifyWaiting(jobId: number, title: string, why: 'asks' | 'problems' | 'fallback'): Promise<void> {
   const ru = uiLang() === 'ru';
+  const what = {
+    asks: ru ? 'вакансия просит что-то написать в письме' : 'the vacancy asks for something in the letter',
+    problems: ru ? 'письмо не прошло проверку' : 'the letter failed the checks',
+    fallback: ru ? 'модель не ответила (проверьте ключ или подключение), письмо по шаблону' : 'the model did not answer (check the key or connection); the template wrote it',
+  }[why];
   await browser.notifications
     .create(`otklik-job-${jobId}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: ru ? 'Otklik: письмо ждёт вас' : 'Otklik: a letter needs you',
-      message: `${title}: ${asks ? (ru ? 'вакансия просит что-то написать в письме' : 'the vacancy asks for something in the letter') : ru ? 'письмо не прошло проверку' : 'the letter failed the checks'}`,
+      message: `${title}: ${what}`,
     })
     .catch(() => undefined);
 }

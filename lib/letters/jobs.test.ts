@@ -54,7 +54,7 @@ describe('letters in the queue', () => {
     expect((await jobEvents(db, jobId)).map((e) => e.type)).toEqual(['enqueued', 'letter', 'approved', 'claimed']);
   });
 
-  it('auto mode: a clean letter goes to pending by itself; problems or vacancy asks keep it in review with the reason', async () => {
+  it('auto mode: a clean letter goes to pending by itself; problems, vacancy asks or a template standing in for a failed model keep it in review with the reason', async () => {
     const db = fresh();
     const a = (await enqueue(db, { vacancy: v('1'), resumeHash: HASH, awaitLetter: true }, 1000)).jobId;
     const b = (await enqueue(db, { vacancy: v('2'), resumeHash: HASH, awaitLetter: true }, 1000)).jobId;
@@ -66,6 +66,10 @@ describe('letters in the queue', () => {
     expect((await db.jobs.get(b))!.reason).toBe('letter_problems');
     expect((await db.jobs.get(c))!.reason).toBe('letter_asks');
     expect((await db.jobs.get(c))!.letterDraft?.asks).toEqual(['Работодатель просит: «кодовое слово»']);
+    const d = (await enqueue(db, { vacancy: v('4'), resumeHash: HASH, awaitLetter: true }, 1000)).jobId;
+    await claimDraft(db, d, 1100);
+    expect(await saveDraft(db, d, draft({ provider: 'template', fallbackReason: 'OpenRouter rejected the API key (HTTP 401): check the key' }), 'auto', 1200)).toBe('review');
+    expect((await db.jobs.get(d))!.reason).toBe('letter_fallback');
   });
 
   it('a writer killed mid-way: the stale claim is taken over after the lease; a removed job drops the late draft', async () => {

@@ -7,7 +7,8 @@ import type { Job, LetterDraft } from '../db/schema';
  *
  *   enqueue ─▶ review, letter null ─claimDraft─▶ draft 'writing' ─(provider, NO transaction)─▶ saveDraft
  *     review mode: stays in review with the letter ─ user edits/approves ─▶ pending ─▶ drain sends it
- *     auto mode:   passed every check and the vacancy asks nothing ─▶ pending; else stays in review, reason says why
+ *     auto mode:   passed every check, the vacancy asks nothing, the chosen model wrote it ─▶ pending;
+ *                  else stays in review, reason says why (letter_problems | letter_asks | letter_fallback)
  *
  * Each step is one short transaction; the provider call happens between them. A worker killed while writing
  * leaves a 'writing' draft older than WRITING_LEASE_MS, which the next pass reclaims.
@@ -51,14 +52,16 @@ export function saveDraft(db: OtklikDb, jobId: number, r: DraftResult, mode: 're
     if (!job || job.state !== 'review' || job.letter !== null || job.letterDraft?.status !== 'writing') return null;
     const draft: LetterDraft = { status: 'ready', at: now, problems: r.problems, asks: r.asks, provider: r.provider, fallbackReason: r.fallbackReason, error: null, lang: r.lang };
     if (r.noDescription) draft.noDescription = true;
-    const passes = r.problems.length === 0 && r.asks.length === 0;
+    // A template standing in for a failed model is not what the user chose to send unseen: it waits too.
+    const passes = r.problems.length === 0 && r.asks.length === 0 && r.fallbackReason === null;
     const send = mode === 'auto' && passes;
-    const why = r.asks.length ? 'the vacancy asks for something in the letter' : r.problems.length ? `the letter failed checks: ${r.problems.join('; ')}` : '';
+    const reason = r.asks.length ? 'letter_asks' : r.problems.length ? 'letter_problems' : 'letter_fallback';
+    const why = r.asks.length ? 'the vacancy asks for something in the letter' : r.problems.length ? `the letter failed checks: ${r.problems.join('; ')}` : `the model failed, the template wrote it: ${r.fallbackReason ?? ''}`;
     await db.jobs.update(jobId, {
       letter: r.letter,
       letterDraft: draft,
       state: send ? 'pending' : 'review',
-      reason: send ? null : mode === 'auto' ? (r.asks.length ? 'letter_asks' : 'letter_problems') : null,
+      reason: send ? null : mode === 'auto' ? reason : null,
       nextAttemptAt: now,
       updatedAt: now,
     });

@@ -138,7 +138,7 @@ const letterViewSchema = z.object({
   provider: z.nullable(z.string()),
   fallbackReason: z.nullable(z.string()),
   error: z.nullable(z.string()),
-  /** Why the job waits (auto mode: letter_asks / letter_problems). */
+  /** Why the job waits (auto mode: letter_asks / letter_problems / letter_fallback). */
   reason: z.nullable(z.string()),
   noDescription: z.boolean(),
 });
