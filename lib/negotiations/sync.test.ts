@@ -67,6 +67,19 @@ async function addAppliedJob(db: OtklikDb, vacancyId: string, topicId: string | 
 }
 
 describe('negotiations sync', () => {
+  it('a job waiting for the user (questionnaire) becomes applied once hh lists a response for its vacancy', async () => {
+    const db = open();
+    const w = await addAppliedJob(db, '700', undefined, 0.75, 5);
+    await db.jobs.update(w.id, { state: 'needs_user', reason: 'test_required', link: 'https://hh.ru/applicant/vacancy_response?vacancyId=700', outcome: { kind: 'test_required', at: 5 } });
+    const r = await applySnapshot(db, { cards: [], topics: [topic('8800', { vacancyId: '700', chatId: '9900', created: 50 })] }, 100);
+    expect(r.completedJobs).toEqual([w.id]);
+    expect(await db.jobs.get(w.id)).toMatchObject({ state: 'applied', reason: null, link: null, outcome: { kind: 'applied', topicId: '8800', chatId: '9900', at: 50 } });
+    expect((await db.events.where('jobId').equals(w.id).toArray()).map((e) => [e.type, e.state])).toEqual([['applied', 'applied']]);
+    expect(await db.negotiations.get('8800')).toMatchObject({ jobId: w.id, score: 0.75, appliedAt: 50 });
+    // Idempotent: the next sync changes nothing.
+    expect((await applySnapshot(db, { cards: [], topics: [topic('8800', { vacancyId: '700', chatId: '9900', created: 50 })] }, 200)).completedJobs).toEqual([]);
+  });
+
   it('links by topic id, then by vacancy id; keeps the job score and send time', async () => {
     const db = open();
     await addAppliedJob(db, '100', '9001', 0.8, 1_000);

@@ -1,4 +1,5 @@
 import type { OtklikDb } from '../db/db';
+import { logEvent } from '../db/jobs';
 import type { Job } from '../db/schema';
 import { cardDate, type NegotiationCard, type NegotiationTopic } from '../hh/negotiations';
 import { combineStatus, statusOfCard, statusOfTopic } from './status';
@@ -28,6 +29,8 @@ export interface SyncResult {
   linked: number;
   /** Topics whose employer wrote something new since the last sync (hasNewMessages turned on or more messages). */
   newMessages: Array<{ topicId: string; chatId: string | null }>;
+  /** Jobs that waited for the user (questionnaire, letter, …) and now have a response on hh: the user applied there. */
+  completedJobs: number[];
 }
 
 function stamp(rec: NegotiationRecord, status: NegotiationStatus, now: number): void {
@@ -40,28 +43,36 @@ function stamp(rec: NegotiationRecord, status: NegotiationStatus, now: number): 
 interface JobIndex {
   byTopic: Map<string, Job>;
   byVacancy: Map<string, Job>;
+  /** Jobs waiting for the user (needs_user: questionnaire, required letter, …), by vacancy. */
+  waiting: Map<string, Job>;
 }
 
-async function appliedJobs(db: OtklikDb): Promise<JobIndex> {
-  const jobs = await db.jobs.where('state').equals('applied').toArray();
+async function jobIndex(db: OtklikDb): Promise<JobIndex> {
+  const jobs = await db.jobs.where('state').anyOf(['applied', 'needs_user']).toArray();
   const byTopic = new Map<string, Job>();
   const byVacancy = new Map<string, Job>();
+  const waiting = new Map<string, Job>();
   for (const j of jobs) {
+    if (j.state === 'needs_user') {
+      waiting.set(j.vacancyId, j);
+      continue;
+    }
     if (j.outcome?.topicId) byTopic.set(j.outcome.topicId, j);
     byVacancy.set(j.vacancyId, j);
   }
-  return { byTopic, byVacancy };
+  return { byTopic, byVacancy, waiting };
 }
 
 export async function applySnapshot(db: OtklikDb, snap: Snapshot, now: number): Promise<SyncResult> {
-  const out: SyncResult = { created: 0, updated: 0, changes: [], linked: 0, newMessages: [] };
+  const out: SyncResult = { created: 0, updated: 0, changes: [], linked: 0, newMessages: [], completedJobs: [] };
   const ids = new Set<string>();
   const topicById = new Map(snap.topics.map((t) => [t.topicId, t] as const));
   const cardById = new Map(snap.cards.map((c) => [c.topicId, c] as const));
   for (const id of [...topicById.keys(), ...cardById.keys()]) ids.add(id);
   if (!ids.size) return out;
-  await db.transaction('rw', db.negotiations, db.jobs, async () => {
-    const jobs = await appliedJobs(db);
+  await db.transaction('rw', db.negotiations, db.jobs, db.events, async () => {
+    const jobs = await jobIndex(db);
+    const completed: Array<{ job: Job; topicId: string; chatId: string | null; at: number }> = [];
     const list = [...ids];
     const existing = await db.negotiations.bulkGet(list);
     const writes: NegotiationRecord[] = [];
@@ -71,7 +82,17 @@ export async function applySnapshot(db: OtklikDb, snap: Snapshot, now: number): 
       const card = cardById.get(topicId);
       const status = combineStatus(topic ? statusOfTopic(topic) : null, card ? statusOfCard(card) : null) ?? prev?.status ?? 'sent';
       const vacancyId = topic?.vacancyId ?? prev?.vacancyId ?? null;
-      const job = (prev?.jobId != null ? undefined : jobs.byTopic.get(topicId) ?? (vacancyId ? jobs.byVacancy.get(vacancyId) : undefined)) ?? null;
+      let job = (prev?.jobId != null ? undefined : jobs.byTopic.get(topicId) ?? (vacancyId ? jobs.byVacancy.get(vacancyId) : undefined)) ?? null;
+      if (!job && prev?.jobId == null && vacancyId) {
+        // A job that waited for the user now has a response on hh: they answered the questionnaire (or wrote the
+        // letter) there. The job is done; it is linked like any other.
+        const w = jobs.waiting.get(vacancyId);
+        if (w) {
+          job = { ...w, outcome: { kind: 'applied', topicId, ...(topic?.chatId ? { chatId: topic.chatId } : {}), at: topic?.created ?? now } };
+          completed.push({ job: w, topicId, chatId: topic?.chatId ?? null, at: topic?.created ?? now });
+          jobs.waiting.delete(vacancyId);
+        }
+      }
       const rec: NegotiationRecord = prev
         ? { ...prev }
         : {
@@ -131,6 +152,12 @@ export async function applySnapshot(db: OtklikDb, snap: Snapshot, now: number): 
       }
     });
     if (writes.length) await db.negotiations.bulkPut(writes);
+    for (const c of completed) {
+      const outcome = { kind: 'applied' as const, topicId: c.topicId, ...(c.chatId ? { chatId: c.chatId } : {}), at: c.at };
+      await db.jobs.update(c.job.id, { state: 'applied', outcome, reason: null, link: null, lastError: null, updatedAt: now });
+      await logEvent(db, { id: c.job.id, state: 'applied' }, 'applied', `answered on hh.ru by the user (was ${c.job.reason ?? 'needs_user'}); seen on the responses page`, now);
+      out.completedJobs.push(c.job.id);
+    }
   });
   return out;
 }

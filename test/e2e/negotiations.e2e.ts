@@ -105,12 +105,22 @@ describe('responses funnel and employer replies', () => {
     expect(fake.negotiations.sent).toHaveLength(1);
   });
 
-  it('an employer questionnaire is pre-filled from the Q&A bank; unknown questions stay empty; nothing is submitted', async () => {
+  it('a vacancy with employer questions: the job waits for the user, the questionnaire is pre-filled (nothing submitted); once the user sends it on hh the job is applied', async () => {
     const id = fake.vacancyKinds().hasTest[0]!;
+    const v = fake.vacancy(id)!;
+    const popup = await browser.extensionPage('popup.html');
+    const send = (type: string, payload: unknown) => popup.evaluate(([t, p]) => chrome.runtime.sendMessage({ otklik: 1, type: t, payload: p }), [type, payload] as const);
+    await send('enqueue', { vacancy: { id: String(id), title: v.name, employer: { name: v.employer?.name ?? 'X' }, url: `https://hh.ru/vacancy/${id}`, score: 0.8 } });
+    type JobsReply = { data: { jobs: Array<{ vacancyId: string; state: string; reason: string | null; link: string | null }> } };
+    const job = async () => ((await send('listJobs', {})) as JobsReply).data.jobs.find((j) => j.vacancyId === String(id));
+    await expect.poll(async () => (await job())?.state, { timeout: 60_000 }).toBe('needs_user');
+    const waiting = (await job())!;
+    expect(waiting.reason).toBe('test_required');
+
     const applies = () => fake.requests.filter((r) => r.route === 'apply').length;
     const before = applies();
     const page = await browser.newPage();
-    await page.goto(fake.url(`/applicant/vacancy_response?vacancyId=${id}&startedWithQuestion=false`));
+    await page.goto(waiting.link!);
     const field = (i: number) => page.locator('textarea').nth(i).inputValue();
     await expect.poll(() => field(1), { timeout: 15_000 }).toBe('от 180 000 ₽ на руки; https://t.me/example_user');
     expect(await field(0)).toBe('Да, 2 года коммерческой разработки на Python');
@@ -120,6 +130,24 @@ describe('responses funnel and employer replies', () => {
     await page.waitForTimeout(1000);
     expect(applies()).toBe(before);
     expect(fake.applications.some((a) => a.vacancyId === id)).toBe(false);
+
+    // The user answers the rest and sends the form the way hh's page script does (form data + X-Xsrftoken).
+    await page.locator('textarea').nth(2).fill('Через две недели');
+    await page.locator('textarea').nth(3).fill('Ubuntu на серверах, каждый день');
+    const status = await page.evaluate(async (resume) => {
+      const fd = new FormData(document.querySelector('textarea')!.closest('form')!);
+      fd.append('resume_hash', resume);
+      const xsrf = /(?:^|; )_xsrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
+      const r = await fetch('/applicant/vacancy_response/popup', { method: 'POST', body: fd, headers: { 'X-Xsrftoken': xsrf, 'X-Requested-With': 'XMLHttpRequest' } });
+      return `${r.status} ${await r.text()}`;
+    }, fake.resumes[0]!.hash);
+    expect(status).toMatch(/^200 /);
+    expect(fake.applications.find((a) => a.vacancyId === id)).toMatchObject({ withTestAnswers: true });
+
+    // The responses page shows it → the waiting job is applied and counted in the funnel.
+    await page.goto(fake.url('/applicant/negotiations'));
+    await expect.poll(async () => (await job())?.state, { timeout: 15_000 }).toBe('applied');
+    await expect.poll(() => num(popup, 'funnel-applied'), { timeout: 10_000 }).toBe(4);
   });
 
   it('options: the Q&A bank shows the saved answers; a new one is saved into settings', async () => {
