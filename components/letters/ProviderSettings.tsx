@@ -232,7 +232,12 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
               ))}
               {(() => {
                 const m = st.models.find((x) => x.key === (d.webllm.model || 'qwen3-1.7b'));
-                return m && !m.cached ? <button type="button" class="otk-btn otk-btn--sm" data-testid="letters-download" onClick={() => void send('downloadModel', { key: m.key }).then(() => refresh(true))}>{t.download(m.downloadMB)}</button> : null;
+                if (!m) return null;
+                return !m.cached ? (
+                  <button type="button" class="otk-btn otk-btn--sm" data-testid="letters-download" onClick={() => void send('downloadModel', { key: m.key }).then(() => refresh(true))}>{t.download(m.downloadMB)}</button>
+                ) : (
+                  <button type="button" class="otk-btn otk-btn--sm" data-testid="letters-delete-model" onClick={() => void send('deleteModel', { key: m.key }).then(() => refresh(true))}>{t.deleteModel(m.downloadMB)}</button>
+                );
               })()}
             </div>
           ) : null}

@@ -42,6 +42,7 @@ function setup(opts: { provider?: LetterProvider; cap?: GpuCapability | Error; s
     },
     cachedModels: async (ids) => Object.fromEntries(ids.map((id) => [id, id.startsWith('Qwen3-1.7B')])),
     startDownload: (id) => void downloads.push(id),
+    deleteModel: async (id) => void downloads.push(`delete ${id}`),
     download: () => null,
     lang: () => 'ru',
   };
@@ -111,5 +112,7 @@ describe('letter messages', () => {
     const { h, downloads } = setup({ settings: { provider: 'webllm' }, cap: { webgpu: true, f16: false, maxBufferMB: 1024 } });
     expect(await h.downloadModel({ key: 'qwen2.5-1.5b' }, {})).toEqual({ started: true });
     expect(downloads).toEqual(['Qwen2.5-1.5B-Instruct-q4f32_1-MLC']);
+    expect(await h.deleteModel({ key: 'qwen2.5-1.5b' }, {})).toEqual({ ok: true });
+    expect(downloads.at(-1)).toBe('delete Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
   });
 });

@@ -31,6 +31,7 @@ export interface LetterMessageDeps {
   capability: () => Promise<GpuCapability>;
   cachedModels: (ids: string[], base: string) => Promise<Record<string, boolean>>;
   startDownload: (modelId: string, base: string) => void;
+  deleteModel: (modelId: string, base: string) => Promise<void>;
   download: () => ProviderStatus['download'];
   lang: () => Lang;
 }
@@ -139,6 +140,16 @@ export function createLetterHandlers(deps: LetterMessageDeps): Handlers<typeof l
         return { started: true };
       } catch (e) {
         return { started: false, error: e instanceof Error ? e.message : String(e) };
+      }
+    },
+    deleteModel: async ({ key }) => {
+      const s = await deps.settings();
+      try {
+        const cap = await deps.capability();
+        await deps.deleteModel(pickVariant(key, cap).id, s.letters.webllm.modelBaseUrl);
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, error: e instanceof Error ? e.message : String(e) };
       }
     },
     setApiKey: async ({ provider, key, storage }) => {

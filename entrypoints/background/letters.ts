@@ -73,6 +73,7 @@ export const letterDeps = (kickDrain: () => void): Omit<LetterMessageDeps, 'db' 
   capability: () => engine.capability(),
   cachedModels: (ids, base) => engine.cached(ids, base),
   startDownload,
+  deleteModel: (id, base) => engine.deleteCached(id, base),
   download: () => (download ? { ...download } : null),
   lang: uiLang,
 });

@@ -77,6 +77,9 @@ export function createEngineClient(open: () => Promise<PortLike>): LlmEngine & {
     async unload() {
       await engineCall(open, { op: 'unload' });
     },
+    async deleteCached(modelId, base) {
+      await engineCall(open, { op: 'delete', modelId, modelBaseUrl: base });
+    },
     async isCached(modelId, base) {
       return (await engineCall(open, { op: 'cached', modelIds: [modelId], modelBaseUrl: base })).cached?.[modelId] ?? false;
     },

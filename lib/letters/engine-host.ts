@@ -44,6 +44,9 @@ export function createEngineHost(o: EngineHostOptions) {
         for (const id of req.modelIds) cached[id] = await o.engine.isCached(id, req.modelBaseUrl).catch(() => false);
         return post({ type: 'done', cached });
       }
+      case 'delete':
+        await o.engine.deleteCached(req.modelId, req.modelBaseUrl);
+        return post({ type: 'done', loaded: o.engine.loadedModel() });
       case 'unload':
         await o.engine.unload();
         return post({ type: 'done', loaded: null });

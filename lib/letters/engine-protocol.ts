@@ -20,6 +20,7 @@ export const engineRequestSchema = z.discriminatedUnion('op', [
     temperature: z.number(),
   }),
   z.object({ op: z.literal('cached'), modelIds: z.array(z.string()), modelBaseUrl: z.string() }),
+  z.object({ op: z.literal('delete'), modelId: z.string(), modelBaseUrl: z.string() }),
   z.object({ op: z.literal('capability') }),
   z.object({ op: z.literal('unload') }),
   z.object({ op: z.literal('status') }),

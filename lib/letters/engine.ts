@@ -16,6 +16,8 @@ export interface LlmEngine {
   chat(messages: ChatMessage[], opts: { maxTokens: number; temperature: number; onDelta?: (t: string) => void; signal?: AbortSignal }): Promise<string>;
   /** Frees the GPU memory. */
   unload(): Promise<void>;
+  /** Removes a model's weights and files from the browser cache (unloading it first if loaded). */
+  deleteCached(modelId: string, modelBaseUrl: string): Promise<void>;
   /** Is the model fully in the browser cache (no download needed)? */
   isCached(modelId: string, modelBaseUrl: string): Promise<boolean>;
   loadedModel(): string | null;

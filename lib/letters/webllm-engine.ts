@@ -1,4 +1,4 @@
-import { CreateMLCEngine, hasModelInCache, prebuiltAppConfig, type AppConfig, type MLCEngine } from '@mlc-ai/web-llm';
+import { CreateMLCEngine, deleteModelAllInfoInCache, hasModelInCache, prebuiltAppConfig, type AppConfig, type MLCEngine } from '@mlc-ai/web-llm';
 import type { LlmEngine } from './engine';
 import { mirrorUrl } from './webllm-models';
 
@@ -73,5 +73,13 @@ export function createWebLlmEngine(): LlmEngine {
       loaded = null;
     },
     isCached: (modelId, base) => hasModelInCache(modelId, appConfig(base)),
+    async deleteCached(modelId, base) {
+      if (loaded === modelId && engine) {
+        await engine.unload();
+        engine = null;
+        loaded = null;
+      }
+      await deleteModelAllInfoInCache(modelId, appConfig(base));
+    },
   };
 }

@@ -38,6 +38,10 @@ function fakeEngine(opts: { text?: string; loadError?: Error; chatError?: Error;
       loaded = null;
     },
     isCached: async (id) => id === loaded || !opts.notCached,
+    async deleteCached(id) {
+      log.push(`delete ${id}`);
+      if (loaded === id) loaded = null;
+    },
   };
   return engine;
 }
@@ -178,6 +182,14 @@ describe('offscreen engine host ↔ background client (engine protocol over port
     await expect(r).rejects.toMatchObject({ name: 'AbortError' });
     await new Promise((res) => setTimeout(res, 50));
     expect(n).toBeLessThan(10); // the host stopped sending after the disconnect
+  });
+
+  it('deletes a downloaded model from the cache (unloading it)', async () => {
+    const { engine, client } = setup();
+    await client.load('M', { modelBaseUrl: '' });
+    await client.deleteCached('M', '');
+    expect(engine.log).toContain('delete M');
+    expect(engine.loadedModel()).toBeNull();
   });
 
   it('unloads the model when idle (GPU memory back), and reloads on the next letter', async () => {

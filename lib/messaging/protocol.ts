@@ -182,6 +182,8 @@ export const letterMessages = {
   providerStatus: { req: z.object({ checkGpu: z.optional(z.boolean()) }), res: providerStatusSchema },
   /** Starts downloading the chosen local model (progress via providerStatus). */
   downloadModel: { req: z.object({ key: z.optional(z.string()) }), res: z.object({ started: z.boolean(), error: z.optional(z.string()) }) },
+  /** Frees the disk space of a downloaded local model. */
+  deleteModel: { req: z.object({ key: z.string() }), res: z.object({ ok: z.boolean(), error: z.optional(z.string()) }) },
   /** Saves (or, with '', removes) an API key in session or local storage; never synced, never in settings. */
   setApiKey: { req: z.object({ provider: z.enum(['openai', 'gigachat']), key: z.string().check(z.maxLength(4000)), storage: z.enum(['session', 'local']) }), res: z.object({ ok: z.boolean(), mask: z.string() }) },
   /** "Remember keys" changed: moves the stored keys to session or local storage. */
