@@ -9,10 +9,36 @@ import { prefillQuestionnaire, type PrefillResult } from './prefill';
  * Content-script side of issue 8 (no Dexie here: everything goes to the worker as messages).
  *  - /applicant/negotiations: parse the live page and report it, again when the list changes (tabs, paging).
  *  - the apply form with employer questions: pre-fill answers from the Q&A bank (never submits).
+ * Each handler runs while its page is shown (full load or client-side navigation) and stops when it is left.
  */
 export async function startNegotiationsPage(signal: AbortSignal): Promise<void> {
-  if (isNegotiationsPage(location)) return watchResponses(signal);
-  if (isVacancyResponsePage(location)) return watchQuestionnaire(signal);
+  // hh navigates client-side (pushState): a page reached that way starts its handler when the URL changes.
+  let current: AbortController | null = null;
+  let href = '';
+  const route = () => {
+    if (location.href === href) return;
+    href = location.href;
+    current?.abort();
+    current = null;
+    const kind = isNegotiationsPage(location) ? watchResponses : isVacancyResponsePage(location) ? watchQuestionnaire : null;
+    if (!kind) return;
+    current = new AbortController();
+    void kind(current.signal);
+  };
+  route();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver(() => {
+    clearTimeout(timer);
+    timer = setTimeout(route, 500);
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  window.addEventListener('popstate', route);
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    window.removeEventListener('popstate', route);
+    current?.abort();
+  });
 }
 
 async function watchResponses(signal: AbortSignal): Promise<void> {

@@ -165,5 +165,22 @@ describe('responses funnel and employer replies', () => {
       .toContain('notice:Через две недели после оффера');
     await browser.screenshot(page, 'options-qa-bank');
   });
+
+  it('client-side navigation to «Отклики» (hh is an SPA) starts the page handler: the live cards are read and reported', async () => {
+    const id = fake.vacancyKinds().hasTest[0]!;
+    const popup = await browser.extensionPage('popup.html');
+    await expect.poll(() => num(popup, 'funnel-invited'), { timeout: 10_000 }).toBe(2);
+    fake.negotiations.set(id, 'invite');
+    const page = await browser.newPage();
+    await page.goto(fake.url('/search/vacancy?text=python'));
+    // What hh's router does: swap the content and push the URL; the embedded state stays the search page's.
+    await page.evaluate(async () => {
+      const html = await (await fetch('/applicant/negotiations?filter=all')).text();
+      const main = new DOMParser().parseFromString(html, 'text/html').querySelector('.fake-hh-page')!.innerHTML;
+      history.pushState({}, '', '/applicant/negotiations?filter=all');
+      document.querySelector('.fake-hh-page')!.innerHTML = main;
+    });
+    await expect.poll(() => num(popup, 'funnel-invited'), { timeout: 15_000 }).toBe(3);
+  });
 });
 
