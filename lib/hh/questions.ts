@@ -44,3 +44,47 @@ export function parseQuestionnaire(html: string): TaskQuestion[] {
 export function questionField(root: ParentNode, q: TaskQuestion): HTMLTextAreaElement | HTMLInputElement | null {
   return root.querySelector<HTMLTextAreaElement | HTMLInputElement>(`textarea[name="${q.inputName}"], input[type="text"][name="${q.inputName}"]`);
 }
+
+/** The hidden fields hh's questionnaire form carries and sends back with the answers (2026-05 capture order). */
+export const QUESTIONNAIRE_HIDDEN = ['uidPk', 'guid', 'startTime', 'testRequired'] as const;
+
+export interface QuestionnaireForm {
+  questions: TaskQuestion[];
+  /** uidPk, guid, startTime, testRequired as the page gave them (absent ones missing). */
+  hidden: Partial<Record<(typeof QUESTIONNAIRE_HIDDEN)[number], string>>;
+}
+
+const HIDDEN_INPUT = /<input\b[^>]*\btype="hidden"[^>]*>/gi;
+
+/** The questionnaire with the hidden fields needed to send it (page HTML as text: works in the worker). */
+export function parseQuestionnaireForm(html: string): QuestionnaireForm {
+  const hidden: QuestionnaireForm['hidden'] = {};
+  for (const m of html.matchAll(HIDDEN_INPUT)) {
+    const name = /\bname="([^"]+)"/.exec(m[0])?.[1];
+    const value = /\bvalue="([^"]*)"/.exec(m[0])?.[1] ?? '';
+    if (name && (QUESTIONNAIRE_HIDDEN as readonly string[]).includes(name) && !(name in hidden)) hidden[name as (typeof QUESTIONNAIRE_HIDDEN)[number]] = decodeEntities(value);
+  }
+  return { questions: parseQuestionnaire(html), hidden };
+}
+
+/**
+ * The questionnaire part of the apply POST (hh-site.md §2.1 "questionnaire extras"; real capture
+ * apply/hh_popup_apply_with_test_request_response_2026-05.md): uidPk, guid, startTime, testRequired, then
+ * `task_<id>_text` per question, in page order. null unless EVERY question is a text question with an answer
+ * and the hidden fields are all there — a partly answered questionnaire is the user's to finish.
+ */
+export function questionnaireFields(form: QuestionnaireForm, answerOf: (q: TaskQuestion) => string | null): Array<[string, string]> | null {
+  if (!form.questions.length) return null;
+  const out: Array<[string, string]> = [];
+  for (const h of QUESTIONNAIRE_HIDDEN) {
+    const v = form.hidden[h];
+    if (v === undefined) return null;
+    out.push([h, v]);
+  }
+  for (const q of form.questions) {
+    const a = q.kind === 'text' ? answerOf(q)?.trim() : null;
+    if (!a) return null;
+    out.push([q.inputName, a]);
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuestionnaire } from '../hh/questions';
+import { parseQuestionnaire, parseQuestionnaireForm, questionnaireFields } from '../hh/questions';
 import { describeWithShared, readSharedFixture } from '../../test/shared-fixtures';
 import { answerFor, prefillAnswers } from './qa';
 import { qaItemSchema, type QaItem } from './settings';
@@ -61,3 +61,26 @@ describeWithShared('questionnaire: real 2026-05 apply form with 8 employer quest
     expect(unknown).toBe(5);
   });
 });
+
+describeWithShared('questionnaire answers as the apply POST fields (real 2026-05 form and capture)', () => {
+  const html = readSharedFixture('fixtures/hh/apply/hh_vacancy_response_with_test_questions_2026-05.html');
+  const capture = readSharedFixture('fixtures/hh/apply/hh_popup_apply_with_test_request_response_2026-05.md');
+  const form = parseQuestionnaireForm(html);
+
+  it('reads the hidden fields of the form', () => {
+    expect(form.hidden).toEqual({ uidPk: '349160535', guid: 'CAB0D0D9-EB79-8D72-D49B-9E8777233A1C', startTime: '1779647649', testRequired: 'true' });
+  });
+
+  it('all questions answered → the field names of the real POST, in its order; one unknown → null', () => {
+    const fields = questionnaireFields(form, (q) => `ответ ${q.taskId}`)!;
+    // The capture lists "name\nvalue" pairs between "test form-data" and "vacancy_id".
+    const section = capture.slice(capture.indexOf('_xsrf'), capture.indexOf('\nvacancy_id'));
+    const names = section.split('\n').filter((l) => /^(uidPk|guid|startTime|testRequired|task_\d+_text)$/.test(l));
+    expect(fields.map(([k]) => k)).toEqual(names);
+    expect(fields.find(([k]) => k === 'task_349160543_text')).toEqual(['task_349160543_text', 'ответ 349160543']);
+    expect(questionnaireFields(form, (q) => (q.taskId === '349160539' ? null : 'да'))).toBeNull();
+    expect(questionnaireFields({ ...form, hidden: { ...form.hidden, guid: undefined } as typeof form.hidden }, () => 'да')).toBeNull();
+    expect(questionnaireFields({ questions: [], hidden: form.hidden }, () => 'да')).toBeNull();
+  });
+});
+
