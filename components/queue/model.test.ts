@@ -2,30 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Job } from '../../lib/db/schema';
 import { actionsFor, drainProgress, groupJobs, letterPreview, problemOf } from './model';
 import { popupTexts } from './texts';
+import { testJob } from '../../test/job-fixture';
 
 let nextId = 1;
-const job = (p: Partial<Job>): Job => ({
-  id: nextId++,
-  vacancyId: String(1000 + nextId),
-  resumeHash: 'a'.repeat(38),
-  vacancy: { id: String(1000 + nextId), title: 'Python developer', employer: { name: 'Acme' }, url: 'https://hh.ru/vacancy/1' },
-  letter: null,
-  state: 'pending',
-  attempts: 0,
-  transientFailures: 0,
-  leaseOwner: null,
-  leaseUntil: 0,
-  nextAttemptAt: 0,
-  lastError: null,
-  reason: null,
-  link: null,
-  outcome: null,
-  unconfirmed: false,
-  source: 'listing',
-  createdAt: 0,
-  updatedAt: 0,
-  ...p,
-});
+const job = (p: Partial<Job>): Job => {
+  const id = nextId++;
+  return { id, ...testJob(String(1000 + id), p) };
+};
 
 describe('groupJobs', () => {
   it('orders groups by what needs the user first, hides cancelled, puts skipped with failures', () => {

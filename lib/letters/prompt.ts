@@ -1,3 +1,4 @@
+import { fenceTag } from './fence';
 import type { VacancySnapshot } from '../db/schema';
 import type { Profile } from '../match/profile';
 import { findAsks, type VacancyAsk } from './asks';
@@ -69,10 +70,6 @@ const SYSTEM = {
   ].join('\n'),
 };
 
-function nonce(random: () => number): string {
-  return Array.from({ length: 8 }, () => Math.floor(random() * 16).toString(16)).join('');
-}
-
 export function prepareLetter(input: LetterInput, random: () => number = Math.random): PreparedLetter {
   const { profile, vacancy } = input;
   const clean = cleanVacancyText(input.description ?? '');
@@ -94,7 +91,7 @@ export function prepareLetter(input: LetterInput, random: () => number = Math.ra
     resume ? `${ru ? 'Резюме' : 'Resume'}:\n${resume}` : '',
   ].filter(Boolean).join('\n');
 
-  const tag = `${ru ? 'ВАКАНСИЯ' : 'VACANCY'}-${nonce(random)}`;
+  const tag = fenceTag(ru ? 'ВАКАНСИЯ' : 'VACANCY', random);
   const vacancyBlock = [
     `<${tag}>`,
     `${ru ? 'Название' : 'Title'}: ${title}`,

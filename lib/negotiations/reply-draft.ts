@@ -1,3 +1,4 @@
+import { fenceTag } from '../letters/fence';
 import type { ChatMessage as LlmMessage } from '../letters/provider';
 import type { ChatMessage } from '../hh/chat';
 import type { Profile } from '../match/profile';
@@ -74,13 +75,9 @@ const SYSTEM = {
   ].join('\n'),
 };
 
-function nonce(random: () => number): string {
-  return Array.from({ length: 10 }, () => Math.floor(random() * 16).toString(16)).join('');
-}
-
 /** The chat prompt: rules, trusted profile and bank, the fenced untrusted message, then the task again. */
 export function replyPrompt(input: ReplyInput, random: () => number = Math.random): LlmMessage[] {
-  const tag = `${input.lang === 'ru' ? 'СООБЩЕНИЕ' : 'MESSAGE'}-${nonce(random)}`;
+  const tag = fenceTag(input.lang === 'ru' ? 'СООБЩЕНИЕ' : 'MESSAGE', random, 10);
   const p = input.profile;
   const profile = [
     p.desiredTitles.length ? `${input.lang === 'ru' ? 'Желаемые должности' : 'Desired titles'}: ${p.desiredTitles.join(', ')}` : '',

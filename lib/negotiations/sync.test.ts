@@ -3,6 +3,7 @@ import { OtklikDb } from '../db/db';
 import type { Job } from '../db/schema';
 import type { NegotiationCard, NegotiationTopic } from '../hh/negotiations';
 import { applySnapshot } from './sync';
+import { testJob } from '../../test/job-fixture';
 
 let n = 0;
 const dbs: OtklikDb[] = [];
@@ -42,26 +43,15 @@ const card = (id: string, status: NegotiationCard['status'], title = `Job ${id}`
 });
 
 async function addAppliedJob(db: OtklikDb, vacancyId: string, topicId: string | undefined, score: number | undefined, at: number): Promise<Job> {
-  const job: Omit<Job, 'id'> = {
-    vacancyId,
-    resumeHash: 'ab'.repeat(19),
+  const job = testJob(vacancyId, {
     vacancy: { id: vacancyId, title: `Vacancy ${vacancyId}`, employer: { name: 'Acme' }, url: `https://hh.ru/vacancy/${vacancyId}`, ...(score !== undefined ? { score } : {}) },
     letter: '',
     state: 'applied',
     attempts: 1,
-    transientFailures: 0,
-    leaseOwner: null,
-    leaseUntil: 0,
-    nextAttemptAt: 0,
-    lastError: null,
-    reason: null,
-    link: null,
     outcome: { kind: 'applied', at, ...(topicId ? { topicId, chatId: `c${topicId}` } : {}) },
-    unconfirmed: false,
-    source: 'listing',
     createdAt: at,
     updatedAt: at,
-  };
+  });
   const id = (await db.jobs.add(job as Job)) as number;
   return { ...job, id };
 }

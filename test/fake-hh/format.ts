@@ -88,14 +88,7 @@ export const FREQUENCY_LABEL: Record<Frequency, string> = {
   DAILY: 'Выплаты: ежедневно',
 };
 
-/** Russian plural: plural(5, 'отзыв', 'отзыва', 'отзывов'). */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
-}
+export { plural } from '../../lib/i18n/plural';
 
 /** Plain text of an HTML fragment (tags dropped, common entities decoded, whitespace collapsed). */
 export function stripHtml(html: string): string {
