@@ -108,9 +108,11 @@ describe('cover letters: draft → review → edit → approve → sent', () => 
     const popup = await browser.extensionPage('popup.html');
     const row = popup.locator(`[data-testid="queue"] li[data-state="review"]`);
     await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
-    expect(llm.requests.filter((r) => r.method === 'POST').length - before).toBe(2); // one regeneration, no more
+    // The row shows in review while the draft is still being written; the checked draft lands after the rewrite.
+    await expect.poll(() => llm.requests.filter((r) => r.method === 'POST').length - before, { timeout: 30_000 }).toBe(2);
     await row.locator('[data-action="edit"]').click();
     await expect.poll(() => popup.locator('[data-testid="letter-problems"]').textContent(), { timeout: 10_000 }).toMatch(/Kubernetes|kubernetes|k8s/i);
+    expect(llm.requests.filter((r) => r.method === 'POST').length - before).toBe(2); // one regeneration, no more
     expect(await popup.locator('[data-testid="letter-problems"]').textContent()).toMatch(/плейсхолдер/);
     expect(fake.applications.filter((a) => String(a.vacancyId) === bad)).toHaveLength(0);
     llm.reply = () => LETTER;
@@ -119,6 +121,7 @@ describe('cover letters: draft → review → edit → approve → sent', () => 
   });
 
   it('the letter port streams a letter and surfaces a code word and a hidden AI trap without passing the hidden text to the model', async () => {
+    llm.reply = () => LETTER; // whatever an earlier test left
     const w = await browser.worker();
     const s = pythonJuniorSettings();
     s.apply.fast = true;
