@@ -33,7 +33,10 @@ export function fillTemplate(input: LetterInput, custom = ''): string {
   const skillsLine = skills.length
     ? ru ? `В работе использую ${joinList(skills, lang)} — то, что вы ищете в этой вакансии.` : `I work with ${joinList(skills, lang)}, which this role asks for.`
     : ru ? `Мой опыт${input.profile.desiredTitles[0] ? ` в роли «${input.profile.desiredTitles[0]}»` : ''} соответствует задачам этой вакансии.` : `My experience${enTitle ? ` as ${enTitle}` : ''} fits the tasks of this role.`;
-  const expLine = exp ? (ru ? `У меня ${exp}.` : `I have ${exp}.`) : '';
+  // "No experience" is not something one "has": it gets a sentence of its own.
+  const expLine = input.profile.experience === 'noExperience'
+    ? (ru ? 'Ищу первую работу по специальности.' : 'I am looking for my first job in this field.')
+    : exp ? (ru ? `У меня ${exp}.` : `I have ${exp}.`) : '';
   const values: Record<string, string> = {
     title: input.vacancy.title,
     company,

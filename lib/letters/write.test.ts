@@ -84,6 +84,16 @@ describe('template provider', () => {
     expect(validateLetter(t, { lang: 'ru', profileText: 'Python, Django, PostgreSQL', asks: [], vacancyTitle: vacancy.title })).toEqual([]);
   });
 
+  it('no experience reads as a first job, not as something the applicant "has"', () => {
+    const first = { ...profile, experience: 'noExperience' as const };
+    const ru = fillTemplate({ profile: first, vacancy, description });
+    expect(ru).toContain('Ищу первую работу по специальности.');
+    expect(ru).not.toMatch(/У меня без опыта/);
+    expect(validateLetter(ru, { lang: 'ru', profileText: 'Python, Django, PostgreSQL', asks: [], vacancyTitle: vacancy.title })).toEqual([]);
+    const en = fillTemplate({ profile: first, vacancy: { ...vacancy, title: 'Backend Engineer' }, description: 'We use Python and Django daily and need someone to own PostgreSQL tuning. The team of six ships weekly, reviews every change and runs its own on-call rotation. Remote work, English is the team language.' });
+    expect(en).toContain('I am looking for my first job in this field.');
+  });
+
   it('English vacancy → English template; custom template placeholders', () => {
     const en = fillTemplate({ profile, vacancy: { ...vacancy, title: 'Backend Engineer' }, description: 'We use Python and Django daily and need someone to own PostgreSQL tuning. The team of six ships weekly, reviews every change and runs its own on-call rotation. Remote work, English is the team language.' });
     expect(en).toMatch(/^Hello, I am applying for the Backend Engineer position at ООО Ромашка/);
