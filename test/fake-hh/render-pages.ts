@@ -1,7 +1,6 @@
-/** Page shell (header, stylesheet, `HH-Lux-InitialState`) and the small pages: resumes, login, captcha, negotiations. */
-import type { Vacancy } from './data.ts';
-import { esc, jsonForHtml, plural, groupThousands } from './format.ts';
-import { ACCOUNT, RESUMES, type Application, type FakeResume } from './state.ts';
+/** Page shell (header, stylesheet, `HH-Lux-InitialState`) and the small pages: resumes, login, captcha (the responses page is in negotiations.ts). */
+import { esc, jsonForHtml, groupThousands } from './format.ts';
+import { ACCOUNT, RESUMES, type FakeResume } from './state.ts';
 import { STYLE } from './style.ts';
 
 export interface PageContext {
@@ -113,31 +112,6 @@ export function renderCaptcha(ctx: PageContext, backurl: string): string {
   const body = `<h1 data-qa="title">Подтвердите, что вы не робот</h1><form class="fake-hh-form" data-qa="account-captcha-form" method="post" action="/account/captcha"><input type="hidden" name="_xsrf" value="${esc(ctx.xsrf)}"><input type="hidden" name="backurl" value="${esc(backurl)}"><div class="fake-hh-captcha-img" data-qa="account-captcha-picture" role="img" aria-label="captcha">x7kq2</div><input type="text" name="captchaText" data-qa="account-captcha-input" placeholder="Введите символы с картинки"><button type="submit" class="magritte-button___Pubhr_7-1-6" data-qa="account-captcha-submit">Отправить</button></form>`;
   const state = { ...baseInitialState(ctx), hhcaptcha: { isBot: true, captchaState: 'fake' }, errorCode: 'captcha' };
   return layout(ctx, { title: 'Подтвердите, что вы не робот', body, state });
-}
-
-// ---------- /applicant/negotiations ----------
-
-function dateLabel(now: number, t: number): string {
-  const days = Math.floor((now - t) / 86_400_000);
-  if (days <= 0) return 'сегодня';
-  if (days === 1) return 'вчера';
-  return `${days}&nbsp;${plural(days, 'день', 'дня', 'дней')} назад`;
-}
-
-export function renderNegotiations(ctx: PageContext, items: Array<{ application: Application; vacancy: Vacancy | undefined }>): string {
-  const cards = items
-    .map(({ application: a, vacancy: v }) => {
-      return `<div data-qa="negotiations-item" data-vacancy-id="${a.vacancyId}" tabindex="0" role="button" class="magritte-card___bhGKz_8-3-10 magritte-card-style-primary___eZ6aX_8-3-10 magritte-card-shadow-level-0___RNbQK_8-3-10 magritte-card-stretched___0Uc0J_8-3-10 magritte-border-default___eT8Lg_8-3-10" style="padding: 12px; border-radius: 24px;"><header><div class="magritte-tag___WdGxk_5-1-6 magritte-tag_style-neutral___cw1Bt_5-1-6 magritte-tag_size-medium___Splpy_5-1-6"><div class="magritte-tag__label___YHV-o_5-1-6"><span data-qa="negotiations-tag negotiations-item-not-viewed">Не&nbsp;просмотрен</span></div></div></header><section><div class="magritte-text___pbpft_4-5-2 magritte-text_style-primary___AQ7MW_4-5-2 magritte-text_typography-subtitle-1-semibold___6uZ9I_4-5-2"><span class="" data-qa="negotiations-item-vacancy">${esc(v?.name ?? `Вакансия ${a.vacancyId}`)}</span></div><div data-qa="negotiations-item-company" class="magritte-text___pbpft_4-5-2 magritte-text_style-primary___AQ7MW_4-5-2 magritte-text_typography-label-3-regular___Nhtlp_4-5-2"><span class="">${esc(v?.employer?.name ?? 'Компания скрыта')}</span></div><div data-qa="negotiations-item-date" class="magritte-text___pbpft_4-5-2 magritte-text_style-secondary___1IU11_4-5-2 magritte-text_typography-label-3-regular___Nhtlp_4-5-2"><span>${dateLabel(ctx.now, a.time)}</span></div></section><div class="magritte-v-spacing___R3QYf_2-1-12" style="--magritte-spacing-m: 12px;"></div><div class="magritte-h-spacing-container___rrYJZ_2-1-12"><button class="magritte-button___Pubhr_7-1-6 magritte-button_mode-secondary___xYz4-_7-1-6 magritte-button_size-small___ZAmsS_7-1-6" type="button" data-qa="open_chat">Перейти в&nbsp;чат</button><a class="magritte-button___Pubhr_7-1-6 magritte-button_mode-secondary___xYz4-_7-1-6 magritte-button_size-small___ZAmsS_7-1-6" data-qa="know-vacancy-responses-summary" href="/applicant-services/vacancy-summary/${a.topicId}?hhtmFrom=negotiation_list">Смотреть статистику по&nbsp;вакансии</a><button class="magritte-button___Pubhr_7-1-6 magritte-button_mode-secondary___xYz4-_7-1-6 magritte-button_size-small___ZAmsS_7-1-6" type="button" data-qa="negotiations-decline">Отказаться</button></div></div>`;
-    })
-    .join('');
-  const body = `<h1 data-qa="title">Отклики</h1><div data-qa="main-content">${cards || '<p data-qa="negotiations-empty">Вы пока ни на что не откликнулись</p>'}</div>`;
-  const state = {
-    ...baseInitialState(ctx),
-    applicantNegotiations: {
-      topicList: items.map(({ application: a }) => ({ id: Number(a.topicId), vacancyId: a.vacancyId, chatId: Number(a.chatId), lastState: 'RESPONSE', conversationMessagesCount: 1, hasNewMessages: false, archived: false })),
-    },
-  };
-  return layout(ctx, { title: 'Отклики', body, state });
 }
 
 export function renderNotFound(ctx: PageContext): string {
