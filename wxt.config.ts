@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { HH_MATCH_PATTERNS } from './lib/hh/sites';
@@ -16,13 +17,25 @@ export default defineConfig({
     // OTKLIK_SOURCEMAP=1 for bundle-size analysis (scripts/bundle-sizes.mjs); never in a shipped build.
     build: { target: 'chrome120', sourcemap: Boolean(process.env['OTKLIK_SOURCEMAP']) },
   }),
+  hooks: {
+    // The listing content script (injected on every hh page) gets the native extension API for WXT's own
+    // `wxt/browser` import instead of webextension-polyfill (~2.8 KB gzipped); see lib/platform/native-browser.ts.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.name === 'hh')) return;
+      const alias = config.resolve?.alias;
+      const entries = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname, 'lib/platform/native-browser.ts') }, ...entries] };
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Otklik — hh.ru job search assistant',
     short_name: 'Otklik',
     description: 'Scores and filters hh.ru vacancies, queues applications and drafts cover letters.',
     minimum_chrome_version: browser === 'chrome' ? '124' : undefined,
     // offscreen: hosts the local cover-letter model (WebLLM); unlimitedStorage: its cached weights are not evicted.
-    permissions: ['storage', 'alarms', 'cookies', 'notifications', 'unlimitedStorage', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    // scripting: the worker injects the vacancy / responses / questionnaire bundle only into those pages, so the
+    // script on every hh page stays small (lib/pages).
+    permissions: ['storage', 'scripting', 'alarms', 'cookies', 'notifications', 'unlimitedStorage', ...(browser === 'chrome' ? ['offscreen'] : [])],
     // WebLLM compiles WebAssembly (tokenizer, TVM runtime): MV3's default CSP forbids it without 'wasm-unsafe-eval'.
     content_security_policy: browser === 'chrome' ? { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" } : undefined,
     host_permissions: HH_MATCH_PATTERNS,

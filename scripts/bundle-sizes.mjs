@@ -6,9 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const file = process.argv[2];
+const args = process.argv.slice(2);
+/** --files: one line per source file instead of per package / folder. */
+const perFile = args.includes('--files');
+const file = args.find((a) => !a.startsWith('--'));
 if (!file) {
-  console.error('usage: node scripts/bundle-sizes.mjs BUNDLE.js (with BUNDLE.js.map beside it)');
+  console.error('usage: node scripts/bundle-sizes.mjs [--files] BUNDLE.js (with BUNDLE.js.map beside it)');
   process.exit(2);
 }
 const js = readFileSync(file, 'utf8');
@@ -49,6 +52,7 @@ map.mappings.split(';').forEach((line, li) => {
   });
 });
 const group = (name) => {
+  if (perFile) return name.replace(/^(\.\.\/)+/, '').replace(/^.*node_modules\//, '');
   const n = name.replace(/^(\.\.\/)+/, '');
   const nm = n.indexOf('node_modules/');
   if (nm >= 0) {

@@ -16,6 +16,8 @@ import { createDiscoveryHandlers } from './discovery-messages';
 import { createProfileHandlers } from './profile-messages';
 import { negotiationDeps, registerNegotiations } from './negotiations';
 import { createNegotiationHandlers } from './negotiations-messages';
+import { createPageFeaturesHandler } from '../../lib/pages/inject';
+import { PAGE_FEATURES_FILE } from '../../lib/pages/kinds';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously on every worker start: MV3 may have woken us for this very event.
@@ -40,6 +42,11 @@ export default defineBackground(() => {
         return { recorded: true };
       },
       getTabTriage: ({ tabId }) => getTabStats(tabId),
+      // The vacancy / responses / questionnaire code, only into tabs showing such a page (lib/pages).
+      loadPageFeatures: createPageFeaturesHandler({
+        tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
+        inject: (tabId, file) => browser.scripting.executeScript({ target: { tabId }, files: [file as typeof PAGE_FEATURES_FILE] }),
+      }),
       openOptions: async () => {
         await browser.runtime.openOptionsPage();
         return { opened: true };

@@ -1,46 +1,13 @@
 import * as z from 'zod/mini';
-import { jobStateSchema, vacancySnapshotSchema } from '../db/schema';
+import { jobStateSchema } from '../db/schema';
 import { negotiationMessages } from '../negotiations/protocol';
+import { enqueueItemSchema, enqueueResultSchema, listingMessages, listingQueueMessages, triageStatsSchema } from './listing-protocol';
+
+export { enqueueResultSchema, listingMessages, toContent, triageStatsSchema, type TriageStats } from './listing-protocol';
+export { envelopeSchema, replySchema, type Envelope, type MessageMap, type MessageType, type Reply, type Req, type Res } from './envelope';
 
 const count = z.int().check(z.nonnegative());
 
-/**
- * The one message map. Each entry: what the sender passes and what the receiver answers, both validated with
- * zod on receipt. `toBackground` messages are handled by the service worker (the only runtime.onMessage
- * router); `toContent` ones by the content script of one tab (tabs.sendMessage).
- */
-export const triageStatsSchema = z.object({
-  url: z.url(),
-  total: count,
-  shown: count,
-  dimmed: count,
-  hidden: count,
-  /** Cards whose markup was not recognised (never scored). */
-  unrecognised: count,
-  /** Script time of the first triage pass over the cards present at DOM ready (benchmark figure). */
-  firstPassMs: z.optional(z.number().check(z.nonnegative())),
-  /** The latest pass over newly added cards (pagination, infinite scroll), with warm code. */
-  lastPass: z.optional(z.object({ ms: z.number().check(z.nonnegative()), cards: z.int().check(z.nonnegative()) })),
-});
-export type TriageStats = z.infer<typeof triageStatsSchema>;
-
-// ── Apply queue (issue 4) ────────────────────────────────────────────────────────────────────────────────
-const resumeHashSchema = z.string().check(z.regex(/^[0-9a-f]{20,64}$/i, 'not an hh resume hash'));
-const enqueueItemSchema = z.object({
-  vacancy: vacancySnapshotSchema,
-  /** Absent = the default resume of the settings. */
-  resumeHash: z.optional(resumeHashSchema),
-  /** '' = no letter; absent = decided later (cover letters, issue 5). */
-  letter: z.optional(z.string().check(z.maxLength(10_000))),
-});
-export const enqueueResultSchema = z.object({
-  jobId: z.int(),
-  created: z.boolean(),
-  state: jobStateSchema,
-  /** Why nothing was created / what happened instead: already_queued, vacancy_queued_with_other_resume, blacklisted, revived. */
-  reason: z.optional(z.string()),
-  detail: z.optional(z.string()),
-});
 export const jobViewSchema = z.object({
   id: z.int(),
   vacancyId: z.string(),
@@ -84,22 +51,14 @@ const userActionResultSchema = z.object({ ok: z.boolean(), state: z.optional(job
 export const queueMessages = {
   /** Listing card / vacancy page → queue one vacancy. Enqueueing twice is a no-op that says so (`created:false`). */
   enqueue: { req: z.extend(enqueueItemSchema, { source: z.optional(z.enum(['listing', 'bulk', 'vacancy', 'other'])) }), res: enqueueResultSchema },
-  /** "Queue all shown above score X": one result per item, in order. */
-  enqueueMany: {
-    req: z.object({ items: z.array(enqueueItemSchema).check(z.minLength(1), z.maxLength(500)) }),
-    res: z.object({ results: z.array(enqueueResultSchema), created: z.int() }),
-  },
+  /** "Queue all shown above score X" and the card buttons' job states (./listing-protocol). */
+  ...listingQueueMessages,
   /** Counts per state, pause, cap use, pacing, quiet hours. */
   queueStatus: { req: z.object({}), res: queueStatusSchema },
   /** Jobs, most recently changed first. */
   listJobs: {
     req: z.object({ states: z.optional(z.array(jobStateSchema)), limit: z.optional(z.int().check(z.gte(1), z.lte(1000))) }),
     res: z.object({ jobs: z.array(jobViewSchema) }),
-  },
-  /** What the queue knows of some vacancies (card buttons: queued / applied / needs you). */
-  jobsForVacancies: {
-    req: z.object({ vacancyIds: z.array(z.string().check(z.regex(/^\d{1,12}$/))).check(z.maxLength(500)) }),
-    res: z.object({ jobs: z.record(z.string(), z.object({ jobId: z.int(), state: jobStateSchema, resumeHash: z.string() })) }),
   },
   /** The event log of one job. */
   jobHistory: {
@@ -282,26 +241,22 @@ export const profileMessages = {
   },
 } as const;
 
+/**
+ * The one message map. Each entry: what the sender passes and what the receiver answers, both validated with
+ * zod on receipt. `toBackground` messages are handled by the service worker (the only runtime.onMessage
+ * router); `toContent` ones by the content script of one tab (tabs.sendMessage).
+ */
 export const toBackground = {
   ping: {
     req: z.object({}),
     res: z.object({ version: z.string(), context: z.literal('background') }),
-  },
-  /** Content script → background: what triage did on the sender's tab (drives the toolbar badge). */
-  reportTriage: {
-    req: triageStatsSchema,
-    res: z.object({ recorded: z.boolean() }),
-  },
-  /** Content script → background: open the options page (content scripts cannot do it themselves). */
-  openOptions: {
-    req: z.object({}),
-    res: z.object({ opened: z.boolean() }),
   },
   /** Popup → background: the triage stats of a tab. */
   getTabTriage: {
     req: z.object({ tabId: z.int() }),
     res: z.nullable(triageStatsSchema),
   },
+  ...listingMessages,
   ...queueMessages,
   ...letterMessages,
   ...discoveryMessages,
@@ -310,33 +265,3 @@ export const toBackground = {
   ...negotiationMessages,
 } as const;
 
-export const toContent = {
-  /** Popup/background → a tab: what the content script currently shows. */
-  getTriage: {
-    req: z.object({}),
-    res: z.nullable(triageStatsSchema),
-  },
-} as const;
-
-/**
- * Any zod schema, zod/mini or classic (both build on zod/v4/core): the router validates with the functional
- * `z.safeParse`, never a schema's own method, so a classic-zod map (tests, tools) works as well.
- */
-export type MessageMap = Record<string, { req: z.core.$ZodType; res: z.core.$ZodType }>;
-export type MessageType<M extends MessageMap> = keyof M & string;
-export type Req<M extends MessageMap, K extends keyof M> = z.input<M[K]['req']>;
-export type Res<M extends MessageMap, K extends keyof M> = z.output<M[K]['res']>;
-
-/** What travels: a tagged envelope, so foreign messages are told apart from ours. */
-export const envelopeSchema = z.object({
-  otklik: z.literal(1),
-  type: z.string().check(z.minLength(1)),
-  payload: z.unknown(),
-});
-export type Envelope = z.infer<typeof envelopeSchema>;
-
-export const replySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
-export type Reply = z.infer<typeof replySchema>;

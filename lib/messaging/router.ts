@@ -1,6 +1,6 @@
-import { describeZodError } from '../settings/schema';
+import { describeZodError } from '../describe-zod-error';
 import * as z from 'zod/mini';
-import { envelopeSchema, replySchema, type MessageMap, type Reply, type Req, type Res } from './protocol';
+import { envelopeSchema, replySchema, type MessageMap, type Reply, type Req, type Res } from './envelope';
 
 export interface Sender {
   tabId?: number;

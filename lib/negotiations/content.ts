@@ -1,48 +1,26 @@
 import { liveCardsSignature, parseNegotiationsPage } from '../hh/negotiations';
-import { isNegotiationsPage, isVacancyResponsePage } from '../hh/page-detect';
 import { sendToBackground } from '../messaging';
 import { pickLang } from '../i18n/lang';
-import { getSettings, watchSettings } from '../settings/store';
+import type { Settings } from '../settings/schema';
 import { prefillQuestionnaire, type PrefillResult } from './prefill';
 
+/** Settings now and on every change (read-only in content scripts: lib/settings/watch-stored.ts). */
+export type WatchSettings = (cb: (s: Settings) => void) => () => void;
+
 /**
- * Content-script side of issue 8 (no Dexie here: everything goes to the worker as messages).
+ * Content-script side of issue 8 (no Dexie here: everything goes to the worker as messages), run by the
+ * page-features bundle (lib/pages/start.ts) while its page is shown:
  *  - /applicant/negotiations: parse the live page and report it, again when the list changes (tabs, paging).
  *  - the apply form with employer questions: pre-fill answers from the Q&A bank (never submits).
- * Each handler runs while its page is shown (full load or client-side navigation) and stops when it is left.
  */
-export async function startNegotiationsPage(signal: AbortSignal): Promise<void> {
-  // hh navigates client-side (pushState): a page reached that way starts its handler when the URL changes.
-  let current: AbortController | null = null;
-  let href = '';
-  const route = () => {
-    if (location.href === href) return;
-    href = location.href;
-    current?.abort();
-    current = null;
-    const kind = isNegotiationsPage(location) ? watchResponses : isVacancyResponsePage(location) ? watchQuestionnaire : null;
-    if (!kind) return;
-    current = new AbortController();
-    void kind(current.signal);
-  };
-  route();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new MutationObserver(() => {
-    clearTimeout(timer);
-    timer = setTimeout(route, 500);
+export async function watchResponses(signal: AbortSignal, watch: WatchSettings): Promise<void> {
+  const enabled = await new Promise<boolean>((resolve) => {
+    const stop = watch((s) => {
+      queueMicrotask(() => stop());
+      resolve(s.enabled);
+    });
   });
-  observer.observe(document.body, { childList: true, subtree: true });
-  window.addEventListener('popstate', route);
-  signal.addEventListener('abort', () => {
-    observer.disconnect();
-    clearTimeout(timer);
-    window.removeEventListener('popstate', route);
-    current?.abort();
-  });
-}
-
-async function watchResponses(signal: AbortSignal): Promise<void> {
-  if (!(await getSettings()).enabled) return;
+  if (!enabled || signal.aborted) return;
   let last = '';
   let seen: string | null = null;
   const report = () => {
@@ -72,7 +50,7 @@ async function watchResponses(signal: AbortSignal): Promise<void> {
   });
 }
 
-async function watchQuestionnaire(signal: AbortSignal): Promise<void> {
+export function watchQuestionnaire(signal: AbortSignal, watch: WatchSettings): void {
   let done: PrefillResult | null = null;
   let bank: Parameters<typeof prefillQuestionnaire>[1] = [];
   let enabled = false;
@@ -98,13 +76,11 @@ async function watchQuestionnaire(signal: AbortSignal): Promise<void> {
   });
   observer.observe(document.body, { childList: true, subtree: true });
   const stopWatching = setTimeout(() => observer.disconnect(), 30_000);
-  const unwatch = watchSettings((s) => apply(s.enabled, s.qa.items));
+  const unwatch = watch((s) => apply(s.enabled, s.qa.items));
   signal.addEventListener('abort', () => {
     unwatch();
     observer.disconnect();
     clearTimeout(timer);
     clearTimeout(stopWatching);
   });
-  const s = await getSettings();
-  apply(s.enabled, s.qa.items);
 }

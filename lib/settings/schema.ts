@@ -1,31 +1,14 @@
 import * as z from 'zod/mini';
 import { lettersSchema } from '../letters/settings';
-import { profileSchema } from '../match/profile';
+import { listingSettingsSchema } from './listing-schema';
 import { discoverySchema } from '../discovery/settings';
 import { notifySchema } from '../notify/settings';
 import { qaSchema } from '../negotiations/settings';
 
-/** Bump together with a new entry in ./migrations.ts (and its test fixture). */
-export const SETTINGS_VERSION = 3;
+export { SETTINGS_VERSION } from './version';
+export { triageSchema } from './listing-schema';
 
-const threshold = z.number().check(z.gte(0), z.lte(1));
 const int = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
-
-export const triageSchema = z
-  .object({
-    /** What happens to a vacancy the scorer says to hide: removed from view, or only dimmed. */
-    action: z._default(z.enum(['hide', 'dim']), 'hide'),
-    showBadges: z._default(z.boolean(), true),
-    /** Score cut-offs; null = the scorer's tuned defaults. */
-    hideBelow: z._default(z.nullable(threshold), null),
-    dimBelow: z._default(z.nullable(threshold), null),
-  })
-  .check(
-    z.refine((t) => t.hideBelow === null || t.dimBelow === null || t.hideBelow <= t.dimBelow, {
-      message: 'hide threshold must not be above the dim threshold',
-      path: ['hideBelow'],
-    }),
-  );
 
 const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM (24 h)'));
 
@@ -53,11 +36,8 @@ export const applySchema = z.object({
 });
 export type ApplySettings = z.infer<typeof applySchema>;
 
-export const settingsSchema = z.object({
-  /** Master switch: off = Otklik leaves hh.ru pages exactly as they are. */
-  enabled: z._default(z.boolean(), true),
-  profile: z._default(profileSchema, () => profileSchema.parse({})),
-  triage: z._default(triageSchema, () => triageSchema.parse({})),
+/** enabled, profile, triage (what the listing content script reads, see ./listing-schema), then the rest. */
+export const settingsSchema = z.extend(listingSettingsSchema, {
   apply: z._default(applySchema, () => applySchema.parse({})),
   /** Cover letters (issue 5): provider and its non-secret config. API keys are never here (lib/letters/keys.ts). */
   letters: z._default(lettersSchema, () => lettersSchema.parse({})),
@@ -76,10 +56,5 @@ export type SettingsInput = z.input<typeof settingsSchema>;
 export const defaultSettings = (): Settings => settingsSchema.parse({});
 
 
-/** One line per problem, with the path of the bad field: what a person needs to fix a file. */
-export function describeZodError(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
-  return error.issues
-    .slice(0, 8)
-    .map((i) => `${i.path.length ? i.path.map(String).join('.') : '(root)'}: ${i.message}`)
-    .join('; ');
-}
+// Lives on its own so the content bundles can describe errors without the whole settings schema.
+export { describeZodError } from '../describe-zod-error';

@@ -1,7 +1,7 @@
 import type { MatchVacancy } from '../match/vacancy';
 import type { MatchResult } from '../match';
-import type { Settings } from '../settings/schema';
-import type { TriageStats } from '../messaging/protocol';
+import type { ListingSettings } from '../settings/listing-schema';
+import type { TriageStats } from '../messaging/listing-protocol';
 import { observeAdditions } from '../dom/batch';
 import { BADGE_ATTR, createBadge, orderReasons, renderBadge, type BadgeView } from './badge';
 import { BAR_ATTR, createBar, renderBar } from './bar';
@@ -36,7 +36,7 @@ export interface TriageDeps {
   /** The list that holds the cards (the bar goes before it); null → before the first card. */
   listContainer(card: Element): Element | null;
   /** Builds a scoring function for the current settings. */
-  makeScorer(settings: Settings): ((v: MatchVacancy) => MatchResult) | null;
+  makeScorer(settings: ListingSettings): ((v: MatchVacancy) => MatchResult) | null;
   formatReason(r: MatchResult['reasons'][number], lang: Lang): string;
   report?(stats: TriageStats): void;
   /** The user asked to fill in the profile (bar button shown while there is nothing to score against). */
@@ -63,7 +63,7 @@ const STYLE_ID = 'otk-page-style';
  */
 export class ListingTriage {
   private cards = new Map<Element, CardState>();
-  private settings: Settings;
+  private settings: ListingSettings;
   private scorer: ((v: MatchVacancy) => MatchResult) | null;
   private bar: HTMLElement | null = null;
   private revealed = false;
@@ -82,7 +82,7 @@ export class ListingTriage {
   constructor(
     private doc: Document,
     private deps: TriageDeps,
-    settings: Settings,
+    settings: ListingSettings,
   ) {
     this.settings = settings;
     this.scorer = deps.makeScorer(settings);
@@ -99,7 +99,7 @@ export class ListingTriage {
   }
 
   /** Re-score every known card with new settings (profile edits, thresholds, on/off). */
-  update(settings: Settings): void {
+  update(settings: ListingSettings): void {
     this.settings = settings;
     this.scorer = this.deps.makeScorer(settings);
     for (const [card, state] of this.cards) this.scoreCard(card, state);

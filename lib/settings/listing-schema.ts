@@ -1,0 +1,46 @@
+import * as z from 'zod/mini';
+import { profileSchema } from '../match/profile';
+import { describeZodError } from '../describe-zod-error';
+
+/*
+ * The part of the settings the listing content script reads (on/off, profile, triage). Its own module so that
+ * bundle, injected on every hh page, carries these schemas and not the letters / discovery / notify ones;
+ * ./schema.ts extends this object into the full settings.
+ */
+const threshold = z.number().check(z.gte(0), z.lte(1));
+
+export const triageSchema = z
+  .object({
+    /** What happens to a vacancy the scorer says to hide: removed from view, or only dimmed. */
+    action: z._default(z.enum(['hide', 'dim']), 'hide'),
+    showBadges: z._default(z.boolean(), true),
+    /** Score cut-offs; null = the scorer's tuned defaults. */
+    hideBelow: z._default(z.nullable(threshold), null),
+    dimBelow: z._default(z.nullable(threshold), null),
+  })
+  .check(
+    z.refine((t) => t.hideBelow === null || t.dimBelow === null || t.hideBelow <= t.dimBelow, {
+      message: 'hide threshold must not be above the dim threshold',
+      path: ['hideBelow'],
+    }),
+  );
+
+export const listingSettingsSchema = z.object({
+  /** Master switch: off = Otklik leaves hh.ru pages exactly as they are. */
+  enabled: z._default(z.boolean(), true),
+  profile: z._default(profileSchema, () => profileSchema.parse({})),
+  triage: z._default(triageSchema, () => triageSchema.parse({})),
+});
+
+export type ListingSettings = z.infer<typeof listingSettingsSchema>;
+
+/**
+ * The listing's part of the stored settings; corrupt reads as defaults (reported), like the full settings.
+ * Only these fields are checked: a bad letters or discovery section does not switch listing triage off.
+ */
+export function parseListingSettings(raw: unknown, onError?: (message: string) => void): ListingSettings {
+  const parsed = listingSettingsSchema.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
+  onError?.(`stored settings are invalid, using defaults: ${describeZodError(parsed.error)}`);
+  return listingSettingsSchema.parse({});
+}

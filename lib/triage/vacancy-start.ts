@@ -1,0 +1,58 @@
+import { formatReason } from '../match';
+import { sendToBackground } from '../messaging';
+import { readTrustedState, stateVacancyView } from '../hh/initial-state';
+import { parseVacancyPage, vacancyPanelAnchor } from '../hh/vacancy-page';
+import { vacancyWarnings } from '../hh/vacancy-warnings';
+import { generateLetter } from '../letters/port-client';
+import type { Settings } from '../settings/schema';
+import { makeScorer } from './scorer';
+import { listingQueue } from './queue-port';
+import { sendFromListing } from '../messaging/content-client';
+import { pickLang } from './texts';
+import { VacancyPanel } from './vacancy-panel';
+
+/**
+ * The vacancy page's panel (page-features bundle): shown while Otklik is enabled, removed when it is turned
+ * off or the page is left (`signal`). `watch` delivers the settings now and on every change.
+ */
+export function runVacancyPanel(signal: AbortSignal, watch: (cb: (s: Settings) => void) => () => void): void {
+  const lang = pickLang(navigator.language);
+  let panel: VacancyPanel | null = null;
+  const create = (settings: Settings) => {
+    const p = new VacancyPanel(document, {
+      read: () => {
+        try {
+          // The page's own state (when current) fills what the DOM lacks: hh's test / letter flags.
+          const state = readTrustedState(document, location);
+          const page = parseVacancyPage(document, { url: location.href, state: state ? stateVacancyView(state) : null });
+          return { vacancy: page.vacancy, url: location.href.split('?')[0]!, applied: page.applied, warnings: vacancyWarnings(document, page) };
+        } catch {
+          return null; // not a recognisable vacancy page: no panel
+        }
+      },
+      anchor: () => vacancyPanelAnchor(document),
+      makeScorer,
+      formatReason,
+      lang,
+      queue: listingQueue(sendFromListing),
+      // Vacancy panel actions (issue 7).
+      enqueueWithLetter: (item, letter) => sendToBackground('enqueue', { vacancy: item.vacancy, letter, source: 'vacancy' }).then((r) => ({ vacancyId: item.vacancy.id, state: r.state, ...(r.reason ? { reason: r.reason } : {}) })),
+      hideEmployer: (employer) => sendToBackground('hideEmployer', { employer }),
+      writeLetter: (req, s) => generateLetter(req, s),
+    }, settings);
+    p.start();
+    return p;
+  };
+  const unwatch = watch((settings) => {
+    if (!settings.enabled) {
+      panel?.stop();
+      panel = null;
+    } else if (panel) panel.update(settings);
+    else panel = create(settings);
+  });
+  signal.addEventListener('abort', () => {
+    unwatch();
+    panel?.stop();
+    panel = null;
+  }, { once: true });
+}
