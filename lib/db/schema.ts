@@ -97,6 +97,11 @@ export interface Job {
   /** true once an attempt's result was lost: a later "already applied" then is most likely our own. */
   unconfirmed: boolean;
   source: 'listing' | 'bulk' | 'vacancy' | 'other';
+  /**
+   * The employer questionnaire as the queue last read it (issue 8): how many questions, how many the bank could
+   * not answer, how many answers were sent. Absent = never read. Not indexed.
+   */
+  questionnaire?: { total: number; unknown: number; answered: number };
   /** Cover-letter draft bookkeeping (issue 5, lib/letters/jobs.ts); absent = no draft asked for. Not indexed. */
   letterDraft?: LetterDraft;
   createdAt: number;
@@ -120,6 +125,8 @@ export const EVENT_TYPES = [
   // Cover letters (issue 5): a draft was written / failed; the user (or auto mode) approved the letter.
   'letter',
   'approved',
+  // Employer questionnaire answered from the Q&A bank (issue 8): the questions and the answers sent.
+  'questionnaire',
 ] as const;
 export type JobEventType = (typeof EVENT_TYPES)[number];
 

@@ -3,6 +3,9 @@ import https from 'node:https';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeHh, type FakeHh } from '../../test/fake-hh/server';
 import { APPLY_PATH, buildApplyForm, createApplyClient } from './apply-client';
+import { readQuestionnairePage } from './questions';
+import { decideQuestionnaire } from '../negotiations/auto-answer';
+import { qaItemSchema } from '../negotiations/settings';
 
 const HASH = '0123456789abcdef0123456789abcdef012345';
 const REQ = { vacancyId: '131481403', resumeHash: HASH, letter: 'Здравствуйте!' };
@@ -107,6 +110,21 @@ describe('apply client: the request', () => {
 
   it('buildApplyForm carries an empty letter as an empty field', () => {
     expect(buildApplyForm('x', { ...REQ, letter: '' }).get('letter')).toBe('');
+  });
+
+  it('questionnaire answers go right after _xsrf, before vacancy_id (the 2026-05 capture\'s order)', () => {
+    const form = buildApplyForm('x', { ...REQ, questionnaire: [['uidPk', '1'], ['guid', 'G'], ['startTime', '2'], ['testRequired', 'true'], ['task_3_text', 'да']] });
+    expect([...form.keys()].slice(0, 7)).toEqual(['_xsrf', 'uidPk', 'guid', 'startTime', 'testRequired', 'task_3_text', 'vacancy_id']);
+    expect(form.get('task_3_text')).toBe('да');
+  });
+
+  it('getPage: a GET with the session (credentials included), the raw answer back; failures as network', async () => {
+    const { fetch, sent } = mockFetch([new Response('<html>q</html>', { status: 200, headers: { 'content-type': 'text/html' } }), new Error('offline')]);
+    const client = createApplyClient({ fetch, readCookie: async () => 't' });
+    const page = await client.getPage!('https://hh.ru/applicant/vacancy_response?vacancyId=1&startedWithQuestion=false');
+    expect(page).toMatchObject({ kind: 'answer', answer: { status: 200, body: '<html>q</html>', contentType: 'text/html' } });
+    expect(sent[0]!.init).toMatchObject({ method: 'GET', credentials: 'include', redirect: 'follow' });
+    expect(await client.getPage!('https://hh.ru/x')).toEqual({ kind: 'network', detail: 'offline' });
   });
 });
 
@@ -216,6 +234,38 @@ describe('apply client against the fake hh.ru', () => {
     expect(id, `the fake has a ${kind} vacancy`).toBeDefined();
     expect((await client.apply(req(id!))).kind).toBe(expected);
     expect(fake.applications).toHaveLength(0);
+  });
+
+  it('a questionnaire: the page the link opens is read, the answered POST applies once; the fake records the answers', async () => {
+    const id = kinds().hasTest[0]!;
+    const first = await client.apply(req(id));
+    if (first.kind !== 'test_required') throw new Error(`expected test_required, got ${first.kind}`);
+    const got = await client.getPage!(first.link);
+    if (got.kind !== 'answer') throw new Error(got.detail);
+    const page = readQuestionnairePage(got.answer);
+    if (page.kind !== 'form') throw new Error(`not a form: ${JSON.stringify(page)}`);
+    const item = (x: object) => qaItemSchema.parse(x);
+    const bank = [item({ kind: 'salary', answer: 'от 180 000 ₽' }), item({ kind: 'contacts', answer: '@me' }), item({ kind: 'notice', answer: 'через 2 недели' }), item({ kind: 'custom', pattern: 'python', answer: '2 года' })];
+    // One question (linux) unknown: nothing to send.
+    expect(decideQuestionnaire(page.form, bank)).toMatchObject({ kind: 'needs_user', total: 4, unknown: ['Какой твой опыт работы с linux?'] });
+    const d = decideQuestionnaire(page.form, [...bank, item({ kind: 'custom', pattern: 'linux', answer: 'ubuntu' })]);
+    if (d.kind !== 'answer') throw new Error(d.problem);
+    // An empty answer is refused like hh would: test-required again, nothing applied.
+    const emptied = d.fields.map(([k, v]): [string, string] => [k, k === d.fields[5]![0] ? ' ' : v]);
+    expect((await client.apply({ ...req(id), questionnaire: emptied })).kind).toBe('test_required');
+    expect(fake.applications).toHaveLength(0);
+    expect(await client.apply({ ...req(id), questionnaire: d.fields })).toMatchObject({ kind: 'applied', responseLabel: 'nonreq-letter-req-test-without-letter' });
+    expect(fake.applications.find((a) => a.vacancyId === id)?.testAnswers).toEqual(d.answers);
+    // A retry of the plain POST (answer lost) is "already applied": never a second application.
+    expect((await client.apply(req(id))).kind).toBe('already_applied');
+    expect(fake.applications.filter((a) => a.vacancyId === id)).toHaveLength(1);
+  });
+
+  it('the questionnaire page while logged out → a login redirect → captcha_or_login', async () => {
+    fake.behave({ loggedOut: true, loggedOutMode: 'redirect' });
+    const got = await client.getPage!(`https://hh.ru/applicant/vacancy_response?vacancyId=${kinds().hasTest[0]!}&startedWithQuestion=false`);
+    if (got.kind !== 'answer') throw new Error(got.detail);
+    expect(readQuestionnairePage(got.answer)).toMatchObject({ kind: 'outcome', outcome: { kind: 'captcha_or_login', which: 'login' } });
   });
 
   it('an unknown vacancy → vacancy_gone', async () => {

@@ -27,7 +27,15 @@ export interface ApplyRequest {
   letter: string;
   /** https://hh.ru (default) or the family domain the vacancy lives on (https://hh.kz, …). */
   origin?: string;
+  /**
+   * The employer questionnaire's fields (lib/hh/questions.ts `questionnaireFields`: uidPk, guid, startTime,
+   * testRequired, task_<id>_text…), sent right after `_xsrf` as the site does (2026-05 capture). Absent = a plain apply.
+   */
+  questionnaire?: ReadonlyArray<readonly [string, string]>;
 }
+
+/** A GET of an hh page with the user's session: the raw answer (classified by the caller) or a network failure. */
+export type PageAnswer = { kind: 'answer'; answer: RawAnswer } | { kind: 'network'; detail: string };
 
 export interface ApplyClientDeps {
   fetch: typeof fetch;
@@ -39,12 +47,15 @@ export interface ApplyClientDeps {
 
 export interface ApplyClient {
   apply(req: ApplyRequest, signal?: AbortSignal): Promise<ApplyOutcome>;
+  /** GET of a page of the same site (the questionnaire page). Optional: a client without it never answers questionnaires. */
+  getPage?(url: string, signal?: AbortSignal): Promise<PageAnswer>;
 }
 
 /** The form exactly as the site builds it (field order of the 2026-03 capture). */
 export function buildApplyForm(xsrf: string, req: ApplyRequest): FormData {
   const form = new FormData();
   form.append('_xsrf', xsrf);
+  for (const [name, value] of req.questionnaire ?? []) form.append(name, value);
   form.append('vacancy_id', req.vacancyId);
   form.append('resume_hash', req.resumeHash);
   form.append('ignore_postponed', 'true');
@@ -113,7 +124,18 @@ export function createApplyClient(deps: ApplyClientDeps): ApplyClient {
     }
   }
 
+  async function getPage(url: string, signal?: AbortSignal): Promise<PageAnswer> {
+    try {
+      const res = await deps.fetch(url, { method: 'GET', credentials: 'include', redirect: 'follow', headers: { Accept: 'text/html' }, signal: withTimeout(timeoutMs, signal) });
+      const body = await res.text();
+      return { kind: 'answer', answer: { status: res.status, url: res.url || url, contentType: res.headers.get('content-type') ?? '', body, retryAfter: res.headers.get('retry-after') } };
+    } catch (e) {
+      return { kind: 'network', detail: describeError(e) };
+    }
+  }
+
   return {
+    getPage,
     async apply(req, signal) {
       const origin = req.origin ?? 'https://hh.ru';
       let xsrf = await deps.readCookie(origin, '_xsrf').catch(() => null);

@@ -74,13 +74,14 @@ export interface RawAnswer {
   retryAfter?: string | null;
 }
 
-const CAPTCHA_PATH = /\/(account\/captcha|captcha|checkpoint|nocaptcha)(\/|\?|$)/i;
-const LOGIN_PATH = /\/account\/(login|signup)(\/|\?|$)/i;
-const CAPTCHA_HTML = /smartcaptcha|captcha\.yandex|account-captcha|name="captchaText"|hhcaptcha|data-qa="captcha/i;
-const LOGIN_HTML = /\/account\/login|data-qa="login|account-login|name="username"|type="password"/i;
+/** Where hh sends a request it will not serve (captcha, login) and how those pages look (also used for page GETs). */
+export const CAPTCHA_PATH = /\/(account\/captcha|captcha|checkpoint|nocaptcha)(\/|\?|$)/i;
+export const LOGIN_PATH = /\/account\/(login|signup)(\/|\?|$)/i;
+export const CAPTCHA_HTML = /smartcaptcha|captcha\.yandex|account-captcha|name="captchaText"|hhcaptcha|data-qa="captcha/i;
+export const LOGIN_HTML = /\/account\/login|data-qa="login|account-login|name="username"|type="password"/i;
 const ALREADY = /already|уже/i;
 
-function retryAfterMs(v: string | null | undefined, now = Date.now()): number | undefined {
+export function retryAfterMs(v: string | null | undefined, now = Date.now()): number | undefined {
   if (!v) return undefined;
   const secs = Number(v);
   if (Number.isFinite(secs) && secs >= 0) return Math.min(secs * 1000, 6 * 3600_000);
@@ -88,7 +89,7 @@ function retryAfterMs(v: string | null | undefined, now = Date.now()): number | 
   return Number.isFinite(at) ? Math.max(0, Math.min(at - now, 6 * 3600_000)) : undefined;
 }
 
-function pathOf(url: string): string {
+export function pathOf(url: string): string {
   try {
     const u = new URL(url);
     return u.pathname + u.search;

@@ -1,3 +1,4 @@
+import { CAPTCHA_HTML, CAPTCHA_PATH, LOGIN_HTML, LOGIN_PATH, pathOf, retryAfterMs, type ApplyOutcome, type RawAnswer } from './apply-outcome';
 import { decodeEntities } from './initial-state';
 
 /**
@@ -87,4 +88,41 @@ export function questionnaireFields(form: QuestionnaireForm, answerOf: (q: TaskQ
     out.push([q.inputName, a]);
   }
   return out;
+}
+
+/**
+ * What the worker's GET of the questionnaire page (`testLink`, hh-site.md §1.3) brought back. Pure; never throws.
+ *
+ * - `form`: the page carries employer questions (parsed with the hidden fields; the caller decides whether it can
+ *   answer them all). Checked FIRST: a real apply page may well mention /account/login in its header.
+ * - `outcome`: the session is not usable (redirected to / showing a login or captcha page → pause like the
+ *   apply does), or the site failed (5xx/429 → the queue's usual retry).
+ * - `unreadable`: a page without questions (hh changed the markup, the vacancy has no test any more, a 404):
+ *   the job is left to the user with this reason.
+ */
+export type QuestionnairePage =
+  | { kind: 'form'; form: QuestionnaireForm }
+  | { kind: 'outcome'; outcome: Extract<ApplyOutcome, { kind: 'captcha_or_login' | 'server_error' }> }
+  | { kind: 'unreadable'; reason: string };
+
+export function readQuestionnairePage(answer: RawAnswer): QuestionnairePage {
+  const { status } = answer;
+  const finalPath = pathOf(answer.url);
+  const where = `questionnaire page`;
+  if (CAPTCHA_PATH.test(finalPath)) return { kind: 'outcome', outcome: { kind: 'captcha_or_login', status, which: 'captcha', url: answer.url, detail: `${where} redirected to ${finalPath.slice(0, 120)}` } };
+  if (LOGIN_PATH.test(finalPath)) return { kind: 'outcome', outcome: { kind: 'captcha_or_login', status, which: 'login', url: answer.url, detail: `${where} redirected to ${finalPath.slice(0, 120)}` } };
+  if (status === 429 || status >= 500) {
+    const ms = status === 429 ? retryAfterMs(answer.retryAfter) : undefined;
+    const outcome: Extract<ApplyOutcome, { kind: 'server_error' }> = { kind: 'server_error', status, detail: `${where}: HTTP ${status}` };
+    if (ms !== undefined) outcome.retryAfterMs = ms;
+    return { kind: 'outcome', outcome };
+  }
+  if (status >= 200 && status < 300 && !/json/i.test(answer.contentType)) {
+    const form = parseQuestionnaireForm(answer.body);
+    if (form.questions.length) return { kind: 'form', form };
+  }
+  if (CAPTCHA_HTML.test(answer.body)) return { kind: 'outcome', outcome: { kind: 'captcha_or_login', status, which: 'captcha', detail: `${where}: captcha page (HTTP ${status})` } };
+  if (status === 401 || status === 403 || LOGIN_HTML.test(answer.body)) return { kind: 'outcome', outcome: { kind: 'captcha_or_login', status, which: 'login', detail: `${where}: login page (HTTP ${status})` } };
+  if (status < 200 || status >= 300) return { kind: 'unreadable', reason: `${where}: HTTP ${status}` };
+  return { kind: 'unreadable', reason: `${where}: no employer questions found (${finalPath.slice(0, 80) || 'HTTP ' + status})` };
 }

@@ -17,6 +17,11 @@ export type QaItem = z.infer<typeof qaItemSchema>;
 
 export const qaSchema = z.object({
   items: z._default(z.array(qaItemSchema).check(z.maxLength(100)), () => []),
+  /**
+   * Answer an employer questionnaire on apply from the bank by itself — only when EVERY question is a text
+   * question the bank answers; otherwise the job waits for the user as before (lib/negotiations/auto-answer.ts).
+   */
+  autoAnswer: z._default(z.boolean(), true),
   /** Draft replies to new employer messages (never sent without a click). */
   draftReplies: z._default(z.boolean(), true),
   /** How often the worker reads the responses page (minutes). */

@@ -4,7 +4,7 @@ import type { Job, JobEventType, JobOutcome, PauseState } from '../db/schema';
 import { describeOutcome, type ApplyOutcome } from '../hh/apply-outcome';
 import { usedInWindow } from './claim';
 import { WINDOW_MS, type QueueConfig } from './config';
-import { backoffDelay } from './guards';
+import { backoffDelay, pacingDelay } from './guards';
 import { PAUSE_MESSAGES, pauseRank, readPause } from './pause';
 
 export interface CommitContext {
@@ -18,6 +18,20 @@ export type CommitResult =
   | { kind: 'committed'; job: Job; pause: PauseState | null; needsUser: boolean }
   /** The lease was lost (expired and re-claimed); only an "applied" truth was still recorded. */
   | { kind: 'stale'; job: Job | null };
+
+/**
+ * What the attempt did with the employer's questionnaire (issue 8), when it read it: recorded with the outcome.
+ * `sent` = the answered POST was started (its answers may have reached hh, whatever the outcome says).
+ */
+export interface QuestionnaireNote {
+  total: number;
+  /** Questions left to the user (not in the bank, ambiguous, choice). */
+  unknown: number;
+  /** needs_user: why the user has to answer (the event's detail says it). */
+  problem?: string;
+  /** The answered POST: when it started and what it carried (question → answer). */
+  sent?: { at: number; answers: ReadonlyArray<{ question: string; answer: string }>; description: string };
+}
 
 type Change = { patch: Partial<Job>; event: JobEventType; detail: string; pause?: PauseState; send?: { at: number; confirmed: boolean } };
 
@@ -106,17 +120,41 @@ export function transition(job: Job, outcome: ApplyOutcome, ctx: Pick<CommitCont
   }
 }
 
+/** The questionnaire's part of the event line (needs_user: which questions; hh asking again after our answers). */
+function withQuestionnaire(change: Change, outcome: ApplyOutcome, note: QuestionnaireNote): void {
+  if (outcome.kind !== 'test_required') return;
+  if (note.sent) change.detail = `hh asked for the questionnaire again after our answers — answer it on hh (${note.sent.answers.length} answers were sent)`;
+  else if (note.problem) change.detail = `${change.detail}: ${note.problem}`;
+}
+
+/**
+ * Extends the lease of a job we hold (between the phases of one attempt: questionnaire page, answered POST).
+ * IndexedDB only inside. null = the job is no longer ours or the lease already ran out: the caller stops
+ * and commits what it has (a recovery may be under way; never a second POST on a lost lease).
+ */
+export function renewLease(db: OtklikDb, jobId: number, ctx: Pick<CommitContext, 'now' | 'owner' | 'config'>): Promise<Job | null> {
+  const { now } = ctx;
+  return db.transaction('rw', [db.jobs], async () => {
+    const job = await db.jobs.get(jobId);
+    if (!job || job.state !== 'processing' || job.leaseOwner !== ctx.owner || job.leaseUntil <= now) return null;
+    const next: Job = { ...job, leaseUntil: Math.max(job.leaseUntil, now + ctx.config.leaseMs), updatedAt: now };
+    await db.jobs.put(next);
+    return next;
+  });
+}
+
 /**
  * Records the outcome of the work in a second read-write transaction (IndexedDB only inside). The job
  * must still be ours (processing, our lease owner); otherwise the commit is stale and only an "applied"
  * truth is kept — hh's answer is never thrown away when it says an application exists.
  */
-export function commitOutcome(db: OtklikDb, jobId: number, outcome: ApplyOutcome, ctx: CommitContext): Promise<CommitResult> {
+export function commitOutcome(db: OtklikDb, jobId: number, outcome: ApplyOutcome, ctx: CommitContext, note?: QuestionnaireNote): Promise<CommitResult> {
   const { now } = ctx;
   return db.transaction('rw', [db.jobs, db.events, db.sends, db.meta], async (): Promise<CommitResult> => {
     const job = await db.jobs.get(jobId);
     const mine = job?.state === 'processing' && job.leaseOwner === ctx.owner;
     if (!job || !mine) {
+      if (job && note?.sent) await logEvent(db, job, 'questionnaire', note.sent.description, now);
       if (job) await logEvent(db, job, 'stale_commit', `answer arrived after the lease was lost (${job.state}, owner ${job.leaseOwner ?? '-'}): ${describeOutcome(outcome)}`, now);
       const isApplied = outcome.kind === 'applied' || outcome.kind === 'already_applied';
       if (!job || !isApplied || job.state === 'applied') return { kind: 'stale', job: job ?? null };
@@ -124,9 +162,21 @@ export function commitOutcome(db: OtklikDb, jobId: number, outcome: ApplyOutcome
     }
     const { oldest } = await usedInWindow(db, now, job.id);
     const change = transition(job, outcome, ctx, oldest);
+    if (note) withQuestionnaire(change, outcome, note);
     const next: Job = { ...job, ...change.patch, updatedAt: now };
+    if (note) next.questionnaire = { total: note.total, unknown: note.unknown, answered: note.sent?.answers.length ?? 0 };
+    // The answered POST is this attempt's send: a possible application dates from it (the conservative end).
+    if (note?.sent && next.maybeSentAt !== undefined) next.maybeSentAt = Math.max(next.maybeSentAt, note.sent.at);
     if (next.maybeSentAt === undefined) delete next.maybeSentAt;
     await db.jobs.put(next);
+    if (note?.sent) {
+      // What the employer received (or may have), before the outcome (a stale commit logged it above) — and the
+      // answered POST is paced like any send: the next POST waits a full gap after it, not only after the claim.
+      if (mine) await logEvent(db, next, 'questionnaire', note.sent.description, now);
+      const pacing = await db.meta.get('pacing');
+      const nextAt = Math.max(pacing?.key === 'pacing' ? pacing.value.nextAt : 0, now + pacingDelay(ctx.config, ctx.random));
+      await db.meta.put({ key: 'pacing', value: { nextAt } });
+    }
     await logEvent(db, next, change.event, change.detail, now);
     if (change.send) await db.sends.add({ at: change.send.at, jobId: job.id, vacancyId: job.vacancyId, confirmed: change.send.confirmed });
     let pause: PauseState | null = null;

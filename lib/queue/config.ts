@@ -1,4 +1,5 @@
 import type { BlacklistEntry } from '../match/profile';
+import type { QaItem } from '../negotiations/settings';
 import type { Settings } from '../settings/schema';
 
 /** hh counts applications over the 24 hours before each one (hh-site.md §4): a rolling window, not a day. */
@@ -11,7 +12,10 @@ export interface QueueConfig {
   pacingMs: { min: number; max: number };
   /** Minutes after local midnight; null = no quiet hours. */
   quietHours: { from: number; to: number } | null;
-  /** How long a claim holds a job; must exceed the whole work (POST + xsrf refresh + POST). */
+  /**
+   * How long a claim holds a job; must exceed the work of one phase (POST + xsrf refresh + POST). A questionnaire
+   * answered from the bank renews the lease before each of its phases (page GET; answered POST).
+   */
   leaseMs: number;
   /** Per HTTP request. */
   requestTimeoutMs: number;
@@ -19,6 +23,8 @@ export interface QueueConfig {
   blacklist: readonly BlacklistEntry[];
   /** Never applied to ('' = not set). */
   currentEmployer: string;
+  /** Employer questionnaires (issue 8): answered from the Q&A bank when it answers every question (`settings.qa`). */
+  questionnaire: { auto: boolean; bank: readonly QaItem[] };
   /** Local clock: minutes since midnight for a time (injected for tests; default = the browser's zone). */
   minutesOfDay: (now: number) => number;
 }
@@ -42,6 +48,7 @@ export const DEFAULT_QUEUE_CONFIG: QueueConfig = {
   retry: { baseMs: 30_000, maxMs: 30 * 60_000, maxTransientFailures: 6 },
   blacklist: [],
   currentEmployer: '',
+  questionnaire: { auto: false, bank: [] },
   minutesOfDay: localMinutesOfDay,
 };
 
@@ -60,6 +67,7 @@ export function queueConfigFromSettings(s: Settings, minutesOfDay: (now: number)
     quietHours: a.quietHours.enabled && a.quietHours.from !== a.quietHours.to ? { from: toMinutes(a.quietHours.from), to: toMinutes(a.quietHours.to) } : null,
     blacklist: s.profile.employerBlacklist,
     currentEmployer: a.currentEmployer,
+    questionnaire: { auto: s.qa.autoAnswer, bank: s.qa.items },
     minutesOfDay,
   };
   return a.fast ? { ...base, ...FAST } : base;

@@ -2,9 +2,11 @@ import type { OtklikDb } from '../db/db';
 import type { Job, PauseState } from '../db/schema';
 import type { ApplyClient } from '../hh/apply-client';
 import type { ApplyOutcome } from '../hh/apply-outcome';
+import { readQuestionnairePage } from '../hh/questions';
 import { hhOriginFor } from '../hh/sites';
+import { bankHasAnswers, decideQuestionnaire, describeSentAnswers } from '../negotiations/auto-answer';
 import { claimNext, type ClaimResult } from './claim';
-import { commitOutcome } from './commit';
+import { commitOutcome, renewLease, type QuestionnaireNote } from './commit';
 import type { QueueConfig } from './config';
 
 /** How the queue tells the person (background: browser.notifications). Failures to notify are ignored. */
@@ -22,8 +24,8 @@ export interface DrainDeps {
   owner: string;
   notifier?: Notifier;
   /**
-   * Called after a claim, before the network: the background arms a wake-up at the lease expiry here, so
-   * that if the worker is killed mid-request something wakes it to recover the job.
+   * Called after a claim (and after each lease renewal), before the network: the background arms a wake-up at
+   * the lease expiry here, so that if the worker is killed mid-request something wakes it to recover the job.
    */
   onClaimed?: (job: Job) => void | Promise<void>;
 }
@@ -57,18 +59,14 @@ export async function drainOnce(deps: DrainDeps, config: QueueConfig): Promise<S
   // The work. Never inside a transaction: a fetch would let IndexedDB auto-commit mid-way.
   // It must finish before the lease expires, or another claimer would recover the job while we still
   // wait for hh: the overall deadline aborts it (→ network outcome, retried under the usual rules).
-  let outcome: ApplyOutcome;
-  try {
-    const budget = Math.max(1_000, job.leaseUntil - deps.now() - 500);
-    outcome = await deps.client.apply(
-      { vacancyId: job.vacancyId, resumeHash: job.resumeHash, letter: job.letter ?? '', origin: originOf(job.vacancy.url) },
-      AbortSignal.timeout(budget),
-    );
-  } catch (e) {
-    outcome = { kind: 'network', status: 0, detail: e instanceof Error ? e.message : String(e) };
+  const origin = originOf(job.vacancy.url);
+  let outcome = await applyWithin(deps, job, { vacancyId: job.vacancyId, resumeHash: job.resumeHash, letter: job.letter ?? '', origin });
+  let note: QuestionnaireNote | undefined;
+  if (outcome.kind === 'test_required' && config.questionnaire.auto && bankHasAnswers(config.questionnaire.bank) && deps.client.getPage) {
+    ({ outcome, note } = await answerQuestionnaire(deps, config, job, outcome, origin));
   }
 
-  const commit = await commitOutcome(db, job.id, outcome, { now: deps.now(), owner: deps.owner, random: deps.random, config });
+  const commit = await commitOutcome(db, job.id, outcome, { now: deps.now(), owner: deps.owner, random: deps.random, config }, note);
   const result: StepResult = {
     kind: 'worked',
     job: commit.job ?? job,
@@ -84,6 +82,79 @@ export async function drainOnce(deps: DrainDeps, config: QueueConfig): Promise<S
     /* notifications are best effort */
   }
   return result;
+}
+
+/** One apply POST under the job's lease: the deadline is the lease's end (→ a network outcome, retried as usual). */
+async function applyWithin(deps: DrainDeps, job: Job, req: Parameters<ApplyClient['apply']>[0]): Promise<ApplyOutcome> {
+  try {
+    const budget = Math.max(1_000, job.leaseUntil - deps.now() - 500);
+    return await deps.client.apply(req, AbortSignal.timeout(budget));
+  } catch (e) {
+    return { kind: 'network', status: 0, detail: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * hh answered "test-required" (a definitive "not applied"): read the questionnaire page with the user's session
+ * and, when the bank answers EVERY question (lib/negotiations/auto-answer.ts), POST again with the answers —
+ * the same attempt, under the same lease (renewed before each phase; a lost lease stops here and the
+ * test-required answer is committed as it is). Returns the outcome to commit:
+ *
+ * - page answered a login/captcha page → captcha_or_login (pause; the job waits at the head, nothing was sent);
+ *   page 5xx or network → the usual retry (the next attempt starts over with a plain POST);
+ * - page unreadable, or a question the bank does not answer → the original test_required (needs_user), with a
+ *   note saying why / which questions;
+ * - answered POST → its own outcome. Lost (network/5xx) → retried: the next attempt's plain POST gets "already
+ *   applied" when the answers landed, which the commit counts as ours (the job is `unconfirmed`).
+ *
+ * Extra requests per questionnaire job: 1 GET, plus 1 POST when the bank answers everything.
+ */
+async function answerQuestionnaire(
+  deps: DrainDeps,
+  config: QueueConfig,
+  claimed: Job,
+  first: Extract<ApplyOutcome, { kind: 'test_required' }>,
+  origin: string,
+): Promise<{ outcome: ApplyOutcome; note?: QuestionnaireNote }> {
+  const getPage = deps.client.getPage;
+  let link: URL;
+  try {
+    link = new URL(first.link);
+  } catch {
+    return { outcome: first };
+  }
+  // Only hh's own questionnaire page on the vacancy's site, with the user's session.
+  if (link.origin !== origin || link.pathname !== '/applicant/vacancy_response' || !getPage) return { outcome: first };
+
+  const renew = async (): Promise<Job | null> => {
+    const job = await renewLease(deps.db, claimed.id, { now: deps.now(), owner: deps.owner, config });
+    if (job) {
+      try {
+        await deps.onClaimed?.(job);
+      } catch {
+        /* a missing wake-up only delays recovery */
+      }
+    }
+    return job;
+  };
+
+  let job = await renew();
+  if (!job) return { outcome: first };
+  const budget = Math.max(1_000, job.leaseUntil - deps.now() - 500);
+  const page = await getPage(link.href, AbortSignal.timeout(budget)).catch((e: unknown) => ({ kind: 'network' as const, detail: e instanceof Error ? e.message : String(e) }));
+  if (page.kind === 'network') return { outcome: { kind: 'network', status: 0, detail: `questionnaire page: ${page.detail}` } };
+  const read = readQuestionnairePage(page.answer);
+  if (read.kind === 'outcome') return { outcome: read.outcome };
+  if (read.kind === 'unreadable') return { outcome: first, note: { total: 0, unknown: 0, problem: `${read.reason} — not understood, answer it on hh` } };
+
+  const decision = decideQuestionnaire(read.form, config.questionnaire.bank);
+  if (decision.kind === 'needs_user') return { outcome: first, note: { total: decision.total, unknown: decision.unknown.length, problem: decision.problem } };
+
+  job = await renew();
+  if (!job) return { outcome: first };
+  const at = deps.now();
+  const outcome = await applyWithin(deps, job, { vacancyId: job.vacancyId, resumeHash: job.resumeHash, letter: job.letter ?? '', origin, questionnaire: decision.fields });
+  return { outcome, note: { total: decision.total, unknown: 0, sent: { at, answers: decision.answers, description: describeSentAnswers(decision.answers) } } };
 }
 
 export interface DrainSummary {

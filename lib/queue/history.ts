@@ -21,6 +21,7 @@ const SHORT: Record<JobEventType, string> = {
   stale_commit: 'stale-answer',
   letter: 'letter',
   approved: 'approved',
+  questionnaire: 'answered-questions',
 };
 
 export function storyOf(events: readonly JobEvent[]): string {

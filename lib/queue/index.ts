@@ -1,5 +1,5 @@
 export { claimNext, usedInWindow, type ClaimContext, type ClaimResult } from './claim';
-export { commitOutcome, transition, type CommitContext, type CommitResult } from './commit';
+export { commitOutcome, renewLease, transition, type CommitContext, type CommitResult, type QuestionnaireNote } from './commit';
 export { DEFAULT_QUEUE_CONFIG, WINDOW_MS, localMinutesOfDay, queueConfigFromSettings, type QueueConfig } from './config';
 export { drainOnce, drainUntilWait, type DrainDeps, type DrainSummary, type Notifier, type StepResult } from './drain';
 export { backoffDelay, blockFor, employerBlockReason, normEmployer, pacingDelay, quietUntil } from './guards';

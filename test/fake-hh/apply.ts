@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Vacancy } from './data.ts';
+import { questionnaireOf } from './negotiations.ts';
 import { appliedInLastDay, RESUMES, ACCOUNT, type Application, type ServerState } from './state.ts';
 
 export interface ApplyInput {
@@ -67,10 +68,18 @@ export function handleApply(state: ServerState, byId: ReadonlyMap<number, Vacanc
     });
   }
   const letter = form.letter ?? '';
-  const testAnswers = Object.keys(input.fields).some((k) => /^task_\d+(_text)?$/.test(k));
-  if (vacancy.kind.hasTest && !testAnswers) {
-    return err(400, { error: 'test-required', responseStatus: { test: { hasTests: true, testId: 236_000 + (vacancyId % 1000), required: true } } });
+  // The questionnaire, checked like hh would: the form's uidPk and a non-empty answer to every question
+  // (`task_<id>_text`), else "test-required" again. What was answered is recorded for the tests.
+  let answered: Array<{ question: string; answer: string }> | undefined;
+  if (vacancy.kind.hasTest) {
+    const q = questionnaireOf(vacancy);
+    const answers = q.tasks.map((t) => ({ question: t.question, answer: (input.fields[`task_${t.id}_text`] ?? '').trim() }));
+    if (input.fields.uidPk !== String(q.uidPk) || answers.some((a) => !a.answer)) {
+      return err(400, { error: 'test-required', responseStatus: { test: { hasTests: true, testId: 236_000 + (vacancyId % 1000), required: true } } });
+    }
+    answered = answers;
   }
+  const testAnswers = answered !== undefined;
   if (vacancy.kind.letterRequired && letter.trim() === '') return err(400, { error: 'letter-required' });
   if (letter.length > 10_000) return err(400, { error: 'letter-too-long', letterMaxLength: 10_000 });
   // 5. the daily cap (rolling 24 h)
@@ -81,6 +90,7 @@ export function handleApply(state: ServerState, byId: ReadonlyMap<number, Vacanc
   const chatId = String(state.nextTopicId + 33_324_421);
   state.nextTopicId += 1 + Math.floor(state.rnd() * 50);
   const application: Application = { vacancyId, resumeHash: resume.hash, letter, time: input.now, topicId, chatId, withTestAnswers: testAnswers };
+  if (answered) application.testAnswers = answered;
   state.applications.push(application);
   if (state.applications.length > 20_000) state.applications.splice(0, state.applications.length - 20_000);
   state.appliedByVacancy.set(vacancyId, application);

@@ -239,15 +239,23 @@ const QUESTIONS = [
 /**
  * The full-page apply form with the employer's questionnaire, in the markup of the real fixture
  * (apply/hh_vacancy_response_with_test_questions_2026-05.html): `task-body` › `task-question` + a textarea
- * named `task_<id>_text`, hidden uidPk/guid/startTime/testRequired. Submitting is the user's business (the form
- * posts to the apply endpoint, which records `withTestAnswers`).
+ * named `task_<id>_text`, hidden uidPk/guid/startTime/testRequired. The apply endpoint checks the answers like hh
+ * (every question answered, the form's uidPk) and records them (`Application.testAnswers`).
  */
-export function renderQuestionnaire(ctx: PageContext, v: Vacancy): string {
+/** The questionnaire of a vacancy with a test: its uidPk and its questions with their task ids (page and apply endpoint agree). */
+export function questionnaireOf(v: Pick<Vacancy, 'id'>): { uidPk: number; tasks: Array<{ id: number; question: string }> } {
   const base = 349_160_535 + (v.id % 1000) * 10;
-  const tasks = QUESTIONS.map(
-    (q, i) =>
-      `<div data-qa="task-body"><div class="magritte-text___pbpft_5-2-0 magritte-text_style-secondary___1IU11_5-2-0"><div class="g-user-content" data-qa="task-question">${esc(q)}</div></div><div data-qa="textarea-wrapper" data-interactive="true" class="magritte-textarea___ugvor_3-3-18"><div class="magritte-textarea-wrapper___yD7G6_3-3-18" data-qa="textarea-native-wrapper"><textarea name="task_${base + 1 + i}_text" type="textarea" rows="4" class="magritte-native-element___a0RAE_3-3-18"></textarea></div></div></div>`,
-  ).join('');
+  return { uidPk: base, tasks: QUESTIONS.map((question, i) => ({ id: base + 1 + i, question })) };
+}
+
+export function renderQuestionnaire(ctx: PageContext, v: Vacancy): string {
+  const { uidPk: base, tasks: qs } = questionnaireOf(v);
+  const tasks = qs
+    .map(
+      ({ id, question }) =>
+        `<div data-qa="task-body"><div class="magritte-text___pbpft_5-2-0 magritte-text_style-secondary___1IU11_5-2-0"><div class="g-user-content" data-qa="task-question">${esc(question)}</div></div><div data-qa="textarea-wrapper" data-interactive="true" class="magritte-textarea___ugvor_3-3-18"><div class="magritte-textarea-wrapper___yD7G6_3-3-18" data-qa="textarea-native-wrapper"><textarea name="task_${id}_text" type="textarea" rows="4" class="magritte-native-element___a0RAE_3-3-18"></textarea></div></div></div>`,
+    )
+    .join('');
   const body = `<div data-qa="main-content"><h1 data-qa="title">Отклик на вакансию «${esc(v.name)}»</h1><div data-qa="employer-asking-for-test">Работодатель просит ответить на несколько вопросов</div><form method="post" action="/applicant/vacancy_response/popup" data-qa="vacancy-response-form"><input type="hidden" name="_xsrf" value="${esc(ctx.xsrf)}"><input type="hidden" name="vacancy_id" value="${v.id}"><input type="hidden" name="uidPk" value="${base}"><input type="hidden" name="guid" value="CAB0D0D9-EB79-8D72-D49B-${String(v.id).padStart(12, '0')}"><input type="hidden" name="startTime" value="${Math.floor(ctx.now / 1000)}"><input type="hidden" name="testRequired" value="true">${tasks}<button type="submit" data-qa="vacancy-response-submit-popup">Откликнуться</button></form></div>`;
   return layout(ctx, { title: `Отклик на вакансию ${v.name}`, body, state: { ...baseInitialState(ctx), vacancyTests: { [v.id]: { uidPk: base, testRequired: true } } } });
 }

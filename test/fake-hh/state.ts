@@ -58,6 +58,8 @@ export interface Application {
   topicId: string;
   chatId: string;
   withTestAnswers: boolean;
+  /** What the employer received for its questionnaire (question → answer), in page order. */
+  testAnswers?: Array<{ question: string; answer: string }>;
 }
 
 export interface ServerState {
