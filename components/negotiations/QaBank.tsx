@@ -7,7 +7,7 @@ import { getSettings, updateSettings } from '../../lib/settings/store';
 import { negotiationTexts } from './texts';
 import './negotiations.css';
 
-/** Options section: the Q&A bank (answers the user writes once), reply drafts on/off, sync period. Saved on "Save". */
+/** Options section: the Q&A bank (answers the user writes once), questionnaires answered from it on/off, reply drafts on/off, sync period. Saved on "Save". */
 export function QaBank() {
   const t = negotiationTexts[uiLang()];
   const st = useMemo(() => ({ qa: signal<QaSettings | null>(null), msg: signal<{ ok: boolean; text: string } | null>(null) }), []);
@@ -47,6 +47,7 @@ export function QaBank() {
       <p>
         <button type="button" class="otk-btn" data-testid="qa-add" disabled={qa.items.length >= 100} onClick={() => setItems([...qa.items, { kind: qa.items.some((x) => x.kind === 'salary') ? 'custom' : 'salary', pattern: '', answer: '' }])}>{t.add}</button>
       </p>
+      <label class="otk-check"><input type="checkbox" data-testid="qa-auto-answer" checked={qa.autoAnswer} onChange={(e) => (st.qa.value = { ...qa, autoAnswer: (e.target as HTMLInputElement).checked })} /> {t.autoAnswer}</label>
       <label class="otk-check"><input type="checkbox" checked={qa.draftReplies} onChange={(e) => (st.qa.value = { ...qa, draftReplies: (e.target as HTMLInputElement).checked })} /> {t.draftReplies}</label>
       <label>
         {t.syncMinutes}{' '}

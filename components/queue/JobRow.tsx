@@ -38,6 +38,7 @@ export function JobRow({ job, t, lang, resumeTitle, hide, onAction, review }: Ro
         {job.vacancy.employer ? <span title={job.vacancy.employer.name}>{job.vacancy.employer.name}</span> : null}
         <span title={t.resumeUsed}>{resumeTitle ? t.resumeNamed(resumeTitle) : t.resumeShort(job.resumeHash)}</span>
         {job.state === 'skipped' ? <span>{t.skipped}</span> : null}
+        {job.state === 'applied' && job.questionnaire?.answered ? <span data-testid="questions-answered">{t.questionsAnswered(job.questionnaire.answered)}</span> : null}
         {job.state === 'pending' && job.lastError && job.nextAttemptAt > Date.now() ? <span>{t.retryAt(clock(job.nextAttemptAt, lang))}</span> : null}
       </div>
       {job.state === 'review' || (preview !== null && preview !== '') ? (

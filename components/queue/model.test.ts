@@ -46,6 +46,8 @@ describe('row details', () => {
   const t = popupTexts.en;
   it('explains known reasons in plain words and falls back to hh detail', () => {
     expect(problemOf({ state: 'needs_user', reason: 'test_required', lastError: null }, t)).toMatch(/answer questions/);
+    expect(problemOf({ state: 'needs_user', reason: 'test_required', lastError: null, questionnaire: { total: 8, unknown: 2, answered: 0 } }, t)).toMatch(/answer questions.* 2 of 8 questions unknown to your answer bank/);
+    expect(problemOf({ state: 'needs_user', reason: 'test_required', lastError: null, questionnaire: { total: 8, unknown: 2, answered: 0 } }, popupTexts.ru)).toMatch(/Вопросов без ответа в вашем банке: 2 из 8/);
     expect(problemOf({ state: 'failed', reason: 'resume_not_found', lastError: 'resume not found' }, t)).toBe('hh.ru refused: resume not found');
     expect(problemOf({ state: 'pending', reason: null, lastError: 'HTTP 502' }, t)).toMatch(/will try again/);
     expect(problemOf({ state: 'pending', reason: null, lastError: null }, t)).toBeNull();

@@ -67,9 +67,12 @@ export function actionsFor(job: Pick<Job, 'state' | 'reason'>): Action[] {
  * The job's problem in words a person can act on, or null. Known reason codes get a sentence; an unknown
  * refusal shows hh's own detail; a transient failure of a still-pending job explains the retry.
  */
-export function problemOf(job: Pick<Job, 'state' | 'reason' | 'lastError'>, t: PopupTexts): string | null {
+export function problemOf(job: Pick<Job, 'state' | 'reason' | 'lastError' | 'questionnaire'>, t: PopupTexts): string | null {
   if (job.state === 'applied') return job.reason === 'already_applied' ? t.problem['already_applied']! : null;
   if (job.state === 'cancelled' || job.state === 'review' || job.state === 'processing') return null;
+  // A questionnaire the worker read: say how many questions the bank did not know ("2 of 8").
+  const q = job.questionnaire;
+  if (job.state === 'needs_user' && job.reason === 'test_required' && q && q.unknown > 0) return `${t.problem['test_required']!} ${t.questionsUnknown(q.unknown, q.total)}`;
   if (job.reason && t.problem[job.reason]) return t.problem[job.reason]!;
   if (job.state === 'pending') return job.lastError ? t.problem['network']! : null;
   if (job.lastError) return t.problemOther(job.lastError);

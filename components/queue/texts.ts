@@ -76,6 +76,9 @@ const ru = {
     removed_by_user: 'Убрано вами.',
   } as Record<string, string>,
   problemOther: (detail: string) => `hh.ru отказал: ${detail}`,
+  /** Employer questionnaire (issue 8): how many questions the answer bank did not know / answered. */
+  questionsUnknown: (unknown: number, total: number) => `Вопросов без ответа в вашем банке: ${unknown} из ${total} — добавьте ответы в «Ответы на вопросы работодателей» или ответьте на hh.`,
+  questionsAnswered: (n: number) => `ответы на вопросы (${n}) — из банка ответов`,
 };
 
 const en: typeof ru = {
@@ -153,6 +156,8 @@ const en: typeof ru = {
     removed_by_user: 'Removed by you.',
   },
   problemOther: (detail) => `hh.ru refused: ${detail}`,
+  questionsUnknown: (unknown, total) => `${unknown} of ${total} questions unknown to your answer bank — add them under “Answers to employer questions” or answer on hh.`,
+  questionsAnswered: (n) => `${n} question${n === 1 ? '' : 's'} answered from your bank`,
 };
 
 export const popupTexts: Record<Lang, typeof ru> = { ru, en };

@@ -42,7 +42,9 @@ export const notifier: Notifier = {
     await tell({ kind: 'queuePaused', id: 'otklik-paused', title: 'Otklik: apply queue paused', message: pause.message });
   },
   async needsUser(job: Job) {
-    const why = job.reason === 'test_required' ? 'answer the employer\'s questions' : job.reason === 'letter_required' ? 'a cover letter is required' : 'apply on the employer\'s site';
+    const q = job.questionnaire;
+    const questions = q && q.unknown > 0 ? `answer the employer's questions (${q.unknown} of ${q.total} not in your answer bank)` : 'answer the employer\'s questions';
+    const why = job.reason === 'test_required' ? questions : job.reason === 'letter_required' ? 'a cover letter is required' : 'apply on the employer\'s site';
     await browser.notifications.create(`otklik-job-${job.id}`, {
       type: 'basic',
       iconUrl: icon(),

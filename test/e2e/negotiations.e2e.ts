@@ -116,6 +116,14 @@ describe('responses funnel and employer replies', () => {
     await expect.poll(async () => (await job())?.state, { timeout: 60_000 }).toBe('needs_user');
     const waiting = (await job())!;
     expect(waiting.reason).toBe('test_required');
+    // The worker read the questionnaire (one GET with the session), found 2 of the 4 questions unknown to the
+    // bank and sent nothing more: one POST (hh's test-required), no application.
+    expect(fake.requests.filter((r) => r.route === 'apply' && r.form?.['vacancy_id'] === String(id))).toHaveLength(1);
+    expect(fake.requests.filter((r) => r.path === '/applicant/vacancy_response' && r.query['vacancyId'] === String(id))).toHaveLength(1);
+    type HistoryReply = { data: { events: Array<{ type: string; detail: string }> } };
+    const history = async (jobId: number) => ((await send('jobHistory', { jobId })) as HistoryReply).data.events;
+    const jobId = ((await send('listJobs', {})) as { data: { jobs: Array<{ id: number; vacancyId: string }> } }).data.jobs.find((j) => j.vacancyId === String(id))!.id;
+    expect((await history(jobId)).at(-1)!.detail).toBe('employer questionnaire must be answered on hh: 2 of 4 questions unknown; not in your answer bank: «Когда сможете выйти на работу?», «Какой твой опыт работы с linux?»');
 
     const applies = () => fake.requests.filter((r) => r.route === 'apply').length;
     const before = applies();
@@ -164,6 +172,74 @@ describe('responses funnel and employer replies', () => {
       .poll(async () => (await browser.worker()).evaluate(async () => ((await chrome.storage.local.get('settings'))['settings'] as { qa: { items: Array<{ kind: string; answer: string }> } }).qa.items.map((i) => `${i.kind}:${i.answer}`)), { timeout: 10_000 })
       .toContain('notice:Через две недели после оффера');
     await browser.screenshot(page, 'options-qa-bank');
+  });
+
+  it('questionnaires answered from the bank: one question missing → needs you, nothing sent (the pre-fill still helps); every question covered → applied once with those answers, no click', async () => {
+    const [partial, full] = fake.vacancyKinds().hasTest.slice(1, 3) as [number, number];
+    const s = pythonJuniorSettings();
+    s.apply.fast = true;
+    s.apply.defaultResumeHash = fake.resumes[0]!.hash;
+    s.qa.items = [
+      { kind: 'salary', pattern: '', answer: 'от 180 000 ₽ на руки' },
+      { kind: 'contacts', pattern: '', answer: 'https://t.me/example_user' },
+      { kind: 'custom', pattern: 'python, питон', answer: 'Да, 2 года коммерческой разработки на Python' },
+      { kind: 'notice', pattern: '', answer: 'Через две недели после оффера' },
+    ];
+    expect(s.qa.autoAnswer).toBe(true); // the default
+    await setSettings(await browser.worker(), s);
+    const popup = await browser.extensionPage('popup.html');
+    const send = (type: string, payload: unknown) => popup.evaluate(([t, p]) => chrome.runtime.sendMessage({ otklik: 1, type: t, payload: p }), [type, payload] as const);
+    type JobsReply = { data: { jobs: Array<{ id: number; vacancyId: string; state: string; reason: string | null; link: string | null }> } };
+    type HistoryReply = { data: { events: Array<{ type: string; detail: string }> } };
+    const job = async (id: number) => ((await send('listJobs', {})) as JobsReply).data.jobs.find((j) => j.vacancyId === String(id));
+    const history = async (id: number) => ((await send('jobHistory', { jobId: (await job(id))!.id })) as HistoryReply).data.events;
+    const posts = (id: number) => fake.requests.filter((r) => r.route === 'apply' && r.form?.['vacancy_id'] === String(id));
+    const enqueue = (id: number) => send('enqueue', { vacancy: { id: String(id), title: fake.vacancy(id)!.name, employer: { name: fake.vacancy(id)!.employer?.name ?? 'X' }, url: `https://hh.ru/vacancy/${id}`, score: 0.8 } });
+
+    // 1. The bank lacks the linux question: the job waits for the user, saying which question; nothing applied.
+    await enqueue(partial);
+    await expect.poll(async () => (await job(partial))?.state, { timeout: 60_000 }).toBe('needs_user');
+    expect((await history(partial)).at(-1)!.detail).toBe('employer questionnaire must be answered on hh: 1 of 4 questions unknown; not in your answer bank: «Какой твой опыт работы с linux?»');
+    expect(posts(partial)).toHaveLength(1);
+    expect(fake.applications.some((a) => a.vacancyId === partial)).toBe(false);
+    // …and the pre-fill path still works on hh's page: 3 of 4 filled, the unknown one left empty, not submitted.
+    const page = await browser.newPage();
+    await page.goto((await job(partial))!.link!);
+    await expect.poll(() => page.locator('textarea').nth(2).inputValue(), { timeout: 15_000 }).toBe('Через две недели после оффера');
+    expect(await page.locator('textarea').nth(3).inputValue()).toBe('');
+    expect(await page.locator('[data-otk-prefill-note]').evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain('Otklik заполнил 3 из 4 ответов');
+    await page.waitForTimeout(500);
+    expect(posts(partial)).toHaveLength(1);
+    await page.close();
+
+    // 2. A bank covering every question: applied by the queue alone, once, with exactly these answers.
+    s.qa.items.push({ kind: 'custom', pattern: 'linux', answer: 'Ubuntu на серверах, каждый день' });
+    await setSettings(await browser.worker(), s);
+    await enqueue(full);
+    await expect.poll(async () => (await job(full))?.state, { timeout: 60_000 }).toBe('applied');
+    const received = fake.applications.filter((a) => a.vacancyId === full);
+    expect(received).toHaveLength(1);
+    expect(received[0]!.testAnswers).toEqual([
+      { question: 'Есть ли у тебя опыт коммерческой разработки на python? Сколько лет?', answer: 'Да, 2 года коммерческой разработки на Python' },
+      { question: 'Уточни, пожалуйста, свои зп ожидания и укажи контакт для связи (тг)', answer: 'от 180 000 ₽ на руки; https://t.me/example_user' },
+      { question: 'Когда сможете выйти на работу?', answer: 'Через две недели после оффера' },
+      { question: 'Какой твой опыт работы с linux?', answer: 'Ubuntu на серверах, каждый день' },
+    ]);
+    // Two POSTs (the plain one → test-required, the answered one), the same letter; one GET of the questionnaire.
+    const [plain, answered] = posts(full);
+    expect(posts(full)).toHaveLength(2);
+    expect(Object.keys(plain!.form!).some((k) => k.startsWith('task_'))).toBe(false);
+    expect(answered!.form).toMatchObject({ testRequired: 'true', letter: plain!.form!['letter'] ?? '' });
+    expect(fake.requests.filter((r) => r.path === '/applicant/vacancy_response' && r.query['vacancyId'] === String(full))).toHaveLength(1);
+    // What was sent is in the job's history.
+    const events = await history(full);
+    const types = events.map((e) => e.type);
+    expect(types.filter((t) => t === 'claimed')).toHaveLength(1);
+    expect(types.slice(types.indexOf('claimed'))).toEqual(['claimed', 'questionnaire', 'applied']);
+    expect(events.find((e) => e.type === 'questionnaire')!.detail).toContain('«Какой твой опыт работы с linux?» → «Ubuntu на серверах, каждый день»');
+    await popup.reload();
+    await expect.poll(() => popup.locator('[data-testid="questions-answered"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await browser.screenshot(popup, 'popup-questionnaire-answered');
   });
 
   it('client-side navigation to «Отклики» (hh is an SPA) starts the page handler: the live cards are read and reported', async () => {
