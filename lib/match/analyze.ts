@@ -4,7 +4,7 @@
  * concept and mark their parts as absorbed.
  */
 import { normalizeText, tokenize, tokenizeTitle } from './normalize';
-import { seniorityCue } from './seniority';
+import { isAssistantCue, seniorityCue } from './seniority';
 import { stemWord } from './stem';
 import { CONCEPT_KIND, type ConceptKind, conceptOf, phraseAt } from './synonyms';
 
@@ -58,6 +58,8 @@ export interface AnalyzedTitle {
   levels: number[];
   /** main-part cue levels */
   mainLevels: number[];
+  /** the title starts with an assistant cue (помощник, ассистент, assistant) */
+  assistant: boolean;
 }
 
 export function analyzeTitle(raw: string): AnalyzedTitle {
@@ -67,6 +69,7 @@ export function analyzeTitle(raw: string): AnalyzedTitle {
   const items: TitleItem[] = [];
   const levels: number[] = [];
   const mainLevels: number[] = [];
+  let assistant = false;
   const absorbed = new Array<boolean>(infos.length).fill(false);
   for (let i = 0; i < infos.length; i++) {
     const p = phraseAt(stems, i);
@@ -91,6 +94,8 @@ export function analyzeTitle(raw: string): AnalyzedTitle {
     if (info.level >= 0) {
       levels.push(info.level);
       if (tk.main) mainLevels.push(info.level);
+      // Only as the title's first word: "Помощник бухгалтера", not "Водитель-помощник …" or "… Digital assistants".
+      if (i === 0 && isAssistantCue(info.stem)) assistant = true;
       continue;
     }
     // "без опыта" (no experience) in a title is a junior cue.
@@ -109,7 +114,7 @@ export function analyzeTitle(raw: string): AnalyzedTitle {
       it.w = Math.max(it.w, 0.9);
     }
   }
-  return { items, levels, mainLevels };
+  return { items, levels, mainLevels, assistant };
 }
 
 /**

@@ -137,4 +137,89 @@ describe('scorer invariants', () => {
     expect(hr.score(vac('Менеджер по подбору персонала', e)).verdict).toBe('show');
     expect(hr.score(vac('Специалист по охране труда', e)).verdict).toBe('hide');
   });
+  it('puts an assistant title two levels below a user with 3+ years, not below a newcomer', () => {
+    const acc = compileProfile(profile({ desiredTitles: ['Бухгалтер', 'Главный бухгалтер'], skills: ['1С:Бухгалтерия', 'Налоговый учёт'], experience: 'between3And6' }));
+    const none = { experience: 'noExperience' as const };
+    const one = { experience: 'between1And3' as const };
+    const helper = acc.score(vac('Помощник бухгалтера', none));
+    expect(helper.verdict).toBe('hide');
+    expect(helper.reasons.map((r) => formatReason(r, 'ru'))).toContain('уровень ниже вашего: junior');
+    // "главного" names whom the assistant helps, not the job's level.
+    expect(acc.score(vac('Помощник главного бухгалтера', one)).verdict).toBe('hide');
+    expect(acc.features(vac('Помощник главного бухгалтера', one)).levelFit).toBe(false);
+    expect(acc.score(vac('Ассистент бухгалтера', one)).verdict).toBe('hide');
+    // The same job without the assistant word stays, even with hh's "no experience".
+    expect(acc.score(vac('Бухгалтер', none)).verdict).toBe('show');
+    // A newcomer may well start as an assistant; so may someone who asks for assistant jobs.
+    const newcomer = compileProfile(profile({ desiredTitles: ['Бухгалтер'], skills: ['1С:Бухгалтерия'], experience: 'noExperience' }));
+    expect(newcomer.score(vac('Помощник бухгалтера', none)).verdict).toBe('show');
+    const asst = compileProfile(profile({ desiredTitles: ['Ассистент стоматолога'], experience: 'between3And6' }));
+    expect(asst.score(vac('Ассистент стоматолога', one)).verdict).toBe('show');
+    // Only the title's first word makes an assistant job.
+    const driver = compileProfile(profile({ desiredTitles: ['Водитель'], experience: 'between3And6' }));
+    // (its "помощник" still reads as a junior cue, one level down as before; not the assistant's two)
+    expect(driver.features(vac('Водитель-помощник торгового представителя', one)).levelGap).toBe(1);
+    expect(driver.features(vac('Помощник водителя', one)).levelGap).toBe(2);
+  });
+  it('puts a 1–3-year job with no level word two bands below a user with 6+ years', () => {
+    const fe = compileProfile(profile({ desiredTitles: ['Senior Frontend-разработчик', 'Frontend Developer', 'React-разработчик'], skills: ['React', 'TypeScript'], experience: 'moreThan6' }));
+    const one = { experience: 'between1And3' as const };
+    expect(fe.score(vac('Frontend-разработчик', one)).verdict).toBe('hide');
+    expect(fe.score(vac('React-разработчик', one)).verdict).toBe('hide');
+    // A level word in the title is surer than hh's id.
+    expect(fe.score(vac('Ведущий frontend-разработчик', one)).verdict).toBe('show');
+    expect(fe.score(vac('Senior React Developer', one)).verdict).toBe('show');
+    expect(fe.features(vac('Middle Frontend-разработчик', one)).levelGap).toBe(1);
+    expect(fe.score(vac('Frontend-разработчик', { experience: 'between3And6' })).verdict).toBe('show');
+    // "No experience" is hh's "not required", not a band: one level down for a 3–6-year user, as before.
+    const acc = compileProfile(profile({ desiredTitles: ['Бухгалтер'], skills: ['1С:Бухгалтерия'], experience: 'between3And6' }));
+    expect(acc.features(vac('Бухгалтер', { experience: 'noExperience' })).levelGap).toBe(1);
+    expect(acc.score(vac('Бухгалтер', { experience: 'noExperience' })).verdict).not.toBe('hide');
+    // A user who also asks for junior titles wants that band.
+    const wide = compileProfile(profile({ desiredTitles: ['Junior Frontend-разработчик', 'Frontend-разработчик'], experience: 'moreThan6' }));
+    expect(wide.features(vac('Frontend-разработчик', one)).levelGap).toBe(0);
+  });
+  it('tells kinds of analyst apart when the user names one', () => {
+    const da = compileProfile(profile({ desiredTitles: ['Junior аналитик данных', 'Data Analyst', 'Аналитик'], skills: ['SQL', 'Excel', 'Python'], experience: 'noExperience' }));
+    const none = { experience: 'noExperience' as const };
+    const ba = da.score(vac('Бизнес-аналитик', none));
+    expect(ba.verdict).toBe('hide');
+    expect(ba.reasons.map((r) => formatReason(r, 'ru'))).toContain('другая роль: бизнес аналитик');
+    expect(da.score(vac('Системный аналитик', none)).verdict).toBe('hide');
+    expect(da.score(vac('Финансовый аналитик', none)).verdict).toBe('hide');
+    expect(da.score(vac('Трейдер-аналитик', none)).verdict).toBe('hide');
+    // The data family: data, BI, product, web analysts; and a title naming it in brackets.
+    for (const t of ['Аналитик данных', 'Продуктовый аналитик', 'BI-аналитик', 'Веб-аналитик', 'Аналитик маркетплейсов', 'Системный аналитик (Data)', 'Аналитик']) {
+      expect(da.score(vac(t, none)).verdict, t).not.toBe('hide');
+    }
+    // A specialisation of the user's own family is no foreign qualifier.
+    expect(da.features(vac('Продуктовый аналитик', none)).qualifier).toBe('');
+    // The other way round for a business analyst.
+    const baP = compileProfile(profile({ desiredTitles: ['Бизнес-аналитик', 'Системный аналитик'], skills: ['BPMN', 'SQL'], experience: 'between1And3' }));
+    const one = { experience: 'between1And3' as const };
+    expect(baP.score(vac('Аналитик бизнес-процессов', one)).verdict).toBe('show');
+    expect(baP.score(vac('Системный аналитик', one)).verdict).toBe('show');
+    const data = baP.score(vac('Аналитик данных', one));
+    expect(data.verdict).toBe('hide');
+    expect(data.reasons.map((r) => formatReason(r, 'en'))).toContain('a different role: аналитик данных');
+    // Another wanted role in the head keeps the job ("BI-разработчик" wants developers).
+    const bi = compileProfile(profile({ desiredTitles: ['BI-аналитик', 'BI-разработчик'], skills: ['Power BI', 'SQL'], experience: 'between1And3' }));
+    expect(bi.features(vac('Разработчик бизнес-аналитики (Power BI)', one)).roleMismatch).toBe('');
+    // Only the bare "Аналитик": every kind is the user's.
+    const any = compileProfile(profile({ desiredTitles: ['Аналитик'], skills: ['SQL'], experience: 'between1And3' }));
+    expect(any.score(vac('Бизнес-аналитик', one)).verdict).not.toBe('hide');
+    expect(any.features(vac('Финансовый аналитик', one)).roleMismatch).toBe('');
+  });
+  it('reads an accountant job from accounting words in a title with no role', () => {
+    const acc = compileProfile(profile({ desiredTitles: ['Бухгалтер', 'Главный бухгалтер'], skills: ['1С:Бухгалтерия', 'Бухгалтерская отчётность'], experience: 'between3And6' }));
+    const one = { experience: 'between1And3' as const };
+    expect(acc.score(vac('Старший специалист отдела корпоративной отчетности по РСБУ', one)).verdict).not.toBe('hide');
+    expect(acc.score(vac('Специалист по МСФО', one)).verdict).not.toBe('hide');
+    expect(acc.score(vac('Специалист по бухгалтерскому учету', one)).verdict).not.toBe('hide');
+    // Without the accounting word it is any reporting job; with another role it is that role's job.
+    expect(acc.score(vac('Старший специалист отдела корпоративной отчетности', one)).verdict).toBe('hide');
+    expect(acc.score(vac('Аналитик МСФО', one)).verdict).toBe('hide');
+    // The domain stands in for the role only at DOMAIN_W: the role itself still ranks higher.
+    expect(acc.score(vac('Бухгалтер', one)).score).toBeGreaterThan(acc.score(vac('Специалист по МСФО', one)).score);
+  });
 });

@@ -78,6 +78,29 @@ const SIBLING_W = 0.8;
  */
 const SKILL_TITLE = 0.6;
 
+/**
+ * Specialisations of a role noun that make it a different job. On hh "аналитик" alone covers requirement
+ * engineers (бизнес-/системный аналитик), data people (аналитик данных, BI-, продуктовый, веб-аналитик) and finance
+ * (финансовый аналитик, трейдер-аналитик); their work, skills and careers do not overlap. When the user's own titles
+ * name the specialisation ("Аналитик данных"), a vacancy whose head names only another family is another job, even
+ * if the user also typed the bare "Аналитик".
+ */
+const SPECIALISATIONS: Record<string, Record<string, string>> = {
+  analyst: {
+    data: 'data', bigdata: 'data', bi: 'data', powerbi: 'data', product: 'data', sql: 'data', statistics: 'data', web: 'data', marketplace: 'data', dwh: 'data', etl: 'data',
+    business: 'req', system: 'req', requirements: 'req',
+    finance: 'fin', tax: 'fin', trading: 'fin',
+    security: 'sec',
+  },
+};
+/**
+ * The domain a role works in: a title with no role noun whose head names the domain ("Специалист по
+ * бухгалтерскому учёту", "Старший специалист отдела отчётности по РСБУ") is that role's job, though less surely than
+ * one naming the role itself (DOMAIN_W).
+ */
+const ROLE_DOMAIN: Record<string, string> = { accountant: 'accounting' };
+const DOMAIN_W = 0.7;
+
 const NEUTRAL_SCORE = 0.75;
 const REL_CAP = 2.6;
 /** A title that is the wanted job and names the user's level is surer than one whose level is only inferred. */
@@ -125,6 +148,10 @@ export function compileProfile(profile: Profile): CompiledProfile {
   const looseRoles = new Set<string>();
   const cueLevels: number[] = [];
   let titlesWithCue = 0;
+  /** The user asks for assistant jobs themselves ("Помощник руководителя"). */
+  let wantsAssistant = false;
+  /** Wanted role → the specialisation families the user's titles give it ("Аналитик данных" → analyst: data). */
+  const roleFamilies = new Map<string, Set<string>>();
   const coreCount = new Map<string, number>();
   const display = new Map<string, string>();
 
@@ -155,6 +182,15 @@ export function compileProfile(profile: Profile): CompiledProfile {
     let total = 0;
     for (const w of weights.values()) total += w;
     if (total > 0) desired.push({ text, weights, total });
+    wantsAssistant ||= a.assistant;
+    for (const r of a.items) {
+      const fam = SPECIALISATIONS[r.c];
+      if (r.kind !== 'r' || r.absorbed || !fam) continue;
+      for (const q of a.items) {
+        const f = fam[q.c];
+        if (f && !q.absorbed) roleFamilies.set(r.c, (roleFamilies.get(r.c) ?? new Set()).add(f));
+      }
+    }
     if (a.levels.length > 0) {
       titlesWithCue++;
       cueLevels.push(...a.levels);
@@ -259,6 +295,8 @@ export function compileProfile(profile: Profile): CompiledProfile {
       for (const i of unknownInTitle) if (i.c.startsWith(c) || c.startsWith(i.c)) best = Math.max(best, i.w);
       return best;
     };
+    // A title with no role noun at all may name a wanted role's domain instead ("… по РСБУ" for an accountant).
+    const roleless = !t.items.some(isRole);
     let title = 0;
     let bestTitle = '';
     for (const d of desired) {
@@ -266,7 +304,13 @@ export function compileProfile(profile: Profile): CompiledProfile {
       let specific = false;
       for (const [c, w] of d.weights) {
         const sib = SIBLINGS[c];
-        const m = w * (sib ? Math.max(titleWeight(c), SIBLING_W * titleWeight(sib)) : titleWeight(c));
+        const dom = roleless ? ROLE_DOMAIN[c] : undefined;
+        const m =
+          w *
+          Math.max(
+            sib ? Math.max(titleWeight(c), SIBLING_W * titleWeight(sib)) : titleWeight(c),
+            dom ? DOMAIN_W * (t.items.find((i) => i.c === dom && i.main)?.w ?? 0) : 0,
+          );
         s += m;
         if (m > 0 && kindOf(c) !== 'g') specific = true;
       }
@@ -294,20 +338,67 @@ export function compileProfile(profile: Profile): CompiledProfile {
       for (const c of named) w += KIND_W[kindOf(c)];
       if (w > 0 && (SKILL_TITLE * w) / spec > title) [title, bestTitle] = [(SKILL_TITLE * w) / spec, skillText];
     }
-    const roleMismatch = mainRoles.length > 0 && profileRoles.size > 0 && !mainRoles.some((r) => profileRoles.has(r) || looseRoles.has(r)) ? roleWord : '';
+    let roleMismatch = mainRoles.length > 0 && profileRoles.size > 0 && !mainRoles.some((r) => profileRoles.has(r) || looseRoles.has(r)) ? roleWord : '';
+    // The wanted role in another specialisation ("Бизнес-аналитик" for a data analyst) is another job. The user's
+    // own family anywhere in the title ("Системный аналитик (Data)"), or another wanted role in the head
+    // ("Разработчик бизнес-аналитики" for a BI developer), keeps the job in the user's field; and a specialisation
+    // of the user's own family is no foreign qualifier ("Аналитик маркетплейсов" for a data analyst).
+    if (!roleMismatch && roleFamilies.size > 0) {
+      let ok = false;
+      let other = '';
+      for (const r of t.items) {
+        if (!r.main || r.absorbed || r.kind !== 'r') continue;
+        const mine = roleFamilies.get(r.c);
+        const fam = SPECIALISATIONS[r.c];
+        if (!mine || !fam) {
+          ok ||= profileRoles.has(r.c);
+          continue;
+        }
+        let named = '';
+        let own = false;
+        for (const q of t.items) {
+          const f = q.absorbed ? undefined : fam[q.c];
+          if (!f) continue;
+          if (mine.has(f)) {
+            own = true;
+            if (qualifier === q.c) qualifier = '';
+          } else if (q.main) named ||= q.s;
+        }
+        if (own || !named) ok = true;
+        else if (!other) {
+          // The words as the title orders them: "финансовый аналитик", "аналитик данных".
+          const n = normalizeText(v.title);
+          other = n.indexOf(named) <= n.indexOf(r.s) ? `${named} ${r.s}` : `${r.s} ${named}`;
+        }
+      }
+      if (other && !ok) roleMismatch = other;
+    }
 
     // Seniority: title cues (or an internship in the schedule text), else the experience band.
     const cues = t.mainLevels.length > 0 ? t.mainLevels : t.levels;
     let vr = rangeOfLevels(cues);
     if (!vr && v.scheduleText && /стажировк|internship/i.test(v.scheduleText)) vr = { lo: 0, hi: 0 };
-    const vacancyLevel = vr ?? (v.experience ? rangeOfExperience(v.experience) : undefined);
-    const levelGap = vacancyLevel ? rangeGap(wantRange, vacancyLevel) : 0;
+    let vacancyLevel = vr ?? (v.experience ? rangeOfExperience(v.experience) : undefined);
+    let levelGap = vacancyLevel ? rangeGap(wantRange, vacancyLevel) : 0;
+    // An assistant to X ("Помощник бухгалтера", "Ассистент главного инженера проекта") does X's routine under X: for
+    // someone who wants X at middle level or above that is two levels down, whatever else the title names.
+    if (t.assistant && !wantsAssistant && wantRange.lo >= 2) {
+      vacancyLevel = { lo: Math.min(vacancyLevel?.lo ?? 1, 1), hi: 1 };
+      levelGap = Math.max(levelGap, 2);
+    }
+    // hh's id is the employer's band: "1–3 years" with no level word in the title is a junior-to-middle job, two
+    // bands below someone with 6+ years. ("No experience" is not a band but "not required"; it is left to the
+    // one-level gap, since many non-IT employers hire experienced people under it.)
+    if (!vr && v.experience && userExp !== null && levelGap === 1) {
+      const vi = EXPERIENCE_INDEX[v.experience];
+      if (vi >= 1 && userExp - vi >= 2) levelGap = 2;
+    }
     const levelDir = vacancyLevel ? Math.sign(vacancyLevel.lo - wantRange.hi) || -Math.sign(wantRange.lo - vacancyLevel.hi) : 0;
     // The title is the wanted job and names a level inside the user's band ("Стажёр (аналитика …)" for a
     // newcomer): surer than a level inferred from hh's experience id. A wide band (no experience given) says
     // nothing, and a title that is another job gets no credit for its level.
     const levelFit =
-      cues.length > 0 && !!vr && rangeGap(wantRange, vr) === 0 && wantRange.hi - wantRange.lo <= 2 && title >= 0.8 && !foreign && !roleMismatch;
+      cues.length > 0 && !!vr && levelGap === 0 && rangeGap(wantRange, vr) === 0 && wantRange.hi - wantRange.lo <= 2 && title >= 0.8 && !foreign && !roleMismatch;
     let yearsGap = 0;
     let needYears = v.experience ? EXPERIENCE_MIN_YEARS[v.experience] : 0;
     if (userExp !== null) {

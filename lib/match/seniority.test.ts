@@ -41,4 +41,12 @@ describe('seniority', () => {
     expect(statedYears('Можно без опыта')).toBeUndefined();
     expect([0.5, 1, 2.5, 3, 5, 6].map(experienceIndexOfYears)).toEqual([0, 1, 1, 2, 2, 3]);
   });
+  it('marks titles that start with an assistant word', () => {
+    expect(analyzeTitle('Помощник бухгалтера').assistant).toBe(true);
+    expect(analyzeTitle('Ассистент главного инженера проекта').assistant).toBe(true);
+    expect(analyzeTitle('Assistant Product Manager').assistant).toBe(true);
+    expect(analyzeTitle('Водитель-помощник торгового представителя').assistant).toBe(false);
+    expect(analyzeTitle('Senior Product Manager Digital assistants').assistant).toBe(false);
+    expect(analyzeTitle('Бухгалтер').assistant).toBe(false);
+  });
 });

@@ -27,6 +27,15 @@ export function seniorityCue(stem: string): Level | undefined {
   return CUE_BY_STEM.get(stem);
 }
 
+/**
+ * Assistant cues: "Помощник бухгалтера", "Ассистент главного инженера", "Assistant manager". An assistant to X
+ * does X's routine under X; it is not X's job at X's level, whatever other cue ("главного") the title holds.
+ */
+const ASSISTANT_STEMS = new Set(tokenize(normalizeText('помощник помощница ассистент assistant')).map(stemWord));
+export function isAssistantCue(stem: string): boolean {
+  return ASSISTANT_STEMS.has(stem);
+}
+
 export const EXPERIENCE_INDEX: Record<ExperienceId, number> = { noExperience: 0, between1And3: 1, between3And6: 2, moreThan6: 3 };
 /** Years the experience id asks for (lower bound), for reasons. */
 export const EXPERIENCE_MIN_YEARS: Record<ExperienceId, number> = { noExperience: 0, between1And3: 1, between3And6: 3, moreThan6: 6 };

@@ -152,10 +152,11 @@ t system: system, systems, системный, системного
 t product: product, продукт, продуктовый, продуктовой
 t project: project, проект, проектов, проекта
 t platform: platform, платформа, платформенный, платформы, infrastructure, инфраструктура, инфраструктурный
-t accounting: бухгалтерский, бухгалтерского, бухгалтерской, бухучет
+t accounting: бухгалтерский, бухгалтерского, бухгалтерской, бухучет, рсбу, мсфо, ifrs, gaap
 t payroll: payroll, заработной платы, заработная плата, зарплата, зарплаты, зп, расчет заработной платы
 t tax: tax, налог, налоговый, налогового, налоговой, ндс, ндфл
 t finance: finance, financial, финансовый, финансы, финансов
+t trading: трейдинг, трейдер, трейдеры, trader, биржевой
 t marketplace: marketplace, маркетплейс, маркетплейсы, маркетплейсов, wildberries, ozon
 t ux: ux, ui, ui ux, ux ui, юзабилити
 t statistics: statistics, статистика, statistical, статистический
