@@ -44,3 +44,67 @@ export async function fetchFromFake(fake: FakeHh, url: string, cookie = fake.coo
   }
   throw new Error('too many redirects');
 }
+
+/** A `fetch` for Node that talks to the fake as the browser would (Host: hh.ru, cookie jar, redirects). */
+export function fakeFetch(fake: FakeHh, jar: Map<string, string>): typeof globalThis.fetch {
+  return (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    let url = new URL(String(input));
+    let method = init.method ?? 'GET';
+    let payload: { body: Buffer; type: string } | null = null;
+    if (init.body !== undefined && init.body !== null) {
+      const r = new Request(url, { method, body: init.body as BodyInit });
+      payload = { body: Buffer.from(await r.arrayBuffer()), type: r.headers.get('content-type') ?? '' };
+    }
+    for (let hop = 0; hop < 5; hop++) {
+      const res = await new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        const req = https.request(
+          {
+            host: '127.0.0.1',
+            port: fake.port,
+            method,
+            path: url.pathname + url.search,
+            servername: 'hh.ru',
+            rejectUnauthorized: false,
+            agent: false,
+            headers: {
+              host: url.host,
+              cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+              ...(init.headers as Record<string, string> | undefined),
+              ...(payload ? { 'content-type': payload.type, 'content-length': String(payload.body.length) } : {}),
+            },
+          },
+          (r) => {
+            const chunks: Buffer[] = [];
+            r.on('data', (c: Buffer) => chunks.push(c));
+            r.on('end', () => resolve({ status: r.statusCode ?? 0, headers: r.headers, body: Buffer.concat(chunks) }));
+            r.on('error', reject);
+          },
+        );
+        req.on('error', (e) => reject(new TypeError('fetch failed', { cause: e })));
+        init.signal?.addEventListener('abort', () => req.destroy(new Error('aborted')));
+        if (payload) req.write(payload.body);
+        req.end();
+      });
+      const setCookie = res.headers['set-cookie'] ?? [];
+      for (const c of Array.isArray(setCookie) ? setCookie : [setCookie]) {
+        const [pair] = c.split(';');
+        const i = pair!.indexOf('=');
+        const k = pair!.slice(0, i);
+        const v = pair!.slice(i + 1);
+        if (/Max-Age=0/i.test(c) || v === '') jar.delete(k);
+        else jar.set(k, v);
+      }
+      const location = res.headers['location'];
+      if (res.status >= 300 && res.status < 400 && typeof location === 'string') {
+        url = new URL(location, url);
+        method = 'GET';
+        payload = null;
+        continue;
+      }
+      const response = new Response(res.status === 204 ? null : new Uint8Array(res.body), { status: res.status, headers: { 'content-type': String(res.headers['content-type'] ?? '') } });
+      Object.defineProperty(response, 'url', { value: url.toString() });
+      return response;
+    }
+    throw new TypeError('too many redirects');
+  }) as typeof globalThis.fetch;
+}
