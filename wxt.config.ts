@@ -15,16 +15,26 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     // OTKLIK_SOURCEMAP=1 for bundle-size analysis (scripts/bundle-sizes.mjs); never in a shipped build.
-    build: { target: 'chrome120', sourcemap: Boolean(process.env['OTKLIK_SOURCEMAP']) },
+    // OTKLIK_PROFILE=1: unminified, for readable CPU profiles (test/bench/content-profile.ts); never shipped.
+    build: { target: 'chrome120', sourcemap: Boolean(process.env['OTKLIK_SOURCEMAP']), ...(process.env['OTKLIK_PROFILE'] ? { minify: false } : {}) },
   }),
   hooks: {
-    // The listing content script (injected on every hh page) gets the native extension API for WXT's own
-    // `wxt/browser` import instead of webextension-polyfill (~2.8 KB gzipped); see lib/platform/native-browser.ts.
+    // The listing content script (injected on every hh page, with a size budget) gets the native extension API
+    // for WXT's own `wxt/browser` import instead of webextension-polyfill (~2.8 KB gzipped), and a lean
+    // content-script context (~1 KB): lib/platform/native-browser.ts, lib/platform/lean-script-context.ts.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.name === 'hh')) return;
       const alias = config.resolve?.alias;
       const entries = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
-      config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname, 'lib/platform/native-browser.ts') }, ...entries] };
+      const own = (file: string) => resolve(import.meta.dirname, 'lib/platform', file);
+      config.resolve = {
+        ...config.resolve,
+        alias: [
+          { find: /^wxt\/browser$/, replacement: own('native-browser.ts') },
+          { find: /^wxt\/utils\/content-script-context$/, replacement: own('lean-script-context.ts') },
+          ...entries,
+        ],
+      };
     },
   },
   manifest: ({ browser }) => ({

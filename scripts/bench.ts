@@ -7,16 +7,20 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromiumPath, REPO } from '../test/e2e/browser';
+import { chromiumPath, EXTENSION_DIR, REPO } from '../test/e2e/browser';
+import { injectedScripts } from '../test/bench/content-size';
 
 function bundleSizes() {
-  const dir = join(REPO, '.output/chrome-mv3');
-  const files = ['content-scripts/hh.js', 'background.js', ...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`)];
+  const dir = EXTENSION_DIR; // honours OTKLIK_OUT_DIR, like the build above
+  const files = ['content-scripts/hh.js', 'content-scripts/hh-pages.js', 'background.js', ...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`)];
   console.log('\n## bundle sizes (minified / gzip -9)');
   for (const f of files) {
     const buf = readFileSync(join(dir, f));
     console.log(`  ${f.padEnd(36)} ${(buf.length / 1024).toFixed(1).padStart(7)} KB  ${(gzipSync(buf, { level: 9 }).length / 1024).toFixed(1).padStart(6)} KB gz`);
   }
+  const listing = injectedScripts(dir) ?? [];
+  const gz = listing.reduce((n, s) => n + s.gzip, 0);
+  console.log(`  injected on a search page: ${listing.map((s) => s.file).join(' + ')} = ${(gz / 1024).toFixed(1)} KB gz (target ≤ 30 KB)`);
 }
 
 async function main() {

@@ -64,8 +64,8 @@ export function createClient<M extends MessageMap>(map: M, send: (envelope: unkn
     const raw = await send({ otklik: 1, type, payload: req.data });
     if (raw === undefined) throw new MessageError(type, 'no receiver answered');
     const reply = replySchema.safeParse(raw);
-    if (!reply.success) throw new MessageError(type, 'malformed reply');
-    if (!reply.data.ok) throw new MessageError(type, reply.data.error);
+    if (!reply.success || (!reply.data.ok && reply.data.error === undefined)) throw new MessageError(type, 'malformed reply');
+    if (!reply.data.ok) throw new MessageError(type, reply.data.error ?? '');
     const res = z.safeParse(entry.res, reply.data.data);
     if (!res.success) throw new MessageError(type, `invalid reply: ${describeZodError(res.error)}`);
     return res.data as Res<M, K>;

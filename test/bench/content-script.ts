@@ -1,12 +1,14 @@
 /**
  * Content-script speed in a real browser: the time from DOM ready to every card of a real 50-card listing
  * scored and badged. The page is the real saved hh.ru search page from ../shared (served at its real URL by
- * Playwright), or the fake hh.ru's own listing when ../shared is absent. Needs a build (.output/chrome-mv3).
+ * Playwright), or the fake hh.ru's own listing when ../shared is absent. Also the gzip size of every script
+ * the manifest injects on a search page. Needs a build (.output/chrome-mv3, or OTKLIK_OUT_DIR's).
  *   npx tsx test/bench/content-script.ts [runs]
  */
 import { readFileSync } from 'node:fs';
 import { startFakeHh } from '../fake-hh/server';
-import { launchExtensionBrowser, setSettings } from '../e2e/browser';
+import { EXTENSION_DIR, launchExtensionBrowser, setSettings } from '../e2e/browser';
+import { injectedScripts } from './content-size';
 import { pythonJuniorSettings } from '../e2e/profiles';
 import { hasSharedFile, isEntry, sharedFile } from './shared';
 
@@ -22,6 +24,8 @@ export interface ContentScriptResult {
   wallMs: { median: number; p90: number; min: number };
   /** Script time of a pass over 50 new cards after in-site pagination (code already warm), ms. */
   warmMs: { median: number; p90: number; min: number };
+  /** gzip -9 bytes of everything injected on a search page (issue 3 target: ≤ 30 KB). */
+  injectedGzip: number;
 }
 
 const stats = (xs: number[]) => {
@@ -105,7 +109,10 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
     }
     await spa.close();
 
-    const result = { page: real ? `real saved page (${REAL_PAGE})` : 'fake hh.ru listing', runs, cards, scriptMs: stats(script), wallMs: stats(wall), warmMs: stats(warm) };
+    const injected = injectedScripts(EXTENSION_DIR) ?? [];
+    const injectedGzip = injected.reduce((n, x) => n + x.gzip, 0);
+    const result = { page: real ? `real saved page (${REAL_PAGE})` : 'fake hh.ru listing', runs, cards, scriptMs: stats(script), wallMs: stats(wall), warmMs: stats(warm), injectedGzip };
+    console.log(`injected on a search page: ${injected.map((x) => `${x.file} ${(x.bytes / 1024).toFixed(1)} KB / ${(x.gzip / 1024).toFixed(1)} KB gz`).join(', ')} (target ≤ 30 KB gz)`);
     console.log(`content script on ${result.page}, ${cards} cards, ${runs} runs after 3 warm-up loads:`);
     console.log(`  first pass on a fresh page (cold code): median ${result.scriptMs.median} ms, p90 ${result.scriptMs.p90} ms, min ${result.scriptMs.min} ms   (target < 5 ms)`);
     console.log(`  warm pass over the next 50 cards after in-site pagination: median ${result.warmMs.median} ms, p90 ${result.warmMs.p90} ms (${warm.length} pages)`);
