@@ -281,42 +281,52 @@ export class ListingTriage {
   private render(cards: Element[]): void {
     const action = this.settings.triage.action;
     const showBadges = this.settings.triage.showBadges;
+    // New badges are filled while detached and inserted afterwards with the attribute writes: building a
+    // shadow tree that is already in the page costs style invalidation for every node added.
+    const inserts: { card: Element; badge: HTMLElement }[] = [];
     for (const card of cards) {
       const state = this.cards.get(card);
       if (!state) continue;
       const result = state.result;
-      if (!result) {
-        card.removeAttribute(VERDICT);
-        card.removeAttribute(ACTION);
+      if (!result || !showBadges) {
         state.badge?.remove();
         delete state.badge;
         continue;
       }
-      card.setAttribute(VERDICT, result.verdict);
-      card.setAttribute(ACTION, action);
-      if (!showBadges) {
-        state.badge?.remove();
-        delete state.badge;
-        continue;
-      }
-      if (!state.badge) {
+      let badge = state.badge;
+      if (!badge) {
         const forQueue = state;
-        state.badge = createBadge(this.doc, this.deps.queue ? () => {
+        badge = state.badge = createBadge(this.doc, this.deps.queue ? () => {
           const item = this.queueItem(forQueue);
           if (item) void this.enqueue([item]);
         } : undefined);
-        const anchor = this.deps.badgeAnchor(card);
-        if (anchor?.parentNode) anchor.parentNode.insertBefore(state.badge, anchor);
-        else card.prepend(state.badge);
+        inserts.push({ card, badge });
       }
       const queue = this.queueButton(state);
-      renderBadge(state.badge, {
+      renderBadge(badge, {
         score: result.score,
         verdict: result.verdict,
         label: texts[this.deps.lang].score,
         ...(queue ? { queue } : {}),
         reasons: orderReasons(result.reasons, result.verdict).map((r) => ({ text: this.deps.formatReason(r, this.deps.lang), minus: r.polarity === 'minus' })),
       });
+    }
+    for (const { card, badge } of inserts) {
+      const anchor = this.deps.badgeAnchor(card);
+      if (anchor?.parentNode) anchor.parentNode.insertBefore(badge, anchor);
+      else card.prepend(badge);
+    }
+    for (const card of cards) {
+      const state = this.cards.get(card);
+      if (!state) continue;
+      const result = state.result;
+      if (result) {
+        card.setAttribute(VERDICT, result.verdict);
+        card.setAttribute(ACTION, action);
+      } else {
+        card.removeAttribute(VERDICT);
+        card.removeAttribute(ACTION);
+      }
     }
     this.renderBar();
   }
