@@ -33,7 +33,7 @@ function adoptSheet(doc: Document, root: ShadowRoot, css: string): boolean {
       byCss.set(css, sheet);
     }
     root.adoptedStyleSheets = [sheet];
-    return true;
+    return root.adoptedStyleSheets.length === 1; // an assignment a wrapper dropped silently counts as refused
   } catch {
     return false; // e.g. Firefox content scripts (Xray wrappers) or a sheet of another document
   }
