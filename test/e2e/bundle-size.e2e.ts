@@ -5,8 +5,9 @@ import { injectedScripts, LISTING_URL, matchesPattern } from '../bench/content-s
 /*
  * Size budget of what the browser injects on a listing page (every hh page gets the same script). A build
  * check, not a browser test: it lives with the e2e tests because those run after the build (npm test, CI).
- * Issue 3's target is 30 KB gzipped; the script is at ~32.3 KB (zod core ~9 KB and the scorer, lib/match,
- * ~9 KB of it), so the budget holds today's size with a little room and only fails on real growth.
+ * Issue 3's target is 30 KB gzipped, not reached yet: the script is ~32.5 KB (2026-11; zod's core ~9 KB and
+ * the scorer, lib/match, ~9 KB of it), so the budget holds today's size with a little room and fails on real
+ * growth. Lower it as the script shrinks.
  */
 const BUDGET_GZIP = 34 * 1024;
 
