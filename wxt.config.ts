@@ -19,11 +19,12 @@ export default defineConfig({
     build: { target: 'chrome120', sourcemap: Boolean(process.env['OTKLIK_SOURCEMAP']), ...(process.env['OTKLIK_PROFILE'] ? { minify: false } : {}) },
   }),
   hooks: {
-    // The listing content script (injected on every hh page, with a size budget) gets the native extension API
-    // for WXT's own `wxt/browser` import instead of webextension-polyfill (~2.8 KB gzipped), and a lean
-    // content-script context (~1 KB): lib/platform/native-browser.ts, lib/platform/lean-script-context.ts.
+    // The content scripts (the listing one injected on every hh page, with a size budget) get the native
+    // extension API for `wxt/browser` instead of webextension-polyfill (~2.8 KB gzipped; they register no
+    // onMessage listener through it), and a lean content-script context (~1 KB):
+    // lib/platform/native-browser.ts, lib/platform/lean-script-context.ts.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some((e) => e.name === 'hh')) return;
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
       const alias = config.resolve?.alias;
       const entries = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
       const own = (file: string) => resolve(import.meta.dirname, 'lib/platform', file);
