@@ -9,7 +9,7 @@ export { MessageError } from './router';
 /** Content script, popup, options → background. */
 export const sendToBackground = createClient(toBackground, (env) => browser.runtime.sendMessage(env));
 
-/** Background/popup → the content script of one tab. */
+/** Background/popup → the content script of one tab (which answers through ./content-client.ts). */
 export const sendToTab = (tabId: number) => createClient(toContent, (env) => browser.tabs.sendMessage(tabId, env));
 
 type Listener = Parameters<typeof browser.runtime.onMessage.addListener>[0];
@@ -28,4 +28,3 @@ function listen<M extends typeof toBackground | typeof toContent>(map: M, handle
 }
 
 export const handleBackgroundMessages = (h: Handlers<typeof toBackground>, log?: (m: string) => void) => listen(toBackground, h, log);
-export const handleContentMessages = (h: Handlers<typeof toContent>, log?: (m: string) => void) => listen(toContent, h, log);

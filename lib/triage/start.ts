@@ -9,8 +9,6 @@ import { makeScorer } from './scorer';
 import { listingQueue } from './queue-port';
 import { pickLang } from './texts';
 
-export { isProfileEmpty } from './scorer';
-
 function debounce<A extends unknown[]>(fn: (...a: A) => void, ms: number) {
   let t: ReturnType<typeof setTimeout> | undefined;
   return (...a: A) => {
