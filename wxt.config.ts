@@ -36,6 +36,14 @@ export default defineConfig({
           ...entries,
         ],
       };
+      // V8 explicit compile hint (Chrome ≥ 136, a comment elsewhere): every function of the listing script is
+      // compiled when it loads rather than on first call, so the first triage pass runs compiled code
+      // (bench: first pass ~16 → ~14 ms median; DOMContentLoaded → badged unchanged). postBanner: after minify.
+      if (entrypoints.some((e) => e.name === 'hh')) {
+        for (const output of [config.build?.rolldownOptions?.output, config.build?.rollupOptions?.output]) {
+          if (output && !Array.isArray(output)) Object.assign(output, { postBanner: '//# allFunctionsCalledOnLoad' });
+        }
+      }
     },
   },
   manifest: ({ browser }) => ({
