@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'happy-dom',
     setupFiles: ['test/setup.ts'],
     testTimeout: 20_000,
+    // The listing's styles are imported as text (`./badge.css?inline`): give tests the real text, not ''.
+    css: true,
   },
 });

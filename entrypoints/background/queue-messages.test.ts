@@ -81,7 +81,7 @@ describe('queue messages (validated both ways through the router)', () => {
     await db.jobs.update(1, { state: 'applied' });
     expect(await send('jobsForVacancies', { vacancyIds: ['1', '2', '3'] })).toEqual({
       ok: true,
-      data: { jobs: { '1': { jobId: 1, state: 'applied', resumeHash: HASH }, '2': { jobId: 2, state: 'pending', resumeHash: HASH } } },
+      data: { jobs: [{ vacancyId: '1', state: 'applied' }, { vacancyId: '2', state: 'pending' }] },
     });
   });
 

@@ -98,10 +98,10 @@ export function createQueueHandlers(deps: QueueMessageDeps): Handlers<typeof que
     },
     jobsForVacancies: async ({ vacancyIds }) => {
       const jobs = await deps.db().jobs.where('vacancyId').anyOf(vacancyIds).toArray();
-      const out: Record<string, { jobId: number; state: Job['state']; resumeHash: string }> = {};
+      const out = new Map<string, { vacancyId: string; state: Job['state'] }>();
       // An active or applied job wins over a cancelled one of another resume.
-      for (const j of jobs.sort((a, b) => Number(a.state !== 'cancelled') - Number(b.state !== 'cancelled'))) out[j.vacancyId] = { jobId: j.id, state: j.state, resumeHash: j.resumeHash };
-      return { jobs: out };
+      for (const j of jobs.sort((a, b) => Number(a.state !== 'cancelled') - Number(b.state !== 'cancelled'))) out.set(j.vacancyId, { vacancyId: j.vacancyId, state: j.state });
+      return { jobs: [...out.values()] };
     },
     jobHistory: async ({ jobId }) => ({ events: (await jobEvents(deps.db(), jobId)).map(({ at, type, state, detail }) => ({ at, type, state, detail })) }),
     pauseQueue: async () => ({ pause: await setPause(deps.db(), { reason: 'user', message: PAUSE_MESSAGES.user, since: deps.now() }) }),

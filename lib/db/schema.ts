@@ -17,9 +17,9 @@ import * as z from 'zod/mini';
  * expired lease (will be recovered). Terminal = applied, skipped, failed, cancelled; needs_user waits for a
  * person (test/letter/external site) and may be retried by them.
  */
-export const JOB_STATES = ['pending', 'processing', 'review', 'applied', 'needs_user', 'skipped', 'failed', 'cancelled'] as const;
-export const jobStateSchema = z.enum(JOB_STATES);
-export type JobState = z.infer<typeof jobStateSchema>;
+import type { JobState } from './job-state';
+
+export { JOB_STATES, jobStateSchema, type JobState } from './job-state';
 
 export const TERMINAL_STATES: ReadonlySet<JobState> = new Set(['applied', 'skipped', 'failed', 'cancelled']);
 /** States the drain may still act on without the user. */

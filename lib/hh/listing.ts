@@ -22,7 +22,6 @@ import {
   cardTitleLink,
   cardTitleText,
   dataQaTests,
-  ElementNotFoundError,
   listingCard,
   queryAllByPriority,
   serpResults,
@@ -265,21 +264,20 @@ export function parseListingCard(el: Element): ListingCardResult {
   try {
     return parseCardOrThrow(el);
   } catch (e) {
-    const reason = e instanceof ElementNotFoundError || e instanceof CardMarkupError ? e.message : `parse error: ${String(e)}`;
+    const reason = e instanceof CardMarkupError ? e.message : `parse error: ${String(e)}`;
     return { element: el, reason };
   }
 }
 
-class CardMarkupError extends Error {
-  override name = 'CardMarkupError';
-}
+/** Markup we do not recognise: its message is the card's problem reason. */
+class CardMarkupError extends Error {}
 
 function parseCardOrThrow(card: Element): ListingCard {
   const f = findFields(card);
 
   // ── required: title + id ──
   const titleLink = f.titleLink;
-  if (!titleLink) throw new ElementNotFoundError('title link', cardTitleLink);
+  if (!titleLink) throw new CardMarkupError(`hh markup not recognised: no title link (${cardTitleLink.join(' | ')})`);
   const title = cleanTitle(text(f.titleText ?? titleLink));
   if (!title) throw new CardMarkupError('hh markup not recognised: empty title');
 

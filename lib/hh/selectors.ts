@@ -34,10 +34,7 @@ export function anyOf(sel: Selector): string {
 /** Thrown when DOM the caller cannot do without is missing: our "hh.ru changed its markup" signal. */
 export class ElementNotFoundError extends Error {
   override name = 'ElementNotFoundError';
-  constructor(
-    readonly selectorName: string,
-    readonly selector: Selector,
-  ) {
+  constructor(selectorName: string, selector: Selector) {
     super(`hh markup not recognised: no ${selectorName} (${selector.join(' | ')})`);
   }
 }

@@ -1,4 +1,5 @@
 /** Why a vacancy got its score: machine-readable codes with params, rendered to short ru/en texts. */
+import { plural } from '../i18n/plural';
 
 export interface Reason {
   code: string;
@@ -29,15 +30,6 @@ export type ReasonCode =
 /** "150000" → "150 000" (no-break thin grouping is avoided: plain no-break space keeps it on one line). */
 export function formatAmount(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-}
-
-/** Russian plural: 1 навык, 2 навыка, 5 навыков. */
-function ruPlural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
 }
 
 const LEVEL_RU: Record<string, string> = { intern: 'стажёр', junior: 'junior', middle: 'middle', senior: 'senior', lead: 'руководитель' };
@@ -78,7 +70,7 @@ export function formatReason(r: Reason, lang: 'ru' | 'en'): string {
       return en ? `${s('tech')} is not among your skills` : `${s('tech')} нет в ваших навыках`;
     case 'skills': {
       const k = n('n');
-      return en ? `${k} of your skills: ${s('list')}` : `${k} ${ruPlural(k, 'ваш навык', 'ваших навыка', 'ваших навыков')}: ${s('list')}`;
+      return en ? `${k} of your skills: ${s('list')}` : `${k} ${plural(k, 'ваш навык', 'ваших навыка', 'ваших навыков')}: ${s('list')}`;
     }
     case 'level_fit':
       return en ? `level fits: ${s('level')}` : `уровень подходит: ${LEVEL_RU[s('level')] ?? s('level')}`;
@@ -88,7 +80,7 @@ export function formatReason(r: Reason, lang: 'ru' | 'en'): string {
       return en ? `level below yours: ${s('level')}` : `уровень ниже вашего: ${LEVEL_RU[s('level')] ?? s('level')}`;
     case 'needs_experience': {
       const y = n('years');
-      return en ? `needs ${y}+ ${y === 1 ? 'year' : 'years'}` : `нужен опыт от ${y} ${ruPlural(y, 'года', 'лет', 'лет')}`;
+      return en ? `needs ${y}+ ${y === 1 ? 'year' : 'years'}` : `нужен опыт от ${y} ${plural(y, 'года', 'лет', 'лет')}`;
     }
     case 'salary_below':
       return en

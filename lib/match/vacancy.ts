@@ -26,7 +26,7 @@ export const salarySchema = z.object({
 export type Salary = z.infer<typeof salarySchema>;
 
 export const matchVacancySchema = z.object({
-  id: z.string().check(z.minLength(1)),
+  id: /* @__PURE__ */ z.string().check(z.minLength(1)), // pure: keeps this schema out of the listing bundle
   title: z.string(),
   employer: z.nullable(z.object({ id: z.optional(z.string()), name: z.string() })),
   salary: z.nullable(salarySchema),

@@ -1,20 +1,17 @@
 import { browser } from '#imports';
-import { toBackground, toContent } from './protocol';
+import { toBackground } from './protocol';
 import { createClient, createRouter, type Handlers, type Sender } from './router';
 
-export { toBackground, toContent } from './protocol';
+export { toBackground } from './protocol';
 export type { TriageStats } from './protocol';
 export { MessageError } from './router';
 
 /** Content script, popup, options → background. */
 export const sendToBackground = createClient(toBackground, (env) => browser.runtime.sendMessage(env));
 
-/** Background/popup → the content script of one tab (which answers through ./content-client.ts). */
-export const sendToTab = (tabId: number) => createClient(toContent, (env) => browser.tabs.sendMessage(tabId, env));
-
 type Listener = Parameters<typeof browser.runtime.onMessage.addListener>[0];
 
-function listen<M extends typeof toBackground | typeof toContent>(map: M, handlers: Handlers<M>, log?: (m: string) => void): () => void {
+function listen<M extends typeof toBackground>(map: M, handlers: Handlers<M>, log?: (m: string) => void): () => void {
   const route = createRouter(map, handlers, log);
   const listener = ((message: unknown, sender: { tab?: { id?: number }; url?: string; id?: string }) => {
     const from: Sender = {};

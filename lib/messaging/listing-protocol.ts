@@ -1,10 +1,13 @@
 import * as z from 'zod/mini';
-import { jobStateSchema, vacancySnapshotSchema } from '../db/schema';
+import { vacancySnapshotSchema } from '../db/schema';
+import { jobStateSchema } from '../db/job-state';
+import { listingReplies } from './listing-replies';
+
 
 /*
  * The messages of the listing content script (injected on every hh page), apart from the full map in
- * ./protocol.ts so that bundle carries only these schemas. protocol.ts spreads `listingMessages` into
- * `toBackground`: one map, one router.
+ * ./protocol.ts. protocol.ts spreads `listingMessages` into `toBackground`: one map, one router. The content
+ * script itself loads only ./listing-replies (its client validates replies; the worker validates requests).
  */
 const count = z.int().check(z.nonnegative());
 
@@ -46,12 +49,12 @@ export const listingQueueMessages = {
   /** "Queue all shown above score X": one result per item, in order. */
   enqueueMany: {
     req: z.object({ items: z.array(enqueueItemSchema).check(z.minLength(1), z.maxLength(500)) }),
-    res: z.object({ results: z.array(enqueueResultSchema), created: z.int() }),
+    res: listingReplies.enqueueMany,
   },
   /** What the queue knows of some vacancies (card buttons: queued / applied / needs you). */
   jobsForVacancies: {
     req: z.object({ vacancyIds: z.array(z.string().check(z.regex(/^\d{1,12}$/))).check(z.maxLength(500)) }),
-    res: z.object({ jobs: z.record(z.string(), z.object({ jobId: z.int(), state: jobStateSchema, resumeHash: z.string() })) }),
+    res: listingReplies.jobsForVacancies,
   },
 } as const;
 
@@ -59,12 +62,12 @@ export const listingMessages = {
   /** Content script → background: what triage did on the sender's tab (drives the toolbar badge). */
   reportTriage: {
     req: triageStatsSchema,
-    res: z.object({ recorded: z.boolean() }),
+    res: listingReplies.reportTriage,
   },
   /** Content script → background: open the options page (content scripts cannot do it themselves). */
   openOptions: {
     req: z.object({}),
-    res: z.object({ opened: z.boolean() }),
+    res: listingReplies.openOptions,
   },
   /**
    * Content script → background: this tab shows a vacancy, responses or questionnaire page; inject the page
@@ -72,15 +75,7 @@ export const listingMessages = {
    */
   loadPageFeatures: {
     req: z.object({}),
-    res: z.object({ loaded: z.boolean() }),
+    res: listingReplies.loadPageFeatures,
   },
   ...listingQueueMessages,
-} as const;
-
-export const toContent = {
-  /** Popup/background → a tab: what the content script currently shows. */
-  getTriage: {
-    req: z.object({}),
-    res: z.nullable(triageStatsSchema),
-  },
 } as const;

@@ -3,7 +3,7 @@ import { jobStateSchema } from '../db/schema';
 import { negotiationMessages } from '../negotiations/protocol';
 import { enqueueItemSchema, enqueueResultSchema, listingMessages, listingQueueMessages, triageStatsSchema } from './listing-protocol';
 
-export { enqueueResultSchema, listingMessages, toContent, triageStatsSchema, type TriageStats } from './listing-protocol';
+export { enqueueResultSchema, listingMessages, triageStatsSchema, type TriageStats } from './listing-protocol';
 export { envelopeSchema, replySchema, type Envelope, type MessageMap, type MessageType, type Reply, type Req, type Res } from './envelope';
 
 const count = z.int().check(z.nonnegative());
@@ -243,8 +243,8 @@ export const profileMessages = {
 
 /**
  * The one message map. Each entry: what the sender passes and what the receiver answers, both validated with
- * zod on receipt. `toBackground` messages are handled by the service worker (the only runtime.onMessage
- * router); `toContent` ones by the content script of one tab (tabs.sendMessage).
+ * zod on receipt. They are all handled by the service worker (the only runtime.onMessage router); nothing is
+ * sent to content scripts: the popup asks the worker for a tab's triage (getTabTriage).
  */
 export const toBackground = {
   ping: {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { triageStatsSchema } from './protocol';
-import { createClient, createRouter, MessageError } from './router';
+import { createClient, createReplyClient, createRouter, MessageError, type Replies } from './router';
 
 /**
  * A map of its own, so the router is tested apart from the product's growing message list. Deliberately
@@ -103,5 +103,24 @@ describe('message client', () => {
   it('reports when nobody answered', async () => {
     const call = createClient(toBackground, async () => undefined);
     await expect(call('ping', {})).rejects.toThrow(/no receiver/);
+  });
+});
+
+describe('reply-only client (listing content script)', () => {
+  const replies = Object.fromEntries(Object.entries(toBackground).map(([k, v]) => [k, v.res])) as Replies<typeof toBackground>;
+
+  it('sends the payload as given and validates the reply; the receiver validates the request', async () => {
+    const { route } = setup();
+    const call = createReplyClient<typeof toBackground>(replies, (env) => route(env, { tabId: 7 }));
+    expect(await call('reportTriage', stats)).toEqual({ recorded: true });
+    // @ts-expect-error deliberately invalid
+    await expect(call('reportTriage', { url: 'not a url' })).rejects.toThrow(/invalid "reportTriage" message/);
+  });
+
+  it('refuses a reply of the wrong shape, a malformed envelope and an unknown type', async () => {
+    await expect(createReplyClient<typeof toBackground>(replies, async () => ({ ok: true, data: { version: 1 } }))('ping', {})).rejects.toThrow(/invalid reply/);
+    await expect(createReplyClient<typeof toBackground>(replies, async () => ({ ok: false }))('ping', {})).rejects.toThrow(/malformed reply/);
+    // @ts-expect-error not in the map
+    await expect(createReplyClient<typeof toBackground>(replies, async () => ({ ok: true, data: {} }))('nope', {})).rejects.toThrow(/unknown message type/);
   });
 });

@@ -56,17 +56,33 @@ export class MessageError extends Error {
 
 /** Sender side: wraps a payload, sends it, validates the reply. Throws MessageError with the receiver's words. */
 export function createClient<M extends MessageMap>(map: M, send: (envelope: unknown) => Promise<unknown>) {
-  return async function call<K extends keyof M & string>(type: K, payload: Req<M, K>): Promise<Res<M, K>> {
+  const replies = Object.fromEntries(Object.entries(map).map(([k, v]) => [k, v.res])) as Replies<M>;
+  const call = createReplyClient<M>(replies, send);
+  return async function checked<K extends keyof M & string>(type: K, payload: Req<M, K>): Promise<Res<M, K>> {
     const entry = map[type];
     if (!entry) throw new MessageError(type, 'unknown message type');
     const req = z.safeParse(entry.req, payload);
     if (!req.success) throw new MessageError(type, `invalid payload: ${describeZodError(req.error)}`);
-    const raw = await send({ otklik: 1, type, payload: req.data });
+    return call(type, req.data as Req<M, K>);
+  };
+}
+
+export type Replies<M extends MessageMap> = { [K in keyof M]: M[K]['res'] };
+
+/**
+ * A client that validates only the replies: the receiver validates every request on receipt anyway. The
+ * listing content script uses it so its bundle carries the reply schemas and not the request ones.
+ */
+export function createReplyClient<M extends MessageMap>(replies: Replies<M>, send: (envelope: unknown) => Promise<unknown>) {
+  return async function call<K extends keyof M & string>(type: K, payload: Req<M, K>): Promise<Res<M, K>> {
+    const schema = Object.prototype.hasOwnProperty.call(replies, type) ? replies[type] : undefined;
+    if (!schema) throw new MessageError(type, 'unknown message type');
+    const raw = await send({ otklik: 1, type, payload });
     if (raw === undefined) throw new MessageError(type, 'no receiver answered');
     const reply = replySchema.safeParse(raw);
     if (!reply.success || (!reply.data.ok && reply.data.error === undefined)) throw new MessageError(type, 'malformed reply');
     if (!reply.data.ok) throw new MessageError(type, reply.data.error ?? '');
-    const res = z.safeParse(entry.res, reply.data.data);
+    const res = z.safeParse(schema, reply.data.data);
     if (!res.success) throw new MessageError(type, `invalid reply: ${describeZodError(res.error)}`);
     return res.data as Res<M, K>;
   };

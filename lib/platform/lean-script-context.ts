@@ -8,9 +8,9 @@ import { ext } from './ext';
  */
 export class ContentScriptContext {
   private readonly abortController = new AbortController();
-  private readonly id = Math.random().toString(36).slice(2);
+  private readonly id = crypto.randomUUID();
 
-  constructor(readonly contentScriptName: string) {
+  constructor(contentScriptName: string) {
     const type = `${ext.runtime.id}:${contentScriptName}:wxt:content-script-started`;
     const onStarted = (e: Event) => {
       const d = (e as CustomEvent<{ contentScriptName?: string; messageId?: string } | null>).detail;

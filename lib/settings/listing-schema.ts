@@ -9,21 +9,19 @@ import { describeZodError } from '../describe-zod-error';
  */
 const threshold = z.number().check(z.gte(0), z.lte(1));
 
-export const triageSchema = z
-  .object({
-    /** What happens to a vacancy the scorer says to hide: removed from view, or only dimmed. */
-    action: z._default(z.enum(['hide', 'dim']), 'hide'),
-    showBadges: z._default(z.boolean(), true),
-    /** Score cut-offs; null = the scorer's tuned defaults. */
-    hideBelow: z._default(z.nullable(threshold), null),
-    dimBelow: z._default(z.nullable(threshold), null),
-  })
-  .check(
-    z.refine((t) => t.hideBelow === null || t.dimBelow === null || t.hideBelow <= t.dimBelow, {
-      message: 'hide threshold must not be above the dim threshold',
-      path: ['hideBelow'],
-    }),
-  );
+/**
+ * Their order (hide ≤ dim) is checked by the full settings schema (./schema.ts), which every write goes through;
+ * the listing's read does not need it (inverted cut-offs only mean nothing is dimmed) and so skips zod's
+ * refinement code.
+ */
+export const triageSchema = z.object({
+  /** What happens to a vacancy the scorer says to hide: removed from view, or only dimmed. */
+  action: z._default(z.enum(['hide', 'dim']), 'hide'),
+  showBadges: z._default(z.boolean(), true),
+  /** Score cut-offs; null = the scorer's tuned defaults. */
+  hideBelow: z._default(z.nullable(threshold), null),
+  dimBelow: z._default(z.nullable(threshold), null),
+});
 
 export const listingSettingsSchema = z.object({
   /** Master switch: off = Otklik leaves hh.ru pages exactly as they are. */

@@ -48,7 +48,12 @@ export const settingsSchema = z.extend(listingSettingsSchema, {
   qa: z._default(qaSchema, () => qaSchema.parse({})),
   /** Verbose console logs in every context (never includes secrets). */
   debug: z._default(z.boolean(), false),
-});
+}).check(
+  z.refine((s) => s.triage.hideBelow === null || s.triage.dimBelow === null || s.triage.hideBelow <= s.triage.dimBelow, {
+    message: 'hide threshold must not be above the dim threshold',
+    path: ['triage', 'hideBelow'],
+  }),
+);
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseListingSettings, listingSettingsSchema, type ListingSettings } from './listing-schema';
 import { MIGRATIONS } from './migrations';
-import { defaultSettings } from './schema';
+import { defaultSettings, settingsSchema } from './schema';
 import { currentOrNull, watchStoredSettings } from './watch-stored';
 import { SETTINGS_VERSION } from './version';
 
@@ -19,6 +19,17 @@ describe('read-only settings of the content scripts', () => {
     expect(currentOrNull(stored, { v: SETTINGS_VERSION - 1 }, parse)).toBeNull();
     // No version mark = version 1, as in WXT storage.
     expect(currentOrNull(stored, undefined, parse)).toBeNull();
+  });
+
+  it('the listing reads cut-offs in the wrong order as they are (the full schema refuses them on every write)', () => {
+    const stored = { ...defaultSettings(), triage: { ...defaultSettings().triage, hideBelow: 0.8, dimBelow: 0.5 } };
+    stored.profile.desiredTitles = ['Python-разработчик'];
+    const warned: string[] = [];
+    const read = parseListingSettings(stored, (m) => warned.push(m));
+    expect(warned).toEqual([]);
+    expect(read.profile.desiredTitles).toEqual(['Python-разработчик']);
+    expect(read.triage).toMatchObject({ hideBelow: 0.8, dimBelow: 0.5 });
+    expect(settingsSchema.safeParse(stored).error?.issues[0]?.path).toEqual(['triage', 'hideBelow']);
   });
 
   it('delivers the stored settings, then every change, and never writes', async () => {

@@ -10,7 +10,7 @@ export function listingQueue(send: typeof sendFromListing): QueuePort {
     },
     async states(vacancyIds) {
       const { jobs } = await send('jobsForVacancies', { vacancyIds });
-      return Object.fromEntries(Object.entries(jobs).map(([id, j]) => [id, j.state]));
+      return Object.fromEntries(jobs.map((j) => [j.vacancyId, j.state]));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { formatReason } from '../match';
 import { findListingCards, parseListingCard, badgeAnchor, listContainer } from '../hh/listing';
-import { handleTabMessages, sendFromListing } from '../messaging/content-client';
+import { sendFromListing } from '../messaging/content-client';
 import type { TriageStats } from '../messaging/listing-protocol';
 import { parseListingSettings, type ListingSettings } from '../settings/listing-schema';
 import { watchStoredSettings } from '../settings/watch-stored';
@@ -56,10 +56,8 @@ export function startTriage(signal: AbortSignal): void {
   };
 
   const unwatch = watchStoredSettings((raw) => parseListingSettings(raw, (m) => console.warn('[otklik]', m)), apply);
-  const unlisten = handleTabMessages({ getTriage: () => triage?.stats() ?? null });
   signal.addEventListener('abort', () => {
     unwatch();
-    unlisten();
     triage?.stop();
   });
 }

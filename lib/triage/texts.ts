@@ -11,14 +11,13 @@ export const texts = {
     showAll: 'показать все',
     hideAgain: 'скрыть снова',
     unrecognised: (n: number) => `${n} ${plural(n, 'карточку', 'карточки', 'карточек')} не удалось разобрать`,
-    hiddenMark: 'скрыто Otklik',
     score: 'Соответствие',
     setupProfile: 'заполнить профиль',
     queue: 'В очередь',
     queueState: {
       pending: 'в очереди', processing: 'отправляется', review: 'ждёт проверки', applied: 'отклик отправлен',
-      needs_user: 'нужны вы', skipped: 'пропущено', failed: 'не удалось', cancelled: 'В очередь', hh_applied: 'вы откликались',
-    } as Record<string, string>,
+      needs_user: 'нужны вы', skipped: 'пропущено', failed: 'не удалось', hh_applied: 'вы откликались',
+    } as Record<string, string>, // a cancelled job shows the plain queue button (controller, vacancy panel)
     queueAll: (n: number) => `в очередь все показанные (${n})`,
     queueConfirm: (n: number) => `подтвердите: ${n} ${plural(n, 'отклик', 'отклика', 'откликов')}`,
     queued: (n: number) => `добавлено в очередь: ${n}`,
@@ -32,14 +31,13 @@ export const texts = {
     showAll: 'show all',
     hideAgain: 'hide again',
     unrecognised: (n: number) => `${n} ${n === 1 ? 'card' : 'cards'} not recognised`,
-    hiddenMark: 'hidden by Otklik',
     score: 'Match',
     setupProfile: 'set up your profile',
     queue: 'Queue',
     queueState: {
       pending: 'queued', processing: 'sending', review: 'awaits review', applied: 'applied',
-      needs_user: 'needs you', skipped: 'skipped', failed: 'failed', cancelled: 'Queue', hh_applied: 'you applied',
-    } as Record<string, string>,
+      needs_user: 'needs you', skipped: 'skipped', failed: 'failed', hh_applied: 'you applied',
+    } as Record<string, string>, // a cancelled job shows the plain queue button (controller, vacancy panel)
     queueAll: (n: number) => `queue all shown (${n})`,
     queueConfirm: (n: number) => `confirm: ${n} ${n === 1 ? 'application' : 'applications'}`,
     queued: (n: number) => `queued: ${n}`,
