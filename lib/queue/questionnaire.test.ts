@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OtklikDb } from '../db/db';
+import { describe, expect, it, vi } from 'vitest';
 import { enqueue, jobEvents } from '../db/jobs';
 import type { ApplyClient, ApplyRequest, PageAnswer } from '../hh/apply-client';
 import type { ApplyOutcome } from '../hh/apply-outcome';
@@ -8,6 +7,7 @@ import { DEFAULT_QUEUE_CONFIG, type QueueConfig } from './config';
 import { drainOnce, drainUntilWait, type DrainDeps, type Notifier } from './drain';
 import { checkHistory, storyOf } from './history';
 import { readPause } from './pause';
+import { useFreshDbs } from '../../test/fresh-db';
 
 /**
  * The queue answering an employer questionnaire from the Q&A bank (issue 8): test-required → GET of the
@@ -15,16 +15,7 @@ import { readPause } from './pause';
  * not answer leaves the job to the user as before.
  */
 
-let seq = 0;
-const dbs: OtklikDb[] = [];
-function freshDb(): OtklikDb {
-  const db = new OtklikDb(`otklik-questionnaire-test-${process.pid}-${++seq}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const freshDb = useFreshDbs('otklik-questionnaire-test');
 
 const HASH = 'f'.repeat(38);
 const T0 = Date.UTC(2026, 10, 2, 12, 0, 0);

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OtklikDb } from '../db/db';
+import { describe, expect, it, vi } from 'vitest';
+import type { OtklikDb } from '../db/db';
 import { enqueue, jobEvents } from '../db/jobs';
 import type { Job, VacancySnapshot } from '../db/schema';
 import type { ApplyClient } from '../hh/apply-client';
@@ -13,18 +13,10 @@ import { checkHistory, storyOf } from './history';
 import { clearPause, readPause, setPause } from './pause';
 import { queueStatus } from './status';
 import { mulberry32 } from '../../test/fake-hh/hash';
+import { useFreshDbs } from '../../test/fresh-db';
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────────────────
-let seq = 0;
-const dbs: OtklikDb[] = [];
-function freshDb(): OtklikDb {
-  const db = new OtklikDb(`otklik-queue-test-${process.pid}-${++seq}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+const freshDb = useFreshDbs('otklik-queue-test');
 
 const HASH = 'f'.repeat(38);
 const T0 = Date.UTC(2026, 10, 2, 12, 0, 0); // 12:00 UTC

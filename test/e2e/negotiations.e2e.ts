@@ -16,10 +16,8 @@ describe('responses funnel and employer replies', () => {
   let fake: FakeHh;
   let browser: ExtensionBrowser;
   let ids: number[];
-
-  beforeAll(async () => {
-    fake = await startFakeHh({ port: 0, quiet: true });
-    browser = await launchExtensionBrowser({ fakePort: fake.port });
+  /** The python junior, fast pacing, the fake's first resume, and a Q&A bank of three answers. */
+  const bankSettings = () => {
     const s = pythonJuniorSettings();
     s.apply.fast = true;
     s.apply.defaultResumeHash = fake.resumes[0]!.hash;
@@ -28,7 +26,13 @@ describe('responses funnel and employer replies', () => {
       { kind: 'contacts', pattern: '', answer: 'https://t.me/example_user' },
       { kind: 'custom', pattern: 'python, питон', answer: 'Да, 2 года коммерческой разработки на Python' },
     ];
-    await setSettings(await browser.worker(), s);
+    return s;
+  };
+
+  beforeAll(async () => {
+    fake = await startFakeHh({ port: 0, quiet: true });
+    browser = await launchExtensionBrowser({ fakePort: fake.port });
+    await setSettings(await browser.worker(), bankSettings());
     ids = fake.vacancyKinds().normal.slice(0, 3);
   });
   afterAll(async () => {
@@ -176,15 +180,8 @@ describe('responses funnel and employer replies', () => {
 
   it('questionnaires answered from the bank: one question missing → needs you, nothing sent (the pre-fill still helps); every question covered → applied once with those answers, no click', async () => {
     const [partial, full] = fake.vacancyKinds().hasTest.slice(1, 3) as [number, number];
-    const s = pythonJuniorSettings();
-    s.apply.fast = true;
-    s.apply.defaultResumeHash = fake.resumes[0]!.hash;
-    s.qa.items = [
-      { kind: 'salary', pattern: '', answer: 'от 180 000 ₽ на руки' },
-      { kind: 'contacts', pattern: '', answer: 'https://t.me/example_user' },
-      { kind: 'custom', pattern: 'python, питон', answer: 'Да, 2 года коммерческой разработки на Python' },
-      { kind: 'notice', pattern: '', answer: 'Через две недели после оффера' },
-    ];
+    const s = bankSettings();
+    s.qa.items.push({ kind: 'notice', pattern: '', answer: 'Через две недели после оффера' });
     expect(s.qa.autoAnswer).toBe(true); // the default
     await setSettings(await browser.worker(), s);
     const popup = await browser.extensionPage('popup.html');
