@@ -60,6 +60,11 @@ export interface AnalyzedTitle {
   mainLevels: number[];
   /** the title starts with an assistant cue (помощник, ассистент, assistant) */
   assistant: boolean;
+  /**
+   * The seniority-cue words as concepts (`~руководител`, every assistant word as `~assistant`): what a title
+   * made only of such words ("Помощник руководителя", "Директор") is matched by. Kind 's', never in `items`.
+   */
+  cues: TitleItem[];
 }
 
 export function analyzeTitle(raw: string): AnalyzedTitle {
@@ -70,6 +75,7 @@ export function analyzeTitle(raw: string): AnalyzedTitle {
   const levels: number[] = [];
   const mainLevels: number[] = [];
   let assistant = false;
+  const cues: TitleItem[] = [];
   const absorbed = new Array<boolean>(infos.length).fill(false);
   for (let i = 0; i < infos.length; i++) {
     const p = phraseAt(stems, i);
@@ -96,6 +102,7 @@ export function analyzeTitle(raw: string): AnalyzedTitle {
       if (tk.main) mainLevels.push(info.level);
       // Only as the title's first word: "Помощник бухгалтера", not "Водитель-помощник …" or "… Digital assistants".
       if (i === 0 && isAssistantCue(info.stem)) assistant = true;
+      cues.push({ c: `~${isAssistantCue(info.stem) ? 'assistant' : info.stem}`, s: tk.t, kind: 's', w: tk.w, main: tk.main, absorbed: false });
       continue;
     }
     // "без опыта" (no experience) in a title is a junior cue.
@@ -114,7 +121,7 @@ export function analyzeTitle(raw: string): AnalyzedTitle {
       it.w = Math.max(it.w, 0.9);
     }
   }
-  return { items, levels, mainLevels, assistant };
+  return { items, levels, mainLevels, assistant, cues };
 }
 
 /**

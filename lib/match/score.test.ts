@@ -222,4 +222,25 @@ describe('scorer invariants', () => {
     // The domain stands in for the role only at DOMAIN_W: the role itself still ranks higher.
     expect(acc.score(vac('Бухгалтер', one)).score).toBeGreaterThan(acc.score(vac('Специалист по МСФО', one)).score);
   });
+  it('matches a wanted title made only of seniority words by those words ("Помощник руководителя", "Директор")', () => {
+    const one = { experience: 'between1And3' as const };
+    const pa = compileProfile(profile({ desiredTitles: ['Помощник руководителя'], skills: ['Деловая переписка'], experience: 'between1And3' }));
+    for (const t of ['Помощник руководителя', 'Ассистент руководителя', 'Личный помощник руководителя / ассистент']) {
+      expect(pa.score(vac(t, one)).verdict, t).not.toBe('hide');
+      expect(pa.features(vac(t, one)).title, t).toBe(1);
+    }
+    expect(pa.score(vac('Водитель-экспедитор', one)).verdict).toBe('hide');
+    // "руководитель" in the vacancy is the job there, not a match: only half the wanted words, and a level above.
+    expect(pa.score(vac('Руководитель отдела продаж', { experience: 'between3And6' })).verdict).toBe('hide');
+    // The words describe the job, not the user's level: no level filter from "руководителя".
+    expect(pa.features(vac('Помощник руководителя', one)).levelGap).toBe(0);
+    // A missing wanted word is reported with the user's own wording.
+    const texts = pa.score(vac('Офис-менеджер', one)).reasons.map((r) => formatReason(r, 'en'));
+    expect(texts.join(' | ')).not.toContain('~');
+    const dir = compileProfile(profile({ desiredTitles: ['Директор'], skills: [], experience: 'moreThan6' }));
+    expect(dir.score(vac('Директор', { experience: 'moreThan6' })).verdict).toBe('show');
+    expect(dir.score(vac('Кладовщик', { experience: 'moreThan6' })).verdict).toBe('hide');
+    // A title with a role keeps its role: "Помощник бухгалтера" is about the accountant, as before.
+    expect(compileProfile(profile({ desiredTitles: ['Помощник бухгалтера'], skills: [] })).features(vac('Помощник руководителя', one)).title).toBeLessThan(0.5);
+  });
 });

@@ -164,9 +164,22 @@ export function compileProfile(profile: Profile): CompiledProfile {
     }
   };
 
+  /** Some desired title is made only of seniority words: vacancy titles are matched by those words too. */
+  let matchCues = false;
   for (const text of profile.desiredTitles) {
     const a = analyzeTitle(text);
     const weights = new Map<string, number>();
+    // "Помощник руководителя", "Директор", "Личный ассистент": no role or technology but seniority words, which
+    // then say what the job is (as a role would) rather than the user's level.
+    const cueOnly = a.cues.length > 0 && !a.items.some((i) => i.kind === 'r' || i.kind === 't');
+    if (cueOnly) {
+      matchCues = true;
+      for (const cue of a.cues) {
+        weights.set(cue.c, KIND_W.r);
+        coreCount.set(cue.c, (coreCount.get(cue.c) ?? 0) + 1);
+        if (!display.has(cue.c)) display.set(cue.c, cue.s);
+      }
+    }
     for (const it of a.items) {
       const w = KIND_W[it.kind] * (it.absorbed ? ABSORBED_W : 1);
       weights.set(it.c, Math.max(weights.get(it.c) ?? 0, w));
@@ -191,7 +204,7 @@ export function compileProfile(profile: Profile): CompiledProfile {
         if (f && !q.absorbed) roleFamilies.set(r.c, (roleFamilies.get(r.c) ?? new Set()).add(f));
       }
     }
-    if (a.levels.length > 0) {
+    if (a.levels.length > 0 && !cueOnly) {
       titlesWithCue++;
       cueLevels.push(...a.levels);
     }
@@ -270,6 +283,7 @@ export function compileProfile(profile: Profile): CompiledProfile {
     let foreignWord = '';
     let stackOk = false;
     let qualifier = '';
+    if (matchCues) for (const it of t.cues) inTitle.set(it.c, Math.max(inTitle.get(it.c) ?? 0, it.w));
     for (const it of t.items) {
       inTitle.set(it.c, Math.max(inTitle.get(it.c) ?? 0, it.w));
       const w = KIND_W[it.kind] * it.w * (it.absorbed ? ABSORBED_W : 1);

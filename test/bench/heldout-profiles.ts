@@ -1,7 +1,7 @@
 /**
  * Sanity check of the scorer's general rules on invented profiles that the dev labels do not cover (Java, BI,
  * DBA, product manager, 1С, sysadmin, HR, CV engineer; frontend React, B2B sales, truck driver, contract lawyer,
- * graphic designer, senior Go, junior data analyst, mechanical design engineer), over all ~15k real vacancies, card and full fields.
+ * graphic designer, senior Go, junior data analyst, mechanical design engineer, executive assistant), over all ~15k real vacancies, card and full fields.
  * There are no labels: it prints what a person should look at by eye.
  *   - counts of hide / dim / show per profile and mode;
  *   - "probe hidden": hidden vacancies whose title matches a loose regex for the job (the candidates for a
@@ -104,6 +104,12 @@ export const INVENTED: Invented[] = [
     id: 'design-engineer',
     profile: { desiredTitles: ['Инженер-конструктор', 'Конструктор', 'Инженер-конструктор машиностроение'], skills: ['SolidWorks', 'КОМПАС-3D', 'AutoCAD', 'ЕСКД', 'Чертежи', 'Машиностроение'], experience: 'between3And6' },
     probe: /конструктор|конструкт|проектировщик|чертеж|solidworks|компас|autocad|машиностро/i,
+  },
+  {
+    // Titles made only of seniority words: the words themselves are the job (not the user's level).
+    id: 'exec-assistant',
+    profile: { desiredTitles: ['Помощник руководителя', 'Ассистент руководителя', 'Личный ассистент'], skills: ['Деловая переписка', 'Документооборот', 'MS Office', 'Организация встреч', 'Тайм-менеджмент'], experience: 'between1And3' },
+    probe: /помощни|ассистент|assistant|секретар|офис-менеджер/i,
   },
 ];
 
