@@ -50,4 +50,32 @@ describe('QueuePanel', () => {
     pause.click();
     await vi.waitFor(() => expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/the worker is restarting/));
   });
+
+  it('lists eight jobs per group and unfolds the rest on a click, then folds them again', async () => {
+    const db = getDb();
+    for (let i = 0; i < 11; i++) await enqueue(db, { vacancy: vacancy(String(200 + i), `Вакансия ${i}`), resumeHash: 'a'.repeat(38) }, Date.now() + i);
+    render(<QueuePanel settings={defaultSettings()} />, root);
+    await vi.waitFor(() => expect(text('[data-group="pending"] .pp-job__title')).toHaveLength(8));
+    const button = () => root.querySelector<HTMLButtonElement>('[data-group="pending"] [data-testid="group-unfold"]')!;
+    expect(button().textContent).toMatch(/3/);
+    expect(button().getAttribute('aria-expanded')).toBe('false');
+    button().click();
+    await vi.waitFor(() => expect(text('[data-group="pending"] .pp-job__title')).toHaveLength(11));
+    expect(button().getAttribute('aria-expanded')).toBe('true');
+    button().click();
+    await vi.waitFor(() => expect(text('[data-group="pending"] .pp-job__title')).toHaveLength(8));
+  });
+
+  it('reads more finished jobs from the database only for an unfolded group', async () => {
+    const db = getDb();
+    for (let i = 0; i < 10; i++) {
+      const { jobId } = await enqueue(db, { vacancy: vacancy(String(300 + i), `Готово ${i}`), resumeHash: 'a'.repeat(38) }, Date.now() + i);
+      await db.jobs.update(jobId, { state: 'applied', updatedAt: Date.now() + i });
+    }
+    render(<QueuePanel settings={defaultSettings()} />, root);
+    // "Applied" starts folded (<details>); its list holds the newest eight until unfolded.
+    await vi.waitFor(() => expect(text('[data-group="applied"] .pp-job__title')).toHaveLength(8));
+    root.querySelector<HTMLButtonElement>('[data-group="applied"] [data-testid="group-unfold"]')!.click();
+    await vi.waitFor(() => expect(text('[data-group="applied"] .pp-job__title')).toHaveLength(10));
+  });
 });

@@ -35,12 +35,21 @@ const FOLDED: ReadonlySet<GroupId> = new Set(['applied']);
 export function QueuePanel({ settings, review, approve, task }: QueuePanelProps) {
   const lang = uiLang();
   const t = popupTexts[lang];
-  const ui = useMemo(() => ({ error: signal<string | null>(null), editing: signal<number | null>(null), busy: signal(false), resumes: signal<Record<string, string>>({}) }), []);
+  const ui = useMemo(
+    () => ({ error: signal<string | null>(null), editing: signal<number | null>(null), busy: signal(false), resumes: signal<Record<string, string>>({}), unfolded: signal<ReadonlySet<GroupId>>(new Set()) }),
+    [],
+  );
   useEffect(() => {
     // Resume titles for the rows (hh.ru is asked once per popup; rows show a short hash until then).
     sendToBackground('listResumes', {}).then((r) => (ui.resumes.value = Object.fromEntries(r.resumes.map((x) => [x.hash, x.title]))), () => undefined);
   }, []);
-  const live = useLiveQuery<QueueSnapshot>(() => loadQueue(getDb(), settings, Date.now()), [settings], 5_000);
+  const unfolded = ui.unfolded.value;
+  const live = useLiveQuery<QueueSnapshot>(() => loadQueue(getDb(), settings, Date.now(), unfolded), [settings, unfolded], 5_000);
+  const toggleGroup = (id: GroupId) => {
+    const next = new Set(ui.unfolded.value);
+    if (!next.delete(id)) next.add(id);
+    ui.unfolded.value = next;
+  };
 
   const run = async (fn: () => Promise<unknown>) => {
     ui.busy.value = true;
@@ -125,9 +134,11 @@ export function QueuePanel({ settings, review, approve, task }: QueuePanelProps)
       ) : (
         groups.map((g) => {
           const total = g.id === 'failed' ? (st.counts.failed ?? 0) + (st.counts.skipped ?? 0) : (st.counts[g.id] ?? g.jobs.length);
+          const open = unfolded.has(g.id);
+          const rows = open ? g.jobs : g.jobs.slice(0, ROWS_SHOWN);
           const list = (
             <ul class="pp-jobs">
-              {g.jobs.slice(0, ROWS_SHOWN).map((job) => (
+              {rows.map((job) => (
                 <JobRow
                   key={job.id}
                   job={job}
@@ -139,7 +150,13 @@ export function QueuePanel({ settings, review, approve, task }: QueuePanelProps)
                   review={review && ui.editing.value === job.id ? review(job, () => (ui.editing.value = null)) : undefined}
                 />
               ))}
-              {total > Math.min(ROWS_SHOWN, g.jobs.length) ? <li class="pp-jobs__more otk-muted">{t.more(total - Math.min(ROWS_SHOWN, g.jobs.length))}</li> : null}
+              {total > rows.length || open ? (
+                <li class="pp-jobs__more">
+                  <button type="button" class="pp-jobs__unfold" data-testid="group-unfold" aria-expanded={open} onClick={() => toggleGroup(g.id)}>
+                    {open ? t.fewer : t.more(total - rows.length)}
+                  </button>
+                </li>
+              ) : null}
             </ul>
           );
           const head = (

@@ -2,9 +2,12 @@ import type { OtklikDb } from '../../lib/db/db';
 import type { Job, JobState } from '../../lib/db/schema';
 import { queueConfigFromSettings, queueStatus, type QueueStatus } from '../../lib/queue';
 import type { Settings } from '../../lib/settings/schema';
+import { GROUP_OF, type GroupId } from './model';
 
-/** Rows shown per group; the rest are counted ("and 12 more"), not listed: the popup is at most 600 px tall. */
+/** Rows shown per group; the rest are counted ("and 12 more") until the user unfolds them: the popup is short. */
 export const ROWS_SHOWN = 8;
+/** Finished jobs listed in an unfolded group (the newest; older ones are in the statistics). */
+export const ROWS_UNFOLDED = 200;
 const OPEN_STATES: JobState[] = ['pending', 'processing', 'review', 'needs_user'];
 const FINISHED_STATES: JobState[] = ['applied', 'failed', 'skipped'];
 
@@ -14,11 +17,18 @@ export interface QueueSnapshot {
   now: number;
 }
 
-/** One read of everything the popup shows (run inside liveQuery: every table read here is observed). */
-export async function loadQueue(db: OtklikDb, settings: Settings, now: number): Promise<QueueSnapshot> {
+/**
+ * One read of everything the popup shows (run inside liveQuery: every table read here is observed). Open jobs
+ * are all read; finished ones up to ROWS_SHOWN per state, ROWS_UNFOLDED for the groups in `unfolded`.
+ */
+export async function loadQueue(db: OtklikDb, settings: Settings, now: number, unfolded: ReadonlySet<GroupId> = new Set()): Promise<QueueSnapshot> {
   const open = await db.jobs.where('state').anyOf(OPEN_STATES).toArray();
   const finished = await Promise.all(
-    FINISHED_STATES.map((state) => db.jobs.where('state').equals(state).reverse().sortBy('updatedAt').then((list) => list.slice(0, ROWS_SHOWN))),
+    FINISHED_STATES.map((state) => {
+      const group = GROUP_OF[state];
+      const limit = group && unfolded.has(group) ? ROWS_UNFOLDED : ROWS_SHOWN;
+      return db.jobs.where('state').equals(state).reverse().sortBy('updatedAt').then((list) => list.slice(0, limit));
+    }),
   );
   const status = await queueStatus(db, now, queueConfigFromSettings(settings));
   return { jobs: [...open, ...finished.flat()], status, now };

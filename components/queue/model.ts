@@ -8,7 +8,7 @@ import type { PopupTexts } from './texts';
 export type GroupId = 'needs_user' | 'review' | 'processing' | 'pending' | 'failed' | 'applied';
 export const GROUP_ORDER: readonly GroupId[] = ['needs_user', 'review', 'processing', 'pending', 'failed', 'applied'];
 
-const GROUP_OF: Record<JobState, GroupId | null> = {
+export const GROUP_OF: Record<JobState, GroupId | null> = {
   needs_user: 'needs_user',
   review: 'review',
   processing: 'processing',
