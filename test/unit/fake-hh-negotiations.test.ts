@@ -4,48 +4,12 @@
  * the fake's responses page parses like the real one, statuses follow the test controls, and the chat API
  * keeps one message per idempotency key and refuses a missing xsrf.
  */
-import https from 'node:https';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApplyClient } from '../../lib/hh/apply-client';
 import { fetchChatMessages, sendChatMessage } from '../../lib/hh/chat';
 import { fetchNegotiationsPage } from '../../lib/hh/negotiations';
+import { fakeFetch } from '../fake-hh/node-fetch';
 import { startFakeHh, type FakeHh } from '../fake-hh/server';
-
-/** A `fetch` whose every request goes to the fake (any hh host), with the logged-in cookies. */
-function fakeFetch(fake: FakeHh, cookie = () => fake.cookieHeader()): typeof fetch {
-  const once = async (req: Request): Promise<Response> => {
-    const url = new URL(req.url);
-    const body = req.method === 'GET' ? null : Buffer.from(await req.arrayBuffer());
-    const headers: Record<string, string> = { host: url.host, cookie: cookie() };
-    req.headers.forEach((v, k) => (headers[k] = v));
-    return new Promise((resolve, reject) => {
-      const r = https.request({ host: '127.0.0.1', port: fake.port, method: req.method, path: url.pathname + url.search, servername: 'hh.ru', rejectUnauthorized: false, agent: false, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const status = res.statusCode ?? 0;
-          const location = res.headers.location;
-          const out = new Response(status === 204 || status === 302 ? null : Buffer.concat(chunks), { status, headers: location ? { location } : {} });
-          Object.defineProperty(out, 'url', { value: url.href });
-          resolve(out);
-        });
-      });
-      r.on('error', reject);
-      if (body) r.write(body);
-      r.end();
-    });
-  };
-  return (async (input: RequestInfo | URL, init?: RequestInit) => {
-    let req = new Request(input, init);
-    for (let i = 0; i < 5; i++) {
-      const res = await once(req);
-      const loc = res.headers.get('location');
-      if (res.status !== 302 || !loc) return res;
-      req = new Request(new URL(loc, req.url));
-    }
-    throw new Error('too many redirects');
-  }) as typeof fetch;
-}
 
 describe('fake hh.ru: responses page and chats (through lib/hh clients)', () => {
   let fake: FakeHh;
@@ -58,7 +22,8 @@ describe('fake hh.ru: responses page and chats (through lib/hh clients)', () => 
   afterAll(() => fake?.close());
   beforeEach(() => {
     fake.reset();
-    f = fakeFetch(fake);
+    // The logged-in session's cookies (kept up to date from Set-Cookie, as a browser does).
+    f = fakeFetch(fake, new Map(fake.cookies().map((c) => [c.name, c.value])));
   });
 
   async function applyTo(n: number): Promise<number[]> {
