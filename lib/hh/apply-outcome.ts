@@ -74,14 +74,14 @@ export interface RawAnswer {
   retryAfter?: string | null;
 }
 
-/** Where hh sends a request it will not serve (captcha, login) and how those pages look (also used for page GETs). */
-export const CAPTCHA_PATH = /\/(account\/captcha|captcha|checkpoint|nocaptcha)(\/|\?|$)/i;
-export const LOGIN_PATH = /\/account\/(login|signup)(\/|\?|$)/i;
-export const CAPTCHA_HTML = /smartcaptcha|captcha\.yandex|account-captcha|name="captchaText"|hhcaptcha|data-qa="captcha/i;
-export const LOGIN_HTML = /\/account\/login|data-qa="login|account-login|name="username"|type="password"/i;
+/** Where hh sends a request it will not serve (captcha, login) and how those pages look. */
+const CAPTCHA_PATH = /\/(account\/captcha|captcha|checkpoint|nocaptcha)(\/|\?|$)/i;
+const LOGIN_PATH = /\/account\/(login|signup)(\/|\?|$)/i;
+const CAPTCHA_HTML = /smartcaptcha|captcha\.yandex|account-captcha|name="captchaText"|hhcaptcha|data-qa="captcha/i;
+const LOGIN_HTML = /\/account\/login|data-qa="login|account-login|name="username"|type="password"/i;
 const ALREADY = /already|уже/i;
 
-export function retryAfterMs(v: string | null | undefined, now = Date.now()): number | undefined {
+function retryAfterMs(v: string | null | undefined, now = Date.now()): number | undefined {
   if (!v) return undefined;
   const secs = Number(v);
   if (Number.isFinite(secs) && secs >= 0) return Math.min(secs * 1000, 6 * 3600_000);
@@ -89,6 +89,7 @@ export function retryAfterMs(v: string | null | undefined, now = Date.now()): nu
   return Number.isFinite(at) ? Math.max(0, Math.min(at - now, 6 * 3600_000)) : undefined;
 }
 
+/** Path and query of an answer's final URL (the string itself when it is no URL). */
 export function pathOf(url: string): string {
   try {
     const u = new URL(url);
@@ -120,24 +121,46 @@ function parseJson(answer: RawAnswer): unknown {
   }
 }
 
+type SessionBlocked = Extract<ApplyOutcome, { kind: 'captcha_or_login' }>;
+
+/**
+ * Any request of the user's session (the apply POST, a page GET) that fetch followed to the captcha or login
+ * page: the URL says it all. `what` prefixes the detail ("questionnaire page redirected to …").
+ */
+export function redirectedToSessionPage(answer: RawAnswer, what = ''): SessionBlocked | null {
+  const finalPath = pathOf(answer.url);
+  const which = CAPTCHA_PATH.test(finalPath) ? 'captcha' : LOGIN_PATH.test(finalPath) ? 'login' : null;
+  return which && { kind: 'captcha_or_login', status: answer.status, which, url: answer.url, detail: `${what ? `${what} ` : ''}redirected to ${finalPath.slice(0, 120)}` };
+}
+
+/** A captcha or login page (or 401/403) where hh's own content was expected; `detail` words it for the log. */
+export function sessionPageInstead(answer: RawAnswer, detail: (page: 'captcha' | 'login') => string): SessionBlocked | null {
+  const { status } = answer;
+  if (CAPTCHA_HTML.test(answer.body)) return { kind: 'captcha_or_login', status, which: 'captcha', detail: detail('captcha') };
+  if (status === 401 || status === 403 || LOGIN_HTML.test(answer.body)) return { kind: 'captcha_or_login', status, which: 'login', detail: detail('login') };
+  return null;
+}
+
+/** 429 (with hh's Retry-After) and 5xx: the site is busy or failing, retried with backoff. `detail` as logged. */
+export function serverError(answer: RawAnswer, detail: string): Extract<ApplyOutcome, { kind: 'server_error' }> {
+  const ms = answer.status === 429 ? retryAfterMs(answer.retryAfter) : undefined;
+  return ms === undefined ? { kind: 'server_error', status: answer.status, detail } : { kind: 'server_error', status: answer.status, retryAfterMs: ms, detail };
+}
+
 /** Classifies one HTTP answer. Pure; never throws. */
 export function classifyApplyAnswer(answer: RawAnswer, ctx: ClassifyContext): ApplyOutcome {
   const { status } = answer;
-  const finalPath = pathOf(answer.url);
-  // 1. Redirected to captcha/login (fetch follows redirects): the URL says it all.
-  if (CAPTCHA_PATH.test(finalPath)) return { kind: 'captcha_or_login', status, which: 'captcha', url: answer.url, detail: `redirected to ${finalPath.slice(0, 120)}` };
-  if (LOGIN_PATH.test(finalPath)) return { kind: 'captcha_or_login', status, which: 'login', url: answer.url, detail: `redirected to ${finalPath.slice(0, 120)}` };
+  // 1. Redirected to captcha/login (fetch follows redirects).
+  const redirected = redirectedToSessionPage(answer);
+  if (redirected) return redirected;
 
   const json = parseJson(answer);
   if (json === undefined || json === null || typeof json !== 'object' || Array.isArray(json)) {
     // 2. Not JSON.
-    if (status === 429) {
-      const ms = retryAfterMs(answer.retryAfter);
-      return ms === undefined ? { kind: 'server_error', status, detail: 'HTTP 429 (rate limited)' } : { kind: 'server_error', status, retryAfterMs: ms, detail: 'HTTP 429 (rate limited)' };
-    }
-    if (status >= 500) return { kind: 'server_error', status, detail: `HTTP ${status}` };
-    if (CAPTCHA_HTML.test(answer.body)) return { kind: 'captcha_or_login', status, which: 'captcha', detail: `captcha page instead of JSON (HTTP ${status})` };
-    if (status === 401 || status === 403 || LOGIN_HTML.test(answer.body)) return { kind: 'captcha_or_login', status, which: 'login', detail: `login page instead of JSON (HTTP ${status})` };
+    if (status === 429) return serverError(answer, 'HTTP 429 (rate limited)');
+    if (status >= 500) return serverError(answer, `HTTP ${status}`);
+    const page = sessionPageInstead(answer, (p) => `${p} page instead of JSON (HTTP ${status})`);
+    if (page) return page;
     // Any other HTML where JSON was asked for: something stands between us and hh (anti-bot, maintenance
     // page, a portal login). Treated as a session problem: pause and let a person look.
     return { kind: 'captcha_or_login', status, which: 'captcha', detail: `HTML instead of JSON (HTTP ${status}, ${answer.contentType || 'no content type'})` };

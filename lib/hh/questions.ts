@@ -1,4 +1,4 @@
-import { CAPTCHA_HTML, CAPTCHA_PATH, LOGIN_HTML, LOGIN_PATH, pathOf, retryAfterMs, type ApplyOutcome, type RawAnswer } from './apply-outcome';
+import { pathOf, redirectedToSessionPage, serverError, sessionPageInstead, type ApplyOutcome, type RawAnswer } from './apply-outcome';
 import { decodeEntities } from './initial-state';
 
 /**
@@ -107,22 +107,16 @@ export type QuestionnairePage =
 
 export function readQuestionnairePage(answer: RawAnswer): QuestionnairePage {
   const { status } = answer;
-  const finalPath = pathOf(answer.url);
   const where = `questionnaire page`;
-  if (CAPTCHA_PATH.test(finalPath)) return { kind: 'outcome', outcome: { kind: 'captcha_or_login', status, which: 'captcha', url: answer.url, detail: `${where} redirected to ${finalPath.slice(0, 120)}` } };
-  if (LOGIN_PATH.test(finalPath)) return { kind: 'outcome', outcome: { kind: 'captcha_or_login', status, which: 'login', url: answer.url, detail: `${where} redirected to ${finalPath.slice(0, 120)}` } };
-  if (status === 429 || status >= 500) {
-    const ms = status === 429 ? retryAfterMs(answer.retryAfter) : undefined;
-    const outcome: Extract<ApplyOutcome, { kind: 'server_error' }> = { kind: 'server_error', status, detail: `${where}: HTTP ${status}` };
-    if (ms !== undefined) outcome.retryAfterMs = ms;
-    return { kind: 'outcome', outcome };
-  }
+  const redirected = redirectedToSessionPage(answer, where);
+  if (redirected) return { kind: 'outcome', outcome: redirected };
+  if (status === 429 || status >= 500) return { kind: 'outcome', outcome: serverError(answer, `${where}: HTTP ${status}`) };
   if (status >= 200 && status < 300 && !/json/i.test(answer.contentType)) {
     const form = parseQuestionnaireForm(answer.body);
     if (form.questions.length) return { kind: 'form', form };
   }
-  if (CAPTCHA_HTML.test(answer.body)) return { kind: 'outcome', outcome: { kind: 'captcha_or_login', status, which: 'captcha', detail: `${where}: captcha page (HTTP ${status})` } };
-  if (status === 401 || status === 403 || LOGIN_HTML.test(answer.body)) return { kind: 'outcome', outcome: { kind: 'captcha_or_login', status, which: 'login', detail: `${where}: login page (HTTP ${status})` } };
+  const page = sessionPageInstead(answer, (p) => `${where}: ${p} page (HTTP ${status})`);
+  if (page) return { kind: 'outcome', outcome: page };
   if (status < 200 || status >= 300) return { kind: 'unreadable', reason: `${where}: HTTP ${status}` };
-  return { kind: 'unreadable', reason: `${where}: no employer questions found (${finalPath.slice(0, 80) || 'HTTP ' + status})` };
+  return { kind: 'unreadable', reason: `${where}: no employer questions found (${pathOf(answer.url).slice(0, 80) || 'HTTP ' + status})` };
 }
