@@ -1,6 +1,6 @@
 import type { OtklikDb } from '../db/db';
 import type { Job, PauseState } from '../db/schema';
-import type { ApplyClient } from '../hh/apply-client';
+import type { ApplyClient, ApplyRequest } from '../hh/apply-client';
 import type { ApplyOutcome } from '../hh/apply-outcome';
 import { readQuestionnairePage } from '../hh/questions';
 import { hhOriginFor } from '../hh/sites';
@@ -59,11 +59,11 @@ export async function drainOnce(deps: DrainDeps, config: QueueConfig): Promise<S
   // The work. Never inside a transaction: a fetch would let IndexedDB auto-commit mid-way.
   // It must finish before the lease expires, or another claimer would recover the job while we still
   // wait for hh: the overall deadline aborts it (→ network outcome, retried under the usual rules).
-  const origin = originOf(job.vacancy.url);
-  let outcome = await applyWithin(deps, job, { vacancyId: job.vacancyId, resumeHash: job.resumeHash, letter: job.letter ?? '', origin });
+  const request: ApplyRequest = { vacancyId: job.vacancyId, resumeHash: job.resumeHash, letter: job.letter ?? '', origin: originOf(job.vacancy.url) };
+  let outcome = await applyWithin(deps, job, request);
   let note: QuestionnaireNote | undefined;
   if (outcome.kind === 'test_required' && config.questionnaire.auto && bankHasAnswers(config.questionnaire.bank) && deps.client.getPage) {
-    ({ outcome, note } = await answerQuestionnaire(deps, config, job, outcome, origin));
+    ({ outcome, note } = await answerQuestionnaire(deps, config, job, outcome, request));
   }
 
   const commit = await commitOutcome(db, job.id, outcome, { now: deps.now(), owner: deps.owner, random: deps.random, config }, note);
@@ -84,13 +84,16 @@ export async function drainOnce(deps: DrainDeps, config: QueueConfig): Promise<S
   return result;
 }
 
+/** A request made under the job's lease must end before it: aborted half a second ahead (at least 1 s given). */
+const leaseDeadline = (deps: DrainDeps, job: Job): AbortSignal => AbortSignal.timeout(Math.max(1_000, job.leaseUntil - deps.now() - 500));
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 /** One apply POST under the job's lease: the deadline is the lease's end (→ a network outcome, retried as usual). */
-async function applyWithin(deps: DrainDeps, job: Job, req: Parameters<ApplyClient['apply']>[0]): Promise<ApplyOutcome> {
+async function applyWithin(deps: DrainDeps, job: Job, req: ApplyRequest): Promise<ApplyOutcome> {
   try {
-    const budget = Math.max(1_000, job.leaseUntil - deps.now() - 500);
-    return await deps.client.apply(req, AbortSignal.timeout(budget));
+    return await deps.client.apply(req, leaseDeadline(deps, job));
   } catch (e) {
-    return { kind: 'network', status: 0, detail: e instanceof Error ? e.message : String(e) };
+    return { kind: 'network', status: 0, detail: errorText(e) };
   }
 }
 
@@ -114,7 +117,7 @@ async function answerQuestionnaire(
   config: QueueConfig,
   claimed: Job,
   first: Extract<ApplyOutcome, { kind: 'test_required' }>,
-  origin: string,
+  request: ApplyRequest,
 ): Promise<{ outcome: ApplyOutcome; note?: QuestionnaireNote }> {
   const getPage = deps.client.getPage;
   let link: URL;
@@ -124,7 +127,7 @@ async function answerQuestionnaire(
     return { outcome: first };
   }
   // Only hh's own questionnaire page on the vacancy's site, with the user's session.
-  if (link.origin !== origin || link.pathname !== '/applicant/vacancy_response' || !getPage) return { outcome: first };
+  if (link.origin !== request.origin || link.pathname !== '/applicant/vacancy_response' || !getPage) return { outcome: first };
 
   const renew = async (): Promise<Job | null> => {
     const job = await renewLease(deps.db, claimed.id, { now: deps.now(), owner: deps.owner, config });
@@ -140,8 +143,7 @@ async function answerQuestionnaire(
 
   let job = await renew();
   if (!job) return { outcome: first };
-  const budget = Math.max(1_000, job.leaseUntil - deps.now() - 500);
-  const page = await getPage(link.href, AbortSignal.timeout(budget)).catch((e: unknown) => ({ kind: 'network' as const, detail: e instanceof Error ? e.message : String(e) }));
+  const page = await getPage(link.href, leaseDeadline(deps, job)).catch((e: unknown) => ({ kind: 'network' as const, detail: errorText(e) }));
   if (page.kind === 'network') return { outcome: { kind: 'network', status: 0, detail: `questionnaire page: ${page.detail}` } };
   const read = readQuestionnairePage(page.answer);
   if (read.kind === 'outcome') return { outcome: read.outcome };
@@ -153,7 +155,7 @@ async function answerQuestionnaire(
   job = await renew();
   if (!job) return { outcome: first };
   const at = deps.now();
-  const outcome = await applyWithin(deps, job, { vacancyId: job.vacancyId, resumeHash: job.resumeHash, letter: job.letter ?? '', origin, questionnaire: decision.fields });
+  const outcome = await applyWithin(deps, job, { ...request, questionnaire: decision.fields });
   return { outcome, note: { total: decision.total, unknown: 0, sent: { at, answers: decision.answers, description: describeSentAnswers(decision.answers) } } };
 }
 
