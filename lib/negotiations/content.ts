@@ -2,10 +2,8 @@ import { liveCardsSignature, parseNegotiationsPage } from '../hh/negotiations';
 import { sendToBackground } from '../messaging';
 import { pickLang } from '../i18n/lang';
 import type { Settings } from '../settings/schema';
+import type { SettingsWatch } from '../settings/watch-stored';
 import { prefillQuestionnaire, type PrefillResult } from './prefill';
-
-/** Settings now and on every change (read-only in content scripts: lib/settings/watch-stored.ts). */
-export type WatchSettings = (cb: (s: Settings) => void) => () => void;
 
 /**
  * Content-script side of issue 8 (no Dexie here: everything goes to the worker as messages), run by the
@@ -13,7 +11,7 @@ export type WatchSettings = (cb: (s: Settings) => void) => () => void;
  *  - /applicant/negotiations: parse the live page and report it, again when the list changes (tabs, paging).
  *  - the apply form with employer questions: pre-fill answers from the Q&A bank (never submits).
  */
-export async function watchResponses(signal: AbortSignal, watch: WatchSettings): Promise<void> {
+export async function watchResponses(signal: AbortSignal, watch: SettingsWatch<Settings>): Promise<void> {
   const enabled = await new Promise<boolean>((resolve) => {
     const stop = watch((s) => {
       queueMicrotask(() => stop());
@@ -50,7 +48,7 @@ export async function watchResponses(signal: AbortSignal, watch: WatchSettings):
   });
 }
 
-export function watchQuestionnaire(signal: AbortSignal, watch: WatchSettings): void {
+export function watchQuestionnaire(signal: AbortSignal, watch: SettingsWatch<Settings>): void {
   let done: PrefillResult | null = null;
   let bank: Parameters<typeof prefillQuestionnaire>[1] = [];
   let enabled = false;

@@ -1,13 +1,14 @@
 import { watchUrl } from '../dom/url-watch';
-import { watchQuestionnaire, watchResponses, type WatchSettings } from '../negotiations/content';
+import { watchQuestionnaire, watchResponses } from '../negotiations/content';
 import { parseStoredSettings } from '../settings/parse';
-import { watchStoredSettings } from '../settings/watch-stored';
+import type { Settings } from '../settings/schema';
+import { watchStoredSettings, type SettingsWatch } from '../settings/watch-stored';
 import { runVacancyPanel } from '../triage/vacancy-start';
 import { featurePageOf, type FeaturePage } from './kinds';
 
-const watchSettings: WatchSettings = (cb) => watchStoredSettings((raw) => parseStoredSettings(raw, (m) => console.warn('[otklik]', m)), cb);
+const watchSettings: SettingsWatch<Settings> = (cb) => watchStoredSettings((raw) => parseStoredSettings(raw, (m) => console.warn('[otklik]', m)), cb);
 
-const RUN: Record<FeaturePage, (signal: AbortSignal, watch: WatchSettings) => unknown> = {
+const RUN: Record<FeaturePage, (signal: AbortSignal, watch: SettingsWatch<Settings>) => unknown> = {
   vacancy: runVacancyPanel,
   responses: watchResponses,
   questionnaire: watchQuestionnaire,

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { profileSchema } from '../match/profile';
-import { describeZodError } from '../describe-zod-error';
+import { parseOrDefaults } from './or-defaults';
 
 /*
  * The part of the settings the listing content script reads (on/off, profile, triage). Its own module so that
@@ -37,8 +37,5 @@ export type ListingSettings = z.infer<typeof listingSettingsSchema>;
  * Only these fields are checked: a bad letters or discovery section does not switch listing triage off.
  */
 export function parseListingSettings(raw: unknown, onError?: (message: string) => void): ListingSettings {
-  const parsed = listingSettingsSchema.safeParse(raw ?? {});
-  if (parsed.success) return parsed.data;
-  onError?.(`stored settings are invalid, using defaults: ${describeZodError(parsed.error)}`);
-  return listingSettingsSchema.parse({});
+  return parseOrDefaults(listingSettingsSchema, raw, onError);
 }

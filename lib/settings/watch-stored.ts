@@ -1,6 +1,9 @@
 import { ext } from '../platform/ext';
 import { SETTINGS_KEY, SETTINGS_META_KEY, SETTINGS_VERSION } from './version';
 
+/** Settings now and on every change, until the returned function is called (a parser bound to watchStoredSettings). */
+export type SettingsWatch<T> = (cb: (settings: T) => void) => () => void;
+
 /**
  * Read-only settings for content scripts: storage.local + zod + storage.onChanged, without WXT storage (its
  * item definition runs migrations and writes defaults, which only the worker may do).

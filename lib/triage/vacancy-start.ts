@@ -5,6 +5,7 @@ import { parseVacancyPage, vacancyPanelAnchor } from '../hh/vacancy-page';
 import { vacancyWarnings } from '../hh/vacancy-warnings';
 import { generateLetter } from '../letters/port-client';
 import type { Settings } from '../settings/schema';
+import type { SettingsWatch } from '../settings/watch-stored';
 import { makeScorer } from './scorer';
 import { listingQueue } from './queue-port';
 import { sendFromListing } from '../messaging/content-client';
@@ -15,7 +16,7 @@ import { VacancyPanel } from './vacancy-panel';
  * The vacancy page's panel (page-features bundle): shown while Otklik is enabled, removed when it is turned
  * off or the page is left (`signal`). `watch` delivers the settings now and on every change.
  */
-export function runVacancyPanel(signal: AbortSignal, watch: (cb: (s: Settings) => void) => () => void): void {
+export function runVacancyPanel(signal: AbortSignal, watch: SettingsWatch<Settings>): void {
   const lang = pickLang(navigator.language);
   let panel: VacancyPanel | null = null;
   const create = (settings: Settings) => {
