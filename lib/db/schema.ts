@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { JobState } from './job-state';
 
 /**
  * Records of the apply queue (IndexedDB, extension origin only — content scripts reach it through messages).
@@ -17,8 +18,6 @@ import * as z from 'zod/mini';
  * expired lease (will be recovered). Terminal = applied, skipped, failed, cancelled; needs_user waits for a
  * person (test/letter/external site) and may be retried by them.
  */
-import type { JobState } from './job-state';
-
 export { JOB_STATES, jobStateSchema, type JobState } from './job-state';
 
 export const TERMINAL_STATES: ReadonlySet<JobState> = new Set(['applied', 'skipped', 'failed', 'cancelled']);

@@ -100,9 +100,10 @@ export function analyzeTitle(raw: string): AnalyzedTitle {
     if (info.level >= 0) {
       levels.push(info.level);
       if (tk.main) mainLevels.push(info.level);
+      const helper = isAssistantCue(info.stem);
       // Only as the title's first word: "Помощник бухгалтера", not "Водитель-помощник …" or "… Digital assistants".
-      if (i === 0 && isAssistantCue(info.stem)) assistant = true;
-      cues.push({ c: `~${isAssistantCue(info.stem) ? 'assistant' : info.stem}`, s: tk.t, kind: 's', w: tk.w, main: tk.main, absorbed: false });
+      if (i === 0 && helper) assistant = true;
+      cues.push({ c: `~${helper ? 'assistant' : info.stem}`, s: tk.t, kind: 's', w: tk.w, main: tk.main, absorbed: false });
       continue;
     }
     // "без опыта" (no experience) in a title is a junior cue.

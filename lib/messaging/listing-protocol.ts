@@ -3,7 +3,6 @@ import { vacancySnapshotSchema } from '../db/schema';
 import { jobStateSchema } from '../db/job-state';
 import { listingReplies } from './listing-replies';
 
-
 /*
  * The messages of the listing content script (injected on every hh page), apart from the full map in
  * ./protocol.ts. protocol.ts spreads `listingMessages` into `toBackground`: one map, one router. The content
