@@ -5,6 +5,7 @@ import { handleBackgroundMessages } from '../../lib/messaging';
 import { setTabBadge } from '../../lib/platform/action-badge';
 import { getSettings, updateSettings } from '../../lib/settings/store';
 import { badgeText, forgetTab, getTabStats, recordTabStats } from '../../lib/triage/tab-stats';
+import { createCardScorer } from '../../lib/triage/score-cards';
 import { drainStep, registerQueue } from './queue';
 import { createQueueHandlers } from './queue-messages';
 import { draftLetters, letterDeps, registerLetters } from './letters';
@@ -31,10 +32,12 @@ export default defineBackground(() => {
     kickLetters: () => void draftLetters(() => void drainStep()),
   });
   /** Discovery queues through the same handler as the pages (default resume, blacklist, drain kick). */
+  const scoreCards = createCardScorer(getSettings);
   const enqueueFound = async (vacancy: VacancySnapshot) => queueHandlers.enqueue({ vacancy, source: 'other' }, {});
   handleBackgroundMessages(
     {
       ping: () => ({ version: browser.runtime.getManifest().version, context: 'background' as const }),
+      triageCards: ({ cards, lang }) => scoreCards(cards, lang),
       reportTriage: async (stats, sender) => {
         if (sender.tabId === undefined) return { recorded: false };
         await recordTabStats(sender.tabId, stats);

@@ -188,10 +188,6 @@ const DIGITS = /^\d+$/;
 /** Response-button texts that mean "you have applied" (hh wording on the vacancy page / negotiations). */
 const APPLIED_BUTTON_TEXT = /вы\s+откликнулись|смотреть\s+отклик|отклик\s+отправлен|откликнуться\s+повторно|вы\s+уже\s+откликались|перейти\s+к\s+отклику/i;
 
-function text(el: Element | null): string {
-  return el ? normalizeSpaces(el.textContent ?? '') : '';
-}
-
 /** hh titles use U+2011 (non-breaking hyphen) and soft hyphens; make them plain for matching. */
 function cleanTitle(s: string): string {
   return s.replace(/[\u2010\u2011]/g, '-').replace(/\u00ad/g, '');
@@ -200,20 +196,22 @@ function cleanTitle(s: string): string {
 /** http(s) origin of a document's base URL, cached (hrefs on cards are absolute or root-relative). */
 const originByDoc = new WeakMap<Document, string | null>();
 
-function absolutize(href: string | null, el: Element): string | undefined {
-  if (!href) return undefined;
-  if (/^https?:\/\//.test(href)) return href;
-  const doc = el.ownerDocument;
+export function originOf(doc: Document): string | null {
   let origin = originByDoc.get(doc);
   if (origin === undefined) {
     const base = doc.baseURI;
     origin = base && /^https?:/.test(base) ? new URL(base).origin : null;
     originByDoc.set(doc, origin);
   }
-  if (origin === null) return href;
-  if (href.startsWith('/') && !href.startsWith('//')) return origin + href;
+  return origin;
+}
+
+/** An href made absolute against an http(s) origin (as it is when there is none, or it cannot be resolved). */
+export function absolutize(href: string | null | undefined, origin: string | null): string | undefined {
+  if (!href) return undefined;
+  if (/^https?:\/\//.test(href) || origin === null) return href;
   try {
-    return new URL(href, doc.baseURI).href;
+    return new URL(href, origin + '/').href;
   } catch {
     return href;
   }
@@ -259,27 +257,70 @@ export function listContainer(card: Element): Element | null {
   return card.closest(RESULTS);
 }
 
-/** Parse one card. Never throws: unrecognised markup comes back as a `CardProblem` with a reason. */
-export function parseListingCard(el: Element): ListingCardResult {
+/**
+ * What a card shows, read from its DOM as raw strings: no parsing, no regexes, so the content script's first
+ * pass does little more than the DOM reads. `interpretCard` makes a `ListingCard` of it (anywhere: the page,
+ * the worker, a test). Plain JSON: the listing sends it to the worker, which scores (listing-protocol.ts).
+ */
+export interface RawCard {
+  id: string;
+  /** Title text as in the DOM (hh's U+2011 hyphens and soft hyphens included). */
+  title: string;
+  href?: string;
+  employer?: string;
+  employerHref?: string;
+  responseHref?: string;
+  /** The response button's text (only when it has one: "Откликнуться", "Вы откликнулись" …). */
+  responseText?: string;
+  /** An (unconfirmed) response-status element is on the card. */
+  statusMarker?: true;
+  /** A chat link stands where the response link would be. */
+  chat?: true;
+  salary?: string;
+  /** data-qa of the payout-frequency tag. */
+  payoutQa?: string;
+  experienceQa?: string;
+  experienceText?: string;
+  /** Text of the remote-work label. */
+  remote?: string;
+  /** Visible tag texts, as in the DOM. */
+  tags: string[];
+  address?: string;
+  snippetReq?: string;
+  snippetResp?: string;
+}
+
+/** A card read from the DOM, or a problem (has `reason`). */
+export type RawCardResult = RawCard | CardProblem;
+
+/** Read one card's raw fields. Never throws: unrecognised markup comes back as a `CardProblem`. */
+export function extractCard(el: Element): RawCardResult {
   try {
-    return parseCardOrThrow(el);
+    return extractOrThrow(el);
   } catch (e) {
     const reason = e instanceof CardMarkupError ? e.message : `parse error: ${String(e)}`;
     return { element: el, reason };
   }
 }
 
+/** Parse one card. Never throws: unrecognised markup comes back as a `CardProblem` with a reason. */
+export function parseListingCard(el: Element): ListingCardResult {
+  const raw = extractCard(el);
+  if ('reason' in raw) return raw;
+  return { ...interpretCard(raw, originOf(el.ownerDocument)), element: el };
+}
+
 /** Markup we do not recognise: its message is the card's problem reason. */
 class CardMarkupError extends Error {}
 
-function parseCardOrThrow(card: Element): ListingCard {
+function extractOrThrow(card: Element): RawCard {
   const f = findFields(card);
 
   // ── required: title + id ──
   const titleLink = f.titleLink;
   if (!titleLink) throw new CardMarkupError(`hh markup not recognised: no title link (${cardTitleLink.join(' | ')})`);
-  const title = cleanTitle(text(f.titleText ?? titleLink));
-  if (!title) throw new CardMarkupError('hh markup not recognised: empty title');
+  const title = (f.titleText ?? titleLink).textContent ?? '';
+  if (!title.trim()) throw new CardMarkupError('hh markup not recognised: empty title');
 
   const href = titleLink.getAttribute('href');
   const idFromHref = vacancyIdFromHref(href);
@@ -287,81 +328,103 @@ function parseCardOrThrow(card: Element): ListingCard {
   const idFromHolder = holder && DIGITS.test(holder.id) ? holder.id : null;
   const response = f.response ?? null;
   const responseHref = response?.getAttribute('href') ?? null;
-  const idFromResponse = vacancyIdFromHref(responseHref);
-  const id = idFromHolder ?? idFromHref ?? idFromResponse;
+  const id = idFromHolder ?? idFromHref ?? vacancyIdFromHref(responseHref);
   if (!id) throw new CardMarkupError('hh markup not recognised: no vacancy id (no div[id], /vacancy/<id> href or vacancyId=)');
   if (idFromHref && idFromHref !== id) {
     throw new CardMarkupError(`hh markup not recognised: vacancy id mismatch (div#${id} vs title href ${idFromHref})`);
   }
+  const raw: RawCard = { id, title, tags: [] };
+  if (href) raw.href = href;
 
-  // ── employer ──
-  const employerLink = f.employerLink ?? null;
-  const employerName = text(f.employerText ?? employerLink);
-  const employerId = employerIdFromHref(employerLink?.getAttribute('href')) ?? employerIdFromHref(responseHref);
-  const employer: MatchVacancy['employer'] = employerName ? (employerId ? { id: employerId, name: employerName } : { name: employerName }) : null;
+  const employerLink = f.employerLink;
+  const employer = (f.employerText ?? employerLink)?.textContent;
+  if (employer) raw.employer = employer;
+  const employerHref = employerLink?.getAttribute('href');
+  if (employerHref) raw.employerHref = employerHref;
+  if (responseHref) raw.responseHref = responseHref;
+  if (response) raw.responseText = response.textContent ?? '';
+  if (f.appliedMarker) raw.statusMarker = true;
+  else if (!response && card.querySelector(CHAT)) raw.chat = true;
 
   // ── salary (no data-qa in magritte) ──
   const tagInBlock = f.experience ?? f.remote ?? f.payout;
   const block = tagInBlock ? tagInBlock.closest(COMP_BLOCK) : card.querySelector(COMP_BLOCK);
-  const salaryEl = salaryElementOf(block, f.salaryQa ?? null);
-  const salary = salaryEl ? parseSalaryText(salaryEl.textContent) : null;
-  if (salary && f.payout) {
-    const freq = f.payout.getAttribute('data-qa')?.slice(PAYOUT_PREFIX.length);
+  const salary = salaryElementOf(block, f.salaryQa ?? null)?.textContent;
+  if (salary) raw.salary = salary;
+  const payoutQa = f.payout?.getAttribute('data-qa');
+  if (payoutQa) raw.payoutQa = payoutQa;
+  if (f.experience) {
+    raw.experienceQa = f.experience.getAttribute('data-qa') ?? '';
+    raw.experienceText = f.experience.textContent ?? '';
+  }
+  if (f.remote) raw.remote = f.remote.textContent ?? '';
+  const tags = tagElements(card, f.tagQa);
+  for (let i = 0; i < tags.length; i++) raw.tags.push(tags[i]!.textContent ?? '');
+  const address = f.address?.textContent;
+  if (address) raw.address = address;
+  const req = f.snippetReq?.textContent;
+  if (req) raw.snippetReq = req;
+  const resp = f.snippetResp?.textContent;
+  if (resp) raw.snippetResp = resp;
+  return raw;
+}
+
+/** A card's facts from its raw fields: salary, experience, work formats, city, "already applied". */
+export function interpretCard(raw: RawCard, origin: string | null = null): Omit<ListingCard, 'element'> {
+  const employerName = normalizeSpaces(raw.employer ?? '');
+  const employerId = employerIdFromHref(raw.employerHref) ?? employerIdFromHref(raw.responseHref);
+  const employer: MatchVacancy['employer'] = employerName ? (employerId ? { id: employerId, name: employerName } : { name: employerName }) : null;
+
+  const salary = raw.salary ? parseSalaryText(raw.salary) : null;
+  if (salary && raw.payoutQa) {
+    const freq = raw.payoutQa.slice(PAYOUT_PREFIX.length);
     if (freq) salary.frequency = freq;
   }
 
-  // ── experience ──
   let experience: ExperienceId | null = null;
-  if (f.experience) {
-    const qa = f.experience.getAttribute('data-qa') ?? '';
+  if (raw.experienceQa !== undefined) {
+    const qa = raw.experienceQa;
     const suffix = qa.startsWith(EXPERIENCE_PREFIX) ? qa.slice(EXPERIENCE_PREFIX.length) : '';
-    experience = isExperienceId(suffix) ? suffix : experienceFromText(f.experience.textContent ?? '');
+    experience = isExperienceId(suffix) ? suffix : experienceFromText(raw.experienceText ?? '');
   }
 
-  // ── work format / labels ──
   const labels: string[] = [];
-  const tags = tagElements(card, f.tagQa);
-  for (let i = 0; i < tags.length; i++) {
-    const t = text(tags[i] ?? null);
+  for (const tag of raw.tags) {
+    const t = normalizeSpaces(tag);
     if (t && !labels.includes(t)) labels.push(t);
   }
   const workFormats: WorkFormat[] = [];
-  if (f.remote || labels.some((l) => /удал[её]нн?о|удал[её]нная\s+работа/i.test(l))) workFormats.push('REMOTE');
+  if (raw.remote !== undefined || labels.some((l) => /удал[её]нн?о|удал[её]нная\s+работа/i.test(l))) workFormats.push('REMOTE');
   if (labels.some((l) => /гибрид/i.test(l))) workFormats.push('HYBRID');
 
-  // ── address ──
-  const address = text(f.address ?? null);
+  const address = normalizeSpaces(raw.address ?? '');
   const city = address ? (address.split(',')[0] ?? '').trim() : '';
+  const snippet = [normalizeSpaces(raw.snippetReq ?? ''), normalizeSpaces(raw.snippetResp ?? '')].filter(Boolean).join('\n');
 
-  // ── snippet ──
-  const snippet = [text(f.snippetReq ?? null), text(f.snippetResp ?? null)].filter(Boolean).join('\n');
-
-  // ── applied ──
   let appliedEvidence: string | undefined;
-  if (f.appliedMarker) appliedEvidence = 'response-status element';
-  else if (response && APPLIED_BUTTON_TEXT.test(response.textContent ?? '')) appliedEvidence = `response button "${text(response)}"`;
-  else if (!response && card.querySelector(CHAT)) appliedEvidence = 'chat link instead of the response link';
+  if (raw.statusMarker) appliedEvidence = 'response-status element';
+  else if (raw.responseText !== undefined && APPLIED_BUTTON_TEXT.test(raw.responseText)) appliedEvidence = `response button "${normalizeSpaces(raw.responseText)}"`;
+  else if (raw.chat) appliedEvidence = 'chat link instead of the response link';
 
-  const out: ListingCard = {
-    id,
-    title,
+  const out: Omit<ListingCard, 'element'> = {
+    id: raw.id,
+    title: cleanTitle(normalizeSpaces(raw.title)),
     employer,
     salary,
     experience,
     workFormats,
-    element: card,
     applied: appliedEvidence !== undefined,
     labels,
   };
-  const schedule = text(f.remote ?? null);
+  const schedule = normalizeSpaces(raw.remote ?? '');
   if (schedule) out.scheduleText = schedule;
   if (city) out.area = city;
   if (address) out.address = address;
   if (snippet) out.snippet = snippet;
   if (appliedEvidence) out.appliedEvidence = appliedEvidence;
-  const applyUrl = absolutize(responseHref, card);
+  const applyUrl = absolutize(raw.responseHref, origin);
   if (applyUrl) out.applyUrl = applyUrl;
-  const url = absolutize(href, card);
+  const url = absolutize(raw.href, origin);
   if (url) out.url = url;
   return out;
 }

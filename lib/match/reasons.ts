@@ -1,5 +1,6 @@
 /** Why a vacancy got its score: machine-readable codes with params, rendered to short ru/en texts. */
 import { plural } from '../i18n/plural';
+import type { Verdict } from './types';
 
 export interface Reason {
   code: string;
@@ -26,6 +27,12 @@ export type ReasonCode =
   | 'city_mismatch' // {city}
   | 'excluded_word' // {word}
   | 'employer_blacklisted'; // {name}
+
+/** A hidden or dimmed vacancy leads with what is wrong with it; a shown one with what fits. */
+export function orderReasons<R extends { polarity: 'plus' | 'minus' }>(reasons: readonly R[], verdict: Verdict): R[] {
+  const minusFirst = verdict !== 'show';
+  return [...reasons].sort((a, b) => (a.polarity === b.polarity ? 0 : (a.polarity === 'minus') === minusFirst ? -1 : 1));
+}
 
 /** "150000" → "150 000" (no-break thin grouping is avoided: plain no-break space keeps it on one line). */
 export function formatAmount(n: number): string {

@@ -22,8 +22,35 @@ export const triageStatsSchema = z.object({
   firstPassMs: z.optional(z.number().check(z.nonnegative())),
   /** The latest pass over newly added cards (pagination, infinite scroll), with warm code. */
   lastPass: z.optional(z.object({ ms: z.number().check(z.nonnegative()), cards: z.int().check(z.nonnegative()) })),
+  /** Of firstPassMs, the part before the worker's answer: reading the cards and sending them. */
+  firstReadMs: z.optional(z.number().check(z.nonnegative())),
+  /** The worker's script time scoring the first pass's cards (it runs in the extension, not the page). */
+  workerMs: z.optional(z.number().check(z.nonnegative())),
 });
 export type TriageStats = z.infer<typeof triageStatsSchema>;
+
+/** A listing card's raw fields (lib/hh/listing.ts `RawCard`): caps are generous, a real card is far below. */
+const rawText = (max: number) => z.optional(z.string().check(z.maxLength(max)));
+export const rawCardSchema = z.object({
+  id: z.string().check(z.regex(/^\d{1,12}$/)),
+  title: z.string().check(z.maxLength(2000)),
+  href: rawText(4000),
+  employer: rawText(2000),
+  employerHref: rawText(4000),
+  responseHref: rawText(4000),
+  responseText: rawText(2000),
+  statusMarker: z.optional(z.literal(true)),
+  chat: z.optional(z.literal(true)),
+  salary: rawText(2000),
+  payoutQa: rawText(500),
+  experienceQa: rawText(500),
+  experienceText: rawText(2000),
+  remote: rawText(2000),
+  tags: z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(100)),
+  address: rawText(4000),
+  snippetReq: rawText(20_000),
+  snippetResp: rawText(20_000),
+});
 
 // ── Apply queue (issue 4) ────────────────────────────────────────────────────────────────────────────────
 const resumeHashSchema = z.string().check(z.regex(/^[0-9a-f]{20,64}$/i, 'not an hh resume hash'));
@@ -58,6 +85,14 @@ export const listingQueueMessages = {
 } as const;
 
 export const listingMessages = {
+  /**
+   * Content script → background: score these cards against the user's settings. The worker scores (its code
+   * and the compiled profile stay warm across pages); the page only reads the DOM and draws the verdicts.
+   */
+  triageCards: {
+    req: z.object({ lang: z.enum(['ru', 'en']), cards: z.array(rawCardSchema).check(z.maxLength(500)) }),
+    res: listingReplies.triageCards,
+  },
   /** Content script → background: what triage did on the sender's tab (drives the toolbar badge). */
   reportTriage: {
     req: triageStatsSchema,

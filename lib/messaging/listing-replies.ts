@@ -8,6 +8,27 @@ import { jobStateSchema } from '../db/job-state';
  */
 export const listingReplies = {
   reportTriage: z.object({ recorded: z.boolean() }),
+  /**
+   * The worker's verdicts on the cards of one triageCards request, per card in request order, in flat columns:
+   * a handful of checks for 50 cards instead of an object per card and reason (this runs in the page's first
+   * pass, with cold code). ./triage-reply.ts turns it into per-card results and checks the lengths.
+   */
+  triageCards: z.object({
+    /** on: scored; empty: nothing to score against (the bar offers the profile setup); off: Otklik is off. */
+    mode: z.enum(['on', 'empty', 'off']),
+    /** What the page does with a card the scorer hides (the user's triage.action). */
+    action: z.enum(['hide', 'dim']),
+    badges: z.boolean(),
+    /** One letter per card: s(how), d(im), h(ide). */
+    verdicts: z.string().check(z.regex(/^[sdh]*$/)),
+    scores: z.array(z.number()),
+    /** Per card, its badge reasons in order, one per line, each "+text" or "-text". */
+    reasons: z.array(z.string()),
+    /** One digit per card: 1 = the card says it was applied to on hh. */
+    applied: z.string().check(z.regex(/^[01]*$/)),
+    /** Worker script time for this request, ms (benchmark figure). */
+    ms: z.number(),
+  }),
   openOptions: z.object({ opened: z.boolean() }),
   loadPageFeatures: z.object({ loaded: z.boolean() }),
   /** One result per item, in order: what the listing shows (the worker's full results, ./listing-protocol, carry more). */

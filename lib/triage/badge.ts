@@ -14,12 +14,6 @@ export interface BadgeView {
 
 export const BADGE_ATTR = 'data-otk-badge';
 
-/** A hidden or dimmed vacancy leads with what is wrong with it; a shown one with what fits. */
-export function orderReasons<R extends { polarity: 'plus' | 'minus' }>(reasons: readonly R[], verdict: Verdict): R[] {
-  const minusFirst = verdict !== 'show';
-  return [...reasons].sort((a, b) => (a.polarity === b.polarity ? 0 : (a.polarity === 'minus') === minusFirst ? -1 : 1));
-}
-
 /** A badge host: a <span> with its own shadow root, so hh.ru's CSS and ours never meet. */
 export function createBadge(doc: Document, onQueue?: () => void): HTMLElement {
   const { host, root, content: chip } = createShadowHost(doc, 'span', BADGE_ATTR, BADGE_CSS, 'b');

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MatchResult } from '../match';
-import type { MatchVacancy } from '../match/vacancy';
+import type { RawCard } from '../hh/listing';
 import { defaultSettings, type Settings } from '../settings/schema';
 import { ListingTriage, type QueueItem, type QueuePort, type TriageDeps } from './controller';
+import type { TriageAnswer } from './verdicts';
 
 const CARD = (id: string, title: string) =>
   `<div data-qa="vacancy-serp__vacancy"><h2><a data-qa="serp-item__title" href="/vacancy/${id}">${title}</a></h2><span class="emp">ACME</span></div>`;
@@ -11,29 +11,48 @@ function page(cards: string) {
   document.body.innerHTML = `<main><div data-qa="vacancy-serp__results">${cards}</div></main>`;
 }
 
-/** A scorer that judges by the title alone: "python" → show, "maybe" → dim, else hide. */
+/** The worker's part, faked: settings it reads, and a scorer that judges by the title alone. */
+const worker = { settings: defaultSettings(), empty: false, applied: new Set<string>() };
+
+/** "python" → show, "maybe" → dim, else hide (cut-offs from the fake worker's settings). */
+function judge(cards: RawCard[]): TriageAnswer {
+  const { triage } = worker.settings;
+  if (worker.empty) return { mode: 'empty', action: triage.action, badges: triage.showBadges, results: [] };
+  return {
+    mode: 'on',
+    action: triage.action,
+    badges: triage.showBadges,
+    results: cards.map((c) => {
+      const t = c.title.toLowerCase();
+      const score = t.includes('python') ? 0.9 : t.includes('maybe') ? 0.4 : 0.1;
+      const verdict = score >= (triage.dimBelow ?? 0.5) ? 'show' : score >= (triage.hideBelow ?? 0.2) ? 'dim' : 'hide';
+      return { score, verdict, reasons: [{ text: verdict === 'show' ? 'title matches' : 'no title match', minus: verdict !== 'show' }], applied: worker.applied.has(c.id) };
+    }),
+  };
+}
+
 function deps(overrides: Partial<TriageDeps> = {}): TriageDeps {
   return {
     findCards: (root) => [...root.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')],
-    parseCard: (el) => {
+    readCard: (el) => {
       const a = el.querySelector('a');
       const id = a?.getAttribute('href')?.split('/').pop();
       if (!a || !id) return { ok: false, reason: 'no title link' };
-      const v: MatchVacancy = { id, title: a.textContent ?? '', employer: null, salary: null, experience: null, workFormats: [] };
-      return { ok: true, vacancy: v };
+      return { ok: true, raw: { id, title: a.textContent ?? '', href: a.getAttribute('href') ?? '', tags: [] } };
     },
+    score: judge,
+    queueVacancy: (raw) => ({ title: raw.title, employer: null, url: `https://hh.ru${raw.href}` }),
     badgeAnchor: (card) => card.querySelector('h2'),
     listContainer: (card) => card.closest('[data-qa="vacancy-serp__results"]'),
-    makeScorer: (s: Settings) => (v): MatchResult => {
-      const t = v.title.toLowerCase();
-      const score = t.includes('python') ? 0.9 : t.includes('maybe') ? 0.4 : 0.1;
-      const verdict = score >= (s.triage.dimBelow ?? 0.5) ? 'show' : score >= (s.triage.hideBelow ?? 0.2) ? 'dim' : 'hide';
-      return { score, verdict, reasons: [{ code: verdict === 'show' ? 'title' : 'noTitle', polarity: verdict === 'show' ? 'plus' : 'minus' }] };
-    },
-    formatReason: (r) => (r.code === 'title' ? 'title matches' : 'no title match'),
     lang: 'en',
     ...overrides,
   };
+}
+
+/** The user saves settings: the fake worker reads them, the page asks again. */
+function update(t: ListingTriage, s: Settings) {
+  worker.settings = s;
+  t.rescore();
 }
 
 const verdicts = () => [...document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')].map((c) => c.getAttribute('data-otk-verdict'));
@@ -42,7 +61,8 @@ const barText = () => document.querySelector('[data-otk-bar]')?.shadowRoot?.quer
 const live: ListingTriage[] = [];
 /** Every instance is stopped after its test, so no observer from one test acts on the next one's page. */
 function track(doc: Document, d: TriageDeps, s: Settings) {
-  const t = new ListingTriage(doc, d, s);
+  worker.settings = s;
+  const t = new ListingTriage(doc, d);
   live.push(t);
   return t;
 }
@@ -53,6 +73,8 @@ describe('ListingTriage', () => {
   });
 
   beforeEach(() => {
+    worker.empty = false;
+    worker.applied.clear();
     document.head.innerHTML = '';
     for (const a of [...document.documentElement.attributes]) document.documentElement.removeAttribute(a.name);
     page(CARD('1', 'Python developer') + CARD('2', 'Truck driver') + CARD('3', 'Maybe QA') + '<div data-qa="vacancy-serp__vacancy">broken</div>');
@@ -115,24 +137,25 @@ describe('ListingTriage', () => {
     s.triage.action = 'dim';
     s.triage.hideBelow = 0.05;
     s.triage.dimBelow = 0.95;
-    t.update(s);
+    update(t, s);
     expect(verdicts()).toEqual(['dim', 'dim', 'dim', null]);
     expect(document.querySelector('[data-otk-verdict]')!.getAttribute('data-otk-action')).toBe('dim');
     s.triage.showBadges = false;
-    t.update(s);
+    update(t, s);
     expect(document.querySelectorAll('[data-otk-badge]')).toHaveLength(0);
   });
 
   it('judges nothing without a profile, and offers to set one up', () => {
     const openSetup = vi.fn();
-    const t = track(document, deps({ makeScorer: () => null, openSetup }), defaultSettings());
+    worker.empty = true;
+    const t = track(document, deps({ openSetup }), defaultSettings());
     t.start();
     expect(verdicts()).toEqual([null, null, null, null]);
     expect(document.querySelectorAll('[data-otk-badge]')).toHaveLength(0);
     expect(barText()).toContain('once it knows what you are looking for');
     document.querySelector('[data-otk-bar]')!.shadowRoot!.querySelector('button')!.click();
     expect(openSetup).toHaveBeenCalledOnce();
-    t.update(defaultSettings()); // still no scorer: nothing changes
+    update(t, defaultSettings()); // still no profile: nothing changes
     expect(verdicts()).toEqual([null, null, null, null]);
   });
 
@@ -186,13 +209,8 @@ describe('ListingTriage', () => {
     it('queues all shown cards after a confirming second click, skipping known jobs and hh-applied cards', async () => {
       page(CARD('1', 'Python developer') + CARD('5', 'Python lead') + CARD('6', 'Python intern') + CARD('2', 'Truck driver'));
       const { p, sent } = port({ '5': 'pending' });
-      const d = deps({ queue: p });
-      const parse = d.parseCard;
-      d.parseCard = (el) => {
-        const r = parse(el);
-        return r.ok && r.vacancy.id === '6' ? { ...r, applied: true } : r;
-      };
-      track(document, d, defaultSettings()).start();
+      worker.applied.add('6');
+      track(document, deps({ queue: p }), defaultSettings()).start();
       await settle();
       const bulk = () => document.querySelector('[data-otk-bar]')!.shadowRoot!.querySelector<HTMLButtonElement>('[data-otk-action="queue-all"]')!;
       expect(bulk().textContent).toBe('queue all shown (1)');
@@ -213,5 +231,82 @@ describe('ListingTriage', () => {
       expect(document.querySelector('[data-otk-bar]')!.shadowRoot!.textContent).toContain('queue: no resume chosen');
       expect(queueBtn(0).disabled).toBe(false);
     });
+  });
+});
+
+describe('ListingTriage with the worker answering later', () => {
+  afterEach(() => {
+    for (const t of live.splice(0)) t.stop();
+  });
+  beforeEach(() => {
+    worker.empty = false;
+    worker.applied.clear();
+    page(CARD('1', 'Python developer') + CARD('2', 'Truck driver'));
+  });
+
+  /** A score dep whose answers the test releases one by one. */
+  function deferred() {
+    const pending: { cards: RawCard[]; release: () => void; fail: () => void }[] = [];
+    const score = (cards: RawCard[]) =>
+      new Promise<TriageAnswer>((resolve, reject) => {
+        const answer = judge(cards); // judged with the settings at request time
+        pending.push({ cards, release: () => resolve(answer), fail: () => reject(new Error('worker gone')) });
+      });
+    return { pending, score };
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it('leaves the page untouched until the verdicts come, then draws them in one go', async () => {
+    const d = deferred();
+    const t = track(document, deps({ score: d.score }), defaultSettings());
+    t.start();
+    expect(verdicts()).toEqual([null, null]);
+    expect(document.querySelector('[data-otk-bar]')).toBeNull();
+    expect(t.firstPassMs).toBeNull();
+    d.pending[0]!.release();
+    await settle();
+    expect(verdicts()).toEqual(['show', 'hide']);
+    expect(barText()).toContain('Otklik hid 1 of 2');
+    expect(t.firstPassMs).toBeTypeOf('number');
+  });
+
+  it('an answer overtaken by a newer request for the same cards is dropped', async () => {
+    const d = deferred();
+    const t = track(document, deps({ score: d.score }), defaultSettings());
+    t.start();
+    const s = defaultSettings();
+    s.triage.dimBelow = 0.95; // the user tightens the cut-off before the first answer came
+    update(t, s);
+    d.pending[1]!.release();
+    await settle();
+    expect(verdicts()).toEqual(['dim', 'hide']);
+    d.pending[0]!.release(); // the stale first answer arrives last
+    await settle();
+    expect(verdicts()).toEqual(['dim', 'hide']);
+  });
+
+  it('keeps the page as it is when the worker cannot answer, and asks again for later cards', async () => {
+    const d = deferred();
+    const t = track(document, deps({ score: d.score }), defaultSettings());
+    t.start();
+    d.pending[0]!.fail();
+    await settle();
+    expect(verdicts()).toEqual([null, null]);
+    document.querySelector('[data-qa="vacancy-serp__results"]')!.insertAdjacentHTML('beforeend', CARD('3', 'Python intern'));
+    await settle();
+    t.flushNow();
+    expect(d.pending[1]!.cards.map((c) => c.id)).toEqual(['3']);
+    d.pending[1]!.release();
+    await settle();
+    expect(verdicts()).toEqual([null, null, 'show']);
+  });
+
+  it('an "off" answer (switched off meanwhile) draws nothing', async () => {
+    const t = track(document, deps({ score: () => ({ mode: 'off', action: 'hide', badges: true, results: [] }) }), defaultSettings());
+    t.start();
+    await settle();
+    expect(verdicts()).toEqual([null, null]);
+    expect(document.querySelector('[data-otk-bar]')).toBeNull();
+    expect(document.querySelectorAll('[data-otk-badge]')).toHaveLength(0);
   });
 });

@@ -1,14 +1,14 @@
-import type { MatchVacancy } from '../match/vacancy';
-import type { MatchResult } from '../match';
-import type { ListingSettings } from '../settings/listing-schema';
+import type { RawCard } from '../hh/listing';
 import type { TriageStats } from '../messaging/listing-protocol';
 import { observeAdditions } from '../dom/batch';
-import { BADGE_ATTR, createBadge, orderReasons, renderBadge, type BadgeView } from './badge';
+import { BADGE_ATTR, createBadge, renderBadge, type BadgeView } from './badge';
 import { BAR_ATTR, createBar, renderBar } from './bar';
 import { PAGE_CSS } from './styles';
 import { texts, type Lang } from './texts';
+import type { CardVerdict, TriageAnswer } from './verdicts';
 
-export type ParsedCard = { ok: true; vacancy: MatchVacancy; url?: string; applied?: boolean } | { ok: false; reason: string };
+/** A card as read from the page: its raw fields (scored by the worker), or why its markup was not recognised. */
+export type ReadCard = { ok: true; raw: RawCard } | { ok: false; reason: string };
 
 /** One vacancy handed to the apply queue. */
 export interface QueueItem {
@@ -27,17 +27,18 @@ export interface QueuePort {
   states(vacancyIds: string[]): Promise<Record<string, string>>;
 }
 
-/** What the controller needs from lib/hh and lib/match: injected, so it is testable on synthetic DOM. */
+/** What the controller needs from lib/hh and the worker: injected, so it is testable on synthetic DOM. */
 export interface TriageDeps {
   findCards(root: ParentNode): Element[];
-  parseCard(card: Element): ParsedCard;
+  readCard(card: Element): ReadCard;
+  /** Verdicts for these cards, in order (the worker scores them; tests answer synchronously). */
+  score(cards: RawCard[]): TriageAnswer | Promise<TriageAnswer>;
+  /** What the queue needs of a card (title, employer, absolute URL): only read when the user queues it. */
+  queueVacancy(raw: RawCard): Omit<QueueItem['vacancy'], 'score' | 'id'>;
   /** The element the badge goes before (the title heading); null → card's first child. */
   badgeAnchor(card: Element): Element | null;
   /** The list that holds the cards (the bar goes before it); null → before the first card. */
   listContainer(card: Element): Element | null;
-  /** Builds a scoring function for the current settings. */
-  makeScorer(settings: ListingSettings): ((v: MatchVacancy) => MatchResult) | null;
-  formatReason(r: MatchResult['reasons'][number], lang: Lang): string;
   report?(stats: TriageStats): void;
   /** The user asked to fill in the profile (bar button shown while there is nothing to score against). */
   openSetup?(): void;
@@ -46,9 +47,11 @@ export interface TriageDeps {
 }
 
 interface CardState {
-  parsed: ParsedCard;
-  result?: MatchResult;
+  parsed: ReadCard;
+  result?: CardVerdict;
   badge?: HTMLElement;
+  /** The score request whose answer this card waits for (a later one supersedes an earlier one). */
+  request: number;
 }
 
 const ROOT_ON = 'data-otk-on';
@@ -63,8 +66,11 @@ const STYLE_ID = 'otk-page-style';
  */
 export class ListingTriage {
   private cards = new Map<Element, CardState>();
-  private settings: ListingSettings;
-  private scorer: ((v: MatchVacancy) => MatchResult) | null;
+  /** How the worker last said to treat cards; null until its first answer. */
+  private mode: TriageAnswer['mode'] | null = null;
+  private action: TriageAnswer['action'] = 'hide';
+  private showBadges = true;
+  private requests = 0;
   private bar: HTMLElement | null = null;
   private revealed = false;
   private abort = new AbortController();
@@ -74,36 +80,33 @@ export class ListingTriage {
   private busy = new Set<string>();
   private confirmUntil = 0;
   private note: { text: string; error: boolean } | undefined;
-  /** Script time of the first full pass (parse + score + render), for the benchmark. */
+  /**
+   * Page script time of the first pass (reading the cards + drawing the worker's verdicts; the wait for the
+   * worker in between is not the page's time), for the benchmark. Null until the first verdicts are drawn.
+   */
   firstPassMs: number | null = null;
+  /** Of firstPassMs, the part before the worker's answer: reading the cards and sending them. */
+  firstReadMs: number | null = null;
+  /** The worker's script time scoring the first pass's cards. */
+  workerMs: number | null = null;
   /** The latest pass that found new cards (pagination, infinite scroll): warm-code figure for the benchmark. */
   lastPass: { ms: number; cards: number } | null = null;
 
   constructor(
     private doc: Document,
     private deps: TriageDeps,
-    settings: ListingSettings,
-  ) {
-    this.settings = settings;
-    this.scorer = deps.makeScorer(settings);
-  }
+  ) {}
 
   start(): void {
-    const t0 = performance.now();
     this.ensureStyle();
     this.doc.documentElement.setAttribute(ROOT_ON, '');
-    this.pass();
-    this.firstPassMs = performance.now() - t0;
-    this.deps.report?.(this.stats());
-    this.flush = observeAdditions(this.doc.body ?? this.doc.documentElement, () => this.pass(), this.abort.signal);
+    this.pass(true);
+    this.flush = observeAdditions(this.doc.body ?? this.doc.documentElement, () => this.pass(false), this.abort.signal);
   }
 
-  /** Re-score every known card with new settings (profile edits, thresholds, on/off). */
-  update(settings: ListingSettings): void {
-    this.settings = settings;
-    this.scorer = this.deps.makeScorer(settings);
-    for (const [card, state] of this.cards) this.scoreCard(card, state);
-    this.render([...this.cards.keys()]);
+  /** Re-score every known card (the settings changed: profile, thresholds, action, badges). */
+  rescore(): void {
+    this.request([...this.cards.keys()], 0, false);
   }
 
   setRevealed(revealed: boolean): void {
@@ -129,12 +132,14 @@ export class ListingTriage {
       else shown++;
     }
     // In dim mode, cards the scorer would hide are only dimmed.
-    if (this.settings.triage.action === 'dim') {
+    if (this.action === 'dim') {
       dimmed += hidden;
       hidden = 0;
     }
     const stats: TriageStats = { url: this.doc.location?.href ?? 'about:blank', total: this.cards.size, shown, dimmed, hidden, unrecognised };
     if (this.firstPassMs !== null) stats.firstPassMs = Math.round(this.firstPassMs * 1000) / 1000;
+    if (this.workerMs !== null) stats.workerMs = this.workerMs;
+    if (this.firstReadMs !== null) stats.firstReadMs = Math.round(this.firstReadMs * 1000) / 1000;
     if (this.lastPass) stats.lastPass = { ms: Math.round(this.lastPass.ms * 1000) / 1000, cards: this.lastPass.cards };
     return stats;
   }
@@ -162,33 +167,86 @@ export class ListingTriage {
     (this.doc.head ?? this.doc.documentElement).append(style);
   }
 
-  /** Reads first (find, parse, score), then writes everything in one go: no read/write interleaving. */
-  private pass(): void {
+  /** Reads the new cards (no DOM writes), asks for their verdicts, and draws them all in one go when they come. */
+  private pass(first: boolean): void {
     const t0 = performance.now();
     for (const card of this.cards.keys()) if (!card.isConnected) this.cards.delete(card);
     const fresh: Element[] = [];
     for (const card of this.deps.findCards(this.doc)) {
       if (this.cards.has(card)) continue;
-      const state: CardState = { parsed: this.deps.parseCard(card) };
-      this.scoreCard(card, state);
-      this.cards.set(card, state);
+      this.cards.set(card, { parsed: this.deps.readCard(card), request: 0 });
       fresh.push(card);
     }
-    if (fresh.length) {
-      this.render(fresh);
-      this.lastPass = { ms: performance.now() - t0, cards: fresh.length };
-      this.loadJobStates(fresh);
-      if (this.firstPassMs !== null) this.deps.report?.(this.stats());
-    } else this.renderBar();
+    if (fresh.length || first) this.request(fresh, performance.now() - t0, first);
+    else this.renderBar();
+  }
+
+  /**
+   * Sends the recognised ones of `cards` to the scorer; when the answer comes, draws them (unless a later
+   * request for the same card overtook it). `readMs`: page time spent reading these cards.
+   */
+  private request(cards: Element[], readMs: number, first: boolean): void {
+    const id = ++this.requests;
+    const sent: Element[] = [];
+    const raws: RawCard[] = [];
+    for (const card of cards) {
+      const state = this.cards.get(card);
+      if (!state) continue;
+      state.request = id;
+      if (state.parsed.ok) {
+        sent.push(card);
+        raws.push(state.parsed.raw);
+      }
+    }
+    const done = (answer: TriageAnswer) => {
+      if (this.abort.signal.aborted) return;
+      const t0 = performance.now();
+      this.mode = answer.mode;
+      this.action = answer.action;
+      this.showBadges = answer.badges;
+      sent.forEach((card, i) => {
+        const state = this.cards.get(card);
+        if (!state || state.request !== id) return;
+        const result = answer.results[i];
+        if (result) state.result = result;
+        else delete state.result;
+      });
+      const drawn = cards.filter((c) => this.cards.get(c)?.request === id);
+      this.render(drawn);
+      const ms = readMs + performance.now() - t0;
+      if (first) {
+        this.firstPassMs = ms;
+        this.firstReadMs = readMs;
+        if (answer.ms !== undefined) this.workerMs = answer.ms;
+      } else if (readMs > 0) this.lastPass = { ms, cards: cards.length };
+      this.deps.report?.(this.stats());
+      this.loadJobStates(drawn);
+    };
+    if (!raws.length) {
+      // Nothing to score (no cards yet, or none recognised): draw what there is with the last known mode.
+      done({ mode: this.mode ?? 'on', action: this.action, badges: this.showBadges, results: [] });
+      return;
+    }
+    let answer: TriageAnswer | Promise<TriageAnswer>;
+    const sendAt = performance.now();
+    try {
+      answer = this.deps.score(raws);
+    } catch {
+      return; // the scorer is unavailable: the cards stay as they are, the next pass asks again
+    }
+    // Handing the cards over (the message) is page time too.
+    readMs += performance.now() - sendAt;
+    if (answer instanceof Promise) answer.then(done, () => undefined);
+    else done(answer);
   }
 
   /** Asks the queue which of these vacancies it already holds; re-renders their badges when it answers. */
   private loadJobStates(cards: Element[]): void {
     const port = this.deps.queue;
-    if (!port || !this.scorer) return;
+    if (!port || this.mode !== 'on') return;
     const ids = cards.flatMap((c) => {
       const p = this.cards.get(c)?.parsed;
-      return p?.ok ? [p.vacancy.id] : [];
+      return p?.ok ? [p.raw.id] : [];
     });
     if (!ids.length) return;
     port.states(ids).then(
@@ -202,17 +260,16 @@ export class ListingTriage {
 
   private queueItem(state: CardState): QueueItem | null {
     if (!state.parsed.ok || !state.result) return null;
-    const v = state.parsed.vacancy;
-    const url = state.parsed.url ?? `${this.doc.location?.origin ?? 'https://hh.ru'}/vacancy/${v.id}`;
-    return { vacancy: { id: v.id, title: v.title, employer: v.employer, url, score: Math.round(state.result.score * 1000) / 1000 } };
+    const raw = state.parsed.raw;
+    return { vacancy: { id: raw.id, ...this.deps.queueVacancy(raw), score: state.result.score } };
   }
 
   /** Cards the user can still queue: shown (not dimmed/hidden), not applied on hh, no live job. */
   private queueable(): QueueItem[] {
     const out: QueueItem[] = [];
     for (const [card, state] of this.cards) {
-      if (!card.isConnected || state.result?.verdict !== 'show' || !state.parsed.ok || state.parsed.applied) continue;
-      const job = this.jobs.get(state.parsed.vacancy.id);
+      if (!card.isConnected || state.result?.verdict !== 'show' || !state.parsed.ok || state.result.applied) continue;
+      const job = this.jobs.get(state.parsed.raw.id);
       if (job && job !== 'cancelled') continue;
       const item = this.queueItem(state);
       if (item) out.push(item);
@@ -242,7 +299,7 @@ export class ListingTriage {
 
   private rerenderIds(ids: string[]): void {
     const want = new Set(ids);
-    this.render([...this.cards].filter(([c, s]) => c.isConnected && s.parsed.ok && want.has(s.parsed.vacancy.id)).map(([c]) => c));
+    this.render([...this.cards].filter(([c, s]) => c.isConnected && s.parsed.ok && want.has(s.parsed.raw.id)).map(([c]) => c));
   }
 
   private queueAll(): void {
@@ -262,32 +319,24 @@ export class ListingTriage {
   private queueButton(state: CardState): BadgeView['queue'] {
     if (!this.deps.queue || !state.parsed.ok) return undefined;
     const t = texts[this.deps.lang];
-    const id = state.parsed.vacancy.id;
+    const id = state.parsed.raw.id;
     if (this.busy.has(id)) return { text: '…', state: null, enabled: false };
-    if (state.parsed.applied) return { text: t.queueState['hh_applied']!, state: 'applied', enabled: false };
+    if (state.result?.applied) return { text: t.queueState['hh_applied']!, state: 'applied', enabled: false };
     const job = this.jobs.get(id);
     if (!job || job === 'cancelled') return { text: t.queue, state: null, enabled: true };
     return { text: t.queueState[job] ?? job, state: job, enabled: false };
   }
 
-  private scoreCard(_card: Element, state: CardState): void {
-    if (!state.parsed.ok || !this.scorer) {
-      delete state.result;
-      return;
-    }
-    state.result = this.scorer(state.parsed.vacancy);
-  }
-
   private render(cards: Element[]): void {
-    const action = this.settings.triage.action;
-    const showBadges = this.settings.triage.showBadges;
+    const action = this.action;
+    const showBadges = this.showBadges;
     // New badges are filled while detached and inserted afterwards with the attribute writes: building a
     // shadow tree that is already in the page costs style invalidation for every node added.
     const inserts: { card: Element; badge: HTMLElement }[] = [];
     for (const card of cards) {
       const state = this.cards.get(card);
       if (!state) continue;
-      const result = state.result;
+      const result = this.mode === 'on' ? state.result : undefined;
       if (!result || !showBadges) {
         state.badge?.remove();
         delete state.badge;
@@ -308,7 +357,7 @@ export class ListingTriage {
         verdict: result.verdict,
         label: texts[this.deps.lang].score,
         ...(queue ? { queue } : {}),
-        reasons: orderReasons(result.reasons, result.verdict).map((r) => ({ text: this.deps.formatReason(r, this.deps.lang), minus: r.polarity === 'minus' })),
+        reasons: result.reasons,
       });
     }
     for (const { card, badge } of inserts) {
@@ -319,7 +368,7 @@ export class ListingTriage {
     for (const card of cards) {
       const state = this.cards.get(card);
       if (!state) continue;
-      const result = state.result;
+      const result = this.mode === 'on' ? state.result : undefined;
       if (result) {
         card.setAttribute(VERDICT, result.verdict);
         card.setAttribute(ACTION, action);
@@ -333,7 +382,7 @@ export class ListingTriage {
 
   private renderBar(): void {
     const first = this.firstCard();
-    if (!first || (!this.scorer && !this.deps.openSetup)) {
+    if (!first || this.mode === null || this.mode === 'off' || (this.mode === 'empty' && !this.deps.openSetup)) {
       this.bar?.remove();
       this.bar = null;
       this.deps.report?.(this.stats());
@@ -346,7 +395,7 @@ export class ListingTriage {
     const list = this.deps.listContainer(first) ?? first;
     if (this.bar.nextElementSibling !== list) list.parentNode?.insertBefore(this.bar, list);
     const s = this.stats();
-    if (this.scorer) {
+    if (this.mode === 'on') {
       const queueable = this.deps.queue ? this.queueable().length : 0;
       renderBar(this.bar, {
         ...s,

@@ -1,13 +1,15 @@
-import { formatReason } from '../match';
-import { findListingCards, parseListingCard, badgeAnchor, listContainer } from '../hh/listing';
+import * as z from 'zod/mini';
+import { absolutize, extractCard, findListingCards, badgeAnchor, listContainer, originOf, type RawCard } from '../hh/listing';
+import { employerIdFromHref } from '../hh/page-detect';
+import { normalizeSpaces } from '../hh/salary';
 import { sendFromListing } from '../messaging/content-client';
 import type { TriageStats } from '../messaging/listing-protocol';
-import { parseListingSettings, type ListingSettings } from '../settings/listing-schema';
+import { parseOrDefaults } from '../settings/or-defaults';
 import { watchStoredSettings } from '../settings/watch-stored';
 import { ListingTriage, type TriageDeps } from './controller';
-import { makeScorer } from './scorer';
 import { listingQueue } from './queue-port';
 import { pickLang } from './texts';
+import { decodeVerdicts } from './verdicts';
 
 function debounce<A extends unknown[]>(fn: (...a: A) => void, ms: number) {
   let t: ReturnType<typeof setTimeout> | undefined;
@@ -17,20 +19,35 @@ function debounce<A extends unknown[]>(fn: (...a: A) => void, ms: number) {
   };
 }
 
+/** All the listing reads of the settings itself: the master switch. The worker reads the rest when it scores. */
+const switchSchema = z.looseObject({ enabled: z._default(z.boolean(), true) });
+
+/** What the apply queue gets of a card the user queues from the listing. */
+function queueVacancy(raw: RawCard) {
+  const name = normalizeSpaces(raw.employer ?? '');
+  const employerId = employerIdFromHref(raw.employerHref) ?? employerIdFromHref(raw.responseHref);
+  const origin = originOf(document) ?? location.origin;
+  return {
+    title: normalizeSpaces(raw.title).replace(/[\u2010\u2011]/g, '-').replace(/\u00ad/g, ''),
+    employer: name ? (employerId ? { id: employerId, name } : { name }) : null,
+    url: absolutize(raw.href, origin) ?? `${origin}/vacancy/${raw.id}`,
+  };
+}
+
 /** Content-script entry: runs triage while Otklik is enabled, restores the page when it is turned off. */
 export function startTriage(signal: AbortSignal): void {
+  const lang = pickLang(navigator.language);
   const deps: TriageDeps = {
     findCards: findListingCards,
-    parseCard: (el) => {
-      const r = parseListingCard(el);
-      if ('reason' in r) return { ok: false, reason: r.reason };
-      return { ok: true, vacancy: r, applied: r.applied, ...(r.url ? { url: r.url } : {}) };
+    readCard: (el) => {
+      const r = extractCard(el);
+      return 'reason' in r ? { ok: false, reason: r.reason } : { ok: true, raw: r };
     },
+    score: async (cards) => decodeVerdicts(await sendFromListing('triageCards', { lang, cards }), cards.length),
+    queueVacancy,
     badgeAnchor,
     listContainer,
-    makeScorer,
-    formatReason,
-    lang: pickLang(navigator.language),
+    lang,
     openSetup: () => void sendFromListing('openOptions', {}).catch(() => undefined),
     queue: listingQueue(sendFromListing),
     report: debounce((stats: TriageStats) => {
@@ -41,21 +58,21 @@ export function startTriage(signal: AbortSignal): void {
   };
 
   let triage: ListingTriage | null = null;
-  const apply = (settings: ListingSettings) => {
-    if (!settings.enabled) {
+  const apply = ({ enabled }: z.output<typeof switchSchema>) => {
+    if (!enabled) {
       triage?.stop();
       triage = null;
       deps.report?.({ url: location.href, total: 0, shown: 0, dimmed: 0, hidden: 0, unrecognised: 0 });
       return;
     }
-    if (triage) triage.update(settings);
+    if (triage) triage.rescore();
     else {
-      triage = new ListingTriage(document, deps, settings);
+      triage = new ListingTriage(document, deps);
       triage.start();
     }
   };
 
-  const unwatch = watchStoredSettings((raw) => parseListingSettings(raw, (m) => console.warn('[otklik]', m)), apply);
+  const unwatch = watchStoredSettings((raw) => parseOrDefaults(switchSchema, raw, (m) => console.warn('[otklik]', m)), apply);
   signal.addEventListener('abort', () => {
     unwatch();
     triage?.stop();

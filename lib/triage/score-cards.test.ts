@@ -1,0 +1,103 @@
+import { describe, expect, it, vi } from 'vitest';
+import { describeWithShared, parseHtml, readSharedFixture } from '../../test/shared-fixtures';
+import { pythonJuniorSettings } from '../../test/e2e/profiles';
+import { extractCard, findListingCards, parseListingCard, type RawCard } from '../hh/listing';
+import { formatReason } from '../match';
+import { orderReasons } from '../match/reasons';
+import { listingMessages } from '../messaging/listing-protocol';
+import { defaultSettings, type Settings } from '../settings/schema';
+import { createCardScorer } from './score-cards';
+import { makeScorer } from './scorer';
+import { decodeVerdicts } from './verdicts';
+
+const raw = (id: string, title: string, more: Partial<RawCard> = {}): RawCard => ({ id, title, tags: [], ...more });
+
+describeWithShared('worker scoring of listing cards (real 50-card SERP)', () => {
+  it('gives every card the verdict, score and reasons the scorer gives the parsed card', async () => {
+    const doc = parseHtml(readSharedFixture('fixtures/hh/serp/hh_serp_loggedin_magritte_2026-04.html'));
+    const els = findListingCards(doc);
+    const raws = els.map((el) => extractCard(el)).filter((r): r is RawCard => !('reason' in r));
+    expect(raws).toHaveLength(50);
+    // The raw cards are what the page sends: they pass the worker's request schema.
+    expect(listingMessages.triageCards.req.safeParse({ lang: 'ru', cards: raws }).success).toBe(true);
+
+    const settings = pythonJuniorSettings();
+    const reply = await createCardScorer(async () => settings)(raws, 'ru');
+    expect(listingMessages.triageCards.res.safeParse(reply).success).toBe(true);
+    const answer = decodeVerdicts(reply, raws.length);
+    const direct = makeScorer(settings)!;
+    els.forEach((el, i) => {
+      const card = parseListingCard(el);
+      if ('reason' in card) throw new Error(card.reason);
+      const r = direct(card);
+      expect(answer.results[i]).toEqual({
+        score: Math.round(r.score * 1000) / 1000,
+        verdict: r.verdict,
+        reasons: orderReasons(r.reasons, r.verdict).map((x) => ({ text: formatReason(x, 'ru'), minus: x.polarity === 'minus' })),
+        applied: card.applied,
+      });
+    });
+    expect(new Set(answer.results.map((r) => r.verdict)).size).toBeGreaterThan(1); // not one verdict for all
+  });
+});
+
+describe('createCardScorer', () => {
+  it('answers off when Otklik is off and empty when there is no profile, with the user’s action and badges', async () => {
+    const off = defaultSettings();
+    off.enabled = false;
+    off.triage.action = 'dim';
+    expect(await createCardScorer(async () => off)([raw('1', 'Python')], 'en')).toMatchObject({ mode: 'off', action: 'dim', verdicts: '', scores: [] });
+    const empty = defaultSettings();
+    empty.triage.showBadges = false;
+    expect(await createCardScorer(async () => empty)([raw('1', 'Python')], 'en')).toMatchObject({ mode: 'empty', badges: false, verdicts: '' });
+  });
+
+  it('compiles the profile once and again only when the profile or the cut-offs change', async () => {
+    let settings: Settings = pythonJuniorSettings();
+    const scorerModule = await import('./scorer');
+    const spy = vi.spyOn(scorerModule, 'makeScorer');
+    const score = createCardScorer(async () => structuredClone(settings));
+    const cards = [raw('1', 'Junior Python developer'), raw('2', 'Водитель погрузчика'), raw('3', 'Python-разработчик', { responseText: 'Вы откликнулись' })];
+    const first = await score(cards, 'en');
+    await score(cards, 'en');
+    settings = { ...settings, triage: { ...settings.triage, action: 'dim' } };
+    const dim = await score(cards, 'en');
+    expect(spy).toHaveBeenCalledTimes(1); // the action does not change scores
+    expect(dim.action).toBe('dim');
+    settings = { ...settings, triage: { ...settings.triage, dimBelow: 0.99, hideBelow: 0.98 } };
+    const strict = await score(cards, 'en');
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(first.verdicts).toBe('shs');
+    expect(strict.verdicts).toBe('hhh');
+    expect(first.applied).toBe('001');
+    expect(first.reasons[1]).toMatch(/^-/);
+    spy.mockRestore();
+  });
+});
+
+describe('decodeVerdicts', () => {
+  const reply = { mode: 'on' as const, action: 'hide' as const, badges: true, verdicts: 'sh', scores: [0.9, 0.1], reasons: ['+title matches\n-no salary', ''], applied: '10', ms: 1.5 };
+  it('turns the flat columns into per-card verdicts', () => {
+    expect(decodeVerdicts(reply, 2)).toEqual({
+      mode: 'on',
+      action: 'hide',
+      badges: true,
+      ms: 1.5,
+      results: [
+        { score: 0.9, verdict: 'show', reasons: [{ text: 'title matches', minus: false }, { text: 'no salary', minus: true }], applied: true },
+        { score: 0.1, verdict: 'hide', reasons: [], applied: false },
+      ],
+    });
+  });
+  it('refuses a reply that does not cover every card sent', () => {
+    expect(() => decodeVerdicts(reply, 3)).toThrow('covers 2 cards, 3 were sent');
+    expect(() => decodeVerdicts({ ...reply, scores: [0.9] }, 2)).toThrow();
+  });
+  it('an empty or off reply carries no verdicts whatever the count', () => {
+    expect(decodeVerdicts({ ...reply, mode: 'empty', verdicts: '', scores: [], reasons: [], applied: '' }, 5).results).toEqual([]);
+  });
+  it('the reply schema rejects unknown verdict letters', () => {
+    expect(listingMessages.triageCards.res.safeParse({ ...reply, verdicts: 'sx' }).success).toBe(false);
+    expect(listingMessages.triageCards.res.safeParse({ ...reply, applied: '12' }).success).toBe(false);
+  });
+});

@@ -1,0 +1,44 @@
+import type { Verdict } from '../match/types';
+import type { TriageReply } from './score-cards';
+
+/** One card's verdict as the page draws it. */
+export interface CardVerdict {
+  score: number;
+  verdict: Verdict;
+  /** Badge reasons, most important first. */
+  reasons: { text: string; minus: boolean }[];
+  /** hh shows the card as already applied to. */
+  applied: boolean;
+}
+
+/** What the worker said about a batch of cards: how to treat them, and a verdict per card (request order). */
+export interface TriageAnswer {
+  mode: TriageReply['mode'];
+  action: TriageReply['action'];
+  badges: boolean;
+  results: CardVerdict[];
+  /** Worker script time, ms. */
+  ms?: number;
+}
+
+const VERDICT: Record<string, Verdict> = { s: 'show', d: 'dim', h: 'hide' };
+
+/** The worker's flat reply (already checked by zod) → per-card verdicts; throws when it does not cover `count` cards. */
+export function decodeVerdicts(reply: TriageReply, count: number): TriageAnswer {
+  const results: CardVerdict[] = [];
+  if (reply.mode === 'on') {
+    if (reply.verdicts.length !== count || reply.scores.length !== count || reply.reasons.length !== count || reply.applied.length !== count) {
+      throw new Error(`triage reply covers ${reply.verdicts.length} cards, ${count} were sent`);
+    }
+    for (let i = 0; i < count; i++) {
+      const lines = reply.reasons[i] ? reply.reasons[i]!.split('\n') : [];
+      results.push({
+        score: reply.scores[i]!,
+        verdict: VERDICT[reply.verdicts[i]!]!,
+        reasons: lines.map((l) => ({ text: l.slice(1), minus: l[0] === '-' })),
+        applied: reply.applied[i] === '1',
+      });
+    }
+  }
+  return { mode: reply.mode, action: reply.action, badges: reply.badges, results, ms: reply.ms };
+}
