@@ -32,7 +32,7 @@ export default defineBackground(() => {
     kickLetters: () => void draftLetters(() => void drainStep()),
   });
   /** Discovery queues through the same handler as the pages (default resume, blacklist, drain kick). */
-  const scoreCards = createCardScorer(getSettings);
+  const scoreCards = createCardScorer(getSettings, async (vacancyIds) => (await queueHandlers.jobsForVacancies({ vacancyIds }, {})).jobs);
   const enqueueFound = async (vacancy: VacancySnapshot) => queueHandlers.enqueue({ vacancy, source: 'other' }, {});
   handleBackgroundMessages(
     {

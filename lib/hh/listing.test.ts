@@ -5,11 +5,14 @@ import {
   badgeAnchor,
   experienceFromText,
   findListingCards,
+  interpretCard,
+  originOf,
   isCardProblem,
   listContainer,
   mergeStateIntoCards,
   parseListingCard,
   parseListingCards,
+  readListingCard,
   type ListingCard,
 } from './listing';
 
@@ -146,6 +149,15 @@ describeWithShared('listing cards: NIK logged-in SERP 2026-04 (50 magritte cards
     const first = cards[0]!.element;
     expect(badgeAnchor(first)?.getAttribute('data-qa')).toBe('bloko-header-2');
     expect(listContainer(first)?.getAttribute('data-qa')).toBe('vacancy-serp__results');
+  });
+
+  it('the content script\'s read finds the same badge anchor in its one pass, and raw fields that interpret to the card', () => {
+    for (const card of cards) {
+      const r = readListingCard(card.element);
+      if ('reason' in r) throw new Error(r.reason);
+      expect(r.anchor).toBe(badgeAnchor(card.element));
+      expect({ ...interpretCard(r.raw, originOf(doc)), element: card.element }).toEqual(card);
+    }
   });
 
   it('parseListingCard on one element (cards appended later) equals the batch result', () => {

@@ -81,6 +81,7 @@ const COMP_BLOCK = anyOf(cardCompensationBlock);
  * in selectors.ts; a field whose selector is not plain data-qa falls back to querySelector.
  */
 const FIELDS = {
+  titleHeading: cardTitleHeading,
   titleLink: cardTitleLink,
   titleText: cardTitleText,
   employerLink: cardEmployerLink,
@@ -136,14 +137,10 @@ function assign(found: Found, key: SingleKey | 'tagQa', el: Element): void {
   else if (found[key] === undefined) found[key] = el;
 }
 
-/** `matchesDataQa` for one test without allocations: this runs for every data-qa element of every card. */
-function matchesQa(t: DataQaTest, el: Element, qa: string): boolean {
-  if (t.tag !== null && el.localName !== t.tag) return false;
-  if (t.op === '^=') return qa.startsWith(t.value);
-  if (qa === t.value) return true;
-  return t.op === '~=' && qa.includes(' ') && qa.split(/\s+/).includes(t.value);
-}
-
+/**
+ * `matchesDataQa` for one test without allocations. Inlined into findFields' loop on purpose: it runs for every
+ * data-qa element of every card, on the page's first pass, where each call of cold code costs.
+ */
 function findFields(card: Element): Found {
   const found: Found = { tagQa: [] };
   const qaEls = card.querySelectorAll('[data-qa]');
@@ -151,8 +148,13 @@ function findFields(card: Element): Found {
     const el = qaEls[i]!;
     const qa = el.getAttribute('data-qa') ?? '';
     const exact = EXACT.get(qa);
-    if (exact) for (const t of exact) if (t.tag === null || t.tag === el.localName) assign(found, t.key, el);
-    for (const t of OTHER) if (matchesQa(t.test, el, qa)) assign(found, t.key, el);
+    if (exact) for (let k = 0; k < exact.length; k++) if (exact[k]!.tag === null || exact[k]!.tag === el.localName) assign(found, exact[k]!.key, el);
+    for (let k = 0; k < OTHER.length; k++) {
+      const t = OTHER[k]!.test;
+      if (t.tag !== null && el.localName !== t.tag) continue;
+      const hit = t.op === '^=' ? qa.startsWith(t.value) : qa === t.value || (t.op === '~=' && qa.includes(' ') && qa.split(/\s+/).includes(t.value));
+      if (hit) assign(found, OTHER[k]!.key, el);
+    }
   }
   for (const f of QUERY_FIELDS) {
     const el = card.querySelector(f.css);
@@ -290,17 +292,23 @@ export interface RawCard {
   snippetResp?: string;
 }
 
-/** A card read from the DOM, or a problem (has `reason`). */
-export type RawCardResult = RawCard | CardProblem;
+/** A card read from the DOM (its raw fields, and where its badge goes), or a problem (has `reason`). */
+export type ReadCardResult = { raw: RawCard; anchor: Element | null } | CardProblem;
 
 /** Read one card's raw fields. Never throws: unrecognised markup comes back as a `CardProblem`. */
-export function extractCard(el: Element): RawCardResult {
+export function readListingCard(el: Element): ReadCardResult {
   try {
     return extractOrThrow(el);
   } catch (e) {
     const reason = e instanceof CardMarkupError ? e.message : `parse error: ${String(e)}`;
     return { element: el, reason };
   }
+}
+
+/** `readListingCard` without the badge anchor. */
+export function extractCard(el: Element): RawCard | CardProblem {
+  const r = readListingCard(el);
+  return 'reason' in r ? r : r.raw;
 }
 
 /** Parse one card. Never throws: unrecognised markup comes back as a `CardProblem` with a reason. */
@@ -313,7 +321,7 @@ export function parseListingCard(el: Element): ListingCardResult {
 /** Markup we do not recognise: its message is the card's problem reason. */
 class CardMarkupError extends Error {}
 
-function extractOrThrow(card: Element): RawCard {
+function extractOrThrow(card: Element): { raw: RawCard; anchor: Element | null } {
   const f = findFields(card);
 
   // ── required: title + id ──
@@ -366,7 +374,7 @@ function extractOrThrow(card: Element): RawCard {
   if (req) raw.snippetReq = req;
   const resp = f.snippetResp?.textContent;
   if (resp) raw.snippetResp = resp;
-  return raw;
+  return { raw, anchor: f.titleHeading ?? titleLink };
 }
 
 /** A card's facts from its raw fields: salary, experience, work formats, city, "already applied". */

@@ -11,3 +11,17 @@ import { createReplyClient } from './router';
 
 /** Listing content script → background. */
 export const sendFromListing = createReplyClient<typeof listingMessages>(listingReplies, (env) => ext.runtime.sendMessage(env));
+
+/**
+ * The same, for triage verdicts, noting when the worker's answer arrived: the page's time checking and
+ * decoding it belongs to the triage pass it is measured for (lib/triage/start.ts).
+ */
+export const sendTriage = (() => {
+  let at = 0;
+  const send = createReplyClient<typeof listingMessages>(listingReplies, async (env) => {
+    const answer: unknown = await ext.runtime.sendMessage(env);
+    at = performance.now();
+    return answer;
+  });
+  return { send, answeredAt: () => at };
+})();

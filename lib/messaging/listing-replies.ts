@@ -6,6 +6,9 @@ import { jobStateSchema } from '../db/job-state';
  * The only message schemas in that bundle, which is injected on every hh page: its client validates the
  * replies, and the worker validates each request on receipt.
  */
+/** Job states of vacancies that have a job (a list, not a record: z.record would cost the bundle ~0.5 KB gz). */
+const jobStates = z.array(z.object({ vacancyId: z.string(), state: jobStateSchema }));
+
 export const listingReplies = {
   reportTriage: z.object({ recorded: z.boolean() }),
   /**
@@ -26,6 +29,8 @@ export const listingReplies = {
     reasons: z.array(z.string()),
     /** One digit per card: 1 = the card says it was applied to on hh. */
     applied: z.string().check(z.regex(/^[01]*$/)),
+    /** What the apply queue holds of these vacancies (the badges' queue buttons), answered with the verdicts. */
+    jobs: jobStates,
     /** Worker script time for this request, ms (benchmark figure). */
     ms: z.number(),
   }),
@@ -33,6 +38,6 @@ export const listingReplies = {
   loadPageFeatures: z.object({ loaded: z.boolean() }),
   /** One result per item, in order: what the listing shows (the worker's full results, ./listing-protocol, carry more). */
   enqueueMany: z.object({ results: z.array(z.object({ state: jobStateSchema, reason: z.optional(z.string()) })), created: z.number() }),
-  /** The job state of each vacancy that has a job (a list, not a record: z.record would cost the bundle ~0.5 KB gz). */
-  jobsForVacancies: z.object({ jobs: z.array(z.object({ vacancyId: z.string(), state: jobStateSchema })) }),
+  /** The job state of each vacancy that has a job. */
+  jobsForVacancies: z.object({ jobs: jobStates }),
 } as const;

@@ -12,7 +12,7 @@ function page(cards: string) {
 }
 
 /** The worker's part, faked: settings it reads, and a scorer that judges by the title alone. */
-const worker = { settings: defaultSettings(), empty: false, applied: new Set<string>() };
+const worker = { settings: defaultSettings(), empty: false, applied: new Set<string>(), jobs: {} as Record<string, string> };
 
 /** "python" → show, "maybe" → dim, else hide (cut-offs from the fake worker's settings). */
 function judge(cards: RawCard[]): TriageAnswer {
@@ -22,6 +22,7 @@ function judge(cards: RawCard[]): TriageAnswer {
     mode: 'on',
     action: triage.action,
     badges: triage.showBadges,
+    jobs: Object.fromEntries(cards.filter((c) => worker.jobs[c.id]).map((c) => [c.id, worker.jobs[c.id]!])),
     results: cards.map((c) => {
       const t = c.title.toLowerCase();
       const score = t.includes('python') ? 0.9 : t.includes('maybe') ? 0.4 : 0.1;
@@ -75,6 +76,7 @@ describe('ListingTriage', () => {
   beforeEach(() => {
     worker.empty = false;
     worker.applied.clear();
+    worker.jobs = {};
     document.head.innerHTML = '';
     for (const a of [...document.documentElement.attributes]) document.documentElement.removeAttribute(a.name);
     page(CARD('1', 'Python developer') + CARD('2', 'Truck driver') + CARD('3', 'Maybe QA') + '<div data-qa="vacancy-serp__vacancy">broken</div>');
@@ -85,7 +87,12 @@ describe('ListingTriage', () => {
     const t = track(document, deps({ report }), defaultSettings());
     t.start();
     expect(verdicts()).toEqual(['show', 'hide', 'dim', null]);
+    // The hidden card gets its badge when the user reveals the hidden ones.
+    expect(document.querySelectorAll('[data-otk-badge]')).toHaveLength(2);
+    t.setRevealed(true);
     expect(document.querySelectorAll('[data-otk-badge]')).toHaveLength(3);
+    expect(document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')[1]!.querySelector('[data-otk-badge]')?.shadowRoot?.textContent).toContain('no title match');
+    t.setRevealed(false);
     const badge = document.querySelector('[data-otk-badge]')!;
     expect(badge.nextElementSibling?.tagName).toBe('H2');
     expect(badge.shadowRoot?.textContent).toContain('90');
@@ -174,14 +181,18 @@ describe('ListingTriage', () => {
       document.querySelectorAll('[data-otk-badge]')[i]!.shadowRoot!.querySelector<HTMLButtonElement>('[data-otk-queue]')!;
     const settle = () => new Promise((r) => setTimeout(r, 0));
 
+    /** The queue; the jobs it already holds come with the verdicts (the fake worker's `jobs`). */
     function port(known: Record<string, string> = {}) {
+      worker.jobs = known;
       const sent: QueueItem[][] = [];
       const p: QueuePort = {
         enqueue: async (items) => {
           sent.push(items);
           return items.map((i) => ({ vacancyId: i.vacancy.id, state: 'pending' }));
         },
-        states: async (ids) => Object.fromEntries(ids.filter((id) => known[id]).map((id) => [id, known[id]!])),
+        states: async () => {
+          throw new Error('the listing gets job states with its verdicts');
+        },
       };
       return { p, sent };
     }
@@ -198,12 +209,14 @@ describe('ListingTriage', () => {
     });
 
     it('shows what the queue already knows', async () => {
-      const { p } = port({ '1': 'applied', '2': 'needs_user' });
-      track(document, deps({ queue: p }), defaultSettings()).start();
+      const { p } = port({ '1': 'applied', '3': 'needs_user' });
+      const t = track(document, deps({ queue: p }), defaultSettings());
+      t.start();
       await settle();
       expect(queueBtn(0).textContent).toBe('applied');
       expect(queueBtn(1).textContent).toBe('needs you');
-      expect(queueBtn(2).textContent).toBe('Queue');
+      t.setRevealed(true); // the hidden truck driver's badge, between them
+      expect(queueBtn(1).textContent).toBe('Queue');
     });
 
     it('queues all shown cards after a confirming second click, skipping known jobs and hh-applied cards', async () => {

@@ -8,7 +8,7 @@ import { texts, type Lang } from './texts';
 import type { CardVerdict, TriageAnswer } from './verdicts';
 
 /** A card as read from the page: its raw fields (scored by the worker), or why its markup was not recognised. */
-export type ReadCard = { ok: true; raw: RawCard } | { ok: false; reason: string };
+export type ReadCard = { ok: true; raw: RawCard; anchor?: Element | null } | { ok: false; reason: string };
 
 /** One vacancy handed to the apply queue. */
 export interface QueueItem {
@@ -23,7 +23,7 @@ export interface QueueResult {
 /** The apply queue as the content script sees it: typed messages to the background, injected here. */
 export interface QueuePort {
   enqueue(items: QueueItem[]): Promise<QueueResult[]>;
-  /** Job state per vacancy id (only those with a job). */
+  /** Job state per vacancy id (only those with a job); the listing gets them with its verdicts instead. */
   states(vacancyIds: string[]): Promise<Record<string, string>>;
 }
 
@@ -71,6 +71,8 @@ export class ListingTriage {
   private action: TriageAnswer['action'] = 'hide';
   private showBadges = true;
   private requests = 0;
+  /** Which card a badge belongs to (for its queue button). */
+  private badgeOwners = new WeakMap<HTMLElement, CardState>();
   private bar: HTMLElement | null = null;
   private revealed = false;
   private abort = new AbortController();
@@ -100,8 +102,26 @@ export class ListingTriage {
   start(): void {
     this.ensureStyle();
     this.doc.documentElement.setAttribute(ROOT_ON, '');
+    if (this.deps.queue) this.doc.addEventListener('click', (e) => this.onQueueClick(e), { capture: true, signal: this.abort.signal });
     this.pass(true);
     this.flush = observeAdditions(this.doc.body ?? this.doc.documentElement, () => this.pass(false), this.abort.signal);
+  }
+
+  /**
+   * One listener for every badge's queue button (not one per badge: that is 50 listeners to add on the first
+   * pass). In the capture phase, so hh's own card handlers (the card is link-like) never see the click.
+   */
+  private onQueueClick(e: Event): void {
+    const path = e.composedPath();
+    const target = path[0] as Element | undefined;
+    if (!target?.closest?.('[data-otk-queue]:not([disabled])')) return;
+    const host = path.find((n): n is HTMLElement => (n as Element).hasAttribute?.(BADGE_ATTR) === true);
+    const state = host && this.badgeOwners.get(host);
+    if (!state) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const item = this.queueItem(state);
+    if (item) void this.enqueue([item]);
   }
 
   /** Re-score every known card (the settings changed: profile, thresholds, action, badges). */
@@ -111,6 +131,9 @@ export class ListingTriage {
 
   setRevealed(revealed: boolean): void {
     this.revealed = revealed;
+    // Hidden cards got no badge while nobody could see them: now they need one (render() also draws the bar).
+    const bare = revealed && this.mode === 'on' ? [...this.cards].filter(([, s]) => s.result && !s.badge).map(([c]) => c) : [];
+    if (bare.length) this.render(bare);
     this.doc.documentElement.toggleAttribute(ROOT_REVEAL, revealed);
     this.renderBar();
   }
@@ -204,6 +227,7 @@ export class ListingTriage {
       this.mode = answer.mode;
       this.action = answer.action;
       this.showBadges = answer.badges;
+      for (const [vacancyId, state] of Object.entries(answer.jobs ?? {})) this.jobs.set(vacancyId, state);
       sent.forEach((card, i) => {
         const state = this.cards.get(card);
         if (!state || state.request !== id) return;
@@ -213,14 +237,13 @@ export class ListingTriage {
       });
       const drawn = cards.filter((c) => this.cards.get(c)?.request === id);
       this.render(drawn);
-      const ms = readMs + performance.now() - t0;
+      const ms = readMs + (answer.receiveMs ?? 0) + performance.now() - t0;
       if (first) {
         this.firstPassMs = ms;
         this.firstReadMs = readMs;
         if (answer.ms !== undefined) this.workerMs = answer.ms;
       } else if (readMs > 0) this.lastPass = { ms, cards: cards.length };
       this.deps.report?.(this.stats());
-      this.loadJobStates(drawn);
     };
     if (!raws.length) {
       // Nothing to score (no cards yet, or none recognised): draw what there is with the last known mode.
@@ -238,24 +261,6 @@ export class ListingTriage {
     readMs += performance.now() - sendAt;
     if (answer instanceof Promise) answer.then(done, () => undefined);
     else done(answer);
-  }
-
-  /** Asks the queue which of these vacancies it already holds; re-renders their badges when it answers. */
-  private loadJobStates(cards: Element[]): void {
-    const port = this.deps.queue;
-    if (!port || this.mode !== 'on') return;
-    const ids = cards.flatMap((c) => {
-      const p = this.cards.get(c)?.parsed;
-      return p?.ok ? [p.raw.id] : [];
-    });
-    if (!ids.length) return;
-    port.states(ids).then(
-      (states) => {
-        for (const [id, state] of Object.entries(states)) this.jobs.set(id, state);
-        if (!this.abort.signal.aborted) this.render(cards.filter((c) => c.isConnected));
-      },
-      () => undefined, // no queue (worker restarting): cards keep their plain queue button
-    );
   }
 
   private queueItem(state: CardState): QueueItem | null {
@@ -344,11 +349,10 @@ export class ListingTriage {
       }
       let badge = state.badge;
       if (!badge) {
-        const forQueue = state;
-        badge = state.badge = createBadge(this.doc, this.deps.queue ? () => {
-          const item = this.queueItem(forQueue);
-          if (item) void this.enqueue([item]);
-        } : undefined);
+        // A hidden card shows nothing: its badge is built when the user reveals the hidden cards.
+        if (result.verdict === 'hide' && action === 'hide' && !this.revealed) continue;
+        badge = state.badge = createBadge(this.doc);
+        this.badgeOwners.set(badge, state);
         inserts.push({ card, badge });
       }
       const queue = this.queueButton(state);
@@ -361,7 +365,9 @@ export class ListingTriage {
       });
     }
     for (const { card, badge } of inserts) {
-      const anchor = this.deps.badgeAnchor(card);
+      const parsed = this.cards.get(card)?.parsed;
+      const read = parsed?.ok && parsed.anchor?.isConnected && card.contains(parsed.anchor) ? parsed.anchor : null;
+      const anchor = read ?? this.deps.badgeAnchor(card);
       if (anchor?.parentNode) anchor.parentNode.insertBefore(badge, anchor);
       else card.prepend(badge);
     }

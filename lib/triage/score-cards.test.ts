@@ -52,6 +52,21 @@ describe('createCardScorer', () => {
     expect(await createCardScorer(async () => empty)([raw('1', 'Python')], 'en')).toMatchObject({ mode: 'empty', badges: false, verdicts: '' });
   });
 
+  it('answers the queue’s job states of the cards with the verdicts, and asks for none when off', async () => {
+    const asked: string[][] = [];
+    const jobs = async (ids: string[]) => {
+      asked.push(ids);
+      return [{ vacancyId: '2', state: 'applied' as const }];
+    };
+    const reply = await createCardScorer(async () => pythonJuniorSettings(), jobs)([raw('1', 'Python'), raw('2', 'Django')], 'en');
+    expect(asked).toEqual([['1', '2']]);
+    expect(decodeVerdicts(reply, 2).jobs).toEqual({ '2': 'applied' });
+    const off = pythonJuniorSettings();
+    off.enabled = false;
+    expect((await createCardScorer(async () => off, jobs)([raw('1', 'Python')], 'en')).jobs).toEqual([]);
+    expect(asked).toHaveLength(1);
+  });
+
   it('compiles the profile once and again only when the profile or the cut-offs change', async () => {
     let settings: Settings = pythonJuniorSettings();
     const scorerModule = await import('./scorer');
@@ -76,12 +91,13 @@ describe('createCardScorer', () => {
 });
 
 describe('decodeVerdicts', () => {
-  const reply = { mode: 'on' as const, action: 'hide' as const, badges: true, verdicts: 'sh', scores: [0.9, 0.1], reasons: ['+title matches\n-no salary', ''], applied: '10', ms: 1.5 };
+  const reply = { mode: 'on' as const, action: 'hide' as const, badges: true, verdicts: 'sh', scores: [0.9, 0.1], reasons: ['+title matches\n-no salary', ''], applied: '10', jobs: [{ vacancyId: '1', state: 'pending' as const }], ms: 1.5 };
   it('turns the flat columns into per-card verdicts', () => {
     expect(decodeVerdicts(reply, 2)).toEqual({
       mode: 'on',
       action: 'hide',
       badges: true,
+      jobs: { '1': 'pending' },
       ms: 1.5,
       results: [
         { score: 0.9, verdict: 'show', reasons: [{ text: 'title matches', minus: false }, { text: 'no salary', minus: true }], applied: true },

@@ -16,13 +16,14 @@ const LETTER = { show: 's', dim: 'd', hide: 'h' } as const;
  * stay warm across pages and tabs, the page pays only for its DOM reads and writes, and the listing bundle
  * carries no scorer. The compiled profile is kept until the profile or the cut-offs change.
  */
-export function createCardScorer(settings: () => Promise<Settings>) {
+export function createCardScorer(settings: () => Promise<Settings>, jobs: (vacancyIds: string[]) => Promise<TriageReply['jobs']> = async () => []) {
   let compiled: { key: string; scorer: ReturnType<typeof makeScorer> } | null = null;
 
   return async function scoreCards(cards: readonly RawCard[], lang: 'ru' | 'en'): Promise<TriageReply> {
     const s = await settings();
+    const known = s.enabled ? await jobs(cards.map((c) => c.id)) : [];
     const t0 = performance.now();
-    const reply: TriageReply = { mode: 'off', action: s.triage.action, badges: s.triage.showBadges, verdicts: '', scores: [], reasons: [], applied: '', ms: 0 };
+    const reply: TriageReply = { mode: 'off', action: s.triage.action, badges: s.triage.showBadges, verdicts: '', scores: [], reasons: [], applied: '', jobs: known, ms: 0 };
     if (s.enabled) {
       const key = JSON.stringify([s.profile, s.triage.hideBelow, s.triage.dimBelow]);
       if (compiled?.key !== key) compiled = { key, scorer: makeScorer(s) };

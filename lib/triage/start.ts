@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { absolutize, extractCard, findListingCards, badgeAnchor, listContainer, originOf, type RawCard } from '../hh/listing';
+import { absolutize, findListingCards, badgeAnchor, listContainer, originOf, readListingCard, type RawCard } from '../hh/listing';
 import { employerIdFromHref } from '../hh/page-detect';
 import { normalizeSpaces } from '../hh/salary';
-import { sendFromListing } from '../messaging/content-client';
+import { sendFromListing, sendTriage } from '../messaging/content-client';
 import type { TriageStats } from '../messaging/listing-protocol';
 import { parseOrDefaults } from '../settings/or-defaults';
 import { watchStoredSettings } from '../settings/watch-stored';
@@ -40,10 +40,13 @@ export function startTriage(signal: AbortSignal): void {
   const deps: TriageDeps = {
     findCards: findListingCards,
     readCard: (el) => {
-      const r = extractCard(el);
-      return 'reason' in r ? { ok: false, reason: r.reason } : { ok: true, raw: r };
+      const r = readListingCard(el);
+      return 'reason' in r ? { ok: false, reason: r.reason } : { ok: true, raw: r.raw, anchor: r.anchor };
     },
-    score: async (cards) => decodeVerdicts(await sendFromListing('triageCards', { lang, cards }), cards.length),
+    score: async (cards) => {
+      const reply = await sendTriage.send('triageCards', { lang, cards });
+      return { ...decodeVerdicts(reply, cards.length), receiveMs: performance.now() - sendTriage.answeredAt() };
+    },
     queueVacancy,
     badgeAnchor,
     listContainer,

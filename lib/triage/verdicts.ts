@@ -17,8 +17,12 @@ export interface TriageAnswer {
   action: TriageReply['action'];
   badges: boolean;
   results: CardVerdict[];
+  /** Job state per vacancy id, for the vacancies the apply queue holds. */
+  jobs?: Record<string, string>;
   /** Worker script time, ms. */
   ms?: number;
+  /** Page time spent checking and decoding the answer, ms (counted in the pass's page time). */
+  receiveMs?: number;
 }
 
 const VERDICT: Record<string, Verdict> = { s: 'show', d: 'dim', h: 'hide' };
@@ -40,5 +44,7 @@ export function decodeVerdicts(reply: TriageReply, count: number): TriageAnswer 
       });
     }
   }
-  return { mode: reply.mode, action: reply.action, badges: reply.badges, results, ms: reply.ms };
+  const jobs: Record<string, string> = {};
+  for (const j of reply.jobs) jobs[j.vacancyId] = j.state;
+  return { mode: reply.mode, action: reply.action, badges: reply.badges, results, jobs, ms: reply.ms };
 }

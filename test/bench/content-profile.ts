@@ -10,12 +10,14 @@ import { launchExtensionBrowser, setSettings } from '../e2e/browser';
 import { pythonJuniorSettings } from '../e2e/profiles';
 import { isEntry, sharedFile } from './shared';
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[]; positionTicks?: { line: number; ticks: number }[] }
 
 export async function main(loads = 10): Promise<void> {
   const fake = await startFakeHh({ port: 0, quiet: true });
   const browser = await launchExtensionBrowser({ fakePort: fake.port });
   const self = new Map<string, number>();
+  /** OTKLIK_LINES=1: also the hottest source lines of the extension's code (samples per line). */
+  const lines = new Map<number, number>();
   let total = 0;
   try {
     await setSettings(await browser.worker(), pythonJuniorSettings());
@@ -44,11 +46,17 @@ export async function main(loads = 10): Promise<void> {
         const key = f.url.includes('chrome-extension://') ? `${f.functionName || '(anon)'} ${f.url.replace(/.*\//, '')}:${f.lineNumber + 1}` : `[page/native] ${f.functionName || '(anon)'}`;
         self.set(key, (self.get(key) ?? 0) + dt);
         if (f.url.includes('chrome-extension://')) total += dt;
+        if (f.url.endsWith('/hh.js')) for (const t of n.positionTicks ?? []) lines.set(t.line, (lines.get(t.line) ?? 0) + t.ticks);
       });
       await page.close();
     }
     console.log(`self time per function over ${loads} loads (ms per load); extension code total ${(total / loads).toFixed(2)} ms`);
     for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(`${(v / loads).toFixed(2).padStart(7)}  ${k}`);
+    if (process.env['OTKLIK_LINES']) {
+      const src = readFileSync(`${process.env['OTKLIK_OUT_DIR'] ?? '.output'}/chrome-mv3/content-scripts/hh.js`, 'utf8').split('\n');
+      console.log('hottest lines of hh.js (samples over all loads):');
+      for (const [line, ticks] of [...lines].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${String(ticks).padStart(6)}  ${line}: ${(src[line - 1] ?? '').trim().slice(0, 110)}`);
+    }
   } finally {
     await browser.close();
     await fake.close();
