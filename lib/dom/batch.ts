@@ -36,15 +36,18 @@ export function createBatcher(flush: () => void, fallbackMs = 100) {
 
 /**
  * One MutationObserver for the whole page: its callback only notes that something was added and schedules a
- * batched pass; no DOM work happens inside the callback (uBlock/refined-github style).
+ * batched pass; no DOM work happens inside the callback (uBlock/refined-github style). Additions that are
+ * all `ours` (our badges and bar) schedule nothing: drawing 50 badges must not cost another pass over the page.
  */
-export function observeAdditions(root: Node, onBatch: () => void, signal: AbortSignal): () => void {
+export function observeAdditions(root: Node, onBatch: () => void, signal: AbortSignal, ours: (node: Node) => boolean = () => false): () => void {
   const batcher = createBatcher(onBatch);
   const mo = new MutationObserver((records) => {
     for (const r of records) {
-      if (r.addedNodes.length) {
-        batcher.schedule();
-        return;
+      for (let i = 0; i < r.addedNodes.length; i++) {
+        if (!ours(r.addedNodes[i]!)) {
+          batcher.schedule();
+          return;
+        }
       }
     }
   });

@@ -22,6 +22,8 @@ export const triageStatsSchema = z.object({
   firstPassMs: z.optional(z.number().check(z.nonnegative())),
   /** The latest pass over newly added cards (pagination, infinite scroll), with warm code. */
   lastPass: z.optional(z.object({ ms: z.number().check(z.nonnegative()), cards: z.int().check(z.nonnegative()) })),
+  /** When the first verdicts were drawn, on the page's clock (performance.now()): the benchmark's wall time. */
+  firstDrawnAt: z.optional(z.number().check(z.nonnegative())),
   /** Of firstPassMs, the part before the worker's answer: reading the cards and sending them. */
   firstReadMs: z.optional(z.number().check(z.nonnegative())),
   /** The worker's script time scoring the first pass's cards (it runs in the extension, not the page). */

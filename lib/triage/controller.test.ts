@@ -127,6 +127,21 @@ describe('ListingTriage', () => {
     expect(t.stats().total).toBe(6);
   });
 
+  it('its own badges and bar do not trigger another pass; hh adding anything does', async () => {
+    const d = deps();
+    const findCards = vi.fn(d.findCards);
+    const t = track(document, { ...d, findCards }, defaultSettings());
+    t.start();
+    t.setRevealed(true); // more badges drawn
+    await new Promise((r) => setTimeout(r, 0));
+    t.flushNow();
+    expect(findCards).toHaveBeenCalledTimes(1);
+    document.body.append(document.createElement('div'));
+    await new Promise((r) => setTimeout(r, 0));
+    t.flushNow();
+    expect(findCards).toHaveBeenCalledTimes(2);
+  });
+
   it('forgets cards that left the page (in-site navigation)', async () => {
     const t = track(document, deps(), defaultSettings());
     t.start();

@@ -60,6 +60,9 @@ const VERDICT = 'data-otk-verdict';
 const ACTION = 'data-otk-action';
 const STYLE_ID = 'otk-page-style';
 
+/** A node Otklik put into the page (a badge or the bar host). */
+const isOurs = (n: Node): boolean => n.nodeType === 1 && ((n as Element).hasAttribute(BADGE_ATTR) || (n as Element).hasAttribute(BAR_ATTR));
+
 /**
  * Listing triage on one document: finds cards (now and later), scores them, badges, dims or hides them, and
  * keeps a summary bar. `stop()` removes every trace, leaving the page as it was.
@@ -89,6 +92,8 @@ export class ListingTriage {
   firstPassMs: number | null = null;
   /** Of firstPassMs, the part before the worker's answer: reading the cards and sending them. */
   firstReadMs: number | null = null;
+  /** When the first verdicts were drawn (page clock). */
+  firstDrawnAt: number | null = null;
   /** The worker's script time scoring the first pass's cards. */
   workerMs: number | null = null;
   /** The latest pass that found new cards (pagination, infinite scroll): warm-code figure for the benchmark. */
@@ -100,11 +105,12 @@ export class ListingTriage {
   ) {}
 
   start(): void {
+    const t0 = performance.now(); // the page-level style and switch belong to the first pass's time
     this.ensureStyle();
     this.doc.documentElement.setAttribute(ROOT_ON, '');
     if (this.deps.queue) this.doc.addEventListener('click', (e) => this.onQueueClick(e), { capture: true, signal: this.abort.signal });
-    this.pass(true);
-    this.flush = observeAdditions(this.doc.body ?? this.doc.documentElement, () => this.pass(false), this.abort.signal);
+    this.pass(true, t0);
+    this.flush = observeAdditions(this.doc.body ?? this.doc.documentElement, () => this.pass(false), this.abort.signal, isOurs);
   }
 
   /**
@@ -163,6 +169,7 @@ export class ListingTriage {
     if (this.firstPassMs !== null) stats.firstPassMs = Math.round(this.firstPassMs * 1000) / 1000;
     if (this.workerMs !== null) stats.workerMs = this.workerMs;
     if (this.firstReadMs !== null) stats.firstReadMs = Math.round(this.firstReadMs * 1000) / 1000;
+    if (this.firstDrawnAt !== null) stats.firstDrawnAt = Math.round(this.firstDrawnAt * 1000) / 1000;
     if (this.lastPass) stats.lastPass = { ms: Math.round(this.lastPass.ms * 1000) / 1000, cards: this.lastPass.cards };
     return stats;
   }
@@ -191,8 +198,7 @@ export class ListingTriage {
   }
 
   /** Reads the new cards (no DOM writes), asks for their verdicts, and draws them all in one go when they come. */
-  private pass(first: boolean): void {
-    const t0 = performance.now();
+  private pass(first: boolean, t0 = performance.now()): void {
     for (const card of this.cards.keys()) if (!card.isConnected) this.cards.delete(card);
     const fresh: Element[] = [];
     for (const card of this.deps.findCards(this.doc)) {
@@ -241,6 +247,7 @@ export class ListingTriage {
       if (first) {
         this.firstPassMs = ms;
         this.firstReadMs = readMs;
+        this.firstDrawnAt = performance.now();
         if (answer.ms !== undefined) this.workerMs = answer.ms;
       } else if (readMs > 0) this.lastPass = { ms, cards: cards.length };
       this.deps.report?.(this.stats());
