@@ -30,36 +30,60 @@ export function createBadge(doc: Document, onQueue?: () => void): HTMLElement {
   return host;
 }
 
-export function renderBadge(host: HTMLElement, view: BadgeView): void {
-  const chip = host.shadowRoot?.querySelector('.b');
-  if (!chip) return;
-  const doc = host.ownerDocument;
-  const pct = Math.round(view.score * 100);
-  chip.className = `b ${view.verdict}`;
-  const all = view.reasons.map((r) => r.text).join('\n');
-  chip.setAttribute('title', `${view.label}: ${pct}/100${all ? `\n${all}` : ''}`);
-  const score = doc.createElement('span');
-  score.className = 's';
-  score.textContent = String(pct);
-  const text = doc.createElement('span');
-  text.className = 'r';
-  view.reasons.slice(0, 3).forEach((r, i) => {
-    if (i) text.append(' · ');
-    const span = doc.createElement('span');
-    span.className = r.minus ? 'm' : 'p';
-    span.textContent = r.text;
-    text.append(span);
-  });
-  chip.replaceChildren(score, text);
-  if (view.queue) {
+/**
+ * The chip's inner structure (score, three reason slots, queue button), built once per document: each badge
+ * clones it in one call and fills it, instead of creating a dozen elements (the first pass draws up to 50).
+ * The " · " between reasons is CSS (badge.css), so an unused slot is simply removed.
+ */
+const chipParts = new WeakMap<Document, DocumentFragment>();
+function chipTemplate(doc: Document): DocumentFragment {
+  let parts = chipParts.get(doc);
+  if (!parts) {
+    parts = doc.createDocumentFragment();
+    const score = doc.createElement('span');
+    score.className = 's';
+    const text = doc.createElement('span');
+    text.className = 'r';
+    text.append(doc.createElement('span'), doc.createElement('span'), doc.createElement('span'));
     const q = doc.createElement('button');
     q.type = 'button';
     q.className = 'q';
     q.setAttribute('data-otk-queue', '');
+    parts.append(score, text, q);
+    chipParts.set(doc, parts);
+  }
+  return parts;
+}
+
+export function renderBadge(host: HTMLElement, view: BadgeView): void {
+  // The chip is the root's last child (after the <style> where the browser cannot adopt stylesheets).
+  const chip = host.shadowRoot?.lastElementChild;
+  if (!chip) return;
+  const pct = Math.round(view.score * 100);
+  chip.className = `b ${view.verdict}`;
+  let all = '';
+  for (const r of view.reasons) all += `\n${r.text}`;
+  chip.setAttribute('title', `${view.label}: ${pct}/100${all}`);
+  const parts = chipTemplate(host.ownerDocument).cloneNode(true) as DocumentFragment;
+  const score = parts.firstElementChild!;
+  const text = score.nextElementSibling!;
+  const q = text.nextElementSibling as HTMLButtonElement;
+  score.textContent = String(pct);
+  let slot = text.firstElementChild;
+  for (let i = 0; i < 3 && slot; i++) {
+    const next = slot.nextElementSibling;
+    const r = view.reasons[i];
+    if (r) {
+      slot.className = r.minus ? 'm' : 'p';
+      slot.textContent = r.text;
+    } else slot.remove();
+    slot = next;
+  }
+  if (view.queue) {
     if (view.queue.state) q.setAttribute('data-state', view.queue.state);
     q.disabled = !view.queue.enabled;
     q.textContent = view.queue.text;
     if (view.queue.title) q.title = view.queue.title;
-    chip.append(q);
-  }
+  } else q.remove();
+  chip.replaceChildren(parts);
 }

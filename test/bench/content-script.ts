@@ -9,29 +9,37 @@ import { readFileSync } from 'node:fs';
 import { startFakeHh } from '../fake-hh/server';
 import { EXTENSION_DIR, launchExtensionBrowser, setSettings } from '../e2e/browser';
 import { injectedScripts } from './content-size';
-import { pythonJuniorSettings } from '../e2e/profiles';
+import { phpFullstackSettings, pythonJuniorSettings } from '../e2e/profiles';
+import type { Settings } from '../../lib/settings/schema';
 import { hasSharedFile, isEntry, sharedFile } from './shared';
 
 const REAL_PAGE = 'fixtures/hh/serp/hh_serp_loggedin_magritte_2026-04.html';
 
-export interface ContentScriptResult {
-  page: string;
-  runs: number;
-  cards: number;
-  /** Page script time of the first triage pass (read the cards + draw the verdicts, badges, bar), ms. */
-  scriptMs: { median: number; p90: number; min: number };
+type Stats = { median: number; p90: number; min: number };
+
+export interface ProfileResult {
+  /** The verdicts of the page's cards for this profile. */
+  verdicts: { show: number; dim: number; hide: number };
+  /** Page script time of the first triage pass (read the cards, send them, draw the verdicts, badges, bar), ms. */
+  scriptMs: Stats;
   /** Of scriptMs, reading the cards and sending them (the rest draws the verdicts), ms. */
-  readMs: { median: number; p90: number; min: number };
+  readMs: Stats;
   /** The worker's script time scoring those cards (the extension's process, not the page's), ms. */
-  workerMs: { median: number; p90: number; min: number };
+  workerMs: Stats;
   /**
    * Wall time from DOMContentLoaded to the first verdicts drawn (includes the async settings read and the
    * worker's answer), ms. The page reports when (stats.firstDrawnAt): a MutationObserver of the benchmark's own
    * in the page, as this used before, made hh's load allocate and the first pass ~5 ms slower (A/B, same build).
    */
-  wallMs: { median: number; p90: number; min: number };
+  wallMs: Stats;
+}
+
+export interface ContentScriptResult {
+  page: string;
+  runs: number;
+  profiles: Record<string, ProfileResult>;
   /** Script time of a pass over 50 new cards after in-site pagination (code already warm), ms. */
-  warmMs: { median: number; p90: number; min: number };
+  warmMs: Stats;
   /** gzip -9 bytes of everything injected on a search page (issue 3 target: ≤ 30 KB). */
   injectedGzip: number;
 }
@@ -47,7 +55,6 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
   const fake = await startFakeHh({ port: 0, quiet: true });
   const browser = await launchExtensionBrowser({ fakePort: fake.port });
   try {
-    await setSettings(await browser.worker(), pythonJuniorSettings());
     const real = hasSharedFile(REAL_PAGE);
     const url = 'https://hh.ru/search/vacancy?text=python&otk_bench=1';
     if (real) {
@@ -59,41 +66,51 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
       await browser.context.route(/^https:\/\/(?!hh\.ru\/)/, (route) => route.abort());
     }
     const worker = await browser.worker();
-    const script: number[] = [];
-    const workerTimes: number[] = [];
-    const readTimes: number[] = [];
-    const wall: number[] = [];
-    let cards = 0;
-    for (let i = 0; i < runs + 3; i++) {
-      const page = await browser.newPage();
-      await page.goto(url, { waitUntil: 'domcontentloaded' });
-      await page.waitForSelector('[data-otk-bar]', { state: 'attached', timeout: 20_000 });
-      const t = await page.evaluate(() => ({
-        dcl: performance.getEntriesByType('navigation')[0] ? (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd : NaN,
-        cards: document.querySelectorAll('[data-otk-verdict]').length,
-      }));
-      const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url.replace(/\?.*/, '*'));
-      let firstPass: number | undefined;
-      let workerMs: number | undefined;
-      let readMs: number | undefined;
-      let drawnAt: number | undefined;
-      for (let k = 0; k < 40 && firstPass === undefined; k++) {
-        const all = (await worker.evaluate(() => chrome.storage.session.get('tabTriage')))['tabTriage'] as Record<string, { firstPassMs?: number; workerMs?: number; firstReadMs?: number; firstDrawnAt?: number }> | undefined;
-        const st = tabId !== undefined ? all?.[String(tabId)] : undefined;
-        firstPass = st?.firstPassMs;
-        workerMs = st?.workerMs;
-        readMs = st?.firstReadMs;
-        drawnAt = st?.firstDrawnAt;
-        if (firstPass === undefined) await page.waitForTimeout(50);
+    /** Fresh loads of the page with these settings: the first pass of each (after 3 warm-up loads). */
+    const firstPasses = async (settings: Settings) => {
+      await setSettings(worker, settings);
+      const script: number[] = [];
+      const workerTimes: number[] = [];
+      const readTimes: number[] = [];
+      const wall: number[] = [];
+      let verdicts = { show: 0, dim: 0, hide: 0 };
+      for (let i = 0; i < runs + 3; i++) {
+        const page = await browser.newPage();
+        await page.goto(url, { waitUntil: 'domcontentloaded' });
+        await page.waitForSelector('[data-otk-bar]', { state: 'attached', timeout: 20_000 });
+        const t = await page.evaluate(() => ({
+          dcl: performance.getEntriesByType('navigation')[0] ? (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd : NaN,
+          verdicts: [...document.querySelectorAll('[data-otk-verdict]')].map((c) => c.getAttribute('data-otk-verdict')),
+        }));
+        const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url.replace(/\?.*/, '*'));
+        let firstPass: number | undefined;
+        let workerMs: number | undefined;
+        let readMs: number | undefined;
+        let drawnAt: number | undefined;
+        for (let k = 0; k < 40 && firstPass === undefined; k++) {
+          const all = (await worker.evaluate(() => chrome.storage.session.get('tabTriage')))['tabTriage'] as Record<string, { firstPassMs?: number; workerMs?: number; firstReadMs?: number; firstDrawnAt?: number }> | undefined;
+          const st = tabId !== undefined ? all?.[String(tabId)] : undefined;
+          firstPass = st?.firstPassMs;
+          workerMs = st?.workerMs;
+          readMs = st?.firstReadMs;
+          drawnAt = st?.firstDrawnAt;
+          if (firstPass === undefined) await page.waitForTimeout(50);
+        }
+        await page.close();
+        if (i < 3) continue; // warm-up: the first loads compile the script
+        if (firstPass !== undefined) script.push(firstPass);
+        if (workerMs !== undefined) workerTimes.push(workerMs);
+        if (readMs !== undefined) readTimes.push(readMs);
+        if (drawnAt !== undefined) wall.push(drawnAt - t.dcl);
+        verdicts = { show: t.verdicts.filter((v) => v === 'show').length, dim: t.verdicts.filter((v) => v === 'dim').length, hide: t.verdicts.filter((v) => v === 'hide').length };
       }
-      await page.close();
-      if (i < 3) continue; // warm-up: the first loads compile the script
-      if (firstPass !== undefined) script.push(firstPass);
-      if (workerMs !== undefined) workerTimes.push(workerMs);
-      if (readMs !== undefined) readTimes.push(readMs);
-      if (drawnAt !== undefined) wall.push(drawnAt - t.dcl);
-      cards = t.cards;
-    }
+      return { verdicts, scriptMs: stats(script), readMs: stats(readTimes), workerMs: stats(workerTimes), wallMs: stats(wall) };
+    };
+    // The page is a backend-developer search (PHP, Node, fullstack): the Python junior sees most cards hidden
+    // (few badges to draw); the PHP developer, whose search it could be, sees most shown (a badge on each).
+    const profiles = { 'Python junior': await firstPasses(pythonJuniorSettings()), 'PHP/fullstack developer': await firstPasses(phpFullstackSettings()) };
+
+    await setSettings(worker, pythonJuniorSettings());
     // Warm: the fake hh.ru swaps in the next 50 cards without a reload (like hh's SPA pager).
     const warm: number[] = [];
     const spa = await browser.newPage();
@@ -119,14 +136,17 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
 
     const injected = injectedScripts(EXTENSION_DIR) ?? [];
     const injectedGzip = injected.reduce((n, x) => n + x.gzip, 0);
-    const result = { page: real ? `real saved page (${REAL_PAGE})` : 'fake hh.ru listing', runs, cards, scriptMs: stats(script), readMs: stats(readTimes), workerMs: stats(workerTimes), wallMs: stats(wall), warmMs: stats(warm), injectedGzip };
+    const result: ContentScriptResult = { page: real ? `real saved page (${REAL_PAGE})` : 'fake hh.ru listing', runs, profiles, warmMs: stats(warm), injectedGzip };
     console.log(`injected on a search page: ${injected.map((x) => `${x.file} ${(x.bytes / 1024).toFixed(1)} KB / ${(x.gzip / 1024).toFixed(1)} KB gz`).join(', ')} (target ≤ 30 KB gz)`);
-    console.log(`content script on ${result.page}, ${cards} cards, ${runs} runs after 3 warm-up loads:`);
-    console.log(`  first pass on a fresh page, page script time (cold code): median ${result.scriptMs.median} ms, p90 ${result.scriptMs.p90} ms, min ${result.scriptMs.min} ms   (target < 5 ms)`);
-    console.log(`    of which reading the cards and sending them: median ${result.readMs.median} ms; drawing the verdicts: the rest`);
-    console.log(`  the worker scoring those cards (extension process, warm): median ${result.workerMs.median} ms, p90 ${result.workerMs.p90} ms, min ${result.workerMs.min} ms`);
-    console.log(`  warm pass over the next 50 cards after in-site pagination: median ${result.warmMs.median} ms, p90 ${result.warmMs.p90} ms (${warm.length} pages)`);
-    console.log(`  DOMContentLoaded → all cards triaged: median ${result.wallMs.median} ms, p90 ${result.wallMs.p90} ms (includes the async settings read and the worker's answer)`);
+    console.log(`content script on ${result.page}, ${runs} fresh loads per profile after 3 warm-up loads:`);
+    for (const [name, p] of Object.entries(profiles)) {
+      console.log(`  ${name} (${p.verdicts.show} shown, ${p.verdicts.dim} dimmed, ${p.verdicts.hide} hidden):`);
+      console.log(`    first pass, page script time (cold code): median ${p.scriptMs.median} ms, p90 ${p.scriptMs.p90} ms, min ${p.scriptMs.min} ms   (target < 5 ms)`);
+      console.log(`      of which reading the cards and sending them: median ${p.readMs.median} ms; the rest draws the verdicts`);
+      console.log(`    the worker scoring those cards (extension process): median ${p.workerMs.median} ms, p90 ${p.workerMs.p90} ms, min ${p.workerMs.min} ms`);
+      console.log(`    DOMContentLoaded → all cards triaged: median ${p.wallMs.median} ms, p90 ${p.wallMs.p90} ms (includes the async settings read and the worker's answer)`);
+    }
+    console.log(`  warm pass over the next 50 cards after in-site pagination (fake hh.ru, Python junior): median ${result.warmMs.median} ms, p90 ${result.warmMs.p90} ms (${warm.length} pages)`);
     return result;
   } finally {
     await browser.close();

@@ -13,3 +13,17 @@ export function pythonJuniorSettings(): Settings {
   };
   return s;
 }
+
+/** A PHP / fullstack developer with a few years behind them (benchmarks: most cards of a backend search fit). */
+export function phpFullstackSettings(): Settings {
+  const s = defaultSettings();
+  s.profile = {
+    ...s.profile,
+    desiredTitles: ['PHP-разработчик', 'Fullstack-разработчик', 'Backend-разработчик'],
+    skills: ['PHP', 'Laravel', 'Symfony', 'JavaScript', 'TypeScript', 'Vue', 'Node.js', 'MySQL', 'Docker'],
+    experience: 'between3And6',
+    resumeText: 'Четыре года пишу бэкенд на PHP (Laravel, Symfony) и фронтенд на Vue; REST API, очереди, MySQL, Docker.',
+    query: 'php',
+  };
+  return s;
+}
