@@ -38,6 +38,7 @@ export default defineBackground(() => {
     {
       ping: () => ({ version: browser.runtime.getManifest().version, context: 'background' as const }),
       triageCards: ({ cards, lang }) => scoreCards(cards, lang),
+      wakeUp: () => ({ awake: true }),
       reportTriage: async (stats, sender) => {
         if (sender.tabId === undefined) return { recorded: false };
         await recordTabStats(sender.tabId, stats);

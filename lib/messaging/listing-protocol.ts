@@ -88,6 +88,14 @@ export const listingQueueMessages = {
 
 export const listingMessages = {
   /**
+   * Content script → background, at document_start: start the worker now (MV3 stops it when idle; starting
+   * takes ~150 ms here), so it is up to score the cards by the time the page has parsed them.
+   */
+  wakeUp: {
+    req: z.object({}),
+    res: listingReplies.wakeUp,
+  },
+  /**
    * Content script → background: score these cards against the user's settings. The worker scores (its code
    * and the compiled profile stay warm across pages); the page only reads the DOM and draws the verdicts.
    */

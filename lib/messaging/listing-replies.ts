@@ -11,6 +11,7 @@ const jobStates = z.array(z.object({ vacancyId: z.string(), state: jobStateSchem
 
 export const listingReplies = {
   reportTriage: z.object({ recorded: z.boolean() }),
+  wakeUp: z.object({ awake: z.boolean() }),
   /**
    * The worker's verdicts on the cards of one triageCards request, per card in request order, in flat columns:
    * a handful of checks for 50 cards instead of an object per card and reason (this runs in the page's first
