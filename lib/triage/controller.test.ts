@@ -68,15 +68,18 @@ function track(doc: Document, d: TriageDeps, s: Settings) {
   return t;
 }
 
-describe('ListingTriage', () => {
-  afterEach(() => {
-    for (const t of live.splice(0)) t.stop();
-  });
+/** Each test: no instance of the previous one still observing, a fake worker with nothing known. */
+afterEach(() => {
+  for (const t of live.splice(0)) t.stop();
+});
+beforeEach(() => {
+  worker.empty = false;
+  worker.applied.clear();
+  worker.jobs = {};
+});
 
+describe('ListingTriage', () => {
   beforeEach(() => {
-    worker.empty = false;
-    worker.applied.clear();
-    worker.jobs = {};
     document.head.innerHTML = '';
     for (const a of [...document.documentElement.attributes]) document.documentElement.removeAttribute(a.name);
     page(CARD('1', 'Python developer') + CARD('2', 'Truck driver') + CARD('3', 'Maybe QA') + '<div data-qa="vacancy-serp__vacancy">broken</div>');
@@ -263,12 +266,7 @@ describe('ListingTriage', () => {
 });
 
 describe('ListingTriage with the worker answering later', () => {
-  afterEach(() => {
-    for (const t of live.splice(0)) t.stop();
-  });
   beforeEach(() => {
-    worker.empty = false;
-    worker.applied.clear();
     page(CARD('1', 'Python developer') + CARD('2', 'Truck driver'));
   });
 
