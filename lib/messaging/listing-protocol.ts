@@ -31,6 +31,12 @@ export const triageStatsSchema = z.object({
 });
 export type TriageStats = z.infer<typeof triageStatsSchema>;
 
+/**
+ * Cards in one triageCards request. A settings change re-scores every card the page holds, and infinite scroll
+ * can keep many: 40 pages of 50 before a request is refused (the page would then keep its last verdicts).
+ */
+const MAX_CARDS = 2000;
+
 /** A listing card's raw fields (lib/hh/listing.ts `RawCard`): caps are generous, a real card is far below. */
 const rawText = (max: number) => z.optional(z.string().check(z.maxLength(max)));
 export const rawCardSchema = z.object({
@@ -100,7 +106,7 @@ export const listingMessages = {
    * and the compiled profile stay warm across pages); the page only reads the DOM and draws the verdicts.
    */
   triageCards: {
-    req: z.object({ lang: z.enum(['ru', 'en']), cards: z.array(rawCardSchema).check(z.maxLength(500)) }),
+    req: z.object({ lang: z.enum(['ru', 'en']), cards: z.array(rawCardSchema).check(z.maxLength(MAX_CARDS)) }),
     res: listingReplies.triageCards,
   },
   /** Content script → background: what triage did on the sender's tab (drives the toolbar badge). */

@@ -67,6 +67,11 @@ describe('createCardScorer', () => {
     expect(asked).toHaveLength(1);
   });
 
+  it('still judges the cards when the queue cannot say which it holds', async () => {
+    const reply = await createCardScorer(async () => pythonJuniorSettings(), () => Promise.reject(new Error('DatabaseClosedError')))([raw('1', 'Junior Python developer')], 'en');
+    expect(reply).toMatchObject({ mode: 'on', verdicts: 's', jobs: [] });
+  });
+
   it('compiles the profile once and again only when the profile or the cut-offs change', async () => {
     let settings: Settings = pythonJuniorSettings();
     const scorerModule = await import('./scorer');

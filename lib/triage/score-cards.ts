@@ -21,7 +21,8 @@ export function createCardScorer(settings: () => Promise<Settings>, jobs: (vacan
 
   return async function scoreCards(cards: readonly RawCard[], lang: 'ru' | 'en'): Promise<TriageReply> {
     const s = await settings();
-    const known = s.enabled ? await jobs(cards.map((c) => c.id)) : [];
+    // The queue's answer only labels the badges' buttons: without it (database unavailable) the cards are still judged.
+    const known = s.enabled ? await jobs(cards.map((c) => c.id)).catch(() => []) : [];
     const t0 = performance.now();
     const reply: TriageReply = { mode: 'off', action: s.triage.action, badges: s.triage.showBadges, verdicts: '', scores: [], reasons: [], applied: '', jobs: known, ms: 0 };
     if (s.enabled) {
