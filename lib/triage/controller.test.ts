@@ -309,6 +309,15 @@ describe('ListingTriage with the worker answering later', () => {
     d.pending[0]!.release(); // the stale first answer arrives last
     await settle();
     expect(verdicts()).toEqual(['dim', 'hide']);
+    const dimMode = defaultSettings();
+    dimMode.triage.action = 'dim';
+    update(t, dimMode); // request 3: dim instead of hide…
+    update(t, defaultSettings()); // …request 4: back to hide
+    d.pending[3]!.release();
+    d.pending[2]!.release(); // the older answer (dim) comes last and must not switch the page to dim
+    await settle();
+    expect(document.querySelectorAll('[data-otk-action="dim"]')).toHaveLength(0);
+    expect(t.stats()).toMatchObject({ hidden: 1, dimmed: 0 }); // in dim mode the truck driver would count as dimmed
   });
 
   it('keeps the page as it is when the worker cannot answer, and asks again for later cards', async () => {

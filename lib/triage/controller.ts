@@ -74,6 +74,8 @@ export class ListingTriage {
   private action: TriageAnswer['action'] = 'hide';
   private showBadges = true;
   private requests = 0;
+  /** The newest request whose answer set mode, action and badges. */
+  private answered = 0;
   /** Which card a badge belongs to (for its queue button). */
   private badgeOwners = new WeakMap<HTMLElement, CardState>();
   private bar: HTMLElement | null = null;
@@ -230,9 +232,13 @@ export class ListingTriage {
     const done = (answer: TriageAnswer) => {
       if (this.abort.signal.aborted) return;
       const t0 = performance.now();
-      this.mode = answer.mode;
-      this.action = answer.action;
-      this.showBadges = answer.badges;
+      // How to treat cards comes from the newest answer: an older one arriving late carries older settings.
+      if (id > this.answered) {
+        this.answered = id;
+        this.mode = answer.mode;
+        this.action = answer.action;
+        this.showBadges = answer.badges;
+      }
       for (const [vacancyId, state] of Object.entries(answer.jobs ?? {})) this.jobs.set(vacancyId, state);
       sent.forEach((card, i) => {
         const state = this.cards.get(card);
