@@ -7,7 +7,7 @@ import { injectedScripts, LISTING_URL, matchesPattern } from '../bench/content-s
  * Size budget of what the browser injects on a listing page (every hh page gets the same script). A build
  * check, not a browser test: it lives with the e2e tests because those run after the build (npm test, CI).
  * Issue 3's target is 30 KB gzipped. Since the worker scores the cards (2026-11), the script carries no scorer
- * and no settings schema: ~16.4 KB. The budget is 20 KB so that they do not creep back in by an import; past it,
+ * and no settings schema: ~16.5 KB. The budget is 20 KB so that they do not creep back in by an import; past it,
  * see what grew (scripts/bundle-sizes.mjs --files).
  */
 const BUDGET_GZIP = 20 * 1024;
