@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
 import { profileSchema } from '../match/profile';
-import { parseOrDefaults } from './or-defaults';
 
 /*
- * The part of the settings the listing content script reads (on/off, profile, triage). Its own module so that
- * bundle, injected on every hh page, carries these schemas and not the letters / discovery / notify ones;
- * ./schema.ts extends this object into the full settings.
+ * The listing part of the settings (on/off, profile, triage): ./schema.ts extends this object into the full
+ * settings. The listing content script itself reads only the master switch (./listing-switch.ts); the worker,
+ * which scores the cards, reads the rest through the full schema.
  */
 const threshold = z.number().check(z.gte(0), z.lte(1));
 
@@ -31,11 +30,3 @@ export const listingSettingsSchema = z.object({
 });
 
 export type ListingSettings = z.infer<typeof listingSettingsSchema>;
-
-/**
- * The listing's part of the stored settings; corrupt reads as defaults (reported), like the full settings.
- * Only these fields are checked: a bad letters or discovery section does not switch listing triage off.
- */
-export function parseListingSettings(raw: unknown, onError?: (message: string) => void): ListingSettings {
-  return parseOrDefaults(listingSettingsSchema, raw, onError);
-}

@@ -1,10 +1,9 @@
-import * as z from 'zod/mini';
 import { absolutize, findListingCards, badgeAnchor, listContainer, originOf, readListingCard, type RawCard } from '../hh/listing';
 import { employerIdFromHref } from '../hh/page-detect';
 import { normalizeSpaces } from '../hh/salary';
 import { sendFromListing, sendTriage } from '../messaging/content-client';
 import type { TriageStats } from '../messaging/listing-protocol';
-import { parseOrDefaults } from '../settings/or-defaults';
+import { parseListingSwitch, type ListingSwitch } from '../settings/listing-switch';
 import { watchStoredSettings } from '../settings/watch-stored';
 import { ListingTriage, type TriageDeps } from './controller';
 import { listingQueue } from './queue-port';
@@ -18,9 +17,6 @@ function debounce<A extends unknown[]>(fn: (...a: A) => void, ms: number) {
     t = setTimeout(() => fn(...a), ms);
   };
 }
-
-/** All the listing reads of the settings itself: the master switch. The worker reads the rest when it scores. */
-const switchSchema = z.looseObject({ enabled: z._default(z.boolean(), true) });
 
 /** What the apply queue gets of a card the user queues from the listing. */
 function queueVacancy(raw: RawCard) {
@@ -61,7 +57,7 @@ export function startTriage(signal: AbortSignal): void {
   };
 
   let triage: ListingTriage | null = null;
-  const apply = ({ enabled }: z.output<typeof switchSchema>) => {
+  const apply = ({ enabled }: ListingSwitch) => {
     if (!enabled) {
       triage?.stop();
       triage = null;
@@ -75,7 +71,7 @@ export function startTriage(signal: AbortSignal): void {
     }
   };
 
-  const unwatch = watchStoredSettings((raw) => parseOrDefaults(switchSchema, raw, (m) => console.warn('[otklik]', m)), apply);
+  const unwatch = watchStoredSettings((raw) => parseListingSwitch(raw, (m) => console.warn('[otklik]', m)), apply);
   signal.addEventListener('abort', () => {
     unwatch();
     triage?.stop();
