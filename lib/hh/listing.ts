@@ -138,8 +138,9 @@ function assign(found: Found, key: SingleKey | 'tagQa', el: Element): void {
 }
 
 /**
- * `matchesDataQa` for one test without allocations. Inlined into findFields' loop on purpose: it runs for every
- * data-qa element of every card, on the page's first pass, where each call of cold code costs.
+ * A card's fields from its data-qa elements. The per-element test (`matchesDataQa`'s logic, without allocations)
+ * is inlined into the loop on purpose: it runs for every data-qa element of every card, on the page's first pass,
+ * where each call of cold code costs.
  */
 function findFields(card: Element): Found {
   const found: Found = { tagQa: [] };
@@ -190,10 +191,6 @@ const DIGITS = /^\d+$/;
 /** Response-button texts that mean "you have applied" (hh wording on the vacancy page / negotiations). */
 const APPLIED_BUTTON_TEXT = /вы\s+откликнулись|смотреть\s+отклик|отклик\s+отправлен|откликнуться\s+повторно|вы\s+уже\s+откликались|перейти\s+к\s+отклику/i;
 
-/** hh titles use U+2011 (non-breaking hyphen) and soft hyphens; make them plain for matching. */
-function cleanTitle(s: string): string {
-  return s.replace(/[\u2010\u2011]/g, '-').replace(/\u00ad/g, '');
-}
 
 /** http(s) origin of a document's base URL, cached (hrefs on cards are absolute or root-relative). */
 const originByDoc = new WeakMap<Document, string | null>();
@@ -377,11 +374,21 @@ function extractOrThrow(card: Element): { raw: RawCard; anchor: Element | null }
   return { raw, anchor: f.titleHeading ?? titleLink };
 }
 
+/** A card's title as matched and queued: spaces normalised, hh's U+2011 hyphens and soft hyphens made plain. */
+export function cardTitle(raw: RawCard): string {
+  return normalizeSpaces(raw.title).replace(/[\u2010\u2011]/g, '-').replace(/\u00ad/g, '');
+}
+
+/** A card's employer: its name, and its id from the employer link (else the response link); null without a name. */
+export function cardEmployer(raw: RawCard): MatchVacancy['employer'] {
+  const name = normalizeSpaces(raw.employer ?? '');
+  const id = employerIdFromHref(raw.employerHref) ?? employerIdFromHref(raw.responseHref);
+  return name ? (id ? { id, name } : { name }) : null;
+}
+
 /** A card's facts from its raw fields: salary, experience, work formats, city, "already applied". */
 export function interpretCard(raw: RawCard, origin: string | null = null): Omit<ListingCard, 'element'> {
-  const employerName = normalizeSpaces(raw.employer ?? '');
-  const employerId = employerIdFromHref(raw.employerHref) ?? employerIdFromHref(raw.responseHref);
-  const employer: MatchVacancy['employer'] = employerName ? (employerId ? { id: employerId, name: employerName } : { name: employerName }) : null;
+  const employer = cardEmployer(raw);
 
   const salary = raw.salary ? parseSalaryText(raw.salary) : null;
   if (salary && raw.payoutQa) {
@@ -416,7 +423,7 @@ export function interpretCard(raw: RawCard, origin: string | null = null): Omit<
 
   const out: Omit<ListingCard, 'element'> = {
     id: raw.id,
-    title: cleanTitle(normalizeSpaces(raw.title)),
+    title: cardTitle(raw),
     employer,
     salary,
     experience,

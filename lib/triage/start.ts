@@ -1,6 +1,4 @@
-import { absolutize, findListingCards, badgeAnchor, listContainer, originOf, readListingCard, type RawCard } from '../hh/listing';
-import { employerIdFromHref } from '../hh/page-detect';
-import { normalizeSpaces } from '../hh/salary';
+import { absolutize, badgeAnchor, cardEmployer, cardTitle, findListingCards, listContainer, originOf, readListingCard, type RawCard } from '../hh/listing';
 import { sendFromListing, sendTriage } from '../messaging/content-client';
 import type { TriageStats } from '../messaging/listing-protocol';
 import { parseListingSwitch, type ListingSwitch } from '../settings/listing-switch';
@@ -20,14 +18,8 @@ function debounce<A extends unknown[]>(fn: (...a: A) => void, ms: number) {
 
 /** What the apply queue gets of a card the user queues from the listing. */
 function queueVacancy(raw: RawCard) {
-  const name = normalizeSpaces(raw.employer ?? '');
-  const employerId = employerIdFromHref(raw.employerHref) ?? employerIdFromHref(raw.responseHref);
   const origin = originOf(document) ?? location.origin;
-  return {
-    title: normalizeSpaces(raw.title).replace(/[\u2010\u2011]/g, '-').replace(/\u00ad/g, ''),
-    employer: name ? (employerId ? { id: employerId, name } : { name }) : null,
-    url: absolutize(raw.href, origin) ?? `${origin}/vacancy/${raw.id}`,
-  };
+  return { title: cardTitle(raw), employer: cardEmployer(raw), url: absolutize(raw.href, origin) ?? `${origin}/vacancy/${raw.id}` };
 }
 
 /** Content-script entry: runs triage while Otklik is enabled, restores the page when it is turned off. */
