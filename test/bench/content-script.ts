@@ -12,6 +12,8 @@ import { injectedScripts } from './content-size';
 import { phpFullstackSettings, pythonJuniorSettings } from '../e2e/profiles';
 import type { Settings } from '../../lib/settings/schema';
 import { hasSharedFile, isEntry, sharedFile } from './shared';
+import { traceScriptLoad, type ScriptLoad } from './script-load';
+import type { Page } from 'playwright-core';
 
 const REAL_PAGE = 'fixtures/hh/serp/hh_serp_loggedin_magritte_2026-04.html';
 
@@ -38,8 +40,12 @@ export interface ContentScriptResult {
   page: string;
   runs: number;
   profiles: Record<string, ProfileResult>;
+  /** First pass (Python junior) when the same tab loads the page again: the renderer has the script compiled, ms. */
+  reloadMs: Stats;
   /** Script time of a pass over 50 new cards after in-site pagination (code already warm), ms. */
   warmMs: Stats;
+  /** Evaluating the script at document_start (before any triage, on every hh page), main-thread CPU ms. */
+  scriptLoad: { freshTab: ScriptLoad<Stats>; reload: ScriptLoad<Stats> };
   /** gzip -9 bytes of everything injected on a search page (issue 3 target: ≤ 30 KB). */
   injectedGzip: number;
 }
@@ -66,49 +72,72 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
       await browser.context.route(/^https:\/\/(?!hh\.ru\/)/, (route) => route.abort());
     }
     const worker = await browser.worker();
-    /** Fresh loads of the page with these settings: the first pass of each (after 3 warm-up loads). */
-    const firstPasses = async (settings: Settings) => {
+    type TabTriage = { firstPassMs?: number; workerMs?: number; firstReadMs?: number; firstDrawnAt?: number };
+    /** The triage figures the page reported for its tab, once they differ from `before` (a reload's own). */
+    const tabTriage = async (tabId: number | undefined, before?: TabTriage): Promise<TabTriage | undefined> => {
+      for (let k = 0; k < 40; k++) {
+        const all = (await worker.evaluate(() => chrome.storage.session.get('tabTriage')))['tabTriage'] as Record<string, TabTriage> | undefined;
+        const st = tabId !== undefined ? all?.[String(tabId)] : undefined;
+        if (st?.firstPassMs !== undefined && st.firstDrawnAt !== before?.firstDrawnAt) return st;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return undefined;
+    };
+    /**
+     * Loads of the page with these settings, after 3 warm-up loads: each in a new tab (a fresh renderer: the
+     * first hh page of a session), or reloads of one tab (`sameTab`: the renderer still has the script compiled).
+     */
+    const firstPasses = async (settings: Settings, sameTab = false) => {
       await setSettings(worker, settings);
       const script: number[] = [];
       const workerTimes: number[] = [];
       const readTimes: number[] = [];
       const wall: number[] = [];
       let verdicts = { show: 0, dim: 0, hide: 0 };
+      let tab: { page: Page; id: number | undefined; last?: TabTriage } | undefined;
       for (let i = 0; i < runs + 3; i++) {
-        const page = await browser.newPage();
+        const page = tab?.page ?? (await browser.newPage());
         await page.goto(url, { waitUntil: 'domcontentloaded' });
         await page.waitForSelector('[data-otk-bar]', { state: 'attached', timeout: 20_000 });
         const t = await page.evaluate(() => ({
           dcl: performance.getEntriesByType('navigation')[0] ? (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd : NaN,
           verdicts: [...document.querySelectorAll('[data-otk-verdict]')].map((c) => c.getAttribute('data-otk-verdict')),
         }));
-        const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url.replace(/\?.*/, '*'));
-        let firstPass: number | undefined;
-        let workerMs: number | undefined;
-        let readMs: number | undefined;
-        let drawnAt: number | undefined;
-        for (let k = 0; k < 40 && firstPass === undefined; k++) {
-          const all = (await worker.evaluate(() => chrome.storage.session.get('tabTriage')))['tabTriage'] as Record<string, { firstPassMs?: number; workerMs?: number; firstReadMs?: number; firstDrawnAt?: number }> | undefined;
-          const st = tabId !== undefined ? all?.[String(tabId)] : undefined;
-          firstPass = st?.firstPassMs;
-          workerMs = st?.workerMs;
-          readMs = st?.firstReadMs;
-          drawnAt = st?.firstDrawnAt;
-          if (firstPass === undefined) await page.waitForTimeout(50);
-        }
-        await page.close();
+        const id = tab?.id ?? (await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url.replace(/\?.*/, '*')));
+        const st = await tabTriage(id, tab?.last);
+        if (sameTab) tab = { page, id, ...(st ? { last: st } : {}) };
+        else await page.close();
         if (i < 3) continue; // warm-up: the first loads compile the script
-        if (firstPass !== undefined) script.push(firstPass);
-        if (workerMs !== undefined) workerTimes.push(workerMs);
-        if (readMs !== undefined) readTimes.push(readMs);
-        if (drawnAt !== undefined) wall.push(drawnAt - t.dcl);
+        if (st?.firstPassMs !== undefined) script.push(st.firstPassMs);
+        if (st?.workerMs !== undefined) workerTimes.push(st.workerMs);
+        if (st?.firstReadMs !== undefined) readTimes.push(st.firstReadMs);
+        if (st?.firstDrawnAt !== undefined) wall.push(st.firstDrawnAt - t.dcl);
         verdicts = { show: t.verdicts.filter((v) => v === 'show').length, dim: t.verdicts.filter((v) => v === 'dim').length, hide: t.verdicts.filter((v) => v === 'hide').length };
       }
+      await tab?.page.close();
       return { verdicts, scriptMs: stats(script), readMs: stats(readTimes), workerMs: stats(workerTimes), wallMs: stats(wall) };
+    };
+    /** Evaluating the script at document_start (traced loads, apart from the timed ones: tracing slows a page). */
+    const scriptLoads = async (sameTab: boolean) => {
+      const loads: ScriptLoad[] = [];
+      const tab = sameTab ? await browser.newPage() : null;
+      for (let i = 0; i < Math.min(runs, 10) + 2; i++) {
+        const page = tab ?? (await browser.newPage());
+        const load = await traceScriptLoad(page, '/content-scripts/hh.js', async () => {
+          await page.goto(url, { waitUntil: 'domcontentloaded' });
+          await page.waitForSelector('[data-otk-bar]', { state: 'attached', timeout: 20_000 });
+        });
+        if (!tab) await page.close();
+        if (i >= 2 && load) loads.push(load);
+      }
+      await tab?.close();
+      return { cpuMs: stats(loads.map((l) => l.cpuMs)), compileMs: stats(loads.map((l) => l.compileMs)), runMs: stats(loads.map((l) => l.runMs)) };
     };
     // The page is a backend-developer search (PHP, Node, fullstack): the Python junior sees most cards hidden
     // (few badges to draw); the PHP developer, whose search it could be, sees most shown (a badge on each).
     const profiles = { 'Python junior': await firstPasses(pythonJuniorSettings()), 'PHP/fullstack developer': await firstPasses(phpFullstackSettings()) };
+    const reloads = await firstPasses(pythonJuniorSettings(), true);
+    const scriptLoad = { freshTab: await scriptLoads(false), reload: await scriptLoads(true) };
 
     await setSettings(worker, pythonJuniorSettings());
     // Warm: the fake hh.ru swaps in the next 50 cards without a reload (like hh's SPA pager).
@@ -136,7 +165,7 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
 
     const injected = injectedScripts(EXTENSION_DIR) ?? [];
     const injectedGzip = injected.reduce((n, x) => n + x.gzip, 0);
-    const result: ContentScriptResult = { page: real ? `real saved page (${REAL_PAGE})` : 'fake hh.ru listing', runs, profiles, warmMs: stats(warm), injectedGzip };
+    const result: ContentScriptResult = { page: real ? `real saved page (${REAL_PAGE})` : 'fake hh.ru listing', runs, profiles, reloadMs: reloads.scriptMs, warmMs: stats(warm), scriptLoad, injectedGzip };
     console.log(`injected on a search page: ${injected.map((x) => `${x.file} ${(x.bytes / 1024).toFixed(1)} KB / ${(x.gzip / 1024).toFixed(1)} KB gz`).join(', ')} (target ≤ 30 KB gz)`);
     console.log(`content script on ${result.page}, ${runs} fresh loads per profile after 3 warm-up loads:`);
     for (const [name, p] of Object.entries(profiles)) {
@@ -146,7 +175,10 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
       console.log(`    the worker scoring those cards (extension process): median ${p.workerMs.median} ms, p90 ${p.workerMs.p90} ms, min ${p.workerMs.min} ms`);
       console.log(`    DOMContentLoaded → all cards triaged: median ${p.wallMs.median} ms, p90 ${p.wallMs.p90} ms (includes the async settings read and the worker's answer)`);
     }
+    console.log(`  reloads in one tab (Python junior; the renderer keeps the script compiled): first pass median ${result.reloadMs.median} ms, p90 ${result.reloadMs.p90} ms, min ${result.reloadMs.min} ms`);
     console.log(`  warm pass over the next 50 cards after in-site pagination (fake hh.ru, Python junior): median ${result.warmMs.median} ms, p90 ${result.warmMs.p90} ms (${warm.length} pages)`);
+    const load = (l: ScriptLoad<Stats>) => `${l.cpuMs.median} ms (compiling ${l.compileMs.median}, top-level code ${l.runMs.median})`;
+    console.log(`  loading the script at document_start, on every hh page, main-thread CPU (trace), median: new tab ${load(scriptLoad.freshTab)}; reload ${load(scriptLoad.reload)}`);
     return result;
   } finally {
     await browser.close();
