@@ -131,6 +131,7 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
         if (i >= 2 && load) loads.push(load);
       }
       await tab?.close();
+      if (!loads.length) throw new Error('no evaluation of /content-scripts/hh.js in the traces: was the entrypoint renamed?');
       return { cpuMs: stats(loads.map((l) => l.cpuMs)), compileMs: stats(loads.map((l) => l.compileMs)), runMs: stats(loads.map((l) => l.runMs)) };
     };
     // The page is a backend-developer search (PHP, Node, fullstack): the Python junior sees most cards hidden
