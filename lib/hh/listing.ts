@@ -191,7 +191,6 @@ const DIGITS = /^\d+$/;
 /** Response-button texts that mean "you have applied" (hh wording on the vacancy page / negotiations). */
 const APPLIED_BUTTON_TEXT = /вы\s+откликнулись|смотреть\s+отклик|отклик\s+отправлен|откликнуться\s+повторно|вы\s+уже\s+откликались|перейти\s+к\s+отклику/i;
 
-
 /** http(s) origin of a document's base URL, cached (hrefs on cards are absolute or root-relative). */
 const originByDoc = new WeakMap<Document, string | null>();
 

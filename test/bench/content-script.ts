@@ -72,13 +72,13 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
       await browser.context.route(/^https:\/\/(?!hh\.ru\/)/, (route) => route.abort());
     }
     const worker = await browser.worker();
-    type TabTriage = { firstPassMs?: number; workerMs?: number; firstReadMs?: number; firstDrawnAt?: number };
-    /** The triage figures the page reported for its tab, once they differ from `before` (a reload's own). */
-    const tabTriage = async (tabId: number | undefined, before?: TabTriage): Promise<TabTriage | undefined> => {
-      for (let k = 0; k < 40; k++) {
+    type TabTriage = { url: string; firstPassMs?: number; workerMs?: number; firstReadMs?: number; firstDrawnAt?: number; lastPass?: { ms: number; cards: number } };
+    /** The triage figures the page reported for its tab (the worker keeps them), once `ready` accepts them. */
+    const tabTriage = async (tabId: number | undefined, ready: (st: TabTriage) => boolean, tries = 40): Promise<TabTriage | undefined> => {
+      for (let k = 0; k < tries; k++) {
         const all = (await worker.evaluate(() => chrome.storage.session.get('tabTriage')))['tabTriage'] as Record<string, TabTriage> | undefined;
         const st = tabId !== undefined ? all?.[String(tabId)] : undefined;
-        if (st?.firstPassMs !== undefined && st.firstDrawnAt !== before?.firstDrawnAt) return st;
+        if (st && ready(st)) return st;
         await new Promise((r) => setTimeout(r, 50));
       }
       return undefined;
@@ -94,7 +94,7 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
       const readTimes: number[] = [];
       const wall: number[] = [];
       let verdicts = { show: 0, dim: 0, hide: 0 };
-      let tab: { page: Page; id: number | undefined; last?: TabTriage } | undefined;
+      let tab: { page: Page; id: number | undefined; last: TabTriage | undefined } | undefined;
       for (let i = 0; i < runs + 3; i++) {
         const page = tab?.page ?? (await browser.newPage());
         await page.goto(url, { waitUntil: 'domcontentloaded' });
@@ -104,8 +104,10 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
           verdicts: [...document.querySelectorAll('[data-otk-verdict]')].map((c) => c.getAttribute('data-otk-verdict')),
         }));
         const id = tab?.id ?? (await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url.replace(/\?.*/, '*')));
-        const st = await tabTriage(id, tab?.last);
-        if (sameTab) tab = { page, id, ...(st ? { last: st } : {}) };
+        // A reload's figures are its own once they differ from the previous load's.
+        const before = tab?.last;
+        const st = await tabTriage(id, (x) => x.firstPassMs !== undefined && x.firstDrawnAt !== before?.firstDrawnAt);
+        if (sameTab) tab = { page, id, last: st ?? before };
         else await page.close();
         if (i < 3) continue; // warm-up: the first loads compile the script
         if (st?.firstPassMs !== undefined) script.push(st.firstPassMs);
@@ -148,18 +150,13 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
     await spa.waitForSelector('[data-otk-bar]', { state: 'attached' });
     const spaTab = await worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://hh.ru/search/vacancy?text=python*' }))[0]?.id);
     let seen = '';
+    const passKey = (st: TabTriage) => (st.lastPass ? `${st.url}|${st.lastPass.ms}` : '');
     for (let i = 0; i < Math.min(runs, 15); i++) {
       await spa.locator('a[data-qa="pager-next"]').click();
-      for (let k = 0; k < 60; k++) {
-        const all = (await worker.evaluate(() => chrome.storage.session.get('tabTriage')))['tabTriage'] as Record<string, { lastPass?: { ms: number; cards: number }; url: string }> | undefined;
-        const st = spaTab !== undefined ? all?.[String(spaTab)] : undefined;
-        const key = st?.lastPass ? `${st.url}|${st.lastPass.ms}` : '';
-        if (st?.lastPass && key !== seen && st.lastPass.cards >= 20) {
-          seen = key;
-          warm.push(st.lastPass.ms);
-          break;
-        }
-        await spa.waitForTimeout(50);
+      const st = await tabTriage(spaTab, (x) => !!x.lastPass && x.lastPass.cards >= 20 && passKey(x) !== seen, 60);
+      if (st?.lastPass) {
+        seen = passKey(st);
+        warm.push(st.lastPass.ms);
       }
     }
     await spa.close();
