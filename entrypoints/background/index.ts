@@ -3,7 +3,7 @@ import { browser, defineBackground } from '#imports';
 import { getDb } from '../../lib/db';
 import { handleBackgroundMessages } from '../../lib/messaging';
 import { setTabBadge } from '../../lib/platform/action-badge';
-import { getSettings, updateSettings } from '../../lib/settings/store';
+import { cachedSettings, getSettings, updateSettings } from '../../lib/settings/store';
 import { badgeText, forgetTab, getTabStats, recordTabStats } from '../../lib/triage/tab-stats';
 import { createCardScorer } from '../../lib/triage/score-cards';
 import { drainStep, registerQueue } from './queue';
@@ -32,13 +32,17 @@ export default defineBackground(() => {
     kickLetters: () => void draftLetters(() => void drainStep()),
   });
   /** Discovery queues through the same handler as the pages (default resume, blacklist, drain kick). */
-  const scoreCards = createCardScorer(getSettings, async (vacancyIds) => (await queueHandlers.jobsForVacancies({ vacancyIds }, {})).jobs);
+  const scoreCards = createCardScorer(cachedSettings(), async (vacancyIds) => (await queueHandlers.jobsForVacancies({ vacancyIds }, {})).jobs);
   const enqueueFound = async (vacancy: VacancySnapshot) => queueHandlers.enqueue({ vacancy, source: 'other' }, {});
   handleBackgroundMessages(
     {
       ping: () => ({ version: browser.runtime.getManifest().version, context: 'background' as const }),
       triageCards: ({ cards, lang }) => scoreCards(cards, lang),
-      wakeUp: () => ({ awake: true }),
+      wakeUp: () => {
+        // An hh page is loading: read the settings and compile the profile now, while it parses, not when it asks.
+        void scoreCards([], 'ru').catch(() => undefined);
+        return { awake: true };
+      },
       reportTriage: async (stats, sender) => {
         if (sender.tabId === undefined) return { recorded: false };
         await recordTabStats(sender.tabId, stats);

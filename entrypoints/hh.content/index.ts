@@ -10,15 +10,16 @@ import { sendFromListing } from '../../lib/messaging/content-client';
  */
 export default defineContentScript({
   matches: HH_MATCH_PATTERNS,
-  // document_start only to wake the worker early (it scores the cards); the page is read once it is parsed.
+  // document_start to wake the worker (it scores the cards) and read the settings early; the page is read once parsed.
   runAt: 'document_start',
   // No window.postMessage on start: hh's own message listeners never see Otklik.
   noScriptStartedPostMessage: true,
   main(ctx) {
     sendFromListing('wakeUp', {}).catch(() => undefined);
+    // The settings read starts now, while the page parses; the cards are read once it is parsed.
+    startTriage(ctx.signal);
     const start = () => {
       if (ctx.signal.aborted) return;
-      startTriage(ctx.signal);
       requestPageFeatures(ctx.signal, () => sendFromListing('loadPageFeatures', {}));
     };
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true, signal: ctx.signal });

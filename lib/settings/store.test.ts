@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings } from './schema';
-import { getSettings, saveSettings, settingsItem, updateSettings, watchSettings } from './store';
+import { cachedSettings, getSettings, saveSettings, settingsItem, updateSettings, watchSettings } from './store';
 import { importSettings } from './transfer';
 
 describe('settings store', () => {
@@ -36,5 +36,41 @@ describe('settings store', () => {
     const r = importSettings('{"app":"otklik","kind":"settings","version":2,"settings":{"enabled":"x"}}');
     expect(r.ok).toBe(false);
     expect(await getSettings()).toEqual(before);
+  });
+});
+
+describe('cachedSettings', () => {
+  it('reads once until the stored settings change, then reads the new ones', async () => {
+    await saveSettings(defaultSettings()); // stored already: the first read writes no defaults (a change)
+    let reads = 0;
+    const settings = cachedSettings(async () => (reads++, getSettings()));
+    expect((await settings()).enabled).toBe(true);
+    expect((await settings()).enabled).toBe(true);
+    expect(reads).toBe(1);
+    await updateSettings((s) => ({ ...s, enabled: false }));
+    await vi.waitFor(async () => expect((await settings()).enabled).toBe(false));
+    expect(reads).toBe(2);
+  });
+
+  it('does not keep a failed read', async () => {
+    let fail = true;
+    const settings = cachedSettings(async () => {
+      if (fail) throw new Error('storage unavailable');
+      return getSettings();
+    }, () => undefined);
+    await expect(settings()).rejects.toThrow('storage unavailable');
+    fail = false;
+    expect(await settings()).toEqual(defaultSettings());
+  });
+
+  it('a change during a read makes the next call read again', async () => {
+    let changed: () => void = () => undefined;
+    let reads = 0;
+    const settings = cachedSettings(async () => (reads++, defaultSettings()), (c) => (changed = c));
+    const first = settings();
+    changed();
+    await first;
+    await settings();
+    expect(reads).toBe(2);
   });
 });

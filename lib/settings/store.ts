@@ -21,6 +21,31 @@ export async function getSettings(): Promise<Settings> {
   return parseStoredSettings(await settingsItem.getValue(), (m) => console.warn('[otklik]', m));
 }
 
+/**
+ * `getSettings` for hot paths (every hh listing page asks the worker to score its cards): the parsed settings are
+ * kept until storage reports a change, so a page's request waits for no storage read and no schema parse.
+ * A read in flight when a change lands still answers its own callers; the next call reads again.
+ */
+export function cachedSettings(read: () => Promise<Settings> = getSettings, watch: (changed: () => void) => unknown = (c) => settingsItem.watch(c)): () => Promise<Settings> {
+  let cached: Promise<Settings> | null = null;
+  let watching = false;
+  return () => {
+    if (!watching) {
+      watch(() => (cached = null));
+      watching = true;
+    }
+    if (!cached) {
+      const reading = read();
+      cached = reading;
+      // A failed read is not kept: the next call tries again.
+      reading.catch(() => {
+        if (cached === reading) cached = null;
+      });
+    }
+    return cached;
+  };
+}
+
 /** Validates before writing: an invalid object throws and storage stays as it was. */
 export async function saveSettings(next: Settings): Promise<Settings> {
   const valid = settingsSchema.parse(next);

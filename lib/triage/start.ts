@@ -22,7 +22,10 @@ function queueVacancy(raw: RawCard) {
   return { title: cardTitle(raw), employer: cardEmployer(raw), url: absolutize(raw.href, origin) ?? `${origin}/vacancy/${raw.id}` };
 }
 
-/** Content-script entry: runs triage while Otklik is enabled, restores the page when it is turned off. */
+/**
+ * Content-script entry: runs triage while Otklik is enabled, restores the page when it is turned off. May be
+ * called while the page is still loading: the settings are read at once, the cards once the page is parsed.
+ */
 export function startTriage(signal: AbortSignal): void {
   const lang = pickLang(navigator.language);
   const deps: TriageDeps = {
@@ -49,7 +52,11 @@ export function startTriage(signal: AbortSignal): void {
   };
 
   let triage: ListingTriage | null = null;
-  const apply = ({ enabled }: ListingSwitch) => {
+  let latest: ListingSwitch | null = null;
+  const apply = (sw: ListingSwitch) => {
+    latest = sw;
+    if (document.readyState === 'loading') return; // DOMContentLoaded applies the latest switch
+    const { enabled } = sw;
     if (!enabled) {
       triage?.stop();
       triage = null;
@@ -63,6 +70,9 @@ export function startTriage(signal: AbortSignal): void {
     }
   };
 
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', () => latest && apply(latest), { once: true, signal });
+  }
   const unwatch = watchStoredSettings((raw) => parseListingSwitch(raw, (m) => console.warn('[otklik]', m)), apply);
   signal.addEventListener('abort', () => {
     unwatch();
