@@ -3,6 +3,7 @@ import { HH_MATCH_PATTERNS } from '../../lib/hh/sites';
 import { startTriage } from '../../lib/triage/start';
 import { requestPageFeatures } from '../../lib/pages/request';
 import { sendFromListing } from '../../lib/messaging/content-client';
+import { whenParsed } from '../../lib/platform/when-parsed';
 
 /**
  * Injected on every hh page, so kept small (budget: test/e2e/bundle-size.e2e.ts): listing triage, plus
@@ -18,11 +19,6 @@ export default defineContentScript({
     sendFromListing('wakeUp', {}).catch(() => undefined);
     // The settings read starts now, while the page parses; the cards are read once it is parsed.
     startTriage(ctx.signal);
-    const start = () => {
-      if (ctx.signal.aborted) return;
-      requestPageFeatures(ctx.signal, () => sendFromListing('loadPageFeatures', {}));
-    };
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true, signal: ctx.signal });
-    else start();
+    whenParsed(document, () => requestPageFeatures(ctx.signal, () => sendFromListing('loadPageFeatures', {})), ctx.signal);
   },
 });

@@ -28,12 +28,8 @@ export async function getSettings(): Promise<Settings> {
  */
 export function cachedSettings(read: () => Promise<Settings> = getSettings, watch: (changed: () => void) => unknown = (c) => settingsItem.watch(c)): () => Promise<Settings> {
   let cached: Promise<Settings> | null = null;
-  let watching = false;
+  watch(() => (cached = null));
   return () => {
-    if (!watching) {
-      watch(() => (cached = null));
-      watching = true;
-    }
     if (!cached) {
       const reading = read();
       cached = reading;

@@ -5,6 +5,7 @@ import { parseListingSwitch, type ListingSwitch } from '../settings/listing-swit
 import { watchStoredSettings } from '../settings/watch-stored';
 import { ListingTriage, type TriageDeps } from './controller';
 import { listingQueue } from './queue-port';
+import { whenParsed } from '../platform/when-parsed';
 import { pickLang } from './texts';
 import { decodeVerdicts } from './verdicts';
 
@@ -70,9 +71,7 @@ export function startTriage(signal: AbortSignal): void {
     }
   };
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', () => latest && apply(latest), { once: true, signal });
-  }
+  whenParsed(document, () => latest && apply(latest), signal);
   const unwatch = watchStoredSettings((raw) => parseListingSwitch(raw, (m) => console.warn('[otklik]', m)), apply);
   signal.addEventListener('abort', () => {
     unwatch();
