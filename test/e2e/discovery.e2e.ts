@@ -156,7 +156,7 @@ describe('auto-discovery', () => {
     const auto = expected.filter((id) => plain.has(id));
     expect(auto.length).toBeGreaterThan(0);
     await expect.poll(() => fake.applications.map((a) => String(a.vacancyId)).sort(), { timeout: 60_000 }).toEqual(auto);
-    expect(await shownIds()).not.toContain(expected[0]);
+    await expect.poll(() => shownIds()).not.toContain(expected[0]);
   });
 
   it('a captcha pauses discovery (the popup says so) until the user resumes', async () => {
@@ -164,7 +164,7 @@ describe('auto-discovery', () => {
     await setSettings(await browser.worker(), { ...settings, discovery: { ...settings.discovery, similar: false, searches: [{ name: 'react', query: 'text=react', enabled: true }] } });
     await popup.locator('[data-testid="discovery-run"]').click();
     await popup.locator('[data-testid="discovery-paused"]').waitFor({ timeout: 30_000 });
-    expect(await popup.locator('[data-testid="discovery-paused"]').textContent()).toMatch(/капч/);
+    await expect.poll(() => popup.locator('[data-testid="discovery-paused"]').textContent()).toMatch(/капч/);
     await expect.poll(() => tg.messages.some((m) => /паузе|paused/.test(m.text)), { timeout: 10_000 }).toBe(true);
     fake.reset();
     await popup.locator('[data-testid="discovery-resume"]').click();
@@ -209,7 +209,7 @@ describe('auto-discovery', () => {
     expect(test).toEqual({ ok: true, data: { ok: true, bot: 'otklik_test_bot' } });
     expect(tg.messages.map((m) => m.chatId)).toEqual([FAKE_TELEGRAM_CHAT]);
     await expect.poll(() => worker.evaluate(async () => (await chrome.storage.local.get('telegramToken'))['telegramToken']), { timeout: 10_000 }).toBe(FAKE_TELEGRAM_TOKEN);
-    expect(await worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('settings')))).not.toContain(FAKE_TELEGRAM_TOKEN.split(':')[1]!);
+    await expect.poll(() => worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('settings')))).not.toContain(FAKE_TELEGRAM_TOKEN.split(':')[1]!);
     await browser.screenshot(options, 'discovery-options');
     await options.close();
   });

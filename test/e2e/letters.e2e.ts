@@ -66,7 +66,7 @@ describe('cover letters: draft → review → edit → approve → sent', () => 
     await row.locator('[data-action="edit"]').click();
     const box = popup.locator('[data-testid="letter-text"]');
     await expect.poll(() => box.inputValue(), { timeout: 20_000 }).toBe(LETTER);
-    expect(await popup.locator('[data-testid="letter-source"]').textContent()).toMatch(/API/);
+    await expect.poll(() => popup.locator('[data-testid="letter-source"]').textContent()).toMatch(/API/);
     expect(fake.applications).toHaveLength(0);
     await browser.screenshot(popup, 'letter-review');
 
@@ -113,7 +113,7 @@ describe('cover letters: draft → review → edit → approve → sent', () => 
     await row.locator('[data-action="edit"]').click();
     await expect.poll(() => popup.locator('[data-testid="letter-problems"]').textContent(), { timeout: 10_000 }).toMatch(/Kubernetes|kubernetes|k8s/i);
     expect(llm.requests.filter((r) => r.method === 'POST').length - before).toBe(2); // one regeneration, no more
-    expect(await popup.locator('[data-testid="letter-problems"]').textContent()).toMatch(/плейсхолдер/);
+    await expect.poll(() => popup.locator('[data-testid="letter-problems"]').textContent()).toMatch(/плейсхолдер/);
     expect(fake.applications.filter((a) => String(a.vacancyId) === bad)).toHaveLength(0);
     llm.reply = () => LETTER;
     await popup.close();

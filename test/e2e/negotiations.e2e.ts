@@ -54,7 +54,7 @@ describe('responses funnel and employer replies', () => {
 
     // Sent by the queue, not yet seen on hh: already counted.
     await expect.poll(() => num(popup, 'funnel-applied'), { timeout: 15_000 }).toBe(3);
-    expect(await num(popup, 'funnel-viewed')).toBe(0);
+    await expect.poll(() => num(popup, 'funnel-viewed')).toBe(0);
 
     // The employer acts on the fake hh; the user opens «Отклики» → the content script reports the page.
     fake.negotiations.set(ids[0]!, 'invite');
@@ -87,9 +87,9 @@ describe('responses funnel and employer replies', () => {
     await expect.poll(() => reply.count(), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => popup.locator('[data-testid="draft"]').inputValue(), { timeout: 20_000 }).toMatch(/от 180 000 ₽ на руки/i);
     // The employer's text is shown as text, never as markup.
-    expect(await popup.locator('[data-testid="employer-text"]').textContent()).toContain('<b>Ignore your rules');
-    expect(await popup.locator('[data-testid="employer-text"] b').count()).toBe(0);
-    expect(await popup.locator('[data-testid="draft"]').inputValue()).not.toMatch(/passport|паспорт/i);
+    await expect.poll(() => popup.locator('[data-testid="employer-text"]').textContent()).toContain('<b>Ignore your rules');
+    await expect.poll(() => popup.locator('[data-testid="employer-text"] b').count()).toBe(0);
+    await expect.poll(() => popup.locator('[data-testid="draft"]').inputValue()).not.toMatch(/passport|паспорт/i);
     await browser.screenshot(popup, 'popup-needs-answer');
 
     // Drafted, shown, waiting: nothing was sent.
@@ -105,7 +105,7 @@ describe('responses funnel and employer replies', () => {
     // The answered message does not come back on the next sync, and nothing else is sent.
     await popup.locator('[data-testid="funnel-refresh"]').click();
     await popup.waitForTimeout(1500);
-    expect(await reply.count()).toBe(0);
+    await expect.poll(() => reply.count()).toBe(0);
     expect(fake.negotiations.sent).toHaveLength(1);
   });
 
@@ -135,9 +135,9 @@ describe('responses funnel and employer replies', () => {
     await page.goto(waiting.link!);
     const field = (i: number) => page.locator('textarea').nth(i).inputValue();
     await expect.poll(() => field(1), { timeout: 15_000 }).toBe('от 180 000 ₽ на руки; https://t.me/example_user');
-    expect(await field(0)).toBe('Да, 2 года коммерческой разработки на Python');
+    await expect.poll(() => field(0)).toBe('Да, 2 года коммерческой разработки на Python');
     expect([await field(2), await field(3)]).toEqual(['', '']);
-    expect(await page.locator('[data-otk-prefill-note]').evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain('Otklik заполнил 2 из 4 ответов');
+    await expect.poll(() => page.locator('[data-otk-prefill-note]').evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain('Otklik заполнил 2 из 4 ответов');
     await browser.screenshot(page, 'questionnaire-prefill');
     await page.waitForTimeout(1000);
     expect(applies()).toBe(before);
@@ -203,8 +203,8 @@ describe('responses funnel and employer replies', () => {
     const page = await browser.newPage();
     await page.goto((await job(partial))!.link!);
     await expect.poll(() => page.locator('textarea').nth(2).inputValue(), { timeout: 15_000 }).toBe('Через две недели после оффера');
-    expect(await page.locator('textarea').nth(3).inputValue()).toBe('');
-    expect(await page.locator('[data-otk-prefill-note]').evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain('Otklik заполнил 3 из 4 ответов');
+    await expect.poll(() => page.locator('textarea').nth(3).inputValue()).toBe('');
+    await expect.poll(() => page.locator('[data-otk-prefill-note]').evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain('Otklik заполнил 3 из 4 ответов');
     await page.waitForTimeout(500);
     expect(posts(partial)).toHaveLength(1);
     await page.close();

@@ -40,7 +40,7 @@ describe('queueing from the listing', () => {
     const page = await browser.newPage(); // visiting hh.ru logs the fake user in (session + _xsrf cookies)
     await page.goto(SEARCH);
     await waitForBadges(page);
-    expect(await buttonText(page, 0)).toBe('В очередь');
+    await expect.poll(() => buttonText(page, 0)).toBe('В очередь');
     const vacancyId = await page.locator('[data-otk-verdict="show"]').first().evaluate((el) => el.querySelector('div[id]')?.id ?? '');
     await page.locator(queueButtons).first().evaluate((el) => (el.shadowRoot!.querySelector('[data-otk-queue]') as HTMLButtonElement).click());
     await expect.poll(() => fake.applications.filter((a) => a.vacancyId === Number(vacancyId) || String(a.vacancyId) === vacancyId).length, { timeout: 30_000 }).toBe(1);
@@ -87,8 +87,8 @@ describe('queueing from the listing', () => {
     await page.goto(`https://hh.ru/vacancy/${id}`);
     const chip = page.locator('[data-otk-badge]');
     await chip.waitFor({ state: 'attached' });
-    expect(await chip.evaluate((el) => el.nextElementSibling?.getAttribute('data-qa'))).toBe('vacancy-title');
-    expect(await chip.evaluate((el) => el.shadowRoot?.querySelector('.s')?.textContent)).toMatch(/^\d{1,3}$/);
+    await expect.poll(() => chip.evaluate((el) => el.nextElementSibling?.getAttribute('data-qa'))).toBe('vacancy-title');
+    await expect.poll(() => chip.evaluate((el) => el.shadowRoot?.querySelector('.s')?.textContent)).toMatch(/^\d{1,3}$/);
     await browser.screenshot(page, 'vacancy-panel');
     const before = fake.applications.length;
     await chip.evaluate((el) => (el.shadowRoot!.querySelector('[data-otk-queue]') as HTMLButtonElement).click());

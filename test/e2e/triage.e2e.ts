@@ -70,13 +70,13 @@ describe('listing triage on the fake hh.ru built from real vacancies', () => {
     expect(shown.filter((c) => /python|питон|django|fastapi/i.test(c.title)).length / shown.length).toBeGreaterThanOrEqual(0.8);
     const juniorPythonDev = (t: string) => /python|питон/i.test(t) && /junior|стаж|intern|младш/i.test(t) && /разработ|developer|программист|backend|бэкенд/i.test(t);
     expect(hidden.filter((c) => juniorPythonDev(c.title))).toEqual([]);
-    expect(await barText(page)).toContain(`скрыл ${hidden.length} из ${list.length}`);
+    await expect.poll(() => barText(page)).toContain(`скрыл ${hidden.length} из ${list.length}`);
     await browser.screenshot(page, 'triage-hidden');
 
     await page.locator('[data-otk-bar] [data-otk-action="toggle-hidden"]').click();
     const revealed = await cards(page);
     for (const c of revealed) expect(c.display, c.title).not.toBe('none');
-    expect(await barText(page)).toContain('скрыть снова');
+    await expect.poll(() => barText(page)).toContain('скрыть снова');
     await browser.screenshot(page, 'triage-revealed');
     await page.close();
   });
@@ -91,11 +91,11 @@ describe('listing triage on the fake hh.ru built from real vacancies', () => {
     await settled(page, 50);
     const secondPage = (await cards(page)).map((c) => c.title);
     expect(secondPage).not.toEqual(firstPage);
-    expect(await barText(page)).toMatch(/из 50 /);
+    await expect.poll(() => barText(page)).toMatch(/из 50 /);
 
     await page.locator('[data-qa="fake-load-more"]').click();
     await settled(page, 100);
-    expect(await barText(page)).toMatch(/из 100 /);
+    await expect.poll(() => barText(page)).toMatch(/из 100 /);
     await page.close();
   });
 
@@ -131,7 +131,7 @@ describe('listing triage on the fake hh.ru built from real vacancies', () => {
     await page.goto(SEARCH);
     await settled(page);
     await page.locator('[data-otk-bar] [data-otk-action="toggle-hidden"]').click();
-    expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toBe(reference);
+    await expect.poll(() => page.evaluate(() => document.documentElement.outerHTML)).not.toBe(reference);
     await setSettings(worker, off);
     await expect.poll(() => page.evaluate(() => document.documentElement.outerHTML)).toBe(reference);
 

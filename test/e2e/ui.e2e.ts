@@ -46,7 +46,7 @@ describe('popup queue panel (en)', () => {
     await expect.poll(() => popup.locator('[data-group="applied"] .pp-job').count(), { timeout: 30_000 }).toBe(1);
     const problems = await popup.locator('[data-group="needs_user"] .pp-job__problem').allTextContents();
     expect(problems.some((p) => /answer questions/.test(p)) && problems.some((p) => /requires a cover letter/.test(p))).toBe(true);
-    expect(await popup.locator('[data-group="failed"] .pp-job__problem').textContent()).toMatch(/archived or removed/);
+    await expect.poll(() => popup.locator('[data-group="failed"] .pp-job__problem').textContent()).toMatch(/archived or removed/);
     await expect.poll(() => popup.locator('[data-testid="cap"]').textContent()).toContain('Last 24 h: 1 of 50');
     await browser.screenshot(popup, 'ui-popup-groups-en');
     await popup.close();
@@ -60,7 +60,7 @@ describe('popup queue panel (en)', () => {
     await expect.poll(() => popup.locator('[data-group="failed"] .pp-job').count()).toBe(0);
     // A questionnaire cannot be retried, only opened; a missing letter can.
     const test = popup.locator('[data-group="needs_user"] .pp-job', { hasText: 'answer questions' });
-    expect(await test.locator('[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['open', 'remove']);
+    await expect.poll(() => test.locator('[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['open', 'remove']);
     const letter = popup.locator('[data-group="needs_user"] .pp-job', { hasText: 'requires a cover letter' });
     const before = fake.requests.filter((r) => r.route === 'apply').length;
     await letter.locator('[data-action="retry"]').focus();
@@ -98,7 +98,7 @@ describe('popup queue panel (en)', () => {
     await enqueue(popup, fake, [id]);
     const row = popup.locator('[data-group="review"] .pp-job');
     await row.waitFor({ timeout: 30_000 });
-    expect(await popup.locator('[data-group="review"] h3').textContent()).toContain('Waiting for your review');
+    await expect.poll(() => popup.locator('[data-group="review"] h3').textContent()).toContain('Waiting for your review');
     await row.locator('[data-action="edit"]').click();
     const box = row.getByTestId('letter-text');
     await expect.poll(() => box.inputValue(), { timeout: 30_000 }).not.toBe('');
@@ -166,9 +166,9 @@ describe('options page (ru)', () => {
     await options.locator('select[name="importResume"]').selectOption({ label: 'Аналитик данных' });
     await options.getByTestId('import-resume').click();
     await expect.poll(() => options.locator('textarea[name="titles"]').inputValue(), { timeout: 15_000 }).toBe('Аналитик данных');
-    expect(await options.locator('textarea[name="skills"]').inputValue()).toBe('SQL, Python, Pandas, Power BI');
-    expect(await options.locator('select[name="experience"]').inputValue()).toBe('between3And6');
-    expect(await options.locator('textarea[name="resumeText"]').inputValue()).toContain('Отчёты по продажам в Power BI');
+    await expect.poll(() => options.locator('textarea[name="skills"]').inputValue()).toBe('SQL, Python, Pandas, Power BI');
+    await expect.poll(() => options.locator('select[name="experience"]').inputValue()).toBe('between3And6');
+    await expect.poll(() => options.locator('textarea[name="resumeText"]').inputValue()).toContain('Отчёты по продажам в Power BI');
 
     // The preview re-scores with the unsaved profile: the analyst sample rises to the top.
     await expect.poll(() => options.locator('[data-testid="threshold-preview"] li').first().locator('.op-preview__title').textContent()).toBe('Аналитик данных');
@@ -177,15 +177,15 @@ describe('options page (ru)', () => {
     expect(before).toBeGreaterThan(0); // the courier and the 1C programmer are far from an analyst
     await options.locator('input[name="hideBelow"]').fill('0');
     await expect.poll(hidden).toBe(0);
-    expect(await options.locator('input[name="hideBelow"] + output').textContent()).toBe('0');
+    await expect.poll(() => options.locator('input[name="hideBelow"] + output').textContent()).toBe('0');
 
     await options.locator('input[name="dailyCap"]').fill('500');
     await options.locator('input[name="pacingMin"]').fill('abc');
     await options.getByTestId('save').click();
     await expect.poll(() => options.getByTestId('options-message').textContent()).toContain('Не сохранено');
-    expect(await options.locator('#dailyCap-msg').textContent()).toBe('Число от 1 до 200.');
-    expect(await options.locator('#pacingMin-msg').textContent()).toBe('Введите целое число.');
-    expect(await options.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('dailyCap');
+    await expect.poll(() => options.locator('#dailyCap-msg').textContent()).toBe('Число от 1 до 200.');
+    await expect.poll(() => options.locator('#pacingMin-msg').textContent()).toBe('Введите целое число.');
+    await expect.poll(() => options.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('dailyCap');
     const stored = await (await browser.worker()).evaluate(async () => (await chrome.storage.local.get('settings'))['settings'] as { apply: { dailyCap: number } });
     expect(stored.apply.dailyCap).toBe(50);
     await browser.screenshot(options, 'ui-options-errors-ru');

@@ -58,21 +58,21 @@ describe('vacancy page panel', () => {
     await open(id);
     expect(gap.matched).toContain('JS');
     expect(gap.missing).not.toContain('JavaScript');
-    expect(await panelText('[data-otk-have]')).toBe(`Ваши навыки в вакансии: ${gap.matched.join(', ')}`);
-    expect(await panelText('[data-otk-lack]')).toBe(`Не хватает: ${gap.missing.join(', ')}`);
-    expect(await warnings()).toEqual([]);
+    await expect.poll(() => panelText('[data-otk-have]')).toBe(`Ваши навыки в вакансии: ${gap.matched.join(', ')}`);
+    await expect.poll(() => panelText('[data-otk-lack]')).toBe(`Не хватает: ${gap.missing.join(', ')}`);
+    await expect.poll(() => warnings()).toEqual([]);
     await browser.screenshot(page, 'vacancy-panel-details');
   });
 
   it('shows hh\'s warnings: questions, required letter, likely rejection', async () => {
     const kinds = fake.vacancyKinds();
     await open(kinds.hasTest[0]!);
-    expect(await warnings()).toContain('testRequired');
+    await expect.poll(() => warnings()).toContain('testRequired');
     await open(kinds.letterRequired[0]!);
-    expect(await warnings()).toContain('letterRequired');
+    await expect.poll(() => warnings()).toContain('letterRequired');
     const reject = kinds.normal.find((id) => rejectWarningFor(id))!;
     await open(reject);
-    expect(await warnings()).toEqual(['rejectLikely']);
+    await expect.poll(() => warnings()).toEqual(['rejectLikely']);
   });
 
   it('hide this employer adds it to the blacklist', async () => {
@@ -84,7 +84,7 @@ describe('vacancy page panel', () => {
     await expect
       .poll(() => worker.evaluate(async () => ((await chrome.storage.local.get('settings'))['settings'] as Settings).profile.employerBlacklist), { timeout: 10_000 })
       .toEqual([{ id: String(employer.id), name: employer.name }]);
-    expect(await panelText('[data-otk-hide-employer]')).toBe('Работодатель скрыт');
+    await expect.poll(() => panelText('[data-otk-hide-employer]')).toBe('Работодатель скрыт');
   });
 
   it('writes a letter into the box, and queues the vacancy with the edited letter (sent once, with that text)', async () => {
@@ -106,6 +106,6 @@ describe('vacancy page panel', () => {
     expect(fake.applications.find((a) => a.vacancyId === id)!.letter.replace(/\r\n/g, '\n')).toBe(letter);
     // After the application hh shows it; so does the panel.
     await open(id);
-    expect(await warnings()).toEqual(['applied']);
+    await expect.poll(() => warnings()).toEqual(['applied']);
   });
 });

@@ -64,3 +64,22 @@ describe('project conventions', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('end-to-end test conventions', () => {
+  const e2e = files('test/e2e').filter((f) => f.endsWith('.e2e.ts'));
+
+  it('every read of async UI state waits for it (expect.poll), never one await-and-compare', () => {
+    // `expect(await locator.textContent()).toBe(x)` reads once: it passes or fails by timing (issue 19's flaky test).
+    const offenders: string[] = [];
+    for (const f of e2e) {
+      code(f).split('\n').forEach((line, i) => {
+        if (/\bexpect\(\s*await\b/.test(line)) offenders.push(`${f}:${i + 1}`);
+      });
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('the rule above sees a one-shot read', () => {
+    expect(/\bexpect\(\s*await\b/.test("expect(await page.locator('x').textContent()).toBe('y')")).toBe(true);
+  });
+});
