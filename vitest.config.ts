@@ -10,5 +10,10 @@ export default defineConfig({
     testTimeout: 20_000,
     // The listing's styles are imported as text (`./badge.css?inline`): give tests the real text, not ''.
     css: true,
+    // Real saved hh pages link hh's stylesheets and scripts: never fetch them (offline, and each failure printed
+    // a stack trace).
+    environmentOptions: { happyDOM: { settings: { disableCSSFileLoading: true, disableJavaScriptFileLoading: true, disableIframePageLoading: true } } },
+    // Console output of passing tests is noise; a failing test still shows its own.
+    silent: 'passed-only',
   },
 });

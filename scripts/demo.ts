@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { startFakeHh, type FakeHh } from '../test/fake-hh/server';
 import { REPO, chromiumPath, launchExtensionBrowser, setSettings, type ExtensionBrowser } from '../test/e2e/browser';
 import { pythonJuniorSettings } from '../test/e2e/profiles';
-import { enqueue, message } from '../test/e2e/ui-seed';
+import { bestMatches, enqueueScored, message } from '../test/e2e/ui-seed';
 
 const OUT = join(REPO, 'artifacts/demo');
 const shots: string[] = [];
@@ -65,9 +65,12 @@ async function popupStates(browser: ExtensionBrowser, fake: FakeHh, lang: string
   small.apply = { ...small.apply, fast: true, dailyCap: 3 };
   await setSettings(await browser.worker(), small);
   const k = fake.vacancyKinds();
+  // What this profile's user would queue: the vacancies the product scores highest, with the scores it gives.
+  const best = (ids: number[], n: number) => bestMatches(fake, small, ids, n);
+  const normal = best(k.normal, 7);
   const applies = () => fake.applications.length;
   // The refusals first: once three are applied the small cap holds everything else.
-  await enqueue(popup, fake, [k.hasTest[0]!, k.archived[0]!, k.external[0]!, k.normal[0]!, k.normal[1]!, k.normal[2]!]);
+  await enqueueScored(popup, fake, [...best(k.hasTest, 1), ...best(k.archived, 1), ...best(k.external, 1), ...normal.slice(0, 3)]);
   await until('the first batch to drain', async () => (await popup.locator('[data-group="pending"], [data-group="processing"]').count()) === 0 && applies() >= 3);
   await popup.locator('[data-group="applied"] summary').click(); // unfold the applied list for the picture
   await shot(popup, `popup-queue-${lang}`);
@@ -75,7 +78,7 @@ async function popupStates(browser: ExtensionBrowser, fake: FakeHh, lang: string
   await setSettings(await browser.worker(), { ...small, apply: { ...small.apply, dailyCap: 50 } });
   await popup.locator('[data-testid="pause"]').click();
   await popup.waitForSelector('[data-testid="paused"]');
-  await enqueue(popup, fake, [k.normal[3]!, k.normal[4]!, k.normal[5]!]);
+  await enqueueScored(popup, fake, normal.slice(3, 6));
   await popup.waitForSelector('[data-group="pending"] .pp-job');
   await shot(popup, `popup-paused-${lang}`);
 
@@ -92,7 +95,7 @@ async function popupStates(browser: ExtensionBrowser, fake: FakeHh, lang: string
   // Cover letters in review mode (template writer: no model needed): a draft waits for the user.
   s.letters = { ...s.letters, provider: 'template', mode: 'review' };
   await setSettings(await browser.worker(), s);
-  await enqueue(popup, fake, [k.normal[6]!]);
+  await enqueueScored(popup, fake, normal.slice(6, 7));
   const review = popup.locator('[data-group="review"] .pp-job').first();
   await review.waitFor();
   await shot(popup, `popup-review-${lang}`);

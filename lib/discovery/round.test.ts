@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeHh, type FakeHh } from '../../test/fake-hh/server';
 import { fetchFromFake } from '../../test/fake-hh/node-fetch';
+import { describeWithRealVacancies } from '../../test/shared-fixtures';
 import { OtklikDb } from '../db/db';
 import { enqueue } from '../db/jobs';
 import { defaultSettings, type Settings } from '../settings/schema';
@@ -80,7 +81,7 @@ const path = (u: string) => {
   return x.pathname + (x.searchParams.get('page') ? `#${x.searchParams.get('page')}` : '');
 };
 
-describe('a discovery round against the fake hh.ru', () => {
+describeWithRealVacancies('a discovery round against the fake hh.ru', () => {
   it('walks the similar-to-resume list page by page, paced, up to the page cap; suggests strong matches; the next round stops at the first page with nothing new', async () => {
     const h = harness();
     const s = settings((x) => (x.discovery.maxFullTextPerRound = 0));

@@ -4,6 +4,9 @@
  */
 import type { Page } from 'playwright-core';
 import type { FakeHh } from '../fake-hh/server';
+import type { MatchVacancy } from '../../lib/match';
+import type { Settings } from '../../lib/settings/schema';
+import { makeScorer } from '../../lib/triage/scorer';
 
 /** Sends one Otklik message from an extension page; throws with the worker's error text. */
 export async function message<T = unknown>(page: Page, type: string, payload: unknown): Promise<T> {
@@ -29,6 +32,44 @@ export function snapshot(fake: FakeHh, id: number, score = 0.72) {
 /** Queues vacancies (with letters where given) from an extension page; returns the job ids. */
 export async function enqueue(page: Page, fake: FakeHh, ids: number[], letter?: string): Promise<number[]> {
   const items = ids.map((id, i) => ({ vacancy: snapshot(fake, id, 0.9 - i * 0.07), ...(letter !== undefined ? { letter } : {}) }));
+  const r = await message<{ results: { jobId: number }[] }>(page, 'enqueueMany', { items });
+  return r.results.map((x) => x.jobId);
+}
+
+/** The fake's vacancy as the scorer reads a full vacancy (what the worker scores on a vacancy page). */
+function asMatchVacancy(fake: FakeHh, id: number): MatchVacancy {
+  const v = fake.vacancy(id);
+  if (!v) throw new Error(`no fake vacancy ${id}`);
+  return {
+    id: String(v.id),
+    title: v.name,
+    employer: v.employer ? { id: String(v.employer.id), name: v.employer.name } : null,
+    salary: v.salary ? { from: v.salary.from, to: v.salary.to, currency: v.salary.currency, gross: v.salary.gross } : null,
+    experience: v.experience,
+    workFormats: v.workFormats,
+    ...(v.scheduleText ? { scheduleText: v.scheduleText } : {}),
+    area: v.area,
+    description: v.description,
+    keySkills: v.keySkills,
+  };
+}
+
+/**
+ * The vacancies of one kind that the product itself finds most relevant for these settings, best first, with
+ * the score it gives them: the demo queues what a user of that profile would queue, never hand-picked numbers.
+ */
+export function bestMatches(fake: FakeHh, settings: Settings, ids: readonly number[], n: number): Array<{ id: number; score: number }> {
+  const score = makeScorer(settings);
+  if (!score) throw new Error('bestMatches: the profile is empty');
+  return ids
+    .map((id) => ({ id, score: score(asMatchVacancy(fake, id)).score }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, n);
+}
+
+/** Queues scored vacancies (see bestMatches) from an extension page; returns the job ids. */
+export async function enqueueScored(page: Page, fake: FakeHh, picks: ReadonlyArray<{ id: number; score: number }>): Promise<number[]> {
+  const items = picks.map((p) => ({ vacancy: snapshot(fake, p.id, Math.round(p.score * 100) / 100) }));
   const r = await message<{ results: { jobId: number }[] }>(page, 'enqueueMany', { items });
   return r.results.map((x) => x.jobId);
 }

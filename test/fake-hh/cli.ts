@@ -20,7 +20,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const fake = await startFakeHh({ port, seed, sharedDir: arg('shared') });
 const [rules, ignore] = fake.chromiumArgs();
-console.log(`fake hh.ru is up on https://127.0.0.1:${fake.port} (${fake.vacancies.length} vacancies, ${fake.dataSource === 'synthetic' ? 'SYNTHETIC data: ../shared not found' : `real data, loaded in ${fake.dataLoadMs} ms`})
+console.log(`fake hh.ru is up on https://127.0.0.1:${fake.port} (${fake.vacancies.length} vacancies, ${fake.dataSource === 'synthetic' ? "the repo's demo set: ../shared not found" : `real data, loaded in ${fake.dataLoadMs} ms`})
 
 Open in Chromium started with:
   chromium '${rules}' ${ignore}

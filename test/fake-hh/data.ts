@@ -1,7 +1,7 @@
 /**
  * The vacancy corpus: the real hh API-shaped records from ../shared/data/vacancies.jsonl.gz, normalised once
  * into what the fake pages need, plus the search that hh's listing does over them (a plain token match — as noisy
- * as the real one). Falls back to a tiny synthetic set when the shared data is absent.
+ * as the real one). Falls back to the repo's demo set (synthetic.ts) when the shared data is absent.
  */
 import fs from 'node:fs';
 import path from 'node:path';

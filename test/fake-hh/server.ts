@@ -190,7 +190,7 @@ async function parseForm(contentType: string, body: Buffer): Promise<Record<stri
 export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
   const [data, tls] = await Promise.all([loadVacancies(opts.sharedDir), ensureCert()]);
   if (data.source === 'synthetic' && !opts.quiet) {
-    console.warn('[fake-hh] ../shared/data/vacancies.jsonl.gz not found: serving 30 SYNTHETIC vacancies');
+    console.warn(`[fake-hh] ../shared/data/vacancies.jsonl.gz not found: serving the repo's demo set (${data.vacancies.length} vacancies)`);
   }
   const vacancies = opts.vacancies !== undefined ? data.vacancies.slice(0, Math.max(1, opts.vacancies)) : data.vacancies;
   const byId = new Map(vacancies.map((v) => [v.id, v] as const));

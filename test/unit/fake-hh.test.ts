@@ -4,6 +4,7 @@ import { Window } from 'happy-dom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cardSalaryHtml } from '../fake-hh/format.ts';
 import { extractInitialState, startFakeHh, type FakeHh } from '../fake-hh/server.ts';
+import { describeWithRealVacancies } from '../shared-fixtures.ts';
 
 interface Reply {
   status: number;
@@ -108,7 +109,7 @@ afterAll(async () => {
 });
 beforeEach(() => fake.reset());
 
-describe('listing', () => {
+describeWithRealVacancies('listing', () => {
   it('renders 50 real-markup cards with the data-qa attributes hh uses', async () => {
     const r = await get(fake, '/search/vacancy?text=python');
     expect(r.status).toBe(200);
@@ -521,11 +522,13 @@ describe('recording and control', () => {
     expect(await pending).toBeInstanceOf(Error);
   });
 
-  it('falls back to 30 synthetic vacancies when ../shared is missing', async () => {
+  it("falls back to the repo's demo set when ../shared is missing", async () => {
     const f = await startFakeHh({ port: 0, sharedDir: '/nonexistent-shared', quiet: true });
     try {
       expect(f.dataSource).toBe('synthetic');
-      expect(f.vacancies).toHaveLength(30);
+      expect(f.vacancies.length).toBeGreaterThan(250);
+      const kinds = f.vacancyKinds();
+      for (const k of ['normal', 'hasTest', 'letterRequired', 'archived', 'external'] as const) expect(kinds[k].length, k).toBeGreaterThan(2);
       const doc = dom((await get(f, `/search/vacancy?text=${encodeURIComponent('разработчик')}`)).body);
       expect(doc.querySelectorAll('[data-qa="vacancy-serp__vacancy"]').length).toBeGreaterThan(0);
     } finally {
