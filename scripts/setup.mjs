@@ -1,9 +1,9 @@
 // Set-up shared by `npm test` and `npm run demo`, so both work right after `git clone`: a supported Node, the
-// npm dependencies (npm ci when node_modules is missing or older than the lock file) and Debian's Chromium
+// npm dependencies (npm ci when node_modules is missing or differs from the lock file) and Debian's Chromium
 // (installed with apt-get when we are root, otherwise one line saying what to run). Plain Node: it runs before
 // node_modules exists.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const root = new URL('..', import.meta.url).pathname;
@@ -22,10 +22,22 @@ export function checkNode() {
   if (major < 20 || (major === 20 && minor < 12)) stop(`Node.js ${process.versions.node} is too old: Otklik needs Node >= 20.12 (https://nodejs.org).`);
 }
 
+/** Whether node_modules holds what package-lock.json asks for (npm's own record of the install, by version). */
+function installedAsLocked() {
+  const hidden = join(root, 'node_modules/.package-lock.json');
+  if (!existsSync(hidden)) return false;
+  try {
+    const want = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')).packages ?? {};
+    const have = JSON.parse(readFileSync(hidden, 'utf8')).packages ?? {};
+    // Optional packages for other platforms are never installed: they don't count.
+    return Object.entries(want).every(([path, p]) => path === '' || p.optional || have[path]?.version === p.version);
+  } catch {
+    return false;
+  }
+}
+
 export function ensureDependencies() {
-  const marker = join(root, 'node_modules/.package-lock.json');
-  const stale = !existsSync(marker) || statSync(marker).mtimeMs < statSync(join(root, 'package-lock.json')).mtimeMs;
-  if (!stale) return;
+  if (installedAsLocked()) return;
   phase('installing npm dependencies (npm ci)');
   const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) stop('npm ci failed: see the lines above (the npm registry must be reachable).');
