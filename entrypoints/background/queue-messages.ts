@@ -120,7 +120,9 @@ export function createQueueHandlers(deps: QueueMessageDeps): Handlers<typeof que
         }
       }
       const r = await retryJob(deps.db(), jobId, deps.now());
-      if (r.ok) deps.kick();
+      // A job whose letter nobody approved goes back to review (lib/db/jobs.ts), never to the send queue.
+      if (r.ok && r.state === 'review') deps.kickLetters?.();
+      else if (r.ok) deps.kick();
       return r;
     },
     removeJob: ({ jobId }) => removeJob(deps.db(), jobId, deps.now()),
