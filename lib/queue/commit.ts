@@ -35,6 +35,9 @@ export interface QuestionnaireNote {
 
 type Change = { patch: Partial<Job>; event: JobEventType; detail: string; pause?: PauseState; send?: { at: number; confirmed: boolean } };
 
+/** Job reason of an answer that was not understood (needs_user until hh's responses page settles it). */
+export const OUTCOME_UNKNOWN = 'outcome_unknown';
+
 /** `maybeSentAt` cleared: hh gave a definitive answer. */
 const CLEARED = { maybeSentAt: undefined, leaseOwner: null, leaseUntil: 0 } as const;
 
@@ -117,6 +120,16 @@ export function transition(job: Job, outcome: ApplyOutcome, ctx: Pick<CommitCont
         detail: `${detail}; retry ${n}/${config.retry.maxTransientFailures - 1} in ${Math.round(delay / 100) / 10} s`,
       };
     }
+    case 'unknown':
+      // hh answered, but not in any shape it sends: the application may exist. It stays counted (maybeSentAt)
+      // and is never re-sent by the queue: the worker looks for it on hh's responses page (lib/queue/unknown.ts),
+      // and the whole queue waits for a person — hh may have changed its answers.
+      return {
+        patch: { state: 'needs_user', leaseOwner: null, leaseUntil: 0, unconfirmed: true, reason: OUTCOME_UNKNOWN, lastError: detail, link: null },
+        event: 'needs_user',
+        detail: `${detail}; counted against the cap, queue paused, checking hh.ru's responses page`,
+        pause: { reason: 'unknown_answer', message: PAUSE_MESSAGES.unknown_answer, since: now },
+      };
   }
 }
 
@@ -187,6 +200,7 @@ export function commitOutcome(db: OtklikDb, jobId: number, outcome: ApplyOutcome
         pause = change.pause;
       } else pause = cur;
     }
-    return { kind: 'committed', job: next, pause, needsUser: next.state === 'needs_user' };
+    // An unclear answer is told as the pause (its notice), not as a "needs you" for this vacancy.
+    return { kind: 'committed', job: next, pause, needsUser: next.state === 'needs_user' && next.reason !== OUTCOME_UNKNOWN };
   });
 }

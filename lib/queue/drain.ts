@@ -6,6 +6,7 @@ import { readQuestionnairePage } from '../hh/questions';
 import { hhOriginFor } from '../hh/sites';
 import { bankHasAnswers, decideQuestionnaire, describeSentAnswers } from '../negotiations/auto-answer';
 import { claimNext, type ClaimResult } from './claim';
+import { checkUnknownOutcomes, type ResponsesCheck } from './unknown';
 import { commitOutcome, renewLease, type QuestionnaireNote } from './commit';
 import type { QueueConfig } from './config';
 
@@ -28,6 +29,11 @@ export interface DrainDeps {
    * the lease expiry here, so that if the worker is killed mid-request something wakes it to recover the job.
    */
   onClaimed?: (job: Job) => void | Promise<void>;
+  /**
+   * The worker's own read of hh's responses page (lib/queue/unknown.ts): settles jobs whose answer was not
+   * understood. Absent = such jobs wait for the negotiations sync or the user.
+   */
+  checkResponses?: () => Promise<ResponsesCheck>;
 }
 
 export type StepResult =
@@ -42,11 +48,13 @@ function originOf(url: string): string {
   }
 }
 
-const PAUSING: ReadonlySet<ApplyOutcome['kind']> = new Set(['daily_limit', 'captcha_or_login', 'xsrf']);
+const PAUSING: ReadonlySet<ApplyOutcome['kind']> = new Set(['daily_limit', 'captcha_or_login', 'xsrf', 'unknown']);
 
 /** One step: claim (transaction) → apply (network, no transaction) → commit (transaction). */
 export async function drainOnce(deps: DrainDeps, config: QueueConfig): Promise<StepResult> {
   const { db } = deps;
+  // An answer hh gave that was not understood is settled by looking at hh, never by sending again.
+  if (deps.checkResponses) await checkUnknownOutcomes(db, deps.checkResponses, deps.now).catch(() => null);
   const claim = await claimNext(db, { now: deps.now(), owner: deps.owner, random: deps.random, config });
   if (claim.kind !== 'claimed') return claim;
   const { job, recovered } = claim;
