@@ -3,7 +3,7 @@ import { getDb } from '../../lib/db';
 import type { Job, PauseState } from '../../lib/db/schema';
 import { createApplyClient } from '../../lib/hh/apply-client';
 import { fetchNegotiationsPage } from '../../lib/hh/negotiations';
-import { drainUntilWait, queueConfigFromSettings, readResponses, type Notifier, type StepResult } from '../../lib/queue';
+import { drainUntilWait, jobOpenUrl, queueConfigFromSettings, readResponses, type Notifier, type StepResult } from '../../lib/queue';
 import { getSettings } from '../../lib/settings/store';
 import { tell } from './discovery';
 
@@ -128,7 +128,7 @@ async function onNotificationClicked(id: string): Promise<void> {
     await browser.tabs.create({ url: 'https://hh.ru/' });
   } else if (id.startsWith('otklik-job-')) {
     const job = await getDb().jobs.get(Number(id.slice('otklik-job-'.length)));
-    if (job) await browser.tabs.create({ url: job.link ?? job.vacancy.url });
+    if (job) await browser.tabs.create({ url: jobOpenUrl(job) });
   }
   await browser.notifications.clear(id);
 }

@@ -177,6 +177,20 @@ describe('user actions', () => {
     expect((await jobEvents(db, jobId)).filter((e) => e.type === 'retried').map((e) => e.state)).toEqual(['review', 'review', 'review', 'pending', 'review']);
   });
 
+  it('enqueue stores the canonical hh URL built from the id, whatever URL the page gave', async () => {
+    const db = freshDb();
+    for (const [id, url, expected] of [
+      ['11', 'javascript:alert(1)', 'https://hh.ru/vacancy/11'],
+      ['12', 'data:text/html,<b>x</b>', 'https://hh.ru/vacancy/12'],
+      ['13', 'https://evil.example/vacancy/13', 'https://hh.ru/vacancy/13'],
+      ['14', 'https://almaty.hh.kz/vacancy/14?from=x', 'https://hh.kz/vacancy/14'],
+    ] as const) {
+      const { jobId } = await enqueue(db, { vacancy: { ...vacancy(id), url }, resumeHash: HASH }, 1);
+      expect((await db.jobs.get(jobId))!.vacancy.url).toBe(expected);
+    }
+    await expect(enqueue(db, { vacancy: { ...vacancy('1'), id: 'x1' }, resumeHash: HASH }, 1)).rejects.toThrow(/not an hh vacancy id/);
+  });
+
   it('remove: becomes cancelled (history kept); refused while in flight or once applied', async () => {
     const db = freshDb();
     const { jobId } = await enqueue(db, { vacancy: vacancy('1'), resumeHash: HASH }, 1);

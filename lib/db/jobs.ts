@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { OtklikDb } from './db';
+import { canonicalVacancyUrl } from '../hh/vacancy-url';
 import { JOB_STATES, type Job, type JobEvent, type JobEventType, type JobState, type VacancySnapshot } from './schema';
 
 /**
@@ -46,7 +47,18 @@ export function logEvent(db: OtklikDb, job: Pick<Job, 'id' | 'state'>, type: Job
   return db.events.add({ jobId: job.id, at, type, state: job.state, detail: detail.slice(0, 500) }) as Promise<number>;
 }
 
-async function enqueueOne(db: OtklikDb, input: EnqueueInput, now: number, block: EmployerBlock | undefined): Promise<EnqueueResult> {
+/**
+ * The snapshot as stored: its URL is the canonical hh one, rebuilt from the id (lib/hh/vacancy-url.ts) — a URL a
+ * page supplied (`data:`, `javascript:`, another host) never reaches the popup or a notification.
+ */
+function storedSnapshot(v: VacancySnapshot): VacancySnapshot {
+  const url = canonicalVacancyUrl(v.id, v.url);
+  if (!url) throw new Error(`not an hh vacancy id: ${JSON.stringify(v.id).slice(0, 40)}`);
+  return { ...v, url };
+}
+
+async function enqueueOne(db: OtklikDb, raw: EnqueueInput, now: number, block: EmployerBlock | undefined): Promise<EnqueueResult> {
+  const input: EnqueueInput = { ...raw, vacancy: storedSnapshot(raw.vacancy) };
   const vacancyId = input.vacancy.id;
   const existing = await db.jobs.where('[vacancyId+resumeHash]').equals([vacancyId, input.resumeHash]).first();
   if (existing) {

@@ -2,6 +2,7 @@ import type { OtklikDb } from '../db/db';
 import { logEvent } from '../db/jobs';
 import type { Job, JobEventType, JobOutcome, PauseState } from '../db/schema';
 import { describeOutcome, type ApplyOutcome } from '../hh/apply-outcome';
+import { canonicalVacancyUrl, externalApplyUrl } from '../hh/vacancy-url';
 import { usedInWindow } from './claim';
 import { WINDOW_MS, type QueueConfig } from './config';
 import { backoffDelay, pacingDelay } from './guards';
@@ -69,9 +70,9 @@ export function transition(job: Job, outcome: ApplyOutcome, ctx: Pick<CommitCont
     case 'test_required':
       return { patch: { ...CLEARED, state: 'needs_user', reason: 'test_required', link: outcome.link, outcome: done('test_required') }, event: 'needs_user', detail };
     case 'letter_required':
-      return { patch: { ...CLEARED, state: 'needs_user', reason: 'letter_required', link: job.vacancy.url, outcome: done('letter_required') }, event: 'needs_user', detail };
+      return { patch: { ...CLEARED, state: 'needs_user', reason: 'letter_required', link: canonicalVacancyUrl(job.vacancyId, job.vacancy.url), outcome: done('letter_required') }, event: 'needs_user', detail };
     case 'external':
-      return { patch: { ...CLEARED, state: 'needs_user', reason: 'external', link: outcome.url ?? job.vacancy.url, outcome: done('external') }, event: 'needs_user', detail };
+      return { patch: { ...CLEARED, state: 'needs_user', reason: 'external', link: externalApplyUrl(outcome.url) ?? canonicalVacancyUrl(job.vacancyId, job.vacancy.url), outcome: done('external') }, event: 'needs_user', detail };
     case 'vacancy_gone':
       return { patch: { ...CLEARED, state: 'skipped', reason: 'vacancy_gone', outcome: done('vacancy_gone') }, event: 'skipped', detail };
     case 'rejected':
