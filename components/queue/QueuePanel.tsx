@@ -4,6 +4,7 @@ import { signal } from '@preact/signals';
 import { browser } from '#imports';
 import { getDb } from '../../lib/db';
 import type { Job } from '../../lib/db/schema';
+import { jobOpenUrl } from '../../lib/queue/links';
 import { atTime, clock, duration } from '../../lib/i18n/format';
 import { uiLang } from '../../lib/i18n/lang';
 import { sendToBackground } from '../../lib/messaging';
@@ -63,7 +64,7 @@ export function QueuePanel({ settings, review, approve, task }: QueuePanelProps)
     }
   };
   const onAction = (a: Action, job: Job) => {
-    if (a === 'open') return void browser.tabs.create({ url: job.link ?? job.vacancy.url });
+    if (a === 'open') return void browser.tabs.create({ url: jobOpenUrl(job) });
     if (a === 'edit') return void (ui.editing.value = ui.editing.value === job.id ? null : job.id);
     if (a === 'approve' && approve) return void run(() => approve(job.id));
     if (a === 'retry') return void run(() => sendToBackground('retryJob', { jobId: job.id }).then(userResult));

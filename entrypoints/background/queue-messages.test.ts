@@ -42,6 +42,19 @@ describe('queue messages (validated both ways through the router)', () => {
     expect(kick).toHaveBeenCalledTimes(1);
   });
 
+  it('a page-supplied data:/javascript:/foreign URL never comes back: the job shows and opens the canonical hh URL', async () => {
+    const { send, db } = setup();
+    expect(await send('enqueue', { vacancy: { ...vacancy('7'), url: 'javascript:alert(document.cookie)' } })).toMatchObject({ ok: true, data: { created: true } });
+    expect(await send('enqueue', { vacancy: { ...vacancy('8'), url: 'https://evil.example/vacancy/8' } })).toMatchObject({ ok: true, data: { created: true } });
+    // A record stored before URLs were checked, with a forged link too.
+    await db.jobs.update(2, { vacancy: { ...vacancy('8'), url: 'data:text/html,x' }, state: 'needs_user', reason: 'test_required', link: 'javascript:alert(1)' });
+    const list = await send('listJobs', {});
+    expect(list).toMatchObject({
+      ok: true,
+      data: { jobs: expect.arrayContaining([expect.objectContaining({ id: 1, url: 'https://hh.ru/vacancy/7', link: null }), expect.objectContaining({ id: 2, url: 'https://hh.ru/vacancy/8', link: 'https://hh.ru/vacancy/8' })]) },
+    });
+  });
+
   it('picks and remembers the hh resume when none was chosen', async () => {
     const { send, settings, saveDefaultResume } = setup((s) => (s.apply.defaultResumeHash = null));
     expect(await send('enqueue', { vacancy: vacancy('1') })).toMatchObject({ ok: true, data: { created: true } });

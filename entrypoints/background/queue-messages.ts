@@ -4,7 +4,8 @@ import type { Job } from '../../lib/db/schema';
 import { fetchResumes } from '../../lib/hh/resumes';
 import type { JobView, queueMessages } from '../../lib/messaging/protocol';
 import type { Handlers } from '../../lib/messaging/router';
-import { PAUSE_MESSAGES, blockFor, clearPause, queueConfigFromSettings, queueStatus, setPause, storyOf } from '../../lib/queue';
+import { canonicalVacancyUrl } from '../../lib/hh/vacancy-url';
+import { PAUSE_MESSAGES, blockFor, jobOpenUrl, clearPause, queueConfigFromSettings, queueStatus, setPause, storyOf } from '../../lib/queue';
 import type { Settings } from '../../lib/settings/schema';
 import { retryForLetter } from '../../lib/letters/jobs';
 
@@ -29,10 +30,10 @@ async function view(db: OtklikDb, job: Job): Promise<JobView> {
     resumeHash: job.resumeHash,
     title: job.vacancy.title,
     employer: job.vacancy.employer?.name ?? null,
-    url: job.vacancy.url,
+    url: canonicalVacancyUrl(job.vacancyId, job.vacancy.url) ?? 'https://hh.ru/',
     state: job.state,
     reason: job.reason,
-    link: job.link,
+    link: job.link === null ? null : jobOpenUrl(job),
     lastError: job.lastError,
     attempts: job.attempts,
     nextAttemptAt: job.nextAttemptAt,
@@ -120,7 +121,9 @@ export function createQueueHandlers(deps: QueueMessageDeps): Handlers<typeof que
         }
       }
       const r = await retryJob(deps.db(), jobId, deps.now());
-      if (r.ok) deps.kick();
+      // A job whose letter nobody approved goes back to review (lib/db/jobs.ts), never to the send queue.
+      if (r.ok && r.state === 'review') deps.kickLetters?.();
+      else if (r.ok) deps.kick();
       return r;
     },
     removeJob: ({ jobId }) => removeJob(deps.db(), jobId, deps.now()),

@@ -2,7 +2,8 @@ import { browser } from '#imports';
 import { getDb } from '../../lib/db';
 import type { Job, PauseState } from '../../lib/db/schema';
 import { createApplyClient } from '../../lib/hh/apply-client';
-import { drainUntilWait, queueConfigFromSettings, type Notifier, type StepResult } from '../../lib/queue';
+import { fetchNegotiationsPage } from '../../lib/hh/negotiations';
+import { drainUntilWait, jobOpenUrl, queueConfigFromSettings, readResponses, type Notifier, type StepResult } from '../../lib/queue';
 import { getSettings } from '../../lib/settings/store';
 import { tell } from './discovery';
 
@@ -95,6 +96,8 @@ async function drainOnceAndRearm(): Promise<void> {
         notifier,
         // If we die mid-request, this wakes the next worker right after the lease expires.
         onClaimed: (job) => scheduleWake(job.leaseUntil + 500),
+        // An answer hh gave that was not understood is settled by reading hh's responses list with the session.
+        checkResponses: () => readResponses((page) => fetchNegotiationsPage((i, init) => fetch(i, init), { page, timeoutMs: config.requestTimeoutMs * 2 })),
       },
       config,
       { maxJobs: settings.apply.fast ? 100 : 5, maxMs: 25_000 },
@@ -125,7 +128,7 @@ async function onNotificationClicked(id: string): Promise<void> {
     await browser.tabs.create({ url: 'https://hh.ru/' });
   } else if (id.startsWith('otklik-job-')) {
     const job = await getDb().jobs.get(Number(id.slice('otklik-job-'.length)));
-    if (job) await browser.tabs.create({ url: job.link ?? job.vacancy.url });
+    if (job) await browser.tabs.create({ url: jobOpenUrl(job) });
   }
   await browser.notifications.clear(id);
 }

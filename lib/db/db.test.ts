@@ -150,6 +150,47 @@ describe('user actions', () => {
     expect((await jobEvents(db, jobId)).filter((e) => e.type === 'retried')).toHaveLength(4);
   });
 
+  it('retry never sends a letter nobody approved: a review job stays in review, an unapproved one goes back to it', async () => {
+    const db = freshDb();
+    const draft = (problems: string[], status: 'ready' | 'failed' = 'ready') => ({ status, at: 1, problems, asks: [], provider: 'openai', fallbackReason: null, error: status === 'failed' ? 'boom' : null, lang: 'ru' as const });
+    const { jobId } = await enqueue(db, { vacancy: vacancy('1'), resumeHash: HASH, awaitLetter: true }, 1);
+    // Waiting for review with a letter that failed its checks: Retry keeps it there (letter kept, nothing sent).
+    await force(db, jobId, { letter: 'Hello', letterDraft: draft(['contains a phone number']) });
+    await db.events.add({ jobId, at: 2, type: 'letter', state: 'review', detail: 'draft' });
+    expect(await retryJob(db, jobId, 10)).toEqual({ ok: true, state: 'review' });
+    expect(await db.jobs.get(jobId)).toMatchObject({ state: 'review', letter: 'Hello', letterDraft: { problems: ['contains a phone number'] } });
+    // Removed from review, then retried: back to review, not pending.
+    await force(db, jobId, { state: 'cancelled' });
+    expect(await retryJob(db, jobId, 11)).toEqual({ ok: true, state: 'review' });
+    // A failed draft is dropped so the writer makes a new one.
+    await force(db, jobId, { state: 'review', letter: null, letterDraft: draft([], 'failed') });
+    expect(await retryJob(db, jobId, 12)).toEqual({ ok: true, state: 'review' });
+    expect((await db.jobs.get(jobId))!.letterDraft).toBeUndefined();
+    // Once approved (then hh refused it, say), Retry sends it again.
+    await force(db, jobId, { state: 'failed', letter: 'Hello', letterDraft: draft([]) });
+    await db.events.add({ jobId, at: 13, type: 'approved', state: 'pending', detail: 'approved' });
+    expect(await retryJob(db, jobId, 14)).toEqual({ ok: true, state: 'pending' });
+    // A new draft after the approval (the job went back to review) needs approving again.
+    await force(db, jobId, { state: 'failed' });
+    await db.events.add({ jobId, at: 15, type: 'letter', state: 'review', detail: 'draft' });
+    expect(await retryJob(db, jobId, 16)).toEqual({ ok: true, state: 'review' });
+    expect((await jobEvents(db, jobId)).filter((e) => e.type === 'retried').map((e) => e.state)).toEqual(['review', 'review', 'review', 'pending', 'review']);
+  });
+
+  it('enqueue stores the canonical hh URL built from the id, whatever URL the page gave', async () => {
+    const db = freshDb();
+    for (const [id, url, expected] of [
+      ['11', 'javascript:alert(1)', 'https://hh.ru/vacancy/11'],
+      ['12', 'data:text/html,<b>x</b>', 'https://hh.ru/vacancy/12'],
+      ['13', 'https://evil.example/vacancy/13', 'https://hh.ru/vacancy/13'],
+      ['14', 'https://almaty.hh.kz/vacancy/14?from=x', 'https://hh.kz/vacancy/14'],
+    ] as const) {
+      const { jobId } = await enqueue(db, { vacancy: { ...vacancy(id), url }, resumeHash: HASH }, 1);
+      expect((await db.jobs.get(jobId))!.vacancy.url).toBe(expected);
+    }
+    await expect(enqueue(db, { vacancy: { ...vacancy('1'), id: 'x1' }, resumeHash: HASH }, 1)).rejects.toThrow(/not an hh vacancy id/);
+  });
+
   it('remove: becomes cancelled (history kept); refused while in flight or once applied', async () => {
     const db = freshDb();
     const { jobId } = await enqueue(db, { vacancy: vacancy('1'), resumeHash: HASH }, 1);

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { OtklikDb } from './db';
+import { canonicalVacancyUrl } from '../hh/vacancy-url';
 import { JOB_STATES, type Job, type JobEvent, type JobEventType, type JobState, type VacancySnapshot } from './schema';
 
 /**
@@ -46,7 +47,18 @@ export function logEvent(db: OtklikDb, job: Pick<Job, 'id' | 'state'>, type: Job
   return db.events.add({ jobId: job.id, at, type, state: job.state, detail: detail.slice(0, 500) }) as Promise<number>;
 }
 
-async function enqueueOne(db: OtklikDb, input: EnqueueInput, now: number, block: EmployerBlock | undefined): Promise<EnqueueResult> {
+/**
+ * The snapshot as stored: its URL is the canonical hh one, rebuilt from the id (lib/hh/vacancy-url.ts) — a URL a
+ * page supplied (`data:`, `javascript:`, another host) never reaches the popup or a notification.
+ */
+function storedSnapshot(v: VacancySnapshot): VacancySnapshot {
+  const url = canonicalVacancyUrl(v.id, v.url);
+  if (!url) throw new Error(`not an hh vacancy id: ${JSON.stringify(v.id).slice(0, 40)}`);
+  return { ...v, url };
+}
+
+async function enqueueOne(db: OtklikDb, raw: EnqueueInput, now: number, block: EmployerBlock | undefined): Promise<EnqueueResult> {
+  const input: EnqueueInput = { ...raw, vacancy: storedSnapshot(raw.vacancy) };
   const vacancyId = input.vacancy.id;
   const existing = await db.jobs.where('[vacancyId+resumeHash]').equals([vacancyId, input.resumeHash]).first();
   if (existing) {
@@ -154,13 +166,42 @@ export type UserActionResult = { ok: true; state: JobState } | { ok: false; erro
 
 const RETRYABLE: ReadonlySet<JobState> = new Set(['needs_user', 'failed', 'skipped', 'cancelled', 'review']);
 
-/** The user asks to try again (after solving a test on hh, fixing the session, unblocking an employer…). */
+/**
+ * Whether the job's letter still waits for the user's (or auto mode's) approval: a draft was written (letters on)
+ * and no `approved` event follows the last letter event. Such a job is never sent by a retry: it goes (back) to
+ * review. A job queued with its letter decided (letters off, or the letter given at enqueue) has no draft.
+ */
+function letterUnapproved(job: Job, events: readonly JobEvent[]): boolean {
+  if (job.letterDraft === undefined) return false;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const t = events[i]!.type;
+    if (t === 'approved') return false;
+    if (t === 'letter') return true;
+  }
+  // A draft without any letter event (being written, or a user's edit only): not approved either.
+  return true;
+}
+
+/**
+ * The user asks to try again (after solving a test on hh, fixing the session, unblocking an employer…). A job
+ * waiting for review, or whose letter was never approved (failed its checks, removed from review), goes back to
+ * review instead of the send queue: "Retry" never sends a letter nobody approved. A failed draft is dropped so
+ * the writer makes a new one.
+ */
 export async function retryJob(db: OtklikDb, jobId: number, now: number): Promise<UserActionResult> {
   return db.transaction('rw', db.jobs, db.events, async () => {
     const job = await db.jobs.get(jobId);
     if (!job) return { ok: false, error: `no job ${jobId}` };
     if (!RETRYABLE.has(job.state)) return { ok: false, error: `job ${jobId} is ${job.state}: nothing to retry` };
     const from = job.state;
+    const events = await db.events.where('jobId').equals(jobId).sortBy('id');
+    if (from === 'review' || letterUnapproved(job, events)) {
+      const changes: Partial<Job> = { state: 'review', transientFailures: 0, nextAttemptAt: now, reason: null, lastError: null, link: null, outcome: null, updatedAt: now };
+      if (job.letterDraft?.status === 'failed' || (job.letter === null && job.letterDraft?.status !== 'writing')) changes.letterDraft = undefined;
+      await db.jobs.update(jobId, changes);
+      await logEvent(db, { id: jobId, state: 'review' }, 'retried', `by the user (was ${from}): the letter waits for your review, nothing is sent before it`, now);
+      return { ok: true, state: 'review' as const };
+    }
     await db.jobs.update(jobId, { state: 'pending', transientFailures: 0, nextAttemptAt: now, reason: null, lastError: null, link: null, outcome: null, updatedAt: now });
     await logEvent(db, { id: jobId, state: 'pending' }, 'retried', `by the user (was ${from})`, now);
     return { ok: true, state: 'pending' as const };

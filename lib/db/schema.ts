@@ -150,7 +150,8 @@ export interface SendRecord {
   confirmed: boolean;
 }
 
-export type PauseReason = 'user' | 'captcha' | 'logged_out' | 'daily_limit' | 'xsrf';
+/** unknown_answer: hh answered an application in a shape it never sends; a person looks before more go out. */
+export type PauseReason = 'user' | 'captcha' | 'logged_out' | 'daily_limit' | 'xsrf' | 'unknown_answer';
 
 export interface PauseState {
   reason: PauseReason;

@@ -70,19 +70,51 @@ describe('hh error answers (hh-site.md §2.3) → outcomes', () => {
     ['login: redirected to /account/login', html(200, '<html>…</html>', 'https://hh.ru/account/login?backurl=%2F'), { kind: 'captcha_or_login', which: 'login' }],
     ['captcha: SmartCaptcha HTML in place', html(200, '<div class="smartcaptcha"><iframe src="https://captcha.yandex.ru/"></iframe></div>'), { kind: 'captcha_or_login', which: 'captcha' }],
     ['login: 403 HTML', html(403, '<html><body>Forbidden</body></html>'), { kind: 'captcha_or_login', which: 'login' }],
-    ['unknown HTML with 200: treated as a session problem (pause)', html(200, '<html><body>Обслуживание</body></html>'), { kind: 'captcha_or_login' }],
+    ['HTML without captcha/login marks on a 4xx: a session problem (pause)', html(400, '<html><body>Обслуживание</body></html>'), { kind: 'captcha_or_login' }],
     ['5xx HTML (DDoS-Guard 502)', html(502, '<html>502 Bad Gateway</html>'), { kind: 'server_error', status: 502 }],
     ['5xx JSON', json(503, { error: 'unavailable' }), { kind: 'server_error', status: 503 }],
     ['429 with Retry-After seconds', { ...html(429, 'Too Many Requests'), retryAfter: '120' }, { kind: 'server_error', status: 429, retryAfterMs: 120_000 }],
     ['resume gone: error unknown + resume_not_found', json(400, { error: 'unknown', errors: [{ type: 'resume_not_found' }] }), { kind: 'rejected', code: 'resume_not_found' }],
     ['letter too long', json(400, { error: 'letter-too-long', letterMaxLength: 10000 }), { kind: 'rejected', code: 'letter-too-long' }],
     ['policy violation', json(400, { errors: [{ type: 'resource_policy_violation' }] }), { kind: 'rejected', code: 'resource_policy_violation' }],
-    ['garbage JSON-ish text with a JSON content type', json(200, '{not json'), { kind: 'captcha_or_login' }],
+    ['garbage JSON-ish text with a JSON content type, 4xx', json(400, '{not json'), { kind: 'captcha_or_login' }],
+    ['an unknown error code on a 200 is still hh refusing', json(200, { error: 'some-new-code' }), { kind: 'rejected', code: 'some-new-code' }],
   ];
   it.each(cases)('%s', (_name, answer, expected) => {
     const out = classifyApplyAnswer(answer, ctx);
     expect(out).toMatchObject(expected);
     expect(describeOutcome(out)).toMatch(/\S/);
+  });
+
+  // A 2xx in a shape hh never sends: the request reached hh and nothing says it was refused → "may be sent".
+  const unknownBodies: Array<[string, RawAnswer]> = [
+    ['{}', json(200, {})],
+    ['{"success":1}', json(200, { success: 1 })],
+    ['{"success":"false"}', json(200, { success: 'false' })],
+    ['{"success":false}', json(200, { success: false })],
+    ['{"success":"yes","topic_id":1}', json(200, { success: 'yes', topic_id: 1 })],
+    ['empty body (JSON content type)', json(200, '')],
+    ['empty body, no content type', { status: 200, url: 'https://hh.ru/applicant/vacancy_response/popup', contentType: '', body: '' }],
+    ['whitespace only', json(200, ' \n ')],
+    ['null', json(200, 'null')],
+    ['[]', json(200, '[]')],
+    ['"true" (a bare string)', json(200, '"true"')],
+    ['truncated JSON', json(200, '{"success":"tr')],
+    ['a plain HTML page', html(200, '<html><body>Обслуживание</body></html>')],
+    ['a plain text OK', { status: 200, url: 'https://hh.ru/applicant/vacancy_response/popup', contentType: 'text/plain', body: 'OK' }],
+    ['flags present but empty', json(200, { responseStatus: {}, errors: [] })],
+    ['HTTP 201 {}', json(201, {})],
+    ['HTTP 204 empty', { status: 204, url: 'https://hh.ru/applicant/vacancy_response/popup', contentType: '', body: '' }],
+  ];
+  it.each(unknownBodies)('unrecognised 2xx %s → unknown (maybe sent), never rejected or captcha', (_name, answer) => {
+    const out = classifyApplyAnswer(answer, ctx);
+    expect(out).toMatchObject({ kind: 'unknown', status: answer.status });
+    expect(describeOutcome(out)).toMatch(/not understood.*may have been sent/);
+  });
+
+  it('the unknown outcome quotes at most 80 characters of the body', () => {
+    const out = classifyApplyAnswer(html(200, `<html>${'x'.repeat(5000)}</html>`), ctx);
+    expect(out.kind === 'unknown' && out.detail.length).toBeLessThan(120);
   });
 
   it('success wins over extra fields that look like errors', () => {

@@ -7,6 +7,8 @@ import * as z from 'zod/mini';
  *
  * Precedence: session problems first (captcha/login HTML, xsrf), then `success`, then "already applied"
  * (before test/letter: a vacancy we already answered may still report its questionnaire), then the rest.
+ * A 2xx answer that carries none of these signals is `unknown`, never a refusal: only hh's own words clear
+ * "maybe sent".
  */
 export type ApplyOutcome =
   | { kind: 'applied'; status: number; topicId?: string; chatId?: string; responseLabel?: string }
@@ -27,7 +29,12 @@ export type ApplyOutcome =
   /** Any other explicit refusal with a code (resume not found, letter too long, policy…): not retried. */
   | { kind: 'rejected'; status: number; code: string; detail: string }
   | { kind: 'server_error'; status: number; retryAfterMs?: number; detail: string }
-  | { kind: 'network'; status: 0; detail: string };
+  | { kind: 'network'; status: 0; detail: string }
+  /**
+   * A 2xx answer in a shape hh never sends (`{}`, `{"success":1}`, an empty body, an HTML page that is neither
+   * captcha nor login…): the request reached hh and nothing says it was refused, so the application MAY exist.
+   */
+  | { kind: 'unknown'; status: number; detail: string };
 
 export type ApplyOutcomeKind = ApplyOutcome['kind'];
 
@@ -147,6 +154,14 @@ export function serverError(answer: RawAnswer, detail: string): Extract<ApplyOut
   return ms === undefined ? { kind: 'server_error', status: answer.status, detail } : { kind: 'server_error', status: answer.status, retryAfterMs: ms, detail };
 }
 
+/** A short description of a body we did not understand, for the log (never more than 80 characters of it). */
+function bodyShape(answer: RawAnswer): string {
+  const text = answer.body.trim();
+  if (!text) return 'empty body';
+  const flat = text.replace(/\s+/g, ' ');
+  return `${answer.contentType.split(';')[0] || 'no content type'}: ${flat.length > 80 ? `${flat.slice(0, 79)}…` : flat}`;
+}
+
 /** Classifies one HTTP answer. Pure; never throws. */
 export function classifyApplyAnswer(answer: RawAnswer, ctx: ClassifyContext): ApplyOutcome {
   const { status } = answer;
@@ -161,6 +176,8 @@ export function classifyApplyAnswer(answer: RawAnswer, ctx: ClassifyContext): Ap
     if (status >= 500) return serverError(answer, `HTTP ${status}`);
     const page = sessionPageInstead(answer, (p) => `${p} page instead of JSON (HTTP ${status})`);
     if (page) return page;
+    // A 2xx with an empty body, bare JSON value or some other page: the handler may have run.
+    if (status >= 200 && status < 300) return { kind: 'unknown', status, detail: `HTTP ${status}, ${bodyShape(answer)}` };
     // Any other HTML where JSON was asked for: something stands between us and hh (anti-bot, maintenance
     // page, a portal login). Treated as a session problem: pause and let a person look.
     return { kind: 'captcha_or_login', status, which: 'captcha', detail: `HTML instead of JSON (HTTP ${status}, ${answer.contentType || 'no content type'})` };
@@ -226,7 +243,10 @@ export function classifyApplyAnswer(answer: RawAnswer, ctx: ClassifyContext): Ap
     return ms === undefined ? { kind: 'server_error', status, detail: 'HTTP 429' } : { kind: 'server_error', status, retryAfterMs: ms, detail: 'HTTP 429' };
   }
 
-  // 10. Any other refusal, by its code (resume_not_found, letter-too-long, resource_policy_violation, …).
+  // 10. A 2xx saying nothing hh says (`{}`, `{"success":1}`, `{"success":"false"}`, empty flags): not a refusal.
+  if (status >= 200 && status < 300 && !code && !types.some(Boolean)) return { kind: 'unknown', status, detail: `HTTP ${status}, ${bodyShape(answer)}` };
+
+  // 11. Any other refusal, by its code (resume_not_found, letter-too-long, resource_policy_violation, …).
   const rejectedCode = types.find(Boolean) || code || `http_${status}`;
   return { kind: 'rejected', status, code: rejectedCode.slice(0, 80), detail: [code, ...types, ...values].filter(Boolean).join(' ').slice(0, 200) || `HTTP ${status}` };
 }
@@ -258,5 +278,7 @@ export function describeOutcome(o: ApplyOutcome): string {
       return `server error: ${o.detail}${o.retryAfterMs !== undefined ? `, retry after ${Math.round(o.retryAfterMs / 1000)} s` : ''}`;
     case 'network':
       return `network: ${o.detail}`;
+    case 'unknown':
+      return `hh's answer was not understood (${o.detail}): the application may have been sent`;
   }
 }

@@ -31,7 +31,7 @@ export const jobViewSchema = z.object({
 });
 export type JobView = z.infer<typeof jobViewSchema>;
 export const pauseSchema = z.object({
-  reason: z.enum(['user', 'captcha', 'logged_out', 'daily_limit', 'xsrf']),
+  reason: z.enum(['user', 'captcha', 'logged_out', 'daily_limit', 'xsrf', 'unknown_answer']),
   message: z.string(),
   since: z.number(),
   until: z.optional(z.number()),

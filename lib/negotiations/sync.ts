@@ -2,6 +2,8 @@ import type { OtklikDb } from '../db/db';
 import { logEvent } from '../db/jobs';
 import type { Job } from '../db/schema';
 import { cardDate, type NegotiationCard, type NegotiationTopic } from '../hh/negotiations';
+import { OUTCOME_UNKNOWN } from '../queue/commit';
+import { settleAsApplied } from '../queue/unknown';
 import { combineStatus, statusOfCard, statusOfTopic } from './status';
 import type { NegotiationRecord, NegotiationStatus } from './types';
 
@@ -70,7 +72,7 @@ export async function applySnapshot(db: OtklikDb, snap: Snapshot, now: number): 
   const cardById = new Map(snap.cards.map((c) => [c.topicId, c] as const));
   for (const id of [...topicById.keys(), ...cardById.keys()]) ids.add(id);
   if (!ids.size) return out;
-  await db.transaction('rw', db.negotiations, db.jobs, db.events, async () => {
+  await db.transaction('rw', [db.negotiations, db.jobs, db.events, db.sends], async () => {
     const jobs = await jobIndex(db);
     const completed: Array<{ job: Job; topicId: string; chatId: string | null; at: number }> = [];
     const list = [...ids];
@@ -153,6 +155,12 @@ export async function applySnapshot(db: OtklikDb, snap: Snapshot, now: number): 
     });
     if (writes.length) await db.negotiations.bulkPut(writes);
     for (const c of completed) {
+      if (c.job.reason === OUTCOME_UNKNOWN) {
+        // hh's answer to our POST was not understood; its list now shows the response: it was ours, counted as sent.
+        await settleAsApplied(db, c.job, { topicId: c.topicId, vacancyId: c.job.vacancyId, chatId: c.chatId }, now, "hh.ru's responses page");
+        out.completedJobs.push(c.job.id);
+        continue;
+      }
       const outcome = { kind: 'applied' as const, topicId: c.topicId, ...(c.chatId ? { chatId: c.chatId } : {}), at: c.at };
       await db.jobs.update(c.job.id, { state: 'applied', outcome, reason: null, link: null, lastError: null, updatedAt: now });
       await logEvent(db, { id: c.job.id, state: 'applied' }, 'applied', `answered on hh.ru by the user (was ${c.job.reason ?? 'needs_user'}); seen on the responses page`, now);

@@ -2,6 +2,7 @@ import type { OtklikDb } from '../db/db';
 import { logEvent } from '../db/jobs';
 import type { Job, JobEventType, JobOutcome, PauseState } from '../db/schema';
 import { describeOutcome, type ApplyOutcome } from '../hh/apply-outcome';
+import { canonicalVacancyUrl, externalApplyUrl } from '../hh/vacancy-url';
 import { usedInWindow } from './claim';
 import { WINDOW_MS, type QueueConfig } from './config';
 import { backoffDelay, pacingDelay } from './guards';
@@ -35,6 +36,9 @@ export interface QuestionnaireNote {
 
 type Change = { patch: Partial<Job>; event: JobEventType; detail: string; pause?: PauseState; send?: { at: number; confirmed: boolean } };
 
+/** Job reason of an answer that was not understood (needs_user until hh's responses page settles it). */
+export const OUTCOME_UNKNOWN = 'outcome_unknown';
+
 /** `maybeSentAt` cleared: hh gave a definitive answer. */
 const CLEARED = { maybeSentAt: undefined, leaseOwner: null, leaseUntil: 0 } as const;
 
@@ -66,9 +70,9 @@ export function transition(job: Job, outcome: ApplyOutcome, ctx: Pick<CommitCont
     case 'test_required':
       return { patch: { ...CLEARED, state: 'needs_user', reason: 'test_required', link: outcome.link, outcome: done('test_required') }, event: 'needs_user', detail };
     case 'letter_required':
-      return { patch: { ...CLEARED, state: 'needs_user', reason: 'letter_required', link: job.vacancy.url, outcome: done('letter_required') }, event: 'needs_user', detail };
+      return { patch: { ...CLEARED, state: 'needs_user', reason: 'letter_required', link: canonicalVacancyUrl(job.vacancyId, job.vacancy.url), outcome: done('letter_required') }, event: 'needs_user', detail };
     case 'external':
-      return { patch: { ...CLEARED, state: 'needs_user', reason: 'external', link: outcome.url ?? job.vacancy.url, outcome: done('external') }, event: 'needs_user', detail };
+      return { patch: { ...CLEARED, state: 'needs_user', reason: 'external', link: externalApplyUrl(outcome.url) ?? canonicalVacancyUrl(job.vacancyId, job.vacancy.url), outcome: done('external') }, event: 'needs_user', detail };
     case 'vacancy_gone':
       return { patch: { ...CLEARED, state: 'skipped', reason: 'vacancy_gone', outcome: done('vacancy_gone') }, event: 'skipped', detail };
     case 'rejected':
@@ -117,6 +121,16 @@ export function transition(job: Job, outcome: ApplyOutcome, ctx: Pick<CommitCont
         detail: `${detail}; retry ${n}/${config.retry.maxTransientFailures - 1} in ${Math.round(delay / 100) / 10} s`,
       };
     }
+    case 'unknown':
+      // hh answered, but not in any shape it sends: the application may exist. It stays counted (maybeSentAt)
+      // and is never re-sent by the queue: the worker looks for it on hh's responses page (lib/queue/unknown.ts),
+      // and the whole queue waits for a person — hh may have changed its answers.
+      return {
+        patch: { state: 'needs_user', leaseOwner: null, leaseUntil: 0, unconfirmed: true, reason: OUTCOME_UNKNOWN, lastError: detail, link: null },
+        event: 'needs_user',
+        detail: `${detail}; counted against the cap, queue paused, checking hh.ru's responses page`,
+        pause: { reason: 'unknown_answer', message: PAUSE_MESSAGES.unknown_answer, since: now },
+      };
   }
 }
 
@@ -187,6 +201,7 @@ export function commitOutcome(db: OtklikDb, jobId: number, outcome: ApplyOutcome
         pause = change.pause;
       } else pause = cur;
     }
-    return { kind: 'committed', job: next, pause, needsUser: next.state === 'needs_user' };
+    // An unclear answer is told as the pause (its notice), not as a "needs you" for this vacancy.
+    return { kind: 'committed', job: next, pause, needsUser: next.state === 'needs_user' && next.reason !== OUTCOME_UNKNOWN };
   });
 }

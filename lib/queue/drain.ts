@@ -3,9 +3,10 @@ import type { Job, PauseState } from '../db/schema';
 import type { ApplyClient, ApplyRequest } from '../hh/apply-client';
 import type { ApplyOutcome } from '../hh/apply-outcome';
 import { readQuestionnairePage } from '../hh/questions';
-import { hhOriginFor } from '../hh/sites';
+import { hhOriginOf } from '../hh/vacancy-url';
 import { bankHasAnswers, decideQuestionnaire, describeSentAnswers } from '../negotiations/auto-answer';
 import { claimNext, type ClaimResult } from './claim';
+import { checkUnknownOutcomes, type ResponsesCheck } from './unknown';
 import { commitOutcome, renewLease, type QuestionnaireNote } from './commit';
 import type { QueueConfig } from './config';
 
@@ -28,25 +29,25 @@ export interface DrainDeps {
    * the lease expiry here, so that if the worker is killed mid-request something wakes it to recover the job.
    */
   onClaimed?: (job: Job) => void | Promise<void>;
+  /**
+   * The worker's own read of hh's responses page (lib/queue/unknown.ts): settles jobs whose answer was not
+   * understood. Absent = such jobs wait for the negotiations sync or the user.
+   */
+  checkResponses?: () => Promise<ResponsesCheck>;
 }
 
 export type StepResult =
   | { kind: 'worked'; job: Job; outcome: ApplyOutcome; recovered: boolean; pause: PauseState | null; stale: boolean }
   | Exclude<ClaimResult, { kind: 'claimed' }>;
 
-function originOf(url: string): string {
-  try {
-    return hhOriginFor(new URL(url).hostname);
-  } catch {
-    return 'https://hh.ru';
-  }
-}
 
-const PAUSING: ReadonlySet<ApplyOutcome['kind']> = new Set(['daily_limit', 'captcha_or_login', 'xsrf']);
+const PAUSING: ReadonlySet<ApplyOutcome['kind']> = new Set(['daily_limit', 'captcha_or_login', 'xsrf', 'unknown']);
 
 /** One step: claim (transaction) → apply (network, no transaction) → commit (transaction). */
 export async function drainOnce(deps: DrainDeps, config: QueueConfig): Promise<StepResult> {
   const { db } = deps;
+  // An answer hh gave that was not understood is settled by looking at hh, never by sending again.
+  if (deps.checkResponses) await checkUnknownOutcomes(db, deps.checkResponses, deps.now).catch(() => null);
   const claim = await claimNext(db, { now: deps.now(), owner: deps.owner, random: deps.random, config });
   if (claim.kind !== 'claimed') return claim;
   const { job, recovered } = claim;
@@ -59,7 +60,7 @@ export async function drainOnce(deps: DrainDeps, config: QueueConfig): Promise<S
   // The work. Never inside a transaction: a fetch would let IndexedDB auto-commit mid-way.
   // It must finish before the lease expires, or another claimer would recover the job while we still
   // wait for hh: the overall deadline aborts it (→ network outcome, retried under the usual rules).
-  const request: ApplyRequest = { vacancyId: job.vacancyId, resumeHash: job.resumeHash, letter: job.letter ?? '', origin: originOf(job.vacancy.url) };
+  const request: ApplyRequest = { vacancyId: job.vacancyId, resumeHash: job.resumeHash, letter: job.letter ?? '', origin: hhOriginOf(job.vacancy.url) };
   let outcome = await applyWithin(deps, job, request);
   let note: QuestionnaireNote | undefined;
   if (outcome.kind === 'test_required' && config.questionnaire.auto && bankHasAnswers(config.questionnaire.bank) && deps.client.getPage) {

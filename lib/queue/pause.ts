@@ -13,7 +13,7 @@ export async function readPause(db: OtklikDb): Promise<PauseState | null> {
 }
 
 /** Severity: a pause never replaces a more serious one (a person must act on captcha/login/xsrf). */
-const RANK: Record<PauseReason, number> = { daily_limit: 1, user: 2, xsrf: 3, logged_out: 3, captcha: 3 };
+const RANK: Record<PauseReason, number> = { daily_limit: 1, user: 2, xsrf: 3, logged_out: 3, captcha: 3, unknown_answer: 3 };
 export const pauseRank = (r: PauseReason): number => RANK[r];
 
 /** Sets the pause unless a more serious one is in force; returns the pause now in force. */
@@ -40,4 +40,6 @@ export const PAUSE_MESSAGES: Record<PauseReason, string> = {
   logged_out: 'You are logged out of hh.ru. Log in, then resume the queue.',
   daily_limit: 'hh.ru daily limit reached: the queue resumes when the 24-hour window frees up.',
   xsrf: 'hh.ru refused the session token twice. Reload hh.ru (or log in again), then resume the queue.',
+  unknown_answer:
+    'hh.ru answered an application in a way Otklik does not understand: it may have been sent, so it counts against your limit and is not sent again. Otklik checks your responses on hh.ru; look at the job, then resume the queue.',
 };
