@@ -165,6 +165,9 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
           <label class="otk-radio"><input type="radio" name="letters-mode" checked={d.mode === 'review'} onChange={() => patch({ mode: 'review' })} /><span>{t.review}</span></label>
           <label class="otk-radio"><input type="radio" name="letters-mode" data-testid="letters-mode-auto" checked={d.mode === 'auto'} onChange={() => patch({ mode: 'auto' })} /><span>{t.auto}</span></label>
           <p class="otk-muted">{t.autoHint}</p>
+          <label class="otk-check"><input type="checkbox" data-testid="letters-allow-contacts" checked={d.allowContacts} onChange={(e) => patch({ allowContacts: e.currentTarget.checked })} /><span>{t.allowContacts}</span></label>
+          <label class="otk-check"><input type="checkbox" data-testid="letters-allow-salary" checked={d.allowSalary} onChange={(e) => patch({ allowSalary: e.currentTarget.checked })} /><span>{t.allowSalary}</span></label>
+          <p class="otk-muted">{t.privacyHint}</p>
         </fieldset>
       ) : null}
 

@@ -46,6 +46,13 @@ export const lettersSchema = z.object({
     }),
     () => ({ model: '', modelBaseUrl: '', idleUnloadMinutes: 10 }),
   ),
+  /**
+   * May a letter carry the user's own contacts (phone, e-mail, links, Telegram handle from the profile)? Off: the
+   * model never sees them, and a letter that has them anyway fails its checks (so it waits for the user).
+   */
+  allowContacts: z._default(z.boolean(), false),
+  /** May a letter name the user's salary expectations? Off: a letter that does fails its checks. */
+  allowSalary: z._default(z.boolean(), false),
   /** Custom template ({title}, {company}, {skills}, {experience}); '' = the built-in one. */
   template: z._default(z.string().check(z.maxLength(3000)), ''),
 });

@@ -29,10 +29,14 @@ describe('letter validation', () => {
     expect(validateLetter(en, ctx({ lang: 'en' }))).toEqual([]);
   });
 
-  it('links, emails, phones and handles not in the profile are problems; the user\'s own are fine', () => {
+  it('links, emails, phones and handles not in the profile are problems; the user\'s own only when the settings allow them', () => {
     expect(validateLetter(`${GOOD} Портфолио: https://github.com/someone.`, ctx()).join()).toMatch(/ссылки или контакты.*github\.com/);
     expect(validateLetter(`${GOOD} Пишите на hr@corp.ru или звоните +7 (999) 123-45-67.`, ctx()).join()).toMatch(/hr@corp\.ru/);
-    expect(validateLetter(`${GOOD.replace('Предлагаю', 'Мой телеграм @ivan_dev. Предлагаю')}`, ctx())).toEqual([]);
+    const own = GOOD.replace('Предлагаю', 'Мой телеграм @ivan_dev. Предлагаю');
+    expect(validateLetter(own, ctx()).join()).toMatch(/ваши контакты \(@ivan_dev\)/);
+    expect(validateLetter(own, ctx({ privacy: { contacts: true, salary: false } }))).toEqual([]);
+    // someone else's contact fails even when the user allows their own
+    expect(validateLetter(`${GOOD} Пишите на hr@corp.ru.`, ctx({ privacy: { contacts: true, salary: true } })).join()).toMatch(/hr@corp\.ru/);
   });
 
   it('"as an AI" in any language', () => {

@@ -1,4 +1,5 @@
 import type { VacancyAsk } from './asks';
+import { EMAIL_RE, HANDLE_RE, PHONE_RE, PRIVATE_BY_DEFAULT, privacyProblems, URL_RE, type LetterPrivacy } from './privacy';
 import { unknownSkills } from './skills';
 import { cyrillicShare } from './vacancy-text';
 
@@ -15,6 +16,12 @@ export interface ValidateContext {
   vacancyTitle?: string;
   /** The employer's name: a letter may name it ("Servers.com", "NovaSport") without it being a link or a trap. */
   employer?: string;
+  /** What of the user's own the letter may carry (default: no contacts, no salary). */
+  privacy?: LetterPrivacy;
+  /** The user's minimum salary (the profile's), recognised in a letter even without the word "salary". */
+  minSalary?: number | null;
+  /** Words the letter may use in capitals besides the profile's (the vacancy's key skills: SQL, ERP, SCRUM). */
+  knownWords?: string;
 }
 
 /** The title and employer quoted in a letter are the vacancy's words: checks skip them (periods, brackets, domains in them). */
@@ -33,13 +40,10 @@ function scrub(text: string, ctx: ValidateContext): string {
 
 export const LIMITS = { minChars: 200, maxChars: 1500, minSentences: 3, maxSentences: 6 } as const;
 
-const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:ru|com|org|net|io|dev|me|рф|su|by|kz|uz|app|ai)(?:\/\S*)?\b/gi;
-const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-const PHONE_RE = /(?:\+7|\b8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}\b|\+\d[\d\s()-]{8,}\d/g;
-const HANDLE_RE = /(?:^|\s)@[a-z0-9_]{4,}\b|t\.me\/\S+/gi;
 
 const AI_SELF: RegExp[] = [
-  /\bas an ai\b|\bas a language model\b|\bi am an ai\b|\bi'm an ai\b|\bi am a bot\b|\blanguage model\b/i,
+  /\bas an ai\b|\bas a language model\b|\bi am an ai\b|\bi'm an ai\b|\bi am a (?:chat ?)?bot\b|\bi'm a (?:chat ?)?bot\b|\blanguage model\b|\b(?:generated|written|sent|produced) (?:by|with) (?:an? )?(?:ai|llm|bot|gpt|chatgpt|auto-?\w+|software|script|a tool)\b|\bauto-?appl(?:y|ied|ier)\b/i,
+  /(^|[^а-яё])(?:я|мы)\s*(—|-|–)?\s*(?:чат-?бот|бот|робот|программа|скрипт)(?![а-яё])|(сгенерирован|написан|создан|отправлен)[а-яё]*\s+(?:с помощью\s+|при помощи\s+)?(?:ии|нейросет[а-яё]*|бот[а-яё]*|ботом|программ[а-яё]*|скрипт[а-яё]*|автоматическ[а-яё]*|gpt|chatgpt|llm)(?![а-яё])/i,
   // (?![а-яё]) instead of \b: JavaScript's \b knows only ASCII letters.
   /(^|[^а-яё])как (ии|искусственный интеллект|языковая модель|нейросеть|ai)(?![а-яё])/i,
   /(^|[^а-яё])я\s*(—|-|–)?\s*(ии|искусственный интеллект|языковая модель|нейросеть|бот)(?![а-яё])/i,
@@ -79,6 +83,17 @@ function foreignContacts(text: string, profileLower: string): string[] {
   return [...found];
 }
 
+/**
+ * Words in capitals (5+ letters) that neither the profile nor the vacancy's title/employer/key skills have: a
+ * letter has no reason to shout, and an obeyed injection's code word usually does (BANANA, КРЕВЕТКА).
+ */
+export function shoutedWords(letter: string, known: string): string[] {
+  const lower = known.toLowerCase();
+  const out: string[] = [];
+  for (const m of letter.matchAll(/(?<![\p{L}\d])[A-ZА-ЯЁ]{5,}(?![\p{L}\d])/gu)) if (!lower.includes(m[0].toLowerCase()) && !out.includes(m[0])) out.push(m[0]);
+  return out;
+}
+
 export function validateLetter(letter: string, ctx: ValidateContext): string[] {
   const problems: string[] = [];
   const original = letter.trim();
@@ -95,6 +110,7 @@ export function validateLetter(letter: string, ctx: ValidateContext): string[] {
   const profileLower = ctx.profileText.toLowerCase();
   const contacts = foreignContacts(text, profileLower);
   if (contacts.length) problems.push(ru ? `ссылки или контакты, которых нет в профиле: ${contacts.slice(0, 3).join(', ')}` : `links or contacts not in the profile: ${contacts.slice(0, 3).join(', ')}`);
+  problems.push(...privacyProblems(text, ctx.profileText, ctx.minSalary ?? null, ctx.privacy ?? PRIVATE_BY_DEFAULT, ctx.lang));
   if (AI_SELF.some((re) => re.test(text))) problems.push(ru ? 'письмо говорит от лица ИИ' : 'the letter speaks as an AI');
   const lower = text.toLowerCase();
   const cliches = (ru ? CLICHES_RU : CLICHES_EN).filter((c) => lower.includes(c));
@@ -104,6 +120,8 @@ export function validateLetter(letter: string, ctx: ValidateContext): string[] {
   const unknown = unknownSkills(text, ctx.profileText);
   if (unknown.length) problems.push(ru ? `навыки, которых нет в профиле: ${unknown.slice(0, 4).join(', ')}` : `skills not in the profile: ${unknown.slice(0, 4).join(', ')}`);
   const echoed = ctx.asks.flatMap((a) => a.canaries).filter((c) => c.length >= 3 && lower.includes(c.toLowerCase()) && !profileLower.includes(c.toLowerCase()));
+  const shouted = shoutedWords(original, `${ctx.profileText}\n${ctx.vacancyTitle ?? ''}\n${ctx.employer ?? ''}\n${ctx.knownWords ?? ''}`);
+  if (shouted.length) problems.push(ru ? `слово капслоком, которого нет в профиле («${shouted[0]}»): похоже на кодовое слово из вакансии` : `a word in capitals that is not in the profile ("${shouted[0]}"): looks like a code word from the vacancy`);
   if (echoed.length) problems.push(ru ? `выполняет указание из текста вакансии («${echoed[0]}»): такие просьбы решаете вы` : `follows an instruction from the vacancy text ("${echoed[0]}"): such requests are yours to answer`);
   return problems;
 }

@@ -2,7 +2,7 @@ import { describeAsk, type VacancyAsk } from './asks';
 import { fixMessages, prepareLetter, type LetterInput, type PreparedLetter } from './prompt';
 import { isAbort, ProviderError, type LetterProvider } from './provider';
 import { createTemplateProvider } from './template';
-import { cleanupLetter, validateLetter } from './validate';
+import { cleanupLetter, validateLetter, type ValidateContext } from './validate';
 
 /**
  * One letter, start to end: prompt → provider (streaming) → cleanup → validation → one regeneration told what
@@ -38,10 +38,24 @@ export interface WriteResult {
   skills: string[];
 }
 
+/** What the validator needs to know about this letter's vacancy and user. */
+export function letterChecks(prep: PreparedLetter, input: LetterInput): ValidateContext {
+  return {
+    lang: prep.lang,
+    profileText: prep.profileText,
+    asks: prep.asks,
+    vacancyTitle: input.vacancy.title,
+    ...(input.vacancy.employer ? { employer: input.vacancy.employer.name } : {}),
+    privacy: prep.privacy,
+    minSalary: input.profile.minSalary,
+    knownWords: prep.keySkills.join(', '),
+  };
+}
+
 export async function writeLetter(input: LetterInput, o: WriteOptions): Promise<WriteResult> {
   const prep = prepareLetter(input, o.random);
   const base = { asks: prep.asks, askLines: prep.asks.map((a) => describeAsk(a, prep.lang)), lang: prep.lang, skills: prep.skills };
-  const ctx = { lang: prep.lang, profileText: prep.profileText, asks: prep.asks, vacancyTitle: input.vacancy.title, ...(input.vacancy.employer ? { employer: input.vacancy.employer.name } : {}) };
+  const ctx = letterChecks(prep, input);
   const run = (p: LetterProvider, messages: PreparedLetter['messages']) =>
     p.complete({
       messages,
