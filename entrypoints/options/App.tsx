@@ -11,7 +11,8 @@ import { ProviderSettings } from '../../components/letters/ProviderSettings';
 import { uiLang } from '../../lib/i18n/lang';
 import { EXPERIENCE_IDS, WORK_FORMATS, type ExperienceId } from '../../lib/match/vacancy';
 import type { Settings } from '../../lib/settings/schema';
-import { getSettings, saveSettings, watchSettings } from '../../lib/settings/store';
+import { acceptFallbacks, getSettings, loadSettings, saveSettings, watchSettings, type SettingsFallback } from '../../lib/settings/store';
+import { FallbackNotice } from '../../components/options/FallbackNotice';
 import { exportSettings, importSettings } from '../../lib/settings/transfer';
 import { sendToBackground } from '../../lib/messaging';
 import { DiscoverySettings } from '../../components/discovery/DiscoverySettings';
@@ -38,10 +39,12 @@ export function App() {
       message: signal<{ kind: 'ok' | 'error'; text: string } | null>(null),
       dirty: signal(false),
       resumes: signal<Resumes>({ state: 'loading' }),
+      /** Stored fields that failed their schema and read as defaults (named in a notice until fixed). */
+      fallbacks: signal<{ list: SettingsFallback[]; newerVersion?: number | undefined }>({ list: [] }),
     }),
     [],
   );
-  const { base, draft, errors, message, dirty, resumes } = state;
+  const { base, draft, errors, message, dirty, resumes, fallbacks } = state;
   const loadResumes = () => {
     resumes.value = { state: 'loading' };
     sendToBackground('listResumes', {}).then(
@@ -59,13 +62,15 @@ export function App() {
     document.documentElement.lang = lang;
     document.title = `Otklik — ${t.title}`;
     loadResumes();
-    void getSettings().then((s) => {
-      load(s);
+    void loadSettings().then((r) => {
+      load(r.settings);
+      fallbacks.value = { list: r.fallbacks, newerVersion: r.newerVersion };
       // The popup links to #profile / #stats: scroll there once the sections exist.
       requestAnimationFrame(() => document.getElementById(location.hash.slice(1))?.scrollIntoView());
     });
     // Another context saved (the popup's on/off switch, a second options tab): follow it unless the user is editing.
-    return watchSettings((s) => {
+    return watchSettings((s, read) => {
+      fallbacks.value = { ...fallbacks.value, list: read.fallbacks };
       if (!dirty.value) load(s);
       else base.value = s;
     });
@@ -145,6 +150,7 @@ export function App() {
           <a key={id} href={`#${id}`}>{t.nav[id]}</a>
         ))}
       </nav>
+      <FallbackNotice fallbacks={fallbacks.value.list} newerVersion={fallbacks.value.newerVersion} onAccept={() => void acceptFallbacks()} />
 
       <section class="op__sec" id="profile" aria-labelledby="sec-profile">
         <h2 id="sec-profile">{t.profile}</h2>
