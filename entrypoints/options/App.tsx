@@ -3,7 +3,6 @@ import { signal } from '@preact/signals';
 import { Toggle } from '../../components/Toggle';
 import { draftProfile, fromDraft, toDraft, type Draft, type DraftErrors } from '../../components/options/draft';
 import { ResumeImport, type ImportedResume } from '../../components/options/ResumeImport';
-import { importErrorText } from '../../components/options/import-error';
 import { optionsTexts } from '../../components/options/texts';
 import { ThresholdPreview } from '../../components/options/ThresholdPreview';
 import { StatsView } from '../../components/stats/StatsView';
@@ -12,8 +11,9 @@ import { uiLang } from '../../lib/i18n/lang';
 import { EXPERIENCE_IDS, WORK_FORMATS, type ExperienceId } from '../../lib/match/vacancy';
 import type { Settings } from '../../lib/settings/schema';
 import { acceptFallbacks, getSettings, loadSettings, saveSettings, watchSettings, type SettingsFallback } from '../../lib/settings/store';
+import { SettingsImport } from '../../components/options/SettingsImport';
 import { FallbackNotice } from '../../components/options/FallbackNotice';
-import { exportSettings, importSettings } from '../../lib/settings/transfer';
+import { exportSettings } from '../../lib/settings/transfer';
 import { sendToBackground } from '../../lib/messaging';
 import { DiscoverySettings } from '../../components/discovery/DiscoverySettings';
 import { TelegramSettings } from '../../components/discovery/TelegramSettings';
@@ -111,17 +111,6 @@ export function App() {
     }
     load(await saveSettings(r.settings));
     message.value = { kind: 'ok', text: t.saved };
-  };
-
-  const onImportFile = async (file: File | undefined) => {
-    if (!file) return;
-    const r = importSettings(await file.text());
-    if (!r.ok) {
-      message.value = { kind: 'error', text: t.importFileFailed(importErrorText(r.error, lang)) };
-      return;
-    }
-    load(await saveSettings(r.settings));
-    message.value = { kind: 'ok', text: r.migratedFrom ? t.importedOld(r.migratedFrom) : t.importedFile };
   };
 
   const onResume = (r: ImportedResume) => {
@@ -284,10 +273,7 @@ export function App() {
         <p class="otk-muted" style="margin:0">{t.dataHint}</p>
         <div style="display:flex;gap:8px;flex-wrap:wrap">
           <button class="otk-btn" type="button" onClick={() => download(`otklik-settings-${new Date().toISOString().slice(0, 10)}.json`, exportSettings(base.value!))}>{t.export}</button>
-          <label class="otk-btn" tabIndex={0} onKeyDown={(ev) => (ev.key === 'Enter' || ev.key === ' ') && (ev.currentTarget.querySelector('input') as HTMLInputElement).click()}>
-            {t.import}
-            <input type="file" accept="application/json,.json" data-testid="import-file" style="display:none" onChange={(ev) => void onImportFile(ev.currentTarget.files?.[0])} />
-          </label>
+          <SettingsImport current={base.value} t={t} lang={lang} onMessage={(m) => (message.value = m)} onApplied={load} />
         </div>
       </section>
 
