@@ -3,7 +3,6 @@ import { signal } from '@preact/signals';
 import { Toggle } from '../../components/Toggle';
 import { draftProfile, fromDraft, toDraft, type Draft, type DraftErrors } from '../../components/options/draft';
 import { ResumeImport, type ImportedResume } from '../../components/options/ResumeImport';
-import { importErrorText } from '../../components/options/import-error';
 import { optionsTexts } from '../../components/options/texts';
 import { ThresholdPreview } from '../../components/options/ThresholdPreview';
 import { StatsView } from '../../components/stats/StatsView';
@@ -11,8 +10,10 @@ import { ProviderSettings } from '../../components/letters/ProviderSettings';
 import { uiLang } from '../../lib/i18n/lang';
 import { EXPERIENCE_IDS, WORK_FORMATS, type ExperienceId } from '../../lib/match/vacancy';
 import type { Settings } from '../../lib/settings/schema';
-import { getSettings, saveSettings, watchSettings } from '../../lib/settings/store';
-import { exportSettings, importSettings } from '../../lib/settings/transfer';
+import { acceptFallbacks, getSettings, loadSettings, saveSettings, watchSettings, type SettingsFallback } from '../../lib/settings/store';
+import { SettingsImport } from '../../components/options/SettingsImport';
+import { FallbackNotice } from '../../components/options/FallbackNotice';
+import { exportSettings } from '../../lib/settings/transfer';
 import { sendToBackground } from '../../lib/messaging';
 import { DiscoverySettings } from '../../components/discovery/DiscoverySettings';
 import { TelegramSettings } from '../../components/discovery/TelegramSettings';
@@ -38,10 +39,12 @@ export function App() {
       message: signal<{ kind: 'ok' | 'error'; text: string } | null>(null),
       dirty: signal(false),
       resumes: signal<Resumes>({ state: 'loading' }),
+      /** Stored fields that failed their schema and read as defaults (named in a notice until fixed). */
+      fallbacks: signal<{ list: SettingsFallback[]; newerVersion?: number | undefined }>({ list: [] }),
     }),
     [],
   );
-  const { base, draft, errors, message, dirty, resumes } = state;
+  const { base, draft, errors, message, dirty, resumes, fallbacks } = state;
   const loadResumes = () => {
     resumes.value = { state: 'loading' };
     sendToBackground('listResumes', {}).then(
@@ -59,13 +62,15 @@ export function App() {
     document.documentElement.lang = lang;
     document.title = `Otklik — ${t.title}`;
     loadResumes();
-    void getSettings().then((s) => {
-      load(s);
+    void loadSettings().then((r) => {
+      load(r.settings);
+      fallbacks.value = { list: r.fallbacks, newerVersion: r.newerVersion };
       // The popup links to #profile / #stats: scroll there once the sections exist.
       requestAnimationFrame(() => document.getElementById(location.hash.slice(1))?.scrollIntoView());
     });
     // Another context saved (the popup's on/off switch, a second options tab): follow it unless the user is editing.
-    return watchSettings((s) => {
+    return watchSettings((s, read) => {
+      fallbacks.value = { ...fallbacks.value, list: read.fallbacks };
       if (!dirty.value) load(s);
       else base.value = s;
     });
@@ -108,17 +113,6 @@ export function App() {
     message.value = { kind: 'ok', text: t.saved };
   };
 
-  const onImportFile = async (file: File | undefined) => {
-    if (!file) return;
-    const r = importSettings(await file.text());
-    if (!r.ok) {
-      message.value = { kind: 'error', text: t.importFileFailed(importErrorText(r.error, lang)) };
-      return;
-    }
-    load(await saveSettings(r.settings));
-    message.value = { kind: 'ok', text: r.migratedFrom ? t.importedOld(r.migratedFrom) : t.importedFile };
-  };
-
   const onResume = (r: ImportedResume) => {
     // The resume replaces what it has (the hint says so); fields it lacks keep the user's values.
     draft.value = {
@@ -145,6 +139,7 @@ export function App() {
           <a key={id} href={`#${id}`}>{t.nav[id]}</a>
         ))}
       </nav>
+      <FallbackNotice fallbacks={fallbacks.value.list} newerVersion={fallbacks.value.newerVersion} onAccept={() => void acceptFallbacks()} />
 
       <section class="op__sec" id="profile" aria-labelledby="sec-profile">
         <h2 id="sec-profile">{t.profile}</h2>
@@ -278,10 +273,7 @@ export function App() {
         <p class="otk-muted" style="margin:0">{t.dataHint}</p>
         <div style="display:flex;gap:8px;flex-wrap:wrap">
           <button class="otk-btn" type="button" onClick={() => download(`otklik-settings-${new Date().toISOString().slice(0, 10)}.json`, exportSettings(base.value!))}>{t.export}</button>
-          <label class="otk-btn" tabIndex={0} onKeyDown={(ev) => (ev.key === 'Enter' || ev.key === ' ') && (ev.currentTarget.querySelector('input') as HTMLInputElement).click()}>
-            {t.import}
-            <input type="file" accept="application/json,.json" data-testid="import-file" style="display:none" onChange={(ev) => void onImportFile(ev.currentTarget.files?.[0])} />
-          </label>
+          <SettingsImport current={base.value} t={t} lang={lang} onMessage={(m) => (message.value = m)} onApplied={load} />
         </div>
       </section>
 

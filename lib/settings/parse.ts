@@ -1,7 +1,12 @@
-import { parseOrDefaults } from './or-defaults';
-import { settingsSchema, type Settings } from './schema';
+import { describeFallbacks, readSettings } from './read';
+import type { Settings } from './schema';
 
-/** Parses what is stored; a corrupt value reads as defaults (and is reported) but is not overwritten. */
+/**
+ * Parses what is stored, field by field (./read.ts): a bad field reads as its default alone and is reported;
+ * nothing is overwritten.
+ */
 export function parseStoredSettings(raw: unknown, onError?: (message: string) => void): Settings {
-  return parseOrDefaults(settingsSchema, raw, onError);
+  const { settings, fallbacks } = readSettings(raw);
+  if (fallbacks.length) onError?.(`stored settings: these fields are invalid and read as their defaults: ${describeFallbacks(fallbacks)}`);
+  return settings;
 }

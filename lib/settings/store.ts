@@ -1,10 +1,12 @@
 import { storage } from '#imports';
 import { MIGRATIONS } from './migrations';
+import { applyPaths, changedPaths, leafPaths, type SettingsPath } from './patch';
+import { describeFallbacks, readSettings, type SettingsRead } from './read';
 import { SETTINGS_VERSION, defaultSettings, settingsSchema, type Settings } from './schema';
-import { parseStoredSettings } from './parse';
 
 export { parseStoredSettings } from './parse';
 export { SETTINGS_META_KEY } from './version';
+export type { SettingsFallback, SettingsRead } from './read';
 
 /**
  * The settings item. `local:` rather than `sync:`: resume text and blacklists outgrow sync quotas, and a
@@ -17,8 +19,23 @@ export const settingsItem = storage.defineItem<unknown>('local:settings', {
   init: defaultSettings,
 });
 
+const warn = (read: SettingsRead): SettingsRead => {
+  if (read.fallbacks.length) console.warn('[otklik]', `stored settings: these fields are invalid and read as their defaults: ${describeFallbacks(read.fallbacks)}`);
+  return read;
+};
+
+/**
+ * The settings with what fell back to defaults (the options page names those fields), and the version mark when
+ * the stored object was written by a newer Otklik (after a rollback: WXT leaves it unmigrated, as it should).
+ */
+export async function loadSettings(): Promise<SettingsRead & { newerVersion?: number }> {
+  const read = warn(readSettings(await settingsItem.getValue()));
+  const v = (await settingsItem.getMeta()) as { v?: unknown } | null;
+  return typeof v?.v === 'number' && v.v > SETTINGS_VERSION ? { ...read, newerVersion: v.v } : read;
+}
+
 export async function getSettings(): Promise<Settings> {
-  return parseStoredSettings(await settingsItem.getValue(), (m) => console.warn('[otklik]', m));
+  return (await loadSettings()).settings;
 }
 
 /**
@@ -42,17 +59,65 @@ export function cachedSettings(read: () => Promise<Settings> = getSettings, watc
   };
 }
 
-/** Validates before writing: an invalid object throws and storage stays as it was. */
-export async function saveSettings(next: Settings): Promise<Settings> {
+/**
+ * Writes `next` as a patch of the stored object: `paths(current)` says which fields (all of them when absent:
+ * those where `next` differs from what is read now). Validates first: an invalid object throws and storage
+ * stays as it was. No change, no write.
+ */
+async function write(next: Settings, paths?: (current: SettingsRead) => SettingsPath[]): Promise<Settings> {
   const valid = settingsSchema.parse(next);
-  await settingsItem.setValue(valid);
-  return valid;
+  const raw = await settingsItem.getValue();
+  const current = readSettings(raw);
+  const touched = paths ? paths(current) : changedPaths(current.settings, valid);
+  if (!touched.length) return current.settings;
+  const stored = applyPaths(raw, valid, touched);
+  await settingsItem.setValue(stored);
+  return readSettings(stored).settings;
 }
 
+/**
+ * Saves the fields where `next` differs from the settings read now; the rest of the stored object (fields that
+ * fell back to defaults, keys of a newer version) is kept as stored. Invalid `next` throws, changing nothing.
+ */
+export async function saveSettings(next: Settings): Promise<Settings> {
+  return write(next);
+}
+
+/** `change` gets the settings as read now; only the fields it changes are written (see saveSettings). */
 export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  return saveSettings(change(await getSettings()));
+  return write(change(readSettings(await settingsItem.getValue()).settings));
 }
 
-export function watchSettings(cb: (s: Settings) => void): () => void {
-  return settingsItem.watch((raw) => cb(parseStoredSettings(raw)));
+/**
+ * Writes every field of `next` (an import the user confirmed): fields that had fallen back are replaced too;
+ * keys this version does not know are kept.
+ */
+export async function replaceSettings(next: Settings): Promise<Settings> {
+  return write(next, () => leafPaths(next));
+}
+
+/**
+ * The user accepts the defaults shown for the fields that fell back: writes what is read now at those fields
+ * (a list that lost a bad item is written without it), so they stop being reported.
+ */
+export async function acceptFallbacks(): Promise<Settings> {
+  const raw = await settingsItem.getValue();
+  const current = readSettings(raw);
+  return write(current.settings, ({ fallbacks }) =>
+    fallbacks.flatMap((f) => {
+      if (!f.path) return leafPaths(current.settings);
+      // Up to the list that holds a bad item: lists are written whole.
+      const parts = f.path.split('.');
+      const list = parts.findIndex((p) => /^\d+$/.test(p));
+      return [list === -1 ? parts : parts.slice(0, list)];
+    }),
+  );
+}
+
+/** Settings (and what fell back) now and on every change from any context. */
+export function watchSettings(cb: (s: Settings, read: SettingsRead) => void): () => void {
+  return settingsItem.watch((raw) => {
+    const read = readSettings(raw);
+    cb(read.settings, read);
+  });
 }
