@@ -19,9 +19,11 @@ import { negotiationDeps, registerNegotiations } from './negotiations';
 import { createNegotiationHandlers } from './negotiations-messages';
 import { createPageFeaturesHandler } from '../../lib/pages/inject';
 import { PAGE_FEATURES_FILE } from '../../lib/pages/kinds';
+import { ensureScriptToken } from '../../lib/platform/script-token';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously on every worker start: MV3 may have woken us for this very event.
+  void ensureScriptToken(browser.storage.local as Parameters<typeof ensureScriptToken>[0]).catch((e) => console.warn('[otklik:background] script token', e));
   const queueHandlers = createQueueHandlers({
     db: getDb,
     now: Date.now,
