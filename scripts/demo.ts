@@ -11,6 +11,7 @@ import { startFakeHh, type FakeHh } from '../test/fake-hh/server';
 import { REPO, chromiumPath, launchExtensionBrowser, setSettings, type ExtensionBrowser } from '../test/e2e/browser';
 import { pythonJuniorSettings } from '../test/e2e/profiles';
 import { bestMatches, enqueueScored, message } from '../test/e2e/ui-seed';
+import { closedRoots } from '../test/e2e/closed-root';
 
 const OUT = join(REPO, 'artifacts/demo');
 const shots: string[] = [];
@@ -37,11 +38,14 @@ async function listing(browser: ExtensionBrowser, lang: string) {
   await page.waitForTimeout(500); // the content script reports its stats after a short debounce
   if (lang === 'ru') {
     await shot(page, 'listing-triaged', false);
-    const bar = page.locator('[data-otk-bar] [data-otk-action="toggle-hidden"]');
-    if (await bar.count()) {
-      await bar.click();
+    // The bar's root is closed to page scripts and to Playwright's selectors: found through DevTools, pressed
+    // with a real click (test/e2e/closed-root.ts).
+    const roots = await closedRoots(page);
+    const toggle = () => roots.click('[data-otk-bar]', '[data-otk-action="toggle-hidden"]');
+    if (await roots.eval('[data-otk-bar]', (root) => root.querySelector('[data-otk-action="toggle-hidden"]') !== null)) {
+      await toggle();
       await shot(page, 'listing-show-all', false);
-      await bar.click();
+      await toggle();
     }
   }
   const stats = await page.evaluate(() => ({

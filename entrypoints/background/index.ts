@@ -19,9 +19,17 @@ import { negotiationDeps, registerNegotiations } from './negotiations';
 import { createNegotiationHandlers } from './negotiations-messages';
 import { createPageFeaturesHandler } from '../../lib/pages/inject';
 import { PAGE_FEATURES_FILE } from '../../lib/pages/kinds';
+import { ensureScriptToken } from '../../lib/platform/script-token';
+import { migrateRememberedKeys } from '../../lib/letters/keys';
+import { getTelegramToken } from '../../lib/notify/token';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously on every worker start: MV3 may have woken us for this very event.
+  // Secrets: session storage stays closed to content scripts (Chrome's default, made explicit), and what an
+  // older version left in storage.local (which content scripts share) moves to IndexedDB now.
+  void (browser.storage.session as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } | undefined)?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
+  void Promise.all([migrateRememberedKeys(), getTelegramToken()]).catch(() => console.warn('[otklik:background] moving stored secrets failed'));
+  void ensureScriptToken(browser.storage.local as Parameters<typeof ensureScriptToken>[0]).catch((e) => console.warn('[otklik:background] script token', e));
   const queueHandlers = createQueueHandlers({
     db: getDb,
     now: Date.now,

@@ -18,6 +18,8 @@ import { ensureOffscreenDocument } from '../../lib/platform/offscreen';
 import { getSettings } from '../../lib/settings/store';
 import type { Settings } from '../../lib/settings/schema';
 import type { LetterMessageDeps } from './letters-messages';
+import { selfOf, senderOf } from '../../lib/messaging';
+import { portAllowed } from '../../lib/messaging/policy';
 
 /**
  * Cover letters in the service worker: drafts for queued jobs, the "write a letter now" port, and the handle on
@@ -203,8 +205,12 @@ function serveLetterPort(port: PortLike): void {
 
 /** Call synchronously at worker start. */
 export function registerLetters(kickDrain: () => void): void {
+  const self = selfOf();
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === LETTER_PORT) serveLetterPort(port);
+    if (port.name !== LETTER_PORT) return;
+    // The vacancy panel and extension pages only (lib/messaging/policy.ts): the letter spends the user's provider.
+    if (!portAllowed(port.name, senderOf(port.sender ?? {}), self)) return void port.disconnect();
+    serveLetterPort(port);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === LETTERS_ALARM) void draftLetters(kickDrain);

@@ -4,6 +4,8 @@ import { ENGINE_PORT } from '../../lib/letters/engine-protocol';
 import { checkWebGpu, type GpuLike } from '../../lib/letters/webllm-models';
 import { createWebLlmEngine } from '../../lib/letters/webllm-engine';
 import { getSettings } from '../../lib/settings/store';
+import { selfOf, senderOf } from '../../lib/messaging';
+import { portAllowed } from '../../lib/messaging/policy';
 
 /**
  * The offscreen document that hosts WebLLM (see entrypoints/background/letters.ts for why here). It holds one
@@ -19,8 +21,12 @@ const host = createEngineHost({
   idleMs: () => idleMinutes * 60_000,
 });
 
+const self = selfOf();
 browser.runtime.onConnect.addListener((port) => {
-  if (port.name === ENGINE_PORT) host.serve(port);
+  if (port.name !== ENGINE_PORT) return;
+  // Only the worker (an extension context): a content script can connect to any of our pages' listeners.
+  if (!portAllowed(port.name, senderOf(port.sender ?? {}), self)) return void port.disconnect();
+  host.serve(port);
 });
 // Weights are big: ask the browser not to evict the cache (unlimitedStorage also exempts it).
 void navigator.storage?.persist?.().catch(() => false);

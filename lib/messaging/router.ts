@@ -2,11 +2,17 @@ import { describeZodError } from '../describe-zod-error';
 import * as z from 'zod/mini';
 import { envelopeSchema, replySchema, type MessageMap, type Reply, type Req, type Res } from './envelope';
 
+/** What the browser says about a message's sender (runtime.MessageSender, flattened). */
 export interface Sender {
   tabId?: number;
+  /** The URL of the sending document (a content script: the page's; an extension page: its own). */
   url?: string;
   /** The extension id of the sender; runtime messages from other extensions never reach onMessage. */
   id?: string;
+  /** The sender's origin (Chrome), its tab's URL and its frame (0 = top). */
+  origin?: string;
+  tabUrl?: string;
+  frameId?: number;
 }
 
 export type Handlers<M extends MessageMap> = {
@@ -18,7 +24,13 @@ type ReqParsed<M extends MessageMap, K extends keyof M> = z.output<M[K]['req']>;
  * Builds a message listener: validates the envelope and the payload, runs the handler, validates its answer.
  * Every failure becomes `{ok:false, error}` — a bad message can never crash the receiver.
  */
-export function createRouter<M extends MessageMap>(map: M, handlers: Handlers<M>, log: (msg: string) => void = () => {}) {
+export function createRouter<M extends MessageMap>(
+  map: M,
+  handlers: Handlers<M>,
+  log: (msg: string) => void = () => {},
+  /** Whether this sender may send this (known) type: ./policy.ts. Checked before the payload is parsed. */
+  allow: (type: string, sender: Sender) => boolean = () => true,
+) {
   return async function route(message: unknown, sender: Sender = {}): Promise<Reply> {
     const env = envelopeSchema.safeParse(message);
     if (!env.success) return { ok: false, error: `malformed message: ${describeZodError(env.error)}` };
@@ -26,6 +38,10 @@ export function createRouter<M extends MessageMap>(map: M, handlers: Handlers<M>
     const entry = Object.prototype.hasOwnProperty.call(map, type) ? map[type] : undefined;
     const handler = entry ? handlers[type as keyof M] : undefined;
     if (!entry || !handler) return { ok: false, error: `unknown message type "${type}"` };
+    if (!allow(type, sender)) {
+      log(`refused "${type}" from ${sender.url ?? 'an unknown sender'}`);
+      return { ok: false, error: `"${type}" is not accepted from this context` };
+    }
     const req = z.safeParse(entry.req, payload);
     if (!req.success) return { ok: false, error: `invalid "${type}" message: ${describeZodError(req.error)}` };
     try {

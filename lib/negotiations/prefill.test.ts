@@ -1,3 +1,4 @@
+import { shadowOf } from '../triage/shadow-host';
 import { describe, expect, it } from 'vitest';
 import { describeWithShared, readSharedFixture } from '../../test/shared-fixtures';
 import { prefillQuestionnaire } from './prefill';
@@ -22,7 +23,7 @@ describeWithShared('questionnaire prefill on the real 2026-05 apply form (happy-
     expect([docker.value, salary.value, own.value]).toEqual(['Да, каждый день', 'от 250 000 ₽', 'мой ответ']);
     expect(seen).toEqual(['task_349160541_text', 'task_349160543_text']);
     expect(docker.style.outline).not.toBe('');
-    const note = document.querySelector('[data-otk-prefill-note]')!.shadowRoot!.textContent;
+    const note = shadowOf(document.querySelector('[data-otk-prefill-note]')!)!.textContent;
     expect(note).toContain('Otklik заполнил 2 из 8 ответов');
     expect(note).toContain('5 вопросов ждут вашего ответа');
     r.undo();

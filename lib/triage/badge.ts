@@ -1,4 +1,5 @@
-import { createShadowHost } from './shadow-host';
+import { isTrusted } from '../dom/trusted';
+import { createShadowHost, shadowOf } from './shadow-host';
 import { BADGE_CSS } from './styles';
 import type { Verdict } from '../match/types';
 
@@ -23,7 +24,7 @@ export function createBadge(doc: Document, onQueue?: () => void): HTMLElement {
       if ((e.target as Element | null)?.closest?.('.q:not([disabled])')) {
         e.preventDefault();
         e.stopPropagation(); // the card itself is a link-like button on hh.ru
-        onQueue();
+        if (isTrusted(e)) onQueue(); // a page script's click queues nothing
       }
     });
   }
@@ -57,7 +58,7 @@ function chipTemplate(doc: Document): DocumentFragment {
 
 export function renderBadge(host: HTMLElement, view: BadgeView): void {
   // The chip is the root's last child (after the <style> where the browser cannot adopt stylesheets).
-  const chip = host.shadowRoot?.lastElementChild;
+  const chip = shadowOf(host)?.lastElementChild;
   if (!chip) return;
   const pct = Math.round(view.score * 100);
   chip.className = `b ${view.verdict}`;

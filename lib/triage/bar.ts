@@ -1,4 +1,5 @@
-import { createShadowHost } from './shadow-host';
+import { isTrusted } from '../dom/trusted';
+import { createShadowHost, shadowOf } from './shadow-host';
 import { BAR_CSS } from './styles';
 import { texts, type Lang } from './texts';
 
@@ -32,6 +33,7 @@ export function createBar(doc: Document, on: { toggle: () => void; setup: () => 
   const { host, content: bar } = createShadowHost(doc, 'div', BAR_ATTR, BAR_CSS, 'bar');
   bar.setAttribute('role', 'status');
   bar.addEventListener('click', (e) => {
+    if (!isTrusted(e)) return; // a page script's click neither reveals, opens options nor queues
     const action = (e.target as Element | null)?.closest?.('button')?.getAttribute('data-otk-action');
     if (action === 'toggle-hidden') on.toggle();
     else if (action === 'setup') on.setup();
@@ -41,7 +43,7 @@ export function createBar(doc: Document, on: { toggle: () => void; setup: () => 
 }
 
 export function renderBar(host: HTMLElement, v: BarView): void {
-  const bar = host.shadowRoot?.querySelector('.bar');
+  const bar = shadowOf(host)?.querySelector('.bar');
   if (!bar) return;
   const t = texts[v.lang];
   const doc = host.ownerDocument;

@@ -1,3 +1,5 @@
+import { trustedClick } from '../../test/trusted-click';
+import { shadowOf } from './shadow-host';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RawCard } from '../hh/listing';
 import { defaultSettings, type Settings } from '../settings/schema';
@@ -57,7 +59,8 @@ function update(t: ListingTriage, s: Settings) {
 }
 
 const verdicts = () => [...document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')].map((c) => c.getAttribute('data-otk-verdict'));
-const barText = () => document.querySelector('[data-otk-bar]')?.shadowRoot?.querySelector('.bar')?.textContent ?? null;
+const inRoot = (host: Element | null | undefined) => (host ? shadowOf(host) : null);
+const barText = () => inRoot(document.querySelector('[data-otk-bar]'))?.querySelector('.bar')?.textContent ?? null;
 
 const live: ListingTriage[] = [];
 /** Every instance is stopped after its test, so no observer from one test acts on the next one's page. */
@@ -94,12 +97,12 @@ describe('ListingTriage', () => {
     expect(document.querySelectorAll('[data-otk-badge]')).toHaveLength(2);
     t.setRevealed(true);
     expect(document.querySelectorAll('[data-otk-badge]')).toHaveLength(3);
-    expect(document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')[1]!.querySelector('[data-otk-badge]')?.shadowRoot?.textContent).toContain('no title match');
+    expect(shadowOf(document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')[1]!.querySelector('[data-otk-badge]')!)!.textContent).toContain('no title match');
     t.setRevealed(false);
     const badge = document.querySelector('[data-otk-badge]')!;
     expect(badge.nextElementSibling?.tagName).toBe('H2');
-    expect(badge.shadowRoot?.textContent).toContain('90');
-    expect(badge.shadowRoot?.textContent).toContain('title matches');
+    expect(shadowOf(badge)?.textContent).toContain('90');
+    expect(shadowOf(badge)?.textContent).toContain('title matches');
     expect(t.stats()).toMatchObject({ total: 4, shown: 1, dimmed: 1, hidden: 1, unrecognised: 1 });
     expect(barText()).toContain('Otklik hid 1 of 4');
     expect(barText()).toContain('1 card not recognised');
@@ -112,11 +115,11 @@ describe('ListingTriage', () => {
     t.start();
     expect(document.getElementById('otk-page-style')?.textContent).toContain('[data-otk-verdict="hide"][data-otk-action="hide"]');
     expect(document.documentElement.hasAttribute('data-otk-on')).toBe(true);
-    const button = document.querySelector('[data-otk-bar]')!.shadowRoot!.querySelector('button')!;
+    const button = shadowOf(document.querySelector('[data-otk-bar]')!)!.querySelector('button')!;
     expect(button.textContent).toBe('show all');
-    button.click();
+    trustedClick(button);
     expect(document.documentElement.hasAttribute('data-otk-reveal')).toBe(true);
-    expect(document.querySelector('[data-otk-bar]')!.shadowRoot!.querySelector('button')!.textContent).toBe('hide again');
+    expect(shadowOf(document.querySelector('[data-otk-bar]')!)!.querySelector('button')!.textContent).toBe('hide again');
   });
 
   it('picks up cards added later in one batch', async () => {
@@ -178,7 +181,7 @@ describe('ListingTriage', () => {
     expect(verdicts()).toEqual([null, null, null, null]);
     expect(document.querySelectorAll('[data-otk-badge]')).toHaveLength(0);
     expect(barText()).toContain('once it knows what you are looking for');
-    document.querySelector('[data-otk-bar]')!.shadowRoot!.querySelector('button')!.click();
+    trustedClick(shadowOf(document.querySelector('[data-otk-bar]')!)!.querySelector('button')!);
     expect(openSetup).toHaveBeenCalledOnce();
     update(t, defaultSettings()); // still no profile: nothing changes
     expect(verdicts()).toEqual([null, null, null, null]);
@@ -188,7 +191,7 @@ describe('ListingTriage', () => {
     const before = document.documentElement.outerHTML;
     const t = track(document, deps(), defaultSettings());
     t.start();
-    document.querySelector('[data-otk-bar]')!.shadowRoot!.querySelector('button')!.click();
+    trustedClick(shadowOf(document.querySelector('[data-otk-bar]')!)!.querySelector('button')!);
     expect(document.documentElement.outerHTML).not.toBe(before);
     t.stop();
     expect(document.documentElement.outerHTML).toBe(before);
@@ -196,7 +199,7 @@ describe('ListingTriage', () => {
 
   describe('apply queue from the listing', () => {
     const queueBtn = (i: number) =>
-      document.querySelectorAll('[data-otk-badge]')[i]!.shadowRoot!.querySelector<HTMLButtonElement>('[data-otk-queue]')!;
+      shadowOf(document.querySelectorAll('[data-otk-badge]')[i]!)!.querySelector<HTMLButtonElement>('[data-otk-queue]')!;
     const settle = () => new Promise((r) => setTimeout(r, 0));
 
     /** The queue; the jobs it already holds come with the verdicts (the fake worker's `jobs`). */
@@ -219,7 +222,7 @@ describe('ListingTriage', () => {
       const { p, sent } = port();
       track(document, deps({ queue: p }), defaultSettings()).start();
       expect(queueBtn(0).textContent).toBe('Queue');
-      queueBtn(0).click();
+      trustedClick(queueBtn(0));
       await settle();
       expect(sent).toEqual([[{ vacancy: { id: '1', title: 'Python developer', employer: null, url: expect.stringMatching(/\/vacancy\/1$/), score: 0.9 } }]]);
       expect(queueBtn(0).textContent).toBe('queued');
@@ -243,23 +246,57 @@ describe('ListingTriage', () => {
       worker.applied.add('6');
       track(document, deps({ queue: p }), defaultSettings()).start();
       await settle();
-      const bulk = () => document.querySelector('[data-otk-bar]')!.shadowRoot!.querySelector<HTMLButtonElement>('[data-otk-action="queue-all"]')!;
+      const bulk = () => shadowOf(document.querySelector('[data-otk-bar]')!)!.querySelector<HTMLButtonElement>('[data-otk-action="queue-all"]')!;
       expect(bulk().textContent).toBe('queue all shown (1)');
-      bulk().click();
+      trustedClick(bulk());
       expect(sent).toEqual([]);
       expect(bulk().textContent).toBe('confirm: 1 application');
-      bulk().click();
+      trustedClick(bulk());
       await settle();
       expect(sent.map((b) => b.map((i) => i.vacancy.id))).toEqual([['1']]);
-      expect(document.querySelector('[data-otk-bar]')!.shadowRoot!.textContent).toContain('queued: 1');
+      expect(shadowOf(document.querySelector('[data-otk-bar]')!)!.textContent).toContain('queued: 1');
+    });
+
+    it("ignores a page script's clicks and keys: nothing is queued, revealed or confirmed", async () => {
+      const { p, sent } = port();
+      track(document, deps({ queue: p }), defaultSettings()).start();
+      await settle();
+      const bar = document.querySelector<HTMLElement>('[data-otk-bar]')!;
+      const badge = document.querySelector<HTMLElement>('[data-otk-badge]')!;
+      // What a page sees: hosts without a root; what it can do: untrusted events, on the hosts or (had it
+      // got hold of them) on the buttons themselves.
+      expect(bar.shadowRoot).toBeNull();
+      expect(badge.shadowRoot).toBeNull();
+      for (const el of [bar, badge, queueBtn(0), shadowOf(bar)!.querySelector('[data-otk-action="queue-all"]')!, shadowOf(bar)!.querySelector('[data-otk-action="toggle-hidden"]')!]) {
+        (el as HTMLElement).click();
+        (el as HTMLElement).click();
+        el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+        el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      }
+      await settle();
+      expect(sent).toEqual([]);
+      expect(document.documentElement.hasAttribute('data-otk-reveal')).toBe(false);
+      expect(barText()).not.toContain('confirm');
+      // The same button pressed by the user works: the guard, not a broken button, stopped the page.
+      trustedClick(queueBtn(0));
+      await settle();
+      expect(sent).toHaveLength(1);
+    });
+
+    it('shows the page no reason text: reasons and the title tooltip live only inside the closed roots', () => {
+      track(document, deps({ queue: port().p }), defaultSettings()).start();
+      const pageHtml = document.documentElement.outerHTML;
+      expect(shadowOf(document.querySelector('[data-otk-badge]')!)!.textContent).toContain('title matches');
+      expect(pageHtml).not.toContain('title matches');
+      expect(pageHtml).not.toMatch(/\btitle="[^"]*Otklik/);
     });
 
     it('reports a queue error on the bar and lets the user try again', async () => {
       const p: QueuePort = { enqueue: async () => { throw new Error('enqueueMany: no resume chosen'); }, states: async () => ({}) };
       track(document, deps({ queue: p }), defaultSettings()).start();
-      queueBtn(0).click();
+      trustedClick(queueBtn(0));
       await settle();
-      expect(document.querySelector('[data-otk-bar]')!.shadowRoot!.textContent).toContain('queue: no resume chosen');
+      expect(shadowOf(document.querySelector('[data-otk-bar]')!)!.textContent).toContain('queue: no resume chosen');
       expect(queueBtn(0).disabled).toBe(false);
     });
   });

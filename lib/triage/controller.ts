@@ -110,24 +110,17 @@ export class ListingTriage {
     const t0 = performance.now(); // the page-level style and switch belong to the first pass's time
     this.ensureStyle();
     this.doc.documentElement.setAttribute(ROOT_ON, '');
-    if (this.deps.queue) this.doc.addEventListener('click', (e) => this.onQueueClick(e), { capture: true, signal: this.abort.signal });
     this.pass(true, t0);
     this.flush = observeAdditions(this.doc.body ?? this.doc.documentElement, () => this.pass(false), this.abort.signal, isOurs);
   }
 
   /**
-   * One listener for every badge's queue button (not one per badge: that is 50 listeners to add on the first
-   * pass). In the capture phase, so hh's own card handlers (the card is link-like) never see the click.
+   * A badge's queue button, pressed by the user (createBadge ignores untrusted clicks). The badge's closed root
+   * listens itself: a listener on the document would not see which element of a closed root was clicked.
    */
-  private onQueueClick(e: Event): void {
-    const path = e.composedPath();
-    const target = path[0] as Element | undefined;
-    if (!target?.closest?.('[data-otk-queue]:not([disabled])')) return;
-    const host = path.find((n): n is HTMLElement => (n as Element).hasAttribute?.(BADGE_ATTR) === true);
-    const state = host && this.badgeOwners.get(host);
+  private onQueueClick(host: HTMLElement): void {
+    const state = this.badgeOwners.get(host);
     if (!state) return;
-    e.preventDefault();
-    e.stopPropagation();
     const item = this.queueItem(state);
     if (item) void this.enqueue([item]);
   }
@@ -366,7 +359,7 @@ export class ListingTriage {
       if (!badge) {
         // A hidden card shows nothing: its badge is built when the user reveals the hidden cards.
         if (result.verdict === 'hide' && action === 'hide' && !this.revealed) continue;
-        badge = state.badge = createBadge(this.doc);
+        const host: HTMLElement = (badge = state.badge = createBadge(this.doc, this.deps.queue ? () => this.onQueueClick(host) : undefined));
         this.badgeOwners.set(badge, state);
         inserts.push({ card, badge });
       }

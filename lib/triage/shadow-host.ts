@@ -28,14 +28,25 @@ function adoptCss(doc: Document, root: ShadowRoot, css: string): void {
   root.append(style);
 }
 
+/** The closed roots of our hosts: only this content script's world holds them (`host.shadowRoot` is null). */
+const roots = new WeakMap<Element, ShadowRoot>();
+
+/** The shadow root of one of our hosts (null for anything else). */
+export function shadowOf(host: Element): ShadowRoot | null {
+  return roots.get(host) ?? null;
+}
+
 /**
  * An element of ours inside hh.ru's page with its own shadow root and stylesheet: hh.ru's CSS cannot reach in,
- * ours cannot leak out. Returns the host (what goes into the page) and the root's content element.
+ * ours cannot leak out. The root is closed: a page script sees an empty host (no `shadowRoot`, no text, no
+ * buttons to press, no reasons naming the profile), and composed events from inside are retargeted to the
+ * host. Returns the host (what goes into the page) and the root's content element.
  */
 export function createShadowHost<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attr: string, css: string, className: string) {
   const host = doc.createElement(tag);
   host.setAttribute(attr, '');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
+  roots.set(host, root);
   adoptCss(doc, root, css);
   const content = doc.createElement(tag === 'span' ? 'span' : 'div');
   content.className = className;

@@ -1,3 +1,5 @@
+import { trustedClick } from '../../test/trusted-click';
+import { shadowOf } from './shadow-host';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MatchResult } from '../match';
 import type { MatchVacancy } from '../match/vacancy';
@@ -6,7 +8,8 @@ import type { QueueItem, QueuePort } from './controller';
 import { VacancyPanel, type VacancyPanelDeps } from './vacancy-panel';
 
 const vacancy: MatchVacancy = { id: '42', title: 'Python-разработчик', employer: { name: 'ACME' }, salary: null, experience: 'noExperience', workFormats: [], description: 'Django, SQL' };
-const chip = () => document.querySelector('[data-otk-badge]')?.shadowRoot?.querySelector('.b') ?? null;
+const inRoot = (host: Element | null) => (host ? shadowOf(host) : null);
+const chip = () => inRoot(document.querySelector('[data-otk-badge]'))?.querySelector('.b') ?? null;
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 function deps(over: Partial<VacancyPanelDeps> = {}): VacancyPanelDeps {
@@ -33,7 +36,7 @@ describe('VacancyPanel', () => {
     expect(document.querySelector('[data-otk-badge]')!.nextElementSibling!.tagName).toBe('H1');
     expect(chip()!.textContent).toContain('82');
     expect(chip()!.textContent).toContain('title matches');
-    chip()!.querySelector<HTMLButtonElement>('[data-otk-queue]')!.click();
+    trustedClick(chip()!.querySelector<HTMLButtonElement>('[data-otk-queue]')!);
     await settle();
     expect(sent[0]![0]!.vacancy).toEqual({ id: '42', title: 'Python-разработчик', employer: { name: 'ACME' }, url: 'https://hh.ru/vacancy/42', score: 0.82 });
     expect(chip()!.querySelector('[data-otk-queue]')!.textContent).toBe('queued');
@@ -56,7 +59,7 @@ describe('VacancyPanel', () => {
 describe('VacancyPanel details (issue 7)', () => {
   let panel: VacancyPanel | null = null;
   afterEach(() => panel?.stop());
-  const part = (sel: string) => document.querySelector('[data-otk-vacancy-panel]')?.shadowRoot?.querySelector<HTMLElement>(sel) ?? null;
+  const part = (sel: string) => inRoot(document.querySelector('[data-otk-vacancy-panel]'))?.querySelector<HTMLElement>(sel) ?? null;
   const full: MatchVacancy = { ...vacancy, keySkills: ['JavaScript', 'PostgreSQL', 'Kubernetes'], description: '<p>React, Docker</p>' };
   const settings = () => {
     const s = defaultSettings();
@@ -108,7 +111,7 @@ describe('VacancyPanel details (issue 7)', () => {
     const queueLetter = part('[data-otk-queue-letter]') as HTMLButtonElement;
     expect(box.hidden).toBe(true);
     expect(queueLetter.disabled).toBe(true);
-    part('[data-otk-write]')!.click();
+    trustedClick(part('[data-otk-write]')!);
     await settle();
     expect(box.hidden).toBe(false);
     expect(box.value).toBe('Здравствуйте! ');
@@ -122,7 +125,7 @@ describe('VacancyPanel details (issue 7)', () => {
     box.value = 'Здравствуйте! Готов. Тигр.';
     box.dispatchEvent(new Event('input'));
     expect(queueLetter.disabled).toBe(false);
-    queueLetter.click();
+    trustedClick(queueLetter);
     await settle();
     expect(sent).toEqual([{ letter: 'Здравствуйте! Готов. Тигр.' }]);
     expect(queueLetter.textContent).toBe('Queued with letter');
@@ -145,18 +148,18 @@ describe('VacancyPanel details (issue 7)', () => {
       settings(),
     );
     panel.start();
-    part('[data-otk-write]')!.click();
+    trustedClick(part('[data-otk-write]')!);
     await settle();
-    part('[data-otk-write]')!.click();
+    trustedClick(part('[data-otk-write]')!);
     await settle();
     expect(aborted).toBe(true);
     expect(part('[data-otk-write]')!.textContent).toBe('Write a letter');
     expect(part('.n')!.textContent).toBe('');
-    part('[data-otk-hide-employer]')!.click();
+    trustedClick(part('[data-otk-hide-employer]')!);
     await settle();
     expect(hidden).toEqual([{ id: '9', name: 'ACME' }]);
     expect(part('[data-otk-hide-employer]')!.textContent).toBe('Employer hidden');
-    part('[data-otk-hide-employer]')!.click();
+    trustedClick(part('[data-otk-hide-employer]')!);
     await settle();
     expect(hidden).toHaveLength(1);
   });

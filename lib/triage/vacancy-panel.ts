@@ -7,7 +7,8 @@ import { createBadge, renderBadge } from './badge';
 import { orderReasons } from '../match/reasons';
 import type { QueueItem, QueuePort, QueueResult } from './controller';
 import { PANEL_CSS, panelTexts } from './panel-texts';
-import { createShadowHost } from './shadow-host';
+import { isTrusted } from '../dom/trusted';
+import { createShadowHost, shadowOf } from './shadow-host';
 import { skillGap } from './skill-gap';
 import { texts, type Lang } from './texts';
 
@@ -155,7 +156,7 @@ export class VacancyPanel {
       b.setAttribute(attr, '');
       b.addEventListener('click', (e) => {
         e.preventDefault();
-        if (!b.disabled) onClick();
+        if (!b.disabled && isTrusted(e)) onClick(); // a page script cannot write, queue or hide for the user
       });
       actions.append(b);
       return b;
@@ -168,7 +169,7 @@ export class VacancyPanel {
   }
 
   private part(sel: string): HTMLElement | null {
-    return this.panel?.shadowRoot?.querySelector<HTMLElement>(sel) ?? null;
+    return (this.panel && shadowOf(this.panel)?.querySelector<HTMLElement>(sel)) ?? null;
   }
 
   private setNote(text: string, error = false): void {

@@ -8,6 +8,7 @@ import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { startFakeLlm, type FakeLlm } from '../fake-llm/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
 import { pythonJuniorSettings } from './profiles';
+import { closedRoots } from './closed-root';
 
 const SEARCH = 'https://hh.ru/search/vacancy?text=python';
 const queueButtons = '[data-otk-verdict="show"] [data-otk-badge]';
@@ -49,7 +50,7 @@ describe('cover letters: draft → review → edit → approve → sent', () => 
     await page.goto(SEARCH);
     await expect.poll(() => page.evaluate((sel) => document.querySelectorAll(sel).length, queueButtons), { timeout: 20_000 }).toBeGreaterThan(1);
     const vacancyId = await page.locator('[data-otk-verdict="show"]').first().evaluate((el) => el.querySelector('div[id]')?.id ?? '');
-    await page.locator(queueButtons).first().evaluate((el) => (el.shadowRoot!.querySelector('[data-otk-queue]') as HTMLButtonElement).click());
+    await (await closedRoots(page)).click(queueButtons, '[data-otk-queue]');
 
     // The background asks the provider; nothing is sent to hh before the user approves.
     const chats = () => llm.requests.filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions');
@@ -93,7 +94,7 @@ describe('cover letters: draft → review → edit → approve → sent', () => 
     await page.goto(SEARCH);
     await expect.poll(() => page.evaluate((sel) => document.querySelectorAll(sel).length, queueButtons), { timeout: 20_000 }).toBeGreaterThan(3);
     const idOf = (i: number) => page.locator('[data-otk-verdict="show"]').nth(i).evaluate((el) => el.querySelector('div[id]')?.id ?? '');
-    const clickQueue = (i: number) => page.locator(queueButtons).nth(i).evaluate((el) => (el.shadowRoot!.querySelector('[data-otk-queue]') as HTMLButtonElement).click());
+    const clickQueue = async (i: number) => (await closedRoots(page)).click(queueButtons, '[data-otk-queue]', i);
 
     const good = await idOf(1);
     await clickQueue(1);

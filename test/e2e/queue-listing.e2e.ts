@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
 import { pythonJuniorSettings } from './profiles';
+import { closedRoots } from './closed-root';
 
 const SEARCH = 'https://hh.ru/search/vacancy?text=python';
 const queueButtons = '[data-otk-verdict="show"] [data-otk-badge]';
@@ -34,7 +35,7 @@ describe('queueing from the listing', () => {
   });
 
   const buttonText = (page: import('playwright-core').Page, i: number) =>
-    page.locator(queueButtons).nth(i).evaluate((el) => el.shadowRoot?.querySelector('[data-otk-queue]')?.textContent ?? '');
+    closedRoots(page).then(async (r) => (await r.text(queueButtons, '[data-otk-queue]', i)) ?? '');
 
   it('applies to a card queued with one click, once, with the latest hh resume picked for the user', async () => {
     const page = await browser.newPage(); // visiting hh.ru logs the fake user in (session + _xsrf cookies)
@@ -42,7 +43,7 @@ describe('queueing from the listing', () => {
     await waitForBadges(page);
     await expect.poll(() => buttonText(page, 0)).toBe('В очередь');
     const vacancyId = await page.locator('[data-otk-verdict="show"]').first().evaluate((el) => el.querySelector('div[id]')?.id ?? '');
-    await page.locator(queueButtons).first().evaluate((el) => (el.shadowRoot!.querySelector('[data-otk-queue]') as HTMLButtonElement).click());
+    await (await closedRoots(page)).click(queueButtons, '[data-otk-queue]');
     await expect.poll(() => fake.applications.filter((a) => a.vacancyId === Number(vacancyId) || String(a.vacancyId) === vacancyId).length, { timeout: 30_000 }).toBe(1);
     const app = fake.applications[0]!;
     expect(fake.resumes.map((r) => r.hash)).toContain(app.resumeHash);
@@ -71,7 +72,7 @@ describe('queueing from the listing', () => {
     await page.goto(SEARCH);
     await waitForBadges(page);
     const before = fake.applications.length;
-    await page.locator(queueButtons).nth(1).evaluate((el) => (el.shadowRoot!.querySelector('[data-otk-queue]') as HTMLButtonElement).click());
+    await (await closedRoots(page)).click(queueButtons, '[data-otk-queue]', 1);
     await expect.poll(() => buttonText(page, 1)).toBe('в очереди');
     await page.waitForTimeout(3000); // fast-mode alarms fire in ~1 s: three chances to (wrongly) send
     expect(fake.applications.length).toBe(before);
@@ -88,10 +89,10 @@ describe('queueing from the listing', () => {
     const chip = page.locator('[data-otk-badge]');
     await chip.waitFor({ state: 'attached' });
     await expect.poll(() => chip.evaluate((el) => el.nextElementSibling?.getAttribute('data-qa'))).toBe('vacancy-title');
-    await expect.poll(() => chip.evaluate((el) => el.shadowRoot?.querySelector('.s')?.textContent)).toMatch(/^\d{1,3}$/);
+    await expect.poll(() => (await closedRoots(page)).text('[data-otk-badge]', '.s')).toMatch(/^\d{1,3}$/);
     await browser.screenshot(page, 'vacancy-panel');
     const before = fake.applications.length;
-    await chip.evaluate((el) => (el.shadowRoot!.querySelector('[data-otk-queue]') as HTMLButtonElement).click());
+    await (await closedRoots(page)).click('[data-otk-badge]', '[data-otk-queue]');
     await expect.poll(() => fake.applications.filter((a) => String(a.vacancyId) === String(id)).length, { timeout: 30_000 }).toBe(1);
     expect(fake.applications.length).toBe(before + 1);
     await page.close();

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
 import { pythonJuniorSettings } from './profiles';
+import { closedRoots } from './closed-root';
 
 const CARD = '[data-qa="vacancy-serp__vacancy"]';
 const SEARCH = 'https://hh.ru/search/vacancy?text=python';
@@ -15,14 +16,20 @@ interface CardView {
 }
 
 async function cards(page: Page): Promise<CardView[]> {
-  return page.$$eval('[data-qa="vacancy-serp__vacancy"]', (els) =>
+  const list = await page.$$eval('[data-qa="vacancy-serp__vacancy"]', (els) =>
     els.map((el) => ({
       title: el.querySelector('[data-qa="serp-item__title-text"]')?.textContent?.trim() ?? '',
       verdict: el.getAttribute('data-otk-verdict'),
       display: getComputedStyle(el).display,
-      badge: el.querySelector('[data-otk-badge]')?.shadowRoot?.querySelector('.b')?.textContent ?? null,
+      hasBadge: el.querySelector('[data-otk-badge]') !== null,
     })),
   );
+  // The badges' roots are closed: their text is read through DevTools, in card order.
+  const roots = await closedRoots(page);
+  let n = 0;
+  const out: CardView[] = [];
+  for (const { hasBadge, ...c } of list) out.push({ ...c, badge: hasBadge ? await roots.text('[data-qa="vacancy-serp__vacancy"] [data-otk-badge]', '.b', n++) : null });
+  return out;
 }
 
 /** Waits until every card on the page carries a verdict (the triage pass after a change is batched). */
@@ -36,7 +43,8 @@ async function settled(page: Page, expected?: number) {
     .toBe(true);
 }
 
-const barText = (page: Page) => page.locator('[data-otk-bar]').evaluate((el) => el.shadowRoot?.querySelector('.bar')?.textContent ?? '');
+const barText = async (page: Page) => ((await closedRoots(page)).text('[data-otk-bar]', '.bar')).catch(() => '').then((t) => t ?? '');
+const toggleHidden = async (page: Page) => (await closedRoots(page)).click('[data-otk-bar]', '[data-otk-action="toggle-hidden"]');
 
 describe('listing triage on the fake hh.ru built from real vacancies', () => {
   let fake: FakeHh;
@@ -73,7 +81,7 @@ describe('listing triage on the fake hh.ru built from real vacancies', () => {
     await expect.poll(() => barText(page)).toContain(`скрыл ${hidden.length} из ${list.length}`);
     await browser.screenshot(page, 'triage-hidden');
 
-    await page.locator('[data-otk-bar] [data-otk-action="toggle-hidden"]').click();
+    await toggleHidden(page);
     const revealed = await cards(page);
     for (const c of revealed) expect(c.display, c.title).not.toBe('none');
     await expect.poll(() => barText(page)).toContain('скрыть снова');
@@ -130,7 +138,7 @@ describe('listing triage on the fake hh.ru built from real vacancies', () => {
     const page = await browser.newPage();
     await page.goto(SEARCH);
     await settled(page);
-    await page.locator('[data-otk-bar] [data-otk-action="toggle-hidden"]').click();
+    await toggleHidden(page);
     await expect.poll(() => page.evaluate(() => document.documentElement.outerHTML)).not.toBe(reference);
     await setSettings(worker, off);
     await expect.poll(() => page.evaluate(() => document.documentElement.outerHTML)).toBe(reference);

@@ -11,6 +11,7 @@ import { descriptionHtml } from '../fake-hh/data';
 import { rejectWarningFor } from '../fake-hh/render-vacancy';
 import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
+import { closedRoots } from './closed-root';
 
 function settings(): Settings {
   const s = defaultSettings();
@@ -37,9 +38,11 @@ describe('vacancy page panel', () => {
     await fake?.close();
   });
 
-  const panelText = (sel: string) => page.locator('[data-otk-vacancy-panel]').evaluate((el, s) => el.shadowRoot?.querySelector(s)?.textContent ?? null, sel);
-  const warnings = () => page.locator('[data-otk-vacancy-panel]').evaluate((el) => [...el.shadowRoot!.querySelectorAll('.w span')].map((s) => s.getAttribute('data-warn')));
-  const click = (sel: string) => page.locator('[data-otk-vacancy-panel]').evaluate((el, s) => (el.shadowRoot!.querySelector(s) as HTMLButtonElement).click(), sel);
+  // The panel's root is closed: read through DevTools, press with a real mouse (./closed-root.ts).
+  const PANEL = '[data-otk-vacancy-panel]';
+  const panelText = async (sel: string) => (await closedRoots(page)).text(PANEL, sel);
+  const warnings = async () => (await closedRoots(page)).eval(PANEL, (root) => [...root.querySelectorAll('.w span')].map((s) => s.getAttribute('data-warn')));
+  const click = async (sel: string) => (await closedRoots(page)).click(PANEL, sel);
   const open = async (id: number) => {
     await page.goto(`https://hh.ru/vacancy/${id}`);
     await page.locator('[data-otk-vacancy-panel]').waitFor({ state: 'attached', timeout: 20_000 });
@@ -91,15 +94,15 @@ describe('vacancy page panel', () => {
     const id = plainJsVacancy();
     await open(id);
     await click('[data-otk-write]');
-    const box = () => page.locator('[data-otk-vacancy-panel]').evaluate((el) => (el.shadowRoot!.querySelector('textarea') as HTMLTextAreaElement).value);
+    const box = async () => (await closedRoots(page)).eval(PANEL, (root) => (root.querySelector('textarea') as HTMLTextAreaElement).value);
     await expect.poll(async () => (await box()).length, { timeout: 60_000 }).toBeGreaterThan(40);
     await expect.poll(() => panelText('[data-otk-write]'), { timeout: 60_000 }).toBe('Написать письмо');
     const letter = `${await box()}\nP.S. edited`;
-    await page.locator('[data-otk-vacancy-panel]').evaluate((el, text) => {
-      const t = el.shadowRoot!.querySelector('textarea') as HTMLTextAreaElement;
-      t.value = text;
-      t.dispatchEvent(new Event('input'));
-    }, letter);
+    // The user's edit: click at the end of the box and type.
+    await click('textarea');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\nP.S. edited');
+    await expect.poll(() => box()).toBe(letter);
     await click('[data-otk-queue-letter]');
     await expect.poll(() => fake.applications.filter((a) => a.vacancyId === id).length, { timeout: 30_000 }).toBe(1);
     // (multipart form data carries line breaks as CRLF, as browsers send them)
