@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fromHhApi } from '../lib/hh/api-vacancy';
 import { compileProfile, formatReason } from '../lib/match/index';
 import { profileSchema } from '../lib/match/profile';
+import { builtinRoleModel } from '../lib/match/roles';
 import type { MatchVacancy } from '../lib/match/vacancy';
 
 class InputError extends Error {}
@@ -76,7 +77,7 @@ function loadVacancies(file: string): MatchVacancy[] {
 
 export function run(argv: readonly string[]): string {
   const args = parseArgs(argv);
-  const matcher = compileProfile(loadProfile(args.profile));
+  const matcher = compileProfile(loadProfile(args.profile), { roles: builtinRoleModel() });
   const vacancies = loadVacancies(args.vacancies);
   let out = '';
   for (const v of vacancies) {

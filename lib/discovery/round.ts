@@ -3,6 +3,7 @@ import type { VacancySnapshot } from '../db/schema';
 import type { StateVacancy } from '../hh/initial-state';
 import { readSearchPage, readVacancyPageHtml } from '../hh/page-state';
 import type { Lang } from '../i18n/lang';
+import { builtinRoleModel } from '../match/roles';
 import { compileProfile, DEFAULT_THRESHOLDS, formatReason, type MatchResult } from '../match';
 import { employerBlockReason } from '../queue/guards';
 import type { Settings } from '../settings/schema';
@@ -121,7 +122,7 @@ export async function runRound(deps: RoundDeps, settings: Settings): Promise<Rou
   const sources = discoverySources(settings, await deps.resumeHash(settings).catch(() => null));
   if (!sources.length) return finish({ outcome: 'no_sources' });
 
-  const matcher = compileProfile(settings.profile);
+  const matcher = compileProfile(settings.profile, { roles: builtinRoleModel() });
   const { hideBelow, dimBelow } = settings.triage;
   const thresholds = { hide: hideBelow ?? DEFAULT_THRESHOLDS.hide, dim: dimBelow ?? DEFAULT_THRESHOLDS.dim };
   let fetches = 0;

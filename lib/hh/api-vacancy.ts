@@ -33,7 +33,21 @@ const apiVacancySchema = z.object({
   snippet: opt(z.object({ requirement: opt(z.string()), responsibility: opt(z.string()) })),
   key_skills: opt(z.array(z.unknown())),
   description: opt(z.string()),
+  professional_roles: opt(z.array(z.unknown())),
+  driver_license_types: opt(z.array(z.unknown())),
+  languages: opt(z.array(z.unknown())),
 });
+
+/** `[{id: "C"}, …]` → ["C", …]; entries of another shape are skipped. */
+const ids = (xs: readonly unknown[] | null | undefined): string[] | undefined => {
+  if (!xs) return undefined;
+  const out: string[] = [];
+  for (const x of xs) {
+    const id = typeof x === 'object' && x !== null && 'id' in x ? (x as { id: unknown }).id : undefined;
+    if (typeof id === 'string' || typeof id === 'number') out.push(String(id));
+  }
+  return out;
+};
 
 export class HhVacancyParseError extends Error {
   override name = 'HhVacancyParseError';
@@ -97,5 +111,17 @@ export function fromHhApi(obj: unknown): MatchVacancy {
   if (snippet) v.snippet = snippet;
   if (x.description != null) v.description = x.description;
   if (keySkills) v.keySkills = keySkills;
+  const roles = ids(x.professional_roles);
+  if (roles?.length) v.professionalRoleIds = roles;
+  const licences = ids(x.driver_license_types);
+  if (licences?.length) v.driverLicences = licences;
+  const langs: Array<{ id: string; level: string }> = [];
+  for (const l of x.languages ?? []) {
+    if (typeof l !== 'object' || l === null) continue;
+    const { id, level } = l as { id?: unknown; level?: unknown };
+    const lv = typeof level === 'object' && level !== null ? (level as { id?: unknown }).id : level;
+    if (typeof id === 'string' && typeof lv === 'string') langs.push({ id, level: lv });
+  }
+  if (langs.length) v.languages = langs;
   return v;
 }

@@ -4,6 +4,17 @@ import { experienceIdSchema, workFormatSchema } from './vacancy';
 const word = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const words = z._default(z.array(word(200)).check(z.maxLength(500)), () => []);
 
+/** hh's driving licence categories (dictionary `driver_license_types`). */
+export const DRIVER_LICENCES = ['A', 'B', 'C', 'D', 'E', 'BE', 'CE', 'DE', 'TM', 'TB'] as const;
+/** hh's language levels (dictionary `language_level`): CEFR, l1 = native. */
+export const LANGUAGE_LEVELS = ['a1', 'a2', 'b1', 'b2', 'c1', 'c2', 'l1'] as const;
+export const languageSchema = z.object({
+  /** hh language id: eng, deu, fra, zho … (rus for Russian) */
+  id: z.string().check(z.regex(/^[a-z]{3}$/, 'an hh language id of three letters (eng, deu …)')),
+  level: z.enum(LANGUAGE_LEVELS),
+});
+export type Language = z.infer<typeof languageSchema>;
+
 export const blacklistEntrySchema = z.object({
   /** hh employer id when known (most reliable); name is matched case-insensitively otherwise. */
   id: z.optional(z.string()),
@@ -23,6 +34,12 @@ export const profileSchema = z.object({
   experience: z._default(z.nullable(experienceIdSchema), null),
   /** Stop-words: a vacancy whose title contains one is hidden. */
   excludeWords: words,
+  /** hh professional role ids (hh's catalogue; filled from an hh resume). Empty = inferred from desiredTitles. */
+  professionalRoles: z._default(z.array(z.string().check(z.regex(/^\d{1,4}$/, 'an hh professional role id (digits)'))).check(z.maxLength(50)), () => []),
+  /** Driving licence categories the user holds. Empty = not said (then read from skills/resume text when they say). */
+  driverLicences: z._default(z.array(z.enum(DRIVER_LICENCES)), () => []),
+  /** Languages the user speaks, with levels. Empty = not said. */
+  languages: z._default(z.array(languageSchema).check(z.maxLength(30)), () => []),
   /** The search query the user types (context only). */
   query: z._default(z.string().check(z.maxLength(500)), ''),
 

@@ -26,7 +26,13 @@ export type ReasonCode =
   | 'format_mismatch' // {formats}
   | 'city_mismatch' // {city}
   | 'excluded_word' // {word}
-  | 'employer_blacklisted'; // {name}
+  | 'employer_blacklisted' // {name}
+  | 'role_same' // {role}: hh's professional role of the vacancy is one the user wants
+  | 'other_profession' // {role}: hh's professional role of the vacancy, another one
+  | 'not_sure' // the title says nothing the scorer can judge
+  | 'needs_licence' // {cats}
+  | 'needs_language' // {lang, level}
+  | 'needs_medical';
 
 /** A hidden or dimmed vacancy leads with what is wrong with it; a shown one with what fits. */
 export function orderReasons<R extends { polarity: 'plus' | 'minus' }>(reasons: readonly R[], verdict: Verdict): R[] {
@@ -45,6 +51,12 @@ const FORMAT_TEXT: Record<string, [string, string]> = {
   REMOTE: ['remote', 'удалённо'],
   HYBRID: ['hybrid', 'гибрид'],
   FIELD_WORK: ['field work', 'разъездная'],
+};
+
+const LANG_NAMES: Record<string, [string, string]> = {
+  eng: ['English', 'английский'], deu: ['German', 'немецкий'], fra: ['French', 'французский'], zho: ['Chinese', 'китайский'],
+  spa: ['Spanish', 'испанский'], ita: ['Italian', 'итальянский'], tur: ['Turkish', 'турецкий'], ara: ['Arabic', 'арабский'],
+  jpn: ['Japanese', 'японский'], kor: ['Korean', 'корейский'],
 };
 
 function formats(list: string, lang: 'ru' | 'en'): string {
@@ -101,6 +113,22 @@ export function formatReason(r: Reason, lang: 'ru' | 'en'): string {
       return en ? `title has stop-word '${s('word')}'` : `в названии стоп-слово «${s('word')}»`;
     case 'employer_blacklisted':
       return en ? 'employer blacklisted' : 'работодатель в чёрном списке';
+    case 'role_same':
+      return en ? `your profession: ${s('role')}` : `ваша профессия: ${s('role')}`;
+    case 'other_profession':
+      if (!s('role')) return en ? 'another profession' : 'другая профессия';
+      return en ? `another profession: ${s('role')}` : `другая профессия: ${s('role')}`;
+    case 'not_sure':
+      return en ? 'not sure: the title is unfamiliar' : 'не уверены: незнакомое название';
+    case 'needs_licence':
+      return en ? `needs a driving licence ${s('cats')}` : `нужны права категории ${s('cats')}`;
+    case 'needs_language': {
+      const name = LANG_NAMES[s('lang')];
+      const lvl = s('level').toUpperCase();
+      return en ? `needs ${name?.[0] ?? s('lang')} ${lvl}` : `нужен ${name?.[1] ?? s('lang')} ${lvl}`;
+    }
+    case 'needs_medical':
+      return en ? 'needs a medical education or accreditation' : 'нужно медицинское образование или аккредитация';
     default:
       return r.code;
   }

@@ -8,6 +8,8 @@ import { compileFilters } from './filters';
 import { normalizeText, tokenize } from './normalize';
 import type { Profile } from './profile';
 import type { Reason } from './reasons';
+import { compileRequirements } from './requirements';
+import type { RoleInfo, RoleModel } from './role-model';
 import { EXPERIENCE_INDEX, EXPERIENCE_MIN_YEARS, experienceIndexOfYears, LEVEL_NAMES, type LevelRange, rangeGap, rangeOfExperience, rangeOfLevels, statedYears } from './seniority';
 import type { Thresholds, Verdict } from './types';
 import type { MatchVacancy } from './vacancy';
@@ -102,10 +104,13 @@ const ROLE_DOMAIN: Record<string, string> = { accountant: 'accounting' };
 const DOMAIN_W = 0.7;
 
 const NEUTRAL_SCORE = 0.75;
+/** A vacancy the scorer cannot judge: dimmed, never hidden. */
+const NOT_SURE_SCORE = 0.35;
 const REL_CAP = 2.6;
 /** A title that is the wanted job and names the user's level is surer than one whose level is only inferred. */
 const LEVEL_FIT = 0.5;
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+const logitOf = (p: number): number => Math.log(p / (1 - p));
 
 /** Internal numbers behind a score (exported for the benchmark notes and tests). */
 export interface Features {
@@ -134,13 +139,57 @@ export interface Features {
   skillFrac: number;
   coreMissing: string;
   coreFrac: number;
+  /** probability that the vacancy's hh professional role is one of the user's (role model; -1 = no model) */
+  pSame: number;
+  /** the vacancy's most likely hh role and its probability */
+  role: RoleInfo | undefined;
+  pRole: number;
+  /** the role model does not know a word of the title's head */
+  roleUnsure: boolean;
+  /** the desired titles name technologies (Python, Frontend …) and the vacancy's title and text name none of them */
+  techMissing: boolean;
 }
+
+export interface MatchOptions {
+  /** The title → hh role model (lib/match/role-model.ts); without it the scorer judges by words alone. */
+  roles?: RoleModel;
+}
+
+/** The role model's confidence above which a title is taken to be that role. */
+const ROLE_SURE = 0.5;
+/** Above this probability that the vacancy is one of the user's roles, the title need not match the user's words. */
+const ROLE_SAME = 0.5;
+const ROLE_OVERRULE = 0.8;
+/** Below this probability of being one of the user's roles, a title the model reads is another profession. */
+const ROLE_OTHER = 0.05;
 
 export interface CompiledProfile extends Matcher {
   features(v: MatchVacancy): Features;
 }
 
-export function compileProfile(profile: Profile): CompiledProfile {
+export function compileProfile(profile: Profile, opts: MatchOptions = {}): CompiledProfile {
+  const roleModel = opts.roles;
+  /** The user's hh roles: the profile's, else the model's reading of each desired title. */
+  const userRoles = new Set<number>();
+  if (roleModel) {
+    for (const id of profile.professionalRoles) {
+      const i = roleModel.roleIndex(id);
+      if (i !== undefined) userRoles.add(i);
+    }
+    if (userRoles.size === 0) {
+      for (const t of profile.desiredTitles) {
+        const pr = roleModel.predict(t);
+        if (pr.unknownHead) continue;
+        pr.top.forEach((x, k) => {
+          if ((k === 0 && x.p >= 0.35) || x.p >= 0.25) userRoles.add(roleModel.roleIndex(x.role.id) ?? -1);
+        });
+      }
+      userRoles.delete(-1);
+    }
+  }
+  const medicalRole = !!roleModel && [...userRoles].some((i) => roleModel.roles[i]?.category.startsWith('Медицина'));
+  const requirements = compileRequirements(profile, medicalRole);
+
   const desired: Desired[] = [];
   const allowed = new Set<string>();
   const profileRoles = new Set<string>();
@@ -246,6 +295,7 @@ export function compileProfile(profile: Profile): CompiledProfile {
   let coreN = 0;
   for (const [c, n] of coreCount) if (n > coreN) [core, coreN] = [c, n];
   const coreSet = new Set([...coreCount.keys()]);
+  const coreTech = [...coreSet].filter((c) => kindOf(c) === 't');
   /** The only text concepts the scorer looks at: skills and the desired titles' roles/technologies. */
   const wantInText = new Set<string>([...coreSet, ...skills.flatMap((s) => s.keys)]);
 
@@ -445,11 +495,45 @@ export function compileProfile(profile: Profile): CompiledProfile {
     for (const c of coreSet) if (bag.has(c)) coreHit++;
     const coreFrac = coreSet.size > 0 ? coreHit / coreSet.size : 0;
     const coreMissing = core && !bag.has(core) ? core : '';
+    const techMissing = coreTech.length > 0 && !coreTech.some((c) => bag.has(c));
+
+    let pSame = -1;
+    let role: RoleInfo | undefined;
+    let pRole = 0;
+    let roleUnsure = false;
+    if (roleModel) {
+      const ids = v.professionalRoleIds?.map((id) => roleModel.roleIndex(id)).filter((i): i is number => i !== undefined) ?? [];
+      if (ids.length > 0) {
+        // hh's own roles for the vacancy: certain.
+        pSame = ids.some((i) => userRoles.has(i)) ? 1 : 0;
+        role = roleModel.roles[ids.find((i) => !userRoles.has(i)) ?? ids[0] ?? 0];
+        pRole = 1;
+      } else {
+        const pr = roleModel.predict(v.title);
+        pSame = 0;
+        for (const i of userRoles) pSame += pr.probs[i] ?? 0;
+        role = pr.top[0]?.role;
+        pRole = pr.top[0]?.p ?? 0;
+        roleUnsure = pr.unknownHead || pr.unknown;
+      }
+    }
 
     return {
+      pSame, role, pRole, roleUnsure, techMissing,
       full, title, bestTitle, titleHasRole: mainRoles.length > 0, precision: precDen > 0 ? precNum / precDen : 0, roleMismatch, foreign: foreign && (display.get(foreign) ?? techName(foreignWord)),
       foreignSoft: stackOk, qualifier, levelGap, levelDir, vacancyLevel, levelFit, yearsGap, needYears, skillsMatched, skillFrac, coreMissing, coreFrac,
     };
+  }
+
+  /**
+   * The role model says the vacancy is one of the user's hh roles. Not enough over a stack the user lacks or a job
+   * defined by a technology the title does not name (hh's "programmer" is every stack), and it takes a surer
+   * reading to overrule the dictionary's own role mismatch.
+   */
+  function isSameRole(f: Features): boolean {
+    if (f.pSame < ROLE_SAME || f.foreign) return false;
+    if (f.techMissing) return false;
+    return !f.roleMismatch || f.pSame >= ROLE_OVERRULE;
   }
 
   function logit(f: Features): number {
@@ -459,8 +543,12 @@ export function compileProfile(profile: Profile): CompiledProfile {
     // A title that names no role ("Старший специалист отдела отчётности") leaves the job to the text.
     if (f.full && !f.titleHasRole) rel += 2.0 * f.skillFrac * f.coreFrac;
     if (f.levelFit) rel += LEVEL_FIT;
+    // hh's role of the vacancy is one the user wants: the job is theirs even in words the profile lacks
+    // ("Product Owner" for a product manager). Not over a stack the user lacks (the role "programmer" is every stack).
+    const sameRole = isSameRole(f);
+    if (sameRole) rel = Math.max(rel, logitOf(0.3 + 0.5 * f.pSame));
     let x = Math.min(rel, REL_CAP);
-    if (f.roleMismatch) x -= 2.0;
+    if (f.roleMismatch && !sameRole) x -= 2.0;
     if (f.foreign) x -= f.foreignSoft ? 0.5 : 1.5;
     if (f.qualifier) x -= 0.6;
     x -= f.levelGap === 0 ? 0 : f.levelGap === 1 ? 1.0 : 3.5 + (f.levelGap - 2);
@@ -472,7 +560,9 @@ export function compileProfile(profile: Profile): CompiledProfile {
     const out: Reason[] = [];
     if (f.title >= 0.8) out.push({ code: 'title_match', polarity: 'plus', params: { title: f.bestTitle } });
     else if (f.title >= 0.4) out.push({ code: 'title_partial', polarity: 'plus', params: { title: f.bestTitle } });
-    if (f.roleMismatch) out.push({ code: 'role_mismatch', polarity: 'minus', params: { role: f.roleMismatch } });
+    const sameRole = isSameRole(f);
+    if (sameRole && f.role) out.push({ code: 'role_same', polarity: 'plus', params: { role: f.role.name } });
+    if (f.roleMismatch && !sameRole) out.push({ code: 'role_mismatch', polarity: 'minus', params: { role: f.roleMismatch } });
     if (f.foreign) out.push({ code: 'foreign_tech', polarity: 'minus', params: { tech: f.foreign } });
     if (f.coreMissing) out.push({ code: 'missing_core', polarity: 'minus', params: { word: display.get(f.coreMissing) ?? f.coreMissing, where: f.full ? 'full' : 'card' } });
     else if (f.title < 0.4) out.push({ code: 'title_no_match', polarity: 'minus' });
@@ -496,8 +586,22 @@ export function compileProfile(profile: Profile): CompiledProfile {
       if (!neutral && f.yearsGap >= 1) {
         reasons.push({ code: 'needs_experience', polarity: 'minus', params: { years: f.needYears } });
       }
+      // Hide only on evidence. A title the words do not match is another profession when the role model is sure
+      // of it; when it is not (an unfamiliar title), the vacancy is dimmed as "not sure" rather than hidden.
+      if (!neutral && roleModel && score < thresholds.hide && !f.roleMismatch && !f.foreign && f.levelGap < 2 && f.yearsGap < 2) {
+        if (f.pSame < ROLE_OTHER && !f.roleUnsure) {
+          reasons.push({ code: 'other_profession', polarity: 'minus', params: { role: f.role && f.pRole >= ROLE_SURE ? f.role.name : '' } });
+        } else {
+          score = NOT_SURE_SCORE;
+          reasons.push({ code: 'not_sure', polarity: 'minus' });
+        }
+      }
       const titleStems = tokenize(normalizeText(v.title)).map((w) => tokenInfo(w).stem);
       const hard = filters.check(v, titleStems);
+      const unmet = requirements.check(v, f.full);
+      if (unmet?.kind === 'licence') hard.push({ code: 'needs_licence', polarity: 'minus', hard: true, params: { cats: unmet.cats.join(', ') } });
+      else if (unmet?.kind === 'language') hard.push({ code: 'needs_language', polarity: 'minus', hard: true, params: { lang: unmet.id, level: unmet.level } });
+      else if (unmet?.kind === 'medical') hard.push({ code: 'needs_medical', polarity: 'minus', hard: true });
       if (hard.length > 0) {
         reasons.unshift(...hard);
         score = Math.min(score, thresholds.hide / 2);

@@ -43,5 +43,11 @@ export const matchVacancySchema = z.object({
   /** Full description; may contain HTML. Present only for full vacancies. */
   description: z.optional(z.string()),
   keySkills: z.optional(z.array(z.string())),
+  /** hh professional role ids (API `professional_roles`, search state `professionalRoleIds`); absent = unknown. */
+  professionalRoleIds: z.optional(z.array(z.string())),
+  /** Driving licence categories the vacancy requires (API `driver_license_types`). */
+  driverLicences: z.optional(z.array(z.string())),
+  /** Languages the vacancy requires (API `languages`): hh language id and level id. */
+  languages: z.optional(z.array(z.object({ id: z.string(), level: z.string() }))),
 });
 export type MatchVacancy = z.infer<typeof matchVacancySchema>;

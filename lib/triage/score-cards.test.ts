@@ -4,6 +4,7 @@ import { pythonJuniorSettings } from '../../test/e2e/profiles';
 import { extractCard, findListingCards, parseListingCard, type RawCard } from '../hh/listing';
 import { formatReason } from '../match';
 import { orderReasons } from '../match/reasons';
+import { builtinRoleModel } from '../match/roles';
 import { listingMessages } from '../messaging/listing-protocol';
 import { defaultSettings, type Settings } from '../settings/schema';
 import { createCardScorer } from './score-cards';
@@ -25,7 +26,7 @@ describeWithShared('worker scoring of listing cards (real 50-card SERP)', () => 
     const reply = await createCardScorer(async () => settings)(raws, 'ru');
     expect(listingMessages.triageCards.res.safeParse(reply).success).toBe(true);
     const answer = decodeVerdicts(reply, raws.length);
-    const direct = makeScorer(settings)!;
+    const direct = makeScorer(settings, builtinRoleModel())!;
     els.forEach((el, i) => {
       const card = parseListingCard(el);
       if ('reason' in card) throw new Error(card.reason);

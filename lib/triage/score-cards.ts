@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { interpretCard, type RawCard } from '../hh/listing';
 import { formatReason } from '../match';
 import { orderReasons } from '../match/reasons';
+import { builtinRoleModel } from '../match/roles';
 import type { listingReplies } from '../messaging/listing-replies';
 import type { Settings } from '../settings/schema';
 import { makeScorer } from './scorer';
@@ -27,7 +28,7 @@ export function createCardScorer(settings: () => Promise<Settings>, jobs: (vacan
     const reply: TriageReply = { mode: 'off', action: s.triage.action, badges: s.triage.showBadges, verdicts: '', scores: [], reasons: [], applied: '', jobs: known, ms: 0 };
     if (s.enabled) {
       const key = JSON.stringify([s.profile, s.triage.hideBelow, s.triage.dimBelow]);
-      if (compiled?.key !== key) compiled = { key, scorer: makeScorer(s) };
+      if (compiled?.key !== key) compiled = { key, scorer: makeScorer(s, builtinRoleModel()) };
       const scorer = compiled.scorer;
       reply.mode = scorer ? 'on' : 'empty';
       if (scorer) {

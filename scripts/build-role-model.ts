@@ -1,0 +1,256 @@
+/**
+ * Rebuilds lib/match/role-model.json, the title → hh professional role model, from ../shared/data:
+ *   - role_titles_2026-05.csv: 5,592 real hh vacancy titles with their role id (all professions);
+ *   - hh_professional_roles_2024-12.json: hh's role catalogue (each role's name is a training title too, so
+ *     every role has examples; names of the 2025 roles missing from it are in ROLES_2025 below);
+ *   - vacancies.jsonl.gz: the vacancies that carry professional_roles.
+ * Measures the model by 5-fold cross-validation over the labelled titles (accuracy, top-3, log loss, and how often
+ * a confident prediction is right), fits the temperature on those held-out predictions, then trains on everything.
+ *   npx tsx scripts/build-role-model.ts [--check]    (--check: exit 1 if the committed file differs)
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { titleFeatures } from '../lib/match/role-features';
+import { type RoleInfo, type RoleModelData, softmax } from '../lib/match/role-model';
+import { REPO_ROOT, sharedFile } from '../test/bench/shared';
+
+export const ROLE_MODEL_FILE = path.join(REPO_ROOT, 'lib/match/role-model.json');
+
+/**
+ * Roles hh added in 2025 that the 2024-12 catalogue lacks (ids seen in the 2026 titles). Names as hh's site shows
+ * them, to our best knowledge; the model learns them from their titles all the same.
+ */
+const ROLES_2025: Record<string, [string, string]> = {
+  '175': ['Арматурщик, бетонщик', 'Рабочий персонал'],
+  '176': ['Бренд-менеджер', 'Маркетинг, реклама, PR'],
+  '177': ['Инженер АСУ ТП, КИПиА', 'Производство, сервисное обслуживание'],
+  '178': ['Инженер слаботочных систем, связи', 'Производство, сервисное обслуживание'],
+  '179': ['Инженер строительного контроля, технадзора', 'Строительство, недвижимость'],
+  '180': ['Менеджер по товародвижению', 'Розничная торговля'],
+  '181': ['Куратор, координатор', 'Наука, образование'],
+  '182': ['Менеджер маркетплейсов', 'Маркетинг, реклама, PR'],
+  '183': ['Специалист по маркировке, качеству', 'Производство, сервисное обслуживание'],
+  '184': ['Повар, пекарь, кухонный работник', 'Туризм, гостиницы, рестораны'],
+  '186': ['Рабочий пищевого производства', 'Производство, сервисное обслуживание'],
+  '188': ['Начальник отдела', 'Финансы, бухгалтерия'],
+  '189': ['Инженер по эксплуатации зданий', 'Строительство, недвижимость'],
+  '190': ['Сотрудник пункта выдачи заказов', 'Розничная торговля'],
+  '191': ['Кассир', 'Розничная торговля'],
+  '192': ['Стропальщик', 'Рабочий персонал'],
+  '193': ['Станочник, сборщик', 'Рабочий персонал'],
+  '194': ['Санитар, санитарка', 'Медицина, фармацевтика'],
+};
+
+const ALPHA = Number(process.env.RM_ALPHA ?? 0.1);
+/** A catalogue name counts as this many labelled titles. */
+const NAME_WEIGHT = Number(process.env.RM_NW ?? 3);
+/** Features seen in fewer labelled examples than this are dropped (size; they carry little). */
+const MIN_DF = Number(process.env.RM_DF ?? 1);
+
+interface Example {
+  title: string;
+  role: number;
+  w: number;
+  /** a labelled title (cross-validated), not a catalogue name */
+  labelled: boolean;
+}
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let q = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (q) {
+      if (ch === '"' && text[i + 1] === '"') [cell, i] = [cell + '"', i + 1];
+      else if (ch === '"') q = false;
+      else cell += ch;
+    } else if (ch === '"') q = true;
+    else if (ch === ',') [row, cell] = [[...row, cell], ''];
+    else if (ch === '\n') {
+      rows.push([...row, cell.replace(/\r$/, '')]);
+      [row, cell] = [[], ''];
+    } else cell += ch;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+function loadData(): { roles: RoleInfo[]; examples: Example[] } {
+  const cat = JSON.parse(readFileSync(sharedFile('data/hh_professional_roles_2024-12.json'), 'utf8')) as {
+    categories: Array<{ name: string; roles: Array<{ id: string; name: string }> }>;
+  };
+  const roles: RoleInfo[] = [];
+  const index = new Map<string, number>();
+  const addRole = (id: string, name: string, category: string): void => {
+    if (index.has(id)) return;
+    index.set(id, roles.length);
+    roles.push({ id, name, category });
+  };
+  for (const c of cat.categories) for (const r of c.roles) addRole(r.id, r.name, c.name);
+  for (const [id, [name, category]] of Object.entries(ROLES_2025)) addRole(id, name, category);
+
+  const examples: Example[] = [];
+  for (const r of roles) {
+    // "Водитель, экспедитор" → the whole name and each part are titles of that role.
+    const parts = r.name.split(/,\s*/).filter((p) => p.length > 2);
+    for (const t of new Set([r.name, ...parts])) examples.push({ title: t, role: index.get(r.id) ?? 0, w: NAME_WEIGHT, labelled: false });
+  }
+  const [head, ...rows] = parseCsv(readFileSync(sharedFile('data/role_titles_2026-05.csv'), 'utf8'));
+  const ti = head?.indexOf('title') ?? -1;
+  const ri = head?.indexOf('role_id') ?? -1;
+  for (const row of rows) {
+    const role = index.get(row[ri] ?? '');
+    const title = row[ti] ?? '';
+    if (role === undefined || !title) continue;
+    examples.push({ title, role, w: 1, labelled: true });
+  }
+  for (const line of gunzipSync(readFileSync(sharedFile('data/vacancies.jsonl.gz'))).toString('utf8').split('\n')) {
+    if (!line.includes('professional_roles')) continue;
+    const v = JSON.parse(line) as { name?: string; professional_roles?: Array<{ id: string }> };
+    for (const pr of v.professional_roles ?? []) {
+      const role = index.get(pr.id);
+      if (role !== undefined && v.name) examples.push({ title: v.name, role, w: 1, labelled: true });
+    }
+  }
+  return { roles, examples };
+}
+
+interface Trained {
+  prior: number[];
+  unseen: number[];
+  /** feature → role → log P(f|r) − unseen[r] */
+  delta: Map<string, Map<number, number>>;
+}
+
+function train(nRoles: number, examples: readonly Example[], feats: ReadonlyArray<Map<string, number>>): Trained {
+  const count = new Map<string, Map<number, number>>();
+  const df = new Map<string, number>();
+  const total = new Array<number>(nRoles).fill(0);
+  const docs = new Array<number>(nRoles).fill(0);
+  examples.forEach((ex, i) => {
+    docs[ex.role] = (docs[ex.role] ?? 0) + ex.w;
+    for (const [f, w] of feats[i] ?? []) {
+      const m = count.get(f) ?? new Map<number, number>();
+      m.set(ex.role, (m.get(ex.role) ?? 0) + w * ex.w);
+      count.set(f, m);
+      df.set(f, (df.get(f) ?? 0) + 1);
+      total[ex.role] = (total[ex.role] ?? 0) + w * ex.w;
+    }
+  });
+  for (const [f, n] of df) if (n < MIN_DF) count.delete(f);
+  const V = count.size;
+  const nDocs = docs.reduce((a, b) => a + b, 0);
+  const unseen = total.map((t) => Math.log(ALPHA / (t + ALPHA * V)));
+  // Prior: hh's natural mix, flattened (square root) so that rare professions are not drowned by sales managers.
+  const sq = docs.map((d) => Math.sqrt(d + 1));
+  const sqSum = sq.reduce((a, b) => a + b, 0);
+  const prior = sq.map((s) => Math.log(s / sqSum));
+  void nDocs;
+  const delta = new Map<string, Map<number, number>>();
+  for (const [f, m] of count) {
+    const d = new Map<number, number>();
+    for (const [r, c] of m) d.set(r, Math.log((c + ALPHA) / ((total[r] ?? 0) + ALPHA * V)) - (unseen[r] ?? 0));
+    delta.set(f, d);
+  }
+  return { prior, unseen, delta };
+}
+
+function logPosterior(m: Trained, f: Map<string, number>): Float64Array {
+  const lp = Float64Array.from(m.prior);
+  let mass = 0;
+  for (const [k, w] of f) {
+    const d = m.delta.get(k);
+    if (!d) continue;
+    mass += w;
+    for (const [r, x] of d) lp[r] = (lp[r] ?? 0) + w * Math.round(x * 100) / 100;
+  }
+  for (let r = 0; r < lp.length; r++) lp[r] = (lp[r] ?? 0) + mass * (m.unseen[r] ?? 0);
+  return lp;
+}
+
+function crossValidate(roles: RoleInfo[], examples: Example[], feats: Array<Map<string, number>>) {
+  const K = 5;
+  const held: Array<{ lp: Float64Array; role: number }> = [];
+  for (let k = 0; k < K; k++) {
+    const trainIdx: number[] = [];
+    const testIdx: number[] = [];
+    examples.forEach((ex, i) => (ex.labelled && i % K === k ? testIdx : trainIdx).push(i));
+    const m = train(roles.length, trainIdx.map((i) => examples[i] as Example), trainIdx.map((i) => feats[i] as Map<string, number>));
+    for (const i of testIdx) held.push({ lp: logPosterior(m, feats[i] as Map<string, number>), role: (examples[i] as Example).role });
+  }
+  const lossAt = (T: number): number => held.reduce((s, h) => s - Math.log(Math.max(1e-12, softmax(h.lp, T)[h.role] ?? 0)), 0) / held.length;
+  let T = 1;
+  let best = lossAt(1);
+  for (let t = 0.5; t <= 6; t += 0.1) {
+    const l = lossAt(t);
+    if (l < best) [best, T] = [l, Math.round(t * 10) / 10];
+  }
+  let top1 = 0;
+  let top3 = 0;
+  const conf = [0.5, 0.7, 0.9].map((c) => ({ c, n: 0, right: 0 }));
+  const sameCat = { n: 0 };
+  for (const h of held) {
+    const p = softmax(h.lp, T);
+    const order = [...p.keys()].sort((a, b) => (p[b] ?? 0) - (p[a] ?? 0));
+    if (order[0] === h.role) top1++;
+    if (order.slice(0, 3).includes(h.role)) top3++;
+    if (roles[order[0] ?? 0]?.category === roles[h.role]?.category) sameCat.n++;
+    for (const c of conf) {
+      if ((p[order[0] ?? 0] ?? 0) >= c.c) {
+        c.n++;
+        if (order[0] === h.role) c.right++;
+      }
+    }
+  }
+  const n = held.length;
+  const out: Record<string, number | string> = {
+    heldOutTitles: n,
+    top1: +(top1 / n).toFixed(3),
+    top3: +(top3 / n).toFixed(3),
+    sameCategory: +(sameCat.n / n).toFixed(3),
+    logLoss: +best.toFixed(3),
+    temperature: T,
+  };
+  for (const c of conf) {
+    out[`covered@${c.c}`] = +(c.n / n).toFixed(3);
+    out[`precision@${c.c}`] = +(c.right / Math.max(1, c.n)).toFixed(3);
+  }
+  return { T, eval: out };
+}
+
+export function build(): RoleModelData {
+  const { roles, examples } = loadData();
+  const feats = examples.map((e) => titleFeatures(e.title));
+  const cv = crossValidate(roles, examples, feats);
+  const m = train(roles.length, examples, feats);
+  const features: Record<string, number[]> = {};
+  for (const f of [...m.delta.keys()].sort()) {
+    const row: number[] = [];
+    for (const [r, x] of [...(m.delta.get(f) ?? [])].sort((a, b) => a[0] - b[0])) row.push(r, Math.round(x * 100));
+    features[f] = row;
+  }
+  const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+  return { version: 1, roles, prior: m.prior.map(r4), unseen: m.unseen.map(r4), temperature: cv.T, features, measured: cv.eval };
+}
+
+function main(): void {
+  const data = build();
+  const text = JSON.stringify(data) + '\n';
+  if (process.argv.includes('--check')) {
+    const old = readFileSync(ROLE_MODEL_FILE, 'utf8');
+    if (old !== text) {
+      console.error('lib/match/role-model.json is out of date: run `npx tsx scripts/build-role-model.ts`');
+      process.exit(1);
+    }
+    console.log('role model up to date');
+    return;
+  }
+  writeFileSync(ROLE_MODEL_FILE, text);
+  console.log(`roles ${data.roles.length}, features ${Object.keys(data.features).length}, ${(text.length / 1024).toFixed(0)} KB`);
+  console.log(JSON.stringify(data.measured));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]).endsWith('build-role-model.ts')) main();
