@@ -1,4 +1,4 @@
-import { findListingCards, isCardProblem, parseListingCard } from './listing';
+import { findListingCards, isCardProblem, parseListingCard, type ListingCard } from './listing';
 import { listingStateFromText, type ListingVacancy, type StateProblem } from './listing-state';
 import type { UrlLike } from './page-detect';
 
@@ -21,7 +21,7 @@ export interface ListingPage {
 export function readListingPage(doc: Document, stateText: string | null, pageUrl: UrlLike | null): ListingPage {
   const cards = findListingCards(doc).map(parseListingCard);
   const problems = cards.filter(isCardProblem).map((c) => c.reason);
-  const dom = cards.filter((c) => !isCardProblem(c));
+  const dom = cards.filter((c): c is ListingCard => !isCardProblem(c));
   const state = listingStateFromText(stateText, pageUrl, dom.map((c) => c.id));
   const out: ListingPage = { vacancies: [], problems };
   if (state.ok) out.vacancies = state.vacancies.map((v) => ({ ...v, source: 'state' as const }));
