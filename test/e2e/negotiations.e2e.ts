@@ -138,7 +138,7 @@ describe('responses funnel and employer replies', () => {
     await expect.poll(() => field(1), { timeout: 15_000 }).toBe('от 180 000 ₽ на руки; https://t.me/example_user');
     await expect.poll(() => field(0)).toBe('Да, 2 года коммерческой разработки на Python');
     expect([await field(2), await field(3)]).toEqual(['', '']);
-    await expect.poll(() => (await closedRoots(page)).text('[data-otk-prefill-note]')).toContain('Otklik заполнил 2 из 4 ответов');
+    await expect.poll(async () => (await closedRoots(page)).text('[data-otk-prefill-note]')).toContain('Otklik заполнил 2 из 4 ответов');
     await browser.screenshot(page, 'questionnaire-prefill');
     await page.waitForTimeout(1000);
     expect(applies()).toBe(before);
@@ -205,7 +205,7 @@ describe('responses funnel and employer replies', () => {
     await page.goto((await job(partial))!.link!);
     await expect.poll(() => page.locator('textarea').nth(2).inputValue(), { timeout: 15_000 }).toBe('Через две недели после оффера');
     await expect.poll(() => page.locator('textarea').nth(3).inputValue()).toBe('');
-    await expect.poll(() => (await closedRoots(page)).text('[data-otk-prefill-note]')).toContain('Otklik заполнил 3 из 4 ответов');
+    await expect.poll(async () => (await closedRoots(page)).text('[data-otk-prefill-note]')).toContain('Otklik заполнил 3 из 4 ответов');
     await page.waitForTimeout(500);
     expect(posts(partial)).toHaveLength(1);
     await page.close();

@@ -89,7 +89,7 @@ describe('queueing from the listing', () => {
     const chip = page.locator('[data-otk-badge]');
     await chip.waitFor({ state: 'attached' });
     await expect.poll(() => chip.evaluate((el) => el.nextElementSibling?.getAttribute('data-qa'))).toBe('vacancy-title');
-    await expect.poll(() => (await closedRoots(page)).text('[data-otk-badge]', '.s')).toMatch(/^\d{1,3}$/);
+    await expect.poll(async () => (await closedRoots(page)).text('[data-otk-badge]', '.s')).toMatch(/^\d{1,3}$/);
     await browser.screenshot(page, 'vacancy-panel');
     const before = fake.applications.length;
     await (await closedRoots(page)).click('[data-otk-badge]', '[data-otk-queue]');
