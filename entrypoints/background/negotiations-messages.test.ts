@@ -5,7 +5,7 @@ import type { NegotiationsPage } from '../../lib/hh/negotiations';
 import { negotiationMessages } from '../../lib/negotiations/protocol';
 import { createRouter } from '../../lib/messaging/router';
 import { defaultSettings } from '../../lib/settings/schema';
-import { createNegotiationHandlers, handleNewMessages, type NegotiationDeps } from './negotiations-messages';
+import { createNegotiationHandlers, handleNewMessages, listPageOf, type NegotiationDeps } from './negotiations-messages';
 
 let n = 0;
 const dbs: OtklikDb[] = [];
@@ -50,14 +50,52 @@ const employerMsg: ChatMessage[] = [
 ];
 
 describe('negotiation messages', () => {
-  it('a report syncs statuses; the funnel follows; bad input is refused and changes nothing', async () => {
-    const { send, db } = setup();
+  it("a report makes the worker read that list page from hh itself; the funnel follows; bad input changes nothing", async () => {
     const card = { topicId: '5', title: 'Dev', company: 'Co', dateText: 'сегодня', status: 'viewed', tag: null, employerId: null, canDecline: true };
+    const { send, db } = setup([{ ...page([topic('6', { invited: true })]), cards: [card as never] }]);
     expect(await send('reportNegotiations', { url: 'https://hh.ru/applicant/negotiations', cards: [card], topics: [topic('6', { invited: true })] })).toMatchObject({ ok: true, data: { created: 2 } });
     expect(await send('negotiationsFunnel', {})).toMatchObject({ ok: true, data: { total: { applied: 2, viewed: 2, invited: 1, rejected: 0 }, syncError: null } });
     expect(await send('reportNegotiations', { url: 'https://hh.ru/', cards: [{ ...card, topicId: 'x' }], topics: [] })).toMatchObject({ ok: false });
     expect(await send('reportNegotiations', { url: 'https://hh.ru/search/vacancy', cards: [{ ...card, topicId: '77' }], topics: [] })).toMatchObject({ ok: true, data: { ok: false, error: 'not the hh responses page' } });
     expect(await db.negotiations.count()).toBe(2);
+  });
+
+  it("a forged responses page changes nothing: no job turns applied, no invitation notice, only hh's own list counts", async () => {
+    const hhPage = page([topic('6', { vacancyId: '500' })]);
+    const { send, db, deps } = setup([hhPage, page([topic('8', { vacancyId: '600' })])]);
+    const onInvitations = vi.fn();
+    deps.onInvitations = onInvitations;
+    const route = createRouter(negotiationMessages, createNegotiationHandlers(deps));
+    const forged = async (url: string, topics: ReturnType<typeof topic>[]) => route({ otklik: 1, type: 'reportNegotiations', payload: { url, cards: [], topics } });
+    // A job waiting for the user (questionnaire) for vacancy 42.
+    const jobId = await db.jobs.add({
+      vacancyId: '42', resumeHash: 'a'.repeat(38), vacancy: { id: '42', title: 'T', employer: null, url: 'https://hh.ru/vacancy/42' }, letter: '', state: 'needs_user',
+      attempts: 1, transientFailures: 0, leaseOwner: null, leaseUntil: 0, nextAttemptAt: 0, lastError: null, reason: 'test_required', link: null, outcome: null,
+      unconfirmed: false, source: 'listing', createdAt: 0, updatedAt: 0,
+    } as never);
+    const r = await forged('https://hh.ru/applicant/negotiations?page=0', [topic('99', { vacancyId: '42', invited: true, chatId: '1' })]);
+    expect(r).toMatchObject({ ok: true, data: { ok: true, created: 1 } });
+    expect(await db.jobs.get(jobId)).toMatchObject({ state: 'needs_user' });
+    expect(await db.negotiations.get('99')).toBeUndefined();
+    expect(await db.negotiations.get('6')).toMatchObject({ vacancyId: '500' });
+    expect(onInvitations).not.toHaveBeenCalled();
+    // The page number of the reported URL picks the list page the worker reads.
+    await forged('https://hh.ru/applicant/negotiations?page=1', []);
+    expect(await db.negotiations.get('8')).toMatchObject({ vacancyId: '600' });
+    // When hh itself lists the response, the waiting job is done.
+    hhPage.topics.push(topic('7', { vacancyId: '42' }) as never);
+    await send('syncNegotiations', {});
+    expect(await db.jobs.get(jobId)).toMatchObject({ state: 'applied', outcome: { topicId: '7' } });
+  });
+
+  it('reports in a burst share one read of hh', async () => {
+    const { deps } = setup([page([topic('6')])]);
+    const fetchPage = vi.fn(deps.fetchPage);
+    const route = createRouter(negotiationMessages, createNegotiationHandlers({ ...deps, fetchPage, now: () => 5_000 }));
+    for (let i = 0; i < 5; i++) await route({ otklik: 1, type: 'reportNegotiations', payload: { url: 'https://hh.ru/applicant/negotiations', cards: [], topics: [] } });
+    expect(fetchPage).toHaveBeenCalledTimes(1);
+    expect(listPageOf('https://hh.ru/applicant/negotiations?filter=all&page=3')).toBe(3);
+    expect(listPageOf('https://hh.ru/applicant/negotiations?page=-1')).toBe(0);
   });
 
   it('the worker sync reads hh, records errors for the popup, and drafts replies to new employer messages without sending', async () => {

@@ -100,6 +100,32 @@ export async function syncFromHh(deps: NegotiationDeps) {
   return out;
 }
 
+/** The list page a responses-page URL shows (hh's `page=N`, 0 = newest); 0 when absent or odd. */
+export function listPageOf(url: string): number {
+  try {
+    const n = Number(new URL(url).searchParams.get('page') ?? 0);
+    return Number.isInteger(n) && n >= 0 && n < 50 ? n : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** One page of the list read by the worker itself (a page's report asks for this; it never supplies the data). */
+export async function syncPageFromHh(deps: NegotiationDeps, page: number) {
+  const r = await deps.fetchPage(page);
+  if (!r.ok) {
+    const error = `${r.error}: ${r.detail}`;
+    await deps.syncState.set({ ...(await deps.syncState.get()), error });
+    return { ok: false, error, created: 0, updated: 0, changed: 0, newMessages: 0 };
+  }
+  const out = await syncSnapshot(deps, { cards: r.page.cards, topics: r.page.topics });
+  await deps.syncState.set({ at: deps.now(), error: null });
+  return out;
+}
+
+/** A page's reports of one list page within this time share the worker's one read of it. */
+export const REPORT_CONFIRM_MS = 10_000;
+
 async function funnelItems(db: OtklikDb): Promise<FunnelItem[]> {
   const records = await db.negotiations.toArray();
   const linkedJobs = new Set(records.map((r) => r.jobId).filter((id): id is number => id !== null));
@@ -115,13 +141,18 @@ async function funnelItems(db: OtklikDb): Promise<FunnelItem[]> {
 }
 
 export function createNegotiationHandlers(deps: NegotiationDeps): Handlers<typeof negotiationMessages> {
+  let lastRead: { page: number; at: number; result: ReturnType<typeof syncPageFromHh> } | null = null;
   return {
-    reportNegotiations: async ({ url, cards, topics }) => {
+    reportNegotiations: async ({ url }) => {
       // Only the responses page itself may report responses (a confused or foreign page changes nothing).
       if (!isNegotiationsPage(url)) return { ok: false, error: 'not the hh responses page', created: 0, updated: 0, changed: 0, newMessages: 0 };
-      const r = await syncSnapshot(deps, { cards, topics });
-      await deps.syncState.set({ at: deps.now(), error: null });
-      return r;
+      // The report is only a hint that the list changed: a page script can forge its cards and topics (a waiting
+      // job "applied", a link in a notice). The worker reads the same list page from hh with its own request and
+      // records only what hh sent it; reports in a burst share one read.
+      const page = listPageOf(url);
+      const now = deps.now();
+      if (!lastRead || lastRead.page !== page || now - lastRead.at >= REPORT_CONFIRM_MS) lastRead = { page, at: now, result: syncPageFromHh(deps, page) };
+      return lastRead.result;
     },
     syncNegotiations: () => syncFromHh(deps),
     negotiationsFunnel: async ({ weeks }) => {

@@ -96,6 +96,8 @@ async function drainOnceAndRearm(): Promise<void> {
         notifier,
         // If we die mid-request, this wakes the next worker right after the lease expires.
         onClaimed: (job) => scheduleWake(job.leaseUntil + 500),
+        // The employer and vacancy id are read from hh before the first POST, never taken from the page.
+        verifyVacancy: true,
         // An answer hh gave that was not understood is settled by reading hh's responses list with the session.
         checkResponses: () => readResponses((page) => fetchNegotiationsPage((i, init) => fetch(i, init), { page, timeoutMs: config.requestTimeoutMs * 2 })),
       },

@@ -37,7 +37,8 @@ export type VacancySnapshot = z.infer<typeof vacancySnapshotSchema>;
 
 /** What hh answered for a finished job (ids are strings as hh sends them). */
 export interface JobOutcome {
-  kind: 'applied' | 'already_applied' | 'test_required' | 'letter_required' | 'vacancy_gone' | 'external' | 'rejected' | 'blacklisted' | 'exhausted';
+  /** mismatch: hh's vacancy page disagreed with what the page that queued it claimed (id or employer). */
+  kind: 'applied' | 'already_applied' | 'test_required' | 'letter_required' | 'vacancy_gone' | 'external' | 'rejected' | 'blacklisted' | 'exhausted' | 'mismatch';
   topicId?: string;
   chatId?: string;
   responseLabel?: string;
@@ -101,6 +102,11 @@ export interface Job {
    * not answer, how many answers were sent. Absent = never read. Not indexed.
    */
   questionnaire?: { total: number; unknown: number; answered: number };
+  /**
+   * When the worker read the vacancy's employer from hh itself (lib/queue/verify.ts) and stored it in `vacancy`;
+   * absent = the employer is still what the page that queued the job claimed. Not indexed.
+   */
+  employerCheckedAt?: number;
   /** Cover-letter draft bookkeeping (issue 5, lib/letters/jobs.ts); absent = no draft asked for. Not indexed. */
   letterDraft?: LetterDraft;
   createdAt: number;

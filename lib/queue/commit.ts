@@ -162,7 +162,7 @@ export function renewLease(db: OtklikDb, jobId: number, ctx: Pick<CommitContext,
  * must still be ours (processing, our lease owner); otherwise the commit is stale and only an "applied"
  * truth is kept — hh's answer is never thrown away when it says an application exists.
  */
-export function commitOutcome(db: OtklikDb, jobId: number, outcome: ApplyOutcome, ctx: CommitContext, note?: QuestionnaireNote): Promise<CommitResult> {
+export function commitOutcome(db: OtklikDb, jobId: number, outcome: ApplyOutcome, ctx: CommitContext, note?: QuestionnaireNote, opts: { preflight?: boolean } = {}): Promise<CommitResult> {
   const { now } = ctx;
   return db.transaction('rw', [db.jobs, db.events, db.sends, db.meta], async (): Promise<CommitResult> => {
     const job = await db.jobs.get(jobId);
@@ -177,6 +177,13 @@ export function commitOutcome(db: OtklikDb, jobId: number, outcome: ApplyOutcome
     const { oldest } = await usedInWindow(db, now, job.id);
     const change = transition(job, outcome, ctx, oldest);
     if (note) withQuestionnaire(change, outcome, note);
+    if (opts.preflight) {
+      // The answer of the vacancy-page check before the POST (lib/queue/verify.ts): nothing was sent this attempt.
+      change.detail = `checking the vacancy on hh.ru: ${change.detail}`;
+      delete change.send;
+      change.patch.unconfirmed = job.unconfirmed;
+      if (!job.unconfirmed) change.patch.maybeSentAt = undefined;
+    }
     const next: Job = { ...job, ...change.patch, updatedAt: now };
     if (note) next.questionnaire = { total: note.total, unknown: note.unknown, answered: note.sent?.answers.length ?? 0 };
     // The answered POST is this attempt's send: a possible application dates from it (the conservative end).

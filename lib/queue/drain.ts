@@ -3,10 +3,12 @@ import type { Job, PauseState } from '../db/schema';
 import type { ApplyClient, ApplyRequest } from '../hh/apply-client';
 import type { ApplyOutcome } from '../hh/apply-outcome';
 import { readQuestionnairePage } from '../hh/questions';
+import { fetchVacancyFacts } from '../hh/vacancy-facts';
 import { hhOriginOf } from '../hh/vacancy-url';
 import { bankHasAnswers, decideQuestionnaire, describeSentAnswers } from '../negotiations/auto-answer';
 import { claimNext, type ClaimResult } from './claim';
 import { checkUnknownOutcomes, type ResponsesCheck } from './unknown';
+import { commitVerdict, judgeVacancy } from './verify';
 import { commitOutcome, renewLease, type QuestionnaireNote } from './commit';
 import type { QueueConfig } from './config';
 
@@ -34,10 +36,18 @@ export interface DrainDeps {
    * understood. Absent = such jobs wait for the negotiations sync or the user.
    */
   checkResponses?: () => Promise<ResponsesCheck>;
+  /**
+   * Read each job's vacancy from hh (its page, with the client's `getPage`) before its first POST and refuse it
+   * when hh disagrees with the page that queued it or names a blacklisted employer (lib/queue/verify.ts). The
+   * background always sets it; unit tests of other parts leave it off.
+   */
+  verifyVacancy?: boolean;
 }
 
 export type StepResult =
   | { kind: 'worked'; job: Job; outcome: ApplyOutcome; recovered: boolean; pause: PauseState | null; stale: boolean }
+  /** The vacancy check before the POST refused the job (nothing sent), or the lease was lost during it. */
+  | { kind: 'refused'; job: Job; reason: string; detail: string }
   | Exclude<ClaimResult, { kind: 'claimed' }>;
 
 
@@ -50,24 +60,47 @@ export async function drainOnce(deps: DrainDeps, config: QueueConfig): Promise<S
   if (deps.checkResponses) await checkUnknownOutcomes(db, deps.checkResponses, deps.now).catch(() => null);
   const claim = await claimNext(db, { now: deps.now(), owner: deps.owner, random: deps.random, config });
   if (claim.kind !== 'claimed') return claim;
-  const { job, recovered } = claim;
+  const { recovered } = claim;
+  let job = claim.job;
   try {
     await deps.onClaimed?.(job);
   } catch {
     /* a missing wake-up only delays recovery */
   }
+  const origin = hhOriginOf(job.vacancy.url);
+
+  // Facts that decide the send come from hh, not from the page that queued the job.
+  if (deps.verifyVacancy && deps.client.getPage && job.employerCheckedAt === undefined) {
+    const read = await fetchVacancyFacts(deps.client.getPage, origin, job.vacancyId, leaseDeadline(deps, job));
+    const verdict = judgeVacancy(job, read, config);
+    if (verdict.kind === 'outcome') return commitAndNotify(deps, config, job, verdict.outcome, recovered, undefined, { preflight: true });
+    const checked = await commitVerdict(db, job.id, verdict, { now: deps.now(), owner: deps.owner, leaseMs: config.leaseMs });
+    if (!checked || verdict.kind === 'refuse') {
+      return { kind: 'refused', job: checked ?? job, reason: verdict.kind === 'refuse' ? verdict.reason : 'lease_lost', detail: verdict.kind === 'refuse' ? verdict.detail : 'the lease ran out while hh was read; nothing sent' };
+    }
+    job = checked;
+    try {
+      await deps.onClaimed?.(job);
+    } catch {
+      /* a missing wake-up only delays recovery */
+    }
+  }
 
   // The work. Never inside a transaction: a fetch would let IndexedDB auto-commit mid-way.
   // It must finish before the lease expires, or another claimer would recover the job while we still
   // wait for hh: the overall deadline aborts it (→ network outcome, retried under the usual rules).
-  const request: ApplyRequest = { vacancyId: job.vacancyId, resumeHash: job.resumeHash, letter: job.letter ?? '', origin: hhOriginOf(job.vacancy.url) };
+  const request: ApplyRequest = { vacancyId: job.vacancyId, resumeHash: job.resumeHash, letter: job.letter ?? '', origin };
   let outcome = await applyWithin(deps, job, request);
   let note: QuestionnaireNote | undefined;
   if (outcome.kind === 'test_required' && config.questionnaire.auto && bankHasAnswers(config.questionnaire.bank) && deps.client.getPage) {
     ({ outcome, note } = await answerQuestionnaire(deps, config, job, outcome, request));
   }
 
-  const commit = await commitOutcome(db, job.id, outcome, { now: deps.now(), owner: deps.owner, random: deps.random, config }, note);
+  return commitAndNotify(deps, config, job, outcome, recovered, note);
+}
+
+async function commitAndNotify(deps: DrainDeps, config: QueueConfig, job: Job, outcome: ApplyOutcome, recovered: boolean, note?: QuestionnaireNote, opts?: { preflight?: boolean }): Promise<StepResult> {
+  const commit = await commitOutcome(deps.db, job.id, outcome, { now: deps.now(), owner: deps.owner, random: deps.random, config }, note, opts);
   const result: StepResult = {
     kind: 'worked',
     job: commit.job ?? job,
@@ -163,7 +196,7 @@ async function answerQuestionnaire(
 export interface DrainSummary {
   steps: StepResult[];
   /** Why it stopped: the last non-work result (with its wake-up time), or 'budget'. */
-  stop: Exclude<StepResult, { kind: 'worked' }> | { kind: 'budget' };
+  stop: Exclude<StepResult, { kind: 'worked' } | { kind: 'refused' }> | { kind: 'budget' };
 }
 
 /**
@@ -177,6 +210,6 @@ export async function drainUntilWait(deps: DrainDeps, config: QueueConfig, budge
     if (steps.length >= budget.maxJobs || deps.now() - started >= budget.maxMs) return { steps, stop: { kind: 'budget' } };
     const r = await drainOnce(deps, config);
     steps.push(r);
-    if (r.kind !== 'worked') return { steps, stop: r };
+    if (r.kind !== 'worked' && r.kind !== 'refused') return { steps, stop: r };
   }
 }
