@@ -70,8 +70,9 @@ export function createLetterHandlers(deps: LetterMessageDeps): Handlers<typeof l
       const job = await getJob(jobId);
       const s = await deps.settings();
       const lang = job.letterDraft?.lang ?? 'ru';
-      // The user's own text is checked too (shown, never blocking): an empty letter is a choice, not a problem.
-      const problems = letter.trim() === '' ? [] : validateLetter(letter, { lang, profileText: [s.profile.desiredTitles.join(', '), s.profile.skills.join(', '), s.profile.resumeText].join('\n'), asks: [], vacancyTitle: job.vacancy.title, ...(job.vacancy.employer ? { employer: job.vacancy.employer.name } : {}) });
+      // The user's own text is checked too (shown, never blocking): an empty letter is a choice, not a problem;
+      // contacts or a salary the user typed in are theirs to send (the privacy guard is about model output).
+      const problems = letter.trim() === '' ? [] : validateLetter(letter, { lang, profileText: [s.profile.desiredTitles.join(', '), s.profile.skills.join(', '), s.profile.resumeText].join('\n'), asks: [], vacancyTitle: job.vacancy.title, ...(job.vacancy.employer ? { employer: job.vacancy.employer.name } : {}), privacy: { contacts: true, salary: true } });
       const r = await updateLetter(deps.db(), jobId, letter, problems, deps.now());
       if (!r.ok) throw new Error(r.error);
       return letterView(await getJob(jobId));

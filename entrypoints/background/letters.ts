@@ -53,7 +53,7 @@ export const factoryDeps: FactoryDeps = {
   capability: () => engine.capability(),
 };
 
-const profileInput = (s: Settings, extra: Omit<LetterInput, 'profile'>): LetterInput => ({ profile: s.profile, ...extra });
+const profileInput = (s: Settings, extra: Omit<LetterInput, 'profile' | 'privacy'>): LetterInput => ({ profile: s.profile, privacy: { contacts: s.letters.allowContacts, salary: s.letters.allowSalary }, ...extra });
 
 let download: ProviderStatus['download'] = null;
 

@@ -128,6 +128,31 @@ function embeddedHints(root: ParentNode): EmbeddedHints {
  * Parse the vacancy page. Throws `ElementNotFoundError` when there is no title (not a vacancy page, or hh changed
  * the markup) and an Error when no vacancy id can be found (URL, state, apply link, embedded JSON).
  */
+/**
+ * The description's HTML with what the live page's CSS hides marked `hidden` (issue 16): a class the page styles
+ * as display:none leaves no trace in innerHTML, and the letter writer (lib/letters/html-text.ts) drops and
+ * reports marked text instead of passing it to the model. Outside a live page (no computed styles) the HTML as is.
+ */
+function descriptionHtml(el: Element): string {
+  const view = el.ownerDocument?.defaultView;
+  const live = el.querySelectorAll('*');
+  if (!view || typeof view.getComputedStyle !== 'function' || live.length > 3000) return el.innerHTML.trim();
+  const clone = el.cloneNode(true) as Element;
+  const copies = clone.querySelectorAll('*');
+  const hides = (node: Element) => {
+    const cs = view.getComputedStyle(node);
+    const size = parseFloat(cs.fontSize);
+    const opacity = parseFloat(cs.opacity);
+    return cs.display === 'none' || cs.visibility === 'hidden' || cs.visibility === 'collapse' || (Number.isFinite(opacity) && opacity < 0.1) || (Number.isFinite(size) && size < 4);
+  };
+  // A description that is itself not rendered (a parsed, detached document) says nothing about its parts.
+  if (!el.isConnected || hides(el)) return el.innerHTML.trim();
+  live.forEach((node, i) => {
+    if (hides(node)) copies[i]?.setAttribute('hidden', '');
+  });
+  return clone.innerHTML.trim();
+}
+
 export function parseVacancyPage(root: ParentNode, opts: ParseVacancyPageOptions = {}): VacancyPage {
   const title = text(queryRequired(root, vacancyTitle, 'vacancy title')).replace(/[\u2010\u2011]/g, '-');
   const responseEl = root.querySelector(TEXT_SEL.response);
@@ -176,7 +201,7 @@ export function parseVacancyPage(root: ParentNode, opts: ParseVacancyPageOptions
 
   const address = text(root.querySelector(TEXT_SEL.address));
   const descriptionEl = root.querySelector(TEXT_SEL.description);
-  const description = descriptionEl ? descriptionEl.innerHTML.trim() : state?.description;
+  const description = descriptionEl ? descriptionHtml(descriptionEl) : state?.description;
   const skills: string[] = [];
   for (const s of root.querySelectorAll(TEXT_SEL.skill)) {
     const t = text(s);

@@ -37,15 +37,19 @@ export interface UntrustedField {
 // Who an injection talks to (skeleton: lower case, ё → е).
 const AI_EN = String.raw`(?:ai|a\.i\.|artificial intelligence|llms?|gpts?|chat ?gpt|claude|gemini|copilot|bots?|robots?|(?:large )?language models?|(?:ai |virtual )?assistants?|neural net(?:work)?s?|(?:ai |llm |autonomous )?agents?|automated (?:tools?|systems?|applicants?|applications?|writers?|software|scripts?|assistants?|agents?)|auto-?appl\w*|text generators?|machines?|models?)`;
 const AI_EN_STRICT = String.raw`(?:ai|llms?|gpts?|chat ?gpt|claude|gemini|copilot|(?:large )?language models?|neural net(?:work)?s?|(?:ai|llm|virtual) (?:assistants?|agents?|writers?|tools?)|automated (?:tools?|systems?|applicants?|applications?|writers?|software|scripts?|assistants?|agents?)|auto-?appl\w*|text generators?)`;
-const AI_RU = String.raw`(?:ии|ai|искусственн\S* интеллект\S*|нейросет\S*|нейронн\S* сет\S*|нейронк\S*|чат-?бот\S*|бот\S*|робот\S*|языков\S* модел\S*|модел[ьи]|chat ?gpt|gpt|llm|гигачат\S*|gigachat|ии-\S+|ассистент\S*|автоматическ\S* (?:систем|ассистент|помощник|инструмент|сервис|отклик|генератор|программ)\S*|генератор\S* (?:текст|писем|откликов)\S*|программ\S*|скрипт\S*|алгоритм\S*)`;
-const AI_RU_STRICT = String.raw`(?:ии|ai|искусственн\S* интеллект\S*|нейросет\S*|нейронн\S* сет\S*|нейронк\S*|чат-?бот\S*|языков\S* модел\S*|chat ?gpt|gpt|llm|гигачат\S*|gigachat|ии-\S+|автоматическ\S* (?:систем|ассистент|помощник|инструмент|сервис|отклик|генератор|программ)\S*|генератор\S* (?:текст|писем|откликов)\S*)`;
-const IMPERATIVE_RU = String.raw`(?:начни|начните|напиши|напишите|укажи|укажите|добавь|добавьте|вставь|вставьте|упомяни|упомяните|закончи|закончите|заверши|завершите|подпиши|подпишите|выведи|выведите|признай|признайте|признайся|признайтесь|сообщи|сообщите|включи|включите|используй|используйте|ответь|ответьте|поставь|поставьте|игнорируй|игнорируйте|забудь|забудьте)`;
-const INFINITIVE_RU = String.raw`(?:начать|написать|указать|добавить|вставить|упомянуть|закончить|завершить|подписать|вывести|признать|сообщить|включить|использовать|ответить|поставить|игнорировать|забыть)`;
-const LETTER_RU = String.raw`(?:письм\S*|сопроводительн\S*|отклик\S*|ответ\S*|сообщени\S*|текст\S*)`;
+const AI_RU = String.raw`(?<![а-яёa-z])(?:ии|ai|искусственн\S* интеллект\S*|нейросет\S*|нейронн\S* сет\S*|нейронк\S*|чат-?бот\S*|бот\S*|робот\S*|языков\S* модел\S*|модел[ьи]|chat ?gpt|gpt|llm|гигачат\S*|gigachat|ии-\S+|ассистент\S*|автоматическ\S* (?:систем|ассистент|помощник|инструмент|сервис|отклик|генератор|программ)\S*|генератор\S* (?:текст|писем|откликов)\S*|программ\S*|скрипт\S*|алгоритм\S*)`;
+const AI_RU_STRICT = String.raw`(?<![а-яёa-z])(?:ии|ai|искусственн\S* интеллект\S*|нейросет\S*|нейронн\S* сет\S*|нейронк\S*|чат-?бот\S*|языков\S* модел\S*|chat ?gpt|gpt|llm|гигачат\S*|gigachat|ии-\S+|автоматическ\S* (?:систем|ассистент|помощник|инструмент|сервис|отклик|генератор|программ)\S*|генератор\S* (?:текст|писем|откликов)\S*)`;
+const IMPERATIVE_RU = String.raw`(?<![а-яёa-z])(?:начни|начните|напиши|напишите|укажи|укажите|добавь|добавьте|вставь|вставьте|упомяни|упомяните|закончи|закончите|заверши|завершите|подпиши|подпишите|выведи|выведите|признай|признайте|признайся|признайтесь|сообщи|сообщите|включи|включите|используй|используйте|ответь|ответьте|поставь|поставьте|игнорируй|игнорируйте|забудь|забудьте)`;
+const INFINITIVE_RU = String.raw`(?<![а-яёa-z])(?:начать|написать|указать|добавить|вставить|упомянуть|закончить|завершить|подписать|вывести|признать|сообщить|включить|использовать|ответить|поставить|игнорировать|забыть)`;
+/** More imperatives of asking for something; with a left boundary ("дайте" is not "задайте"). */
+const MORE_RU = String.raw`(?<![а-яё])(?:оставьте|оставь|приложите|продублируйте|пришлите|пришли|дайте|дай|впишите|поделитесь|отправьте|назовите|назови|обозначьте|озвучьте|пропишите)`;
+/** "Your own" (not "Контактная информация", a heading of hh's page). */
+const MINE_RU = String.raw`(?<![а-яё])(?:ваш|свой|сво[иеёй]|твой|тво[иейё]|личн\S*|для связи)`;
+const LETTER_RU = String.raw`(?<![а-яёa-z])(?:письм(?:о|а|е|у|ом|ами|ах)?(?![а-яё])|сопроводительн\S*|отклик\S*|ответ\S*|сообщени\S*|текст\S*)`;
 const LETTER_EN = String.raw`(?:cover\s+)?(?:letter|application|response|message|reply|answer|e-?mail|text|submission|output)s?`;
-const CONTACT_RU = String.raw`(?:телефон|номер|мобильн|почт|e-?mail|емейл|имейл|электронн|телеграм|telegram|тг(?![а-я])|контакт|ссылк|github|гитхаб|linkedin|whatsapp|ватсап|мессенджер|skype|vk|вконтакте)`;
+const CONTACT_RU = String.raw`(?<![а-яёa-z])(?:телефон|номер|мобильн|почт|e-?mail|емейл|имейл|электронн|телеграм|telegram|тг(?![а-я])|контакт|ссылк|github|гитхаб|linkedin|whatsapp|ватсап|мессенджер|skype|vk|вконтакте)`;
 const CONTACT_EN = String.raw`(?:phone|mobile|number|e-?mail|telegram|contacts?|whatsapp|linkedin|github|skype|address|handle|portfolio)`;
-const SALARY_RU = String.raw`(?:зарплат|заработн|оклад|зп(?![а-я])|з/п|доход|вознагражден|ставк|ожидани\S* по (?:оплат|доход)|финансов\S* ожидани|денежн)`;
+const SALARY_RU = String.raw`(?<![а-яёa-z])(?:зарплат|заработн|оклад|зп(?![а-я])|з/п|доход|вознагражден|ставк|ожидани\S* по (?:оплат|доход)|финансов\S* ожидани|денежн)`;
 const SALARY_EN = String.raw`(?:salary|compensation|pay\b|payment expectations|rate\b|expectations|expected (?:pay|income))`;
 
 const re = (s: string) => new RegExp(s, 'u');
@@ -65,21 +69,22 @@ const AI_TRAP: RegExp[] = [
   re(String.raw`\b(?:system prompt|system message|developer mode|jailbreak|dan mode|prompt injection)\b|\[\/?(?:inst|sys|system)\]|<<\s*\/?sys\s*>>|\|im_(?:start|end)\||<\|(?:system|user|assistant|endoftext)\|>`),
   re(String.raw`\b(?:you are now|from now on,? you|pretend (?:to be|you are|that you)|role-?play as|now act as|please act as|you must act as|your (?:new|only|real|true|actual) (?:task|job|goal|role|instructions?|purpose)\b)`),
   // Russian.
-  re(String.raw`если (?:ты|вы)\s*[-—–,]?\s*(?:являетесь |являешься |— |- )?${AI_RU}`),
-  re(String.raw`если (?:это|этот|данн\S*|письмо|отклик|текст)[^.!?\n]{0,40}(?:пиш|чита|генерир|сгенерир|составл|обрабатыва|написан)\S*[^.!?\n]{0,20}${AI_RU}`),
+  re(String.raw`(?<![а-яa-z])если (?:ты|вы)\s*[-—–,]?\s*(?:являетесь |являешься |— |- )?${AI_RU}`),
+  re(String.raw`(?<![а-яa-z])если (?:это|этот|данн\S*|письмо|отклик|текст)[^.!?\n]{0,40}(?:пиш|чита|генерир|сгенерир|составл|обрабатыва|написан)\S*[^.!?\n]{0,20}${AI_RU}`),
   re(String.raw`(?:вниманию|внимание|обращение к|сообщение для|инструкци\S* для|правил\S* для|указани\S* для|заметка для)\s*[:,!]?\s*(?:всех\s+|всем\s+)?${AI_RU}`),
   re(String.raw`(?:^|[\s(«"])(?:нейросетям|ботам|роботам|ии-ассистентам|ассистентам|языковым моделям|моделям|агентам|llm-агентам|автоматическим \S+|ии)\s*[:—–]`),
+  re(String.raw`^\s*(?:${AI_RU}|${AI_EN})\s*[,!:—–-]\s*(?:пожалуйста,?\s*)?(?:${IMPERATIVE_RU}|please|start|begin|write|add|include|mention|ignore|forget|answer|reply|say)`),
   re(String.raw`${AI_RU_STRICT}[,\s][^.!?\n]{0,50}(?:${IMPERATIVE_RU}|(?:должн|обязан|необходимо|нужно|следует|надо)\S*[^.!?\n]{0,25}${INFINITIVE_RU})`),
   re(String.raw`(?:признай\S*|сообщи\S*|напиши\S*|укажи\S*|скажи\S*|подтверди\S*)[^.!?\n]{0,20}что (?:ты|вы) (?:—\s*)?${AI_RU}`),
   re(String.raw`(?:игнорир\S*|проигнорир\S*|забуд\S*|забыть|отбрось\S*|отбросить|не обращай\S* внимани\S* на|не учитывай\S*|не следуй\S*|отмени\S*|сбрось\S*|перестань\S* следовать|больше не следуй\S*|не выполняй\S*)[^.!?\n]{0,40}(?:инструкц|указани|правил|промпт|ограничени|настро|всё|все,? что|выше|ранее|предыдущ|прежн|систем)`),
   re(String.raw`(?:все|всё)(?:,? что| написанное| сказанное| указанное)?\s*(?:написано |сказано |указано )?(?:выше|ранее|до этого)[^.!?\n]{0,40}(?:не (?:имеет значения|действует|важно|учитывай)|игнорир|забуд|отмен|недействительн)`),
   re(String.raw`(?:нов\S*|обновл\S*|дополнительн\S*|настоящ\S*|секретн\S*|скрыт\S*|истинн\S*) (?:системн\S* )?(?:инструкц|правил|указани|промпт|задани|директив)\S*\s*(?:[:—–-]|для ${AI_RU})`),
-  re(String.raw`(?:системн\S* (?:промпт|сообщени|инструкц|указани|правил)|промпт-?инъекц|режим разработчика|джейлбрейк)`),
+  re(String.raw`(?:системн\S* (?:промпт|инструкци)|промпт-?инъекц|режим разработчика|джейлбрейк)`),
   re(String.raw`(?:с этого момента|отныне|начиная с этого сообщения)\s*,?\s*(?:ты|вы)(?![а-я])|(?:ты|вы) теперь\s*[—–-]|сыграй\S* роль|притворись|притворитесь|веди себя как|ведите себя как|(?:твоя|ваша) (?:новая|единственная|настоящая|истинная) (?:задача|роль|цель)`),
   // A forged end of the data block / a forged role turn.
-  re(String.raw`[‹<]\s*\/?\s*(?:vacancy|вакансия|data|данные|description|описание|profile|профиль|system|система|user|assistant|instructions?|инструкци\S*|prompt|промпт|context|контекст|resume|резюме|untrusted|document|документ|сообщение|message)\b[^›>\n]{0,40}[›>]`),
-  re(String.raw`(?:^|[\[(#=*-]\s*)(?:system|система|системное сообщение|assistant|ассистент|user|пользователь|admin|администратор|developer|instructions?|инструкци\S*)\s*[\])]?\s*:`),
-  re(String.raw`(?:^|[\[(#=*-]\s*)(?:end|конец|окончание|завершение|close)\s+(?:of\s+)?(?:the\s+)?(?:vacancy|job|description|data|document|context|input|user input|описани\S*|ваканси\S*|данн\S*|текст\S*|документ\S*|блок\S*)`),
+  re(String.raw`[‹<]\s*\/?\s*(?:vacancy|вакансия|data|данные|description|описание|profile|профиль|system|система|user|assistant|instructions?|инструкци\S*|prompt|промпт|context|контекст|resume|резюме|untrusted|document|документ|сообщение|message)(?![a-zа-яё])[^›>\n]{0,40}[›>]`),
+  re(String.raw`(?:^|[\[(#=*›>-]\s*)(?:system|система|системное сообщение|assistant|ассистент|user|пользователь|admin|администратор|developer|instructions?|инструкци\S*)\s*[\])]?\s*:`),
+  re(String.raw`(?:^|[\[(#=*›>-]\s*)(?:end|конец|окончание|завершение|close)\s+(?:of\s+)?(?:the\s+)?(?:vacancy|job|description|data|document|context|input|user input|описани\S*|ваканси\S*|данн\S*|текст\S*|документ\S*|блок\S*)`),
 ];
 
 const REQUEST: RegExp[] = [
@@ -87,17 +92,18 @@ const REQUEST: RegExp[] = [
   re(String.raw`(?:секретн|контрольн|проверочн)(?:ое|ую|ым|ого)\s+(?:слов|фраз)`),
   re(String.raw`\b(?:code|secret|pass|magic|key|safe)\s?(?:word|phrase)s?\b`),
   re(String.raw`(?:начните|начинайте|начни|закончите|завершите|подпишите|заканчивайте)\s+(?:ваше\s+|своё\s+|свое\s+|ваш\s+|свой\s+)?${LETTER_RU}`),
-  re(String.raw`(?:в|во)\s+(?:\S+\s+)?(?:сопроводительн\S*|письм\S*|отклик\S*|ответ\S*|сообщени\S*)[^.!?\n]{0,60}(?:укаж|напиш|ответ|расскаж|прилож|добав|упомян|встав|включ|впиш|продублир)`),
+  re(String.raw`(?<![а-яa-z])(?:в|во)\s+(?:\S+\s+)?(?:сопроводительн\S*|письм(?:о|а|е|у|ом)(?![а-яё])|отклик\S*|ответ(?:е|ах)?(?![а-яё])|сообщени\S*)[^.!?\n]{0,60}(?:укаж|напиш|ответьте|ответь|расскаж|прилож|добав|упомян|встав|включ|впиш|продублир)`),
   re(String.raw`(?:укажите|укажи|напишите|напиши|ответьте|расскажите|приложите|добавьте|добавь|упомяните|упомяни|вставьте|вставь|включите|впишите|продублируйте)[^.!?\n]{0,60}(?:в|во|к)\s+(?:\S+\s+)?${LETTER_RU}`),
   re(String.raw`(?:ответьте|ответь)\s+(?:на\s+)?(?:вопрос|следующ)`),
+  re(String.raw`(?:${INFINITIVE_RU}|вписать|продублировать)[^.!?\n]{0,40}(?<![а-яё])(?:в|во)\s+(?:\S+\s+)?${LETTER_RU}`),
   re(String.raw`(?:словом|фразой|словами|слово|фразу)\s+[«"“'‘]`),
   re(String.raw`(?:упомяните|упомяни|напишите|напиши|скажите|скажи|подтвердите|подтверди|укажите|укажи),?\s+что\s+(?:вы|ты)(?![а-я])`),
   // Contacts and salary.
-  re(String.raw`(?:${IMPERATIVE_RU}|оставьте|оставь|приложите|продублируйте|пришлите|пришли|дайте|дай|впишите|поделитесь|отправьте)[^.!?\n]{0,50}(?:ваш|свой|сво[иеёй]|твой|тво[иейё]|контактн\S*|личн\S*|для связи)[^.!?\n]{0,40}${CONTACT_RU}`),
-  re(String.raw`(?:ваш|свой|сво[иеёй]|твой|тво[иейё]|контактн\S*|личн\S*)\s+(?:\S+\s+){0,2}${CONTACT_RU}[^.!?\n]{0,50}(?:${IMPERATIVE_RU}|оставьте|приложите|продублируйте|пришлите|дайте|впишите|поделитесь|отправьте)`),
-  re(String.raw`(?:${IMPERATIVE_RU}|назовите|назови|обозначьте|озвучьте|пропишите|впишите)[^.!?\n]{0,50}${SALARY_RU}`),
-  re(String.raw`${SALARY_RU}[^.!?\n]{0,50}(?:${IMPERATIVE_RU}|назовите|обозначьте|озвучьте|пропишите|впишите)`),
-  re(String.raw`без (?:указани\S*|упоминани\S*)[^.!?\n]{0,40}(?:${SALARY_RU}|ожидани|${CONTACT_RU})`),
+  re(String.raw`(?:${IMPERATIVE_RU}|${MORE_RU})[^.!?\n]{0,50}(?:${MINE_RU})[^.!?\n]{0,40}${CONTACT_RU}`),
+  re(String.raw`(?:${MINE_RU})\s+(?:\S+\s+){0,2}${CONTACT_RU}[^.!?\n]{0,50}(?:${IMPERATIVE_RU}|${MORE_RU})`),
+  re(String.raw`(?:${IMPERATIVE_RU}|${MORE_RU})[^.!?\n]{0,50}${SALARY_RU}`),
+  re(String.raw`${SALARY_RU}[^.!?\n]{0,50}(?:${IMPERATIVE_RU}|${MORE_RU})`),
+  re(String.raw`(?<![а-яa-z])без (?:указани\S*|упоминани\S*)[^.!?\n]{0,40}(?:${SALARY_RU}|ожидани|${CONTACT_RU})`),
   re(String.raw`\b(?:include|add|provide|share|leave|send|list|state|give|put|duplicate|write|attach|mention|specify|drop|tell us)\b[^.!?\n]{0,40}\byour\b[^.!?\n]{0,30}\b${CONTACT_EN}`),
   re(String.raw`\b(?:state|include|mention|specify|indicate|tell us|give|provide|share|name|list|put|write|let us know)\b[^.!?\n]{0,50}\b${SALARY_EN}`),
   re(String.raw`\b(?:without|do not|don't|fail to|not)\b[^.!?\n]{0,40}\b(?:salary|compensation|expectations|phone|e-?mail)\b`),
@@ -110,11 +116,14 @@ const REQUEST: RegExp[] = [
   re(String.raw`\b(?:the|this) (?:word|phrase) ["“'‘«]`),
 ];
 
+/** Read on the sentence as written (capitals matter): "слово ПОДСОЛНУХ", "the word KIWI". */
+const REQUEST_CASED: RegExp[] = [/(?:слово|слова|фразу|фразой|словом|word|phrase)\s*:?\s+[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]{3,}(?![a-zа-яё])/u];
+
 /** Imperatives that make a title, an employer name or a key skill suspicious on their own: such fields name things. */
 const FIELD_IMPERATIVE = re(String.raw`(?:${IMPERATIVE_RU}|упомяните|оставьте|пришлите|продублируйте)|\b(?:ignore|disregard|forget|mention|include|write|add|start|begin|sign|insert|reply|respond|say|state|tell)\b(?! ?(?:ups?|offs?|ing)\b)`);
 
 function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+  return text.split(/(?<=[.!?])\s+|(?<=[a-zа-яё][.!?])(?=[A-ZА-ЯЁ])|\n+/).map((s) => s.trim()).filter(Boolean);
 }
 
 /** Quoted words or ALL-CAPS tokens (BANANA, "I AM A BOT", «Python2026»): the letter must not echo them by itself. */
@@ -161,7 +170,7 @@ export function scanUntrusted(fields: readonly UntrustedField[]): VacancyAsk[] {
       } else {
         const next = skel[i + 1];
         const pairTrap = next && !AI_TRAP.some((r) => r.test(next)) ? AI_TRAP.find((r) => r.test(`${k} ${next}`)) : undefined;
-        const req = REQUEST.find((r) => r.test(k));
+        const req = REQUEST.find((r) => r.test(k)) ?? REQUEST_CASED.find((r) => r.test(s));
         if (pairTrap) {
           add({ kind: 'ai_trap', text: excerpt(`${s} ${list[i + 1]!}`, 0), hidden, source: f.source, canaries: canariesOf(`${s} ${list[i + 1]!}`) });
           found = true;

@@ -121,7 +121,7 @@ export function encodedBlobs(text: string): EncodedBlob[] {
     const decoded = readable(Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16)));
     if (decoded) out.push({ raw: m[0].trim(), decoded, how: 'hex' });
   }
-  for (const m of text.matchAll(/(?:%[0-9a-f]{2}|[\w.~-]){12,}/gi)) {
+  for (const m of text.matchAll(/(?:%[0-9a-f]{2}|[\w.~-]){8,}/gi)) {
     if ((m[0].match(/%/g) ?? []).length < 6) continue;
     try {
       const decoded = decodeURIComponent(m[0]);

@@ -23,7 +23,7 @@ export const LETTER_PORT = 'otklik:letter';
 
 export const letterPortRequestSchema = z.object({
   vacancy: vacancySnapshotSchema,
-  /** Full vacancy description as plain text (the page's innerText). Absent: the background fetches it. */
+  /** Full vacancy description, the page's HTML (CSS-hidden parts marked `hidden`) or text. Absent: the background fetches it. */
   description: z.optional(z.string().check(z.maxLength(100_000))),
   /** The vacancy's key skills when the page shows them. */
   keySkills: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(100))),

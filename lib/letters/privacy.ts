@@ -58,7 +58,12 @@ export function redactProfileText(text: string, allow: LetterPrivacy): string {
   let out = text;
   if (!allow.contacts) for (const c of contactTokens(out)) out = out.split(c).join('');
   if (!allow.salary) out = out.split('\n').map((line) => line.split(/(?<=[.!?])\s+/).filter((s) => !(SALARY_WORD.test(s) && NUMBER.test(s))).join(' ')).join('\n');
-  return out.replace(/[ \t]{2,}/g, ' ').replace(/(?:[ \t]*(?:тел\.?|телефон|e-?mail|почта|telegram|телеграм|tg|тг|github|ссылка|contacts?|контакты)\s*[:：]\s*[,;]?\s*)+$/gim, '').trim();
+  // Labels left without their value ("Телефон: ."), then empty lines.
+  return out
+    .replace(/(?:тел\.?|телефон|e-?mail|почта|telegram|телеграм|tg|тг|github|код|ссылка|contacts?|контакты)\s*[:：]\s*[,;.]?\s*(?=[,;.]?\s*(?:\n|$|[А-ЯA-Z]))/gim, '')
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/\n\s*\n/g, '\n')
+    .trim();
 }
 
 /** Problems of a letter about the user's own contacts and salary (contacts of others are ./validate.ts's business). */

@@ -117,7 +117,7 @@ describe('VacancyPanel details (issue 7)', () => {
     expect(box.value).toBe('Здравствуйте! ');
     expect(part('[data-otk-write]')!.textContent).toBe('Stop');
     expect(queueLetter.disabled).toBe(true); // not while it is being written
-    expect(requests[0]).toEqual({ vacancy: { id: '42', title: 'Python-разработчик', employer: { name: 'ACME' }, url: 'https://hh.ru/vacancy/42', score: 0.82 }, description: 'React, Docker', keySkills: ['JavaScript', 'PostgreSQL', 'Kubernetes'] });
+    expect(requests[0]).toEqual({ vacancy: { id: '42', title: 'Python-разработчик', employer: { name: 'ACME' }, url: 'https://hh.ru/vacancy/42', score: 0.82 }, description: '<p>React, Docker</p>', keySkills: ['JavaScript', 'PostgreSQL', 'Kubernetes'] });
     release();
     await settle();
     expect(box.value).toBe('Здравствуйте! Готов.');

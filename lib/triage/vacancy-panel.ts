@@ -1,6 +1,5 @@
 import type { VacancyWarnings } from '../hh/vacancy-warnings';
 import type { MatchResult } from '../match';
-import { stripHtml } from '../match/normalize';
 import type { MatchVacancy } from '../match/vacancy';
 import type { Settings } from '../settings/schema';
 import { createBadge, renderBadge } from './badge';
@@ -194,9 +193,10 @@ export class VacancyPanel {
     this.setNote(t.writing);
     this.render();
     const v = this.page.vacancy;
+    // The HTML, not its text: the writer drops and reports CSS-hidden parts (marked by lib/hh/vacancy-page.ts).
     try {
       const r = await this.deps.writeLetter(
-        { vacancy: item.vacancy, ...(v.description ? { description: stripHtml(v.description).trim().slice(0, 100_000) } : {}), ...(v.keySkills?.length ? { keySkills: v.keySkills.slice(0, 100) } : {}) },
+        { vacancy: item.vacancy, ...(v.description ? { description: v.description.trim().slice(0, 100_000) } : {}), ...(v.keySkills?.length ? { keySkills: v.keySkills.slice(0, 100) } : {}) },
         { onDelta: (d) => void (box.value += d), onReset: () => void (box.value = ''), onProgress: (p) => this.setNote(p), signal: ctrl.signal },
       );
       box.value = r.letter;
