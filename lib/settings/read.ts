@@ -54,6 +54,9 @@ const DROPPED = Symbol('dropped');
 export function readSettings(raw: unknown): SettingsRead {
   if (raw === undefined || raw === null) return { settings: settingsSchema.parse({}), fallbacks: [] };
   if (!isPlainObject(raw)) return rootFallback(raw, `expected an object, got ${Array.isArray(raw) ? 'an array' : typeof raw}`);
+  // The usual case, without a copy: everything reads.
+  const whole = settingsSchema.safeParse(raw);
+  if (whole.success) return { settings: whole.data, fallbacks: [] };
   const work: Json = structuredClone(raw);
   const removedKeys = new Set<string>();
   const fallbacks = new Map<string, SettingsFallback>();

@@ -103,7 +103,7 @@ describe('settings: import review, fallbacks, provider URL (en)', () => {
     expect(after['apply']!['dailyCap']).toBe(50);
     expect(after['triage']!['action']).toBe('hide');
     expect(after['fromTheFuture']).toEqual({ x: 1 });
-    expect(after['profile']).toEqual(bad['profile']);
+    expect(after['profile']).toEqual(s['profile']);
     await options.close();
   });
 
