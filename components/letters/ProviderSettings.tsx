@@ -3,6 +3,7 @@ import { signal } from '@preact/signals';
 import { browser } from '#imports';
 import { uiLang } from '../../lib/i18n/lang';
 import { providerHosts } from '../../lib/letters/hosts';
+import { originChanged, providerUrlProblem } from '../../lib/letters/provider-url';
 import { LETTER_PROVIDERS, lettersSchema, type LettersSettings } from '../../lib/letters/settings';
 import { sendToBackground } from '../../lib/messaging';
 import type { ProviderStatus } from '../../lib/messaging/protocol';
@@ -45,6 +46,8 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
       test: signal<{ ok: boolean; text: string } | null>(null),
       busy: signal(false),
       error: signal<string | null>(null),
+      /** A refused provider or mirror URL (https, or http only to loopback), said under its field. */
+      urlError: signal<{ field: 'baseUrl' | 'modelBaseUrl'; text: string } | null>(null),
       draft: signal<LettersSettings>(value),
     }),
     [],
@@ -71,15 +74,26 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
   }, []);
 
   const save = async (next: LettersSettings) => {
+    // Provider URLs first, with their own message under the field: the key and the vacancy text go there.
+    for (const [field, url] of [['baseUrl', next.openai.baseUrl], ['modelBaseUrl', next.webllm.modelBaseUrl]] as const) {
+      if (url.trim() && providerUrlProblem(url)) {
+        s.urlError.value = { field, text: t.urlInvalid(url.trim()) };
+        return;
+      }
+    }
+    s.urlError.value = null;
     const parsed = lettersSchema.safeParse(next);
     if (!parsed.success) {
       s.error.value = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       return;
     }
+    const dropsKey = originChanged([d.openai.baseUrl], parsed.data.openai.baseUrl);
     s.draft.value = parsed.data;
     try {
       await onSave(parsed.data);
       s.error.value = null;
+      // The store dropped the key of the old origin: show it gone.
+      if (dropsKey) await refresh();
     } catch (e) {
       s.error.value = e instanceof Error ? e.message : String(e);
     }
@@ -182,9 +196,10 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
           </div>
           <label class="otk-field">
             <span>{t.baseUrl}</span>
-            <input type="url" data-testid="letters-base-url" value={d.openai.baseUrl} onChange={(e) => patch({ openai: { ...d.openai, baseUrl: e.currentTarget.value.trim() } })} />
+            <input type="url" data-testid="letters-base-url" value={d.openai.baseUrl} aria-invalid={s.urlError.value?.field === 'baseUrl'} aria-describedby="letters-base-url-msg" onChange={(e) => patch({ openai: { ...d.openai, baseUrl: e.currentTarget.value.trim() } })} />
           </label>
-          <p class="otk-muted">{t.baseUrlHint}</p>
+          {s.urlError.value?.field === 'baseUrl' ? <p class="otk-error" role="alert" id="letters-base-url-msg" data-testid="letters-url-error">{s.urlError.value.text}</p> : null}
+          <p class="otk-muted" id={s.urlError.value?.field === 'baseUrl' ? undefined : 'letters-base-url-msg'}>{t.baseUrlHint} {t.keyOrigin}</p>
           <label class="otk-field">
             <span>{t.model}</span>
             <input type="text" data-testid="letters-model" value={d.openai.model} placeholder="qwen/qwen3-32b, gpt-4o-mini, gpt://<folder>/yandexgpt/latest" onChange={(e) => patch({ openai: { ...d.openai, model: e.currentTarget.value.trim() } })} />
@@ -255,8 +270,9 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
           ) : null}
           <label class="otk-field">
             <span>{t.mirror}</span>
-            <input type="url" value={d.webllm.modelBaseUrl} placeholder="https://huggingface.co" onChange={(e) => patch({ webllm: { ...d.webllm, modelBaseUrl: e.currentTarget.value.trim() } })} />
+            <input type="url" value={d.webllm.modelBaseUrl} placeholder="https://huggingface.co" aria-invalid={s.urlError.value?.field === 'modelBaseUrl'} onChange={(e) => patch({ webllm: { ...d.webllm, modelBaseUrl: e.currentTarget.value.trim() } })} />
           </label>
+          {s.urlError.value?.field === 'modelBaseUrl' ? <p class="otk-error" role="alert" data-testid="letters-url-error">{s.urlError.value.text}</p> : null}
           <p class="otk-muted">{t.mirrorHint}</p>
           <label class="otk-field">
             <span>{t.idle}</span>

@@ -68,6 +68,7 @@ describe('settings import: review, then apply on confirmation', () => {
     const cap = rows.find((r) => r.dataset['path'] === 'apply.dailyCap')!;
     expect([...cap.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['20', '200']);
     expect(root.querySelector('[data-testid="import-review-summary"]')!.textContent).toMatch(/8 changes, 7 of them need attention/);
+    expect(root.querySelector('[data-testid="import-review-key"]')!.textContent).toMatch(/API key will be removed/);
     expect(await getSettings()).toEqual(current);
     expect(applied).toEqual([]);
   });
@@ -110,5 +111,6 @@ describe('settings import: review, then apply on confirmation', () => {
     await vi.waitFor(() => expect(review()).not.toBeNull());
     expect(root.querySelector('[data-testid="import-review-summary"]')!.textContent).toMatch(/nothing to change/);
     expect(root.querySelector('[data-testid="import-apply"]')).toBeNull();
+    expect(root.querySelector('[data-testid="import-review-key"]')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { signal } from '@preact/signals';
 import type { Lang } from '../../lib/i18n/lang';
+import { originChanged } from '../../lib/letters/provider-url';
 import { diffSettings } from '../../lib/settings/diff';
 import type { Settings } from '../../lib/settings/schema';
 import { replaceSettings } from '../../lib/settings/store';
@@ -73,7 +74,15 @@ export function SettingsImport({ current, t, lang, onMessage, onApplied, apply =
           }}
         />
       </label>
-      {p ? <ImportReview fileName={p.name} changes={diffSettings(current, p.settings)} onApply={() => void onApply()} onCancel={onCancel} /> : null}
+      {p ? (
+        <ImportReview
+          fileName={p.name}
+          changes={diffSettings(current, p.settings)}
+          dropsKey={originChanged([current.letters.openai.baseUrl], p.settings.letters.openai.baseUrl)}
+          onApply={() => void onApply()}
+          onCancel={onCancel}
+        />
+      ) : null}
     </>
   );
 }

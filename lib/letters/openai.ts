@@ -1,5 +1,6 @@
 import type { CompletionRequest, LetterProvider } from './provider';
 import { ProviderError } from './provider';
+import { providerUrlProblem } from './provider-url';
 import { streamChat } from './stream-chat';
 
 /**
@@ -19,7 +20,7 @@ export interface OpenAiConfig {
   idleMs?: number;
 }
 
-/** `https://x/v1/` → `https://x/v1/chat/completions`. Throws a config error for anything not http(s). */
+/** `https://x/v1/` → `https://x/v1/chat/completions`. Throws a config error for anything but https (http: loopback only). */
 export function chatUrl(baseUrl: string): string {
   let u: URL;
   try {
@@ -27,7 +28,9 @@ export function chatUrl(baseUrl: string): string {
   } catch {
     throw new ProviderError('config', `"${baseUrl}" is not a URL: enter the API base URL, e.g. https://openrouter.ai/api/v1`);
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new ProviderError('config', 'the API base URL must start with https:// (or http:// for a local server)');
+  // Checked again here, not only in the settings schema: the key never goes over plain http to another machine.
+  const problem = providerUrlProblem(u.href);
+  if (problem) throw new ProviderError('config', `the API base URL ${problem}`);
   return `${u.origin}${u.pathname.replace(/\/+$/, '')}/chat/completions`;
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { providerUrlProblem } from './provider-url';
 
 /**
  * The `letters` section of the settings (non-secret only: keys live in ./keys.ts and never in settings, so an
@@ -7,7 +8,15 @@ import * as z from 'zod/mini';
 export const LETTER_PROVIDERS = ['none', 'template', 'webllm', 'openai', 'gigachat'] as const;
 export type LetterProviderKind = (typeof LETTER_PROVIDERS)[number];
 
-const httpUrl = z.string().check(z.trim(), z.maxLength(500), z.refine((s) => s === '' || /^https?:\/\/[^\s/]+/i.test(s), 'must be an http(s) URL'));
+/** https, or http only to loopback (./provider-url.ts); '' = not set. */
+const providerUrl = z.string().check(
+  z.trim(),
+  z.maxLength(500),
+  z.superRefine((s, ctx) => {
+    const problem = s === '' ? null : providerUrlProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: s });
+  }),
+);
 
 export const lettersSchema = z.object({
   /**
@@ -21,7 +30,7 @@ export const lettersSchema = z.object({
   keyStorage: z._default(z.enum(['session', 'local']), 'session'),
   openai: z._default(
     z.object({
-      baseUrl: z._default(httpUrl, 'https://openrouter.ai/api/v1'),
+      baseUrl: z._default(providerUrl, 'https://openrouter.ai/api/v1'),
       model: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
       /** Yandex Cloud's compatible endpoint wants `Api-Key`. */
       authScheme: z._default(z.enum(['Bearer', 'Api-Key']), 'Bearer'),
@@ -40,7 +49,7 @@ export const lettersSchema = z.object({
       /** A curated model id (./webllm-models.ts); '' = the default for this machine. */
       model: z._default(z.string().check(z.maxLength(200)), ''),
       /** Mirror of Hugging Face's layout (`<base>/<repo>/resolve/main/…`); '' = huggingface.co. */
-      modelBaseUrl: z._default(httpUrl, ''),
+      modelBaseUrl: z._default(providerUrl, ''),
       /** Free the GPU after this many idle minutes. */
       idleUnloadMinutes: z._default(z.int().check(z.gte(1), z.lte(120)), 10),
     }),

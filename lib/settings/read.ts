@@ -31,6 +31,12 @@ export function getAt(value: unknown, path: readonly PropertyKey[]): unknown {
 
 const pathKey = (path: readonly PropertyKey[]): string => path.map(String).join('.');
 
+/**
+ * Fields whose default would send data where the user never chose: a bad stored value reads as "not set" (the
+ * provider then fails with a clear error) rather than as the default host, which would get the user's key.
+ */
+const UNSET_ON_FALLBACK: Record<string, unknown> = { 'letters.openai.baseUrl': '' };
+
 /** Marks an array item to leave out; filtered after each round so the other indices of that round stay valid. */
 const DROPPED = Symbol('dropped');
 
@@ -48,6 +54,9 @@ const DROPPED = Symbol('dropped');
 export function readSettings(raw: unknown): SettingsRead {
   if (raw === undefined || raw === null) return { settings: settingsSchema.parse({}), fallbacks: [] };
   if (!isPlainObject(raw)) return rootFallback(raw, `expected an object, got ${Array.isArray(raw) ? 'an array' : typeof raw}`);
+  // The usual case, without a copy: everything reads.
+  const whole = settingsSchema.safeParse(raw);
+  if (whole.success) return { settings: whole.data, fallbacks: [] };
   const work: Json = structuredClone(raw);
   const removedKeys = new Set<string>();
   const fallbacks = new Map<string, SettingsFallback>();
@@ -69,7 +78,8 @@ export function readSettings(raw: unknown): SettingsRead {
         parent[last] = DROPPED;
         arrays.add(parent);
       } else if (isPlainObject(parent) && typeof last === 'string') {
-        delete parent[last];
+        if (key in UNSET_ON_FALLBACK) parent[last] = UNSET_ON_FALLBACK[key];
+        else delete parent[last];
         removedKeys.add(key);
       }
     }

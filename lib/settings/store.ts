@@ -1,7 +1,9 @@
 import { storage } from '#imports';
 import { MIGRATIONS } from './migrations';
 import { applyPaths, changedPaths, leafPaths, type SettingsPath } from './patch';
-import { describeFallbacks, readSettings, type SettingsRead } from './read';
+import { describeFallbacks, getAt, readSettings, type SettingsRead } from './read';
+import { setKey } from '../letters/keys';
+import { originChanged } from '../letters/provider-url';
 import { SETTINGS_VERSION, defaultSettings, settingsSchema, type Settings } from './schema';
 
 export { parseStoredSettings } from './parse';
@@ -18,6 +20,8 @@ export const settingsItem = storage.defineItem<unknown>('local:settings', {
   // Writing defaults on first run also stores the version mark, so later migrations know where they start.
   init: defaultSettings,
 });
+
+const OPENAI_URL = ['letters', 'openai', 'baseUrl'];
 
 const warn = (read: SettingsRead): SettingsRead => {
   if (read.fallbacks.length) console.warn('[otklik]', `stored settings: these fields are invalid and read as their defaults: ${describeFallbacks(read.fallbacks)}`);
@@ -71,6 +75,12 @@ async function write(next: Settings, paths?: (current: SettingsRead) => Settings
   const touched = paths ? paths(current) : changedPaths(current.settings, valid);
   if (!touched.length) return current.settings;
   const stored = applyPaths(raw, valid, touched);
+  // The API key belongs to the origin it was entered for (as read, and as stored if that did not read): another
+  // origin drops it before the new URL is stored, so the key can never reach it.
+  const storedUrl = getAt(raw, OPENAI_URL);
+  if (originChanged([current.settings.letters.openai.baseUrl, typeof storedUrl === 'string' ? storedUrl : undefined], valid.letters.openai.baseUrl)) {
+    await setKey('openai', '', 'session');
+  }
   await settingsItem.setValue(stored);
   return readSettings(stored).settings;
 }

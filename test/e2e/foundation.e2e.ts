@@ -104,7 +104,12 @@ describe('foundation: the extension on a fake https://hh.ru', () => {
     const page = await browser.extensionPage('options.html');
     await page.waitForSelector('[data-testid="options"]');
     const file = { app: 'otklik', kind: 'settings', version: 1, settings: { enabled: true, listing: { hideIrrelevant: false } } };
+    const before = await (await browser.worker()).evaluate(() => chrome.storage.local.get('settings'));
     await page.setInputFiles('[data-testid="import-file"]', { name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    // Shown first (what would change), written only on Apply.
+    await expect.poll(() => page.locator('[data-testid="import-review"] tr[data-path="triage.action"] td').allTextContents()).toEqual(['hide', 'dim']);
+    expect(await (await browser.worker()).evaluate(() => chrome.storage.local.get('settings'))).toEqual(before);
+    await page.getByTestId('import-apply').click();
     await expect.poll(() => page.locator('[data-testid="options-message"]').textContent()).toMatch(/обновлено с версии настроек 1/);
     const stored = await (await browser.worker()).evaluate(() => chrome.storage.local.get('settings'));
     expect(stored['settings']).toMatchObject({ triage: { action: 'dim' } });

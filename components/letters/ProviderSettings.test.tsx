@@ -1,0 +1,88 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getKey, keyLocation, maskKey, setKey } from '../../lib/letters/keys';
+import type { LettersSettings } from '../../lib/letters/settings';
+import type { ProviderStatus } from '../../lib/messaging/protocol';
+import { defaultSettings } from '../../lib/settings/schema';
+import { getSettings, saveSettings } from '../../lib/settings/store';
+import { ProviderSettings } from './ProviderSettings';
+
+/** A background that answers providerStatus from the real key storage. */
+function fakeSend() {
+  const calls: string[] = [];
+  const send = (async (type: string) => {
+    calls.push(type);
+    if (type !== 'providerStatus') throw new Error(`unexpected ${type}`);
+    const status: ProviderStatus = {
+      provider: 'openai',
+      key: { openai: await keyLocation('openai'), gigachat: null, openaiMask: maskKey(await getKey('openai')), gigachatMask: '' },
+      capability: null,
+      capabilityError: null,
+      models: [],
+      download: null,
+    };
+    return status;
+  }) as unknown as NonNullable<Parameters<typeof ProviderSettings>[0]['send']>;
+  return { send, calls };
+}
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+async function mount() {
+  const s = defaultSettings();
+  const letters: LettersSettings = { ...s.letters, provider: 'openai', openai: { ...s.letters.openai, baseUrl: 'https://openrouter.ai/api/v1' } };
+  await saveSettings({ ...s, letters });
+  await setKey('openai', 'sk-user-key-1a2b', 'session');
+  const saves: LettersSettings[] = [];
+  const { send } = fakeSend();
+  const onSave = async (next: LettersSettings) => {
+    saves.push(next);
+    await saveSettings({ ...(await getSettings()), letters: next });
+  };
+  render(<ProviderSettings value={letters} onSave={onSave} send={send} requestHosts={async () => true} />, root);
+  await vi.waitFor(() => expect(root.querySelector('[data-testid="letters-key-state"]')!.textContent).toContain('1a2b'));
+  return { saves };
+}
+
+function typeUrl(url: string) {
+  const input = root.querySelector<HTMLInputElement>('[data-testid="letters-base-url"]')!;
+  input.value = url;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+describe('provider URL in the options', () => {
+  it('plain http to another machine is refused under the field; nothing is saved, the key stays', async () => {
+    const { saves } = await mount();
+    typeUrl('http://attacker.example/v1');
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="letters-url-error"]')).not.toBeNull());
+    expect(root.querySelector('[data-testid="letters-url-error"]')!.textContent).toMatch(/http:\/\/attacker\.example\/v1.*https:\/\/.*localhost/);
+    expect(root.querySelector('[data-testid="letters-base-url"]')!.getAttribute('aria-invalid')).toBe('true');
+    expect(saves).toEqual([]);
+    expect((await getSettings()).letters.openai.baseUrl).toBe('https://openrouter.ai/api/v1');
+    expect(await getKey('openai')).toBe('sk-user-key-1a2b');
+  });
+
+  it('http to this computer is accepted; another origin drops the stored key and the page shows it gone', async () => {
+    await mount();
+    typeUrl('http://localhost:11434/v1');
+    await vi.waitFor(async () => expect((await getSettings()).letters.openai.baseUrl).toBe('http://localhost:11434/v1'));
+    expect(root.querySelector('[data-testid="letters-url-error"]')).toBeNull();
+    expect(await getKey('openai')).toBe('');
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="letters-key-state"]')!.textContent).toMatch(/No key|Ключ не задан/));
+  });
+
+  it('a new path on the same origin keeps the key', async () => {
+    await mount();
+    typeUrl('https://openrouter.ai/api/v2');
+    await vi.waitFor(async () => expect((await getSettings()).letters.openai.baseUrl).toBe('https://openrouter.ai/api/v2'));
+    expect(await getKey('openai')).toBe('sk-user-key-1a2b');
+  });
+});
