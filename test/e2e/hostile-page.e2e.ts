@@ -7,8 +7,9 @@
  * page-readable DOM). A content-script context (Otklik's isolated world, reached over DevTools) may not send
  * the privileged messages nor read a secret.
  *
- * Each attack is shown to bite without its guard: the same suite against a build with open roots and no
- * isTrusted check fails (see the README of lib/triage).
+ * The checks are soft (every broken guard is reported, not just the first) and were shown to bite: against a
+ * build without the guards (open roots, no isTrusted check, no sender policy, secrets in storage.local, WXT's
+ * computable started-event name) this suite fails on each of them (lib/triage/README.md, "Page isolation").
  */
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,8 +61,8 @@ describe('hostile page: nothing a page script does makes Otklik act or leak', ()
   function expectNoLeak(view: { all: string; hh: string }, secrets: string[]) {
     const sensitive = [...new Set(secrets.map((s) => s.trim()).filter((s) => s.length >= 4 && !view.hh.includes(s)))];
     expect(sensitive.length, 'reason texts to look for').toBeGreaterThan(2);
-    for (const s of sensitive) expect(view.all.includes(s), `page can read: ${s}`).toBe(false);
-    expect(view.all).not.toContain(CANARY);
+    for (const s of sensitive) expect.soft(view.all.includes(s), `page can read: ${s}`).toBe(false);
+    expect.soft(view.all).not.toContain(CANARY);
   }
   /** Lets anything an attack might have started reach the worker and hh (a negative check needs a while). */
   const settle = (page: Page) => page.waitForTimeout(1500);
@@ -88,20 +89,20 @@ describe('hostile page: nothing a page script does makes Otklik act or leak', ()
     const before = { settings: await storedSettings(), bar: await roots.text('[data-otk-bar]', '.bar'), judged: await page.locator(`${CARD}[data-otk-verdict]`).count() };
 
     const report = await attack(page);
-    expect(report.hosts).toBeGreaterThan(2);
-    expect(report.openRoots).toBe(0);
-    expect(report.reachedInside).toBe(0);
-    expect(report.startedEvents).toBeGreaterThan(10);
+    expect.soft(report.hosts).toBeGreaterThan(2);
+    expect.soft(report.openRoots).toBe(0);
+    expect.soft(report.reachedInside).toBe(0);
+    expect.soft(report.startedEvents).toBeGreaterThan(10);
     await settle(page);
 
     // Nothing happened: no job, no application, no settings change, nothing revealed, no confirmation pending.
-    expect(await jobs()).toEqual([]);
-    expect(fake.applications).toEqual([]);
-    expect(await storedSettings()).toBe(before.settings);
-    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-otk-reveal'))).toBe(false);
-    expect(await roots.text('[data-otk-bar]', '.bar')).toBe(before.bar);
+    expect.soft(await jobs()).toEqual([]);
+    expect.soft(fake.applications).toEqual([]);
+    expect.soft(await storedSettings()).toBe(before.settings);
+    expect.soft(await page.evaluate(() => document.documentElement.hasAttribute('data-otk-reveal'))).toBe(false);
+    expect.soft(await roots.text('[data-otk-bar]', '.bar')).toBe(before.bar);
     // Triage is alive: the verdicts stay, and a settings change still re-draws the page.
-    expect(await page.locator(`${CARD}[data-otk-verdict]`).count()).toBe(before.judged);
+    expect.soft(await page.locator(`${CARD}[data-otk-verdict]`).count()).toBe(before.judged);
     const dim = settings();
     dim.triage.action = 'dim';
     await setSettings(worker, dim);
@@ -114,10 +115,10 @@ describe('hostile page: nothing a page script does makes Otklik act or leak', ()
     for (let i = 0; i < n; i++) {
       reasons.push(...(await roots.eval(BADGES, (root) => [root.querySelector('.b')?.getAttribute('title') ?? '', ...[...root.querySelectorAll('.r span')].map((s) => s.textContent ?? '')], undefined, i)));
     }
-    expect(reasons.some((r) => /Python|Junior|Стажёр/i.test(r)), 'the badges name the profile (else this test proves nothing)').toBe(true);
+    expect.soft(reasons.some((r) => /Python|Junior|Стажёр/i.test(r)), 'the badges name the profile (else this test proves nothing)').toBe(true);
     expectNoLeak(await pageView(page), reasons);
     // The page has no extension API to call.
-    expect(await page.evaluate(() => (window as unknown as { __otkMessage: () => Promise<string> }).__otkMessage())).toMatch(/^(no runtime API|error: )/);
+    expect.soft(await page.evaluate(() => (window as unknown as { __otkMessage: () => Promise<string> }).__otkMessage())).toMatch(/^(no runtime API|error: )/);
 
     // The same button, pressed by a user (a real click), works: the guard stopped the page, not a dead button.
     await roots.click(`${CARD}[data-otk-verdict="show"] [data-otk-badge]`, '[data-otk-queue]');
@@ -141,18 +142,18 @@ describe('hostile page: nothing a page script does makes Otklik act or leak', ()
     expect(before.box).toEqual({ hidden: true, value: '' });
 
     const report = await attack(page);
-    expect(report.hosts).toBeGreaterThanOrEqual(2);
-    expect(report.openRoots).toBe(0);
-    expect(report.reachedInside).toBe(0);
-    expect(report.stolen).toBe('');
+    expect.soft(report.hosts).toBeGreaterThanOrEqual(2);
+    expect.soft(report.openRoots).toBe(0);
+    expect.soft(report.reachedInside).toBe(0);
+    expect.soft(report.stolen).toBe('');
     await settle(page);
 
-    expect(await box()).toEqual(before.box); // no letter written, none replaced
-    expect((await jobs())!.length).toBe(jobsBefore);
-    expect(fake.applications.length).toBe(appsBefore);
-    expect(await storedSettings()).toBe(before.settings); // the employer is not hidden
-    expect(await roots.text(PANEL, '[data-otk-hide-employer]')).toBe(before.hide);
-    expect(await page.locator(PANEL).count()).toBe(1); // the page-features bundle was not stopped
+    expect.soft(await box()).toEqual(before.box); // no letter written, none replaced
+    expect.soft((await jobs())!.length).toBe(jobsBefore);
+    expect.soft(fake.applications.length).toBe(appsBefore);
+    expect.soft(await storedSettings()).toBe(before.settings); // the employer is not hidden
+    expect.soft(await roots.text(PANEL, '[data-otk-hide-employer]')).toBe(before.hide);
+    expect.soft(await page.locator(PANEL).count()).toBe(1); // the page-features bundle was not stopped
 
     const secrets = [
       ...(await roots.eval(PANEL, (root) => [...root.querySelectorAll('[data-otk-have],[data-otk-lack]')].map((e) => e.textContent ?? ''))),
@@ -202,21 +203,21 @@ describe('hostile page: nothing a page script does makes Otklik act or leak', ()
       ['getTabTriage', { tabId: 1 }],
       ['importResume', { hash: 'a'.repeat(38) }],
     ];
-    for (const [type, payload] of privileged) expect(await send(type, payload), type).toEqual({ ok: false, error: `"${type}" is not accepted from this context` });
+    for (const [type, payload] of privileged) expect.soft(await send(type, payload), type).toEqual({ ok: false, error: `"${type}" is not accepted from this context` });
     // The channel itself works: what the listing may send is answered.
     expect(await send('jobsForVacancies', { vacancyIds: ['1'] })).toMatchObject({ ok: true });
 
     // Storage a content script can read holds no secret; session storage is closed to it.
     const local = (await run('chrome.storage.local.get(null).then((x) => JSON.stringify(x))')) as string;
     expect(local).toContain('"settings"'); // it is the real storage…
-    expect(local).not.toContain(API_KEY.slice(3));
-    expect(local).not.toContain(BOT_TOKEN.split(':')[1]);
-    expect(await run('chrome.storage.session.get(null).then(() => "readable", (e) => "refused: " + e.message)')).toMatch(/^refused/);
+    expect.soft(local).not.toContain(API_KEY.slice(3));
+    expect.soft(local).not.toContain(BOT_TOKEN.split(':')[1]);
+    expect.soft(await run('chrome.storage.session.get(null).then(() => "readable", (e) => "refused: " + e.message)')).toMatch(/^refused/);
 
     // Nothing changed: the key is where the user put it, the queue not paused, the settings as they were.
-    expect((await fromPopup<{ key: { openai: string | null } }>('providerStatus', {})).data?.key.openai).toBe('local');
-    expect((await fromPopup<{ pause: unknown }>('queueStatus', {})).data?.pause).toBeNull();
-    expect(await storedSettings()).toBe(settingsBefore);
+    expect.soft((await fromPopup<{ key: { openai: string | null } }>('providerStatus', {})).data?.key.openai).toBe('local');
+    expect.soft((await fromPopup<{ pause: unknown }>('queueStatus', {})).data?.pause).toBeNull();
+    expect.soft(await storedSettings()).toBe(settingsBefore);
     await page.close();
   });
 });
