@@ -9,7 +9,7 @@
  *
  * The checks are soft (every broken guard is reported, not just the first) and were shown to bite: against a
  * build without the guards (open roots, no isTrusted check, no sender policy, secrets in storage.local, WXT's
- * computable started-event name) this suite fails on each of them (lib/triage/README.md, "Page isolation").
+ * computable started-event name) this suite fails on each of them (lib/messaging/README.md, "The page boundary").
  */
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
