@@ -123,6 +123,9 @@ describe('hostile page: nothing a page script does makes Otklik act or leak', ()
     // The same button, pressed by a user (a real click), works: the guard stopped the page, not a dead button.
     await roots.click(`${CARD}[data-otk-verdict="show"] [data-otk-badge]`, '[data-otk-queue]');
     await expect.poll(async () => (await jobs())?.length, { timeout: 15_000 }).toBe(1);
+    // Keyboard users too: Enter on the focused "show all" is a trusted click.
+    await roots.press('[data-otk-bar]', '[data-otk-action="toggle-hidden"]', 'Enter');
+    await expect.poll(() => page.evaluate(() => document.documentElement.hasAttribute('data-otk-reveal')), { timeout: 5_000 }).toBe(true);
     await page.close();
   });
 
