@@ -163,4 +163,39 @@ describe('VacancyPanel details (issue 7)', () => {
     await settle();
     expect(hidden).toHaveLength(1);
   });
+  it("a page script's clicks write, queue and hide nothing, and the page sees no root", async () => {
+    document.body.innerHTML = '<main><h1 data-qa="vacancy-title">T</h1></main>';
+    const calls: string[] = [];
+    panel = new VacancyPanel(
+      document,
+      deps({
+        read: () => ({ vacancy: { ...full, employer: { id: '9', name: 'ACME' } }, url: 'u', applied: false }),
+        queue: { enqueue: async () => (calls.push('enqueue'), []), states: async () => ({}) },
+        writeLetter: async () => (calls.push('write'), { letter: 'x', problems: [], asks: [] }),
+        enqueueWithLetter: async (item) => (calls.push('enqueueWithLetter'), { vacancyId: item.vacancy.id, state: 'pending' }),
+        hideEmployer: async () => (calls.push('hide'), { added: true }),
+      }),
+      settings(),
+    );
+    panel.start();
+    const host = document.querySelector<HTMLElement>('[data-otk-vacancy-panel]')!;
+    expect(host.shadowRoot).toBeNull();
+    expect(document.querySelector<HTMLElement>('[data-otk-badge]')!.shadowRoot).toBeNull();
+    (part('textarea') as HTMLTextAreaElement).hidden = false;
+    (part('textarea') as HTMLTextAreaElement).value = 'by the page';
+    for (const sel of ['[data-otk-write]', '[data-otk-queue-letter]', '[data-otk-hide-employer]']) {
+      const b = part(sel) as HTMLButtonElement;
+      b.disabled = false;
+      b.click();
+      b.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    }
+    host.click();
+    inRoot(document.querySelector('[data-otk-badge]'))!.querySelector<HTMLButtonElement>('[data-otk-queue]')!.click();
+    await settle();
+    expect(calls).toEqual([]);
+    expect(document.documentElement.outerHTML).not.toContain('Your skills it asks for');
+    trustedClick(part('[data-otk-hide-employer]')!);
+    await settle();
+    expect(calls).toEqual(['hide']);
+  });
 });

@@ -13,6 +13,8 @@ export interface ClosedRoots {
   text(host: string, inner?: string, nth?: number): Promise<string | null>;
   /** A real (trusted) mouse click on the centre of `inner` in the nth host's root. */
   click(host: string, inner: string, nth?: number): Promise<void>;
+  /** Focuses `inner` (as Tab would) and presses a real key on it: keyboard activation. */
+  press(host: string, inner: string, key: string, nth?: number): Promise<void>;
   /** Number of hosts matching `host`. */
   count(host: string): Promise<number>;
 }
@@ -72,6 +74,20 @@ async function open(page: Page): Promise<ClosedRoots> {
       );
       if (!box || !box.w || !box.h) throw new Error(`${host} #${nth}: ${inner} not found or not visible`);
       await page.mouse.click(box.x, box.y);
+    },
+    async press(host, inner, key, nth = 0) {
+      const focused = await evalIn(
+        host,
+        (root, sel: string) => {
+          const el = root.querySelector<HTMLElement>(sel);
+          el?.focus();
+          return !!el && root.activeElement === el;
+        },
+        inner,
+        nth,
+      );
+      if (!focused) throw new Error(`${host} #${nth}: ${inner} not found or not focusable`);
+      await page.keyboard.press(key);
     },
     async count(host) {
       const { root } = await cdp.send('DOM.getDocument', { depth: 0 });

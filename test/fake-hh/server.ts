@@ -115,6 +115,11 @@ export interface FakeHh {
   dataLoadMs: number;
   /** Responses page and employer chats (negotiations.ts): change a response's status, write as the employer, see what was sent. */
   negotiations: { set(vacancyId: number, action: NegotiationAction): void; employerWrites(vacancyId: number, text: string): void; readonly sent: ChatSend[] };
+  /**
+   * Test-only: a script every HTML page runs first, in the page's own world (what hh's, an ad's or a counter's
+   * script could do). The hostile-page suite (test/e2e/hostile-page.e2e.ts) attacks Otklik from here. null = none.
+   */
+  pageScript: string | null;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -288,7 +293,15 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
   const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}) =>
     send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), headers);
   const sendHtml = (res: ServerResponse, status: number, body: string, headers: Record<string, string | string[]> = {}) =>
-    send(res, status, 'text/html; charset=utf-8', body, headers);
+    send(res, status, 'text/html; charset=utf-8', withPageScript(body), headers);
+  /** The test's page script (api.pageScript), first thing in <head>. */
+  const withPageScript = (html: string) => {
+    const script = api.pageScript;
+    if (!script) return html;
+    const tag = `<script>${script.replace(/<\/script/gi, '<\\/script')}</script>`;
+    const at = html.search(/<head[^>]*>/i);
+    return at < 0 ? tag + html : html.replace(/<head[^>]*>/i, (h) => h + tag);
+  };
   const redirect = (res: ServerResponse, location: string, headers: Record<string, string | string[]> = {}) => {
     if (res.headersSent || res.destroyed) return;
     res.writeHead(302, { location, 'cache-control': 'no-store', ...headers });
@@ -633,6 +646,7 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
     ],
     dataSource: data.source,
     dataLoadMs: Math.round(data.loadMs),
+    pageScript: null,
     negotiations: {
       set: (vacancyId, action) => setNegotiation(state, vacancyId, action, nowOf(state)),
       employerWrites: (vacancyId, text) => employerWrites(state, vacancyId, text, nowOf(state)),
