@@ -10,7 +10,7 @@ export const DRIVER_LICENCES = ['A', 'B', 'C', 'D', 'E', 'BE', 'CE', 'DE', 'TM',
 export const LANGUAGE_LEVELS = ['a1', 'a2', 'b1', 'b2', 'c1', 'c2', 'l1'] as const;
 export const languageSchema = z.object({
   /** hh language id: eng, deu, fra, zho … (rus for Russian) */
-  id: z.string().check(z.regex(/^[a-z]{3}$/, 'an hh language id of three letters (eng, deu …)')),
+  code: z.string().check(z.regex(/^[a-z]{3}$/, 'an hh language id of three letters (eng, deu …)')),
   level: z.enum(LANGUAGE_LEVELS),
 });
 export type Language = z.infer<typeof languageSchema>;

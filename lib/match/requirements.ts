@@ -16,7 +16,7 @@ const LAT: Record<string, string> = { а: 'A', в: 'B', с: 'C', д: 'D', е: 'E
 const CAT = '(?:[ABCDEАВСДЕ]{1,2}1?)';
 /** "категории B, C и E", "кат. С/Е", "права категории «C»", "водительское удостоверение категории D". */
 const LICENCE_RE = new RegExp(
-  `(?:[Кк]атегори[яиюей]|[Кк]ат\\.|[Вв]одительск\\S* (?:прав|удостоверени)\\S*(?: категори[яиюей])?)\\s*[«"(]?\\s*(${CAT}(?:\\s*(?:,|/|\\\\|и|или|\\+|-)\\s*${CAT})*)(?![А-Яа-яA-Za-z0-9])`,
+  `(?:[Кк]атегори[яиюей](?: прав)?|[Кк]ат\\.(?: прав)?|[Вв]одительск\\S* (?:прав|удостоверени)\\S*(?: категори[яиюей])?)\\s*[«"(]?\\s*(${CAT}(?:\\s*[»"]?\\s*(?:,|/|\\\\|и|или|\\+|-)\\s*[«"]?\\s*${CAT})*)(?![А-Яа-яA-Za-z0-9])`,
   'g',
 );
 const SOFT = /плюс|желательн|приветств|преимуществ|не обязательн|необязательн|будет здорово|nice to have|is a plus|advantage/i;
@@ -34,7 +34,7 @@ export function licencesIn(text: string, requiredOnly: boolean): { cats: string[
     if (requiredOnly && softNear(text, m.index ?? 0, m[0].length)) continue;
     const list = m[1] ?? '';
     if (/или/i.test(list)) anyOf = true;
-    for (const raw of list.split(/\s*(?:,|\/|\\|и|или|\+|-)\s*/i)) {
+    for (const raw of list.replace(/[«»"]/g, '').split(/\s*(?:,|\/|\\|и|или|\+|-)\s*/i)) {
       const id = [...raw.toLowerCase().replace(/1$/, '')].map((ch) => LAT[ch] ?? '').join('');
       if (/^(?:[ABCDE]|BE|CE|DE)$/.test(id)) cats.add(id);
     }
@@ -100,12 +100,19 @@ export function languagesIn(text: string, requiredOnly: boolean): Language[] {
       if (!prev || (LEVEL_RANK[lvl] ?? 0) > (LEVEL_RANK[prev] ?? 0)) out.set(id, lvl);
     }
   }
-  return [...out].map(([id, level]) => ({ id, level: level as Language['level'] }));
+  return [...out].map(([code, level]) => ({ code, level: level as Language['level'] }));
 }
 
 const MEDICAL_REQ =
   /(?:медицинск\S*|фармацевтическ\S*) образовани|сертификат\S* (?:специалиста|по специальности)|свидетельств\S* об аккредитации|аккредитаци\S* (?:специалиста|по специальности)|действующ\S* (?:сертификат|аккредитаци)/gi;
 const MEDICAL_SELF = /медицин|фармац|врач|медсестр|медбрат|медицинск|фельдшер|провизор|аккредитац|сертификат специалиста|санитар|стоматолог|акушер|педиатр|терапевт|хирург|лаборант/i;
+
+/**
+ * Self-propelled machines (forklift, tractor, excavator, loader crane …) are driven on a tractor driver-operator's
+ * licence (удостоверение тракториста-машиниста), not on a car licence.
+ */
+const MACHINE_TITLE = /погрузчик|трактор|экскаватор|бульдозер|автогрейдер|грейдер|каток|штабелер|штабелёр|ричтрак|автокран|манипулятор|комбайн/i;
+const MACHINE_SELF = /тракторист|машинист|погрузчик|самоходн|штабел|ричтрак|экскаватор|крановщик|категори[яи] [«"]?[A-FА-Е]?[IVX]+\b/i;
 
 export type Unmet =
   | { kind: 'licence'; cats: string[] }
@@ -121,8 +128,9 @@ export function compileRequirements(profile: Profile, medicalRole: boolean): Com
   const licences = new Set<string>(profile.driverLicences.length ? profile.driverLicences : licencesIn(selfText, false).cats);
   for (const l of [...licences]) if (l.length === 2) licences.add(l[0] ?? '');
   const langs = new Map<string, number>();
-  for (const l of profile.languages.length ? profile.languages : languagesIn(selfText, false)) langs.set(l.id, LEVEL_RANK[l.level] ?? 0);
+  for (const l of profile.languages.length ? profile.languages : languagesIn(selfText, false)) langs.set(l.code, LEVEL_RANK[l.level] ?? 0);
   const medical = medicalRole || MEDICAL_SELF.test(selfText);
+  const machines = MACHINE_SELF.test(selfText);
 
   return {
     check(v, full) {
@@ -131,13 +139,16 @@ export function compileRequirements(profile: Profile, medicalRole: boolean): Com
         const stated = v.driverLicences?.length ? { cats: v.driverLicences, anyOf: false } : licencesIn(text, true);
         const missing = stated.cats.filter((c) => !covers(licences, c));
         if (missing.length > 0 && (!stated.anyOf || missing.length === stated.cats.length)) return { kind: 'licence', cats: missing };
+        // "Водитель погрузчика" for a car driver: the machine's own licence.
+        if (!machines && /водител|driver/i.test(v.title) && MACHINE_TITLE.test(v.title)) return { kind: 'licence', cats: ['тракториста-машиниста'] };
       }
       if (langs.size > 0) {
-        for (const need of v.languages?.length ? v.languages : languagesIn(text, true)) {
-          if (need.id === 'rus') continue;
+        const needs = v.languages?.length ? v.languages.map((l) => ({ code: l.id, level: l.level })) : languagesIn(text, true);
+        for (const need of needs) {
+          if (need.code === 'rus') continue;
           const r = LEVEL_RANK[need.level] ?? 0;
-          // A requirement of B1 or more that the user's level does not reach by a whole step.
-          if (r >= 3 && (langs.get(need.id) ?? 0) < r - 0.5) return { kind: 'language', id: need.id, level: need.level };
+          // A requirement of B1 or more that the user's level does not reach.
+          if (r >= 3 && (langs.get(need.code) ?? 0) < r) return { kind: 'language', id: need.code, level: need.level };
         }
       }
       if (!medical) {

@@ -144,6 +144,8 @@ export interface Features {
   /** the vacancy's most likely hh role and its probability */
   role: RoleInfo | undefined;
   pRole: number;
+  /** the model's three likeliest roles together */
+  pTop3: number;
   /** the role model does not know a word of the title's head */
   roleUnsure: boolean;
   /** the desired titles name technologies (Python, Frontend …) and the vacancy's title and text name none of them */
@@ -161,7 +163,11 @@ const ROLE_SURE = 0.5;
 const ROLE_SAME = 0.5;
 const ROLE_OVERRULE = 0.8;
 /** Below this probability of being one of the user's roles, a title the model reads is another profession. */
-const ROLE_OTHER = 0.05;
+const ROLE_OTHER = 0.1;
+/** The model must hold a concentrated belief (its three likeliest roles together) before a reading counts as evidence. */
+const ROLE_FOCUS = 0.4;
+/** A compound that ends in the wanted word ("электросварщик" for "сварщик"). */
+const COMPOUND_W = 0.8;
 
 export interface CompiledProfile extends Matcher {
   features(v: MatchVacancy): Features;
@@ -187,6 +193,9 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       userRoles.delete(-1);
     }
   }
+  // hh's experience id reads as a grade (junior … senior) in IT; elsewhere ("Врач-терапевт, 1–3 года", "Прораб") it is
+  // a minimum, and an experienced person is welcome. Without the role model every field is taken as graded (as before).
+  const gradedField = !roleModel || userRoles.size === 0 || [...userRoles].some((i) => roleModel.roles[i]?.category === 'Информационные технологии');
   const medicalRole = !!roleModel && [...userRoles].some((i) => roleModel.roles[i]?.category.startsWith('Медицина'));
   const requirements = compileRequirements(profile, medicalRole);
 
@@ -356,7 +365,11 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       const w = inTitle.get(c);
       if (w !== undefined || c.length < 4 || kindOf(c) !== 'u') return w ?? 0;
       let best = 0;
-      for (const i of unknownInTitle) if (i.c.startsWith(c) || c.startsWith(i.c)) best = Math.max(best, i.w);
+      for (const i of unknownInTitle) {
+        if (i.c.startsWith(c) || c.startsWith(i.c)) best = Math.max(best, i.w);
+        // Russian compounds put the kind in front: электросварщик, газосварщик are сварщик.
+        else if (c.length >= 6 && i.c.endsWith(c)) best = Math.max(best, COMPOUND_W * i.w);
+      }
       return best;
     };
     // A title with no role noun at all may name a wanted role's domain instead ("… по РСБУ" for an accountant).
@@ -453,7 +466,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     // hh's id is the employer's band: "1–3 years" with no level word in the title is a junior-to-middle job, two
     // bands below someone with 6+ years. ("No experience" is not a band but "not required"; it is left to the
     // one-level gap, since many non-IT employers hire experienced people under it.)
-    if (!vr && v.experience && userExp !== null && levelGap === 1) {
+    if (!vr && v.experience && userExp !== null && levelGap === 1 && gradedField) {
       const vi = EXPERIENCE_INDEX[v.experience];
       if (vi >= 1 && userExp - vi >= 2) levelGap = 2;
     }
@@ -500,6 +513,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     let pSame = -1;
     let role: RoleInfo | undefined;
     let pRole = 0;
+    let pTop3 = 0;
     let roleUnsure = false;
     if (roleModel) {
       const ids = v.professionalRoleIds?.map((id) => roleModel.roleIndex(id)).filter((i): i is number => i !== undefined) ?? [];
@@ -508,18 +522,20 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         pSame = ids.some((i) => userRoles.has(i)) ? 1 : 0;
         role = roleModel.roles[ids.find((i) => !userRoles.has(i)) ?? ids[0] ?? 0];
         pRole = 1;
+        pTop3 = 1;
       } else {
         const pr = roleModel.predict(v.title);
         pSame = 0;
         for (const i of userRoles) pSame += pr.probs[i] ?? 0;
         role = pr.top[0]?.role;
         pRole = pr.top[0]?.p ?? 0;
+        pTop3 = pr.top.slice(0, 3).reduce((s, x) => s + x.p, 0);
         roleUnsure = pr.unknownHead || pr.unknown;
       }
     }
 
     return {
-      pSame, role, pRole, roleUnsure, techMissing,
+      pSame, role, pRole, pTop3, roleUnsure, techMissing,
       full, title, bestTitle, titleHasRole: mainRoles.length > 0, precision: precDen > 0 ? precNum / precDen : 0, roleMismatch, foreign: foreign && (display.get(foreign) ?? techName(foreignWord)),
       foreignSoft: stackOk, qualifier, levelGap, levelDir, vacancyLevel, levelFit, yearsGap, needYears, skillsMatched, skillFrac, coreMissing, coreFrac,
     };
@@ -531,7 +547,9 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
    * reading to overrule the dictionary's own role mismatch.
    */
   function isSameRole(f: Features): boolean {
-    if (f.pSame < ROLE_SAME || f.foreign) return false;
+    // Only where the words found nothing: hh's roles are broad ("Учитель, преподаватель" is every subject, "Врач" every
+    // speciality), so a title the words partly match and partly contradict keeps the words' verdict.
+    if (f.pSame < ROLE_SAME || f.foreign || f.title >= 0.4) return false;
     if (f.techMissing) return false;
     return !f.roleMismatch || f.pSame >= ROLE_OVERRULE;
   }
@@ -588,8 +606,8 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       }
       // Hide only on evidence. A title the words do not match is another profession when the role model is sure
       // of it; when it is not (an unfamiliar title), the vacancy is dimmed as "not sure" rather than hidden.
-      if (!neutral && roleModel && score < thresholds.hide && !f.roleMismatch && !f.foreign && f.levelGap < 2 && f.yearsGap < 2) {
-        if (f.pSame < ROLE_OTHER && !f.roleUnsure) {
+      if (!neutral && roleModel && score < thresholds.hide && f.title < 0.4 && !f.roleMismatch && !f.foreign && f.levelGap < 2 && f.yearsGap < 2) {
+        if (f.pSame < ROLE_OTHER && f.pTop3 >= ROLE_FOCUS && !f.roleUnsure) {
           reasons.push({ code: 'other_profession', polarity: 'minus', params: { role: f.role && f.pRole >= ROLE_SURE ? f.role.name : '' } });
         } else {
           score = NOT_SURE_SCORE;

@@ -1,41 +1,171 @@
 /**
- * Relevance benchmark: runs ../shared/bench/run.py with card fields and with full vacancies (it calls
- * `npm run -s score` once per persona) and prints both tables as they are.
- *   npx tsx test/bench/relevance.ts
+ * Relevance benchmark, in process: the ten personas of ../shared/bench and the repo's own (test/bench/data: ids and
+ * labels only, the vacancies are ../shared/data/vacancies.jsonl.gz), each pool scored with card fields (what a
+ * listing card shows, the same field list as ../shared/bench/run.py) and with full vacancies. Prints per-persona
+ * and pooled tables: AUC (relevant vs irrelevant), relevant kept (not hidden), irrelevant hidden, and a
+ * reliability table of the scores (share relevant per score band; borderline counts half).
+ *   npx tsx test/bench/relevance.ts [--split dev|heldout] [--set shared|repo|all] [--misses]
+ * The held-out split is for the final report only: never tune on it.
+ * `python3 ../shared/bench/run.py --fields card|full` remains the reference runner for the shared personas (it
+ * goes through the CLI); this file gives the same numbers for them.
  */
-import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { fromHhApi } from '../../lib/hh/api-vacancy';
+import { compileProfile, formatReason } from '../../lib/match/index';
+import { profileSchema } from '../../lib/match/profile';
+import { builtinRoleModel } from '../../lib/match/roles';
 import { hasSharedFile, isEntry, REPO_ROOT, sharedFile } from './shared';
 
+const CARD_FIELDS = ['id', 'name', 'employer', 'salary', 'experience', 'schedule', 'schedule_text', 'work_format', 'employment', 'area', 'address', 'snippet', 'alternate_url'];
+const PERSONA_ONLY = ['id', 'intent', 'category'];
+
+export interface Row {
+  set: string;
+  persona: string;
+  category: string;
+  rel: number;
+  irr: number;
+  auc: number | null;
+  kept: number | null;
+  hidden: number | null;
+}
 export interface RelevanceResult {
   fields: 'card' | 'full';
-  table: string;
-  /** pooled numbers from the runner's last line */
-  aucPooled?: number;
-  aucMacro?: number;
-  relevantKept?: number;
-  irrelevantHidden?: number;
+  rows: Row[];
+  aucPooled: number | null;
+  aucMacro: number | null;
+  relevantKept: number;
+  irrelevantHidden: number;
 }
 
-export function main(): RelevanceResult[] | null {
-  const runner = 'bench/run.py';
-  if (!hasSharedFile(runner)) {
-    console.log(`relevance: skipped, ${sharedFile(runner)} not found (../shared is not beside the repo)`);
+type Labels = Record<string, Record<string, number>>;
+interface Persona {
+  id: string;
+  category?: string;
+  [k: string]: unknown;
+}
+
+function auc(pos: number[], neg: number[]): number | null {
+  if (!pos.length || !neg.length) return null;
+  let wins = 0;
+  for (const p of pos) for (const n of neg) wins += p > n ? 1 : p === n ? 0.5 : 0;
+  return wins / (pos.length * neg.length);
+}
+
+interface Set {
+  name: string;
+  personas: Persona[];
+  labels: Labels;
+}
+
+function loadSets(split: string, which: string): Set[] {
+  const sets: Set[] = [];
+  const read = <T>(f: string): T => JSON.parse(readFileSync(f, 'utf8')) as T;
+  if (which !== 'repo' && split === 'dev' && hasSharedFile('bench/labels.dev.json')) {
+    sets.push({ name: 'shared', personas: read(sharedFile('bench/personas.json')), labels: read(sharedFile('bench/labels.dev.json')) });
+  }
+  const dir = path.join(REPO_ROOT, 'test/bench/data');
+  if (which !== 'shared') {
+    const personas = read<Persona[]>(path.join(dir, split === 'dev' ? 'personas.json' : 'personas.heldout.json'));
+    sets.push({ name: 'repo', personas, labels: read(path.join(dir, `labels.${split}.json`)) });
+  }
+  return sets;
+}
+
+function fmt(x: number | null): string {
+  return x === null ? '  -  ' : x.toFixed(3);
+}
+
+export function main(argv: readonly string[] = process.argv.slice(2)): RelevanceResult[] | null {
+  if (!hasSharedFile('data/vacancies.jsonl.gz')) {
+    console.log(`relevance: skipped, ${sharedFile('data/vacancies.jsonl.gz')} not found (../shared is not beside the repo)`);
     return null;
   }
+  const arg = (k: string, d: string): string => {
+    const i = argv.indexOf(k);
+    return i >= 0 ? (argv[i + 1] ?? d) : d;
+  };
+  const split = arg('--split', 'dev');
+  const sets = loadSets(split, arg('--set', 'all'));
+  const misses = argv.includes('--misses');
+  const want = new Set(sets.flatMap((s) => Object.values(s.labels).flatMap((l) => Object.keys(l))));
+  const corpus = new Map<string, Record<string, unknown>>();
+  for (const line of gunzipSync(readFileSync(sharedFile('data/vacancies.jsonl.gz'))).toString('utf8').split('\n')) {
+    if (!line) continue;
+    const o = JSON.parse(line) as Record<string, unknown>;
+    if (want.has(String(o.id))) corpus.set(String(o.id), o);
+  }
+  // OTKLIK_NO_ROLES=1: the scorer without the role model (words alone), for before/after comparisons.
+  const roles = process.env.OTKLIK_NO_ROLES ? undefined : builtinRoleModel();
   const out: RelevanceResult[] = [];
   for (const fields of ['card', 'full'] as const) {
-    const p = spawnSync('python3', [sharedFile(runner), '--fields', fields], { cwd: REPO_ROOT, encoding: 'utf8' });
-    const table = (p.stdout ?? '').trimEnd();
-    console.log(`\n## relevance, ${fields} fields\n${table}`);
-    if (p.status !== 0) {
-      console.error(`relevance: run.py --fields ${fields} failed (exit ${p.status}): ${(p.stderr ?? '').trim().slice(-500)}`);
-      process.exitCode = 1;
+    const rows: Row[] = [];
+    const allPos: number[] = [];
+    const allNeg: number[] = [];
+    let kept = 0;
+    let rel = 0;
+    let hid = 0;
+    let irr = 0;
+    const bands = Array.from({ length: 10 }, () => ({ n: 0, relevant: 0 }));
+    for (const set of sets) {
+      for (const p of set.personas) {
+        const labels = set.labels[p.id];
+        if (!labels) continue;
+        const profile = profileSchema.parse(Object.fromEntries(Object.entries(p).filter(([k]) => !PERSONA_ONLY.includes(k))));
+        const m = compileProfile(profile, { roles });
+        const pos: number[] = [];
+        const neg: number[] = [];
+        let k = 0;
+        let h = 0;
+        for (const [vid, label] of Object.entries(labels)) {
+          const raw = corpus.get(vid);
+          if (!raw) throw new Error(`relevance: vacancy ${vid} (${set.name}/${p.id}) is not in the corpus`);
+          const v = fromHhApi(fields === 'card' ? Object.fromEntries(Object.entries(raw).filter(([f]) => CARD_FIELDS.includes(f))) : raw);
+          const r = m.score(v);
+          const band = bands[Math.min(9, Math.floor(r.score * 10))];
+          if (band) {
+            band.n++;
+            band.relevant += label / 2;
+          }
+          if (label === 2) {
+            pos.push(r.score);
+            if (r.verdict !== 'hide') k++;
+          } else if (label === 0) {
+            neg.push(r.score);
+            if (r.verdict === 'hide') h++;
+          }
+          const miss = (label === 2 && r.verdict === 'hide') || (label === 0 && r.verdict !== 'hide');
+          if (misses && miss) console.log(`  ${fields} ${p.id} L${label} ${r.verdict} ${r.score.toFixed(2)} ${v.title} | ${r.reasons.map((x) => formatReason(x, 'en')).join('; ')}`);
+        }
+        allPos.push(...pos);
+        allNeg.push(...neg);
+        kept += k;
+        rel += pos.length;
+        hid += h;
+        irr += neg.length;
+        rows.push({ set: set.name, persona: p.id, category: p.category ?? 'IT', rel: pos.length, irr: neg.length, auc: auc(pos, neg), kept: pos.length ? k / pos.length : null, hidden: neg.length ? h / neg.length : null });
+      }
     }
-    const num = (k: string) => {
-      const m = new RegExp(`${k}=([0-9.]+)`).exec(table);
-      return m ? Number(m[1]) : undefined;
+    const macroOf = (rs: Row[]): number | null => {
+      const a = rs.map((r) => r.auc).filter((x): x is number => x !== null);
+      return a.length ? a.reduce((s, x) => s + x, 0) / a.length : null;
     };
-    out.push({ fields, table, aucPooled: num('auc_pooled'), aucMacro: num('auc_macro'), relevantKept: num('relevant_kept'), irrelevantHidden: num('irrelevant_hidden') });
+    const res: RelevanceResult = { fields, rows, aucPooled: auc(allPos, allNeg), aucMacro: macroOf(rows), relevantKept: kept / Math.max(1, rel), irrelevantHidden: hid / Math.max(1, irr) };
+    out.push(res);
+    console.log(`\n## relevance, ${fields} fields, ${split} split`);
+    console.log(`${'set'.padEnd(7)}${'persona'.padEnd(22)}${'category'.padEnd(20)}${'rel'.padStart(4)}${'irr'.padStart(5)}${'AUC'.padStart(8)}${'kept'.padStart(7)}${'hidden'.padStart(8)}`);
+    for (const r of rows) console.log(`${r.set.padEnd(7)}${r.persona.padEnd(22)}${r.category.padEnd(20)}${String(r.rel).padStart(4)}${String(r.irr).padStart(5)}${fmt(r.auc).padStart(8)}${fmt(r.kept).padStart(7)}${fmt(r.hidden).padStart(8)}`);
+    for (const s of sets) {
+      const rs = rows.filter((r) => r.set === s.name);
+      const sum = (f: (r: Row) => number) => rs.reduce((a, r) => a + f(r), 0);
+      const k = sum((r) => (r.kept ?? 0) * r.rel) / Math.max(1, sum((r) => r.rel));
+      const h = sum((r) => (r.hidden ?? 0) * r.irr) / Math.max(1, sum((r) => r.irr));
+      console.log(`${s.name}: macro AUC ${fmt(macroOf(rs))}  relevant kept ${k.toFixed(3)}  irrelevant hidden ${h.toFixed(3)}  (${rs.length} personas)`);
+    }
+    console.log(`pooled: auc_pooled=${fmt(res.aucPooled)} auc_macro=${fmt(res.aucMacro)} relevant_kept=${res.relevantKept.toFixed(3)} irrelevant_hidden=${res.irrelevantHidden.toFixed(3)}`);
+    console.log(`reliability (score band: items, share relevant with borderline as half): ${bands.map((b, i) => (b.n ? `${(i / 10).toFixed(1)}–${((i + 1) / 10).toFixed(1)}: ${b.n}, ${(b.relevant / b.n).toFixed(2)}` : '')).filter(Boolean).join(' | ')}`);
   }
   return out;
 }
