@@ -5,7 +5,7 @@ import { handleBackgroundMessages } from '../../lib/messaging';
 import { setTabBadge } from '../../lib/platform/action-badge';
 import { cachedSettings, getSettings, updateSettings } from '../../lib/settings/store';
 import { badgeText, forgetTab, getTabStats, recordTabStats } from '../../lib/triage/tab-stats';
-import { createCardScorer } from '../../lib/triage/score-cards';
+import { createTriageScorers } from '../../lib/triage/score-cards';
 import { drainStep, registerQueue } from './queue';
 import { createQueueHandlers } from './queue-messages';
 import { draftLetters, letterDeps, registerLetters } from './letters';
@@ -40,12 +40,14 @@ export default defineBackground(() => {
     kickLetters: () => void draftLetters(() => void drainStep()),
   });
   /** Discovery queues through the same handler as the pages (default resume, blacklist, drain kick). */
-  const scoreCards = createCardScorer(cachedSettings(), async (vacancyIds) => (await queueHandlers.jobsForVacancies({ vacancyIds }, {})).jobs);
+  const { scoreCards, scoreState } = createTriageScorers(cachedSettings(), async (vacancyIds) => (await queueHandlers.jobsForVacancies({ vacancyIds }, {})).jobs);
   const enqueueFound = async (vacancy: VacancySnapshot) => queueHandlers.enqueue({ vacancy, source: 'other' }, {});
   handleBackgroundMessages(
     {
       ping: () => ({ version: browser.runtime.getManifest().version, context: 'background' as const }),
       triageCards: ({ cards, lang }) => scoreCards(cards, lang),
+      // The address checked is the sender's own (the worker's view), not what the page says it is.
+      triageState: ({ state, url, pageIds, lang }, sender) => scoreState(state, sender.url ?? url, pageIds, lang),
       wakeUp: () => {
         // An hh page is loading: read the settings and compile the profile now, while it parses, not when it asks.
         void scoreCards([], 'ru').catch(() => undefined);

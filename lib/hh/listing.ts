@@ -245,6 +245,16 @@ function isElement(n: ParentNode): n is Element {
   return (n as Node).nodeType === 1;
 }
 
+/**
+ * A card's vacancy id by the cheapest read (its `div[id]`, else the title link's href): what the listing needs to
+ * apply a verdict known from the page's state, without reading the card. null = not recognisable this way.
+ */
+export function listingCardId(card: Element): string | null {
+  const holder = card.querySelector(ID_HOLDER);
+  if (holder && DIGITS.test(holder.id)) return holder.id;
+  return vacancyIdFromHref(card.querySelector(TITLE_LINK)?.getAttribute('href'));
+}
+
 /** The title heading of a card (where a badge can go; the title link when there is no heading), or null. */
 export function badgeAnchor(card: Element): Element | null {
   return card.querySelector(TITLE_HEADING) ?? card.querySelector(TITLE_LINK);

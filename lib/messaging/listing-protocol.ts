@@ -28,6 +28,10 @@ export const triageStatsSchema = z.object({
   firstReadMs: z.optional(z.number().check(z.nonnegative())),
   /** The worker's script time scoring the first pass's cards (it runs in the extension, not the page). */
   workerMs: z.optional(z.number().check(z.nonnegative())),
+  /** Cards judged from the page's embedded state / read from their DOM, and why the state was not used. */
+  source: z.optional(z.object({ state: count, dom: count, problem: z.optional(z.string().check(z.maxLength(300))) })),
+  /** Why the document_start gate was lifted: drawn (verdicts), bound (fail open), off, failed, stopped. */
+  gate: z.optional(z.string().check(z.maxLength(20))),
 });
 export type TriageStats = z.infer<typeof triageStatsSchema>;
 
@@ -108,6 +112,20 @@ export const listingMessages = {
   triageCards: {
     req: z.object({ lang: z.enum(['ru', 'en']), cards: z.array(rawCardSchema).check(z.maxLength(MAX_CARDS)) }),
     res: listingReplies.triageCards,
+  },
+  /**
+   * Content script → background, as soon as the page's HH-Lux-InitialState is parsed: the template's text (the
+   * worker parses it: the page pays only for handing it over), the page address and the card ids already on the
+   * page (the freshness check). The answer judges every vacancy of the state, before hh's script renders them.
+   */
+  triageState: {
+    req: z.object({
+      lang: z.enum(['ru', 'en']),
+      url: z.url().check(z.maxLength(8000)),
+      state: z.string().check(z.maxLength(64_000_000)),
+      pageIds: z.array(z.string().check(z.regex(/^\d{1,12}$/))).check(z.maxLength(MAX_CARDS)),
+    }),
+    res: listingReplies.triageState,
   },
   /** Content script → background: what triage did on the sender's tab (drives the toolbar badge). */
   reportTriage: {

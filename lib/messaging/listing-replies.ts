@@ -35,6 +35,30 @@ export const listingReplies = {
     /** Worker script time for this request, ms (benchmark figure). */
     ms: z.number(),
   }),
+  /**
+   * The worker's verdicts on a search page's embedded state (every vacancy of the page, rendered or not), keyed
+   * by `ids`; the columns are those of triageCards, plus hh's own signals per vacancy. `problem` (and no ids):
+   * the state is absent, stale or unrecognised, and the page reads its cards instead.
+   */
+  triageState: z.object({
+    mode: z.enum(['on', 'empty', 'off']),
+    action: z.enum(['hide', 'dim']),
+    badges: z.boolean(),
+    ids: z.array(z.string()),
+    verdicts: z.string().check(z.regex(/^[sdh]*$/)),
+    scores: z.array(z.number()),
+    reasons: z.array(z.string()),
+    applied: z.string().check(z.regex(/^[01]*$/)),
+    /** Per vacancy: its flags, letters of n(o automatic applications), l(etter required), t(est required). */
+    flags: z.array(z.string()),
+    /** Per vacancy: the employer's negative attributes hh flags, comma-separated ('' = none). */
+    negative: z.array(z.string()),
+    /** Per vacancy: hh's response count (-1 = not said). */
+    responses: z.array(z.number()),
+    jobs: jobStates,
+    ms: z.number(),
+    problem: z.optional(z.string()),
+  }),
   openOptions: z.object({ opened: z.boolean() }),
   loadPageFeatures: z.object({ loaded: z.boolean() }),
   /** One result per item, in order: what the listing shows (the worker's full results, ./listing-protocol, carry more). */

@@ -31,6 +31,7 @@ export const MESSAGE_POLICY: MessagePolicy = {
   // The listing content script.
   wakeUp: [L],
   triageCards: [L],
+  triageState: [L],
   reportTriage: [L],
   openOptions: [L],
   loadPageFeatures: [L],

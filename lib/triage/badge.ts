@@ -2,6 +2,8 @@ import { isTrusted } from '../dom/trusted';
 import { createShadowHost, shadowOf } from './shadow-host';
 import { BADGE_CSS } from './styles';
 import type { Verdict } from '../match/types';
+import { texts, type Lang } from './texts';
+import type { HhSignals } from './verdicts';
 
 export interface BadgeView {
   score: number;
@@ -11,6 +13,9 @@ export interface BadgeView {
   label: string;
   /** The queue button: absent when there is no queue (tests, pages without a session). */
   queue?: { text: string; state: string | null; enabled: boolean; title?: string };
+  /** hh's own signals (from the page's state): employer warnings, competition, letter/test/auto-apply. */
+  signals?: HhSignals;
+  lang?: Lang;
 }
 
 export const BADGE_ATTR = 'data-otk-badge';
@@ -56,6 +61,25 @@ function chipTemplate(doc: Document): DocumentFragment {
   return parts;
 }
 
+/** hh's signals as one line: employer warnings first (red, never behind a hover), then competition and asks. */
+function signalsLine(doc: Document, sig: HhSignals, lang: Lang): HTMLElement | null {
+  const t = texts[lang];
+  const line = doc.createElement('span');
+  line.className = 'g';
+  const add = (text: string, cls: string) => {
+    const el = doc.createElement('span');
+    el.className = cls;
+    el.textContent = text;
+    line.append(el);
+  };
+  for (const f of sig.negative ?? []) add(`⚠ ${t.negative[f] ?? f}`, 'w');
+  if (sig.responses !== undefined) add(t.responses(sig.responses), 'n');
+  if (sig.noAuto) add(t.noAuto, 'n');
+  if (sig.letterRequired) add(t.letterRequired, 'n');
+  if (sig.testRequired) add(t.testRequired, 'n');
+  return line.firstChild ? line : null;
+}
+
 export function renderBadge(host: HTMLElement, view: BadgeView): void {
   // The chip is the root's last child (after the <style> where the browser cannot adopt stylesheets).
   const chip = shadowOf(host)?.lastElementChild;
@@ -86,5 +110,7 @@ export function renderBadge(host: HTMLElement, view: BadgeView): void {
     q.textContent = view.queue.text;
     if (view.queue.title) q.title = view.queue.title;
   } else q.remove();
+  const g = view.signals && signalsLine(host.ownerDocument, view.signals, view.lang ?? 'ru');
+  if (g) parts.insertBefore(g, q.parentNode ? q : null);
   chip.replaceChildren(parts);
 }

@@ -24,6 +24,8 @@ export interface CountsView {
   lang: Lang;
   /** Bulk queue: how many shown cards can still be queued; `confirming` after the first click. */
   queueable?: number;
+  /** Shown cards the bulk action leaves out: the employer refuses automatic applications. */
+  noAuto?: number;
   confirming?: boolean;
   /** Last queue message (result or error). */
   note?: { text: string; error: boolean };
@@ -76,6 +78,12 @@ export function renderBar(host: HTMLElement, v: BarView): void {
     if (v.confirming) btn.setAttribute('data-confirm', '');
     btn.textContent = v.confirming ? t.queueConfirm(v.queueable) : t.queueAll(v.queueable);
     parts.push(btn);
+  }
+  if (v.noAuto) {
+    const note = doc.createElement('span');
+    note.className = 'muted';
+    note.textContent = t.bulkNoAuto(v.noAuto);
+    parts.push(note);
   }
   if (v.note) {
     const note = doc.createElement('span');

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RawCard } from '../hh/listing';
 import { defaultSettings, type Settings } from '../settings/schema';
 import { ListingTriage, type QueueItem, type QueuePort, type TriageDeps } from './controller';
-import type { TriageAnswer } from './verdicts';
+import type { CardVerdict, StateAnswer, TriageAnswer } from './verdicts';
 
 const CARD = (id: string, title: string) =>
   `<div data-qa="vacancy-serp__vacancy"><h2><a data-qa="serp-item__title" href="/vacancy/${id}">${title}</a></h2><span class="emp">ACME</span></div>`;
@@ -247,7 +247,7 @@ describe('ListingTriage', () => {
       track(document, deps({ queue: p }), defaultSettings()).start();
       await settle();
       const bulk = () => shadowOf(document.querySelector('[data-otk-bar]')!)!.querySelector<HTMLButtonElement>('[data-otk-action="queue-all"]')!;
-      expect(bulk().textContent).toBe('queue all shown (1)');
+      expect(bulk().textContent).toBe('queue matching: 1');
       trustedClick(bulk());
       expect(sent).toEqual([]);
       expect(bulk().textContent).toBe('confirm: 1 application');
@@ -380,5 +380,97 @@ describe('ListingTriage with the worker answering later', () => {
     expect(verdicts()).toEqual([null, null]);
     expect(document.querySelector('[data-otk-bar]')).toBeNull();
     expect(document.querySelectorAll('[data-otk-badge]')).toHaveLength(0);
+  });
+});
+
+describe('ListingTriage with verdicts from the page state', () => {
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+  const v = (score: number, verdict: 'show' | 'dim' | 'hide', signals: CardVerdict['signals'] = {}): CardVerdict => ({
+    score, verdict, reasons: [{ text: verdict === 'show' ? 'title matches' : 'level above yours', minus: verdict !== 'show' }], applied: false, signals,
+  });
+  const answer = (byId: Record<string, CardVerdict>): StateAnswer => ({ mode: 'on', action: 'hide', badges: true, byId: new Map(Object.entries(byId)), jobs: {}, ms: 1 });
+  const cardId = (el: Element) => el.querySelector('a')?.getAttribute('href')?.split('/').pop() ?? null;
+  const fakeGate = () => ({ lifted: false, why: null as string | null, lift(why: string) { if (!this.lifted) { this.lifted = true; this.why = why; } } });
+  const badgeText = (i: number) => { const b = document.querySelectorAll('[data-otk-badge]')[i]; return (b && shadowOf(b)?.textContent) ?? ''; };
+
+  beforeEach(() => {
+    page(CARD('1', 'Python developer') + CARD('2', 'Truck driver') + CARD('3', 'Python lead'));
+  });
+
+  it('draws the state verdicts without reading those cards, reads only the card the state lacks, then lifts the gate', async () => {
+    const read = vi.fn(deps().readCard);
+    const scored: string[][] = [];
+    const gate = fakeGate();
+    const state = answer({ '1': v(0.9, 'show', { negative: ['hasBreaches'], responses: 412 }), '2': v(0.1, 'hide') });
+    const t = track(document, deps({ readCard: read, cardId, gate, score: (c) => (scored.push(c.map((x) => x.id)), judge(c)), state: { answer: Promise.resolve(state), refresh: async () => state } }), defaultSettings());
+    t.start();
+    await settle();
+    expect(verdicts()).toEqual(['show', 'hide', 'show']);
+    expect(read).toHaveBeenCalledTimes(1); // card 3 only
+    expect(scored).toEqual([['3']]);
+    expect(t.sources).toEqual({ state: 2, dom: 1 });
+    expect(badgeText(0)).toContain('⚠ employer has violations');
+    expect(badgeText(0)).toContain('412 applicants');
+    expect(gate.why).toBe('drawn');
+  });
+
+  it('a card hh’s script adds later is judged from the state in the same pass, before it can be painted', async () => {
+    const state = answer({ '1': v(0.9, 'show'), '2': v(0.1, 'hide'), '3': v(0.9, 'show'), '4': v(0.1, 'hide') });
+    const score = vi.fn(judge);
+    const t = track(document, deps({ cardId, score, state: { answer: Promise.resolve(state), refresh: async () => state } }), defaultSettings());
+    t.start();
+    await settle();
+    document.querySelector('[data-qa="vacancy-serp__results"]')!.insertAdjacentHTML('beforeend', CARD('4', 'Welder'));
+    await Promise.resolve(); // hh's insertion is seen by the observer (a microtask), then the pass runs before the next frame
+    t.flushNow();
+    expect(verdicts()).toEqual(['show', 'hide', 'show', 'hide']);
+    expect(score).not.toHaveBeenCalled();
+  });
+
+  it('a later card the state lacks waits unpainted (data-otk-wait) until the worker answers', async () => {
+    const state = answer({ '1': v(0.9, 'show'), '2': v(0.1, 'hide'), '3': v(0.9, 'show') });
+    let release: () => void = () => undefined;
+    const score = (c: RawCard[]) => new Promise<TriageAnswer>((r) => (release = () => r(judge(c))));
+    const t = track(document, deps({ cardId, score, state: { answer: Promise.resolve(state), refresh: async () => state } }), defaultSettings());
+    t.start();
+    await settle();
+    document.querySelector('[data-qa="vacancy-serp__results"]')!.insertAdjacentHTML('beforeend', CARD('9', 'Python again'));
+    await Promise.resolve();
+    t.flushNow();
+    const late = document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')[3]!;
+    expect(late.hasAttribute('data-otk-wait')).toBe(true);
+    release();
+    await settle();
+    expect(late.hasAttribute('data-otk-wait')).toBe(false);
+    expect(late.getAttribute('data-otk-verdict')).toBe('show');
+  });
+
+  it('"queue matching" leaves out employers that refuse automatic applications and says so; one by hand needs a confirming click', async () => {
+    const sent: QueueItem[][] = [];
+    const p: QueuePort = { enqueue: async (items) => (sent.push(items), items.map((i) => ({ vacancyId: i.vacancy.id, state: 'pending' }))), states: async () => ({}) };
+    const state = answer({ '1': v(0.9, 'show', { noAuto: true }), '2': v(0.1, 'hide'), '3': v(0.9, 'show') });
+    track(document, deps({ cardId, queue: p, state: { answer: Promise.resolve(state), refresh: async () => state } }), defaultSettings()).start();
+    await settle();
+    const bar = shadowOf(document.querySelector('[data-otk-bar]')!)!;
+    expect(bar.querySelector('[data-otk-action="queue-all"]')!.textContent).toBe('queue matching: 1');
+    expect(bar.textContent).toContain('1 by hand only: the employer refuses automatic applications');
+    const q = () => shadowOf(document.querySelectorAll('[data-otk-badge]')[0]!)!.querySelector<HTMLButtonElement>('[data-otk-queue]')!;
+    expect(badgeText(0)).toContain('no auto-apply');
+    trustedClick(q());
+    expect(sent).toEqual([]);
+    expect(q().textContent).toBe('confirm');
+    trustedClick(q());
+    await settle();
+    expect(sent.map((b) => b.map((i) => i.vacancy.id))).toEqual([['1']]);
+  });
+
+  it('without a usable state (stale, absent) every card is read, and the reason is kept', async () => {
+    const state: StateAnswer = { ...answer({}), problem: 'stale-url: the state was rendered for another address' };
+    const t = track(document, deps({ cardId, state: { answer: Promise.resolve(state), refresh: async () => state } }), defaultSettings());
+    t.start();
+    await settle();
+    expect(verdicts()).toEqual(['show', 'hide', 'show']);
+    expect(t.sources).toEqual({ state: 0, dom: 3 });
+    expect(t.stats().source?.problem).toMatch(/^stale-url/);
   });
 });

@@ -5,7 +5,8 @@ import { BADGE_ATTR, createBadge, renderBadge, type BadgeView } from './badge';
 import { BAR_ATTR, createBar, renderBar } from './bar';
 import { PAGE_CSS } from './styles';
 import { texts, type Lang } from './texts';
-import type { CardVerdict, TriageAnswer } from './verdicts';
+import type { Gate } from './early';
+import type { CardVerdict, StateAnswer, TriageAnswer } from './verdicts';
 
 /** A card as read from the page: its raw fields (scored by the worker), or why its markup was not recognised. */
 export type ReadCard = { ok: true; raw: RawCard; anchor?: Element | null } | { ok: false; reason: string };
@@ -40,6 +41,17 @@ export interface TriageDeps {
   /** The list that holds the cards (the bar goes before it); null → before the first card. */
   listContainer(card: Element): Element | null;
   report?(stats: TriageStats): void;
+  /** A card's vacancy id by the cheapest read (to apply a verdict known from the page's state without reading it). */
+  cardId?(card: Element): string | null;
+  /**
+   * Verdicts on the page's embedded state (every vacancy of the page, rendered or not; null when it is absent,
+   * stale or unrecognised), already bounded by the caller; `refresh` asks again after a settings change.
+   */
+  state?: { answer: Promise<StateAnswer | null>; refresh(): Promise<StateAnswer | null> };
+  /** The document_start gate holding back un-judged cards: lifted once the first verdicts are drawn. */
+  gate?: Gate;
+  /** How long a card hh adds later may stay unpainted while its verdict is fetched (fail open after). */
+  waitMs?: number;
   /** The user asked to fill in the profile (bar button shown while there is nothing to score against). */
   openSetup?(): void;
   queue?: QueuePort;
@@ -47,7 +59,15 @@ export interface TriageDeps {
 }
 
 interface CardState {
-  parsed: ReadCard;
+  card: Element;
+  /** The card's DOM read; for a card judged from the page's state only read when needed (queueing, re-scoring). */
+  parsed?: ReadCard;
+  /** Vacancy id when known without reading the card. */
+  id: string | null;
+  /** Judged from the page's state (hh's signals known). */
+  fromState?: boolean;
+  /** On screen before its verdict came (gate lifted / bound passed): its badge must take no room. */
+  painted?: boolean;
   result?: CardVerdict;
   badge?: HTMLElement;
   /** The score request whose answer this card waits for (a later one supersedes an earlier one). */
@@ -59,6 +79,8 @@ const ROOT_REVEAL = 'data-otk-reveal';
 const VERDICT = 'data-otk-verdict';
 const ACTION = 'data-otk-action';
 const STYLE_ID = 'otk-page-style';
+const WAIT = 'data-otk-wait';
+const LATE = 'data-otk-late';
 
 /** A node Otklik put into the page (a badge or the bar host). */
 const isOurs = (n: Node): boolean => n.nodeType === 1 && ((n as Element).hasAttribute(BADGE_ATTR) || (n as Element).hasAttribute(BAR_ATTR));
@@ -86,6 +108,8 @@ export class ListingTriage {
   private jobs = new Map<string, string>();
   private busy = new Set<string>();
   private confirmUntil = 0;
+  /** A card whose employer refuses automatic applications, waiting for its confirming click. */
+  private confirmOne: { id: string; until: number } | null = null;
   private note: { text: string; error: boolean } | undefined;
   /**
    * Page script time of the first pass (reading the cards + drawing the worker's verdicts; the wait for the
@@ -100,6 +124,12 @@ export class ListingTriage {
   workerMs: number | null = null;
   /** The latest pass that found new cards (pagination, infinite scroll): warm-code figure for the benchmark. */
   lastPass: { ms: number; cards: number } | null = null;
+  /** Verdicts from the page's state, by vacancy id (null: none, the cards are read). */
+  private stateById: Map<string, CardVerdict> | null = null;
+  /** Why the page's state was not used, when it was not ('absent' when there was none to ask about). */
+  stateProblem: string | null = null;
+  /** Cards judged from the state / read from the DOM (benchmark, tests). */
+  sources = { state: 0, dom: 0 };
 
   constructor(
     private doc: Document,
@@ -107,11 +137,42 @@ export class ListingTriage {
   ) {}
 
   start(): void {
-    const t0 = performance.now(); // the page-level style and switch belong to the first pass's time
-    this.ensureStyle();
-    this.doc.documentElement.setAttribute(ROOT_ON, '');
-    this.pass(true, t0);
-    this.flush = observeAdditions(this.doc.body ?? this.doc.documentElement, () => this.pass(false), this.abort.signal, isOurs);
+    const go = (answer: StateAnswer | null) => {
+      if (this.abort.signal.aborted) return;
+      const t0 = performance.now(); // the page-level style and switch belong to the first pass's time
+      this.useState(answer);
+      this.ensureStyle();
+      this.doc.documentElement.setAttribute(ROOT_ON, '');
+      this.pass(true, t0);
+      this.flush = observeAdditions(this.doc.body ?? this.doc.documentElement, () => this.pass(false), this.abort.signal, isOurs);
+    };
+    if (this.deps.state) this.deps.state.answer.then(go, () => go(null));
+    else go(null);
+  }
+
+  /** Takes the worker's verdicts on the page's state (how to treat cards, and a verdict per vacancy id). */
+  private useState(answer: StateAnswer | null): void {
+    if (!answer) {
+      this.stateProblem ??= this.deps.state ? 'no state, or no answer within the bound' : null;
+      return;
+    }
+    this.mode = answer.mode;
+    this.action = answer.action;
+    this.showBadges = answer.badges;
+    for (const [vacancyId, state] of Object.entries(answer.jobs)) this.jobs.set(vacancyId, state);
+    this.stateProblem = answer.problem ?? null;
+    this.stateById = answer.byId.size ? answer.byId : null;
+  }
+
+  /** The card's DOM read, done now if it was not needed before. */
+  private read(state: CardState): ReadCard {
+    return (state.parsed ??= this.deps.readCard(state.card));
+  }
+
+  private idOf(state: CardState): string | null {
+    if (state.id !== null) return state.id;
+    const p = this.read(state);
+    return p.ok ? p.raw.id : null;
   }
 
   /**
@@ -121,13 +182,42 @@ export class ListingTriage {
   private onQueueClick(host: HTMLElement): void {
     const state = this.badgeOwners.get(host);
     if (!state) return;
+    const id = this.idOf(state);
+    if (state.result?.signals?.noAuto && id !== null && !(this.confirmOne?.id === id && Date.now() <= this.confirmOne.until)) {
+      this.confirmOne = { id, until: Date.now() + 5000 };
+      this.render([state.card]);
+      setTimeout(() => this.render([state.card]), 5100);
+      return;
+    }
+    this.confirmOne = null;
     const item = this.queueItem(state);
     if (item) void this.enqueue([item]);
   }
 
   /** Re-score every known card (the settings changed: profile, thresholds, action, badges). */
   rescore(): void {
-    this.request([...this.cards.keys()], 0, false);
+    const fromState = [...this.cards.values()].filter((s) => s.fromState);
+    const others = [...this.cards.keys()].filter((c) => !this.cards.get(c)?.fromState);
+    this.request(others, 0, false);
+    if (!fromState.length || !this.deps.state) return;
+    void this.deps.state.refresh().then((answer) => {
+      if (this.abort.signal.aborted) return;
+      this.useState(answer);
+      const redo: Element[] = [];
+      const drawn: Element[] = [];
+      for (const s of fromState) {
+        const v = s.id !== null ? this.stateById?.get(s.id) : undefined;
+        if (v) {
+          s.result = v;
+          drawn.push(s.card);
+        } else {
+          delete s.fromState; // no longer in an answer from the state: read the card
+          redo.push(s.card);
+        }
+      }
+      this.render(drawn);
+      if (redo.length) this.request(redo, 0, false);
+    }, () => undefined);
   }
 
   setRevealed(revealed: boolean): void {
@@ -150,7 +240,7 @@ export class ListingTriage {
     let hidden = 0;
     let unrecognised = 0;
     for (const s of this.cards.values()) {
-      if (!s.parsed.ok) unrecognised++;
+      if (!s.fromState && s.parsed && !s.parsed.ok) unrecognised++;
       else if (s.result?.verdict === 'hide') hidden++;
       else if (s.result?.verdict === 'dim') dimmed++;
       else shown++;
@@ -165,6 +255,10 @@ export class ListingTriage {
     if (this.workerMs !== null) stats.workerMs = this.workerMs;
     if (this.firstReadMs !== null) stats.firstReadMs = Math.round(this.firstReadMs * 1000) / 1000;
     if (this.firstDrawnAt !== null) stats.firstDrawnAt = Math.round(this.firstDrawnAt * 1000) / 1000;
+    if (this.stateProblem !== null || this.sources.state) {
+      stats.source = { state: this.sources.state, dom: this.sources.dom, ...(this.stateProblem ? { problem: this.stateProblem.slice(0, 300) } : {}) };
+    }
+    if (this.gateInfo()) stats.gate = this.gateInfo()!;
     if (this.lastPass) stats.lastPass = { ms: Math.round(this.lastPass.ms * 1000) / 1000, cards: this.lastPass.cards };
     return stats;
   }
@@ -182,6 +276,11 @@ export class ListingTriage {
     this.doc.getElementById(STYLE_ID)?.remove();
     this.doc.documentElement.removeAttribute(ROOT_ON);
     this.doc.documentElement.removeAttribute(ROOT_REVEAL);
+    this.deps.gate?.lift('stopped');
+  }
+
+  private gateInfo(): string | null {
+    return this.deps.gate?.why ?? null;
   }
 
   private ensureStyle(): void {
@@ -196,13 +295,40 @@ export class ListingTriage {
   private pass(first: boolean, t0 = performance.now()): void {
     for (const card of this.cards.keys()) if (!card.isConnected) this.cards.delete(card);
     const fresh: Element[] = [];
+    const known: Element[] = [];
+    // A card already on screen (the gate was lifted: bound passed) gets its verdict late: its badge takes no room.
+    const painted = first ? this.deps.gate?.lifted === true : false;
     for (const card of this.deps.findCards(this.doc)) {
       if (this.cards.has(card)) continue;
-      this.cards.set(card, { parsed: this.deps.readCard(card), request: 0 });
-      fresh.push(card);
+      const id = this.deps.cardId?.(card) ?? null;
+      const verdict = id !== null ? this.stateById?.get(id) : undefined;
+      if (verdict) {
+        // Judged from the page's state: drawn in this very pass, before the card is ever painted.
+        this.cards.set(card, { card, id, fromState: true, result: verdict, request: 0, painted });
+        this.sources.state++;
+        known.push(card);
+      } else {
+        this.cards.set(card, { card, parsed: this.deps.readCard(card), id, request: 0, painted });
+        this.sources.dom++;
+        fresh.push(card);
+        // A card hh adds later waits unpainted for its verdict, for a bounded time (fail open after).
+        if (!first && this.mode === 'on') this.hold(card);
+      }
     }
+    if (known.length) this.render(known);
     if (fresh.length || first) this.request(fresh, performance.now() - t0, first);
     else this.renderBar();
+  }
+
+  /** Keeps a card unpainted (it keeps its place) until its verdict is drawn or `waitMs` passes. */
+  private hold(card: Element): void {
+    card.setAttribute(WAIT, '');
+    setTimeout(() => {
+      if (!card.hasAttribute(WAIT)) return;
+      card.removeAttribute(WAIT);
+      const s = this.cards.get(card);
+      if (s) s.painted = true;
+    }, this.deps.waitMs ?? 400);
   }
 
   /**
@@ -217,9 +343,10 @@ export class ListingTriage {
       const state = this.cards.get(card);
       if (!state) continue;
       state.request = id;
-      if (state.parsed.ok) {
+      const parsed = this.read(state);
+      if (parsed.ok) {
         sent.push(card);
-        raws.push(state.parsed.raw);
+        raws.push(parsed.raw);
       }
     }
     const done = (answer: TriageAnswer) => {
@@ -248,6 +375,7 @@ export class ListingTriage {
         this.firstReadMs = readMs;
         this.firstDrawnAt = performance.now();
         if (answer.ms !== undefined) this.workerMs = answer.ms;
+        this.deps.gate?.lift('drawn');
       } else if (readMs > 0) this.lastPass = { ms, cards: cards.length };
       this.deps.report?.(this.stats());
     };
@@ -261,17 +389,19 @@ export class ListingTriage {
     try {
       answer = this.deps.score(raws);
     } catch {
+      if (first) this.deps.gate?.lift('failed');
       return; // the scorer is unavailable: the cards stay as they are, the next pass asks again
     }
     // Handing the cards over (the message) is page time too.
     readMs += performance.now() - sendAt;
-    if (answer instanceof Promise) answer.then(done, () => undefined);
+    if (answer instanceof Promise) answer.then(done, () => void (first && this.deps.gate?.lift('failed')));
     else done(answer);
   }
 
   private queueItem(state: CardState): QueueItem | null {
-    if (!state.parsed.ok || !state.result) return null;
-    const raw = state.parsed.raw;
+    const parsed = this.read(state);
+    if (!parsed.ok || !state.result) return null;
+    const raw = parsed.raw;
     return { vacancy: { id: raw.id, ...this.deps.queueVacancy(raw), score: state.result.score } };
   }
 
@@ -280,13 +410,27 @@ export class ListingTriage {
    * them on every draw, so no queue item is built here (that cost the first pass ~4 ms with 28 shown cards).
    */
   private queueableStates(): CardState[] {
-    const out: CardState[] = [];
+    return this.bulkCandidates().queueable;
+  }
+
+  /**
+   * The shown cards the bulk action may queue, and those it leaves out because the employer refuses automatic
+   * applications (hh's `acceptAutoResponse: false`: the user queues those one by one, confirming each).
+   */
+  private bulkCandidates(): { queueable: CardState[]; noAuto: number } {
+    const queueable: CardState[] = [];
+    let noAuto = 0;
     for (const [card, state] of this.cards) {
-      if (!card.isConnected || state.result?.verdict !== 'show' || !state.parsed.ok || state.result.applied) continue;
-      const job = this.jobs.get(state.parsed.raw.id);
-      if (!job || job === 'cancelled') out.push(state);
+      if (!card.isConnected || state.result?.verdict !== 'show' || state.result.applied) continue;
+      if (!state.fromState && !state.parsed?.ok) continue;
+      const id = this.idOf(state);
+      if (id === null) continue;
+      const job = this.jobs.get(id);
+      if (job && job !== 'cancelled') continue;
+      if (state.result.signals?.noAuto) noAuto++;
+      else queueable.push(state);
     }
-    return out;
+    return { queueable, noAuto };
   }
 
   private async enqueue(items: QueueItem[]): Promise<void> {
@@ -311,7 +455,7 @@ export class ListingTriage {
 
   private rerenderIds(ids: string[]): void {
     const want = new Set(ids);
-    this.render([...this.cards].filter(([c, s]) => c.isConnected && s.parsed.ok && want.has(s.parsed.raw.id)).map(([c]) => c));
+    this.render([...this.cards].filter(([c, s]) => c.isConnected && (s.fromState || s.parsed?.ok) && want.has(this.idOf(s) ?? '')).map(([c]) => c));
   }
 
   private queueAll(): void {
@@ -330,13 +474,20 @@ export class ListingTriage {
   }
 
   private queueButton(state: CardState): BadgeView['queue'] {
-    if (!this.deps.queue || !state.parsed.ok) return undefined;
+    if (!this.deps.queue || (!state.fromState && !state.parsed?.ok)) return undefined;
     const t = texts[this.deps.lang];
-    const id = state.parsed.raw.id;
+    const id = this.idOf(state);
+    if (id === null) return undefined;
     if (this.busy.has(id)) return { text: '…', state: null, enabled: false };
     if (state.result?.applied) return { text: t.queueState['hh_applied']!, state: 'applied', enabled: false };
     const job = this.jobs.get(id);
-    if (!job || job === 'cancelled') return { text: t.queue, state: null, enabled: true };
+    if (!job || job === 'cancelled') {
+      if (!state.result?.signals?.noAuto) return { text: t.queue, state: null, enabled: true };
+      // The employer refuses automatic applications: queued only on a second, confirming click.
+      return this.confirmOne?.id === id && Date.now() <= this.confirmOne.until
+        ? { text: t.queueNoAutoConfirm, state: 'confirm', enabled: true, title: t.noAutoTitle }
+        : { text: t.queue, state: null, enabled: true, title: t.noAutoTitle };
+    }
     return { text: t.queueState[job] ?? job, state: job, enabled: false };
   }
 
@@ -360,6 +511,8 @@ export class ListingTriage {
         // A hidden card shows nothing: its badge is built when the user reveals the hidden cards.
         if (result.verdict === 'hide' && action === 'hide' && !this.revealed) continue;
         const host: HTMLElement = (badge = state.badge = createBadge(this.doc, this.deps.queue ? () => this.onQueueClick(host) : undefined));
+        // Already on screen (its verdict came after the bound): the badge floats and pushes nothing.
+        if (state.painted) badge.setAttribute(LATE, '');
         this.badgeOwners.set(badge, state);
         inserts.push({ card, badge });
       }
@@ -370,11 +523,13 @@ export class ListingTriage {
         label: texts[this.deps.lang].score,
         ...(queue ? { queue } : {}),
         reasons: result.reasons,
+        ...(result.signals ? { signals: result.signals } : {}),
+        lang: this.deps.lang,
       });
     }
     for (const { card, badge } of inserts) {
       const parsed = this.cards.get(card)?.parsed;
-      const read = parsed?.ok && parsed.anchor?.isConnected && card.contains(parsed.anchor) ? parsed.anchor : null;
+      const read = parsed && parsed.ok && parsed.anchor?.isConnected && card.contains(parsed.anchor) ? parsed.anchor : null;
       const anchor = read ?? this.deps.badgeAnchor(card);
       if (anchor?.parentNode) anchor.parentNode.insertBefore(badge, anchor);
       else card.prepend(badge);
@@ -390,6 +545,8 @@ export class ListingTriage {
         card.removeAttribute(VERDICT);
         card.removeAttribute(ACTION);
       }
+      // Judged (or known to have no verdict): no longer held back.
+      if (state.request !== 0 || state.fromState || this.mode !== 'on') card.removeAttribute(WAIT);
     }
     this.renderBar();
   }
@@ -410,12 +567,13 @@ export class ListingTriage {
     if (this.bar.nextElementSibling !== list) list.parentNode?.insertBefore(this.bar, list);
     const s = this.stats();
     if (this.mode === 'on') {
-      const queueable = this.deps.queue ? this.queueableStates().length : 0;
+      const bulk = this.deps.queue ? this.bulkCandidates() : { queueable: [], noAuto: 0 };
       renderBar(this.bar, {
         ...s,
+        queueable: bulk.queueable.length,
+        noAuto: bulk.noAuto,
         revealed: this.revealed,
         lang: this.deps.lang,
-        queueable,
         confirming: Date.now() <= this.confirmUntil,
         ...(this.note ? { note: this.note } : {}),
       });

@@ -1,48 +1,107 @@
 import * as z from 'zod/mini';
 import { interpretCard, type RawCard } from '../hh/listing';
+import { listingStateFromText, type ListingVacancy } from '../hh/listing-state';
 import { formatReason } from '../match';
 import { orderReasons } from '../match/reasons';
 import { builtinRoleModel } from '../match/roles';
+import type { MatchVacancy } from '../match/vacancy';
 import type { listingReplies } from '../messaging/listing-replies';
 import type { Settings } from '../settings/schema';
 import { makeScorer } from './scorer';
 
 export type TriageReply = z.output<typeof listingReplies.triageCards>;
+export type StateReply = z.output<typeof listingReplies.triageState>;
 
 const LETTER = { show: 's', dim: 'd', hide: 'h' } as const;
 
-/**
- * The worker's side of listing triage: the cards a page read (raw DOM strings) → verdicts, scores and reason
- * texts, for the page to draw. Scoring here rather than in every hh page: this code and the compiled profile
- * stay warm across pages and tabs, the page pays only for its DOM reads and writes, and the listing bundle
- * carries no scorer. The compiled profile is kept until the profile or the cut-offs change.
- */
-export function createCardScorer(settings: () => Promise<Settings>, jobs: (vacancyIds: string[]) => Promise<TriageReply['jobs']> = async () => []) {
-  let compiled: { key: string; scorer: ReturnType<typeof makeScorer> } | null = null;
+/** What the scorer reads of a state vacancy: the card facts plus hh's professional roles. */
+function matchInput(v: ListingVacancy): MatchVacancy & { professionalRoleIds: string[] } {
+  const { employer, salary, professionalRoleIds } = v;
+  const out: MatchVacancy & { professionalRoleIds: string[] } = {
+    id: v.id,
+    title: v.title,
+    employer: employer ? (employer.id ? { id: employer.id, name: employer.name } : { name: employer.name }) : null,
+    salary,
+    experience: v.experience,
+    workFormats: v.workFormats,
+    professionalRoleIds,
+  };
+  if (v.area) out.area = v.area;
+  if (v.address) out.address = v.address;
+  if (v.snippet) out.snippet = v.snippet;
+  return out;
+}
 
-  return async function scoreCards(cards: readonly RawCard[], lang: 'ru' | 'en'): Promise<TriageReply> {
+/**
+ * The worker's side of listing triage: the cards a page read (raw DOM strings), or the page's embedded state
+ * (`scoreState`: every vacancy of the page, with hh's signals) → verdicts, scores and reason texts, for the page
+ * to draw. Scoring here rather than in every hh page: this code and the compiled profile stay warm across pages
+ * and tabs, the page pays only for its DOM reads and writes, and the listing bundle carries no scorer. The
+ * compiled profile is kept until the profile or the cut-offs change.
+ */
+export function createTriageScorers(settings: () => Promise<Settings>, jobs: (vacancyIds: string[]) => Promise<TriageReply['jobs']> = async () => []) {
+  let compiled: { key: string; scorer: ReturnType<typeof makeScorer> } | null = null;
+  const scorerFor = (s: Settings) => {
+    const key = JSON.stringify([s.profile, s.triage.hideBelow, s.triage.dimBelow]);
+    if (compiled?.key !== key) compiled = { key, scorer: makeScorer(s, builtinRoleModel()) };
+    return compiled.scorer;
+  };
+  const judge = (reply: TriageReply, scorer: NonNullable<ReturnType<typeof makeScorer>>, v: MatchVacancy, applied: boolean, lang: 'ru' | 'en') => {
+    const r = scorer(v);
+    reply.verdicts += LETTER[r.verdict];
+    reply.scores.push(Math.round(r.score * 1000) / 1000);
+    reply.reasons.push(orderReasons(r.reasons, r.verdict).map((x) => (x.polarity === 'minus' ? '-' : '+') + formatReason(x, lang).replace(/\n/g, ' ')).join('\n'));
+    reply.applied += applied ? '1' : '0';
+  };
+
+  async function scoreCards(cards: readonly RawCard[], lang: 'ru' | 'en'): Promise<TriageReply> {
     const s = await settings();
     // The queue's answer only labels the badges' buttons: without it (database unavailable) the cards are still judged.
     const known = s.enabled ? await jobs(cards.map((c) => c.id)).catch(() => []) : [];
     const t0 = performance.now();
     const reply: TriageReply = { mode: 'off', action: s.triage.action, badges: s.triage.showBadges, verdicts: '', scores: [], reasons: [], applied: '', jobs: known, ms: 0 };
     if (s.enabled) {
-      const key = JSON.stringify([s.profile, s.triage.hideBelow, s.triage.dimBelow]);
-      if (compiled?.key !== key) compiled = { key, scorer: makeScorer(s, builtinRoleModel()) };
-      const scorer = compiled.scorer;
+      const scorer = scorerFor(s);
       reply.mode = scorer ? 'on' : 'empty';
       if (scorer) {
         for (const raw of cards) {
           const card = interpretCard(raw);
-          const r = scorer(card);
-          reply.verdicts += LETTER[r.verdict];
-          reply.scores.push(Math.round(r.score * 1000) / 1000);
-          reply.reasons.push(orderReasons(r.reasons, r.verdict).map((x) => (x.polarity === 'minus' ? '-' : '+') + formatReason(x, lang).replace(/\n/g, ' ')).join('\n'));
-          reply.applied += card.applied ? '1' : '0';
+          judge(reply, scorer, card, card.applied, lang);
         }
       }
     }
     reply.ms = Math.round((performance.now() - t0) * 1000) / 1000;
     return reply;
-  };
+  }
+
+  /** The page's state text → verdicts for every vacancy in it, or a `problem` when it is not this page's. */
+  async function scoreState(text: string, url: string, pageIds: readonly string[], lang: 'ru' | 'en'): Promise<StateReply> {
+    const s = await settings();
+    const t0 = performance.now();
+    const reply: StateReply = { mode: 'off', action: s.triage.action, badges: s.triage.showBadges, ids: [], verdicts: '', scores: [], reasons: [], applied: '', flags: [], negative: [], responses: [], jobs: [], ms: 0 };
+    if (!s.enabled) return reply;
+    const state = listingStateFromText(text, url, pageIds);
+    const scorer = scorerFor(s);
+    reply.mode = scorer ? 'on' : 'empty';
+    if (!state.ok) reply.problem = state.detail ? `${state.reason}: ${state.detail}` : state.reason;
+    else if (scorer) {
+      for (const v of state.vacancies) {
+        reply.ids.push(v.id);
+        judge(reply, scorer, matchInput(v), v.applied === true, lang);
+        reply.flags.push((v.acceptAutoResponse === false ? 'n' : '') + (v.letterRequired ? 'l' : '') + (v.testRequired ? 't' : ''));
+        reply.negative.push(v.employer?.negative.join(',') ?? '');
+        reply.responses.push(v.responsesCount ?? -1);
+      }
+    }
+    reply.ms = Math.round((performance.now() - t0) * 1000) / 1000;
+    if (reply.ids.length) reply.jobs = await jobs(reply.ids).catch(() => []);
+    return reply;
+  }
+
+  return { scoreCards, scoreState };
+}
+
+/** The card scorer alone (callers that never see a page's state). */
+export function createCardScorer(settings: () => Promise<Settings>, jobs?: (vacancyIds: string[]) => Promise<TriageReply['jobs']>) {
+  return createTriageScorers(settings, jobs).scoreCards;
 }
