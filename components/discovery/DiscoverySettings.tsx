@@ -5,6 +5,7 @@ import { uiLang } from '../../lib/i18n/lang';
 import { sendToBackground } from '../../lib/messaging';
 import { getSettings, updateSettings } from '../../lib/settings/store';
 import { discoveryTexts } from './texts';
+import { useAutosave } from '../options/autosave';
 
 type Resumes = { hash: string; title: string }[];
 
@@ -16,6 +17,8 @@ export function DiscoverySettings() {
     void getSettings().then((s) => (st.draft.value = toDiscoveryDraft(s.discovery)));
     sendToBackground('listResumes', {}).then((r) => (st.resumes.value = r.resumes), () => undefined);
   }, []);
+  // Saved as the user goes (the options page's one save model), when the draft passes its checks.
+  useAutosave(st.draft.value, () => save());
   const d = st.draft.value;
   if (!d) return null;
   const set = (patch: Partial<DiscoveryDraft>) => {
@@ -74,7 +77,6 @@ export function DiscoverySettings() {
         {field('maxFull', t.maxFull, 'maxFullTextPerRound')}
       </div>
       <div style="display:flex;gap:12px;align-items:center">
-        <button type="button" class="otk-btn otk-btn--primary" data-testid="disc-save" onClick={() => void save()}>{t.save}</button>
         <button type="button" class="otk-btn" onClick={() => void sendToBackground('forgetDiscovered', {}).then(() => (st.msg.value = t.forgotten))}>{t.forget}</button>
         {st.msg.value ? <span class="otk-ok" role="status">{st.msg.value}</span> : null}
       </div>

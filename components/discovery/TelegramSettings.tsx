@@ -9,6 +9,7 @@ import { hasTelegramToken, setTelegramToken } from '../../lib/notify/token';
 import { describeZodError } from '../../lib/settings/schema';
 import { getSettings, updateSettings } from '../../lib/settings/store';
 import { discoveryTexts } from './texts';
+import { useAutosave } from '../options/autosave';
 
 /**
  * Options section: which notices go to the browser and to Telegram; the bot token (a secret: its own storage,
@@ -22,6 +23,9 @@ export function TelegramSettings() {
     void hasTelegramToken().then((h) => (st.hasToken.value = h));
     void browser.permissions.contains({ origins: [`${TELEGRAM_API}/*`] }).then((p) => (st.permitted.value = p), () => undefined);
   }, []);
+  // The choices are saved as the user goes (the options page's one save model); the bot token, a secret, only
+  // with its own button.
+  useAutosave(st.n.value, () => save());
   const n = st.n.value;
   if (!n) return null;
   const say = (ok: boolean, text: string) => (st.msg.value = { ok, text });
@@ -103,7 +107,7 @@ export function TelegramSettings() {
         </>
       ) : null}
       <div style="display:flex;gap:12px;align-items:center;flex-wrap:wrap">
-        <button type="button" class="otk-btn otk-btn--primary" data-testid="notify-save" onClick={() => void save()}>{t.save}</button>
+        {st.token.value.trim() ? <button type="button" class="otk-btn otk-btn--primary" data-testid="notify-save" onClick={() => void save()}>{t.tgSaveToken}</button> : null}
         {n.telegram.enabled ? <button type="button" class="otk-btn" data-testid="tg-test" disabled={st.busy.value} onClick={() => void test()}>{t.tgTest}</button> : null}
         {st.hasToken.value ? <button type="button" class="otk-btn" onClick={() => void setTelegramToken('').then(() => (st.hasToken.value = false))}>{t.tgRemove}</button> : null}
         {st.msg.value ? <span class={st.msg.value.ok ? 'otk-ok' : 'otk-error'} role="status" data-testid="notify-msg">{st.msg.value.text}</span> : null}

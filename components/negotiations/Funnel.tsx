@@ -78,12 +78,12 @@ export function Funnel() {
               <tbody>
                 {f!.bands.map((b) => (
                   <tr key={`${b.from}`} {...(near(b) ? { 'data-threshold': '' } : {})}>
-                    <td>{b.from === null ? t.noScore : `${b.from.toFixed(2)}–${b.to!.toFixed(2)}`}</td><td>{b.applied}</td><td>{rate(b.inviteRate)}</td><td>{rate(b.responseRate)}</td>
+                    <td>{b.from === null ? t.noScore : `${Math.round(b.from * 100)}–${Math.round(b.to! * 100)}`}</td><td>{b.applied}</td><td>{rate(b.inviteRate)}</td><td>{rate(b.responseRate)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            <p class="otk-muted">{t.thresholdHint(f!.thresholds.hide.toFixed(2), f!.thresholds.dim.toFixed(2))}</p>
+            <p class="otk-muted">{t.thresholdHint(String(Math.round(f!.thresholds.hide * 100)), String(Math.round(f!.thresholds.dim * 100)))}</p>
           </details>
         </>
       )}

@@ -6,6 +6,7 @@ import { describeZodError } from '../../lib/settings/schema';
 import { getSettings, updateSettings } from '../../lib/settings/store';
 import { negotiationTexts } from './texts';
 import './negotiations.css';
+import { useAutosave } from '../options/autosave';
 
 /** Options section: the Q&A bank (answers the user writes once), questionnaires answered from it on/off, reply drafts on/off, sync period. Saved on "Save". */
 export function QaBank() {
@@ -14,6 +15,8 @@ export function QaBank() {
   useEffect(() => {
     void getSettings().then((s) => (st.qa.value = s.qa));
   }, []);
+  // Saved as the user goes (the options page's one save model); empty rows stay on screen until filled.
+  useAutosave(st.qa.value, () => save());
   const qa = st.qa.value;
   if (!qa) return null;
   const setItems = (items: QaItem[]) => (st.qa.value = { ...qa, items });
@@ -25,7 +28,6 @@ export function QaBank() {
       return;
     }
     await updateSettings((s) => ({ ...s, qa: r.data }));
-    st.qa.value = r.data;
     st.msg.value = { ok: true, text: t.saved };
   };
   return (
@@ -54,7 +56,6 @@ export function QaBank() {
         <input type="number" min={15} max={1440} value={qa.syncMinutes} onInput={(e) => (st.qa.value = { ...qa, syncMinutes: Number((e.target as HTMLInputElement).value) })} />
       </label>
       <p>
-        <button type="button" class="otk-btn otk-btn--primary" data-testid="qa-save" onClick={() => void save()}>{t.save}</button>{' '}
         {st.msg.value ? <span class={st.msg.value.ok ? 'otk-ok' : 'otk-error'} role="status">{st.msg.value.text}</span> : null}
       </p>
     </section>

@@ -18,33 +18,46 @@ export interface RowProps {
   review?: ComponentChildren;
 }
 
-/** One job: what it is, which resume and letter it uses, what went wrong in plain words, and what to do. */
+/** The colour of a job's state in the shared language (lib/ui/tokens.css). */
+export const STATE_TONE: Record<Job['state'], 'needs' | 'failed' | 'applied' | 'queued' | null> = {
+  needs_user: 'needs',
+  review: 'needs',
+  failed: 'failed',
+  skipped: 'failed',
+  applied: 'applied',
+  pending: 'queued',
+  processing: 'queued',
+  cancelled: null,
+};
+
+/**
+ * One job: its title (the most prominent line), the employer and the CV it goes with, the letter, what went wrong
+ * in plain words (amber when it needs the user, red when it failed), and the actions in one fixed order.
+ */
 export function JobRow({ job, t, lang, resumeTitle, hide, onAction, review }: RowProps) {
   const problem = problemOf(job, t);
   const preview = letterPreview(job.letter);
-  const bad = job.state === 'failed' || job.state === 'needs_user';
+  const tone = STATE_TONE[job.state];
   const label: Record<Action, string> = { approve: t.approve, edit: t.editLetter, retry: t.retry, remove: t.remove, open: t.open };
+  const score = job.vacancy.score !== undefined ? Math.round(job.vacancy.score * 100) : null;
   return (
     <li class="pp-job" data-state={job.state} data-job-id={job.id}>
       <div class="pp-job__head">
         <span class="pp-job__title" title={job.vacancy.title}>{job.vacancy.title}</span>
-        {job.vacancy.score !== undefined ? (
-          <span class="pp-job__score" title={t.score} aria-label={`${t.score} ${Math.round(job.vacancy.score * 100)}`}>
-            {Math.round(job.vacancy.score * 100)}
-          </span>
+        {score !== null ? (
+          <span class="pp-job__score" title={t.score} aria-label={`${t.score} ${score}`}>{score}</span>
         ) : null}
       </div>
       <div class="pp-job__meta">
-        {job.vacancy.employer ? <span title={job.vacancy.employer.name}>{job.vacancy.employer.name}</span> : null}
+        {job.vacancy.employer ? <span class="pp-job__employer" title={job.vacancy.employer.name}>{job.vacancy.employer.name}</span> : null}
         <span title={t.resumeUsed}>{resumeTitle ? t.resumeNamed(resumeTitle) : t.resumeShort(job.resumeHash)}</span>
-        {job.state === 'skipped' ? <span>{t.skipped}</span> : null}
         {job.state === 'applied' && job.questionnaire?.answered ? <span data-testid="questions-answered">{t.questionsAnswered(job.questionnaire.answered)}</span> : null}
         {job.state === 'pending' && job.lastError && job.nextAttemptAt > Date.now() ? <span>{t.retryAt(clock(job.nextAttemptAt, lang))}</span> : null}
       </div>
       {job.state === 'review' || (preview !== null && preview !== '') ? (
         <p class="pp-job__letter" data-testid="letter-preview">{preview === null ? t.letterPending : preview || t.noLetter}</p>
       ) : null}
-      {problem ? <p class={`pp-job__problem${bad ? ' otk-error' : ''}`}>{problem}</p> : null}
+      {problem ? <p class={`pp-job__problem${tone === 'needs' || tone === 'failed' ? ` otk-note otk-note--${tone}` : ''}`}>{problem}</p> : null}
       {review}
       <div class="pp-job__acts">
         {/* An open review has its own approve and collapse buttons. */}
@@ -52,7 +65,7 @@ export function JobRow({ job, t, lang, resumeTitle, hide, onAction, review }: Ro
           <button
             key={a}
             type="button"
-            class={`otk-btn otk-btn--sm${i === 0 && (a === 'approve' || a === 'open' || a === 'retry') && job.state !== 'applied' ? ' otk-btn--primary' : ''}`}
+            class={`otk-btn otk-btn--sm${i === 0 && job.state !== 'applied' && a !== 'remove' ? ' otk-btn--primary' : ''}${a === 'remove' ? ' otk-btn--quiet' : ''}`}
             data-action={a}
             aria-label={`${label[a]}: ${job.vacancy.title}`}
             onClick={() => onAction(a, job)}

@@ -26,11 +26,14 @@ describe('QueuePanel', () => {
   it('follows the database live: empty → pending → needs you, with the problem in plain words', async () => {
     render(<QueuePanel settings={defaultSettings()} />, root);
     await vi.waitFor(() => expect(root.querySelector('[data-testid="queue-empty"]')).not.toBeNull());
+    // Nothing waits to be sent: no Pause button on an empty queue.
+    expect(root.querySelector('[data-testid="pause"]')).toBeNull();
 
     const db = getDb();
     const { jobId } = await enqueue(db, { vacancy: vacancy('101', 'Python-разработчик'), resumeHash: 'a'.repeat(38) }, Date.now());
     await vi.waitFor(() => expect(text('[data-group="pending"] .pp-job__title')).toEqual(['Python-разработчик']));
     expect(text('[data-group="pending"] .pp-job__score')).toEqual(['81']);
+    expect(root.querySelector('[data-testid="pause"]')).not.toBeNull();
 
     await db.jobs.update(jobId, { state: 'needs_user', reason: 'test_required', link: 'https://hh.ru/applicant/vacancy_response?vacancyId=101' });
     await vi.waitFor(() => expect(root.querySelector('[data-group="pending"]')).toBeNull());
@@ -41,6 +44,8 @@ describe('QueuePanel', () => {
 
   it('shows what went wrong when the background refuses an action', async () => {
     fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ ok: false, error: 'the worker is restarting' }));
+    // Pause is offered only while something waits to be sent.
+    await enqueue(getDb(), { vacancy: vacancy('150', 'Python-разработчик'), resumeHash: 'a'.repeat(38) }, Date.now());
     render(<QueuePanel settings={defaultSettings()} />, root);
     const pause = await vi.waitFor(() => {
       const b = root.querySelector<HTMLButtonElement>('[data-testid="pause"]');

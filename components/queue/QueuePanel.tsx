@@ -24,20 +24,40 @@ export interface QueuePanelProps {
   approve?: (jobId: number) => Promise<unknown>;
   /** A model download or similar long task to show a bar for; null = none. */
   task?: { label: string; ratio: number } | null;
+  /**
+   * What to show: 'all' (status and every group), 'summary' (what needs the user, then what is happening: the
+   * popup's first view), 'active' (status and the open jobs), 'history' (the finished jobs).
+   */
+  mode?: 'all' | 'summary' | 'active' | 'history';
+  /** Summary: "and N more" leads here (the full list) instead of unfolding in place. */
+  onMore?: () => void;
+  /** Summary: more things that need the user (employer replies), shown inside the "needs you" card. */
+  needsExtra?: ComponentChildren;
 }
 
 /** Groups that start folded: long lists of finished jobs should not push the active ones off the popup. */
 const FOLDED: ReadonlySet<GroupId> = new Set(['applied']);
+const NEEDS_YOU: readonly GroupId[] = ['needs_user', 'review'];
+const GROUPS_OF_MODE: Record<NonNullable<QueuePanelProps['mode']>, readonly GroupId[] | null> = {
+  all: null,
+  summary: NEEDS_YOU,
+  active: ['needs_user', 'review', 'processing', 'pending'],
+  history: ['failed', 'applied'],
+};
+/** Pauses only the user can end (on hh.ru): they belong to "needs you", not to the status line. */
+const USER_MUST_ACT: ReadonlySet<string> = new Set(['captcha', 'logged_out', 'xsrf']);
+/** Rows per group in the summary: the popup is 600 px at most; the rest is one click away. */
+const SUMMARY_ROWS = 3;
 
 /**
  * The apply queue, live from the queue database (read-only here; every change is a background message):
- * pause/resume, today's use of the cap, the next send, progress, and the jobs grouped by state.
+ * what needs the user, today's use of the cap, the next send, pause/continue, and the jobs grouped by state.
  */
-export function QueuePanel({ settings, review, approve, task }: QueuePanelProps) {
+export function QueuePanel({ settings, review, approve, task, mode = 'all', onMore, needsExtra }: QueuePanelProps) {
   const lang = uiLang();
   const t = popupTexts[lang];
   const ui = useMemo(
-    () => ({ error: signal<string | null>(null), editing: signal<number | null>(null), busy: signal(false), resumes: signal<Record<string, string>>({}), unfolded: signal<ReadonlySet<GroupId>>(new Set()) }),
+    () => ({ error: signal<string | null>(null), editing: signal<number | null>(null), busy: signal(false), resumes: signal<Record<string, string>>({}), unfolded: signal<ReadonlySet<GroupId>>(new Set(mode === 'history' ? ['applied'] : [])) }),
     [],
   );
   useEffect(() => {
@@ -72,7 +92,7 @@ export function QueuePanel({ settings, review, approve, task }: QueuePanelProps)
   };
 
   const l = live.value;
-  if (l.state === 'loading') return <section class="pp__card" aria-busy="true"><p class="otk-muted">{t.loading}</p></section>;
+  if (l.state === 'loading') return <section class="pp__card" aria-busy="true" data-testid="queue"><p class="otk-muted">{t.loading}</p></section>;
   if (l.state === 'error') {
     return (
       <section class="pp__card" role="alert" data-testid="queue-error">
@@ -83,100 +103,139 @@ export function QueuePanel({ settings, review, approve, task }: QueuePanelProps)
     );
   }
   const { jobs, status: st, now } = l.value;
-  const groups = groupJobs(jobs);
+  const only = GROUPS_OF_MODE[mode];
+  const groups = groupJobs(jobs).filter((g) => !only || only.includes(g.id));
   const progress = drainProgress(jobs);
   const hidden: Action[] = [...(approve ? [] : (['approve'] as const)), ...(review ? [] : (['edit'] as const))];
   const capFull = st.cap.used >= st.cap.cap;
-  return (
-    <section class="pp__card" aria-labelledby="queue-h" data-testid="queue">
-      <div class="pp__row">
-        <h2 id="queue-h">{t.queue}</h2>
-        <button
-          class={`otk-btn${st.pause ? ' otk-btn--primary' : ''}`}
-          type="button"
-          data-testid={st.pause ? 'resume' : 'pause'}
-          disabled={ui.busy.value}
-          onClick={() => void run(() => sendToBackground(st.pause ? 'resumeQueue' : 'pauseQueue', {}))}
-        >
-          {st.pause ? t.resume : t.pause}
-        </button>
-      </div>
-      {st.pause ? (
-        <div class="pp__notice" role="status" data-testid="paused">
-          <b>{t.paused}.</b> {t.pauseReason[st.pause.reason] ?? st.pause.message}
-          {st.pause.reason === 'captcha' || st.pause.reason === 'logged_out' || st.pause.reason === 'xsrf' ? (
-            <button type="button" class="otk-btn otk-btn--sm" onClick={() => void browser.tabs.create({ url: 'https://hh.ru/' })}>{t.openHh}</button>
-          ) : null}
-        </div>
-      ) : null}
+  const waiting = (st.counts.pending ?? 0) + (st.counts.processing ?? 0);
+  const mustAct = !!st.pause && USER_MUST_ACT.has(st.pause.reason);
+  const pauseButton = (primary: boolean) => (
+    <button
+      class={`otk-btn otk-btn--sm${primary ? ' otk-btn--primary' : ''}`}
+      type="button"
+      data-testid={st.pause ? 'resume' : 'pause'}
+      disabled={ui.busy.value}
+      onClick={() => void run(() => sendToBackground(st.pause ? 'resumeQueue' : 'pauseQueue', {}))}
+    >
+      {st.pause ? t.resume : t.pause}
+    </button>
+  );
+  const pauseNote = st.pause ? (
+    <div class={`otk-note ${mustAct ? 'otk-note--needs' : 'otk-note--info'} pp__notice`} role="status" data-testid="paused">
+      <span><b>{t.paused}.</b> {t.pauseReason[st.pause.reason] ?? st.pause.message}</span>
+      <span class="pp__notice-acts">
+        {mustAct ? <button type="button" class="otk-btn otk-btn--sm otk-btn--primary" onClick={() => void browser.tabs.create({ url: 'https://hh.ru/' })}>{t.openHh}</button> : null}
+        {pauseButton(!mustAct)}
+      </span>
+    </div>
+  ) : null;
+
+  const lines = [
+    st.cap.freesAt ? t.freesAt(atTime(st.cap.freesAt, now, lang)) : null,
+    st.quietUntil ? t.quietUntil(clock(st.quietUntil, lang)) : null,
+    !st.pause && st.nextSendAt && (st.counts.pending ?? 0) > 0
+      ? st.nextSendAt - now < 3_600_000 ? t.nextIn(duration(st.nextSendAt - now, lang)) : t.nextSend(atTime(st.nextSendAt, now, lang))
+      : null,
+  ].filter((x): x is string => !!x);
+  const status = (
+    <div class="pp__status">
+      {pauseNote && !(mode === 'summary' && mustAct) ? pauseNote : null}
       <div class="pp__cap" title={t.todayHint} data-testid="cap">
         <b>{t.today(st.cap.used, st.cap.cap)}</b>
         <span class="pp__meter" aria-hidden="true"><span style={{ width: `${Math.min(100, (st.cap.used / Math.max(1, st.cap.cap)) * 100)}%` }} class={capFull ? 'full' : ''} /></span>
-        <span class="otk-muted">
-          {[
-            st.cap.freesAt ? t.freesAt(atTime(st.cap.freesAt, now, lang)) : null,
-            st.quietUntil ? t.quietUntil(clock(st.quietUntil, lang)) : null,
-            !st.pause && st.nextSendAt && (st.counts.pending ?? 0) > 0
-              ? st.nextSendAt - now < 3_600_000 ? t.nextIn(duration(st.nextSendAt - now, lang)) : t.nextSend(atTime(st.nextSendAt, now, lang))
-              : null,
-          ]
-            .filter(Boolean)
-            .join(' · ')}
-        </span>
       </div>
-      {progress && !st.pause ? <ProgressBar label={t.draining(progress.done, progress.total)} ratio={progress.done / progress.total} testid="drain-progress" /> : null}
+      <div class="pp__line">
+        <span data-testid="queued">{waiting ? t.queued(waiting) : t.nothingQueued}</span>
+        {waiting && !st.pause ? pauseButton(false) : null}
+      </div>
+      {lines.map((x) => <div key={x} class="pp__line otk-muted">{x}</div>)}
+      {progress && !st.pause && progress.total > 1 ? <ProgressBar label={t.draining(progress.done, progress.total)} ratio={progress.done / progress.total} testid="drain-progress" /> : null}
       {task ? <ProgressBar label={task.label} ratio={task.ratio} testid="task-progress" /> : null}
-      {ui.error.value ? <p class="otk-error" role="alert">{ui.error.value}</p> : null}
+    </div>
+  );
+
+  const groupList = (g: (typeof groups)[number]) => {
+    const total = g.id === 'failed' ? (st.counts.failed ?? 0) + (st.counts.skipped ?? 0) : (st.counts[g.id] ?? g.jobs.length);
+    const open = unfolded.has(g.id);
+    const shownRows = mode === 'summary' ? SUMMARY_ROWS : ROWS_SHOWN;
+    const rows = open ? g.jobs : g.jobs.slice(0, shownRows);
+    const list = (
+      <ul class="pp-jobs">
+        {rows.map((job) => (
+          <JobRow
+            key={job.id}
+            job={job}
+            t={t}
+            lang={lang}
+            resumeTitle={ui.resumes.value[job.resumeHash]}
+            hide={hidden}
+            onAction={onAction}
+            review={review && ui.editing.value === job.id ? review(job, () => (ui.editing.value = null)) : undefined}
+          />
+        ))}
+        {total > rows.length || open ? (
+          <li class="pp-jobs__more">
+            {mode === 'summary' && onMore ? (
+              <button type="button" class="pp-jobs__unfold" data-testid="group-more" onClick={onMore}>{t.more(total - rows.length)}</button>
+            ) : (
+              <button type="button" class="pp-jobs__unfold" data-testid="group-unfold" aria-expanded={open} onClick={() => toggleGroup(g.id)}>
+                {open ? t.fewer : t.more(total - rows.length)}
+              </button>
+            )}
+          </li>
+        ) : null}
+      </ul>
+    );
+    const head = (
+      <>
+        {t.groups[g.id]} <span class="pp-group__n">{total}</span>
+      </>
+    );
+    return FOLDED.has(g.id) && mode !== 'history' ? (
+      <details class="pp-group" data-group={g.id} key={g.id}>
+        <summary><h3>{head}</h3></summary>
+        {list}
+      </details>
+    ) : (
+      <section class="pp-group" data-group={g.id} key={g.id} aria-label={t.groups[g.id]}>
+        <h3>{head}</h3>
+        {list}
+      </section>
+    );
+  };
+  const error = ui.error.value ? <p class="otk-error" role="alert">{ui.error.value}</p> : null;
+
+  if (mode === 'summary') {
+    const needs = groups.reduce((n, g) => n + (st.counts[g.id] ?? g.jobs.length), 0);
+    return (
+      <div class="pp__stack" data-testid="queue">
+        <section class={`pp__card pp__card--needs${needs || mustAct || needsExtra ? ' is-on' : ''}`} aria-labelledby="needs-you-h" data-testid="needs-you">
+          <h2 id="needs-you-h">{t.needsYou}{needs ? <span class="otk-state otk-state--needs">{needs}</span> : null}</h2>
+          {mustAct ? pauseNote : null}
+          {groups.map(groupList)}
+          {needsExtra}
+          {!needs && !mustAct && !needsExtra ? <p class="otk-muted" data-testid="nothing-needed">{t.nothingNeeded}</p> : null}
+          {error}
+        </section>
+        <section class="pp__card" aria-labelledby="happening-h">
+          <h2 id="happening-h">{t.happening}</h2>
+          {status}
+        </section>
+      </div>
+    );
+  }
+  return (
+    <section class="pp__card" aria-label={t.queue} data-testid="queue">
+      {mode !== 'history' ? status : null}
+      {error}
       {groups.length === 0 ? (
         <div class="pp__empty" data-testid="queue-empty">
-          <b>{t.empty}</b>
-          <span class="otk-muted">{t.emptyHint}</span>
+          <b>{mode === 'history' ? t.historyEmpty : t.empty}</b>
+          {mode === 'history' ? null : <span class="otk-muted">{t.emptyHint}</span>}
         </div>
       ) : (
-        groups.map((g) => {
-          const total = g.id === 'failed' ? (st.counts.failed ?? 0) + (st.counts.skipped ?? 0) : (st.counts[g.id] ?? g.jobs.length);
-          const open = unfolded.has(g.id);
-          const rows = open ? g.jobs : g.jobs.slice(0, ROWS_SHOWN);
-          const list = (
-            <ul class="pp-jobs">
-              {rows.map((job) => (
-                <JobRow
-                  key={job.id}
-                  job={job}
-                  t={t}
-                  lang={lang}
-                  resumeTitle={ui.resumes.value[job.resumeHash]}
-                  hide={hidden}
-                  onAction={onAction}
-                  review={review && ui.editing.value === job.id ? review(job, () => (ui.editing.value = null)) : undefined}
-                />
-              ))}
-              {total > rows.length || open ? (
-                <li class="pp-jobs__more">
-                  <button type="button" class="pp-jobs__unfold" data-testid="group-unfold" aria-expanded={open} onClick={() => toggleGroup(g.id)}>
-                    {open ? t.fewer : t.more(total - rows.length)}
-                  </button>
-                </li>
-              ) : null}
-            </ul>
-          );
-          const head = (
-            <>
-              {t.groups[g.id]} <span class="pp-group__n">{total}</span>
-            </>
-          );
-          return FOLDED.has(g.id) ? (
-            <details class="pp-group" data-group={g.id} key={g.id}>
-              <summary><h3>{head}</h3></summary>
-              {list}
-            </details>
-          ) : (
-            <section class="pp-group" data-group={g.id} key={g.id} aria-label={t.groups[g.id]}>
-              <h3>{head}</h3>
-              {list}
-            </section>
-          );
-        })
+        groups.map(groupList)
       )}
     </section>
   );

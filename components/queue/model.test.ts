@@ -56,7 +56,7 @@ describe('row details', () => {
   });
 
   it('offers approve/edit only for review, retry only for failures', () => {
-    expect(actionsFor({ state: 'review', reason: null })).toEqual(['approve', 'edit', 'remove', 'open']);
+    expect(actionsFor({ state: 'review', reason: null })).toEqual(['edit', 'approve', 'open', 'remove']);
     expect(actionsFor({ state: 'failed', reason: 'xsrf' })).toContain('retry');
     expect(actionsFor({ state: 'needs_user', reason: 'letter_required' })).toContain('retry');
     // A questionnaire or the employer's own site: retrying cannot help, opening it can.

@@ -42,20 +42,23 @@ export function groupJobs(jobs: readonly Job[]): Group[] {
   });
 }
 
-/** What the user can do with a job in its state (the background enforces the same rules). */
 /** needs_user reasons a retry cannot fix: the user acts on hh.ru or the employer's site (Open). */
 const ONLY_BY_HAND: ReadonlySet<string> = new Set(['test_required', 'external']);
 
+/**
+ * What the user can do with a job in its state (the background enforces the same rules), in one order
+ * everywhere: the state's own action first (it is the primary button), then Open, then Remove last.
+ */
 export function actionsFor(job: Pick<Job, 'state' | 'reason'>): Action[] {
   switch (job.state) {
     case 'review':
-      return ['approve', 'edit', 'remove', 'open'];
+      return ['edit', 'approve', 'open', 'remove'];
     case 'pending':
-      return ['remove', 'open'];
+      return ['open', 'remove'];
     case 'needs_user':
-      return job.reason && ONLY_BY_HAND.has(job.reason) ? ['open', 'remove'] : ['retry', 'remove', 'open'];
+      return job.reason && ONLY_BY_HAND.has(job.reason) ? ['open', 'remove'] : ['retry', 'open', 'remove'];
     case 'failed':
-      return ['retry', 'remove', 'open'];
+      return ['retry', 'open', 'remove'];
     case 'skipped':
       return ['remove', 'open'];
     default:

@@ -1,11 +1,13 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { signal } from '@preact/signals';
+import { browser } from '#imports';
 import { Toggle } from '../../components/Toggle';
 import { draftProfile, fromDraft, toDraft, type Draft, type DraftErrors } from '../../components/options/draft';
 import { ResumeImport, type ImportedResume } from '../../components/options/ResumeImport';
+import { AUTOSAVE_MS } from '../../components/options/autosave';
 import { optionsTexts } from '../../components/options/texts';
 import { ThresholdPreview } from '../../components/options/ThresholdPreview';
-import { StatsView } from '../../components/stats/StatsView';
+import { TimeSelect } from '../../components/options/TimeSelect';
 import { ProviderSettings } from '../../components/letters/ProviderSettings';
 import { uiLang } from '../../lib/i18n/lang';
 import { EXPERIENCE_IDS, WORK_FORMATS, type ExperienceId } from '../../lib/match/vacancy';
@@ -20,6 +22,12 @@ import { TelegramSettings } from '../../components/discovery/TelegramSettings';
 import { QaBank } from '../../components/negotiations/QaBank';
 
 type Resumes = { state: 'loading' } | { state: 'ok'; list: { hash: string; title: string; latest?: boolean | undefined }[] } | { state: 'error'; error: string };
+type SaveState = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; text: string } | { kind: 'note'; text: string };
+
+/** The page's sections in order (the navigation); the features' own sections keep their ids. */
+const SECTIONS = ['welcome', 'profile', 'hide', 'apply', 'letters', 'discovery', 'notifications', 'qa', 'data'] as const;
+/** Old anchors (links from the popup, bookmarks) → the section that holds them now. */
+const ALIASES: Record<string, string> = { filters: 'hide', triage: 'hide' };
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -28,6 +36,11 @@ function download(name: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/**
+ * Profile and settings: sections with a navigation that follows the scroll, one save model (every change is
+ * saved by itself once it passes its checks; secrets have their own button), and a first-run path (import the hh
+ * resume → check the profile → open a triaged search).
+ */
 export function App() {
   const lang = uiLang();
   const t = optionsTexts[lang];
@@ -36,15 +49,20 @@ export function App() {
       base: signal<Settings | null>(null),
       draft: signal<Draft | null>(null),
       errors: signal<DraftErrors>({}),
-      message: signal<{ kind: 'ok' | 'error'; text: string } | null>(null),
-      dirty: signal(false),
+      save: signal<SaveState>({ kind: 'idle' }),
       resumes: signal<Resumes>({ state: 'loading' }),
+      undo: signal<Draft | null>(null),
+      welcome: signal(false),
+      step3: signal(false),
+      active: signal<string>('profile'),
       /** Stored fields that failed their schema and read as defaults (named in a notice until fixed). */
       fallbacks: signal<{ list: SettingsFallback[]; newerVersion?: number | undefined }>({ list: [] }),
     }),
     [],
   );
-  const { base, draft, errors, message, dirty, resumes, fallbacks } = state;
+  const { base, draft, errors, save, resumes, undo, welcome, fallbacks } = state;
+  /** A save is scheduled or running: a storage change seen meanwhile must not overwrite what the user types. */
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout> | null; saving: boolean; lastSaved: string }>({ timer: null, saving: false, lastSaved: '' });
   const loadResumes = () => {
     resumes.value = { state: 'loading' };
     sendToBackground('listResumes', {}).then(
@@ -55,7 +73,6 @@ export function App() {
   const load = (s: Settings) => {
     base.value = s;
     draft.value = toDraft(s);
-    dirty.value = false;
     errors.value = {};
   };
   useEffect(() => {
@@ -63,32 +80,86 @@ export function App() {
     document.title = `Otklik — ${t.title}`;
     loadResumes();
     void loadSettings().then((r) => {
-      load(r.settings);
+      const s = r.settings;
+      load(s);
       fallbacks.value = { list: r.fallbacks, newerVersion: r.newerVersion };
-      // The popup links to #profile / #stats: scroll there once the sections exist.
-      requestAnimationFrame(() => document.getElementById(location.hash.slice(1))?.scrollIntoView());
+      const hash = location.hash.slice(1);
+      welcome.value = hash === 'welcome' || (s.profile.desiredTitles.length === 0 && s.profile.skills.length === 0);
+      // The popup links to #welcome / #profile: scroll there once the sections exist.
+      const id = ALIASES[hash] ?? hash;
+      if (id) requestAnimationFrame(() => document.getElementById(id)?.scrollIntoView());
     });
     // Another context saved (the popup's on/off switch, a second options tab): follow it unless the user is editing.
-    return watchSettings((s, read) => {
+    const unwatch = watchSettings((s, read) => {
       fallbacks.value = { ...fallbacks.value, list: read.fallbacks };
-      if (!dirty.value) load(s);
-      else base.value = s;
+      const p = pending.current;
+      if (JSON.stringify(s) === p.lastSaved) return void (base.value = s); // our own save coming back
+      if (p.timer || p.saving) base.value = s;
+      else load(s);
     });
+    // The navigation marks the section being read.
+    const onScroll = () => {
+      let current: string = SECTIONS[0];
+      for (const id of SECTIONS) {
+        const el = document.getElementById(id);
+        if (el && el.getBoundingClientRect().top < 140) current = id;
+      }
+      if (innerHeight + scrollY >= document.documentElement.scrollHeight - 4) current = 'data';
+      state.active.value = current;
+    };
+    addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      unwatch();
+      removeEventListener('scroll', onScroll);
+    };
   }, []);
 
   const d = draft.value;
-  if (!d || !base.value) return <main class="op">{t.loading}</main>;
+  if (!d || !base.value) return <main class="op__loading">{t.loading}</main>;
   const e = errors.value;
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    draft.value = { ...d, [key]: value };
-    dirty.value = true;
-    message.value = null;
-    if (e[key]) errors.value = { ...e, [key]: undefined };
+
+  /** Checks the draft and saves it when it passes; otherwise shows what to fix. */
+  const commit = async () => {
+    const p = pending.current;
+    p.timer = null;
+    const r = fromDraft(draft.value!, base.value!, t);
+    if (!r.ok) {
+      errors.value = r.errors;
+      const n = Object.keys(r.errors).filter((k) => k !== '_').length;
+      save.value = { kind: 'error', text: n ? t.notSaved(n) : (r.errors._ ?? '') };
+      return;
+    }
+    errors.value = {};
+    p.saving = true;
+    save.value = { kind: 'saving' };
+    try {
+      const saved = await saveSettings(r.settings);
+      p.lastSaved = JSON.stringify(saved);
+      base.value = saved;
+      if (!p.timer) save.value = { kind: 'saved' };
+    } catch (err) {
+      save.value = { kind: 'error', text: err instanceof Error ? err.message : String(err) };
+    } finally {
+      p.saving = false;
+    }
   };
+  const schedule = () => {
+    const p = pending.current;
+    if (p.timer) clearTimeout(p.timer);
+    p.timer = setTimeout(() => void commit(), AUTOSAVE_MS);
+    if (save.value.kind !== 'error') save.value = { kind: 'saving' };
+  };
+  const setMany = (patch: Partial<Draft>) => {
+    draft.value = { ...draft.value!, ...patch };
+    const cleared = Object.fromEntries(Object.keys(patch).map((k) => [k, undefined]));
+    if (Object.keys(patch).some((k) => e[k as keyof Draft])) errors.value = { ...errors.value, ...cleared };
+    schedule();
+  };
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setMany({ [key]: value } as Partial<Draft>);
   const hint = (key: keyof Draft, text: string) =>
     e[key] ? <small id={`${key}-msg`} class="otk-error" role="alert">{e[key]}</small> : <small id={`${key}-msg`}>{text}</small>;
-  const field = (key: keyof Draft, label: string, help: string, opts: { rows?: number; wide?: boolean; inputMode?: 'numeric' } = {}) => (
-    <label class={`op__field${opts.wide ? ' op__field--wide' : ''}`}>
+  const field = (key: keyof Draft, label: string, help: string, opts: { rows?: number; wide?: boolean; inputMode?: 'numeric'; short?: boolean } = {}) => (
+    <label class={`op__field${opts.wide ? ' op__field--wide' : ''}${opts.short ? ' op__field--short' : ''}`}>
       <span>{label}</span>
       {opts.rows ? (
         <textarea name={key} rows={opts.rows} value={d[key] as string} aria-invalid={!!e[key]} aria-describedby={`${key}-msg`} onInput={(ev) => set(key, ev.currentTarget.value as never)} />
@@ -98,192 +169,263 @@ export function App() {
       {hint(key, help)}
     </label>
   );
-
-  const save = async () => {
-    const r = fromDraft(d, base.value!, t);
-    if (!r.ok) {
-      errors.value = r.errors;
-      const n = Object.keys(r.errors).filter((k) => k !== '_').length;
-      message.value = { kind: 'error', text: n ? t.notSaved(n) : (r.errors._ ?? '') };
-      // Take the keyboard to the first bad field.
-      requestAnimationFrame(() => (document.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus());
-      return;
-    }
-    load(await saveSettings(r.settings));
-    message.value = { kind: 'ok', text: t.saved };
-  };
+  const focusFirstError = () => (document.querySelector('.op__main [aria-invalid="true"]') as HTMLElement | null)?.focus();
 
   const onResume = (r: ImportedResume) => {
-    // The resume replaces what it has (the hint says so); fields it lacks keep the user's values.
-    draft.value = {
-      ...d,
+    // The resume replaces what it has (the hint says so); fields it lacks keep the user's values. Undo brings
+    // the fields back.
+    undo.value = draft.value;
+    setMany({
       titles: r.title || d.titles,
       skills: r.skills.length ? r.skills.join(', ') : d.skills,
       experience: r.experience ?? d.experience,
       resumeText: r.text || d.resumeText,
-    };
-    dirty.value = true;
+    });
   };
 
   const profile = draftProfile(d, base.value);
   const resumeList = resumes.value.state === 'ok' ? resumes.value.list : [];
+  const importer = (
+    <>
+      <ResumeImport resumes={resumeList} t={t} onImported={onResume} />
+      {undo.value ? (
+        <p class="otk-help op__undo">
+          <button
+            type="button"
+            class="otk-btn otk-btn--sm"
+            data-testid="undo-import"
+            onClick={() => {
+              setMany(undo.value!);
+              undo.value = null;
+              save.value = { kind: 'note', text: t.importUndone };
+            }}
+          >
+            {t.undoImport}
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+  const hasProfile = profile.desiredTitles.length > 0 || profile.skills.length > 0;
+  const firstTitle = profile.desiredTitles[0] ?? profile.skills[0] ?? '';
+  const sv = save.value;
+  const sections = SECTIONS.filter((id) => id !== 'welcome' || welcome.value);
   return (
-    <main class="op" data-testid="options">
-      <header class="op__head">
-        <span class="op__logo">Otklik</span>
-        <h1>{t.title}</h1>
-      </header>
-      <nav class="op__nav" aria-label={t.title}>
-        {/* In page order; letters, discovery, notifications and qa are the features' own sections (same ids). */}
-        {(['profile', 'filters', 'triage', 'apply', 'letters', 'stats', 'discovery', 'notifications', 'qa', 'data'] as const).map((id) => (
-          <a key={id} href={`#${id}`}>{t.nav[id]}</a>
-        ))}
-      </nav>
-      <FallbackNotice fallbacks={fallbacks.value.list} newerVersion={fallbacks.value.newerVersion} onAccept={() => void acceptFallbacks()} />
-
-      <section class="op__sec" id="profile" aria-labelledby="sec-profile">
-        <h2 id="sec-profile">{t.profile}</h2>
-        <ResumeImport resumes={resumeList} t={t} onImported={onResume} />
-        <div class="op__grid">
-          {field('titles', t.titles, t.titlesHint, { rows: 3 })}
-          {field('skills', t.skills, t.skillsHint, { rows: 3 })}
-          <label class="op__field">
-            <span>{t.experience}</span>
-            <select name="experience" value={d.experience} onChange={(ev) => set('experience', ev.currentTarget.value as ExperienceId | '')}>
-              <option value="">{t.expNone}</option>
-              {EXPERIENCE_IDS.map((id) => (
-                <option key={id} value={id}>{t.exp[id]}</option>
-              ))}
-            </select>
-            <small>{t.experienceHint}</small>
-          </label>
-          {field('minSalary', t.minSalary, t.minSalaryHint, { inputMode: 'numeric' })}
-          {field('resumeText', t.resumeText, t.resumeTextHint, { rows: 6, wide: true })}
+    <div class="op">
+      <aside class="op__side">
+        <div class="op__brand">
+          <span class="op__logo">Otklik</span>
+          <span class="op__title">{t.title}</span>
         </div>
-      </section>
+        <nav class="op__nav" aria-label={t.title}>
+          {sections.map((id) => (
+            <a key={id} href={`#${id}`} aria-current={state.active.value === id ? 'true' : undefined} class={state.active.value === id ? 'is-on' : ''}>{t.nav[id]}</a>
+          ))}
+        </nav>
+        <div class={`op__save op__save--${sv.kind}`} role="status" data-testid="options-message">
+          {sv.kind === 'error' ? (
+            <>
+              <span>{sv.text}</span>
+              {Object.keys(e).length ? <button type="button" class="otk-btn otk-btn--sm" data-testid="show-error" onClick={focusFirstError}>{t.showError}</button> : null}
+            </>
+          ) : sv.kind === 'saving' ? t.saving : sv.kind === 'saved' ? t.saved : sv.kind === 'note' ? sv.text : t.autosave}
+        </div>
+      </aside>
 
-      <section class="op__sec" id="filters" aria-labelledby="sec-filters">
-        <h2 id="sec-filters">{t.filters}</h2>
-        <div class="op__grid">
-          {field('excludeWords', t.stopWords, t.stopWordsHint, { rows: 2 })}
-          {field('cities', t.cities, t.citiesHint, { rows: 2 })}
-          <fieldset class="op__field op__field--wide op__fieldset">
-            <legend>{t.workFormat}</legend>
+      <main class="op__main" data-testid="options">
+        <FallbackNotice fallbacks={fallbacks.value.list} newerVersion={fallbacks.value.newerVersion} onAccept={() => void acceptFallbacks()} />
+        {welcome.value ? (
+          <section class="op__sec op__welcome" id="welcome" aria-labelledby="sec-welcome" data-testid="welcome">
+            <div class="op__sec-head">
+              <h2 id="sec-welcome">{t.welcome}</h2>
+              <p class="otk-help">{t.welcomeHint}</p>
+            </div>
+            <ol class="op-steps">
+              <li class={undo.value || hasProfile ? 'is-done' : 'is-now'}>
+                <b>{t.step1}</b>
+                <p class="otk-help">{t.step1Hint}</p>
+                {importer}
+              </li>
+              <li class={hasProfile ? (state.step3.value ? 'is-done' : 'is-done') : ''}>
+                <b>{t.step2}</b>
+                <p class="otk-help">{t.step2Hint}</p>
+                <a class="otk-btn otk-btn--sm" href="#profile">{t.step2Go}</a>
+              </li>
+              <li class={state.step3.value ? 'is-done' : hasProfile ? 'is-now' : ''}>
+                <b>{t.step3}</b>
+                <p class="otk-help">{t.step3Hint}</p>
+                <span class="op__row">
+                  <button
+                    type="button"
+                    class="otk-btn otk-btn--sm otk-btn--primary"
+                    data-testid="welcome-open-search"
+                    disabled={!firstTitle}
+                    onClick={() => {
+                      state.step3.value = true;
+                      void browser.tabs.create({ url: `https://hh.ru/search/vacancy?text=${encodeURIComponent(firstTitle)}` });
+                    }}
+                  >
+                    {t.step3Go}
+                  </button>
+                  {hasProfile ? <button type="button" class="otk-btn otk-btn--sm" onClick={() => (welcome.value = false)}>{t.welcomeDone}</button> : null}
+                </span>
+              </li>
+            </ol>
+          </section>
+        ) : null}
+
+        <section class="op__sec" id="profile" aria-labelledby="sec-profile">
+          <div class="op__sec-head">
+            <h2 id="sec-profile">{t.profile}</h2>
+          </div>
+          {welcome.value ? null : importer}
+          <div class="op__grid">
+            {field('titles', t.titles, t.titlesHint, { rows: 3 })}
+            {field('skills', t.skills, t.skillsHint, { rows: 3 })}
+            <label class="op__field">
+              <span>{t.experience}</span>
+              <select name="experience" value={d.experience} onChange={(ev) => set('experience', ev.currentTarget.value as ExperienceId | '')}>
+                <option value="">{t.expNone}</option>
+                {EXPERIENCE_IDS.map((id) => (
+                  <option key={id} value={id}>{t.exp[id]}</option>
+                ))}
+              </select>
+              <small>{t.experienceHint}</small>
+            </label>
+            {field('minSalary', t.minSalary, t.minSalaryHint, { inputMode: 'numeric' })}
+            {field('resumeText', t.resumeText, t.resumeTextHint, { rows: 6, wide: true })}
+            {/* Slot: more profile fields (issue 17: professional roles, driver licences, languages) go here. */}
+          </div>
+          {/* Slot: "What Otklik learned" from your choices, with a reset (issue 17), goes here. */}
+        </section>
+
+        <section class="op__sec" id="hide" aria-labelledby="sec-hide">
+          <div class="op__sec-head">
+            <h2 id="sec-hide">{t.hide}</h2>
+          </div>
+          <h3 class="op__sub" id="filters">{t.filtersSub}</h3>
+          <div class="op__grid">
+            {field('excludeWords', t.stopWords, t.stopWordsHint, { rows: 2 })}
+            {field('cities', t.cities, t.citiesHint, { rows: 2 })}
+            <fieldset class="op__field op__field--wide op__fieldset">
+              <legend>{t.workFormat}</legend>
+              <div class="op__checks">
+                {WORK_FORMATS.map((f) => (
+                  <label key={f} class="otk-check">
+                    <input type="checkbox" name={`format-${f}`} checked={d.workFormats.includes(f)} onChange={(ev) => set('workFormats', ev.currentTarget.checked ? [...d.workFormats, f] : d.workFormats.filter((x) => x !== f))} />
+                    <span>{t.formats[f]}</span>
+                  </label>
+                ))}
+              </div>
+              <small>{t.workFormatHint}</small>
+            </fieldset>
+            {field('blacklist', t.blacklist, t.blacklistHint, { rows: 3, wide: true })}
+          </div>
+          <h3 class="op__sub" id="triage">{t.triageSub}</h3>
+          <div class="op__toggles">
+            <Toggle id="opt-enabled" label={t.enabled} hint={t.enabledHint} checked={d.enabled} onChange={(v) => set('enabled', v)} />
+            <Toggle id="opt-badges" label={t.badges} checked={d.showBadges} onChange={(v) => set('showBadges', v)} />
+          </div>
+          <fieldset class="op__fieldset">
+            <legend>{t.irrelevant}</legend>
             <div class="op__checks">
-              {WORK_FORMATS.map((f) => (
-                <label key={f}>
-                  <input type="checkbox" name={`format-${f}`} checked={d.workFormats.includes(f)} onChange={(ev) => set('workFormats', ev.currentTarget.checked ? [...d.workFormats, f] : d.workFormats.filter((x) => x !== f))} />
-                  {t.formats[f]}
+              {(['hide', 'dim'] as const).map((a) => (
+                <label key={a} class="otk-radio">
+                  <input type="radio" name="action" value={a} checked={d.action === a} onChange={() => set('action', a)} />
+                  <span>{a === 'hide' ? t.hideAction : t.dim}</span>
                 </label>
               ))}
             </div>
-            <small>{t.workFormatHint}</small>
           </fieldset>
-          {field('blacklist', t.blacklist, t.blacklistHint, { rows: 3, wide: true })}
-        </div>
-      </section>
-
-      <section class="op__sec" id="triage" aria-labelledby="sec-triage">
-        <h2 id="sec-triage">{t.triage}</h2>
-        <Toggle id="opt-enabled" label={t.enabled} hint={t.enabledHint} checked={d.enabled} onChange={(v) => set('enabled', v)} />
-        <Toggle id="opt-badges" label={t.badges} checked={d.showBadges} onChange={(v) => set('showBadges', v)} />
-        <fieldset class="op__fieldset">
-          <legend>{t.irrelevant}</legend>
-          <div class="op__checks">
-            {(['hide', 'dim'] as const).map((a) => (
-              <label key={a}>
-                <input type="radio" name="action" value={a} checked={d.action === a} onChange={() => set('action', a)} />
-                {a === 'hide' ? t.hide : t.dim}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <div class="op-thresholds">
-          <div class="op-thresholds__controls">
-            <b>{t.thresholds}</b>
-            {(['hideBelow', 'dimBelow'] as const).map((k) => (
-              <label key={k} class="op-slider">
-                <span>{k === 'hideBelow' ? t.hideBelow : t.dimBelow}</span>
-                <input type="range" name={k} min={0} max={100} step={1} value={d[k]} aria-invalid={!!e[k]} aria-describedby="thresholds-msg" onInput={(ev) => set(k, Number(ev.currentTarget.value))} />
-                <output>{d[k]}</output>
-              </label>
-            ))}
-            {e.hideBelow ? <small id="thresholds-msg" class="otk-error" role="alert">{e.hideBelow}</small> : <small id="thresholds-msg" class="otk-muted">{t.thresholdsHint}</small>}
-            <button type="button" class="otk-btn otk-btn--sm" disabled={d.hideBelow === 30 && d.dimBelow === 55} onClick={() => { set('hideBelow', 30); draft.value = { ...draft.value!, dimBelow: 55 }; }}>
-              {t.resetThresholds}
-            </button>
-          </div>
-          <ThresholdPreview profile={profile} hide={d.hideBelow} dim={d.dimBelow} action={d.action} t={t} lang={lang} />
-        </div>
-      </section>
-
-      <section class="op__sec" id="apply" aria-labelledby="sec-apply">
-        <h2 id="sec-apply">{t.apply}</h2>
-        <div class="op__grid">
-          <label class="op__field op__field--wide">
-            <span>{t.resumeToApply}</span>
-            <select name="resumeHash" value={d.resumeHash} onChange={(ev) => set('resumeHash', ev.currentTarget.value)}>
-              <option value="">{resumeList.length ? t.chooseResume : t.notChosen}</option>
-              {resumeList.map((r) => (
-                <option key={r.hash} value={r.hash}>{r.title}{r.latest ? t.latest : ''}</option>
+          <div class="op-thresholds">
+            <div class="op-thresholds__controls">
+              <b>{t.thresholds}</b>
+              {(['hideBelow', 'dimBelow'] as const).map((k) => (
+                <label key={k} class={`op-slider op-slider--${k}`}>
+                  <span>{k === 'hideBelow' ? t.hideBelow : t.dimBelow}</span>
+                  <input type="range" name={k} min={0} max={100} step={1} value={d[k]} aria-invalid={!!e[k]} aria-describedby="thresholds-msg" onInput={(ev) => set(k, Number(ev.currentTarget.value))} />
+                  <output>{d[k]}</output>
+                </label>
               ))}
-              {d.resumeHash && !resumeList.some((r) => r.hash === d.resumeHash) ? <option value={d.resumeHash}>{t.savedResume(d.resumeHash)}</option> : null}
-            </select>
-            {resumes.value.state === 'error' ? (
-              <small class="otk-error" role="alert">
-                {t.resumesFailed(resumes.value.error)}{' '}
-                <button type="button" class="otk-btn otk-btn--sm" onClick={loadResumes}>{t.retry}</button>
-              </small>
-            ) : (
-              <small>{resumes.value.state === 'loading' ? t.resumesLoading : t.resumeHint}</small>
-            )}
-          </label>
-          {field('dailyCap', t.dailyCap, t.dailyCapHint, { inputMode: 'numeric' })}
-          {field('currentEmployer', t.currentEmployer, t.currentEmployerHint)}
-          {field('pacingMin', t.pacingMin, t.pacingMinHint, { inputMode: 'numeric' })}
-          {field('pacingMax', t.pacingMax, t.pacingMaxHint, { inputMode: 'numeric' })}
-          <div class="op__field op__field--wide">
-            <Toggle id="opt-quiet" label={t.quiet} hint={t.quietHint} checked={d.quietEnabled} onChange={(v) => set('quietEnabled', v)} />
-            <div class="op__checks">
-              <label>{t.from} <input type="time" name="quietFrom" value={d.quietFrom} disabled={!d.quietEnabled} aria-invalid={!!e.quietFrom} onInput={(ev) => set('quietFrom', ev.currentTarget.value)} /></label>
-              <label>{t.to} <input type="time" name="quietTo" value={d.quietTo} disabled={!d.quietEnabled} aria-invalid={!!e.quietTo} onInput={(ev) => set('quietTo', ev.currentTarget.value)} /></label>
+              {e.hideBelow ? <small id="thresholds-msg" class="otk-error" role="alert">{e.hideBelow}</small> : <small id="thresholds-msg" class="otk-help">{t.thresholdsHint}</small>}
+              <button type="button" class="otk-btn otk-btn--sm" disabled={d.hideBelow === 30 && d.dimBelow === 55} onClick={() => setMany({ hideBelow: 30, dimBelow: 55 })}>
+                {t.resetThresholds}
+              </button>
             </div>
-            {e.quietFrom || e.quietTo ? <small class="otk-error" role="alert">{e.quietFrom ?? e.quietTo}</small> : null}
+            <ThresholdPreview profile={profile} hide={d.hideBelow} dim={d.dimBelow} action={d.action} t={t} lang={lang} />
           </div>
-        </div>
-      </section>
+        </section>
 
-      <section class="op__sec" id="letters" aria-labelledby="sec-letters">
-        <h2 id="sec-letters">{t.letters}</h2>
-        {/* Saved on its own (every change), like the popup's switch: the section is not part of the profile draft. */}
-        <ProviderSettings value={base.value.letters} onSave={async (letters) => void (await saveSettings({ ...(await getSettings()), letters }))} />
-      </section>
+        <section class="op__sec" id="apply" aria-labelledby="sec-apply">
+          <div class="op__sec-head">
+            <h2 id="sec-apply">{t.apply}</h2>
+          </div>
+          <div class="op__grid">
+            <label class="op__field op__field--wide">
+              <span>{t.resumeToApply}</span>
+              <select name="resumeHash" value={d.resumeHash} onChange={(ev) => set('resumeHash', ev.currentTarget.value)}>
+                <option value="">{resumeList.length ? t.chooseResume : t.notChosen}</option>
+                {resumeList.map((r) => (
+                  <option key={r.hash} value={r.hash}>{r.title}{r.latest ? t.latest : ''}</option>
+                ))}
+                {d.resumeHash && !resumeList.some((r) => r.hash === d.resumeHash) ? <option value={d.resumeHash}>{t.savedResume(d.resumeHash)}</option> : null}
+              </select>
+              {resumes.value.state === 'error' ? (
+                <small class="otk-error" role="alert">
+                  {t.resumesFailed(resumes.value.error)}{' '}
+                  <button type="button" class="otk-btn otk-btn--sm" onClick={loadResumes}>{t.retry}</button>
+                </small>
+              ) : (
+                <small>{resumes.value.state === 'loading' ? t.resumesLoading : t.resumeHint}</small>
+              )}
+            </label>
+            {field('dailyCap', t.dailyCap, t.dailyCapHint, { inputMode: 'numeric', short: true })}
+            {field('currentEmployer', t.currentEmployer, t.currentEmployerHint)}
+            {field('pacingMin', t.pacingMin, t.pacingMinHint, { inputMode: 'numeric', short: true })}
+            {field('pacingMax', t.pacingMax, t.pacingMaxHint, { inputMode: 'numeric', short: true })}
+            <div class="op__field op__field--wide">
+              <Toggle id="opt-quiet" label={t.quiet} hint={t.quietHint} checked={d.quietEnabled} onChange={(v) => set('quietEnabled', v)} />
+              <div class="op__checks op__times">
+                <label>{t.from} <TimeSelect name="quietFrom" label={`${t.quiet}: ${t.from}`} value={d.quietFrom} lang={lang} disabled={!d.quietEnabled} invalid={!!e.quietFrom} onChange={(v) => set('quietFrom', v)} /></label>
+                <label>{t.to} <TimeSelect name="quietTo" label={`${t.quiet}: ${t.to}`} value={d.quietTo} lang={lang} disabled={!d.quietEnabled} invalid={!!e.quietTo} onChange={(v) => set('quietTo', v)} /></label>
+              </div>
+              {e.quietFrom || e.quietTo ? <small class="otk-error" role="alert">{e.quietFrom ?? e.quietTo}</small> : null}
+            </div>
+          </div>
+        </section>
 
-      <section class="op__sec" id="stats" aria-labelledby="sec-stats">
-        <h2 id="sec-stats">{t.stats}</h2>
-        <StatsView />
-      </section>
+        <section class="op__sec" id="letters" aria-labelledby="sec-letters">
+          <div class="op__sec-head">
+            <h2 id="sec-letters">{t.letters}</h2>
+          </div>
+          {/* The section keeps its own settings; it saves each change by itself, like every section here. */}
+          <ProviderSettings value={base.value.letters} onSave={async (letters) => void (await saveSettings({ ...(await getSettings()), letters }))} />
+        </section>
 
-      <DiscoverySettings />
-      <TelegramSettings />
-      <QaBank />
+        <DiscoverySettings />
+        <TelegramSettings />
+        <QaBank />
 
-      <section class="op__sec" id="data" aria-labelledby="sec-data">
-        <h2 id="sec-data">{t.data}</h2>
-        <p class="otk-muted" style="margin:0">{t.dataHint}</p>
-        <div style="display:flex;gap:8px;flex-wrap:wrap">
-          <button class="otk-btn" type="button" onClick={() => download(`otklik-settings-${new Date().toISOString().slice(0, 10)}.json`, exportSettings(base.value!))}>{t.export}</button>
-          <SettingsImport current={base.value} t={t} lang={lang} onMessage={(m) => (message.value = m)} onApplied={load} />
-        </div>
-      </section>
-
-      <div class="op__bar">
-        <p class={`op__msg grow ${message.value?.kind === 'error' ? 'otk-error' : 'otk-ok'}`} role="status" data-testid="options-message">
-          {message.value?.text ?? (dirty.value ? t.unsaved : '')}
-        </p>
-        <button class="otk-btn" type="button" disabled={!dirty.value} onClick={() => load(base.value!)}>{t.revert}</button>
-        <button class="otk-btn otk-btn--primary" type="button" data-testid="save" onClick={() => void save()}>{t.save}</button>
-      </div>
-    </main>
+        <section class="op__sec" id="data" aria-labelledby="sec-data">
+          <div class="op__sec-head">
+            <h2 id="sec-data">{t.data}</h2>
+          </div>
+          <p class="otk-help">{t.dataHint}</p>
+          <div class="op__row">
+            <button class="otk-btn" type="button" onClick={() => download(`otklik-settings-${new Date().toISOString().slice(0, 10)}.json`, exportSettings(base.value!))}>{t.export}</button>
+            <SettingsImport
+              current={base.value}
+              t={t}
+              lang={lang}
+              onMessage={(m) => (save.value = m ? { kind: m.kind === 'ok' ? 'note' : 'error', text: m.text } : { kind: 'idle' })}
+              onApplied={(written) => {
+                pending.current.lastSaved = JSON.stringify(written);
+                load(written);
+              }}
+            />
+          </div>
+        </section>
+      </main>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Settings } from '../../lib/settings/schema';
-import { QueuePanel } from '../../components/queue/QueuePanel';
+import type { ComponentChildren } from 'preact';
+import { QueuePanel, type QueuePanelProps } from '../../components/queue/QueuePanel';
 import { LetterReview } from '../../components/letters/LetterReview';
 import { sendToBackground } from '../../lib/messaging';
 import { useModelDownload } from '../../components/queue/model-download';
@@ -10,12 +11,15 @@ import { uiLang } from '../../lib/i18n/lang';
  * The apply queue in the popup. Feature hooks are wired here: the letters feature (issue 5) passes its review
  * component and approve action to the panel.
  */
-export function Queue({ settings }: { settings: Settings }) {
+export function Queue({ settings, mode, onMore, needsExtra }: { settings: Settings; mode: QueuePanelProps['mode']; onMore?: () => void; needsExtra?: ComponentChildren }) {
   const t = popupTexts[uiLang()];
   const download = useModelDownload(settings.letters.provider === 'webllm', t.modelDownload);
   return (
     <QueuePanel
       settings={settings}
+      mode={mode}
+      {...(onMore ? { onMore } : {})}
+      needsExtra={needsExtra}
       task={download.value}
       review={(job, close) => <LetterReview jobId={job.id} onClose={close} />}
       approve={async (jobId) => {
