@@ -79,6 +79,33 @@ describe('provider URL in the options', () => {
     await vi.waitFor(() => expect(root.querySelector('[data-testid="letters-key-state"]')!.textContent).toMatch(/No key|Ключ не задан/));
   });
 
+  it('a key saved right after a URL change is kept (the change drops the old key first)', async () => {
+    const { send } = fakeSend();
+    const s = defaultSettings();
+    const letters: LettersSettings = { ...s.letters, provider: 'openai' };
+    await saveSettings({ ...s, letters });
+    await setKey('openai', 'sk-old-key', 'session');
+    const sendWithKeys = (async (type: string, payload: unknown) => {
+      if (type === 'setApiKey') {
+        const p = payload as { key: string; storage: 'session' | 'local' };
+        await setKey('openai', p.key, p.storage);
+        return { ok: true, mask: maskKey(p.key) };
+      }
+      return send(type as 'providerStatus', payload as never);
+    }) as typeof send;
+    render(<ProviderSettings value={letters} onSave={async (next) => void (await saveSettings({ ...(await getSettings()), letters: next }))} send={sendWithKeys} requestHosts={async () => true} />, root);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="letters-base-url"]')).not.toBeNull());
+    typeUrl('https://api.openai.com/v1');
+    const key = root.querySelector<HTMLInputElement>('[data-testid="letters-key"]')!;
+    key.value = 'sk-new-key-5678';
+    key.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() => expect(root.querySelector<HTMLButtonElement>('.otk-row button:not([disabled])')).not.toBeNull());
+    [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => /Save key|Сохранить ключ/.test(b.textContent ?? ''))!.click();
+    await vi.waitFor(async () => expect(await getKey('openai')).toBe('sk-new-key-5678'));
+    await vi.waitFor(async () => expect((await getSettings()).letters.openai.baseUrl).toBe('https://api.openai.com/v1'));
+    expect(await getKey('openai')).toBe('sk-new-key-5678');
+  });
+
   it('a new path on the same origin keeps the key', async () => {
     await mount();
     typeUrl('https://openrouter.ai/api/v2');

@@ -45,6 +45,11 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
       key: signal(''),
       test: signal<{ ok: boolean; text: string } | null>(null),
       busy: signal(false),
+      /**
+       * The settings write in flight: a key saved right after a URL change waits for it, since that write drops
+       * the key of the old origin and must not land after the new key.
+       */
+      saving: { current: Promise.resolve() as Promise<unknown> },
       error: signal<string | null>(null),
       /** A refused provider or mirror URL (https, or http only to loopback), said under its field. */
       urlError: signal<{ field: 'baseUrl' | 'modelBaseUrl'; text: string } | null>(null),
@@ -90,7 +95,9 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
     const dropsKey = originChanged([d.openai.baseUrl], parsed.data.openai.baseUrl);
     s.draft.value = parsed.data;
     try {
-      await onSave(parsed.data);
+      const write = s.saving.current.catch(() => undefined).then(() => onSave(parsed.data));
+      s.saving.current = write;
+      await write;
       s.error.value = null;
       // The store dropped the key of the old origin: show it gone.
       if (dropsKey) await refresh();
@@ -101,6 +108,7 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
   const patch = (p: Partial<LettersSettings>) => void save({ ...d, ...p });
 
   const saveKey = async (provider: 'openai' | 'gigachat', key: string) => {
+    await s.saving.current.catch(() => undefined);
     const r = await send('setApiKey', { provider, key, storage: d.keyStorage });
     s.key.value = '';
     await refresh();
