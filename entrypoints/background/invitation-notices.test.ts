@@ -24,11 +24,13 @@ describe('invitation notices from the negotiations sync', () => {
     dbs.push(db);
     const got: Invitation[][] = [];
     let t = 1000;
+    // What hh's responses page shows (the worker reads it; the page's report only asks it to).
+    let hh: { cards: ReturnType<typeof card>[]; topics: ReturnType<typeof topic>[] } = { cards: [], topics: [] };
     const deps: NegotiationDeps = {
       db: () => db,
-      now: () => (t += 1000),
+      now: () => (t += 20_000),
       settings: async () => defaultSettings(),
-      fetchPage: async () => ({ ok: false, error: 'network', detail: 'x' }),
+      fetchPage: async () => ({ ok: true, page: { ...hh, unrecognised: 0, staleState: false, loggedOut: false } as never }),
       fetchChat: async () => ({ ok: true, value: [] }),
       sendChat: async () => ({ ok: true, value: null }),
       draft: async () => ({ text: '', by: 'template' }),
@@ -37,7 +39,10 @@ describe('invitation notices from the negotiations sync', () => {
       onInvitations: (list) => void got.push(list),
     };
     const route = createRouter(negotiationMessages, createNegotiationHandlers(deps));
-    const report = (topics: ReturnType<typeof topic>[]) => route({ otklik: 1, type: 'reportNegotiations', payload: { url: 'https://hh.ru/applicant/negotiations', cards: [card('1')], topics } });
+    const report = (topics: ReturnType<typeof topic>[]) => {
+      hh = { cards: [card('1')], topics };
+      return route({ otklik: 1, type: 'reportNegotiations', payload: { url: 'https://hh.ru/applicant/negotiations', cards: [], topics: [] } });
+    };
     const first = await report([topic('1'), topic('2', { invited: true })]);
     expect(first, JSON.stringify(first)).toMatchObject({ ok: true });
     expect(got).toEqual([]);

@@ -18,6 +18,13 @@ import { tell } from './discovery';
  */
 
 export const QUEUE_ALARM = 'otklik-queue';
+/**
+ * While anything waits, a periodic wake-up too: alarms are set in wall time, so after the clock is set back a
+ * wake-up may lie hours ahead. This one makes the drain look (and rebase its times, lib/queue/clock.ts) within
+ * minutes of any jump.
+ */
+export const QUEUE_WATCHDOG = 'otklik-queue-watchdog';
+const WATCHDOG_MINUTES = 5;
 
 /** Unique per worker lifetime: a restarted worker never mistakes its predecessor's lease for its own. */
 const OWNER = `sw-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -28,9 +35,11 @@ const log = (...a: unknown[]) => console.info('[otklik:queue]', ...a);
 export async function scheduleWake(at: number | null): Promise<void> {
   if (at === null) {
     await browser.alarms.clear(QUEUE_ALARM);
+    await browser.alarms.clear(QUEUE_WATCHDOG);
     return;
   }
   await browser.alarms.create(QUEUE_ALARM, { when: Math.max(at, Date.now() + 100) });
+  if (!(await browser.alarms.get(QUEUE_WATCHDOG))) await browser.alarms.create(QUEUE_WATCHDOG, { periodInMinutes: WATCHDOG_MINUTES });
 }
 
 const readCookie = async (url: string, name: string): Promise<string | null> => (await browser.cookies.get({ url, name }))?.value ?? null;
@@ -91,6 +100,8 @@ async function drainOnceAndRearm(): Promise<void> {
         db: getDb(),
         client,
         now: Date.now,
+        // Wall-clock jumps are measured against it and the queue's times rebased (lib/queue/clock.ts).
+        mono: () => performance.now(),
         random: Math.random,
         owner: OWNER,
         notifier,
@@ -138,7 +149,7 @@ async function onNotificationClicked(id: string): Promise<void> {
 /** Registers the queue's listeners. Call synchronously at worker start (MV3 may have woken us for an alarm). */
 export function registerQueue(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === QUEUE_ALARM) void drainStep();
+    if (alarm.name === QUEUE_ALARM || alarm.name === QUEUE_WATCHDOG) void drainStep();
   });
   browser.notifications?.onClicked.addListener((id) => void onNotificationClicked(id));
   void ensureQueueAlarm().catch((e: unknown) => console.warn('[otklik:queue] cannot arm the queue alarm', e));

@@ -169,5 +169,12 @@ export interface PauseState {
 }
 
 /** Small key-value rows the drain reads inside its claim transaction. */
-export type MetaRow = { key: 'pause'; value: PauseState | null } | { key: 'pacing'; value: { nextAt: number } };
+/**
+ * pacing: not before `nextAt`; `at` = when it was written (the clock-jump rebase shifts only what the old clock
+ * wrote). clock: the drain's last reading of the wall and monotonic clocks (lib/queue/clock.ts).
+ */
+export type MetaRow =
+  | { key: 'pause'; value: PauseState | null }
+  | { key: 'pacing'; value: { nextAt: number; at?: number } }
+  | { key: 'clock'; value: { wall: number; mono: number; life: string } };
 export type MetaKey = MetaRow['key'];

@@ -114,7 +114,7 @@ export function claimNext(db: OtklikDb, ctx: ClaimContext): Promise<ClaimResult>
         updatedAt: now,
       };
       await db.jobs.put(claimed);
-      await db.meta.put({ key: 'pacing', value: { nextAt: now + pacingDelay(config, ctx.random) } });
+      await db.meta.put({ key: 'pacing', value: { nextAt: now + pacingDelay(config, ctx.random), at: now } });
       await logEvent(
         db,
         claimed,

@@ -196,7 +196,7 @@ export function commitOutcome(db: OtklikDb, jobId: number, outcome: ApplyOutcome
       if (mine) await logEvent(db, next, 'questionnaire', note.sent.description, now);
       const pacing = await db.meta.get('pacing');
       const nextAt = Math.max(pacing?.key === 'pacing' ? pacing.value.nextAt : 0, now + pacingDelay(ctx.config, ctx.random));
-      await db.meta.put({ key: 'pacing', value: { nextAt } });
+      await db.meta.put({ key: 'pacing', value: { nextAt, at: now } });
     }
     await logEvent(db, next, change.event, change.detail, now);
     if (change.send) await db.sends.add({ at: change.send.at, jobId: job.id, vacancyId: job.vacancyId, confirmed: change.send.confirmed });

@@ -7,6 +7,7 @@ import { fetchVacancyFacts } from '../hh/vacancy-facts';
 import { hhOriginOf } from '../hh/vacancy-url';
 import { bankHasAnswers, decideQuestionnaire, describeSentAnswers } from '../negotiations/auto-answer';
 import { claimNext, type ClaimResult } from './claim';
+import { observeClock } from './clock';
 import { checkUnknownOutcomes, type ResponsesCheck } from './unknown';
 import { commitVerdict, judgeVacancy } from './verify';
 import { commitOutcome, renewLease, type QuestionnaireNote } from './commit';
@@ -42,6 +43,11 @@ export interface DrainDeps {
    * background always sets it; unit tests of other parts leave it off.
    */
   verifyVacancy?: boolean;
+  /**
+   * A monotonic clock (performance.now): with it each step first checks the wall clock for jumps and rebases the
+   * queue's times (lib/queue/clock.ts). Absent = no check (tests of other parts).
+   */
+  mono?: () => number;
 }
 
 export type StepResult =
@@ -56,6 +62,7 @@ const PAUSING: ReadonlySet<ApplyOutcome['kind']> = new Set(['daily_limit', 'capt
 /** One step: claim (transaction) → apply (network, no transaction) → commit (transaction). */
 export async function drainOnce(deps: DrainDeps, config: QueueConfig): Promise<StepResult> {
   const { db } = deps;
+  if (deps.mono) await observeClock(db, { wall: deps.now(), mono: deps.mono(), life: deps.owner });
   // An answer hh gave that was not understood is settled by looking at hh, never by sending again.
   if (deps.checkResponses) await checkUnknownOutcomes(db, deps.checkResponses, deps.now).catch(() => null);
   const claim = await claimNext(db, { now: deps.now(), owner: deps.owner, random: deps.random, config });

@@ -8,3 +8,4 @@ export { jobOpenUrl } from './links';
 export { PAUSE_MESSAGES, clearPause, readPause, setPause } from './pause';
 export { queueStatus, type QueueStatus } from './status';
 export { checkUnknownOutcomes, readResponses, settleAsApplied, settleUnknown, unknownOutcomeJobs, type ResponsesCheck, type SeenResponse, type SettleResult } from './unknown';
+export { JUMP_TOLERANCE_MS, measureJump, observeClock, type ClockReading, type RebaseResult } from './clock';

@@ -98,7 +98,7 @@ describe('questionnaire answered from the bank', () => {
     expect(checkHistory(job, events)).toEqual([]);
     // One send counted; the next POST waits a full pacing gap after the answered one.
     expect(await db.sends.count()).toBe(1);
-    expect((await db.meta.get('pacing'))?.value).toEqual({ nextAt: expect.any(Number) });
+    expect((await db.meta.get('pacing'))?.value).toEqual({ nextAt: expect.any(Number), at: expect.any(Number) });
     const pacing = await db.meta.get('pacing');
     expect(pacing?.key === 'pacing' && pacing.value.nextAt).toBeGreaterThanOrEqual(clock() - 20 + 30_000);
     // The lease was renewed before the page GET and before the answered POST (each arms a wake-up).

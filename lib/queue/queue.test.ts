@@ -57,7 +57,7 @@ describe('claimNext', () => {
     expect(job).toMatchObject({ state: 'processing', leaseOwner: 'w1', leaseUntil: now + 90_000, attempts: 1, maybeSentAt: now, unconfirmed: false });
     expect(await db.jobs.get(job.id)).toEqual(job);
     expect(await types(db, job.id)).toEqual(['enqueued', 'claimed']);
-    expect(await db.meta.get('pacing')).toEqual({ key: 'pacing', value: { nextAt: now + 60_000 } }); // 30 + 0.5·(90−30) s
+    expect(await db.meta.get('pacing')).toEqual({ key: 'pacing', value: { nextAt: now + 60_000, at: now } }); // 30 + 0.5·(90−30) s
   });
 
   it('a job retried later waits behind its nextAttemptAt, younger due jobs go first', async () => {
