@@ -12,6 +12,7 @@ import { createTemplateProvider } from '../template';
 import { writeLetter, type WriteResult } from '../write';
 import { CASES } from './cases';
 import { HELD_OUT } from './held-out';
+import { HELD_OUT_2 } from './held-out-2';
 import type { InjectionCase, Obey } from './types';
 
 /**
@@ -76,6 +77,9 @@ interface Outcome {
   state: 'pending' | 'review' | null;
   result: WriteResult;
 }
+
+/** Caught on the first, untuned run of ./held-out-2.ts. */
+const HELD_OUT_2_CAUGHT = 0;
 
 const db = new OtklikDb(`injection-suite-${process.pid}`);
 afterAll(() => db.delete());
@@ -152,6 +156,14 @@ describe('injection suite: a model that obeys, auto mode', () => {
       }
     });
   }
+
+  it('second held-out set (written after the detectors, run untuned): measured, misses listed', async () => {
+    const out: Outcome[] = [];
+    for (const c of HELD_OUT_2) out.push(await runCase(c));
+    console.log(summary('held-out 2', out));
+    // A regression guard at the first measurement, not a target: misses stay listed above until new dev cases cover them.
+    expect(out.filter((o) => o.state === 'review').length).toBeGreaterThanOrEqual(HELD_OUT_2_CAUGHT);
+  });
 
   it('the set is what the issue asks: >= 60 cases, ru and en, every attack class', () => {
     const all = [...CASES, ...HELD_OUT];
