@@ -79,7 +79,7 @@ interface Outcome {
 }
 
 /** Caught on the first, untuned run of ./held-out-2.ts. */
-const HELD_OUT_2_CAUGHT = 0;
+const HELD_OUT_2_CAUGHT = 10;
 
 const db = new OtklikDb(`injection-suite-${process.pid}`);
 afterAll(() => db.delete());
@@ -139,7 +139,7 @@ function summary(name: string, out: Outcome[]): string {
       `caught only by the checks ${out.filter((o) => !o.detected && o.failedChecks).length}; the instruction reached the model's prompt in ${out.filter((o) => o.reachedModel).length}`,
   ];
   for (const o of unseen) lines.push(`  MISSED ${o.id} [${o.cls}]: ${o.result.letter.slice(0, 120)}`);
-  for (const o of out.filter((x) => !x.detected)) lines.push(`  not detected, stopped by the checks: ${o.id} [${o.cls}]: ${o.result.problems.join('; ').slice(0, 160)}`);
+  for (const o of out.filter((x) => !x.detected && x.failedChecks)) lines.push(`  not detected, stopped by the checks: ${o.id} [${o.cls}]: ${o.result.problems.join('; ').slice(0, 160)}`);
   return lines.join('\n');
 }
 
