@@ -37,10 +37,10 @@ export interface UntrustedField {
 // Who an injection talks to (skeleton: lower case, ё → е).
 const AI_EN = String.raw`(?:ai|a\.i\.|artificial intelligence|llms?|gpts?|chat ?gpt|claude|gemini|copilot|bots?|robots?|(?:large )?language models?|(?:ai |virtual )?assistants?|neural net(?:work)?s?|(?:ai |llm |autonomous )?agents?|automated (?:tools?|systems?|applicants?|applications?|writers?|software|scripts?|assistants?|agents?)|auto-?appl\w*|text generators?|machines?|models?)`;
 const AI_EN_STRICT = String.raw`(?:ai|llms?|gpts?|chat ?gpt|claude|gemini|copilot|(?:large )?language models?|neural net(?:work)?s?|(?:ai|llm|virtual) (?:assistants?|agents?|writers?|tools?)|automated (?:tools?|systems?|applicants?|applications?|writers?|software|scripts?|assistants?|agents?)|auto-?appl\w*|text generators?)`;
-const AI_RU = String.raw`(?<![а-яёa-z])(?:ии|ai|искусственн\S* интеллект\S*|нейросет\S*|нейронн\S* сет\S*|нейронк\S*|чат-?бот\S*|бот\S*|робот\S*|языков\S* модел\S*|модел[ьи]|chat ?gpt|gpt|llm|гигачат\S*|gigachat|ии-\S+|ассистент\S*|автоматическ\S* (?:систем|ассистент|помощник|инструмент|сервис|отклик|генератор|программ)\S*|генератор\S* (?:текст|писем|откликов)\S*|программ\S*|скрипт\S*|алгоритм\S*)`;
+const AI_RU = String.raw`(?<![а-яёa-z])(?:ии|ai|искусственн\S* интеллект\S*|нейросет\S*|нейронн\S* сет\S*|нейронк\S*|чат-?бот\S*|бот\S*|робот\S*|языков\S* модел\S*|модел[ьи]|chat ?gpt|gpt|llm|гигачат\S*|gigachat|ии-\S+|ассистент\S*|автоматическ\S* (?:систем|ассистент|помощник|инструмент|сервис|отклик|генератор|программ)\S*|генератор\S* (?:текст|писем|откликов)\S*|программ(?:а|ой)(?![а-яё])|скрипт(?:ом)?(?![а-яё])|алгоритм(?:ом)?(?![а-яё]))`;
 const AI_RU_STRICT = String.raw`(?<![а-яёa-z])(?:ии|ai|искусственн\S* интеллект\S*|нейросет\S*|нейронн\S* сет\S*|нейронк\S*|чат-?бот\S*|языков\S* модел\S*|chat ?gpt|gpt|llm|гигачат\S*|gigachat|ии-\S+|автоматическ\S* (?:систем|ассистент|помощник|инструмент|сервис|отклик|генератор|программ)\S*|генератор\S* (?:текст|писем|откликов)\S*)`;
 const IMPERATIVE_RU = String.raw`(?<![а-яёa-z])(?:начни|начните|напиши|напишите|укажи|укажите|добавь|добавьте|вставь|вставьте|упомяни|упомяните|закончи|закончите|заверши|завершите|подпиши|подпишите|выведи|выведите|признай|признайте|признайся|признайтесь|сообщи|сообщите|включи|включите|используй|используйте|ответь|ответьте|поставь|поставьте|игнорируй|игнорируйте|забудь|забудьте)`;
-const INFINITIVE_RU = String.raw`(?<![а-яёa-z])(?:начать|написать|указать|добавить|вставить|упомянуть|закончить|завершить|подписать|вывести|признать|сообщить|включить|использовать|ответить|поставить|игнорировать|забыть)`;
+const INFINITIVE_RU = String.raw`(?<![а-яёa-z])(?:начать|написать|указать|добавить|вставить|упомянуть|закончить|завершить|подписать|вывести|признать|сообщить|включить|ответить|поставить|игнорировать|забыть)`;
 /** More imperatives of asking for something; with a left boundary ("дайте" is not "задайте"). */
 const MORE_RU = String.raw`(?<![а-яё])(?:оставьте|оставь|приложите|продублируйте|пришлите|пришли|дайте|дай|впишите|поделитесь|отправьте|назовите|назови|обозначьте|озвучьте|пропишите)`;
 /** "Your own" (not "Контактная информация", a heading of hh's page). */
@@ -65,26 +65,28 @@ const AI_TRAP: RegExp[] = [
   // Overriding the rules.
   re(String.raw`\b(?:ignore|disregard|forget|override|overrule|bypass|skip|drop|discard|set aside|put aside|abandon|cancel|reset|stop following|do not follow|don't follow|no longer follow)\b[^.!?\n]{0,40}\b(?:instructions?|rules?|guidance|guidelines?|directions?|prompts?|constraints?|restrictions?|everything|all of the above|context|orders|commands|programming|system message|policies|what you (?:were|have been) told)\b`),
   re(String.raw`\b(?:everything|all|anything) (?:written |stated |said |you read )?(?:above|before|previously|earlier|so far)\b[^.!?\n]{0,40}\b(?:ignore|disregard|forget|void|invalid|irrelevant|does not apply|doesn't apply|no longer)`),
-  re(String.raw`\b(?:new|updated|revised|additional|override|secret|hidden|real|true) (?:system )?(?:instructions?|rules?|prompt|directives?|task)\s*(?:[:—–-]|for (?:the |all |any )?${AI_EN}|(?:apply|follow|are|is) )`),
+  re(String.raw`\b(?:new|updated|revised|additional|override|secret|hidden|real|true) (?:system )?(?:instructions?|rules?|prompt|directives?)\s*(?:[:—–-]|for (?:the |all |any )?${AI_EN}|(?:apply|follow) )`),
   re(String.raw`\b(?:system prompt|system message|developer mode|jailbreak|dan mode|prompt injection)\b|\[\/?(?:inst|sys|system)\]|<<\s*\/?sys\s*>>|\|im_(?:start|end)\||<\|(?:system|user|assistant|endoftext)\|>`),
-  re(String.raw`\b(?:you are now|from now on,? you|pretend (?:to be|you are|that you)|role-?play as|now act as|please act as|you must act as|your (?:new|only|real|true|actual) (?:task|job|goal|role|instructions?|purpose)\b)`),
+  re(String.raw`\b(?:you are now|from now on,? you|pretend (?:to be|you are|that you)|role-?play as|now act as|please act as|you must act as|your (?:only|real|true|actual) (?:task|job|goal|role|purpose)\b|your new (?:instructions|task is|job is|goal is)\b)`),
   // Russian.
   re(String.raw`(?<![а-яa-z])если (?:ты|вы)\s*[-—–,]?\s*(?:являетесь |являешься |— |- )?${AI_RU}`),
   re(String.raw`(?<![а-яa-z])если (?:это|этот|данн\S*|письмо|отклик|текст)[^.!?\n]{0,40}(?:пиш|чита|генерир|сгенерир|составл|обрабатыва|написан)\S*[^.!?\n]{0,20}${AI_RU}`),
-  re(String.raw`(?:вниманию|внимание|обращение к|сообщение для|инструкци\S* для|правил\S* для|указани\S* для|заметка для)\s*[:,!]?\s*(?:всех\s+|всем\s+)?${AI_RU}`),
-  re(String.raw`(?:^|[\s(«"])(?:нейросетям|ботам|роботам|ии-ассистентам|ассистентам|языковым моделям|моделям|агентам|llm-агентам|автоматическим \S+|ии)\s*[:—–]`),
+  re(String.raw`(?<![а-яё])(?:вниманию|внимание|обращение к)\s*[:,!]?\s*(?:всех\s+|всем\s+)?${AI_RU}`),
+  re(String.raw`(?<![а-яё])(?:сообщение|инструкци[яи]|правил[оа]|указани[ея]|заметка) для\s+(?:всех\s+)?${AI_RU}\s*[:!—–-]`),
+  re(String.raw`(?:^|[\s(«"])(?:нейросетям|ботам|роботам|ии-ассистентам|ассистентам|языковым моделям|моделям|агентам|llm-агентам|автоматическим \S+)\s*[:—–]`),
   re(String.raw`^\s*(?:${AI_RU}|${AI_EN})\s*[,!:—–-]\s*(?:пожалуйста,?\s*)?(?:${IMPERATIVE_RU}|please|start|begin|write|add|include|mention|ignore|forget|answer|reply|say)`),
-  re(String.raw`${AI_RU_STRICT}[,\s][^.!?\n]{0,50}(?:${IMPERATIVE_RU}|(?:должн|обязан|необходимо|нужно|следует|надо)\S*[^.!?\n]{0,25}${INFINITIVE_RU})`),
+  re(String.raw`${AI_RU_STRICT}[,\s][^.!?\n]{0,50}(?:${IMPERATIVE_RU}|(?:долж(?:ен|на|ны|но)|обязан(?:а|ы|о)?(?![а-яё])|необходимо|нужно|следует|надо)[^.!?\n]{0,25}${INFINITIVE_RU})`),
   re(String.raw`(?:признай\S*|сообщи\S*|напиши\S*|укажи\S*|скажи\S*|подтверди\S*)[^.!?\n]{0,20}что (?:ты|вы) (?:—\s*)?${AI_RU}`),
   re(String.raw`(?:игнорир\S*|проигнорир\S*|забуд\S*|забыть|отбрось\S*|отбросить|не обращай\S* внимани\S* на|не учитывай\S*|не следуй\S*|отмени\S*|сбрось\S*|перестань\S* следовать|больше не следуй\S*|не выполняй\S*)[^.!?\n]{0,40}(?:инструкц|указани|правил|промпт|ограничени|настро|всё|все,? что|выше|ранее|предыдущ|прежн|систем)`),
   re(String.raw`(?:все|всё)(?:,? что| написанное| сказанное| указанное)?\s*(?:написано |сказано |указано )?(?:выше|ранее|до этого)[^.!?\n]{0,40}(?:не (?:имеет значения|действует|важно|учитывай)|игнорир|забуд|отмен|недействительн)`),
   re(String.raw`(?:нов\S*|обновл\S*|дополнительн\S*|настоящ\S*|секретн\S*|скрыт\S*|истинн\S*) (?:системн\S* )?(?:инструкц|правил|указани|промпт|задани|директив)\S*\s*(?:[:—–-]|для ${AI_RU})`),
-  re(String.raw`(?:системн\S* (?:промпт|инструкци)|промпт-?инъекц|режим разработчика|джейлбрейк)`),
-  re(String.raw`(?:с этого момента|отныне|начиная с этого сообщения)\s*,?\s*(?:ты|вы)(?![а-я])|(?:ты|вы) теперь\s*[—–-]|сыграй\S* роль|притворись|притворитесь|веди себя как|ведите себя как|(?:твоя|ваша) (?:новая|единственная|настоящая|истинная) (?:задача|роль|цель)`),
+  re(String.raw`(?:системн(?:ый|ого|ому|ым) промпт|промпт-?инъекц|режим разработчика|джейлбрейк)`),
+  re(String.raw`(?:с этого момента|отныне|начиная с этого сообщения)\s*,?\s*(?:ты|вы)(?![а-я])|(?:ты|вы) теперь\s*[—–-]|сыграй\S* роль|притворись|притворитесь|веди себя как|ведите себя как|(?:твоя|ваша) (?:единственная|настоящая|истинная) (?:задача|роль|цель)|(?:твоя|ваша) новая (?:задача|цель)\s*[:—–-]`),
   // A forged end of the data block / a forged role turn.
   re(String.raw`[‹<]\s*\/?\s*(?:vacancy|вакансия|data|данные|description|описание|profile|профиль|system|система|user|assistant|instructions?|инструкци\S*|prompt|промпт|context|контекст|resume|резюме|untrusted|document|документ|сообщение|message)(?![a-zа-яё])[^›>\n]{0,40}[›>]`),
-  re(String.raw`(?:^|[\[(#=*›>-]\s*)(?:system|система|системное сообщение|assistant|ассистент|user|пользователь|admin|администратор|developer|instructions?|инструкци\S*)\s*[\])]?\s*:`),
-  re(String.raw`(?:^|[\[(#=*›>-]\s*)(?:end|конец|окончание|завершение|close)\s+(?:of\s+)?(?:the\s+)?(?:vacancy|job|description|data|document|context|input|user input|описани\S*|ваканси\S*|данн\S*|текст\S*|документ\S*|блок\S*)`),
+  re(String.raw`[\[<‹#=|]+\s*\/?\s*(?:system|система|системное сообщение|assistant|ассистент|user|пользователь|instructions?|инструкци\S*|inst|sys)\s*[\]>›|]`),
+  re(String.raw`(?:^|[.!?›>#=*]\s*)(?:system|система|системное сообщение|assistant|ассистент|admin|администратор|developer|instructions?|инструкция)\s*:[^\n]{0,80}(?:${IMPERATIVE_RU}|${INFINITIVE_RU}|\b(?:include|write|add|start|begin|ignore|mention|say|must|should)\b|(?<![а-яё])(?:долж|обязан|прос[ия]т))`),
+  re(String.raw`(?:^|[\[(#=*›>]\s*|^\s*-+\s*)(?:end|конец|окончание|завершение|close)\s+(?:of\s+)?(?:the\s+)?(?:vacancy|job|description|data|document|context|input|user input|описани\S*|ваканси\S*|данн\S*|текст\S*|документ\S*|блок\S*)`),
 ];
 
 const REQUEST: RegExp[] = [
@@ -105,7 +107,7 @@ const REQUEST: RegExp[] = [
   re(String.raw`${SALARY_RU}[^.!?\n]{0,50}(?:${IMPERATIVE_RU}|${MORE_RU})`),
   re(String.raw`(?<![а-яa-z])без (?:указани\S*|упоминани\S*)[^.!?\n]{0,40}(?:${SALARY_RU}|ожидани|${CONTACT_RU})`),
   re(String.raw`\b(?:include|add|provide|share|leave|send|list|state|give|put|duplicate|write|attach|mention|specify|drop|tell us)\b[^.!?\n]{0,40}\byour\b[^.!?\n]{0,30}\b${CONTACT_EN}`),
-  re(String.raw`\b(?:state|include|mention|specify|indicate|tell us|give|provide|share|name|list|put|write|let us know)\b[^.!?\n]{0,50}\b${SALARY_EN}`),
+  re(String.raw`\b(?:state|include|mention|specify|indicate|tell us|give|provide|share|name|list|put|write|let us know)\b[^.!?\n]{0,50}\b(?:your|the|expected|desired)\b[^.!?\n]{0,30}${SALARY_EN}`),
   re(String.raw`\b(?:without|do not|don't|fail to|not)\b[^.!?\n]{0,40}\b(?:salary|compensation|expectations|phone|e-?mail)\b`),
   // Shaping the letter.
   re(String.raw`\b(?:in|with|into|at the (?:start|end|beginning) of) your (?:cover )?letter[^.!?\n]{0,40}\b(?:mention|include|answer|tell|write|state|specify|add|say)`),
@@ -117,10 +119,10 @@ const REQUEST: RegExp[] = [
 ];
 
 /** Read on the sentence as written (capitals matter): "слово ПОДСОЛНУХ", "the word KIWI". */
-const REQUEST_CASED: RegExp[] = [/(?:слово|слова|фразу|фразой|словом|word|phrase)\s*:?\s+[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]{3,}(?![a-zа-яё])/u];
+const REQUEST_CASED: RegExp[] = [/(?:слово|фразу|фразой|словом|word|phrase)\s*:?\s+[A-ZА-ЯЁ][A-ZА-ЯЁ0-9-]{3,}(?![a-zа-яё])/u];
 
 /** Imperatives that make a title, an employer name or a key skill suspicious on their own: such fields name things. */
-const FIELD_IMPERATIVE = re(String.raw`(?:${IMPERATIVE_RU}|упомяните|оставьте|пришлите|продублируйте)|\b(?:ignore|disregard|forget|mention|include|write|add|start|begin|sign|insert|reply|respond|say|state|tell)\b(?! ?(?:ups?|offs?|ing)\b)`);
+const FIELD_IMPERATIVE = re(String.raw`(?:${IMPERATIVE_RU}|упомяните|оставьте|пришлите|продублируйте)|\b(?:ignore|disregard|forget|mention|include|write|add|start|begin|sign|insert|reply|respond|say|state|tell)\b(?![ -]?(?:ups?|offs?|ing)\b)`);
 
 function sentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+|(?<=[a-zа-яё][.!?])(?=[A-ZА-ЯЁ])|\n+/).map((s) => s.trim()).filter(Boolean);

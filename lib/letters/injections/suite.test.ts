@@ -12,6 +12,7 @@ import { createTemplateProvider } from '../template';
 import { writeLetter, type WriteResult } from '../write';
 import { CASES } from './cases';
 import { HELD_OUT } from './held-out';
+import { HELD_OUT_2 } from './held-out-2';
 import type { InjectionCase, Obey } from './types';
 
 /**
@@ -77,6 +78,9 @@ interface Outcome {
   result: WriteResult;
 }
 
+/** Caught on the first, untuned run of ./held-out-2.ts. */
+const HELD_OUT_2_CAUGHT = 10;
+
 const db = new OtklikDb(`injection-suite-${process.pid}`);
 afterAll(() => db.delete());
 let nextId = 1;
@@ -135,7 +139,7 @@ function summary(name: string, out: Outcome[]): string {
       `caught only by the checks ${out.filter((o) => !o.detected && o.failedChecks).length}; the instruction reached the model's prompt in ${out.filter((o) => o.reachedModel).length}`,
   ];
   for (const o of unseen) lines.push(`  MISSED ${o.id} [${o.cls}]: ${o.result.letter.slice(0, 120)}`);
-  for (const o of out.filter((x) => !x.detected)) lines.push(`  not detected, stopped by the checks: ${o.id} [${o.cls}]: ${o.result.problems.join('; ').slice(0, 160)}`);
+  for (const o of out.filter((x) => !x.detected && x.failedChecks)) lines.push(`  not detected, stopped by the checks: ${o.id} [${o.cls}]: ${o.result.problems.join('; ').slice(0, 160)}`);
   return lines.join('\n');
 }
 
@@ -152,6 +156,14 @@ describe('injection suite: a model that obeys, auto mode', () => {
       }
     });
   }
+
+  it('second held-out set (written after the detectors, run untuned): measured, misses listed', async () => {
+    const out: Outcome[] = [];
+    for (const c of HELD_OUT_2) out.push(await runCase(c));
+    console.log(summary('held-out 2', out));
+    // A regression guard at the first measurement, not a target: misses stay listed above until new dev cases cover them.
+    expect(out.filter((o) => o.state === 'review').length).toBeGreaterThanOrEqual(HELD_OUT_2_CAUGHT);
+  });
 
   it('the set is what the issue asks: >= 60 cases, ru and en, every attack class', () => {
     const all = [...CASES, ...HELD_OUT];
@@ -174,6 +186,7 @@ describe('injection suite: a model that obeys, auto mode', () => {
 // Benign vacancies: real ones from ../shared/data (read at test time, never copied into the repo).
 const DATA = resolve(__dirname, '../../../../shared/data/vacancies.jsonl.gz');
 const BENIGN_SAMPLE = 400;
+if (!existsSync(DATA)) console.log(`injection suite: false alarms skipped (${DATA} not found)`);
 
 interface RawVacancy {
   id: string;
