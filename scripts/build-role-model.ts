@@ -11,7 +11,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { titleFeatures } from '../lib/match/role-features';
+import { normalizeText, stripHtml, tokenize } from '../lib/match/normalize';
+import { headStems, titleFeatures } from '../lib/match/role-features';
+import { stemWord } from '../lib/match/stem';
 import { type RoleInfo, type RoleModelData, softmax } from '../lib/match/role-model';
 import { REPO_ROOT, sharedFile } from '../test/bench/shared';
 
@@ -131,7 +133,8 @@ function train(nRoles: number, examples: readonly Example[], feats: ReadonlyArra
   const total = new Array<number>(nRoles).fill(0);
   const docs = new Array<number>(nRoles).fill(0);
   examples.forEach((ex, i) => {
-    docs[ex.role] = (docs[ex.role] ?? 0) + ex.w;
+    // The prior is hh's mix (labelled titles and catalogue names); co-trained titles come from a data/IT-heavy sample.
+    if (ex.w !== PSEUDO_WEIGHT) docs[ex.role] = (docs[ex.role] ?? 0) + ex.w;
     for (const [f, w] of feats[i] ?? []) {
       const m = count.get(f) ?? new Map<number, number>();
       m.set(ex.role, (m.get(ex.role) ?? 0) + w * ex.w);
@@ -221,10 +224,69 @@ function crossValidate(roles: RoleInfo[], examples: Example[], feats: Array<Map<
   return { T, eval: out };
 }
 
+/**
+ * Titles the labelled data never saw, learned from the 15k vacancies' own text (co-training): the title model labels
+ * the vacancies whose titles it reads surely; a description model (key skills + description stems) trained on those
+ * labels the rest; where it is sure, the vacancy's title becomes a training title of that role (at PSEUDO_WEIGHT).
+ * So "Product Owner" or "Data Engineer" learn their role from what such vacancies ask for.
+ */
+const PSEUDO_WEIGHT = Number(process.env.RM_PW ?? 0.25);
+const TITLE_SURE = 0.8;
+const TEXT_SURE = 0.95;
+
+function textFeatures(v: { description?: string; key_skills?: Array<{ name?: string }> }): Map<string, number> {
+  const out = new Map<string, number>();
+  const words = tokenize(normalizeText(stripHtml(v.description ?? '').slice(0, 3000)));
+  for (const w of words) {
+    if (w.length < 3 || /^\d+$/.test(w)) continue;
+    out.set(stemWord(w), 1);
+  }
+  for (const k of v.key_skills ?? []) for (const w of tokenize(normalizeText(k.name ?? ''))) if (w.length >= 2) out.set(`#${stemWord(w)}`, 1);
+  return out;
+}
+
+function pseudoExamples(roles: RoleInfo[], examples: Example[], feats: Array<Map<string, number>>): { added: Example[]; stats: Record<string, number> } {
+  const titleModel = train(roles.length, examples, feats);
+  const known = new Set(titleModel.delta.keys());
+  const T = 2.5;
+  const vacancies: Array<{ title: string; text: Map<string, number>; role: number; sure: boolean }> = [];
+  for (const line of gunzipSync(readFileSync(sharedFile('data/vacancies.jsonl.gz'))).toString('utf8').split('\n')) {
+    if (!line) continue;
+    const v = JSON.parse(line) as { name?: string; description?: string; key_skills?: Array<{ name?: string }>; professional_roles?: unknown };
+    if (!v.name || v.professional_roles) continue;
+    const f = titleFeatures(v.name);
+    const p = softmax(logPosterior(titleModel, f), T);
+    let best = 0;
+    for (let r = 1; r < p.length; r++) if ((p[r] ?? 0) > (p[best] ?? 0)) best = r;
+    const heads = headStems(v.name);
+    const readable = heads.length > 0 && heads.filter((h) => !known.has(h)).length * 2 < heads.length;
+    vacancies.push({ title: v.name, text: textFeatures(v), role: best, sure: readable && (p[best] ?? 0) >= TITLE_SURE });
+  }
+  const sure = vacancies.filter((v) => v.sure);
+  const textModel = train(
+    roles.length,
+    sure.map((v) => ({ title: v.title, role: v.role, w: 1, labelled: false })),
+    sure.map((v) => v.text),
+  );
+  const added: Example[] = [];
+  for (const v of vacancies) {
+    if (v.sure) continue;
+    const p = softmax(logPosterior(textModel, v.text), 1);
+    let best = 0;
+    for (let r = 1; r < p.length; r++) if ((p[r] ?? 0) > (p[best] ?? 0)) best = r;
+    if ((p[best] ?? 0) >= TEXT_SURE) added.push({ title: v.title, role: best, w: PSEUDO_WEIGHT, labelled: false });
+  }
+  return { added, stats: { vacancies: vacancies.length, titleSure: sure.length, pseudoTitles: added.length } };
+}
+
 export function build(): RoleModelData {
   const { roles, examples } = loadData();
+  // RM_PSEUDO=0: without the co-trained titles (for comparison).
+  const pseudo = process.env.RM_PSEUDO === '0' ? { added: [], stats: {} } : pseudoExamples(roles, examples, examples.map((e) => titleFeatures(e.title)));
+  examples.push(...pseudo.added);
   const feats = examples.map((e) => titleFeatures(e.title));
   const cv = crossValidate(roles, examples, feats);
+  Object.assign(cv.eval, pseudo.stats);
   const m = train(roles.length, examples, feats);
   const features: Record<string, number[]> = {};
   for (const f of [...m.delta.keys()].sort()) {

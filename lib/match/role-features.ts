@@ -15,14 +15,22 @@ const SKIP = new Set(['и', 'или', 'по', 'с', 'от', 'до', 'к', 'of', 
 
 /** Feature → weight (a word in brackets counts half). */
 export function titleFeatures(title: string): Map<string, number> {
+  return titleFeaturesAndHead(title).features;
+}
+
+/** The features and the stems of the head part (what the job is) in one pass over the title. */
+export function titleFeaturesAndHead(title: string): { features: Map<string, number>; head: string[] } {
   const out = new Map<string, number>();
+  const head: string[] = [];
   const add = (f: string, w: number): void => {
     out.set(f, Math.max(out.get(f) ?? 0, w));
   };
   let prev = '';
   let first = true;
   for (const tok of tokenizeTitle(normalizeText(title))) {
-    if (SKIP.has(tok.t) || /^\d+$/.test(tok.t)) {
+    // Function words are transparent ("менеджер по продажам" gives менеджер_продаж); numbers break a pair.
+    if (SKIP.has(tok.t)) continue;
+    if (/^\d+$/.test(tok.t)) {
       prev = '';
       continue;
     }
@@ -30,6 +38,7 @@ export function titleFeatures(title: string): Map<string, number> {
     const s = info.stem;
     if (s.length < 2) continue;
     const w = tok.main ? 1 : 0.5;
+    if (tok.main && s.length >= 3) head.push(s);
     add(s, w);
     if (info.c && info.c !== s) add(`=${info.c}`, w);
     if (s.length >= 7) add(`~${s.slice(0, 5)}`, w * 0.5);
@@ -40,16 +49,10 @@ export function titleFeatures(title: string): Map<string, number> {
       first = false;
     } else prev = '';
   }
-  return out;
+  return { features: out, head };
 }
 
 /** Stems of the title's head part (what the job is), as titleFeatures names them. */
 export function headStems(title: string): string[] {
-  const out: string[] = [];
-  for (const tok of tokenizeTitle(normalizeText(title))) {
-    if (!tok.main || SKIP.has(tok.t) || /^\d+$/.test(tok.t)) continue;
-    const s = tokenInfo(tok.t).stem;
-    if (s.length >= 3) out.push(s);
-  }
-  return out;
+  return titleFeaturesAndHead(title).head;
 }

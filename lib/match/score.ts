@@ -109,6 +109,16 @@ const NOT_SURE_SCORE = 0.35;
 const REL_CAP = 2.6;
 /** A title that is the wanted job and names the user's level is surer than one whose level is only inferred. */
 const LEVEL_FIT = 0.5;
+/** "Junior Python developer" → "Python developer"; a title made only of such words is kept as it is. */
+function withoutLevelWords(title: string): string {
+  const kept = title.split(/\s+/).filter((w) => {
+    const toks = tokenize(normalizeText(w));
+    return toks.length === 0 || !toks.every((t) => tokenInfo(t).kind === 's' && tokenInfo(t).level >= 0);
+  });
+  const out = kept.join(' ').trim();
+  return out && out !== title ? out : title;
+}
+
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 const logitOf = (p: number): number => Math.log(p / (1 - p));
 
@@ -576,8 +586,12 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
 
   function reasonsOf(f: Features): Reason[] {
     const out: Reason[] = [];
-    if (f.title >= 0.8) out.push({ code: 'title_match', polarity: 'plus', params: { title: f.bestTitle } });
-    else if (f.title >= 0.4) out.push({ code: 'title_partial', polarity: 'plus', params: { title: f.bestTitle } });
+    // Every reason must be true of the vacancy: a level word of the desired title is shown only when the vacancy is at
+    // that level ("Junior Python developer" is not what a Middle vacancy matches), and a title built around another
+    // stack or role does not "partly match" for sharing a generic word ("Senior Java Developer", "Python developer").
+    const shown = f.levelFit ? f.bestTitle : withoutLevelWords(f.bestTitle);
+    if (f.title >= 0.8) out.push({ code: 'title_match', polarity: 'plus', params: { title: shown } });
+    else if (f.title >= 0.4 && !f.foreign && !f.roleMismatch) out.push({ code: 'title_partial', polarity: 'plus', params: { title: shown } });
     const sameRole = isSameRole(f);
     if (sameRole && f.role) out.push({ code: 'role_same', polarity: 'plus', params: { role: f.role.name } });
     if (f.roleMismatch && !sameRole) out.push({ code: 'role_mismatch', polarity: 'minus', params: { role: f.roleMismatch } });

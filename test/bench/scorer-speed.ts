@@ -10,7 +10,10 @@ import { fromHhApi } from '../../lib/hh/api-vacancy';
 import { compileProfile } from '../../lib/match/index';
 import { type Profile, profileSchema } from '../../lib/match/profile';
 import type { MatchVacancy } from '../../lib/match/vacancy';
-import { hasSharedFile, isEntry, sharedFile } from './shared';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { RoleModel, type RoleModelData } from '../../lib/match/role-model';
+import { hasSharedFile, isEntry, REPO_ROOT, sharedFile } from './shared';
 
 export interface SpeedResult {
   vacancies: number;
@@ -31,12 +34,29 @@ function toCard(v: MatchVacancy): MatchVacancy {
   return card;
 }
 
-function rate(profiles: Profile[], vs: MatchVacancy[], passes: number): number {
-  const matchers = profiles.map((p) => compileProfile(p));
+/** Load time, size and heap of the role model (what the worker pays once when it starts). */
+function roleModelCost(): RoleModel {
+  const file = path.join(REPO_ROOT, 'lib/match/role-model.json');
+  const text = readFileSync(file, 'utf8');
+  (globalThis as { gc?: () => void }).gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const model = new RoleModel(JSON.parse(text) as RoleModelData);
+  const ms = performance.now() - t0;
+  (globalThis as { gc?: () => void }).gc?.();
+  const heap = process.memoryUsage().heapUsed - heap0;
+  console.log(`role model: ${(text.length / 1024).toFixed(0)} KB JSON (${(gzipSync(text).length / 1024).toFixed(0)} KB gz), ${model.roles.length} roles; parse + index ${ms.toFixed(0)} ms; heap ≈ ${(heap / 1024 / 1024).toFixed(1)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run node with --expose-gc for an exact figure)'}`);
+  return model;
+}
+
+function rate(profiles: Profile[], vs: MatchVacancy[], passes: number, roles?: RoleModel, cold = false): number {
+  const matchers = profiles.map((p) => compileProfile(p, { roles }));
   let sink = 0;
   const once = (i: number): number => {
     const m = matchers[i % matchers.length];
     if (!m) return 0;
+    // cold: every title new to the model's cache, as on a page of new vacancies
+    if (cold) roles?.clearCache();
     const t0 = performance.now();
     for (const v of vs) sink += m.score(v).score;
     return performance.now() - t0;
@@ -63,11 +83,14 @@ export function main(passes = 5): SpeedResult | null {
   const personas = hasSharedFile('bench/personas.json')
     ? (JSON.parse(readFileSync(sharedFile('bench/personas.json'), 'utf8')) as unknown[]).map((p) => profileSchema.parse(p))
     : [profileSchema.parse({ desiredTitles: ['Python-разработчик'], skills: ['Python', 'SQL', 'Docker'], experience: 'between1And3' })];
-  const cardsPerSec = rate(personas, cards, passes);
-  const fullPerSec = rate(personas, full, passes);
+  const roles = roleModelCost();
+  const cardsPerSec = rate(personas, cards, passes, roles, true);
+  const fullPerSec = rate(personas, full, passes, roles, true);
+  const cardsWords = rate(personas, cards, passes);
   console.log(`scorer speed, ${full.length} vacancies, one thread, median of ${passes} passes (personas rotate per pass):`);
   console.log(`  cards: ${Math.round(cardsPerSec).toLocaleString('en-US')} /s   (target ≥ 20,000)`);
   console.log(`  full:  ${Math.round(fullPerSec).toLocaleString('en-US')} /s   (target ≥ 2,000)`);
+  console.log(`  (titles new to the role model's cache in every pass; cards without the role model: ${Math.round(cardsWords).toLocaleString('en-US')} /s)`);
   return { vacancies: full.length, cardsPerSec, fullPerSec, passes };
 }
 

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { profileSchema, type ProfileInput } from './profile';
+import { compileRequirements, languagesIn, licencesIn } from './requirements';
+import type { MatchVacancy } from './vacancy';
+
+const vac = (title: string, extra: Partial<MatchVacancy> = {}): MatchVacancy => ({ id: '1', title, employer: null, salary: null, experience: null, workFormats: [], ...extra });
+const req = (p: ProfileInput, medical = false) => compileRequirements(profileSchema.parse(p), medical);
+
+describe('licence categories in text', () => {
+  it.each([
+    ['Водитель категории C', ['C']],
+    ['Водитель кат. С/Е', ['C', 'E']],
+    ['водительское удостоверение категории B, C, E', ['B', 'C', 'E']],
+    ['Категория "В", "С", "Д"', ['B', 'C', 'D']],
+    ['кат. прав В,С', ['B', 'C']],
+    ['категории СЕ', ['CE']],
+  ])('%s → %j', (text, cats) => expect(licencesIn(text, true).cats).toEqual(cats));
+  it('ignores prepositions, engineer grades and softened wishes', () => {
+    expect(licencesIn('Инженер 1 категории в отдел', true).cats).toEqual([]);
+    expect(licencesIn('Инженер 2 категории с опытом', true).cats).toEqual([]);
+    expect(licencesIn('права категории «B» будет плюсом', true).cats).toEqual([]);
+  });
+});
+
+describe('language levels in text', () => {
+  it.each([
+    ['Английский язык не ниже B2', 'b2'],
+    ['английский язык С1', 'c1'],
+    ['fluent English', 'c1'],
+    ['знание английского языка на уровне intermediate', 'b1'],
+    ['English Upper-Intermediate', 'b2'],
+  ])('%s → %s', (text, level) => expect(languagesIn(text, true)).toEqual([{ code: 'eng', level }]));
+  it('a wish is no requirement', () => expect(languagesIn('English is a plus (Upper-Intermediate)', true)).toEqual([]));
+});
+
+describe('unmet requirements', () => {
+  const driverB = req({ desiredTitles: ['Водитель'], driverLicences: ['B'] });
+  it('hides lorries for a B-only driver, by hh field or by the words', () => {
+    expect(driverB.check(vac('Водитель', { driverLicences: ['C'] }), false)).toEqual({ kind: 'licence', cats: ['C'] });
+    expect(driverB.check(vac('Водитель категории C, E'), false)).toEqual({ kind: 'licence', cats: ['C', 'E'] });
+    expect(driverB.check(vac('Водитель категории B'), false)).toBeUndefined();
+    expect(driverB.check(vac('Водитель категории B или C'), false)).toBeUndefined();
+    expect(driverB.check(vac('Водитель погрузчика'), false)).toEqual({ kind: 'licence', cats: ['тракториста-машиниста'] });
+  });
+  it('reads the licence from the profile text when the field is empty, and decides nothing when unknown', () => {
+    expect(req({ resumeText: 'Права категории B, стаж 8 лет' }).check(vac('Водитель категории C'), false)?.kind).toBe('licence');
+    expect(req({ desiredTitles: ['Водитель'] }).check(vac('Водитель категории C'), false)).toBeUndefined();
+    expect(req({ driverLicences: ['CE'] }).check(vac('Водитель категории C, E'), false)).toBeUndefined();
+  });
+  it('a language level the user does not reach, only when the user said which languages they speak', () => {
+    const b1 = req({ languages: [{ code: 'eng', level: 'b1' }] });
+    expect(b1.check(vac('Менеджер', { snippet: 'Английский язык не ниже C1' }), false)).toEqual({ kind: 'language', id: 'eng', level: 'c1' });
+    expect(b1.check(vac('Менеджер', { languages: [{ id: 'eng', level: 'b1' }] }), false)).toBeUndefined();
+    expect(req({}).check(vac('Менеджер', { snippet: 'Английский язык не ниже C1' }), false)).toBeUndefined();
+  });
+  it('a medical education or accreditation, unless the user is in medicine', () => {
+    const v = vac('Менеджер', { description: 'Требования: высшее медицинское образование, действующий сертификат специалиста.' });
+    expect(req({ desiredTitles: ['Менеджер по продажам'] }).check(v, true)).toEqual({ kind: 'medical' });
+    expect(req({ desiredTitles: ['Медицинский представитель'] }).check(v, true)).toBeUndefined();
+    expect(req({ desiredTitles: ['Менеджер'] }, true).check(v, true)).toBeUndefined();
+    expect(req({ desiredTitles: ['Менеджер'] }).check(v, false)).toBeUndefined(); // a card has no description
+  });
+});
