@@ -490,8 +490,9 @@ export class ListingTriage {
     const id = this.idOf(state);
     if (id === null) return undefined;
     if (this.busy.has(id)) return { text: '…', state: null, enabled: false };
-    if (state.result?.applied) return { text: t.queueState['hh_applied']!, state: 'applied', enabled: false };
     const job = this.jobs.get(id);
+    // Otklik's own job says more than hh's "applied" label (e.g. the application it just sent).
+    if (state.result?.applied && (!job || job === 'cancelled')) return { text: t.queueState['hh_applied']!, state: 'applied', enabled: false };
     if (!job || job === 'cancelled') {
       if (!state.result?.signals?.noAuto) return { text: t.queue, state: null, enabled: true };
       // The employer refuses automatic applications: queued only on a second, confirming click.
