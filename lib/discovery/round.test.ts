@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeHh, type FakeHh } from '../../test/fake-hh/server';
 import { fetchFromFake } from '../../test/fake-hh/node-fetch';
 import { describeWithRealVacancies } from '../../test/shared-fixtures';
+import { acceptsAutoResponse } from '../../test/fake-hh/render-listing';
 import { OtklikDb } from '../db/db';
 import { enqueue } from '../db/jobs';
 import { defaultSettings, type Settings } from '../settings/schema';
@@ -140,7 +141,8 @@ describeWithRealVacancies('a discovery round against the fake hh.ru', () => {
 
   it('auto mode queues strong matches and skips what was applied, queued or blacklisted', async () => {
     const h = harness();
-    const first = await fetchFromFake(fake, `https://hh.ru/search/vacancy?resume=${fake.resumes[0]!.hash}&from=resumelist&items_on_page=50`);
+    // otk_state=plain: the page's state as plain JSON, for the regexes below (the round reads hh's escaped answer).
+    const first = await fetchFromFake(fake, `https://hh.ru/search/vacancy?resume=${fake.resumes[0]!.hash}&from=resumelist&items_on_page=50&otk_state=plain`);
     const ids = [...first.text.matchAll(/"vacancyId":(\d+)/g)].map((m) => m[1]!);
     const [queuedId, blackId] = [ids[0]!, ids[1]!];
     const blackEmployer = /"vacancyId":\d+,"name":"[^"]*","company":\{"id":"?(\d+)"?,"name":"([^"]+)"/.exec(first.text.slice(first.text.indexOf(`"vacancyId":${blackId}`)))!;
@@ -158,7 +160,11 @@ describeWithRealVacancies('a discovery round against the fake hh.ru', () => {
     expect(h.queued).not.toContain(blackId);
     expect((await h.db.seen.get(queuedId))?.verdict).toBe('queued');
     expect((await h.db.seen.get(blackId))?.verdict).toBe('blacklisted');
-    expect(await listSuggestions(h.db)).toEqual([]);
+    // Strong matches whose employer refuses automatic applications are suggested, never queued.
+    const suggested = (await listSuggestions(h.db)).map((x) => x.id);
+    expect(suggested.length).toBeGreaterThan(0);
+    for (const id of suggested) expect(acceptsAutoResponse(Number(id))).toBe(false);
+    for (const id of h.queued) expect(acceptsAutoResponse(Number(id))).toBe(true);
     for (const id of h.queued) expect((await h.db.seen.get(id))?.score).toBeGreaterThanOrEqual(0.6);
   });
 

@@ -238,7 +238,9 @@ export async function runRound(deps: RoundDeps, settings: Settings): Promise<Rou
           }
           if (stop) break; // this vacancy stays unseen: the next round looks at it again
         }
-        verdict = v.applied === true ? 'applied' : result.verdict !== 'hide' && result.score >= d.threshold ? (d.mode === 'auto' ? 'queued' : 'suggested') : 'below';
+        // An employer that refuses automatic applications (hh's acceptAutoResponse: false) is only ever suggested.
+        const auto = d.mode === 'auto' && v.acceptAutoResponse !== false;
+        verdict = v.applied === true ? 'applied' : result.verdict !== 'hide' && result.score >= d.threshold ? (auto ? 'queued' : 'suggested') : 'below';
       }
       const snap = snapshot(v, result.score);
       if (verdict === 'queued' && !active.has(v.id)) {

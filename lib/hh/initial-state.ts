@@ -57,6 +57,8 @@ const stateVacancySchema = z.looseObject({
   userLabels: lenient(z.array(z.unknown())),
   links: lenient(z.looseObject({ desktop: lenient(z.string()) })),
   responseLetterRequired: lenient(z.boolean()),
+  /** hh's `autoResponse.acceptAutoResponse`: false = the employer refuses automatic applications. */
+  autoResponse: lenient(z.nullable(z.looseObject({ acceptAutoResponse: lenient(z.boolean()) }))),
   description: lenient(z.string()),
   /** magritte: array (strings or objects); older vacancyView: `{keySkill: string[]}`. */
   keySkills: lenient(z.unknown()),
@@ -215,6 +217,8 @@ export type StateVacancy = MatchVacancy & {
   applied: boolean | null;
   url?: string;
   responseLetterRequired?: boolean;
+  /** false: the employer refuses automatic applications (Otklik never queues it by itself). Absent = not said. */
+  acceptAutoResponse?: boolean;
   /** Raw labels, kept for debugging: their shape is not documented. */
   userLabels: unknown[];
 };
@@ -296,6 +300,8 @@ function toStateVacancy(v: RawStateVacancy, extraLabels: unknown): StateVacancy 
   if (snippet) out.snippet = snippet;
   if (v.links?.desktop) out.url = v.links.desktop;
   if (v.responseLetterRequired !== undefined) out.responseLetterRequired = v.responseLetterRequired;
+  const auto = v.autoResponse?.acceptAutoResponse;
+  if (auto !== undefined) out.acceptAutoResponse = auto;
   if (v.description) out.description = v.description;
   const skills = keySkillsOf(v.keySkills);
   if (skills) out.keySkills = skills;

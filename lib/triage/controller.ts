@@ -80,6 +80,7 @@ const VERDICT = 'data-otk-verdict';
 const ACTION = 'data-otk-action';
 const STYLE_ID = 'otk-page-style';
 const WAIT = 'data-otk-wait';
+const BARRED = 'data-otk-barred';
 const LATE = 'data-otk-late';
 
 /** A node Otklik put into the page (a badge or the bar host). */
@@ -144,7 +145,9 @@ export class ListingTriage {
       this.ensureStyle();
       this.doc.documentElement.setAttribute(ROOT_ON, '');
       this.pass(true, t0);
-      this.flush = observeAdditions(this.doc.body ?? this.doc.documentElement, () => this.pass(false), this.abort.signal, isOurs);
+      // With verdicts known from the page's state, cards hh's script inserts are judged in the observer's own
+      // microtask: a card inserted inside a rAF callback would otherwise be painted before the next frame's pass.
+      this.flush = observeAdditions(this.doc.body ?? this.doc.documentElement, () => this.pass(false), this.abort.signal, isOurs, () => this.stateById !== null);
     };
     if (this.deps.state) this.deps.state.answer.then(go, () => go(null));
     else go(null);
@@ -271,6 +274,7 @@ export class ListingTriage {
       card.removeAttribute(ACTION);
     }
     this.cards.clear();
+    for (const el of this.doc.querySelectorAll(`[${BARRED}]`)) el.removeAttribute(BARRED);
     this.bar?.remove();
     this.bar = null;
     this.doc.getElementById(STYLE_ID)?.remove();
@@ -479,8 +483,9 @@ export class ListingTriage {
     const id = this.idOf(state);
     if (id === null) return undefined;
     if (this.busy.has(id)) return { text: '…', state: null, enabled: false };
-    if (state.result?.applied) return { text: t.queueState['hh_applied']!, state: 'applied', enabled: false };
     const job = this.jobs.get(id);
+    // Otklik's own job says more than hh's "applied" label (e.g. the application it just sent).
+    if (state.result?.applied && (!job || job === 'cancelled')) return { text: t.queueState['hh_applied']!, state: 'applied', enabled: false };
     if (!job || job === 'cancelled') {
       if (!state.result?.signals?.noAuto) return { text: t.queue, state: null, enabled: true };
       // The employer refuses automatic applications: queued only on a second, confirming click.
@@ -564,7 +569,11 @@ export class ListingTriage {
     }
     // The bar sits before the list that holds the first card (or the card itself when it has no list).
     const list = this.deps.listContainer(first) ?? first;
-    if (this.bar.nextElementSibling !== list) list.parentNode?.insertBefore(this.bar, list);
+    if (this.bar.nextElementSibling !== list) {
+      list.parentNode?.insertBefore(this.bar, list);
+      // The room the gate kept above the list is the bar's now (early.ts): one attribute, in the same task.
+      if (list !== first) list.setAttribute(BARRED, '');
+    }
     const s = this.stats();
     if (this.mode === 'on') {
       const bulk = this.deps.queue ? this.bulkCandidates() : { queueable: [], noAuto: 0 };

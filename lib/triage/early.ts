@@ -1,4 +1,7 @@
-import { anyOf, listingCard } from '../hh/selectors';
+import { anyOf, listingCard, serpResults } from '../hh/selectors';
+
+/** The room the summary bar takes above the results list (bar.css: height 36 + margin 12). */
+export const BAR_ROOM_PX = 48;
 
 /** Attribute on <html> while un-judged cards are held back (the gate). */
 export const GATE_ATTR = 'data-otk-gate';
@@ -11,7 +14,10 @@ const TEMPLATE_ID = 'HH-Lux-InitialState';
  * card keeps its place (nothing moves when it shows) and hh's own layout is untouched. Only cards with no
  * verdict, only while <html> carries the gate attribute: lifting the gate (one attribute) shows them all.
  */
-const GATE_CSS = `html[${GATE_ATTR}] ${listingCard.map((s) => `${s}:not([data-otk-verdict])`).join(',')}{visibility:hidden!important}`;
+const GATE_CSS =
+  `html[${GATE_ATTR}] ${listingCard.map((s) => `${s}:not([data-otk-verdict])`).join(',')}{visibility:hidden!important}` +
+  // The summary bar goes before the results list with the first verdicts: its room is kept from the start.
+  `html[${GATE_ATTR}] ${serpResults.map((s) => `${s}:not([data-otk-barred])`).join(',')}{margin-top:${BAR_ROOM_PX}px!important}`;
 
 export interface Gate {
   /** Show every held-back card now (verdicts drawn, Otklik off, or the bound passed). Idempotent. */

@@ -15,7 +15,7 @@ import { decodeStateVerdicts, decodeVerdicts, type StateAnswer } from './verdict
  * How long a card may be held back unpainted while its verdict is fetched, from the first card parsed (and how
  * long the first pass waits for the verdicts on the page's state): past it, hh's cards show as hh made them.
  */
-export const GATE_MS = 350;
+export const GATE_MS = 500;
 
 const timeout = (ms: number) => new Promise<null>((r) => setTimeout(() => r(null), ms));
 

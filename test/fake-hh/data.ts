@@ -44,6 +44,8 @@ export interface Vacancy {
   description: string;
   publishedAt: string;
   kind: VacancyKind;
+  /** hh professional role ids when the record has them (the corpus mostly does not). */
+  roles: string[];
   responseUrl: string | null;
   /** Deterministic "people looking now" / rating numbers for the card decorations. */
   watchers: number;
@@ -71,6 +73,7 @@ interface RawRecord {
   archived?: unknown;
   type?: { id?: unknown } | null;
   response_url?: unknown;
+  professional_roles?: Array<{ id?: unknown }> | null;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
@@ -174,6 +177,7 @@ export function normalise(raw: RawRecord, takenIds: Set<number>): Vacancy | null
     description,
     publishedAt: published,
     kind,
+    roles: (raw.professional_roles ?? []).map((r) => (typeof r?.id === 'string' || typeof r?.id === 'number' ? String(r.id) : '')).filter((r) => /^\d+$/.test(r)),
     responseUrl,
     watchers: 2 + (h % 29),
   };

@@ -23,6 +23,32 @@ export interface ListingModel {
   resumeTitle: string | null;
   appliedIds: ReadonlySet<number>;
   showSnippets: boolean;
+  /**
+   * How many cards the server renders as HTML (`otk_ssr=20` is what hh does; default all); the page's script renders the
+   * rest after load, from data already in the page. The state always holds all of them.
+   */
+  ssr?: number;
+  /** `otk_state`: escaped (hh's raw server answer, default), plain (a saved page), none (no state). */
+  stateEncoding?: 'plain' | 'escaped' | 'none';
+}
+
+/** ~3 in 10 employers refuse automatic applications (hh's `autoResponse.acceptAutoResponse`), by a hash of the id: our choice. */
+export function acceptsAutoResponse(id: number): boolean {
+  return fnv1a(`auto:${id}`) % 10 >= 3;
+}
+
+/** ~1 in 12 employers carry one of hh's negative attributes (hasBreaches, …), by a hash of the employer: our choice. */
+export function negativeAttributesFor(employerId: number | undefined): Record<string, unknown> | undefined {
+  if (!employerId) return undefined;
+  const h = fnv1a(`neg:${employerId}`);
+  if (h % 12 !== 0) return undefined;
+  const flag = ['hasBreaches', 'hasFrequentComplaints', 'pdResale', 'misleadingVacancyAlert'][(h >>> 4) % 4]!;
+  return { employerId, hasBreaches: false, pdResale: false, hasFrequentComplaints: false, isReferral: false, reduction: false, misleadingVacancyAlert: false, [flag]: true, creationDate: '2026-08-29' };
+}
+
+/** hh's response counter for a vacancy (deterministic). */
+export function responsesFor(id: number): number {
+  return fnv1a(`resp:${id}`) % 600;
 }
 
 const SP = (px: number, xs = px) =>
@@ -137,7 +163,7 @@ export function vacancyStateItem(v: Vacancy, origin: string, applied: boolean): 
     vacancyId: v.id,
     name: v.name,
     company: v.employer
-      ? { id: v.employer.id, name: v.employer.name, visibleName: v.employer.name, '@trusted': fnv1a(`card:${v.id}`) % 3 !== 2, accreditedITEmployer: false }
+      ? { id: v.employer.id, name: v.employer.name, visibleName: v.employer.name, '@trusted': fnv1a(`card:${v.id}`) % 3 !== 2, accreditedITEmployer: false, ...(negativeAttributesFor(v.employer.id) ? { employersNegativeAttribute: negativeAttributesFor(v.employer.id) } : {}) }
       : { id: null, name: 'Компания скрыта', visibleName: 'Компания скрыта' },
     compensation: v.salary
       ? { from: v.salary.from ?? undefined, to: v.salary.to ?? undefined, currencyCode: v.salary.currency, gross: v.salary.gross, mode: 'MONTH', frequency: v.salary.frequency ?? undefined }
@@ -155,6 +181,11 @@ export function vacancyStateItem(v: Vacancy, origin: string, applied: boolean): 
     userLabels: applied ? ['response'] : [],
     responseLetterRequired: v.kind.letterRequired,
     '@responseLetterRequired': v.kind.letterRequired,
+    userTestPresent: v.kind.hasTest,
+    autoResponse: { acceptAutoResponse: acceptsAutoResponse(v.id) },
+    responsesCount: responsesFor(v.id),
+    totalResponsesCount: responsesFor(v.id) + 3,
+    professionalRoleIds: v.roles.length ? [{ professionalRoleId: v.roles.map(Number) }] : [],
     type: v.kind.external ? 'direct' : 'open',
     archived: v.kind.archived,
   };
@@ -176,6 +207,7 @@ document.addEventListener('click',function(e){var t=e.target;if(!(t instanceof E
 var a=t.closest('a[data-qa="pager-page"],a[data-qa="pager-next"]');if(!a||params.get('otk_spa')==='0'||e.button!==0||e.metaKey||e.ctrlKey)return;e.preventDefault();var href=a.getAttribute('href');
 fetch(href,{credentials:'include'}).then(function(r){if(!r.ok)throw new Error('HTTP '+r.status);return r.text();}).then(function(html){var doc=new DOMParser().parseFromString(html,'text/html');var nr=doc.querySelector('[data-qa="vacancy-serp__results"]');if(!nr){location.href=href;return;}results().replaceWith(nr);var np=doc.querySelector('[data-qa="pager-block"]');var op=pager();if(op&&np)op.replaceWith(np);else if(op)op.remove();var h=doc.querySelector('h1');var oh=document.querySelector('h1');if(h&&oh)oh.replaceWith(h);history.pushState({fakeHh:true},'',href);params=new URLSearchParams(location.search);nextPage=Number(params.get('page')||0)+1;window.scrollTo(0,0);document.dispatchEvent(new CustomEvent('fake-hh:navigated',{detail:{href:href}}));}).catch(function(){location.href=href;});},true);
 window.addEventListener('popstate',function(){location.reload();});
+var deferred=document.getElementById('fake-hh-deferred');if(deferred){var render=function(){var box=results();if(box)box.insertAdjacentHTML('beforeend',deferred.textContent);deferred.remove();document.dispatchEvent(new CustomEvent('fake-hh:rendered'));};if(document.readyState==='complete')requestAnimationFrame(render);else window.addEventListener('load',function(){requestAnimationFrame(render);},{once:true});}
 var auto=Number(params.get('otk_append')||0);if(auto>0){var n=0;var step=function(){if(n>=auto)return;n++;loadMore().then(function(ok){if(ok)setTimeout(step,300);});};setTimeout(step,300);}
 })();`;
 
@@ -186,10 +218,14 @@ export function renderListing(ctx: PageContext, m: ListingModel, state: Record<s
       ? `Вакансии «${esc(m.text)}»`
       : 'Вакансии';
   const found = `Найдено ${groupThousands(m.totalResults, '&nbsp;')} ${plural(m.totalResults, 'вакансия', 'вакансии', 'вакансий')}`;
+  const ssr = Math.max(0, m.ssr ?? Infinity);
+  const later = m.vacancies.slice(ssr);
   const list = m.vacancies.length
-    ? renderCards(m.vacancies, ctx.origin, m.showSnippets)
+    ? renderCards(m.vacancies.slice(0, ssr), ctx.origin, m.showSnippets)
     : `<div data-qa="empty-vacancy-search-block" class="magritte-card___bhGKz_8-3-10"><div class="magritte-text___pbpft_4-5-2 magritte-text_typography-title-4-semibold___vUqki_4-5-2">По&nbsp;запросу «${esc(m.text || m.resumeTitle || '')}» ничего не&nbsp;найдено</div><p>Попробуйте другие ключевые слова или уберите фильтры.</p></div>`;
   const more = m.page < m.pages - 1 ? '<button type="button" class="magritte-button___Pubhr_7-1-6 magritte-button_mode-secondary___xYz4-_7-1-6" data-qa="fake-load-more">Показать ещё (фейк: подгрузка карточек)</button>' : '';
   const body = `<h1 data-qa="bloko-header-1" class="bloko-header-section-3">${heading}</h1><div class="fake-hh-found" data-qa="vacancies-total-found">${found}</div><div class="fake-hh-columns"><div><main class="vacancy-serp-content"><div data-qa="vacancy-serp__results" id="a11y-main-content">${SP(24, 12)}${list}</div>${more}${renderPager(m)}</main></div><aside class="fake-hh-aside"><div data-qa="serp__novafilter-title">Фильтры: опыт, регион, формат работы — через параметры <code>experience</code>, <code>area</code>, <code>work_format</code>.</div></aside></div>`;
-  return layout(ctx, { title: `${heading.replace(/<[^>]+>/g, '')} — hh.ru`, body, state: { ...baseInitialState(ctx), ...state }, searchText: m.text, script: SCRIPT });
+  // The rest of the list is rendered by the page's script after load (hh: React from the state), from inert HTML here.
+  const tail = later.length ? `<script type="text/x-fake-hh-cards" id="fake-hh-deferred">${renderCards(later, ctx.origin, m.showSnippets)}</script>` : '';
+  return layout(ctx, { title: `${heading.replace(/<[^>]+>/g, '')} — hh.ru`, body, state: { ...baseInitialState(ctx), ...state }, searchText: m.text, script: SCRIPT, stateEncoding: m.stateEncoding ?? 'escaped', tail });
 }

@@ -68,10 +68,28 @@ export interface LayoutOptions {
   state: Record<string, unknown>;
   searchText?: string;
   script?: string;
+  /**
+   * How the state sits in its template: `plain` JSON (as a page saved from the browser has it; default),
+   * `escaped` (every `"` as `&#34;`: hh's raw server answer, KHR 2026-09), or `none` (no template).
+   */
+  stateEncoding?: 'plain' | 'escaped' | 'none';
+  /** Inert HTML after the template (e.g. the cards the page's script renders after load). */
+  tail?: string;
+}
+
+/** The state JSON as hh's server writes it into the template: HTML-escaped, `"` as `&#34;`. */
+export function escapedStateJson(value: unknown): string {
+  return JSON.stringify(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;');
 }
 
 export function layout(ctx: PageContext, o: LayoutOptions): string {
-  return `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(o.title)}</title><style>${STYLE}</style></head><body class="magritte-redesign"><div id="HH-React-Root">${header(ctx, o.searchText)}<div class="fake-hh-page">${o.body}</div><div class="fake-hh-footer">Otklik fake hh.ru — учебная копия для тестов, не настоящий сайт</div></div><template id="HH-Lux-InitialState">${jsonForHtml(o.state)}</template>${o.script ? `<script>${o.script}</script>` : ''}</body></html>`;
+  return `<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(o.title)}</title><style>${STYLE}</style></head><body class="magritte-redesign"><div id="HH-React-Root">${header(ctx, o.searchText)}<div class="fake-hh-page">${o.body}</div><div class="fake-hh-footer">Otklik fake hh.ru — учебная копия для тестов, не настоящий сайт</div></div>${stateTemplate(o)}${o.tail ?? ''}${o.script ? `<script>${o.script}</script>` : ''}</body></html>`;
+}
+
+function stateTemplate(o: LayoutOptions): string {
+  if (o.stateEncoding === 'none') return '';
+  if (o.stateEncoding === 'escaped') return `<template style="display:none" id="HH-Lux-InitialState">${escapedStateJson(o.state)}</template>`;
+  return `<template id="HH-Lux-InitialState">${jsonForHtml(o.state)}</template>`;
 }
 
 // ---------- /applicant/resumes ----------

@@ -25,6 +25,8 @@ import {
   type Fault,
   type RouteClass,
 } from './misbehave.ts';
+import { parseMaybeEscapedJson } from '../../lib/hh/initial-state.ts';
+import { stateTextFromHtml } from '../../lib/hh/listing-state.ts';
 import { renderCards, renderListing, vacancyStateItem, type ListingModel } from './render-listing.ts';
 import { renderCaptcha, renderError5xx, renderLogin, renderNotFound, renderResumePage, renderResumes, type PageContext } from './render-pages.ts';
 import { chatSends, employerWrites, handleChatik, negotiationControl, renderNegotiationsPage, renderQuestionnaire, setNegotiation, type ChatSend, type NegotiationAction } from './negotiations.ts';
@@ -270,6 +272,8 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
       resumeTitle: resume ? resume.title : null,
       appliedIds: new Set(state.appliedByVacancy.keys()),
       showSnippets: p.get('enable_snippets') !== 'false',
+      ssr: p.has('otk_ssr') && Number.isInteger(Number(p.get('otk_ssr'))) ? Number(p.get('otk_ssr')) : Infinity,
+      stateEncoding: (['plain', 'none', 'escaped'] as const).find((e) => e === p.get('otk_state')) ?? 'escaped',
       resumeUnknown: Boolean(resumeHash && !resume),
     };
   }
@@ -660,8 +664,9 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
 
 /** For tests that want the InitialState of an HTML page. */
 export function extractInitialState(html: string): Record<string, unknown> | null {
-  const m = /<template id="HH-Lux-InitialState">([\s\S]*?)<\/template>/.exec(html);
-  if (!m?.[1]) return null;
-  return JSON.parse(m[1]) as Record<string, unknown>;
+  // Plain JSON, or `&#34;`-escaped as hh's raw server answer (the listing's default).
+  const text = stateTextFromHtml(html);
+  const json = text === null ? null : parseMaybeEscapedJson(text);
+  return json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
 }
 

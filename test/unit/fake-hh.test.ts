@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cardSalaryHtml } from '../fake-hh/format.ts';
 import { extractInitialState, startFakeHh, type FakeHh } from '../fake-hh/server.ts';
 import { describeWithRealVacancies } from '../shared-fixtures.ts';
+import { listingStateFromText, stateTextFromHtml } from '../../lib/hh/listing-state.ts';
 
 interface Reply {
   status: number;
@@ -160,6 +161,23 @@ describeWithRealVacancies('listing', () => {
     const last = dom((await get(fake, `/search/vacancy?text=python&items_on_page=20&page=${pages - 1}`)).body);
     expect(last.querySelector('a[data-qa="pager-next"]')).toBeNull();
     expect(last.querySelectorAll('[data-qa="vacancy-serp__vacancy"]').length).toBeGreaterThan(0);
+  });
+
+  it('is realistic on request: escaped state (default) or plain or none, 20 cards server-rendered and the rest inert for the page script', async () => {
+    const raw = (await get(fake, '/search/vacancy?text=python&otk_ssr=20')).body;
+    expect(raw).toContain('<template style="display:none" id="HH-Lux-InitialState">{&#34;');
+    const doc = dom(raw);
+    expect(doc.querySelectorAll('[data-qa="vacancy-serp__results"] [data-qa="vacancy-serp__vacancy"]')).toHaveLength(20);
+    const later = doc.getElementById('fake-hh-deferred');
+    expect(later?.getAttribute('type')).toBe('text/x-fake-hh-cards');
+    const state = listingStateFromText(stateTextFromHtml(raw), 'https://hh.ru/search/vacancy?text=python&otk_ssr=20', []);
+    expect(state.ok && state.vacancies.length).toBe(50);
+    if (!state.ok) return;
+    expect(state.vacancies.some((v) => v.acceptAutoResponse === false)).toBe(true);
+    expect(state.vacancies.every((v) => typeof v.responsesCount === 'number')).toBe(true);
+    const plain = (await get(fake, '/search/vacancy?text=python&otk_state=plain')).body;
+    expect(plain).toContain('<template id="HH-Lux-InitialState">{"');
+    expect(stateTextFromHtml((await get(fake, '/search/vacancy?text=python&otk_state=none')).body)).toBeNull();
   });
 
   it('shows the empty-result block when nothing matches', async () => {
