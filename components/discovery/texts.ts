@@ -80,7 +80,7 @@ export const discoveryTexts = {
     resumeDefault: 'The queue\'s default resume',
     profileQuery: 'Search the profile\'s query with the profile\'s filters',
     searches: 'Saved searches',
-    searchesHint: 'One per line: "name | hh.ru search link or query".',
+    searchesHint: 'One per line: “name | hh.ru search link or query”.',
     interval: 'How often, minutes',
     pacingMin: 'Pause between pages, from (s)',
     pacingMax: 'to (s)',
