@@ -64,11 +64,11 @@ describe('responses funnel and employer replies', () => {
     await expect.poll(() => num(popup, 'funnel-viewed'), { timeout: 15_000 }).toBe(3);
     expect([await num(popup, 'funnel-applied'), await num(popup, 'funnel-invited'), await num(popup, 'funnel-rejected')]).toEqual([3, 1, 1]);
 
-    // Response rate by score band: the 0.85–1 job was invited, the 0.0–0.3 one rejected.
+    // Response rate by score band (0–100, as everywhere in the UI): the 85–100 job was invited, the 0–30 one rejected.
     await popup.locator('[data-testid="funnel-bands"] summary').click();
     const rows = await popup.locator('[data-testid="funnel-bands"] tbody tr').allTextContents();
-    expect(rows[0]).toMatch(/^0\.00–0\.30\s*1\s*0%\s*100%$/);
-    expect(rows[4]).toMatch(/^0\.85–1\.00\s*1\s*100%\s*100%$/);
+    expect(rows[0]).toMatch(/^0–30\s*1\s*0%\s*100%$/); // score bands on the UI's 0–100 scale
+    expect(rows[4]).toMatch(/^85–100\s*1\s*100%\s*100%$/);
     await browser.screenshot(popup, 'popup-funnel');
 
     // The worker's own read (the alarm's path), started by "Refresh": the viewed one is invited now.
