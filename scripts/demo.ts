@@ -1,7 +1,10 @@
 /**
- * `npm run demo`: build the extension, start the fake hh.ru, and in headless chromium with the extension and a
- * sample profile save screenshots of what a person sees to artifacts/demo/: the triaged listing, then the popup
- * and the options page in each main state, in Russian and in English (the browser's language picks the UI's).
+ * `npm run demo`: build the extension, start the fake hh.ru, and in headless chromium with the extension save
+ * screenshots of what a person sees to artifacts/demo/, in Russian and in English (the browser's language picks
+ * the UI's): the first run (welcome, import of the fake user's analyst resume, the profile, the search it
+ * triages), then, as that user, the triaged listing, the popup in each main state and its tabs (the queue holds
+ * the vacancies the scorer ranks best for the profile, with its scores), the side panel with a letter to check,
+ * and every section of the options page.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -9,11 +12,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFakeHh, type FakeHh } from '../test/fake-hh/server';
 import { REPO, chromiumPath, launchExtensionBrowser, setSettings, type ExtensionBrowser } from '../test/e2e/browser';
-import { pythonJuniorSettings } from '../test/e2e/profiles';
+import type { Settings } from '../lib/settings/schema';
 import { bestMatches, enqueueScored, message } from '../test/e2e/ui-seed';
 import { closedRoots } from '../test/e2e/closed-root';
 
 const OUT = join(REPO, 'artifacts/demo');
+/** The search the demo's user runs: the analyst whose hh resume the first run imports. */
+const QUERY = 'аналитик данных';
 const shots: string[] = [];
 
 async function shot(target: Page | import('playwright-core').Locator, name: string, fullPage = true) {
@@ -31,22 +36,51 @@ const until = async (what: string, check: () => Promise<boolean>, timeoutMs = 30
   }
 };
 
+/** A fresh install: the welcome steps, the import of a resume, the profile, and the search it triages. */
+async function firstRun(browser: ExtensionBrowser, lang: string) {
+  const login = await browser.newPage();
+  await login.goto('https://hh.ru/'); // the fake logs the user in (session cookies for the worker's fetches)
+  await login.close();
+  const options = await browser.extensionPage('options.html');
+  await options.setViewportSize({ width: 1200, height: 900 });
+  await options.waitForSelector('[data-testid="welcome"]');
+  await options.locator('select[name="importResume"] option', { hasText: 'Аналитик данных' }).waitFor({ state: 'attached' });
+  await shot(options, `firstrun-1-welcome-${lang}`, false);
+  // The analyst resume: the profile the import fills agrees with the search the last step opens.
+  await options.locator('select[name="importResume"]').selectOption({ label: 'Аналитик данных' });
+  await options.getByTestId('import-resume').click();
+  await options.waitForFunction(() => (document.querySelector('textarea[name="titles"]') as HTMLTextAreaElement | null)?.value === 'Аналитик данных');
+  await options.waitForSelector('[data-testid="options-message"].op__save--saved, .op__save--saved');
+  await shot(options, `firstrun-2-imported-${lang}`, false);
+  await options.locator('a[href="#profile"]').first().click();
+  await options.waitForTimeout(300);
+  await shot(options, `firstrun-3-profile-${lang}`, false);
+  const [search] = await Promise.all([browser.context.waitForEvent('page'), options.getByTestId('welcome-open-search').click()]);
+  await search.waitForLoadState('domcontentloaded');
+  // A tab the extension opens is seen by Playwright only after its first load, without the browser locale it
+  // emulates (navigator.language picks the badges' language): load it again, as the user would see it.
+  await search.reload();
+  await search.waitForSelector('[data-otk-bar]', { state: 'attached' });
+  await search.waitForTimeout(500);
+  await shot(search, `firstrun-4-listing-${lang}`, false);
+  await search.close();
+  await options.close();
+}
+
 async function listing(browser: ExtensionBrowser, lang: string) {
   const page = await browser.newPage();
-  await page.goto('https://hh.ru/search/vacancy?text=python');
+  await page.goto(`https://hh.ru/search/vacancy?text=${encodeURIComponent(QUERY)}`);
   await page.waitForSelector('[data-otk-bar]', { state: 'attached' });
   await page.waitForTimeout(500); // the content script reports its stats after a short debounce
-  if (lang === 'ru') {
-    await shot(page, 'listing-triaged', false);
-    // The bar's root is closed to page scripts and to Playwright's selectors: found through DevTools, pressed
-    // with a real click (test/e2e/closed-root.ts).
-    const roots = await closedRoots(page);
-    const toggle = () => roots.click('[data-otk-bar]', '[data-otk-action="toggle-hidden"]');
-    if (await roots.eval('[data-otk-bar]', (root) => root.querySelector('[data-otk-action="toggle-hidden"]') !== null)) {
-      await toggle();
-      await shot(page, 'listing-show-all', false);
-      await toggle();
-    }
+  await shot(page, `listing-triaged-${lang}`, false);
+  // The bar's root is closed to page scripts and to Playwright's selectors: found through DevTools, pressed
+  // with a real click (test/e2e/closed-root.ts).
+  const roots = await closedRoots(page);
+  const toggle = () => roots.click('[data-otk-bar]', '[data-otk-action="toggle-hidden"]');
+  if (await roots.eval('[data-otk-bar]', (root) => root.querySelector('[data-otk-action="toggle-hidden"]') !== null)) {
+    await toggle();
+    await shot(page, `listing-show-all-${lang}`, false);
+    await toggle();
   }
   const stats = await page.evaluate(() => ({
     cards: document.querySelectorAll('[data-otk-verdict]').length,
@@ -57,15 +91,21 @@ async function listing(browser: ExtensionBrowser, lang: string) {
   return { page, stats, tabId };
 }
 
-async function popupStates(browser: ExtensionBrowser, fake: FakeHh, lang: string, tabId: number | undefined) {
+async function popupStates(browser: ExtensionBrowser, fake: FakeHh, lang: string, tabId: number | undefined, persona: Settings) {
   const popup = await browser.newPage();
+  // Chrome's popup: 400 wide, at most 600 high; the pictures are taken at that size.
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-  await popup.waitForSelector('[data-testid="queue-empty"]');
-  await shot(popup, `popup-empty-${lang}`);
+  await popup.waitForSelector('[data-testid="needs-you"]');
+  await shot(popup, `popup-empty-${lang}`, false);
+  const tab = async (v: string, name: string) => {
+    await popup.locator(`[data-tab="${v}"]`).click();
+    await popup.waitForTimeout(400);
+    await shot(popup, name, false);
+  };
 
   // A small cap first, so the picture shows a full window and when it frees.
-  const small = pythonJuniorSettings();
+  const small = structuredClone(persona);
   small.apply = { ...small.apply, fast: true, dailyCap: 3 };
   await setSettings(await browser.worker(), small);
   const k = fake.vacancyKinds();
@@ -75,25 +115,30 @@ async function popupStates(browser: ExtensionBrowser, fake: FakeHh, lang: string
   const applies = () => fake.applications.length;
   // The refusals first: once three are applied the small cap holds everything else.
   await enqueueScored(popup, fake, [...best(k.hasTest, 1), ...best(k.archived, 1), ...best(k.external, 1), ...normal.slice(0, 3)]);
-  await until('the first batch to drain', async () => (await popup.locator('[data-group="pending"], [data-group="processing"]').count()) === 0 && applies() >= 3);
-  await popup.locator('[data-group="applied"] summary').click(); // unfold the applied list for the picture
-  await shot(popup, `popup-queue-${lang}`);
+  await until('the first batch to drain', async () => (await message<{ jobs: { state: string }[] }>(popup, 'listJobs', {})).jobs.every((j) => j.state !== 'pending' && j.state !== 'processing') && applies() >= 3);
+  await popup.waitForTimeout(500);
+  await shot(popup, `popup-now-${lang}`, false);
+  await tab('queue', `popup-queue-${lang}`);
+  await tab('history', `popup-history-${lang}`);
+  await tab('responses', `popup-responses-${lang}`);
+  await tab('found', `popup-found-${lang}`);
+  await popup.locator('[data-tab="now"]').click();
 
   await setSettings(await browser.worker(), { ...small, apply: { ...small.apply, dailyCap: 50 } });
-  await popup.locator('[data-testid="pause"]').click();
+  await message(popup, 'pauseQueue', {});
   await popup.waitForSelector('[data-testid="paused"]');
   await enqueueScored(popup, fake, normal.slice(3, 6));
-  await popup.waitForSelector('[data-group="pending"] .pp-job');
-  await shot(popup, `popup-paused-${lang}`);
+  await popup.waitForSelector('[data-testid="resume"]');
+  await shot(popup, `popup-paused-${lang}`, false);
 
   // Draining with a visible pace: one application every ~10 s while the picture is taken.
-  const s = pythonJuniorSettings();
+  const s = structuredClone(persona);
   s.apply.fast = false;
   s.apply.pacing = { minSeconds: 10, maxSeconds: 10 };
   await setSettings(await browser.worker(), s);
   await popup.locator('[data-testid="resume"]').click();
-  await until('the first send after resume', async () => (await popup.locator('[data-testid="drain-progress"]').count()) > 0 && (await popup.locator('[data-group="pending"] .pp-job').count()) < 3, 40_000);
-  await shot(popup, `popup-draining-${lang}`);
+  await until('the first send after resume', async () => (await popup.locator('[data-testid="drain-progress"]').count()) > 0, 40_000);
+  await shot(popup, `popup-draining-${lang}`, false);
   await message(popup, 'pauseQueue', {});
 
   // Cover letters in review mode (template writer: no model needed): a draft waits for the user.
@@ -102,39 +147,41 @@ async function popupStates(browser: ExtensionBrowser, fake: FakeHh, lang: string
   await enqueueScored(popup, fake, normal.slice(6, 7));
   const review = popup.locator('[data-group="review"] .pp-job').first();
   await review.waitFor();
-  await shot(popup, `popup-review-${lang}`);
-  await review.locator('[data-action="edit"]').click();
-  await until('the draft letter', async () => (await review.getByTestId('letter-text').inputValue()) !== '');
-  await review.scrollIntoViewIfNeeded();
-  await shot(popup, `popup-review-open-${lang}`, false);
+  await message(popup, 'resumeQueue', {});
+  await popup.waitForTimeout(500);
+  await shot(popup, `popup-review-${lang}`, false);
   await popup.close();
+
+  // The side panel: the same views with room for the whole queue and the letter.
+  const panel = await browser.newPage();
+  await panel.setViewportSize({ width: 460, height: 900 });
+  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html#queue`);
+  const row = panel.locator('[data-group="review"] .pp-job').first();
+  await row.waitFor();
+  await shot(panel, `sidepanel-queue-${lang}`, false);
+  await row.locator('[data-action="edit"]').click();
+  await until('the draft letter', async () => (await row.getByTestId('letter-text').inputValue()) !== '');
+  await row.scrollIntoViewIfNeeded();
+  await shot(panel, `sidepanel-review-${lang}`, false);
+  await panel.close();
 }
 
 async function optionsStates(browser: ExtensionBrowser, lang: string) {
   const options = await browser.extensionPage('options.html');
-  await options.setViewportSize({ width: 1100, height: 900 });
+  await options.setViewportSize({ width: 1200, height: 900 });
   await options.waitForSelector('[data-testid="options"]');
   await options.waitForSelector('[data-testid="resume-import"]');
-  // As tall as the page: section pictures are then taken in place, not under the sticky save bar.
-  const tall = async () => options.setViewportSize({ width: 1100, height: await options.evaluate(() => document.documentElement.scrollHeight + 40) });
-  await tall();
-  await shot(options.locator('#profile'), `options-profile-${lang}`);
-  await options.locator('[data-testid="import-resume"]').click();
-  await options.waitForFunction(() => (document.querySelector('textarea[name="titles"]') as HTMLTextAreaElement | null)?.value === 'Frontend-разработчик');
-  await shot(options.locator('#profile'), `options-profile-imported-${lang}`);
-  await options.locator('[data-testid="options"] button:has-text("Отменить"), [data-testid="options"] button:has-text("Revert")').click();
-  await shot(options.locator('#triage'), `options-thresholds-${lang}`);
-  await shot(options.locator('#apply'), `options-apply-${lang}`);
-  await shot(options.locator('#stats'), `options-stats-${lang}`);
+  await shot(options, `options-page-${lang}`, false);
+  for (const id of ['profile', 'hide', 'apply', 'letters', 'discovery', 'notifications', 'qa', 'data']) {
+    await options.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await shot(options.locator(`#${id}`), `options-${id}-${lang}`);
+  }
+  await options.locator('#apply').scrollIntoViewIfNeeded();
   await options.locator('input[name="dailyCap"]').fill('500');
   await options.locator('input[name="pacingMax"]').fill('5');
-  await options.getByTestId('save').click();
   await options.waitForSelector('[aria-invalid="true"]');
-  await tall();
-  await shot(options.locator('#apply'), `options-errors-${lang}`);
-  await shot(options.locator('.op__bar'), `options-errors-bar-${lang}`);
-  await tall(); // a full-page picture at a short viewport would paint the sticky save bar mid-page
-  await shot(options, `options-full-${lang}`);
+  await options.waitForSelector('.op__save--error');
+  await shot(options, `options-errors-${lang}`, false);
   await options.close();
 }
 
@@ -142,12 +189,16 @@ async function run(lang: 'ru' | 'en') {
   const fake = await startFakeHh({ port: 0, quiet: true });
   const browser = await launchExtensionBrowser({ fakePort: fake.port, locale: lang === 'ru' ? 'ru-RU' : 'en-US' });
   try {
-    const settings = pythonJuniorSettings();
-    settings.apply.fast = true; // the demo should not wait 30–90 s per application
-    await setSettings(await browser.worker(), settings);
+    await firstRun(browser, lang);
+    // The rest of the demo is this user's: the profile the import wrote, applying with that same resume.
+    const worker = await browser.worker();
+    const persona = (await worker.evaluate(async () => (await chrome.storage.local.get('settings'))['settings'])) as Settings;
+    persona.apply.defaultResumeHash = fake.resumes.find((r) => r.title === 'Аналитик данных')!.hash;
+    persona.apply.fast = true; // the demo should not wait 30–90 s per application
+    await setSettings(worker, persona);
     const { stats, tabId } = await listing(browser, lang);
-    if (lang === 'ru') console.log(`\nOtklik judged ${stats.cards} cards on https://hh.ru/search/vacancy?text=python: ${stats.hidden} hidden, ${stats.dimmed} dimmed.`);
-    await popupStates(browser, fake, lang, tabId);
+    console.log(`[${lang}] Otklik judged ${stats.cards} cards on https://hh.ru/search/vacancy?text=${QUERY}: ${stats.hidden} hidden, ${stats.dimmed} dimmed.`);
+    await popupStates(browser, fake, lang, tabId, persona);
     await optionsStates(browser, lang);
   } finally {
     await browser.close();

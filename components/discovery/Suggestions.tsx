@@ -42,6 +42,9 @@ export function Suggestions({ settings }: { settings: Settings }) {
       <section class="pp__card" data-testid="suggestions" data-off="">
         <h2>{t.suggestions}</h2>
         <p class="otk-muted">{t.off}</p>
+        <p>
+          <button type="button" class="otk-btn otk-btn--sm otk-btn--primary" data-testid="discovery-set-up" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#discovery') })}>{t.setUp}</button>
+        </p>
       </section>
     );
   }

@@ -299,7 +299,8 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
         </fieldset>
       ) : null}
 
-      {d.provider !== 'none' ? (
+      {/* The template needs no connection to test. */}
+      {d.provider !== 'none' && d.provider !== 'template' ? (
         <div class="otk-row">
           <button type="button" class="otk-btn" data-testid="letters-test" disabled={s.busy.value} onClick={() => void test()}>{s.busy.value ? t.testing : t.test}</button>
         </div>

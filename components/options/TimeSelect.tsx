@@ -11,7 +11,7 @@ function times(value: string): string[] {
 /** A time as the UI language writes it: 23:00 in Russian, 11:00 PM in English. */
 export function formatClock(hhmm: string, lang: Lang): string {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
-  return new Date(2000, 0, 1, h, m).toLocaleTimeString(lang === 'ru' ? 'ru-RU' : 'en-US', { hour: 'numeric', minute: '2-digit' });
+  return new Date(2000, 0, 1, h, m).toLocaleTimeString(lang === 'ru' ? 'ru-RU' : 'en-US', { hour: lang === 'ru' ? '2-digit' : 'numeric', minute: '2-digit' });
 }
 
 /**

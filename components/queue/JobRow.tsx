@@ -65,7 +65,7 @@ export function JobRow({ job, t, lang, resumeTitle, hide, onAction, review }: Ro
           <button
             key={a}
             type="button"
-            class={`otk-btn otk-btn--sm${i === 0 && job.state !== 'applied' && a !== 'remove' ? ' otk-btn--primary' : ''}${a === 'remove' ? ' otk-btn--quiet' : ''}`}
+            class={`otk-btn otk-btn--sm${i === 0 && (a === 'edit' || a === 'approve' || a === 'retry' || (a === 'open' && job.state === 'needs_user')) ? ' otk-btn--primary' : ''}${a === 'remove' ? ' otk-btn--quiet' : ''}`}
             data-action={a}
             aria-label={`${label[a]}: ${job.vacancy.title}`}
             onClick={() => onAction(a, job)}

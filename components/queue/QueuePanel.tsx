@@ -174,7 +174,7 @@ export function QueuePanel({ settings, review, approve, task, mode = 'all', onMo
             review={review && ui.editing.value === job.id ? review(job, () => (ui.editing.value = null)) : undefined}
           />
         ))}
-        {total > rows.length || open ? (
+        {total > rows.length || (open && total > shownRows) ? (
           <li class="pp-jobs__more">
             {mode === 'summary' && onMore ? (
               <button type="button" class="pp-jobs__unfold" data-testid="group-more" onClick={onMore}>{t.more(total - rows.length)}</button>
@@ -210,7 +210,8 @@ export function QueuePanel({ settings, review, approve, task, mode = 'all', onMo
     const needs = groups.reduce((n, g) => n + (st.counts[g.id] ?? g.jobs.length), 0);
     return (
       <div class="pp__stack" data-testid="queue">
-        <section class={`pp__card pp__card--needs${needs || mustAct || needsExtra ? ' is-on' : ''}`} aria-labelledby="needs-you-h" data-testid="needs-you">
+        {/* Each row says what it needs (its note, its first button): no group headings inside this card. */}
+        <section class={`pp__card pp__card--needs pp--summary${needs || mustAct || needsExtra ? ' is-on' : ''}`} aria-labelledby="needs-you-h" data-testid="needs-you">
           <h2 id="needs-you-h">{t.needsYou}{needs ? <span class="otk-state otk-state--needs">{needs}</span> : null}</h2>
           {mustAct ? pauseNote : null}
           {groups.map(groupList)}

@@ -60,7 +60,7 @@ export function actionsFor(job: Pick<Job, 'state' | 'reason'>): Action[] {
     case 'failed':
       return ['retry', 'open', 'remove'];
     case 'skipped':
-      return ['remove', 'open'];
+      return ['open', 'remove'];
     default:
       return ['open'];
   }

@@ -108,6 +108,7 @@ export function App() {
       state.active.value = current;
     };
     addEventListener('scroll', onScroll, { passive: true });
+    setTimeout(onScroll, 300); // once the sections are drawn (and scrolled to a #section)
     return () => {
       unwatch();
       removeEventListener('scroll', onScroll);

@@ -101,7 +101,7 @@ export function App({ panel = false }: { panel?: boolean }) {
           {s ? <Toggle id="enabled" label={s.enabled ? t.on : t.off} checked={s.enabled} onChange={(enabled) => void updateSettings((x) => ({ ...x, enabled }))} /> : null}
           {panel ? null : (
             <button type="button" class="otk-btn otk-btn--sm otk-btn--quiet pp__icon" data-testid="open-side-panel" title={t.sidePanel} aria-label={t.sidePanel} onClick={openPanel}>
-              <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><rect x="1.5" y="2.5" width="13" height="11" rx="2" fill="none" stroke="currentColor" /><rect x="9.5" y="2.5" width="5" height="11" fill="currentColor" opacity=".35" /></svg>
+              <svg width="20" height="18" viewBox="0 0 20 18" aria-hidden="true"><rect x="1" y="1.5" width="18" height="15" rx="2.5" fill="none" stroke="currentColor" stroke-width="1.6" /><rect x="12" y="1.5" width="7" height="15" rx="1" fill="currentColor" /></svg>
             </button>
           )}
           <button type="button" class="otk-btn otk-btn--sm" data-testid="open-settings" onClick={() => openOptions()}>{t.settings}</button>

@@ -22,7 +22,7 @@ export interface ExtensionBrowser {
   /** The extension's service worker (re-fetched: it may have been restarted). */
   worker(): Promise<Worker>;
   newPage(): Promise<Page>;
-  extensionPage(path: 'popup.html' | 'options.html'): Promise<Page>;
+  extensionPage(path: `popup.html${string}` | `options.html${string}` | `sidepanel.html${string}`): Promise<Page>;
   screenshot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
 }

@@ -62,7 +62,7 @@ describe('auto-discovery', () => {
     const page = await browser.newPage(); // a visit logs the fake user in (session cookies for the worker's fetches)
     await page.goto('https://hh.ru/');
     await page.close();
-    popup = await browser.extensionPage('popup.html');
+    popup = await browser.extensionPage('popup.html#found');
     await popup.setViewportSize({ width: 380, height: 900 });
   });
   afterAll(async () => {
@@ -179,12 +179,11 @@ describe('auto-discovery', () => {
     const sec = options.locator('[data-testid="discovery-settings"]');
     await sec.waitFor();
     await sec.locator('[data-testid="disc-searches"]').fill('Remote React | https://hh.ru/search/vacancy?text=react&work_format=REMOTE\n# off | text=vue');
+    // No Save button: each change is saved by itself once typing stops, when it passes the section's checks.
     await sec.locator('[data-testid="disc-pacingMin"]').fill('30');
-    await sec.locator('[data-testid="disc-save"]').click();
     await sec.locator('.otk-error').first().waitFor(); // 30 s is above the 20 s cap and above the maximum: nothing saved
     await sec.locator('[data-testid="disc-pacingMin"]').fill('2');
     await sec.locator('[data-testid="disc-pacingMax"]').fill('6');
-    await sec.locator('[data-testid="disc-save"]').click();
     const worker = await browser.worker();
     await expect
       .poll(() => worker.evaluate(async () => ((await chrome.storage.local.get('settings'))['settings'] as Settings).discovery.searches), { timeout: 10_000 })
@@ -199,7 +198,6 @@ describe('auto-discovery', () => {
     const n = options.locator('[data-testid="notify-settings"]');
     await n.locator('[data-testid="notify-browser-strongMatches"]').uncheck();
     await n.locator('[data-testid="tg-enabled"]').uncheck();
-    await n.locator('[data-testid="notify-save"]').click();
     await expect
       .poll(() => worker.evaluate(async () => ((await chrome.storage.local.get('settings'))['settings'] as Settings).notify.browser.strongMatches), { timeout: 10_000 })
       .toBe(false);

@@ -108,7 +108,7 @@ describe('foundation: the extension on a fake https://hh.ru', () => {
     await page.setInputFiles('[data-testid="import-file"]', { name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
     // Shown first (what would change), written only on Apply.
     await expect.poll(() => page.locator('[data-testid="import-review"] tr[data-path="triage.action"] td').allTextContents()).toEqual(['hide', 'dim']);
-    expect(await (await browser.worker()).evaluate(() => chrome.storage.local.get('settings'))).toEqual(before);
+    await expect.poll(async () => (await browser.worker()).evaluate(() => chrome.storage.local.get('settings'))).toEqual(before);
     await page.getByTestId('import-apply').click();
     await expect.poll(() => page.locator('[data-testid="options-message"]').textContent()).toMatch(/обновлено с версии настроек 1/);
     const stored = await (await browser.worker()).evaluate(() => chrome.storage.local.get('settings'));

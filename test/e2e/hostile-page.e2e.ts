@@ -172,7 +172,7 @@ describe('hostile page: nothing a page script does makes Otklik act or leak', ()
 
   it('a content-script context can send no privileged message and read no secret', async () => {
     // The user's secrets: a remembered API key (options → worker) and a bot token an older version left in storage.local.
-    expect(await fromPopup('setApiKey', { provider: 'openai', key: API_KEY, storage: 'local' })).toMatchObject({ ok: true });
+    await expect.poll(() => fromPopup('setApiKey', { provider: 'openai', key: API_KEY, storage: 'local' })).toMatchObject({ ok: true });
     await worker.evaluate((t) => chrome.storage.local.set({ telegramToken: t }), BOT_TOKEN);
     await fromPopup('telegramTest', {}); // the worker reads the token (and answers after): it moved out of storage.local
     expect.soft(await secretIn(worker, 'telegramToken')).toBe(BOT_TOKEN);
@@ -208,7 +208,7 @@ describe('hostile page: nothing a page script does makes Otklik act or leak', ()
     ];
     for (const [type, payload] of privileged) expect.soft(await send(type, payload), type).toEqual({ ok: false, error: `"${type}" is not accepted from this context` });
     // The channel itself works: what the listing may send is answered.
-    expect(await send('jobsForVacancies', { vacancyIds: ['1'] })).toMatchObject({ ok: true });
+    await expect.poll(() => send('jobsForVacancies', { vacancyIds: ['1'] })).toMatchObject({ ok: true });
 
     // Storage a content script can read holds no secret; session storage is closed to it.
     const local = (await run('chrome.storage.local.get(null).then((x) => JSON.stringify(x))')) as string;

@@ -80,6 +80,9 @@ describe('cover letters: draft → review → edit → approve → sent', () => 
 
     await expect.poll(() => fake.applications.filter((a) => String(a.vacancyId) === vacancyId).length, { timeout: 30_000 }).toBe(1);
     expect(fake.applications[0]!.letter).toBe(edited);
+    // Sent: it has left the "needs you" summary for the history tab.
+    await expect.poll(() => popup.locator('[data-testid="queue"] li[data-state="review"]').count(), { timeout: 15_000 }).toBe(0);
+    await popup.locator('[data-tab="history"]').click();
     await expect.poll(() => popup.locator('[data-testid="queue"] li[data-state="applied"]').count(), { timeout: 15_000 }).toBe(1);
     await popup.close();
     await page.close();

@@ -55,8 +55,8 @@ describe('queueing from the listing', () => {
       await page.waitForTimeout(300);
       return buttonText(page, 0);
     }, { timeout: 20_000 }).toBe('отклик отправлен');
-    const popup = await browser.extensionPage('popup.html');
-    await popup.setViewportSize({ width: 360, height: 600 });
+    const popup = await browser.extensionPage('popup.html#history');
+    await popup.setViewportSize({ width: 400, height: 600 });
     await expect.poll(() => popup.locator('[data-testid="queue"] li[data-state="applied"]').count(), { timeout: 10_000 }).toBe(1);
     await browser.screenshot(popup, 'popup-queue');
     await popup.close();
@@ -66,7 +66,8 @@ describe('queueing from the listing', () => {
 
   it('sends nothing while paused, and sends after resume', async () => {
     const popup = await browser.extensionPage('popup.html');
-    await popup.getByTestId('pause').click();
+    // The popup offers Pause only while something waits; pause before queueing, as that button does.
+    await popup.evaluate(() => chrome.runtime.sendMessage({ otklik: 1, type: 'pauseQueue', payload: {} }));
     await popup.getByTestId('paused').waitFor();
     const page = await browser.newPage();
     await page.goto(SEARCH);

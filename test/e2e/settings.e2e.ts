@@ -63,17 +63,17 @@ describe('settings: import review, fallbacks, provider URL (en)', () => {
     await review.waitFor();
     await expect.poll(() => review.locator('tr[data-risk="cap"]').getAttribute('data-path')).toBe('apply.dailyCap');
     for (const path of ['apply.fast', 'letters.mode', 'letters.openai.baseUrl', 'discovery.enabled', 'discovery.mode']) {
-      expect(await review.locator(`tr[data-path="${path}"]`).getAttribute('data-risk')).not.toBe('');
+      await expect.poll(() => review.locator(`tr[data-path="${path}"]`).getAttribute('data-risk')).not.toBe('');
     }
-    expect(await options.getByTestId('import-review-key').textContent()).toMatch(/API key will be removed/);
+    await expect.poll(() => options.getByTestId('import-review-key').textContent()).toMatch(/API key will be removed/);
     await browser.screenshot(options, 'settings-import-review-en');
     // Shown, not applied.
-    expect(await stored()).toEqual(before);
+    await expect.poll(() => stored()).toEqual(before);
 
     await options.getByTestId('import-cancel').click();
     await review.waitFor({ state: 'detached' });
     await expect.poll(() => options.getByTestId('options-message').textContent()).toContain('nothing changed');
-    expect(await stored()).toEqual(before);
+    await expect.poll(() => stored()).toEqual(before);
 
     await options.getByTestId('import-file').setInputFiles(file);
     await review.waitFor();
@@ -91,10 +91,10 @@ describe('settings: import review, fallbacks, provider URL (en)', () => {
     const options = await openOptions();
     const notice = options.getByTestId('settings-fallbacks');
     await notice.waitFor();
-    expect(await notice.locator('li').evaluateAll((li) => li.map((x) => x.getAttribute('data-path')))).toEqual(['apply.dailyCap', 'triage.action']);
+    await expect.poll(() => notice.locator('li').evaluateAll((li) => li.map((x) => x.getAttribute('data-path')))).toEqual(['apply.dailyCap', 'triage.action']);
     // The rest of the profile is there.
-    expect(await options.locator('textarea[name="titles"]').inputValue()).not.toBe('');
-    expect(await stored()).toEqual(bad);
+    await expect.poll(() => options.locator('textarea[name="titles"]').inputValue()).not.toBe('');
+    await expect.poll(() => stored()).toEqual(bad);
     await browser.screenshot(options, 'settings-fallbacks-en');
 
     await options.getByTestId('accept-fallbacks').click();
@@ -119,7 +119,7 @@ describe('settings: import review, fallbacks, provider URL (en)', () => {
     await options.getByTestId('letters-base-url').fill('http://localhost:11434/v1');
     await options.getByTestId('letters-base-url').press('Tab');
     await expect.poll(async () => ((await stored())['letters']!['openai'] as { baseUrl: string }).baseUrl).toBe('http://localhost:11434/v1');
-    expect(await options.getByTestId('letters-url-error').count()).toBe(0);
+    await expect.poll(() => options.getByTestId('letters-url-error').count()).toBe(0);
     await options.close();
   });
 });

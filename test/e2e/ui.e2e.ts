@@ -7,10 +7,11 @@ import type { Page } from 'playwright-core';
 import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
 import { pythonJuniorSettings } from './profiles';
-import { enqueue } from './ui-seed';
+import { enqueue, message } from './ui-seed';
 
-async function openPopup(browser: ExtensionBrowser): Promise<Page> {
-  const popup = await browser.extensionPage('popup.html');
+/** The popup at Chrome's popup size, on one of its views (the summary by default; `#queue`, `#history`…). */
+async function openPopup(browser: ExtensionBrowser, view = ''): Promise<Page> {
+  const popup = await browser.extensionPage(`popup.html${view}`);
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.locator('[data-testid="queue"]').waitFor();
   return popup;
@@ -37,27 +38,34 @@ describe('popup queue panel (en)', () => {
 
   it('shows the empty state, then jobs live in their groups with plain-words problems', async () => {
     const popup = await openPopup(browser);
-    await expect.poll(() => popup.locator('[data-testid="queue-empty"]').textContent()).toContain('The queue is empty');
+    await expect.poll(() => popup.locator('[data-testid="nothing-needed"]').textContent()).toContain('Nothing needs you');
+    // No Pause button while nothing waits to be sent.
+    await expect.poll(() => popup.locator('[data-testid="pause"]').count()).toBe(0);
     const k = fake.vacancyKinds();
     await enqueue(popup, fake, [k.normal[0]!, k.hasTest[0]!, k.archived[0]!, k.letterRequired[0]!]);
-    // No reload: the popup follows the worker's writes to the queue database.
-    await expect.poll(() => popup.locator('[data-group="needs_user"] .pp-job').count(), { timeout: 30_000 }).toBe(2);
-    await expect.poll(() => popup.locator('[data-group="failed"] .pp-job').count(), { timeout: 30_000 }).toBe(1);
-    await expect.poll(() => popup.locator('[data-group="applied"] .pp-job').count(), { timeout: 30_000 }).toBe(1);
+    // No reload: the popup follows the worker's writes to the queue database. What needs the user comes first.
+    await expect.poll(() => popup.locator('[data-testid="needs-you"] [data-group="needs_user"] .pp-job').count(), { timeout: 30_000 }).toBe(2);
     const problems = await popup.locator('[data-group="needs_user"] .pp-job__problem').allTextContents();
     expect(problems.some((p) => /answer questions/.test(p)) && problems.some((p) => /requires a cover letter/.test(p))).toBe(true);
-    await expect.poll(() => popup.locator('[data-group="failed"] .pp-job__problem').textContent()).toMatch(/archived or removed/);
-    await expect.poll(() => popup.locator('[data-testid="cap"]').textContent()).toContain('Last 24 h: 1 of 50');
+    await expect.poll(() => popup.locator('[data-testid="cap"]').textContent(), { timeout: 30_000 }).toContain('Sent in the last 24 h: 1 of 50');
     await browser.screenshot(popup, 'ui-popup-groups-en');
+    // History is one click away: the sent one and the one that could not be sent.
+    await popup.locator('[data-tab="history"]').click();
+    await expect.poll(() => popup.locator('[data-group="failed"] .pp-job').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => popup.locator('[data-group="applied"] .pp-job').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => popup.locator('[data-group="failed"] .pp-job__problem').textContent()).toMatch(/archived or removed/);
+    // A row that was not sent never calls itself "skipped".
+    await expect.poll(() => popup.locator('[data-group="failed"] .pp-job').textContent()).not.toMatch(/skipped/i);
     await popup.close();
   });
 
   it('removes a job and retries one from the keyboard', async () => {
-    const popup = await openPopup(browser);
+    const popup = await openPopup(browser, '#history');
     const row = popup.locator('[data-group="failed"] .pp-job').first();
     await row.locator('[data-action="remove"]').focus();
     await popup.keyboard.press('Enter');
     await expect.poll(() => popup.locator('[data-group="failed"] .pp-job').count()).toBe(0);
+    await popup.locator('[data-tab="queue"]').click();
     // A questionnaire cannot be retried, only opened; a missing letter can.
     const test = popup.locator('[data-group="needs_user"] .pp-job', { hasText: 'answer questions' });
     await expect.poll(() => test.locator('[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['open', 'remove']);
@@ -71,9 +79,11 @@ describe('popup queue panel (en)', () => {
     await popup.close();
   });
 
-  it('pause: nothing is sent while paused; resume sends', async () => {
-    const popup = await openPopup(browser);
-    await popup.getByRole('button', { name: 'Pause' }).click();
+  it('pause: nothing is sent while paused; continue sends', async () => {
+    const popup = await openPopup(browser, '#queue');
+    // The Pause button exists only while something waits (tested in QueuePanel.test); pause before queueing here,
+    // as the button would, so that fast mode cannot send in between.
+    await message(popup, 'pauseQueue', {});
     await popup.locator('[data-testid="paused"]').waitFor();
     const before = fake.applications.length;
     const k = fake.vacancyKinds();
@@ -82,7 +92,8 @@ describe('popup queue panel (en)', () => {
     await popup.waitForTimeout(3000); // fast-mode alarms fire in ~1 s: three chances to (wrongly) send
     expect(fake.applications.length).toBe(before);
     await browser.screenshot(popup, 'ui-popup-paused-en');
-    await popup.getByRole('button', { name: 'Resume' }).click();
+    // In English the button says Continue: "Resume" would read as a CV next to the CV names.
+    await popup.getByRole('button', { name: 'Continue' }).first().click();
     await expect.poll(() => fake.applications.length, { timeout: 30_000 }).toBe(before + 2);
     await expect.poll(() => popup.locator('[data-group="pending"] .pp-job').count(), { timeout: 30_000 }).toBe(0);
     await popup.close();
@@ -98,7 +109,8 @@ describe('popup queue panel (en)', () => {
     await enqueue(popup, fake, [id]);
     const row = popup.locator('[data-group="review"] .pp-job');
     await row.waitFor({ timeout: 30_000 });
-    await expect.poll(() => popup.locator('[data-group="review"] h3').textContent()).toContain('Waiting for your review');
+    // A letter to check is something that needs the user: it is on the popup's first view.
+    await expect.poll(() => popup.locator('[data-testid="needs-you"] [data-group="review"] [data-action="edit"]').textContent()).toBe('Check the letter');
     await row.locator('[data-action="edit"]').click();
     const box = row.getByTestId('letter-text');
     await expect.poll(() => box.inputValue(), { timeout: 30_000 }).not.toBe('');
@@ -147,7 +159,7 @@ describe('options page (ru)', () => {
 
     const options = await openOptions();
     await options.locator('textarea[name="blacklist"]').fill(employer);
-    await options.getByTestId('save').click();
+    // No Save button: the change is saved by itself once typing stops.
     await expect.poll(() => options.getByTestId('options-message').textContent()).toContain('Сохранено');
     // The same card, in the tab left open, is now hidden for its blacklisted employer.
     await expect
@@ -170,22 +182,26 @@ describe('options page (ru)', () => {
     await expect.poll(() => options.locator('select[name="experience"]').inputValue()).toBe('between3And6');
     await expect.poll(() => options.locator('textarea[name="resumeText"]').inputValue()).toContain('Отчёты по продажам в Power BI');
 
-    // The preview re-scores with the unsaved profile: the analyst sample rises to the top.
-    await expect.poll(() => options.locator('[data-testid="threshold-preview"] li').first().locator('.op-preview__title').textContent()).toBe('Аналитик данных');
-    const hidden = () => options.locator('[data-testid="threshold-preview"] li[data-verdict="hide"]').count();
-    const before = await hidden();
-    expect(before).toBeGreaterThan(0); // the courier and the 1C programmer are far from an analyst
+    // The preview re-scores the demo set's cards with the new profile: an analyst card rises to the top of the
+    // shown band, and every band holds cards (the dimmed one too).
+    const preview = options.locator('[data-testid="threshold-preview"]');
+    await expect.poll(() => preview.locator('[data-band="show"] li').first().locator('.op-preview__title').textContent()).toMatch(/аналитик/i);
+    await expect.poll(() => preview.locator('[data-band="dim"] li').count()).toBeGreaterThan(0);
+    const hidden = () => preview.locator('li[data-verdict="hide"]').count();
+    await expect.poll(hidden).toBeGreaterThan(0); // couriers and welders are far from an analyst
     await options.locator('input[name="hideBelow"]').fill('0');
     await expect.poll(hidden).toBe(0);
     await expect.poll(() => options.locator('input[name="hideBelow"] + output').textContent()).toBe('0');
 
     await options.locator('input[name="dailyCap"]').fill('500');
     await options.locator('input[name="pacingMin"]').fill('abc');
-    await options.getByTestId('save').click();
     await expect.poll(() => options.getByTestId('options-message').textContent()).toContain('Не сохранено');
     await expect.poll(() => options.locator('#dailyCap-msg').textContent()).toBe('Число от 1 до 200.');
     await expect.poll(() => options.locator('#pacingMin-msg').textContent()).toBe('Введите целое число.');
+    // The message leads the keyboard to the first bad field.
+    await options.getByTestId('show-error').click();
     await expect.poll(() => options.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('dailyCap');
+    // Nothing of the refused form was saved (the thresholds changed before the bad values were).
     const stored = await (await browser.worker()).evaluate(async () => (await chrome.storage.local.get('settings'))['settings'] as { apply: { dailyCap: number } });
     expect(stored.apply.dailyCap).toBe(50);
     await browser.screenshot(options, 'ui-options-errors-ru');
