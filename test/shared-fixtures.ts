@@ -62,3 +62,12 @@ export function readRepoFixture(relPath: string): string {
 export function parseHtml(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
+
+/**
+ * `it` for an e2e or unit test whose figures need the real corpus (result counts, a real vacancy's text): skipped,
+ * with one line per file, where ../shared/data/vacancies.jsonl.gz is absent.
+ */
+export const itWithRealVacancies = ((): typeof it => {
+  if (!hasRealVacancies) console.warn(`../shared/data/vacancies.jsonl.gz not found: skipping the tests that need the real corpus (looked in ${SHARED_DIR})`);
+  return it.skipIf(!hasRealVacancies) as typeof it;
+})();

@@ -16,6 +16,7 @@ import { fetchFromFake } from '../fake-hh/node-fetch';
 import { FAKE_TELEGRAM_CHAT, FAKE_TELEGRAM_TOKEN, startFakeTelegram, type FakeTelegram } from '../fake-telegram/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
 import { secretIn } from './secrets';
+import { itWithRealVacancies } from '../shared-fixtures';
 
 const PACING = { minSeconds: 0.5, maxSeconds: 0.8 };
 
@@ -96,7 +97,7 @@ describe('auto-discovery', () => {
     );
   const shownIds = () => popup.locator('[data-testid="suggestions"] li[data-vacancy-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-vacancy-id')!));
 
-  it('suggests what the round picks from the similar-to-resume pages, paced, up to the page cap, and tells Telegram', async () => {
+  itWithRealVacancies('suggests what the round picks from the similar-to-resume pages, paced, up to the page cap, and tells Telegram', async () => {
     const expected = await expectedSuggestions(fake, settings);
     expect(expected.length).toBeGreaterThan(3);
     fake.reset();
@@ -120,7 +121,7 @@ describe('auto-discovery', () => {
     expect(fake.applications).toHaveLength(0); // suggest mode never applies by itself
   });
 
-  it('the next round looks at page 0 only: nothing new there, so it stops', async () => {
+  itWithRealVacancies('the next round looks at page 0 only: nothing new there, so it stops', async () => {
     fake.reset();
     tg.reset();
     await runNow();
@@ -142,7 +143,7 @@ describe('auto-discovery', () => {
     expect(fake.applications).toHaveLength(1);
   });
 
-  it('auto mode queues strong matches of a saved search by itself, each applied once', async () => {
+  itWithRealVacancies('auto mode queues strong matches of a saved search by itself, each applied once', async () => {
     const s: Settings = { ...settings, discovery: { ...settings.discovery, mode: 'auto', similar: false, searches: [{ name: 'vue', query: 'text=vue', enabled: true }], maxPagesPerRound: 1, maxFullTextPerRound: 0 } };
     // What earlier rounds already looked at (the similar list overlaps this search) is skipped.
     const before = new Set(await seenWith(null));

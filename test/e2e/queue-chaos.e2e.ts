@@ -12,13 +12,14 @@
  * per vacancy; never more than the cap; every job's event log is consistent (lib/queue/history.ts).
  */
 import type { CDPSession, Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { Job, JobEvent } from '../../lib/db/schema';
 import { normEmployer } from '../../lib/queue/guards';
 import { checkHistory, storyOf } from '../../lib/queue/history';
 import { defaultSettings } from '../../lib/settings/schema';
 import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
+import { itWithRealVacancies } from '../shared-fixtures';
 
 const CAP = 150;
 const DEADLINE_MS = 150_000;
@@ -96,7 +97,7 @@ describe('apply queue under chaos', () => {
     });
   }
 
-  it('200 jobs, random 5xx/slow/dropped answers, worker killed mid-drain, captcha and daily-limit episodes', async () => {
+  itWithRealVacancies('200 jobs, random 5xx/slow/dropped answers, worker killed mid-drain, captcha and daily-limit episodes', async () => {
     const started = Date.now();
     // ── the vacancies ──
     const kinds = fake.vacancyKinds();

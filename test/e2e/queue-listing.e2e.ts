@@ -7,6 +7,7 @@ import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
 import { pythonJuniorSettings } from './profiles';
 import { closedRoots } from './closed-root';
+import { itWithRealVacancies } from '../shared-fixtures';
 
 const SEARCH = 'https://hh.ru/search/vacancy?text=python';
 const queueButtons = '[data-otk-verdict="show"] [data-otk-badge]';
@@ -64,7 +65,7 @@ describe('queueing from the listing', () => {
     expect(fake.applications).toHaveLength(1);
   });
 
-  it('sends nothing while paused, and sends after resume', async () => {
+  itWithRealVacancies('sends nothing while paused, and sends after resume', async () => {
     const popup = await browser.extensionPage('popup.html');
     // The popup offers Pause only while something waits; pause before queueing, as that button does.
     await popup.evaluate(() => chrome.runtime.sendMessage({ otklik: 1, type: 'pauseQueue', payload: {} }));

@@ -4,6 +4,7 @@ import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
 import { pythonJuniorSettings } from './profiles';
 import { closedRoots } from './closed-root';
+import { itWithRealVacancies } from '../shared-fixtures';
 
 const CARD = '[data-qa="vacancy-serp__vacancy"]';
 const SEARCH = 'https://hh.ru/search/vacancy?text=python';
@@ -89,7 +90,7 @@ describe('listing triage on the fake hh.ru built from real vacancies', () => {
     await page.close();
   });
 
-  it('follows in-site pagination and cards appended later', async () => {
+  itWithRealVacancies('follows in-site pagination and cards appended later', async () => {
     const page = await browser.newPage();
     await page.goto(SEARCH);
     await settled(page, 50);
@@ -107,7 +108,7 @@ describe('listing triage on the fake hh.ru built from real vacancies', () => {
     await page.close();
   });
 
-  it('re-scores live when the profile changes', async () => {
+  itWithRealVacancies('re-scores live when the profile changes', async () => {
     const page = await browser.newPage();
     await page.goto(SEARCH);
     await settled(page);

@@ -12,6 +12,7 @@ import { rejectWarningFor } from '../fake-hh/render-vacancy';
 import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
 import { closedRoots } from './closed-root';
+import { itWithRealVacancies } from '../shared-fixtures';
 
 function settings(): Settings {
   const s = defaultSettings();
@@ -54,7 +55,7 @@ describe('vacancy page panel', () => {
       return !rejectWarningFor(id) && v.keySkills.includes('JavaScript') && skillGap(settings().profile, { title: v.name, keySkills: v.keySkills }).missing.length > 0;
     })!;
 
-  it('shows the skill gap of a real vacancy, with synonyms (JS = JavaScript), and no warnings on a plain one', async () => {
+  itWithRealVacancies('shows the skill gap of a real vacancy, with synonyms (JS = JavaScript), and no warnings on a plain one', async () => {
     const id = plainJsVacancy();
     const v = fake.vacancy(id)!;
     const gap = skillGap(settings().profile, { title: v.name, keySkills: v.keySkills, description: descriptionHtml(v) });
@@ -90,7 +91,7 @@ describe('vacancy page panel', () => {
     await expect.poll(() => panelText('[data-otk-hide-employer]')).toBe('Работодатель скрыт');
   });
 
-  it('writes a letter into the box, and queues the vacancy with the edited letter (sent once, with that text)', async () => {
+  itWithRealVacancies('writes a letter into the box, and queues the vacancy with the edited letter (sent once, with that text)', async () => {
     const id = plainJsVacancy();
     await open(id);
     await click('[data-otk-write]');
