@@ -16,6 +16,8 @@ export interface RowProps {
   onAction: (action: Action, job: Job) => void;
   /** Letter review UI for a job in 'review' (components/letters), shown under the row when asked for. */
   review?: ComponentChildren;
+  /** The popup's summary: the CV line is left to the full list, so more fits in 600 px. */
+  compact?: boolean;
 }
 
 /** The colour of a job's state in the shared language (lib/ui/tokens.css). */
@@ -34,7 +36,7 @@ export const STATE_TONE: Record<Job['state'], 'needs' | 'failed' | 'applied' | '
  * One job: its title (the most prominent line), the employer and the CV it goes with, the letter, what went wrong
  * in plain words (amber when it needs the user, red when it failed), and the actions in one fixed order.
  */
-export function JobRow({ job, t, lang, resumeTitle, hide, onAction, review }: RowProps) {
+export function JobRow({ job, t, lang, resumeTitle, hide, onAction, review, compact = false }: RowProps) {
   const problem = problemOf(job, t);
   const preview = letterPreview(job.letter);
   const tone = STATE_TONE[job.state];
@@ -50,7 +52,7 @@ export function JobRow({ job, t, lang, resumeTitle, hide, onAction, review }: Ro
       </div>
       <div class="pp-job__meta">
         {job.vacancy.employer ? <span class="pp-job__employer" title={job.vacancy.employer.name}>{job.vacancy.employer.name}</span> : null}
-        <span title={t.resumeUsed}>{resumeTitle ? t.resumeNamed(resumeTitle) : t.resumeShort(job.resumeHash)}</span>
+        {compact ? null : <span title={t.resumeUsed}>{resumeTitle ? t.resumeNamed(resumeTitle) : t.resumeShort(job.resumeHash)}</span>}
         {job.state === 'applied' && job.questionnaire?.answered ? <span data-testid="questions-answered">{t.questionsAnswered(job.questionnaire.answered)}</span> : null}
         {job.state === 'pending' && job.lastError && job.nextAttemptAt > Date.now() ? <span>{t.retryAt(clock(job.nextAttemptAt, lang))}</span> : null}
       </div>

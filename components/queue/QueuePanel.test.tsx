@@ -56,6 +56,22 @@ describe('QueuePanel', () => {
     await vi.waitFor(() => expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/the worker is restarting/));
   });
 
+  it('summary: only what needs the user, three rows a group, the rest one click away; what is happening below', async () => {
+    const db = getDb();
+    for (let i = 0; i < 5; i++) {
+      const { jobId } = await enqueue(db, { vacancy: vacancy(String(400 + i), `Анкета ${i}`), resumeHash: 'a'.repeat(38) }, Date.now() + i);
+      await db.jobs.update(jobId, { state: 'needs_user', reason: 'test_required' });
+    }
+    await enqueue(db, { vacancy: vacancy('450', 'Ждёт отправки'), resumeHash: 'a'.repeat(38) }, Date.now());
+    const more = vi.fn();
+    render(<QueuePanel settings={defaultSettings()} mode="summary" onMore={more} />, root);
+    await vi.waitFor(() => expect(text('[data-testid="needs-you"] .pp-job__title')).toHaveLength(3));
+    expect(root.querySelector('[data-group="pending"]')).toBeNull();
+    expect(text('[data-testid="queued"]')[0]).toMatch(/1/);
+    root.querySelector<HTMLButtonElement>('[data-testid="group-more"]')!.click();
+    expect(more).toHaveBeenCalledOnce();
+  });
+
   it('lists eight jobs per group and unfolds the rest on a click, then folds them again', async () => {
     const db = getDb();
     for (let i = 0; i < 11; i++) await enqueue(db, { vacancy: vacancy(String(200 + i), `Вакансия ${i}`), resumeHash: 'a'.repeat(38) }, Date.now() + i);

@@ -171,6 +171,7 @@ export function QueuePanel({ settings, review, approve, task, mode = 'all', onMo
             resumeTitle={ui.resumes.value[job.resumeHash]}
             hide={hidden}
             onAction={onAction}
+            compact={mode === 'summary'}
             review={review && ui.editing.value === job.id ? review(job, () => (ui.editing.value = null)) : undefined}
           />
         ))}
