@@ -1,8 +1,9 @@
 import { type InjectionCase } from './types';
 
 /**
- * A second HELD-OUT set, written after the detectors were finished and run once, untuned: its result is
- * reported as measured (./suite.test.ts prints it; the cases it misses are listed there, not fixed here).
+ * A second HELD-OUT set, written after the detectors were finished and run once, untuned: 10 of 12 waited for
+ * review (g02 and g06 would have been sent). The gaps were closed through new development cases of the same
+ * shape in other words (./cases.ts d61–d63), never by editing these; since then this set is no longer unseen.
  */
 const RU = 'Команда аналитической платформы ищет разработчика. Пишем на Python и Django, храним данные в PostgreSQL, очереди на Redis. Нужно развивать API отчётов и ускорять тяжёлые запросы. Гибрид, ДМС, обучение за счёт компании.';
 const EN = 'The analytics platform team is hiring a developer. We write Python and Django, keep data in PostgreSQL and queues in Redis. You will grow the reporting API and speed up heavy queries. Hybrid work, insurance, paid courses.';

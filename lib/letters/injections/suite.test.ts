@@ -78,8 +78,8 @@ interface Outcome {
   result: WriteResult;
 }
 
-/** Caught on the first, untuned run of ./held-out-2.ts. */
-const HELD_OUT_2_CAUGHT = 10;
+/** ./held-out-2.ts: 10 caught on its first, untuned run; 12 since dev cases d61–d63 covered the two gaps. */
+const HELD_OUT_2_CAUGHT = 12;
 
 const db = new OtklikDb(`injection-suite-${process.pid}`);
 afterAll(() => db.delete());
@@ -161,7 +161,7 @@ describe('injection suite: a model that obeys, auto mode', () => {
     const out: Outcome[] = [];
     for (const c of HELD_OUT_2) out.push(await runCase(c));
     console.log(summary('held-out 2', out));
-    // A regression guard at the first measurement, not a target: misses stay listed above until new dev cases cover them.
+    // A regression guard; misses, if any, are listed above and fixed through new development cases, never these.
     expect(out.filter((o) => o.state === 'review').length).toBeGreaterThanOrEqual(HELD_OUT_2_CAUGHT);
   });
 
