@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark, numbers printed (none of them is a test). Builds the extension first.
- *   relevance (../shared/bench/run.py, card and full fields), scorer throughput, content script in a real
+ *   relevance (test/bench/relevance.ts: the shared ten and the repo's own personas, card and full fields), scorer throughput and role-model cost, content script in a real
  *   browser, bundle sizes, and the apply queue's overhead when present.
  */
 import { spawnSync } from 'node:child_process';

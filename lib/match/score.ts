@@ -72,7 +72,11 @@ function techName(word: string): string {
  * Roles that people who want one of them also want (the ML-engineer persona asks for "ML Engineer" and "Data
  * Scientist" alike): a sibling is never a role mismatch and matches a wanted title at SIBLING_W.
  */
-const SIBLINGS: Record<string, string> = { mlengineer: 'datascientist', datascientist: 'mlengineer' };
+const SIBLINGS: Record<string, string> = {
+  mlengineer: 'datascientist', datascientist: 'mlengineer',
+  // The product owner is the product manager's job under Scrum's name (issue 17: "Product Owner" was "a different role").
+  productmanager: 'productowner', productowner: 'productmanager',
+}
 const SIBLING_W = 0.8;
 /**
  * A title whose head names no role ("Инженер Linux", "Специалист по претензионной работе") is about its
@@ -193,12 +197,26 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       if (i !== undefined) userRoles.add(i);
     }
     if (userRoles.size === 0) {
+      // What the desired titles agree on: the likeliest role of their mean reading, any role that holds a fifth of it,
+      // and a role one title names surely. A single title's loose second guess ("Менеджер продукта": sales 0.43) is not
+      // the user's profession.
+      const mean = new Float64Array(roleModel.roles.length);
+      let n = 0;
       for (const t of profile.desiredTitles) {
         const pr = roleModel.predict(t);
         if (pr.unknownHead) continue;
-        pr.top.forEach((x, k) => {
-          if ((k === 0 && x.p >= 0.35) || x.p >= 0.25) userRoles.add(roleModel.roleIndex(x.role.id) ?? -1);
+        n++;
+        pr.probs.forEach((p, i) => (mean[i] = (mean[i] ?? 0) + p));
+        const top = pr.top[0];
+        if (top && top.p >= 0.6) userRoles.add(roleModel.roleIndex(top.role.id) ?? -1);
+      }
+      if (n > 0) {
+        let best = 0;
+        mean.forEach((p, i) => {
+          if (p / n >= 0.2) userRoles.add(i);
+          if (p > (mean[best] ?? 0)) best = i;
         });
+        if ((mean[best] ?? 0) / n >= 0.15) userRoles.add(best);
       }
       userRoles.delete(-1);
     }

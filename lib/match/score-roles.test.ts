@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { formatReason } from './reasons';
+import { profileSchema, type ProfileInput } from './profile';
+import { builtinRoleModel } from './roles';
+import { compileProfile } from './score';
+import type { MatchVacancy } from './vacancy';
+
+const vac = (title: string, extra: Partial<MatchVacancy> = {}): MatchVacancy => ({ id: '1', title, employer: null, salary: null, experience: null, workFormats: [], ...extra });
+const scorer = (p: ProfileInput) => {
+  const m = compileProfile(profileSchema.parse(p), { roles: builtinRoleModel() });
+  return (v: MatchVacancy) => {
+    const r = m.score(v);
+    return { ...r, text: r.reasons.map((x) => formatReason(x, 'en')) };
+  };
+};
+
+describe('scorer with the role model', () => {
+  const driver = scorer({ desiredTitles: ['Водитель', 'Водитель-экспедитор'], experience: 'between3And6' });
+  const accountant = scorer({ desiredTitles: ['Бухгалтер', 'Главный бухгалтер'], experience: 'moreThan6' });
+
+  it('hides another profession it reads, with that reason', () => {
+    const r = accountant(vac('Повар горячего цеха'));
+    expect(r.verdict).toBe('hide');
+    expect(r.text.join('; ')).toMatch(/another profession/);
+  });
+
+  it('dims a title it cannot read as "not sure" instead of hiding it', () => {
+    const r = accountant(vac('Кракозябрист'));
+    expect(r.verdict).toBe('dim');
+    expect(r.text).toContain('not sure: the title is unfamiliar');
+  });
+
+  it('takes hh’s own role ids over its reading of the title', () => {
+    const r = driver(vac('Инструктор', { professionalRoleIds: ['21'] }));
+    expect(r.verdict).not.toBe('hide');
+    expect(r.text).toContain('your profession: Водитель');
+    expect(driver(vac('Инструктор', { professionalRoleIds: ['97'] })).verdict).toBe('hide');
+  });
+
+  it('keeps a product owner for a product manager (issue 17)', () => {
+    const pm = scorer({ desiredTitles: ['Product Manager', 'Менеджер продукта'], experience: 'between3And6' });
+    expect(pm(vac('Product Owner', { experience: 'between3And6' })).verdict).not.toBe('hide');
+  });
+
+  it('hides what the user cannot drive, saying so', () => {
+    const b = scorer({ desiredTitles: ['Водитель категории B'], driverLicences: ['B'], experience: 'between3And6' });
+    const r = b(vac('Водитель-экспедитор', { snippet: 'Требования: права категории C, E, стаж от 3 лет' }));
+    expect(r.verdict).toBe('hide');
+    expect(r.text).toContain('needs a driving licence C, E');
+    expect(b(vac('Водитель-экспедитор', { snippet: 'права категории B' })).verdict).toBe('show');
+  });
+
+  it('every reason is true: no junior in the match of a Middle vacancy, no partial match for another stack', () => {
+    const py = scorer({ desiredTitles: ['Junior Python developer', 'Python developer'], experience: 'noExperience' });
+    expect(py(vac('Middle Python developer')).text).toContain("title matches 'Python developer'");
+    expect(py(vac('Junior Python developer')).text).toContain("title matches 'Junior Python developer'");
+    const java = py(vac('Senior Java Developer')).text.join('; ');
+    expect(java).not.toMatch(/partly matches/);
+    expect(java).toMatch(/Java is not among your skills/);
+  });
+
+  it('hh’s 1–3 years is a minimum outside IT, not two grades down', () => {
+    const doctor = scorer({ desiredTitles: ['Врач-терапевт'], experience: 'moreThan6' });
+    expect(doctor(vac('Врач-терапевт', { experience: 'between1And3' })).verdict).not.toBe('hide');
+  });
+});
