@@ -22,7 +22,8 @@ import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './br
 import { itWithRealVacancies } from '../shared-fixtures';
 
 const CAP = 150;
-const DEADLINE_MS = 150_000;
+// Each job's first attempt also reads its vacancy page from hh (the employer check, lib/queue/verify.ts).
+const DEADLINE_MS = 300_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('apply queue under chaos', () => {
@@ -165,7 +166,7 @@ describe('apply queue under chaos', () => {
     })();
 
     // ── captcha episode ──
-    await waitFor('40 applications', () => fake.applications.length >= 40, 60_000);
+    await waitFor('40 applications', () => fake.applications.length >= 40, 120_000);
     fake.behave({ captcha: true, captchaMode: 'redirect' });
     await waitFor('the captcha pause', async () => (await status()).pause?.reason === 'captcha');
     const duringCaptcha = fake.applications.length;
@@ -175,7 +176,7 @@ describe('apply queue under chaos', () => {
     await send('resumeQueue', {});
 
     // ── daily-limit episode (hh's own limit, below our cap) ──
-    await waitFor('90 applications', () => fake.applications.length >= 90, 60_000);
+    await waitFor('90 applications', () => fake.applications.length >= 90, 120_000);
     fake.behave({ dailyLimit: fake.applications.length });
     await waitFor('the daily-limit pause', async () => (await status()).pause?.reason === 'daily_limit');
     const limitPause = (await status()).pause!;
@@ -266,5 +267,5 @@ describe('apply queue under chaos', () => {
 
     expect(kills).toBeGreaterThanOrEqual(5);
     expect(summary.events.recovered, 'some kills hit a job in flight').toBeGreaterThan(0);
-  });
+  }, DEADLINE_MS + 40_000);
 });
