@@ -64,8 +64,10 @@ export async function main(runs = 5) {
           for (let i = 0; i < runs; i++) rs.push(await one(browser, `${url}&run=${i}${asleep ? 'a' : 'w'}${on ? 1 : 0}`, on, asleep));
           const gates: Record<string, number> = {};
           for (const r of rs) gates[r.gate] = (gates[r.gate] ?? 0) + 1;
+          // No painted frame seen: the page was never rendered (a background tab), so no paint or shift figure exists.
+          const paintNa = median(rs.map((r) => r.frames)) === 0;
           rows.push(
-            `${label.padEnd(12)} worker ${asleep ? 'asleep' : 'awake '} Otklik ${on ? 'on ' : 'off'} | hidden cards painted (sum of ${runs}) ${rs.reduce((a, r) => a + r.painted, 0)}, painted before a verdict ${on ? rs.reduce((a, r) => a + r.unjudged, 0) : '-'} | CLS median ${median(rs.map((r) => r.cls)).toFixed(3)} | first pass ${on ? `${median(rs.map((r) => r.firstPassMs))} ms` : '-'} | gate ${on ? JSON.stringify(gates) : '-'} | probe frames ${median(rs.map((r) => r.frames))} | cards from state/dom ${on ? `${rs[0]?.source?.state ?? 0}/${rs[0]?.source?.dom ?? 0}` : '-'}`,
+            `${label.padEnd(12)} worker ${asleep ? 'asleep' : 'awake '} Otklik ${on ? 'on ' : 'off'} | ${paintNa ? 'paint/CLS: n/a (page not rendered, probe saw no frame)' : `hidden cards painted (sum of ${runs}) ${rs.reduce((a, r) => a + r.painted, 0)}, painted before a verdict ${on ? rs.reduce((a, r) => a + r.unjudged, 0) : '-'} | CLS median ${median(rs.map((r) => r.cls)).toFixed(3)}`} | first pass ${on ? `${median(rs.map((r) => r.firstPassMs))} ms` : '-'} | gate ${on ? JSON.stringify(gates) : '-'} | probe frames ${median(rs.map((r) => r.frames))} | cards from state/dom ${on ? `${rs[0]?.source?.state ?? 0}/${rs[0]?.source?.dom ?? 0}` : '-'}`,
           );
           console.log(rows.at(-1));
         }
