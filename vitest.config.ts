@@ -8,6 +8,8 @@ export default defineConfig({
     environment: 'happy-dom',
     setupFiles: ['test/setup.ts'],
     testTimeout: 20_000,
+    // Starting the fake hh.ru reads the 15k-vacancy corpus: seconds on a busy 2-core machine.
+    hookTimeout: 60_000,
     // The listing's styles are imported as text (`./badge.css?inline`): give tests the real text, not ''.
     css: true,
     // Real saved hh pages link hh's stylesheets and scripts: never fetch them (offline, and each failure printed
