@@ -123,8 +123,12 @@ export async function syncPageFromHh(deps: NegotiationDeps, page: number) {
   return out;
 }
 
-/** A page's reports of one list page within this time share the worker's one read of it. */
-export const REPORT_CONFIRM_MS = 10_000;
+/**
+ * A page's reports of one list page within this time share the worker's one read of it: a burst costs hh one
+ * request, and a page script cannot make the worker read more than once per window. Short, because a report after
+ * the user navigates must see hh's list as it is now (10 s returned the read made before an invitation came).
+ */
+export const REPORT_CONFIRM_MS = 2_000;
 
 async function funnelItems(db: OtklikDb): Promise<FunnelItem[]> {
   const records = await db.negotiations.toArray();

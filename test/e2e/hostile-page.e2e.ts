@@ -85,7 +85,7 @@ describe('hostile page: nothing a page script does makes Otklik act or leak', ()
     await page.goto(SEARCH);
     await expect.poll(() => page.evaluate((sel) => document.querySelectorAll(sel).length, BADGES), { timeout: 20_000 }).toBeGreaterThan(2);
     const roots = await closedRoots(page);
-    await expect.poll(() => roots.text('[data-otk-bar]', '[data-otk-action="queue-all"]').catch(() => null), { timeout: 10_000 }).toMatch(/в очередь все/);
+    await expect.poll(() => roots.text('[data-otk-bar]', '[data-otk-action="queue-all"]').catch(() => null), { timeout: 10_000 }).toMatch(/в очередь подходящие/);
     const before = { settings: await storedSettings(), bar: await roots.text('[data-otk-bar]', '.bar'), judged: await page.locator(`${CARD}[data-otk-verdict]`).count() };
 
     const report = await attack(page);

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
 import { hiddenPainted, installPaintProbe, readProbe } from './paint-probe';
+import { closedRoots } from './closed-root';
 import { pythonJuniorSettings } from './profiles';
 
 /**
@@ -30,7 +31,18 @@ async function settledNoProbe(page: Page) {
   }, undefined, { timeout: 20_000 });
 }
 
-const badges = (page: Page) => page.$$eval(`${CARD}[data-otk-verdict="show"] [data-otk-badge]`, (els) => els.map((e) => e.shadowRoot?.textContent ?? ''));
+const SHOWN_BADGE = `${CARD}[data-otk-verdict="show"] [data-otk-badge]`;
+/** The text of each shown card's badge, with the id of its card (badges live in closed roots: read through DevTools). */
+async function badges(page: Page): Promise<string[]> {
+  return (await badgesById(page)).map((b) => b.text);
+}
+async function badgesById(page: Page): Promise<Array<{ id: string; text: string }>> {
+  const roots = await closedRoots(page);
+  const ids = await page.$$eval(SHOWN_BADGE, (els) => els.map((e) => e.closest('[data-qa="vacancy-serp__vacancy"]')?.querySelector('div[id]')?.id ?? ''));
+  const out: Array<{ id: string; text: string }> = [];
+  for (let i = 0; i < ids.length; i++) out.push({ id: ids[i]!, text: (await roots.text(SHOWN_BADGE, undefined, i)) ?? '' });
+  return out;
+}
 
 describe('no hidden card is ever painted; hh signals on badges', () => {
   let fake: FakeHh;
@@ -99,7 +111,8 @@ describe('no hidden card is ever painted; hh signals on badges', () => {
       return location.search.includes('page=1') && cards.some((c) => !old.includes(c.querySelector('div[id]')?.id ?? '')) && cards.every((c) => c.hasAttribute('data-otk-verdict'));
     }, first, { timeout: 20_000 });
     expect(page.url()).toContain('page=1');
-    const fresh = await page.$$eval(`${CARD}[data-otk-verdict="show"]`, (els, old) => els.filter((e) => !old.includes(e.querySelector('div[id]')?.id ?? '')).map((e) => e.querySelector('[data-otk-badge]')?.shadowRoot?.textContent ?? ''), first);
+    const fresh = (await badgesById(page)).filter((b) => !first.includes(b.id)).map((b) => b.text);
+    for (const t of fresh) expect(t).not.toBe(''); // the badge was read
     expect(fresh.length).toBeGreaterThan(0);
     for (const t of fresh) expect(t).not.toMatch(/\d+ отклик/);
     await page.close();
