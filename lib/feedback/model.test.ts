@@ -36,6 +36,15 @@ describe('feedback model', () => {
     expect(other.score).toBe(0.5);
   });
 
+  it('a likeness to turned-down vacancies dims, never hides, what the scorer kept', () => {
+    let s = emptyFeedback();
+    for (let i = 1; i <= 6; i++) s = learn(s, String(i), ex(`Java Developer ${i}`, 'not', 0.95));
+    const f = vacancyFeatures({ title: 'Java Developer', employer: null });
+    expect(correct(s, '99', f, 0.9).score).toBeLessThan(0.3);
+    expect(correct(s, '99', f, 0.9, 0.3).score).toBe(0.3);
+    expect(correct(s, '99', f, 0.2, 0.3).score).toBeLessThan(0.2);
+  });
+
   it('"not for me — employer" teaches about the employer only', () => {
     const s = learn(emptyFeedback(), '1', ex('Python developer', 'not', 0.9, { id: '5', name: 'Shady LLC' }, { why: 'employer' }));
     expect(Object.keys(s.weights)).toEqual(['e:5']);
@@ -67,7 +76,7 @@ describe('feedback service', () => {
     const fb = createFeedback(storage, () => 5);
     expect(await fb.label('1', 'not', 'badge')).toBe(false);
     const store = await fb.current();
-    expect(fb.apply(store, { id: '1', title: 'Java Developer', employer: { id: '3', name: 'Acme' }, salary: null, experience: null, workFormats: [] }, 0.9).score).toBe(0.9);
+    expect(fb.apply(store, { id: '1', title: 'Java Developer', employer: { id: '3', name: 'Acme' }, salary: null, experience: null, workFormats: [] }, 0.9, 0.3).score).toBe(0.9);
     expect(await fb.label('1', 'not', 'badge')).toBe(true);
     const again = createFeedback(storage);
     const s2 = await again.current();

@@ -89,7 +89,8 @@ export function fit(examples: Record<string, FeedbackExample>): Record<string, n
     for (const r of rows) {
       let x = r.b;
       for (const f of r.fs) x += w.get(f) ?? 0;
-      const g = sigmoid(x) - r.y;
+      // A relevant label counts three times: hiding a wanted vacancy is the error users never see to forgive.
+      const g = (sigmoid(x) - r.y) * (r.y === 1 ? 3 : 1);
       for (const f of r.fs) {
         const cur = w.get(f) ?? 0;
         w.set(f, Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, cur - RATE * (g + L2 * cur))));
@@ -120,8 +121,12 @@ export interface Correction {
   shift: number;
 }
 
-/** The scorer's score, corrected by what the user taught. */
-export function correct(store: FeedbackStore, vacancyId: string, features: readonly string[], base: number): Correction {
+/**
+ * The scorer's score, corrected by what the user taught. `hideBelow`: the hide cut-off. A likeness to vacancies
+ * the user turned down is a guess, not evidence: it may dim a vacancy the scorer kept, never hide it (the
+ * simulation showed it hiding wanted ones); only the user's own label of the vacancy hides it.
+ */
+export function correct(store: FeedbackStore, vacancyId: string, features: readonly string[], base: number, hideBelow = 0): Correction {
   const own = store.examples[vacancyId];
   if (own && own.source === 'badge') {
     return { score: own.label === 'not' ? Math.min(base, OWN_NOT) : Math.max(base, OWN_RELEVANT), own: own.label, shift: 0 };
@@ -129,7 +134,8 @@ export function correct(store: FeedbackStore, vacancyId: string, features: reado
   let shift = 0;
   for (const f of features) shift += store.weights[f] ?? 0;
   if (shift === 0) return { score: base, own: null, shift };
-  return { score: sigmoid(logit(base) + shift), own: null, shift };
+  const score = sigmoid(logit(base) + shift);
+  return { score: base >= hideBelow ? Math.max(score, hideBelow) : score, own: null, shift };
 }
 
 /** The learned adjustments a person can read: strongest first. */

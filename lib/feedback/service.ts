@@ -52,12 +52,12 @@ export function createFeedback(storage: FeedbackStorage, now: () => number = Dat
     /** The store to correct a batch of scores with (read once per batch). */
     current: load,
     /** The corrected score of one vacancy the scorer just scored; remembers its facts for a later label. */
-    apply(store: FeedbackStore, v: MatchVacancy & { professionalRoleIds?: readonly string[] }, base: number) {
+    apply(store: FeedbackStore, v: MatchVacancy & { professionalRoleIds?: readonly string[] }, base: number, hideBelow: number) {
       const features = vacancyFeatures(v);
       seen.delete(v.id);
       seen.set(v.id, { features, base, title: v.title, ...(v.employer ? { employer: v.employer.name } : {}) });
       if (seen.size > SEEN_MAX) seen.delete(seen.keys().next().value!);
-      return correct(store, v.id, features, base);
+      return correct(store, v.id, features, base, hideBelow);
     },
     /** A label on a vacancy scored lately; false when the worker has not seen it (restarted since: reload). */
     async label(vacancyId: string, label: FeedbackLabel, source: FeedbackSource, why?: FeedbackWhy): Promise<boolean> {

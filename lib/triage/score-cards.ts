@@ -60,12 +60,12 @@ export function createTriageScorers(settings: () => Promise<Settings>, jobs: (va
     let { score, verdict } = r;
     let lines = orderReasons(r.reasons, r.verdict).map((x) => (x.polarity === 'minus' ? '-' : '+') + formatReason(x, lang).replace(/\n/g, ' '));
     if (feedback && store) {
-      const c = feedback.apply(store, v, r.score);
+      const hide = s.triage.hideBelow ?? DEFAULT_THRESHOLDS.hide;
+      const dim = s.triage.dimBelow ?? DEFAULT_THRESHOLDS.dim;
+      const c = feedback.apply(store, v, r.score, hide);
       // Hard filters are the user's own settings: feedback never brings such a vacancy back.
       if (c.score !== r.score && !r.reasons.some((x) => x.hard)) {
         score = c.score;
-        const hide = s.triage.hideBelow ?? DEFAULT_THRESHOLDS.hide;
-        const dim = s.triage.dimBelow ?? DEFAULT_THRESHOLDS.dim;
         verdict = score < hide ? 'hide' : score < dim ? 'dim' : 'show';
         const note = c.own ? FEEDBACK_TEXT[lang][c.own] : FEEDBACK_TEXT[lang][c.shift < 0 ? 'learnedMinus' : 'learnedPlus'];
         lines = [(c.own === 'relevant' || c.shift > 0 ? '+' : '-') + note, ...lines];
