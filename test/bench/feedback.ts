@@ -67,9 +67,9 @@ export function main(): void {
     if (want.has(String(o.id))) corpus.set(String(o.id), o);
   }
   const roles = builtinRoleModel();
-  const { hide } = DEFAULT_THRESHOLDS;
+  const { hide, dim } = DEFAULT_THRESHOLDS;
   // Per step: pooled counts over every persona's remaining items, and the per-persona rates for the macro mean.
-  const pooled = STEPS.map(() => ({ k: 0, rel: 0, h: 0, irr: 0, macroK: [] as number[], macroH: [] as number[] }));
+  const pooled = STEPS.map(() => ({ k: 0, rel: 0, h: 0, irr: 0, irrDimmed: 0, relDimmed: 0, macroK: [] as number[], macroH: [] as number[] }));
   const rows: string[] = [];
   let personas = 0;
   for (const set of sets) {
@@ -100,13 +100,16 @@ export function main(): void {
         // N ≤ 10: the same items (those after the 10th) judged after each N, so the columns compare.
         for (const it of items.slice(Math.max(n, 10))) {
           const hard = it.r.reasons.some((x) => x.hard);
-          const hidden = hard ? true : correct(store, it.id, it.features, it.r.score, hide).score < hide;
+          const score = hard ? 0 : correct(store, it.id, it.features, it.r.score, hide).score;
+          const hidden = score < hide;
           if (it.label === 2) {
             rel++;
             if (!hidden) k++;
+            if (!hidden && score < dim) pooled[si]!.relDimmed++;
           } else {
             irr++;
             if (hidden) h++;
+            else if (score < dim) pooled[si]!.irrDimmed++;
           }
         }
         const t = pooled[si]!;
@@ -127,6 +130,7 @@ export function main(): void {
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
   console.log(`${'pooled kept / hidden'.padEnd(36)}${pooled.map((t) => fmtPair(t.k, t.rel, t.h, t.irr).padStart(13)).join('')}`);
   console.log(`${'macro kept / hidden'.padEnd(36)}${pooled.map((t) => (t.macroK.length + t.macroH.length ? `${mean(t.macroK).toFixed(3)}/${mean(t.macroH).toFixed(3)}` : '    -/-    ').padStart(13)).join('')}`);
+  console.log(`${'dimmed: relevant / irrelevant'.padEnd(36)}${pooled.map((t) => (t.rel + t.irr ? `${(t.relDimmed / Math.max(1, t.rel)).toFixed(3)}/${(t.irrDimmed / Math.max(1, t.irr)).toFixed(3)}` : '    -/-    ').padStart(13)).join('')}`);
   console.log(`(${personas} personas; items labelled 1 "borderline" are left out; "-": the persona has no labelled items left`);
   console.log(` after N — the dev sets label ~20 vacancies per persona, so N = 30 and 100 await larger labelled pools)`);
 }
