@@ -31,6 +31,8 @@ async function main() {
   console.log('\n## relevance');
   (await import('../test/bench/relevance')).main();
 
+  (await import('../test/bench/feedback')).main();
+
   console.log('\n## scorer throughput');
   (await import('../test/bench/scorer-speed')).main();
 

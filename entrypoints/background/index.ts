@@ -6,6 +6,8 @@ import { setTabBadge } from '../../lib/platform/action-badge';
 import { cachedSettings, getSettings, updateSettings } from '../../lib/settings/store';
 import { badgeText, forgetTab, getTabStats, recordTabStats } from '../../lib/triage/tab-stats';
 import { createTriageScorers } from '../../lib/triage/score-cards';
+import { createFeedback } from '../../lib/feedback/service';
+import { FEEDBACK_KEY } from '../../lib/feedback/model';
 import { drainStep, registerQueue } from './queue';
 import { createQueueHandlers } from './queue-messages';
 import { draftLetters, letterDeps, registerLetters } from './letters';
@@ -40,7 +42,12 @@ export default defineBackground(() => {
     kickLetters: () => void draftLetters(() => void drainStep()),
   });
   /** Discovery queues through the same handler as the pages (default resume, blacklist, drain kick). */
-  const { scoreCards, scoreState } = createTriageScorers(cachedSettings(), async (vacancyIds) => (await queueHandlers.jobsForVacancies({ vacancyIds }, {})).jobs);
+  // What the user taught with the badges' "relevant" / "not for me" (lib/feedback): kept by the worker only.
+  const feedback = createFeedback({
+    get: async () => (await browser.storage.local.get(FEEDBACK_KEY))[FEEDBACK_KEY],
+    set: (value) => browser.storage.local.set({ [FEEDBACK_KEY]: value }),
+  }, Date.now, (m) => console.warn('[otklik:background]', m));
+  const { scoreCards, scoreState } = createTriageScorers(cachedSettings(), async (vacancyIds) => (await queueHandlers.jobsForVacancies({ vacancyIds }, {})).jobs, feedback);
   const enqueueFound = async (vacancy: VacancySnapshot) => queueHandlers.enqueue({ vacancy, source: 'other' }, {});
   handleBackgroundMessages(
     {
@@ -65,11 +72,25 @@ export default defineBackground(() => {
         tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
         inject: (tabId, file) => browser.scripting.executeScript({ target: { tabId }, files: [file as typeof PAGE_FEATURES_FILE] }),
       }),
+      triageFeedback: async ({ vacancyId, label, why }) => ({ learned: await feedback.label(vacancyId, label, 'badge', why) }),
+      feedbackSummary: () => feedback.summary(),
+      resetFeedback: async () => {
+        await feedback.reset();
+        return { reset: true };
+      },
       openOptions: async () => {
         await browser.runtime.openOptionsPage();
         return { opened: true };
       },
       ...queueHandlers,
+      // A vacancy queued on its own from a listing badge is an implicit "relevant" (bulk "queue all" teaches nothing:
+      // it acts on the scores themselves).
+      enqueueMany: async (req, sender) => {
+        const res = await queueHandlers.enqueueMany(req, sender);
+        const only = req.items.length === 1 ? req.items[0] : undefined;
+        if (only && res.created === 1 && sender.tabId !== undefined) void feedback.label(only.vacancy.id, 'relevant', 'queued').catch(() => undefined);
+        return res;
+      },
       ...createDiscoveryHandlers(discoveryDeps(enqueueFound), uiLang()),
       ...createProfileHandlers({ fetch: (i, init) => fetch(i, init) }),
       ...createLetterHandlers({ db: getDb, now: Date.now, settings: getSettings, ...letterDeps(() => void drainStep()) }),

@@ -20,6 +20,7 @@ import { sendToBackground } from '../../lib/messaging';
 import { DiscoverySettings } from '../../components/discovery/DiscoverySettings';
 import { TelegramSettings } from '../../components/discovery/TelegramSettings';
 import { QaBank } from '../../components/negotiations/QaBank';
+import { LearnedFeedback } from '../../components/options/LearnedFeedback';
 
 type Resumes = { state: 'loading' } | { state: 'ok'; list: { hash: string; title: string; latest?: boolean | undefined }[] } | { state: 'error'; error: string };
 type SaveState = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; text: string } | { kind: 'note'; text: string };
@@ -355,6 +356,7 @@ export function App() {
             </div>
             <ThresholdPreview profile={profile} hide={d.hideBelow} dim={d.dimBelow} action={d.action} t={t} lang={lang} />
           </div>
+          <LearnedFeedback lang={lang} />
         </section>
 
         <section class="op__sec" id="apply" aria-labelledby="sec-apply">

@@ -145,5 +145,17 @@ export const listingMessages = {
     req: z.object({}),
     res: listingReplies.loadPageFeatures,
   },
+  /**
+   * A badge's "relevant" / "not for me" (a user click: the badge checks isTrusted). Names the vacancy only: the
+   * worker learns from its own read of it (lib/feedback), never from what the page says the vacancy is.
+   */
+  triageFeedback: {
+    req: z.object({
+      vacancyId: z.string().check(z.regex(/^\d{1,12}$/)),
+      label: z.enum(['relevant', 'not']),
+      why: z.optional(z.enum(['role', 'level', 'salary', 'employer', 'location'])),
+    }),
+    res: listingReplies.triageFeedback,
+  },
   ...listingQueueMessages,
 } as const;

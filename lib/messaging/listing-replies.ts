@@ -60,6 +60,8 @@ export const listingReplies = {
     problem: z.optional(z.string()),
   }),
   openOptions: z.object({ opened: z.boolean() }),
+  /** learned: false when the worker had not scored that vacancy lately (it restarted: the page re-scores). */
+  triageFeedback: z.object({ learned: z.boolean() }),
   loadPageFeatures: z.object({ loaded: z.boolean() }),
   /** One result per item, in order: what the listing shows (the worker's full results, ./listing-protocol, carry more). */
   enqueueMany: z.object({ results: z.array(z.object({ state: jobStateSchema, reason: z.optional(z.string()) })), created: z.number() }),

@@ -35,6 +35,10 @@ export const MESSAGE_POLICY: MessagePolicy = {
   reportTriage: [L],
   openOptions: [L],
   loadPageFeatures: [L],
+  // A badge's "relevant" / "not for me" (user clicks); seeing and forgetting what was learned: extension pages only.
+  triageFeedback: [L],
+  feedbackSummary: [E],
+  resetFeedback: [E],
   // Badge / vacancy-panel queue buttons (user clicks only: the pages check isTrusted); extension: popup tools.
   enqueueMany: [L, P, E],
   jobsForVacancies: [L, P, E],

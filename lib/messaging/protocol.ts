@@ -257,6 +257,17 @@ export const toBackground = {
     res: z.nullable(triageStatsSchema),
   },
   ...listingMessages,
+  /** Options "What Otklik learned": the labels counted and the strongest learned adjustments. */
+  feedbackSummary: {
+    req: z.object({}),
+    res: z.object({
+      relevant: z.int(),
+      notForMe: z.int(),
+      adjustments: z.array(z.object({ kind: z.enum(['title', 'employer', 'role']), value: z.string(), weight: z.number() })),
+    }),
+  },
+  /** Options: forget every label and learned adjustment. */
+  resetFeedback: { req: z.object({}), res: z.object({ reset: z.boolean() }) },
   ...queueMessages,
   ...letterMessages,
   ...discoveryMessages,

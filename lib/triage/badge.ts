@@ -15,21 +15,30 @@ export interface BadgeView {
   queue?: { text: string; state: string | null; enabled: boolean; title?: string };
   /** hh's own signals (from the page's state): employer warnings, competition, letter/test/auto-apply. */
   signals?: HhSignals;
+  /** The "relevant" / "not for me" buttons (absent: not offered); `own` is the user's label of this vacancy. */
+  feedback?: { relevant: string; not: string; own?: 'relevant' | 'not' | null };
   lang?: Lang;
 }
 
 export const BADGE_ATTR = 'data-otk-badge';
 
 /** A badge host: a <span> with its own shadow root, so hh.ru's CSS and ours never meet. */
-export function createBadge(doc: Document, onQueue?: () => void): HTMLElement {
+export function createBadge(doc: Document, onQueue?: () => void, onFeedback?: (label: 'relevant' | 'not') => void): HTMLElement {
   const { host, root, content: chip } = createShadowHost(doc, 'span', BADGE_ATTR, BADGE_CSS, 'b');
   chip.setAttribute('part', 'chip');
-  if (onQueue) {
+  if (onQueue || onFeedback) {
     root.addEventListener('click', (e) => {
-      if ((e.target as Element | null)?.closest?.('.q:not([disabled])')) {
+      const target = e.target as Element | null;
+      const fb = onFeedback ? target?.closest?.('.f') : null;
+      if (onQueue && target?.closest?.('.q:not([disabled])')) {
         e.preventDefault();
         e.stopPropagation(); // the card itself is a link-like button on hh.ru
         if (isTrusted(e)) onQueue(); // a page script's click queues nothing
+      } else if (fb && onFeedback) {
+        e.preventDefault();
+        e.stopPropagation();
+        // A page script's click teaches nothing.
+        if (isTrusted(e)) onFeedback(fb.getAttribute('data-otk-fb') === 'relevant' ? 'relevant' : 'not');
       }
     });
   }
@@ -55,7 +64,17 @@ function chipTemplate(doc: Document): DocumentFragment {
     q.type = 'button';
     q.className = 'q';
     q.setAttribute('data-otk-queue', '');
-    parts.append(score, text, q);
+    const up = doc.createElement('button');
+    up.type = 'button';
+    up.className = 'f';
+    up.setAttribute('data-otk-fb', 'relevant');
+    up.textContent = '✓';
+    const down = doc.createElement('button');
+    down.type = 'button';
+    down.className = 'f';
+    down.setAttribute('data-otk-fb', 'not');
+    down.textContent = '✕';
+    parts.append(score, text, q, up, down);
     chipParts.set(doc, parts);
   }
   return parts;
@@ -93,6 +112,19 @@ export function renderBadge(host: HTMLElement, view: BadgeView): void {
   const score = parts.firstElementChild!;
   const text = score.nextElementSibling!;
   const q = text.nextElementSibling as HTMLButtonElement;
+  const up = q.nextElementSibling as HTMLButtonElement;
+  const down = up.nextElementSibling as HTMLButtonElement;
+  if (view.feedback) {
+    up.title = view.feedback.relevant;
+    up.setAttribute('aria-label', view.feedback.relevant);
+    down.title = view.feedback.not;
+    down.setAttribute('aria-label', view.feedback.not);
+    up.setAttribute('aria-pressed', String(view.feedback.own === 'relevant'));
+    down.setAttribute('aria-pressed', String(view.feedback.own === 'not'));
+  } else {
+    up.remove();
+    down.remove();
+  }
   score.textContent = String(pct);
   let slot = text.firstElementChild;
   for (let i = 0; i < 3 && slot; i++) {
@@ -111,6 +143,6 @@ export function renderBadge(host: HTMLElement, view: BadgeView): void {
     if (view.queue.title) q.title = view.queue.title;
   } else q.remove();
   const g = view.signals && signalsLine(host.ownerDocument, view.signals, view.lang ?? 'ru');
-  if (g) parts.insertBefore(g, q.parentNode ? q : null);
+  if (g) parts.insertBefore(g, q.parentNode ? q : up.parentNode ? up : null);
   chip.replaceChildren(parts);
 }

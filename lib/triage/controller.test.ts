@@ -197,6 +197,35 @@ describe('ListingTriage', () => {
     expect(document.documentElement.outerHTML).toBe(before);
   });
 
+  it('"not for me" on a badge teaches the worker and re-scores the page; a page script\'s click teaches nothing', async () => {
+    const taught: [string, string][] = [];
+    const notForMe = new Set<string>();
+    const score = (cards: RawCard[]) => {
+      const a = judge(cards);
+      return { ...a, results: a.results.map((r, i) => (notForMe.has(cards[i]!.id) ? { ...r, score: 0.05, verdict: 'hide' as const } : r)) };
+    };
+    const feedback = async (id: string, label: 'relevant' | 'not') => {
+      taught.push([id, label]);
+      if (label === 'not') notForMe.add(id);
+      return true;
+    };
+    track(document, deps({ score, feedback }), defaultSettings()).start();
+    expect(verdicts()).toEqual(['show', 'hide', 'dim', null]);
+    const fb = (label: string) => shadowOf(document.querySelector('[data-otk-badge]')!)!.querySelector<HTMLButtonElement>(`[data-otk-fb="${label}"]`)!;
+    expect(fb('not').title).toBe('Not for me: hide such vacancies');
+    fb('not').click(); // untrusted, as a page script's
+    await new Promise((r) => setTimeout(r, 0));
+    expect(taught).toEqual([]);
+    trustedClick(fb('not'));
+    await vi.waitFor(() => expect(verdicts()).toEqual(['hide', 'hide', 'dim', null]));
+    expect(taught).toEqual([['1', 'not']]);
+  });
+
+  it('offers no feedback buttons without a way to send them', () => {
+    track(document, deps(), defaultSettings()).start();
+    expect(shadowOf(document.querySelector('[data-otk-badge]')!)!.querySelector('[data-otk-fb]')).toBeNull();
+  });
+
   describe('apply queue from the listing', () => {
     const queueBtn = (i: number) =>
       shadowOf(document.querySelectorAll('[data-otk-badge]')[i]!)!.querySelector<HTMLButtonElement>('[data-otk-queue]')!;

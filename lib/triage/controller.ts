@@ -55,6 +55,8 @@ export interface TriageDeps {
   /** The user asked to fill in the profile (bar button shown while there is nothing to score against). */
   openSetup?(): void;
   queue?: QueuePort;
+  /** A badge's "relevant" / "not for me" to the worker (true: learned); the page is re-scored after it. */
+  feedback?(vacancyId: string, label: 'relevant' | 'not'): Promise<boolean>;
   lang: Lang;
 }
 
@@ -112,6 +114,8 @@ export class ListingTriage {
   /** A card whose employer refuses automatic applications, waiting for its confirming click. */
   private confirmOne: { id: string; until: number } | null = null;
   private note: { text: string; error: boolean } | undefined;
+  /** The user's labels given on this page (the buttons show them pressed). */
+  private labels = new Map<string, 'relevant' | 'not'>();
   /**
    * Page script time of the first pass (reading the cards + drawing the worker's verdicts; the wait for the
    * worker in between is not the page's time), for the benchmark. Null until the first verdicts are drawn.
@@ -195,6 +199,26 @@ export class ListingTriage {
     this.confirmOne = null;
     const item = this.queueItem(state);
     if (item) void this.enqueue([item]);
+  }
+
+  /**
+   * A badge's "relevant" / "not for me", pressed by the user (createBadge ignores untrusted clicks): the worker
+   * learns from it, then every card of the page is judged again with what it learned.
+   */
+  private onFeedbackClick(host: HTMLElement, label: 'relevant' | 'not'): void {
+    const state = this.badgeOwners.get(host);
+    const id = state ? this.idOf(state) : null;
+    if (!state || id === null || !this.deps.feedback) return;
+    this.labels.set(id, label);
+    this.render([state.card]);
+    void this.deps.feedback(id, label).then((learned) => {
+      if (this.abort.signal.aborted) return;
+      if (!learned) this.labels.delete(id);
+      this.rescore();
+    }, () => {
+      this.labels.delete(id);
+      this.render([state.card]);
+    });
   }
 
   /** Re-score every known card (the settings changed: profile, thresholds, action, badges). */
@@ -515,7 +539,11 @@ export class ListingTriage {
       if (!badge) {
         // A hidden card shows nothing: its badge is built when the user reveals the hidden cards.
         if (result.verdict === 'hide' && action === 'hide' && !this.revealed) continue;
-        const host: HTMLElement = (badge = state.badge = createBadge(this.doc, this.deps.queue ? () => this.onQueueClick(host) : undefined));
+        const host: HTMLElement = (badge = state.badge = createBadge(
+          this.doc,
+          this.deps.queue ? () => this.onQueueClick(host) : undefined,
+          this.deps.feedback ? (label) => this.onFeedbackClick(host, label) : undefined,
+        ));
         // Already on screen (its verdict came after the bound): the badge floats and pushes nothing.
         if (state.painted) badge.setAttribute(LATE, '');
         this.badgeOwners.set(badge, state);
@@ -529,6 +557,7 @@ export class ListingTriage {
         ...(queue ? { queue } : {}),
         reasons: result.reasons,
         ...(result.signals ? { signals: result.signals } : {}),
+        ...(this.deps.feedback ? { feedback: { relevant: texts[this.deps.lang].feedbackRelevant, not: texts[this.deps.lang].feedbackNot, own: this.labels.get(state.id ?? (state.parsed?.ok ? state.parsed.raw.id : '')) ?? null } } : {}),
         lang: this.deps.lang,
       });
     }

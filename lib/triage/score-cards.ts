@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 import { interpretCard, type RawCard } from '../hh/listing';
 import { listingStateFromText, type ListingVacancy } from '../hh/listing-state';
-import { formatReason } from '../match';
+import type { Feedback } from '../feedback/service';
+import type { FeedbackStore } from '../feedback/model';
+import { DEFAULT_THRESHOLDS, formatReason } from '../match';
 import { orderReasons } from '../match/reasons';
 import { builtinRoleModel } from '../match/roles';
 import type { MatchVacancy } from '../match/vacancy';
@@ -13,6 +15,11 @@ export type TriageReply = z.output<typeof listingReplies.triageCards>;
 export type StateReply = z.output<typeof listingReplies.triageState>;
 
 const LETTER = { show: 's', dim: 'd', hide: 'h' } as const;
+
+const FEEDBACK_TEXT = {
+  ru: { relevant: 'вы отметили: подходит', not: 'вы отметили: не подходит', learnedPlus: 'похоже на то, что вы отмечали', learnedMinus: 'похоже на то, что вы отклоняли' },
+  en: { relevant: 'you marked it relevant', not: 'you marked it not for me', learnedPlus: 'like ones you marked relevant', learnedMinus: 'like ones you marked not for me' },
+} as const;
 
 /** What the scorer reads of a state vacancy: the card facts plus hh's professional roles. */
 function matchInput(v: ListingVacancy): MatchVacancy & { professionalRoleIds: string[] } {
@@ -39,18 +46,34 @@ function matchInput(v: ListingVacancy): MatchVacancy & { professionalRoleIds: st
  * and tabs, the page pays only for its DOM reads and writes, and the listing bundle carries no scorer. The
  * compiled profile is kept until the profile or the cut-offs change.
  */
-export function createTriageScorers(settings: () => Promise<Settings>, jobs: (vacancyIds: string[]) => Promise<TriageReply['jobs']> = async () => []) {
+export function createTriageScorers(settings: () => Promise<Settings>, jobs: (vacancyIds: string[]) => Promise<TriageReply['jobs']> = async () => [], feedback?: Feedback) {
   let compiled: { key: string; scorer: ReturnType<typeof makeScorer> } | null = null;
   const scorerFor = (s: Settings) => {
     const key = JSON.stringify([s.profile, s.triage.hideBelow, s.triage.dimBelow]);
     if (compiled?.key !== key) compiled = { key, scorer: makeScorer(s, builtinRoleModel()) };
     return compiled.scorer;
   };
-  const judge = (reply: TriageReply, scorer: NonNullable<ReturnType<typeof makeScorer>>, v: MatchVacancy, applied: boolean, lang: 'ru' | 'en') => {
+  /** What the user taught (lib/feedback): read once per request; without it (storage unavailable) the scorer's own verdicts. */
+  const taught = async (): Promise<FeedbackStore | null> => (feedback ? await feedback.current().catch(() => null) : null);
+  const judge = (reply: TriageReply, scorer: NonNullable<ReturnType<typeof makeScorer>>, v: MatchVacancy, applied: boolean, lang: 'ru' | 'en', s: Settings, store: FeedbackStore | null) => {
     const r = scorer(v);
-    reply.verdicts += LETTER[r.verdict];
-    reply.scores.push(Math.round(r.score * 1000) / 1000);
-    reply.reasons.push(orderReasons(r.reasons, r.verdict).map((x) => (x.polarity === 'minus' ? '-' : '+') + formatReason(x, lang).replace(/\n/g, ' ')).join('\n'));
+    let { score, verdict } = r;
+    let lines = orderReasons(r.reasons, r.verdict).map((x) => (x.polarity === 'minus' ? '-' : '+') + formatReason(x, lang).replace(/\n/g, ' '));
+    if (feedback && store) {
+      const hide = s.triage.hideBelow ?? DEFAULT_THRESHOLDS.hide;
+      const dim = s.triage.dimBelow ?? DEFAULT_THRESHOLDS.dim;
+      const c = feedback.apply(store, v, r.score, hide);
+      // Hard filters are the user's own settings: feedback never brings such a vacancy back.
+      if (c.score !== r.score && !r.reasons.some((x) => x.hard)) {
+        score = c.score;
+        verdict = score < hide ? 'hide' : score < dim ? 'dim' : 'show';
+        const note = c.own ? FEEDBACK_TEXT[lang][c.own] : FEEDBACK_TEXT[lang][c.shift < 0 ? 'learnedMinus' : 'learnedPlus'];
+        lines = [(c.own === 'relevant' || c.shift > 0 ? '+' : '-') + note, ...lines];
+      }
+    }
+    reply.verdicts += LETTER[verdict];
+    reply.scores.push(Math.round(score * 1000) / 1000);
+    reply.reasons.push(lines.join('\n'));
     reply.applied += applied ? '1' : '0';
   };
 
@@ -64,9 +87,10 @@ export function createTriageScorers(settings: () => Promise<Settings>, jobs: (va
       const scorer = scorerFor(s);
       reply.mode = scorer ? 'on' : 'empty';
       if (scorer) {
+        const store = await taught();
         for (const raw of cards) {
           const card = interpretCard(raw);
-          judge(reply, scorer, card, card.applied, lang);
+          judge(reply, scorer, card, card.applied, lang, s, store);
         }
       }
     }
@@ -85,9 +109,10 @@ export function createTriageScorers(settings: () => Promise<Settings>, jobs: (va
     reply.mode = scorer ? 'on' : 'empty';
     if (!state.ok) reply.problem = state.detail ? `${state.reason}: ${state.detail}` : state.reason;
     else if (scorer) {
+      const store = await taught();
       for (const v of state.vacancies) {
         reply.ids.push(v.id);
-        judge(reply, scorer, matchInput(v), v.applied === true, lang);
+        judge(reply, scorer, matchInput(v), v.applied === true, lang, s, store);
         reply.flags.push((v.acceptAutoResponse === false ? 'n' : '') + (v.letterRequired ? 'l' : '') + (v.testRequired ? 't' : ''));
         reply.negative.push(v.employer?.negative.join(',') ?? '');
         reply.responses.push(v.responsesCount ?? -1);
@@ -102,6 +127,6 @@ export function createTriageScorers(settings: () => Promise<Settings>, jobs: (va
 }
 
 /** The card scorer alone (callers that never see a page's state). */
-export function createCardScorer(settings: () => Promise<Settings>, jobs?: (vacancyIds: string[]) => Promise<TriageReply['jobs']>) {
-  return createTriageScorers(settings, jobs).scoreCards;
+export function createCardScorer(settings: () => Promise<Settings>, jobs?: (vacancyIds: string[]) => Promise<TriageReply['jobs']>, feedback?: Feedback) {
+  return createTriageScorers(settings, jobs, feedback).scoreCards;
 }

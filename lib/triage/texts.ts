@@ -14,6 +14,8 @@ export const texts = {
     score: 'Соответствие',
     setupProfile: 'заполнить профиль',
     queue: 'В очередь',
+    feedbackRelevant: 'Подходит: показывать такие выше',
+    feedbackNot: 'Не для меня: скрывать такие',
     queueState: {
       pending: 'в очереди', processing: 'отправляется', review: 'ждёт проверки', applied: 'отклик отправлен',
       needs_user: 'нужны вы', skipped: 'пропущено', failed: 'не удалось', hh_applied: 'вы откликались',
@@ -45,6 +47,8 @@ export const texts = {
     score: 'Match',
     setupProfile: 'set up your profile',
     queue: 'Queue',
+    feedbackRelevant: 'Relevant: rank such vacancies higher',
+    feedbackNot: 'Not for me: hide such vacancies',
     queueState: {
       pending: 'queued', processing: 'sending', review: 'awaits review', applied: 'applied',
       needs_user: 'needs you', skipped: 'skipped', failed: 'failed', hh_applied: 'you applied',

@@ -149,4 +149,26 @@ describe('listing triage on the fake hh.ru built from real vacancies', () => {
     await pristine.close();
     await page.close();
   });
+  it('"not for me" on a card re-scores the page, and the worker keeps it across a reload', async () => {
+    const page = await browser.newPage();
+    await page.goto(SEARCH);
+    await settled(page);
+    const ids = () => page.$$eval(CARD, (els) => els.map((el) => ({
+      id: el.querySelector('a[href*="/vacancy/"]')?.getAttribute('href')?.match(/vacancy\/(\d+)/)?.[1] ?? null,
+      verdict: el.getAttribute('data-otk-verdict'),
+      badged: el.querySelector('[data-otk-badge]') !== null,
+    })));
+    const before = await ids();
+    const target = before.findIndex((c) => c.verdict === 'show' && c.badged && c.id);
+    expect(target).toBeGreaterThanOrEqual(0);
+    const id = before[target]!.id!;
+    const badgeIndex = before.slice(0, target).filter((c) => c.badged).length;
+    const roots = await closedRoots(page);
+    await roots.click(`${CARD} [data-otk-badge]`, '[data-otk-fb="not"]', badgeIndex);
+    await expect.poll(async () => (await ids()).find((c) => c.id === id)?.verdict, { timeout: 15_000 }).toBe('hide');
+    await page.reload();
+    await settled(page);
+    await expect.poll(async () => (await ids()).find((c) => c.id === id)?.verdict, { timeout: 15_000 }).toBe('hide');
+    await page.close();
+  });
 });

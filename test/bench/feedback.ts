@@ -1,0 +1,138 @@
+/**
+ * Feedback simulation (`npm run bench`, or `npx tsx test/bench/feedback.ts`): a persona labels N of its
+ * vacancies on the badges ("relevant" for label 2, "not for me" for label 0, in a fixed shuffled order), the
+ * worker's feedback model (lib/feedback) learns from them, and the persona's remaining labelled vacancies are
+ * judged again: relevant kept / irrelevant hidden, before (N = 0) and after 10, 30 and 100 labels. Card fields.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { correct, emptyFeedback, learn, vacancyFeatures, type FeedbackStore } from '../../lib/feedback/model';
+import { fromHhApi } from '../../lib/hh/api-vacancy';
+import { compileProfile, DEFAULT_THRESHOLDS } from '../../lib/match/index';
+import { profileSchema } from '../../lib/match/profile';
+import { builtinRoleModel } from '../../lib/match/roles';
+import { hasSharedFile, isEntry, REPO_ROOT, sharedFile } from './shared';
+
+const CARD_FIELDS = ['id', 'name', 'employer', 'salary', 'experience', 'schedule', 'schedule_text', 'work_format', 'employment', 'area', 'address', 'snippet', 'alternate_url'];
+const PERSONA_ONLY = ['id', 'intent', 'category', 'query'];
+const STEPS = [0, 5, 10, 30, 100];
+const fmtPair = (k: number, rel: number, h: number, irr: number) => (rel + irr ? `${rel ? (k / rel).toFixed(3) : '  -  '}/${irr ? (h / irr).toFixed(3) : '  -  '}` : '    -/-    ');
+
+interface Persona {
+  id: string;
+  [k: string]: unknown;
+}
+
+/** A fixed pseudo-random order (mulberry32), the same on every run. */
+function shuffle<T>(xs: T[], seed: number): T[] {
+  let a = seed >>> 0;
+  const rnd = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+export function main(): void {
+  if (!hasSharedFile('data/vacancies.jsonl.gz')) {
+    console.log(`feedback: skipped, ${sharedFile('data/vacancies.jsonl.gz')} not found (../shared is not beside the repo)`);
+    return;
+  }
+  const read = <T>(f: string): T => JSON.parse(readFileSync(f, 'utf8')) as T;
+  const sets: { name: string; personas: Persona[]; labels: Record<string, Record<string, number>> }[] = [];
+  if (hasSharedFile('bench/labels.dev.json')) sets.push({ name: 'shared', personas: read(sharedFile('bench/personas.json')), labels: read(sharedFile('bench/labels.dev.json')) });
+  const dir = path.join(REPO_ROOT, 'test/bench/data');
+  sets.push({ name: 'repo', personas: read(path.join(dir, 'personas.json')), labels: read(path.join(dir, 'labels.dev.json')) });
+  // The labelling workspace beside the repo, when present (more personas than the repo's copy so far).
+  const extra = path.join(REPO_ROOT, '../bench-data');
+  if (existsSync(path.join(extra, 'labels.dev.json'))) {
+    const known = new Set(sets.flatMap((s) => s.personas.map((p) => p.id)));
+    const personas = read<Persona[]>(path.join(extra, 'personas.json')).filter((p) => !known.has(p.id));
+    sets.push({ name: 'extra', personas, labels: read(path.join(extra, 'labels.dev.json')) });
+  }
+  const want = new Set(sets.flatMap((s) => Object.values(s.labels).flatMap((l) => Object.keys(l))));
+  const corpus = new Map<string, Record<string, unknown>>();
+  for (const line of gunzipSync(readFileSync(sharedFile('data/vacancies.jsonl.gz'))).toString('utf8').split('\n')) {
+    if (!line) continue;
+    const o = JSON.parse(line) as Record<string, unknown>;
+    if (want.has(String(o.id))) corpus.set(String(o.id), o);
+  }
+  const roles = builtinRoleModel();
+  const { hide, dim } = DEFAULT_THRESHOLDS;
+  // Per step: pooled counts over every persona's remaining items, and the per-persona rates for the macro mean.
+  const pooled = STEPS.map(() => ({ k: 0, rel: 0, h: 0, irr: 0, irrDimmed: 0, relDimmed: 0, macroK: [] as number[], macroH: [] as number[] }));
+  const rows: string[] = [];
+  let personas = 0;
+  for (const set of sets) {
+    for (const p of set.personas) {
+      const labels = set.labels[p.id];
+      if (!labels) continue;
+      const profile = profileSchema.parse(Object.fromEntries(Object.entries(p).filter(([k]) => !PERSONA_ONLY.includes(k))));
+      const m = compileProfile(profile, { roles });
+      const items = shuffle(Object.entries(labels).filter(([, l]) => l !== 1), personas + 17).flatMap(([id, label]) => {
+        const raw = corpus.get(id);
+        if (!raw) return [];
+        const v = fromHhApi(Object.fromEntries(Object.entries(raw).filter(([f]) => CARD_FIELDS.includes(f))));
+        const r = m.score(v);
+        return [{ id, label, r, features: vacancyFeatures(v) }];
+      });
+      personas++;
+      const cells: string[] = [];
+      STEPS.forEach((n, si) => {
+        let store: FeedbackStore = emptyFeedback();
+        const taught = items.slice(0, n);
+        taught.forEach((it, i) => {
+          store = learn(store, it.id, { label: it.label === 2 ? 'relevant' : 'not', source: 'badge', features: it.features, base: it.r.score, title: '', at: i });
+        });
+        let k = 0;
+        let rel = 0;
+        let h = 0;
+        let irr = 0;
+        // N ≤ 10: the same items (those after the 10th) judged after each N, so the columns compare.
+        for (const it of items.slice(Math.max(n, 10))) {
+          const hard = it.r.reasons.some((x) => x.hard);
+          const score = hard ? 0 : correct(store, it.id, it.features, it.r.score, hide).score;
+          const hidden = score < hide;
+          if (it.label === 2) {
+            rel++;
+            if (!hidden) k++;
+            if (!hidden && score < dim) pooled[si]!.relDimmed++;
+          } else {
+            irr++;
+            if (hidden) h++;
+            else if (score < dim) pooled[si]!.irrDimmed++;
+          }
+        }
+        const t = pooled[si]!;
+        t.k += k;
+        t.rel += rel;
+        t.h += h;
+        t.irr += irr;
+        if (rel) t.macroK.push(k / rel);
+        if (irr) t.macroH.push(h / irr);
+        cells.push(`${rel ? (k / rel).toFixed(2) : '  - '}/${irr ? (h / irr).toFixed(2) : '  - '}`.padStart(13));
+      });
+      rows.push(`${set.name.padEnd(7)}${p.id.padEnd(24)}${String(items.length).padStart(5)}${cells.join('')}`);
+    }
+  }
+  console.log(`\n## feedback simulation (card fields; kept/hidden on each persona's items after the 10th, the first N of them labelled on the badges)`);
+  console.log(`${'set'.padEnd(7)}${'persona'.padEnd(24)}${'items'.padStart(5)}${STEPS.map((n) => `N=${n}`.padStart(13)).join('')}`);
+  for (const r of rows) console.log(r);
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+  console.log(`${'pooled kept / hidden'.padEnd(36)}${pooled.map((t) => fmtPair(t.k, t.rel, t.h, t.irr).padStart(13)).join('')}`);
+  console.log(`${'macro kept / hidden'.padEnd(36)}${pooled.map((t) => (t.macroK.length + t.macroH.length ? `${mean(t.macroK).toFixed(3)}/${mean(t.macroH).toFixed(3)}` : '    -/-    ').padStart(13)).join('')}`);
+  console.log(`${'dimmed: relevant / irrelevant'.padEnd(36)}${pooled.map((t) => (t.rel + t.irr ? `${(t.relDimmed / Math.max(1, t.rel)).toFixed(3)}/${(t.irrDimmed / Math.max(1, t.irr)).toFixed(3)}` : '    -/-    ').padStart(13)).join('')}`);
+  console.log(`(${personas} personas; items labelled 1 "borderline" are left out; "-": the persona has no labelled items left`);
+  console.log(` after N — the dev sets label ~20 vacancies per persona, so N = 30 and 100 await larger labelled pools)`);
+}
+
+if (isEntry(import.meta.url)) main();
