@@ -25,7 +25,7 @@ function lenient<T extends z.ZodMiniType>(schema: T) {
 
 const idSchema = z.pipe(z.union([z.number(), z.string().check(z.minLength(1))]), z.transform(String));
 
-const compensationSchema = z.looseObject({
+export const compensationSchema = z.looseObject({
   from: lenient(z.nullable(z.number())),
   to: lenient(z.nullable(z.number())),
   currencyCode: lenient(z.string()),
@@ -223,11 +223,12 @@ export type StateVacancy = MatchVacancy & {
   userLabels: unknown[];
 };
 
-const EXPERIENCE_SET: ReadonlySet<string> = new Set(EXPERIENCE_IDS);
+export const EXPERIENCE_SET: ReadonlySet<string> = new Set(EXPERIENCE_IDS);
 const WORK_FORMAT_SET: ReadonlySet<string> = new Set(WORK_FORMATS);
 const SALARY_MODES: ReadonlySet<string> = new Set(['MONTH', 'SHIFT', 'HOUR', 'YEAR', 'FLY_IN_FLY_OUT']);
 
-function workFormatsOf(raw: unknown[] | undefined, workSchedule: string | undefined): WorkFormat[] {
+/** hh's work formats of a state vacancy (strings or `{workFormatsElement}`), REMOTE for a remote schedule. */
+export function workFormatsOf(raw: unknown[] | undefined, workSchedule: string | undefined): WorkFormat[] {
   const out: WorkFormat[] = [];
   const add = (v: unknown) => {
     if (typeof v === 'string' && WORK_FORMAT_SET.has(v) && !out.includes(v as WorkFormat)) out.push(v as WorkFormat);
@@ -244,7 +245,8 @@ function workFormatsOf(raw: unknown[] | undefined, workSchedule: string | undefi
   return out;
 }
 
-function salaryOf(c: z.infer<typeof compensationSchema> | null | undefined): CardSalary | null {
+/** A state vacancy's compensation as a card salary (null when it has none). */
+export function salaryOf(c: z.infer<typeof compensationSchema> | null | undefined): CardSalary | null {
   if (!c) return null;
   if (c.noCompensation !== undefined && c.noCompensation !== null && c.noCompensation !== false) return null;
   const from = c.from ?? null;

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { EXPERIENCE_IDS, WORK_FORMATS, type ExperienceId, type MatchVacancy, type WorkFormat } from '../match/vacancy';
-import { hhStateSchema, labelsMeanApplied, parseMaybeEscapedJson, stateMatchesUrl } from './initial-state';
+import type { ExperienceId, MatchVacancy } from '../match/vacancy';
+import { compensationSchema, EXPERIENCE_SET, hhStateSchema, labelsMeanApplied, parseMaybeEscapedJson, salaryOf, stateMatchesUrl, workFormatsOf } from './initial-state';
 import type { UrlLike } from './page-detect';
-import type { CardSalary, SalaryMode } from './salary';
+import type { CardSalary } from './salary';
 
 /**
  * A search page's vacancies from its embedded state (`<template id="HH-Lux-InitialState">` →
@@ -48,16 +48,6 @@ export type ListingStateResult =
 const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
 const idSchema = z.pipe(z.union([z.number(), z.string().check(z.regex(/^\d{1,12}$/))]), z.transform(String));
 
-const compensationSchema = z.looseObject({
-  from: lenient(z.nullable(z.number())),
-  to: lenient(z.nullable(z.number())),
-  currencyCode: lenient(z.string()),
-  gross: lenient(z.nullable(z.boolean())),
-  noCompensation: lenient(z.unknown()),
-  mode: lenient(z.string()),
-  frequency: lenient(z.string()),
-});
-
 const itemSchema = z.looseObject({
   vacancyId: idSchema,
   name: z.string().check(z.minLength(1)),
@@ -89,27 +79,6 @@ const itemSchema = z.looseObject({
 });
 type Item = z.infer<typeof itemSchema>;
 
-const EXPERIENCE_SET: ReadonlySet<string> = new Set(EXPERIENCE_IDS);
-const WORK_FORMAT_SET: ReadonlySet<string> = new Set(WORK_FORMATS);
-const SALARY_MODES: ReadonlySet<string> = new Set(['MONTH', 'SHIFT', 'HOUR', 'YEAR', 'FLY_IN_FLY_OUT']);
-
-function workFormatsOf(raw: unknown[] | undefined, schedule: string | undefined): WorkFormat[] {
-  const out: WorkFormat[] = [];
-  const add = (v: unknown) => {
-    if (typeof v === 'string' && WORK_FORMAT_SET.has(v) && !out.includes(v as WorkFormat)) out.push(v as WorkFormat);
-  };
-  for (const item of raw ?? []) {
-    if (typeof item === 'string') add(item);
-    else if (item && typeof item === 'object') {
-      const el = (item as { workFormatsElement?: unknown }).workFormatsElement;
-      if (Array.isArray(el)) el.forEach(add);
-      else add(el);
-    }
-  }
-  if (!out.length && schedule === 'remote') out.push('REMOTE');
-  return out;
-}
-
 /** `[{"professionalRoleId":[96]}]` (KHR, LLR) or plain ids → ['96']. */
 function roleIdsOf(raw: unknown[] | undefined): string[] {
   const out: string[] = [];
@@ -124,17 +93,6 @@ function roleIdsOf(raw: unknown[] | undefined): string[] {
       else add(ids);
     } else add(item);
   }
-  return out;
-}
-
-function salaryOf(c: z.infer<typeof compensationSchema> | null | undefined): CardSalary | null {
-  if (!c || (c.noCompensation !== undefined && c.noCompensation !== null && c.noCompensation !== false)) return null;
-  const from = c.from ?? null;
-  const to = c.to ?? null;
-  if (from === null && to === null) return null;
-  const out: CardSalary = { from, to, currency: c.currencyCode ?? null, gross: c.gross ?? null };
-  if (c.mode && SALARY_MODES.has(c.mode)) out.mode = c.mode as SalaryMode;
-  if (c.frequency) out.frequency = c.frequency;
   return out;
 }
 

@@ -18,15 +18,8 @@ export async function message<T = unknown>(page: Page, type: string, payload: un
 
 /** The queue's snapshot of a fake vacancy (what a listing card would send). */
 export function snapshot(fake: FakeHh, id: number, score = 0.72) {
-  const v = fake.vacancy(id);
-  if (!v) throw new Error(`no fake vacancy ${id}`);
-  return {
-    id: String(v.id),
-    title: v.name,
-    employer: v.employer ? { id: String(v.employer.id), name: v.employer.name } : null,
-    url: `https://hh.ru/vacancy/${v.id}`,
-    score,
-  };
+  const { title, employer } = asMatchVacancy(fake, id);
+  return { id: String(id), title, employer, url: `https://hh.ru/vacancy/${id}`, score };
 }
 
 /** Queues vacancies (with letters where given) from an extension page; returns the job ids. */
