@@ -482,7 +482,7 @@ describe('ListingTriage with verdicts from the page state', () => {
     await settle();
     const bar = shadowOf(document.querySelector('[data-otk-bar]')!)!;
     expect(bar.querySelector('[data-otk-action="queue-all"]')!.textContent).toBe('queue matching: 1');
-    expect(bar.textContent).toContain('1 by hand only: the employer refuses automatic applications');
+    expect(bar.textContent).toContain('by hand: 1 (no auto-apply)');
     const q = () => shadowOf(document.querySelectorAll('[data-otk-badge]')[0]!)!.querySelector<HTMLButtonElement>('[data-otk-queue]')!;
     expect(badgeText(0)).toContain('no auto-apply');
     trustedClick(q());

@@ -21,7 +21,7 @@ export const texts = {
       needs_user: 'нужны вы', skipped: 'пропущено', failed: 'не удалось', hh_applied: 'вы откликались',
     } as Record<string, string>, // a cancelled job shows the plain queue button (controller, vacancy panel)
     queueAll: (n: number) => `в очередь подходящие: ${n}`,
-    bulkNoAuto: (n: number) => `${n} — только вручную: работодатель не принимает автоотклики`,
+    bulkNoAuto: (n: number) => `вручную: ${n} (без автооткликов)`,
     queueNoAutoConfirm: 'подтвердите отклик',
     noAutoTitle: 'Работодатель не принимает автоматические отклики: Otklik добавит вакансию только после вашего подтверждения',
     responses: (n: number) => `${n} ${plural(n, 'отклик', 'отклика', 'откликов')}`,
@@ -54,7 +54,7 @@ export const texts = {
       needs_user: 'needs you', skipped: 'skipped', failed: 'failed', hh_applied: 'you applied',
     } as Record<string, string>, // a cancelled job shows the plain queue button (controller, vacancy panel)
     queueAll: (n: number) => `queue matching: ${n}`,
-    bulkNoAuto: (n: number) => `${n} by hand only: the employer refuses automatic applications`,
+    bulkNoAuto: (n: number) => `by hand: ${n} (no auto-apply)`,
     queueNoAutoConfirm: 'confirm',
     noAutoTitle: 'The employer refuses automatic applications: Otklik queues it only once you confirm',
     responses: (n: number) => `${n} ${n === 1 ? 'applicant' : 'applicants'}`,
