@@ -112,6 +112,7 @@ async function popupStates(browser: ExtensionBrowser, fake: FakeHh, lang: string
   // What this profile's user would queue: the vacancies the product scores highest, with the scores it gives.
   const best = (ids: number[], n: number) => bestMatches(fake, small, ids, n);
   const normal = best(k.normal, 7);
+  if (normal.length < 7) throw new Error(`demo: the profile shows only ${normal.length} queueable vacancies of the 7 the pictures need`);
   const applies = () => fake.applications.length;
   // The refusals first: once three are applied the small cap holds everything else.
   await enqueueScored(popup, fake, [...best(k.hasTest, 1), ...best(k.archived, 1), ...best(k.external, 1), ...normal.slice(0, 3)]);

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import type { FakeHh } from '../fake-hh/server';
 import type { MatchVacancy } from '../../lib/match';
 import type { Settings } from '../../lib/settings/schema';
+import { builtinRoleModel } from '../../lib/match/roles';
 import { makeScorer } from '../../lib/triage/scorer';
 
 /** Sends one Otklik message from an extension page; throws with the worker's error text. */
@@ -48,16 +49,19 @@ function asMatchVacancy(fake: FakeHh, id: number): MatchVacancy {
 }
 
 /**
- * The vacancies of one kind that the product itself finds most relevant for these settings, best first, with
- * the score it gives them: the demo queues what a user of that profile would queue, never hand-picked numbers.
+ * The vacancies of one kind that the product itself shows (or dims) for these settings, best first, with the score
+ * the worker gives them (the same scorer and role model): the demo queues what a user of that profile would queue,
+ * never hand-picked numbers. Fewer than n (or none) when the product would hide the rest.
  */
 export function bestMatches(fake: FakeHh, settings: Settings, ids: readonly number[], n: number): Array<{ id: number; score: number }> {
-  const score = makeScorer(settings);
+  const score = makeScorer(settings, builtinRoleModel());
   if (!score) throw new Error('bestMatches: the profile is empty');
   return ids
-    .map((id) => ({ id, score: score(asMatchVacancy(fake, id)).score }))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, n);
+    .map((id) => ({ id, result: score(asMatchVacancy(fake, id)) }))
+    .filter((x) => x.result.verdict !== 'hide')
+    .sort((a, b) => b.result.score - a.result.score)
+    .slice(0, n)
+    .map((x) => ({ id: x.id, score: x.result.score }));
 }
 
 /** Queues scored vacancies (see bestMatches) from an extension page; returns the job ids. */
