@@ -129,7 +129,7 @@ describe('auto-discovery', () => {
     expect(tg.messages).toHaveLength(0);
   });
 
-  it('queue from a suggestion applies once; dismiss takes one off the list', async () => {
+  itWithRealVacancies('queue from a suggestion applies once; dismiss takes one off the list', async () => {
     // A vacancy hh lets through without a person (no questions, no required letter) is applied by itself.
     const plain = new Set(fake.vacancyKinds().normal.map(String));
     const shown = await shownIds();

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
 import { hiddenPainted, installPaintProbe, readProbe } from './paint-probe';
 import { closedRoots } from './closed-root';
 import { pythonJuniorSettings } from './profiles';
+import { describeWithRealVacancies } from '../shared-fixtures';
 
 /**
  * Issue 18 on the realistic fake: hh's raw answer (escaped state), 20 cards server-rendered and 30 rendered by the
@@ -44,7 +45,8 @@ async function badgesById(page: Page): Promise<Array<{ id: string; text: string 
   return out;
 }
 
-describe('no hidden card is ever painted; hh signals on badges', () => {
+// 50 python cards a page and a second page: the real corpus (the repo's demo set has too few).
+describeWithRealVacancies('no hidden card is ever painted; hh signals on badges', () => {
   let fake: FakeHh;
   let browser: ExtensionBrowser;
 

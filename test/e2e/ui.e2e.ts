@@ -8,6 +8,7 @@ import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
 import { pythonJuniorSettings } from './profiles';
 import { enqueue, message } from './ui-seed';
+import { itWithRealVacancies } from '../shared-fixtures';
 
 /** The popup at Chrome's popup size, on one of its views (the summary by default; `#queue`, `#history`…). */
 async function openPopup(browser: ExtensionBrowser, view = ''): Promise<Page> {
@@ -169,7 +170,8 @@ describe('options page (ru)', () => {
     await options.close();
   });
 
-  it('fills the profile from an hh.ru resume, previews thresholds live, and refuses bad values with clear messages', async () => {
+  // The preview's hidden band is counted on the real corpus's cards.
+  itWithRealVacancies('fills the profile from an hh.ru resume, previews thresholds live, and refuses bad values with clear messages', async () => {
     const page = await browser.newPage();
     await page.goto('https://hh.ru/'); // session cookies for the worker's fetches
     await page.close();
