@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { HH_MATCH_PATTERNS } from './lib/hh/sites';
+import { HH_MATCH_PATTERNS } from './lib/hh/urls';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({

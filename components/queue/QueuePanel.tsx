@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import { signal } from '@preact/signals';
 import { browser } from '#imports';
+import { hhHomeUrl } from '../../lib/hh/urls';
 import { getDb } from '../../lib/db';
 import type { Job } from '../../lib/db/schema';
 import { jobOpenUrl } from '../../lib/queue/links';
@@ -125,7 +126,7 @@ export function QueuePanel({ settings, review, approve, task, mode = 'all', onMo
     <div class={`otk-note ${mustAct ? 'otk-note--needs' : 'otk-note--info'} pp__notice`} role="status" data-testid="paused">
       <span><b>{t.paused}.</b> {t.pauseReason[st.pause.reason] ?? st.pause.message}</span>
       <span class="pp__notice-acts">
-        {mustAct ? <button type="button" class="otk-btn otk-btn--sm otk-btn--primary" onClick={() => void browser.tabs.create({ url: 'https://hh.ru/' })}>{t.openHh}</button> : null}
+        {mustAct ? <button type="button" class="otk-btn otk-btn--sm otk-btn--primary" onClick={() => void browser.tabs.create({ url: hhHomeUrl() })}>{t.openHh}</button> : null}
         {pauseButton(!mustAct)}
       </span>
     </div>

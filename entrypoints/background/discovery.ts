@@ -1,9 +1,10 @@
 import { browser } from '#imports';
 import { getDb } from '../../lib/db';
 import type { JobState, VacancySnapshot } from '../../lib/db/schema';
+import { fetchHtmlPage, type FetchedPage } from '../../lib/hh/html-page';
 import { fetchResumes } from '../../lib/hh/resumes';
 import { uiLang } from '../../lib/i18n/lang';
-import { blockedBecause, runRound, type FetchedPage, type RoundDeps } from '../../lib/discovery/round';
+import { blockedBecause, runRound, type RoundDeps } from '../../lib/discovery/round';
 import { getState } from '../../lib/discovery/store';
 import type { RoundSummary } from '../../lib/discovery/types';
 import { notify, type Notice } from '../../lib/notify/notifier';
@@ -37,19 +38,7 @@ export function tell(n: Notice): Promise<unknown> {
   );
 }
 
-async function fetchPage(url: string): Promise<FetchedPage> {
-  const ctrl = new AbortController();
-  const timer = setTimeout(() => ctrl.abort(), 30_000);
-  try {
-    const res = await fetch(url, { credentials: 'include', redirect: 'follow', signal: ctrl.signal, headers: { accept: 'text/html' } });
-    const out: FetchedPage = { status: res.status, url: res.url || url, text: await res.text() };
-    const ra = res.headers.get('retry-after');
-    if (ra && /^\d+$/.test(ra)) out.retryAfterMs = Number(ra) * 1000;
-    return out;
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const fetchPage = (url: string): Promise<FetchedPage> => fetchHtmlPage((i, init) => fetch(i, init), url);
 
 async function resumeHash(s: Settings): Promise<string | null> {
   const chosen = s.discovery.resumeHash ?? s.apply.defaultResumeHash;

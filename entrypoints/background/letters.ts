@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import * as z from 'zod/mini';
 import { getDb } from '../../lib/db';
 import { fetchVacancyDescription } from '../../lib/hh/vacancy-description';
+import { vacancyPageUrl } from '../../lib/hh/urls';
 import { uiLang } from '../../lib/i18n/lang';
 import { createEngineClient } from '../../lib/letters/engine-client';
 import { ENGINE_PORT } from '../../lib/letters/engine-protocol';
@@ -70,7 +71,7 @@ function startDownload(modelId: string, base: string): void {
 export const letterDeps = (kickDrain: () => void): Omit<LetterMessageDeps, 'db' | 'now' | 'settings'> => ({
   kickDrain,
   kickLetters: () => void draftLetters(kickDrain),
-  provider: (s) => providerFor(s.letters, factoryDeps, () => profileInput(s, { vacancy: { id: '1', title: 'Test', employer: null, url: 'https://hh.ru/vacancy/1' } })),
+  provider: (s) => providerFor(s.letters, factoryDeps, () => profileInput(s, { vacancy: { id: '1', title: 'Test', employer: null, url: vacancyPageUrl('1') } })),
   keys: { set: setKey, location: keyLocation, get: getKey, move: moveKeys },
   capability: () => engine.capability(),
   cachedModels: (ids, base) => engine.cached(ids, base),

@@ -2,6 +2,7 @@ import type { OtklikDb } from '../../lib/db/db';
 import type { ChatMessage, ChatResult } from '../../lib/hh/chat';
 import type { NegotiationsFetch } from '../../lib/hh/negotiations';
 import { isNegotiationsPage } from '../../lib/hh/page-detect';
+import { chatPageUrl, negotiationsPageUrl } from '../../lib/hh/urls';
 import type { Handlers } from '../../lib/messaging/router';
 import { computeFunnel, type FunnelItem } from '../../lib/negotiations/funnel';
 import type { negotiationMessages } from '../../lib/negotiations/protocol';
@@ -186,7 +187,7 @@ export function createNegotiationHandlers(deps: NegotiationDeps): Handlers<typeo
           state: r.state,
           error: r.error,
           problems: r.problems ?? [],
-          chatUrl: r.chatId ? `https://chatik.hh.ru/chat/${r.chatId}` : 'https://hh.ru/applicant/negotiations',
+          chatUrl: r.chatId ? chatPageUrl(r.chatId) : negotiationsPageUrl(),
         })),
       };
     },

@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import { getDb } from '../../lib/db';
 import { fetchChatMessages, sendChatMessage } from '../../lib/hh/chat';
 import { fetchNegotiationsPage } from '../../lib/hh/negotiations';
+import { hhHomeUrl } from '../../lib/hh/urls';
 import { uiLang } from '../../lib/i18n/lang';
 import { providerFor } from '../../lib/letters/factory';
 import { isAbort } from '../../lib/letters/provider';
@@ -31,7 +32,7 @@ async function draftReply(input: { settings: Settings; title: string; employer: 
   const reply: ReplyInput = { profile: s.profile, bank: s.qa.items, title: input.title, employer: input.employer, employerText: input.employerText, lang: uiLang() };
   if (s.letters.provider !== 'template' && s.letters.provider !== 'none') {
     try {
-      const provider = await providerFor(s.letters, factoryDeps, () => ({ profile: s.profile, vacancy: { id: '1', title: input.title || '-', employer: null, url: 'https://hh.ru/' } }));
+      const provider = await providerFor(s.letters, factoryDeps, () => ({ profile: s.profile, vacancy: { id: '1', title: input.title || '-', employer: null, url: hhHomeUrl() } }));
       const text = cleanReply(await provider.complete({ messages: replyPrompt(reply), maxTokens: 400, temperature: 0.4, signal: AbortSignal.timeout(120_000) }));
       if (text) return { text, by: provider.id, problems: replyProblems(text, reply) };
     } catch (e) {

@@ -2,6 +2,7 @@ import { enqueue, enqueueMany, jobEvents, listJobs, removeJob, retryJob, type En
 import type { OtklikDb } from '../../lib/db/db';
 import type { Job } from '../../lib/db/schema';
 import { fetchResumes } from '../../lib/hh/resumes';
+import { hhHomeUrl } from '../../lib/hh/urls';
 import type { JobView, queueMessages } from '../../lib/messaging/protocol';
 import type { Handlers } from '../../lib/messaging/router';
 import { canonicalVacancyUrl } from '../../lib/hh/vacancy-url';
@@ -30,7 +31,7 @@ async function view(db: OtklikDb, job: Job): Promise<JobView> {
     resumeHash: job.resumeHash,
     title: job.vacancy.title,
     employer: job.vacancy.employer?.name ?? null,
-    url: canonicalVacancyUrl(job.vacancyId, job.vacancy.url) ?? 'https://hh.ru/',
+    url: canonicalVacancyUrl(job.vacancyId, job.vacancy.url) ?? hhHomeUrl(),
     state: job.state,
     reason: job.reason,
     link: job.link === null ? null : jobOpenUrl(job),

@@ -3,6 +3,7 @@ import { getDb } from '../../lib/db';
 import type { Job, PauseState } from '../../lib/db/schema';
 import { createApplyClient } from '../../lib/hh/apply-client';
 import { fetchNegotiationsPage } from '../../lib/hh/negotiations';
+import { hhHomeUrl } from '../../lib/hh/urls';
 import { drainUntilWait, jobOpenUrl, queueConfigFromSettings, readResponses, type Notifier, type StepResult } from '../../lib/queue';
 import { getSettings } from '../../lib/settings/store';
 import { tell } from './discovery';
@@ -138,7 +139,7 @@ export async function ensureQueueAlarm(): Promise<void> {
 
 async function onNotificationClicked(id: string): Promise<void> {
   if (id === 'otklik-paused') {
-    await browser.tabs.create({ url: 'https://hh.ru/' });
+    await browser.tabs.create({ url: hhHomeUrl() });
   } else if (id.startsWith('otklik-job-')) {
     const job = await getDb().jobs.get(Number(id.slice('otklik-job-'.length)));
     if (job) await browser.tabs.create({ url: jobOpenUrl(job) });

@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { HH_MATCH_PATTERNS } from '../../lib/hh/sites';
+import { HH_MATCH_PATTERNS } from '../../lib/hh/urls';
 import { startTriage } from '../../lib/triage/start';
 import { requestPageFeatures } from '../../lib/pages/request';
 import { sendFromListing } from '../../lib/messaging/content-client';

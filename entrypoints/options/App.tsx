@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { signal } from '@preact/signals';
 import { browser } from '#imports';
+import { searchTextUrl } from '../../lib/hh/urls';
 import { Toggle } from '../../components/Toggle';
 import { draftProfile, fromDraft, toDraft, type Draft, type DraftErrors } from '../../components/options/draft';
 import { ResumeImport, type ImportedResume } from '../../components/options/ResumeImport';
@@ -264,7 +265,7 @@ export function App() {
                     disabled={!firstTitle}
                     onClick={() => {
                       state.step3.value = true;
-                      void browser.tabs.create({ url: `https://hh.ru/search/vacancy?text=${encodeURIComponent(firstTitle)}` });
+                      void browser.tabs.create({ url: searchTextUrl(firstTitle) });
                     }}
                   >
                     {t.step3Go}

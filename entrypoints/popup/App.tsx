@@ -7,7 +7,7 @@ import { uiLang } from '../../lib/i18n/lang';
 import { sendToBackground, type TriageStats } from '../../lib/messaging';
 import { settingsSignal } from '../../lib/settings/signal';
 import { updateSettings } from '../../lib/settings/store';
-import { isHhHost } from '../../lib/hh/sites';
+import { isHhHost } from '../../lib/hh/urls';
 import { Queue } from './Queue';
 import { Suggestions } from '../../components/discovery/Suggestions';
 import { Funnel } from '../../components/negotiations/Funnel';

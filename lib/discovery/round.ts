@@ -1,7 +1,9 @@
 import type { OtklikDb } from '../db/db';
 import type { VacancySnapshot } from '../db/schema';
+import type { FetchedPage } from '../hh/html-page';
 import type { StateVacancy } from '../hh/initial-state';
 import { readSearchPage, readVacancyPageHtml } from '../hh/page-state';
+import { vacancyPageUrl } from '../hh/urls';
 import type { Lang } from '../i18n/lang';
 import { builtinRoleModel } from '../match/roles';
 import { compileProfile, DEFAULT_THRESHOLDS, formatReason, type MatchResult } from '../match';
@@ -22,14 +24,7 @@ import type { DiscoveryState, RoundSummary, SeenVacancy, SeenVerdict, SourceRun 
  * end the round and back off exponentially. No fetch ever runs inside a database transaction.
  */
 
-export interface FetchedPage {
-  status: number;
-  /** Final URL after redirects. */
-  url: string;
-  text: string;
-  /** Retry-After in ms when hh sent one. */
-  retryAfterMs?: number;
-}
+export type { FetchedPage };
 
 export interface Strong {
   title: string;
@@ -80,7 +75,7 @@ const PAUSE_TEXT = {
 } as const;
 
 function snapshot(v: StateVacancy, score: number): VacancySnapshot {
-  const s: VacancySnapshot = { id: v.id, title: v.title.trim().slice(0, 500) || `#${v.id}`, employer: v.employer ? { ...v.employer, name: v.employer.name.slice(0, 300) } : null, url: `https://hh.ru/vacancy/${v.id}`, score: Math.round(score * 1000) / 1000 };
+  const s: VacancySnapshot = { id: v.id, title: v.title.trim().slice(0, 500) || `#${v.id}`, employer: v.employer ? { ...v.employer, name: v.employer.name.slice(0, 300) } : null, url: vacancyPageUrl(v.id), score: Math.round(score * 1000) / 1000 };
   if (s.employer?.id && s.employer.id.length > 40) delete s.employer.id;
   return s;
 }
@@ -221,7 +216,7 @@ export async function runRound(deps: RoundDeps, settings: Settings): Promise<Rou
         // Full text only for cards that may make it: a card already below the hide line stays there.
         if (!stop && result.verdict !== 'hide' && result.score >= thresholds.hide && !v.description && summary.fullTextFetches < d.maxFullTextPerRound) {
           try {
-            const res = await paced(`https://hh.ru/vacancy/${v.id}`);
+            const res = await paced(vacancyPageUrl(v.id));
             summary.fullTextFetches++;
             stop = fault(res, 'vacancy page');
             const read = stop ? null : readVacancyPageHtml(res.text, res.url, res.status);

@@ -1,3 +1,4 @@
+import { isHhSearchUrl, searchUrl } from '../hh/urls';
 import type { Settings } from '../settings/schema';
 
 /**
@@ -13,13 +14,11 @@ export interface Source {
   url(page: number): string;
 }
 
-const ORIGIN = 'https://hh.ru';
-
 function build(params: URLSearchParams, page: number): string {
   const p = new URLSearchParams(params);
   if (page > 0) p.set('page', String(page));
   else p.delete('page');
-  return `${ORIGIN}/search/vacancy?${p.toString()}`;
+  return searchUrl(p);
 }
 
 /** Saved search text → its parameters: a full hh search URL or only a query string; null when neither. */
@@ -33,7 +32,7 @@ export function savedSearchParams(query: string): URLSearchParams | null {
     } catch {
       return null;
     }
-    if (!/(^|\.)(hh\.ru|hh\.kz|rabota\.by|hh\.uz)$/i.test(u.hostname) || !u.pathname.startsWith('/search/vacancy')) return null;
+    if (!isHhSearchUrl(u)) return null;
     params = u.searchParams;
   } else params = new URLSearchParams(q.replace(/^\?/, '').includes('=') ? q.replace(/^\?/, '') : `text=${encodeURIComponent(q)}`);
   for (const k of ['page', 'hhtmFrom', 'hhtmFromLabel', 'search_session_id', 'disableBrowserCache']) params.delete(k);

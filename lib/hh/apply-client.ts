@@ -1,3 +1,4 @@
+import { HH_ORIGIN, HH_PATHS } from './urls';
 import { classifyApplyAnswer, type ApplyOutcome, type RawAnswer } from './apply-outcome';
 
 /**
@@ -19,7 +20,7 @@ import { classifyApplyAnswer, type ApplyOutcome, type RawAnswer } from './apply-
  * crash recovery belong to the queue, which knows whether an earlier attempt may have landed.
  */
 
-export const APPLY_PATH = '/applicant/vacancy_response/popup';
+export const APPLY_PATH = HH_PATHS.applyPopup;
 
 export interface ApplyRequest {
   vacancyId: string;
@@ -137,7 +138,7 @@ export function createApplyClient(deps: ApplyClientDeps): ApplyClient {
   return {
     getPage,
     async apply(req, signal) {
-      const origin = req.origin ?? 'https://hh.ru';
+      const origin = req.origin ?? HH_ORIGIN;
       let xsrf = await deps.readCookie(origin, '_xsrf').catch(() => null);
       if (!xsrf) {
         await refreshXsrf(origin, signal);

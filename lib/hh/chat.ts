@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { CHATIK_ORIGIN, HH_ORIGIN } from './urls';
 
 /**
  * Employer chats live on chatik.hh.ru (hh-site.md §1.4). Its JSON API is internal and UNVERIFIED by us; the
@@ -15,7 +16,6 @@ import * as z from 'zod/mini';
  * from a user's click (the caller's contract: there is no automatic path to `sendChatMessage`).
  */
 
-export const CHATIK_ORIGIN = 'https://chatik.hh.ru';
 
 export interface ChatMessage {
   id: string;
@@ -107,7 +107,7 @@ export async function fetchChatMessages(deps: ChatDeps, chatId: string): Promise
 /** Sends one message. `idempotencyKey` makes a retried click harmless (the same key = the same message). */
 export async function sendChatMessage(deps: ChatDeps, req: { chatId: string; text: string; idempotencyKey: string }): Promise<ChatResult<null>> {
   if (!/^\d{1,15}$/.test(req.chatId)) return { ok: false, error: 'refused', detail: 'no chat id' };
-  const xsrf = await deps.readCookie('https://hh.ru', '_xsrf');
+  const xsrf = await deps.readCookie(HH_ORIGIN, '_xsrf');
   if (!xsrf) return { ok: false, error: 'logged_out', detail: 'no _xsrf cookie: open hh.ru and log in' };
   const r = await call(deps, `${CHATIK_ORIGIN}/chatik/api/send`, {
     method: 'POST',

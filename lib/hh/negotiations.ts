@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { HH_ORIGIN, HH_PATHS } from './urls';
 import { decodeEntities, hhStateSchema, parseMaybeEscapedJson, stateMatchesUrl } from './initial-state';
 import type { UrlLike } from './page-detect';
 
@@ -22,7 +23,7 @@ import type { UrlLike } from './page-detect';
  * (`invitation`, `interview`, `discard`, `archived`, …) and by the visible text («Приглашение», «Отказ», …).
  */
 
-export const NEGOTIATIONS_PATH = '/applicant/negotiations';
+export const NEGOTIATIONS_PATH = HH_PATHS.negotiations;
 export const NEGOTIATIONS_URL_QUERY = '?filter=all';
 
 /** What hh says on a card, reduced to what the funnel needs. */
@@ -249,7 +250,7 @@ export type NegotiationsFetch = { ok: true; page: NegotiationsPage } | { ok: fal
  * `page` 0 is the newest; hh shows 20 per page (2026-03 fixture).
  */
 export async function fetchNegotiationsPage(fetchFn: typeof fetch, opts: { origin?: string; page?: number; timeoutMs?: number } = {}): Promise<NegotiationsFetch> {
-  const origin = opts.origin ?? 'https://hh.ru';
+  const origin = opts.origin ?? HH_ORIGIN;
   const url = `${origin}${NEGOTIATIONS_PATH}${NEGOTIATIONS_URL_QUERY}${opts.page ? `&page=${opts.page}` : ''}`;
   let res: Response;
   let html: string;

@@ -1,4 +1,4 @@
-import { isHhHost } from './sites';
+import { isHhHost } from './urls';
 
 /**
  * Which hh.ru page a URL is. Pure functions of the URL (github-url-detection style); every detector is tested

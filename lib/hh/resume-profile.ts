@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { HH_ORIGIN } from './urls';
 import type { ExperienceId } from '../match/vacancy';
 import { decodeEntities, hhStateSchema, parseMaybeEscapedJson } from './initial-state';
 
@@ -136,7 +137,7 @@ export type ResumeProfileResult =
   | { ok: false; error: 'logged_out' | 'captcha' | 'network' | 'not_found'; detail: string };
 
 /** Fetches `/resume/<hash>` with the user's session and reads both sources. */
-export async function fetchResumeProfile(fetchFn: typeof fetch, hash: string, origin = 'https://hh.ru', timeoutMs = 15_000): Promise<ResumeProfileResult> {
+export async function fetchResumeProfile(fetchFn: typeof fetch, hash: string, origin = HH_ORIGIN, timeoutMs = 15_000): Promise<ResumeProfileResult> {
   let res: Response;
   let html: string;
   try {

@@ -1,3 +1,4 @@
+import { HH_ORIGIN, HH_PATHS } from './urls';
 import { decodeEntities, hhStateSchema, parseMaybeEscapedJson, stateResumes } from './initial-state';
 
 /**
@@ -15,7 +16,7 @@ export interface Resume {
   latest?: boolean;
 }
 
-export const RESUMES_PATH = '/applicant/resumes';
+export const RESUMES_PATH = HH_PATHS.resumes;
 
 const TEMPLATE = /<template[^>]*\bid="HH-Lux-InitialState"[^>]*>([\s\S]*?)<\/template>/i;
 const CARD_LINK = /data-qa="resume-card-link-([0-9a-f]{20,64})"/gi;
@@ -67,7 +68,7 @@ export function parseResumesPage(html: string): Resume[] {
 export type ResumesResult = { ok: true; resumes: Resume[] } | { ok: false; error: 'logged_out' | 'captcha' | 'network' | 'unrecognised'; detail: string };
 
 /** Fetches and parses the list with the user's session (background: `credentials: 'include'`). */
-export async function fetchResumes(fetchFn: typeof fetch, origin = 'https://hh.ru', timeoutMs = 15_000): Promise<ResumesResult> {
+export async function fetchResumes(fetchFn: typeof fetch, origin = HH_ORIGIN, timeoutMs = 15_000): Promise<ResumesResult> {
   let res: Response;
   let html: string;
   try {

@@ -1,4 +1,4 @@
-import { hhOriginFor, isHhHost } from './sites';
+import { HH_ORIGIN, hhOriginFor, isHhHost, vacancyPageUrl } from './urls';
 
 /**
  * The only vacancy URLs Otklik stores, shows or opens: built by the worker from the vacancy id, on https and on
@@ -9,19 +9,19 @@ const VACANCY_ID = /^\d{1,12}$/;
 
 /** The hh origin a (page-supplied) URL points into, or https://hh.ru when it is no https URL on an hh host. */
 export function hhOriginOf(url: string | null | undefined): string {
-  if (!url) return 'https://hh.ru';
+  if (!url) return HH_ORIGIN;
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' && isHhHost(u.hostname) ? hhOriginFor(u.hostname) : 'https://hh.ru';
+    return u.protocol === 'https:' && isHhHost(u.hostname) ? hhOriginFor(u.hostname) : HH_ORIGIN;
   } catch {
-    return 'https://hh.ru';
+    return HH_ORIGIN;
   }
 }
 
 /** `https://<hh family domain>/vacancy/<id>`; null when the id is not an hh vacancy id. */
 export function canonicalVacancyUrl(vacancyId: string, pageUrl?: string | null): string | null {
   if (!VACANCY_ID.test(vacancyId)) return null;
-  return `${hhOriginOf(pageUrl)}/vacancy/${vacancyId}`;
+  return vacancyPageUrl(vacancyId, hhOriginOf(pageUrl));
 }
 
 /** An https page on an hh host (the questionnaire link the worker built, hh's own pages), else null. */

@@ -1,4 +1,4 @@
-import { isHhHost } from '../hh/sites';
+import { isHhHost } from '../hh/urls';
 import { ENGINE_PORT } from '../letters/engine-protocol';
 import { LETTER_PORT } from '../letters/port-protocol';
 import type { toBackground } from './protocol';

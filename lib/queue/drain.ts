@@ -5,6 +5,7 @@ import type { ApplyOutcome } from '../hh/apply-outcome';
 import { readQuestionnairePage } from '../hh/questions';
 import { fetchVacancyFacts } from '../hh/vacancy-facts';
 import { hhOriginOf } from '../hh/vacancy-url';
+import { isApplyPageUrl } from '../hh/urls';
 import { bankHasAnswers, decideQuestionnaire, describeSentAnswers } from '../negotiations/auto-answer';
 import { claimNext, type ClaimResult } from './claim';
 import { observeClock } from './clock';
@@ -168,7 +169,7 @@ async function answerQuestionnaire(
     return { outcome: first };
   }
   // Only hh's own questionnaire page on the vacancy's site, with the user's session.
-  if (link.origin !== request.origin || link.pathname !== '/applicant/vacancy_response' || !getPage) return { outcome: first };
+  if (!isApplyPageUrl(link, request.origin) || !getPage) return { outcome: first };
 
   const renew = async (): Promise<Job | null> => {
     const job = await renewLease(deps.db, claimed.id, { now: deps.now(), owner: deps.owner, config });

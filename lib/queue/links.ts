@@ -1,4 +1,5 @@
 import type { Job } from '../db/schema';
+import { hhHomeUrl } from '../hh/urls';
 import { canonicalVacancyUrl, externalApplyUrl, hhPageUrl } from '../hh/vacancy-url';
 
 /**
@@ -8,5 +9,5 @@ import { canonicalVacancyUrl, externalApplyUrl, hhPageUrl } from '../hh/vacancy-
  */
 export function jobOpenUrl(job: Pick<Job, 'vacancyId' | 'link' | 'reason'> & { vacancy: Pick<Job['vacancy'], 'url'> }): string {
   const link = job.reason === 'external' ? externalApplyUrl(job.link) : hhPageUrl(job.link);
-  return link ?? canonicalVacancyUrl(job.vacancyId, job.vacancy.url) ?? 'https://hh.ru/';
+  return link ?? canonicalVacancyUrl(job.vacancyId, job.vacancy.url) ?? hhHomeUrl();
 }

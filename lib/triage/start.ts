@@ -1,5 +1,6 @@
 import { absolutize, badgeAnchor, cardEmployer, cardTitle, findListingCards, listContainer, listingCardId, originOf, readListingCard, type RawCard } from '../hh/listing';
 import { isListingPage } from '../hh/page-detect';
+import { vacancyPageUrl } from '../hh/urls';
 import { openGate, templateText, watchParse } from './early';
 import { sendFromListing, sendTriage } from '../messaging/content-client';
 import type { TriageStats } from '../messaging/listing-protocol';
@@ -30,7 +31,7 @@ function debounce<A extends unknown[]>(fn: (...a: A) => void, ms: number) {
 /** What the apply queue gets of a card the user queues from the listing. */
 function queueVacancy(raw: RawCard) {
   const origin = originOf(document) ?? location.origin;
-  return { title: cardTitle(raw), employer: cardEmployer(raw), url: absolutize(raw.href, origin) ?? `${origin}/vacancy/${raw.id}` };
+  return { title: cardTitle(raw), employer: cardEmployer(raw), url: absolutize(raw.href, origin) ?? vacancyPageUrl(raw.id, origin) };
 }
 
 /**
