@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { HH_PATHS } from './urls';
 
 /**
  * Every answer of `POST /applicant/vacancy_response/popup` mapped to one typed outcome (hh-site.md §2.2–2.3,
@@ -108,7 +109,7 @@ export function pathOf(url: string): string {
 
 /** The questionnaire page hh itself opens for a vacancy with tests (hh-site.md §2.1). */
 export function testLink(origin: string, vacancyId: string): string {
-  return `${origin}/applicant/vacancy_response?vacancyId=${encodeURIComponent(vacancyId)}&startedWithQuestion=false`;
+  return `${origin}${HH_PATHS.applyPage}?vacancyId=${encodeURIComponent(vacancyId)}&startedWithQuestion=false`;
 }
 
 export interface ClassifyContext {

@@ -1,5 +1,6 @@
 import { pathOf, redirectedToSessionPage, serverError, sessionPageInstead, type ApplyOutcome, type RawAnswer } from './apply-outcome';
 import type { PageAnswer } from './apply-client';
+import { vacancyPageUrl } from './urls';
 import { decodeEntities, hhStateSchema, parseMaybeEscapedJson, stateVacancyView } from './initial-state';
 
 /**
@@ -27,8 +28,6 @@ export type VacancyFactsRead =
   /** What the page answer means for an application (gone, captcha/login, 5xx, network). */
   | { kind: 'outcome'; outcome: ApplyOutcome }
   | { kind: 'unreadable'; reason: string };
-
-export const vacancyPageUrl = (origin: string, vacancyId: string): string => `${origin}/vacancy/${vacancyId}`;
 
 const TEMPLATE = /<template[^>]*\bid="HH-Lux-InitialState"[^>]*>([\s\S]*?)<\/template>/i;
 const COMPANY_LINK = /<a\b[^>]*data-qa="vacancy-company-name"[^>]*>([\s\S]*?)<\/a>/i;
@@ -78,7 +77,7 @@ export function readVacancyFacts(answer: RawAnswer, vacancyId: string): VacancyF
 
 /** GETs the vacancy page with the session (the apply client's `getPage`) and reads it. */
 export async function fetchVacancyFacts(getPage: (url: string, signal?: AbortSignal) => Promise<PageAnswer>, origin: string, vacancyId: string, signal?: AbortSignal): Promise<VacancyFactsRead> {
-  const page = await getPage(vacancyPageUrl(origin, vacancyId), signal).catch((e: unknown): PageAnswer => ({ kind: 'network', detail: e instanceof Error ? e.message : String(e) }));
+  const page = await getPage(vacancyPageUrl(vacancyId, origin), signal).catch((e: unknown): PageAnswer => ({ kind: 'network', detail: e instanceof Error ? e.message : String(e) }));
   if (page.kind === 'network') return { kind: 'outcome', outcome: { kind: 'network', status: 0, detail: `vacancy page: ${page.detail}` } };
   return readVacancyFacts(page.answer, vacancyId);
 }
