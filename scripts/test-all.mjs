@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, unit tests, build, end-to-end tests. Prints one plain "N passed, N failed" line at the
-// end (unit + e2e tests, plus typecheck and build as one check each) and exits non-zero on any failure.
+// `npm test`: typecheck, lint, unit tests, build, end-to-end tests. Prints one plain "N passed, N failed" line at
+// the end (unit + e2e tests, plus typecheck, lint and build as one check each) and exits non-zero on any failure.
+// OTKLIK_FORMAT_CHECK=1 adds `prettier --check` as one more check (off until the tree is formatted in one go).
 // Works on a fresh clone: installs the npm dependencies and Debian's Chromium itself when they are missing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -11,7 +12,7 @@ checkNode();
 ensureDependencies();
 const artifacts = join(root, 'artifacts');
 mkdirSync(artifacts, { recursive: true });
-const only = process.argv[2]; // optional: typecheck | unit | build | e2e
+const only = process.argv[2]; // optional: typecheck | lint | format | unit | build | e2e
 
 let passed = 0;
 let failed = 0;
@@ -26,7 +27,8 @@ function run(cmd, args) {
 function check(name, cmd, args) {
   phase(name);
   const r = run(cmd, args);
-  r.ok ? passed++ : failed++;
+  if (r.ok) passed++;
+  else failed++;
   lines.push(`${name}: ${r.ok ? 'ok' : 'FAILED'} (${r.secs} s)`);
   return r.ok;
 }
@@ -53,6 +55,8 @@ function vitest(name, args) {
 }
 
 if (!only || only === 'typecheck') check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
+if (!only || only === 'lint') check('lint', 'npx', ['eslint', '.']);
+if (only === 'format' || (!only && process.env.OTKLIK_FORMAT_CHECK === '1')) check('format', 'npx', ['prettier', '--check', '.']);
 if (!only || only === 'unit') vitest('unit', []);
 if (!existsSync(join(root, '../shared')) && !process.env.OTKLIK_SHARED_DIR) {
   lines.push('note: ../shared not found: the tests that need its real hh pages and data were skipped');

@@ -4,7 +4,10 @@ import type { Lang } from '../../lib/i18n/lang';
 function times(value: string): string[] {
   const out: string[] = [];
   for (let m = 0; m < 24 * 60; m += 15) out.push(`${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
-  if (/^\d\d:\d\d$/.test(value) && !out.includes(value)) out.push(value), out.sort();
+  if (/^\d\d:\d\d$/.test(value) && !out.includes(value)) {
+    out.push(value);
+    out.sort();
+  }
   return out;
 }
 

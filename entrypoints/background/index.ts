@@ -20,7 +20,7 @@ import { createProfileHandlers } from './profile-messages';
 import { negotiationDeps, registerNegotiations } from './negotiations';
 import { createNegotiationHandlers } from './negotiations-messages';
 import { createPageFeaturesHandler } from '../../lib/pages/inject';
-import { PAGE_FEATURES_FILE } from '../../lib/pages/kinds';
+import { type PAGE_FEATURES_FILE } from '../../lib/pages/kinds';
 import { ensureScriptToken } from '../../lib/platform/script-token';
 import { migrateRememberedKeys } from '../../lib/letters/keys';
 import { getTelegramToken } from '../../lib/notify/token';

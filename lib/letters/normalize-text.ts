@@ -29,6 +29,7 @@ export function decodeEntities(s: string): string {
 }
 
 /** Zero-width, soft hyphen, BiDi, joiners, variation selectors, fillers, tag characters, private use, controls. */
+// eslint-disable-next-line no-control-regex, no-misleading-character-class -- control and combining marks are what it strips
 export const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uE000-\uF8FF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\u{E0000}-\u{E007F}\u{F0000}-\u{10FFFF}]/gu;
 
 /** Plain untrusted text: entities, NFKC, invisible characters, spaces. Keeps newlines. */

@@ -33,6 +33,7 @@ export function unansweredEmployerText(messages: readonly ChatMessage[]): { text
 /** Untrusted text made safe to fence: no angle brackets (the fence is a tag), no control characters. */
 export function fenceSafe(text: string): string {
   return text
+    // eslint-disable-next-line no-control-regex -- control characters are what it strips
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
     .replace(/</g, '‹')
     .replace(/>/g, '›')

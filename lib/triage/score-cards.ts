@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { interpretCard, type RawCard } from '../hh/listing';
 import { listingStateFromText, type ListingVacancy } from '../hh/listing-state';
 import type { Feedback } from '../feedback/service';

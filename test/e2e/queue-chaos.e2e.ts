@@ -155,6 +155,7 @@ describe('apply queue under chaos', () => {
     let kills = 0;
     let killing = true;
     const killer = (async () => {
+      // eslint-disable-next-line no-unmodified-loop-condition -- the test body clears `killing` while this loop awaits
       while (killing) {
         await sleep(5000 + Math.floor(Math.random() * 2500));
         if (!killing) break;

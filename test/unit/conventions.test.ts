@@ -126,6 +126,7 @@ describe('boundaries', () => {
   });
 
   describe('the checkers catch a planted violation', () => {
+    /* eslint-disable no-template-curly-in-string -- planted source lines, not templates */
     it.each([
       ['hh host in a URL', "const u = 'https://spb.hh.ru/';"],
       ['hh host list as a regex', 'const re = /(^|\\.)hh\\.ru$/;'],
@@ -134,6 +135,7 @@ describe('boundaries', () => {
       ['hh path', 'const v = `${origin}/vacancy/${id}`;'],
       ['hh path', "const s = origin + '/search/vacancy?text=' + q;"],
     ])('%s: %s', (rule, line) => {
+      /* eslint-enable no-template-curly-in-string */
       expect(hhAddressLeaks([{ path: 'lib/queue/x.ts', text: line }])).toContain(`lib/queue/x.ts:1 ${rule}`);
       expect(hhAddressLeaks([{ path: `${HH_DOOR}x.ts`, text: line }])).toEqual([]);
     });
