@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb } from '../../lib/db';
-import { enqueue } from '../../lib/db/jobs';
+import { enqueue } from '../../lib/queue/enqueue';
 import { defaultSettings } from '../../lib/settings/schema';
 import { QueuePanel } from './QueuePanel';
 

@@ -1,6 +1,7 @@
 import type { OtklikDb } from '../../lib/db/db';
-import type { Job, JobState } from '../../lib/db/schema';
+import type { Job } from '../../lib/db/schema';
 import { queueConfigFromSettings, queueStatus, type QueueStatus } from '../../lib/queue';
+import { FINISHED_STATES, OPEN_STATES } from '../../lib/queue/states';
 import type { Settings } from '../../lib/settings/schema';
 import { GROUP_OF, type GroupId } from './model';
 
@@ -8,8 +9,6 @@ import { GROUP_OF, type GroupId } from './model';
 export const ROWS_SHOWN = 8;
 /** Finished jobs listed in an unfolded group (the newest; older ones are in the statistics). */
 export const ROWS_UNFOLDED = 200;
-const OPEN_STATES: JobState[] = ['pending', 'processing', 'review', 'needs_user'];
-const FINISHED_STATES: JobState[] = ['applied', 'failed', 'skipped'];
 
 export interface QueueSnapshot {
   jobs: Job[];

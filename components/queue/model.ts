@@ -1,4 +1,5 @@
 import type { Job, JobState } from '../../lib/db/schema';
+import { isActive } from '../../lib/queue/states';
 import type { PopupTexts } from './texts';
 
 /**
@@ -94,7 +95,7 @@ export function letterPreview(letter: string | null, max = 90): string | null {
  * was queued, how many are no longer pending/sending. null when nothing is active.
  */
 export function drainProgress(jobs: readonly Pick<Job, 'state' | 'createdAt'>[]): { done: number; total: number } | null {
-  const active = jobs.filter((j) => j.state === 'pending' || j.state === 'processing');
+  const active = jobs.filter((j) => isActive(j.state));
   if (!active.length) return null;
   const since = Math.min(...active.map((j) => j.createdAt));
   const batch = jobs.filter((j) => j.createdAt >= since && j.state !== 'cancelled');

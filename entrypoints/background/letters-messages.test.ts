@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OtklikDb } from '../../lib/db/db';
-import { enqueue } from '../../lib/db/jobs';
+import { enqueue } from '../../lib/queue/enqueue';
 import { claimDraft, saveDraft } from '../../lib/letters/jobs';
 import type { LetterProvider } from '../../lib/letters/provider';
 import { ProviderError } from '../../lib/letters/provider';

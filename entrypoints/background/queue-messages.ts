@@ -1,4 +1,6 @@
-import { enqueue, enqueueMany, jobEvents, listJobs, removeJob, retryJob, type EnqueueResult } from '../../lib/db/jobs';
+import { jobEvents, listJobs } from '../../lib/db/jobs';
+import { enqueue, enqueueMany, type EnqueueResult } from '../../lib/queue/enqueue';
+import { removeJob, retryJob } from '../../lib/queue/user-actions';
 import type { OtklikDb } from '../../lib/db/db';
 import type { Job } from '../../lib/db/schema';
 import { fetchResumes } from '../../lib/hh/resumes';

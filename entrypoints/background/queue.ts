@@ -5,6 +5,7 @@ import { createApplyClient } from '../../lib/hh/apply-client';
 import { fetchNegotiationsPage } from '../../lib/hh/negotiations';
 import { hhHomeUrl } from '../../lib/hh/urls';
 import { drainUntilWait, jobOpenUrl, queueConfigFromSettings, readResponses, type Notifier, type StepResult } from '../../lib/queue';
+import { ACTIVE_STATES } from '../../lib/queue/states';
 import { getSettings } from '../../lib/settings/store';
 import { tell } from './discovery';
 
@@ -132,7 +133,7 @@ function describeStep(s: StepResult): string {
 /** At worker start: make sure a wake-up exists if there is anything to do (alarms may not survive restarts). */
 export async function ensureQueueAlarm(): Promise<void> {
   const db = getDb();
-  const active = (await db.jobs.where('state').anyOf(['pending', 'processing']).count()) > 0;
+  const active = (await db.jobs.where('state').anyOf(ACTIVE_STATES).count()) > 0;
   const existing = await browser.alarms.get(QUEUE_ALARM);
   if (active && !existing) await scheduleWake(Date.now());
 }

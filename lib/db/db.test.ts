@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_VERSION, OtklikDb, SCHEMA_VERSIONS, declareVersions } from './db';
-import { countByState, enqueue, enqueueMany, jobEvents, listJobs, removeJob, retryJob } from './jobs';
+import { countByState, jobEvents, listJobs } from './jobs';
+import { enqueue, enqueueMany } from '../queue/enqueue';
+import { removeJob, retryJob } from '../queue/user-actions';
 import type { Job, VacancySnapshot } from './schema';
 
 let n = 0;

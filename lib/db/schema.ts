@@ -20,9 +20,6 @@ import type { JobState } from './job-state';
  */
 export { JOB_STATES, jobStateSchema, type JobState } from './job-state';
 
-export const TERMINAL_STATES: ReadonlySet<JobState> = new Set(['applied', 'skipped', 'failed', 'cancelled']);
-/** States the drain may still act on without the user. */
-export const ACTIVE_STATES: ReadonlySet<JobState> = new Set(['pending', 'processing']);
 
 /** What the queue keeps of a vacancy: enough to show the job, check the blacklist and link to hh. */
 export const vacancySnapshotSchema = z.object({

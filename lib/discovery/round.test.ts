@@ -6,7 +6,7 @@ import { fetchFromFake } from '../../test/fake-hh/node-fetch';
 import { describeWithRealVacancies } from '../../test/shared-fixtures';
 import { acceptsAutoResponse } from '../../test/fake-hh/render-listing';
 import { OtklikDb } from '../db/db';
-import { enqueue } from '../db/jobs';
+import { enqueue } from '../queue/enqueue';
 import { defaultSettings, type Settings } from '../settings/schema';
 import { backoffMs, blockedBecause, runRound, type RoundDeps } from './round';
 import { getState, listSuggestions } from './store';

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OtklikDb } from '../db/db';
-import { enqueue, jobEvents } from '../db/jobs';
+import { jobEvents } from '../db/jobs';
+import { enqueue } from '../queue/enqueue';
 import type { VacancySnapshot } from '../db/schema';
 import { claimNext } from '../queue/claim';
 import { checkHistory } from '../queue/history';

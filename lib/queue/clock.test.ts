@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OtklikDb } from '../db/db';
-import { enqueue, jobEvents } from '../db/jobs';
+import { jobEvents } from '../db/jobs';
+import { enqueue } from './enqueue';
 import type { ApplyClient } from '../hh/apply-client';
 import { claimNext } from './claim';
 import { measureJump, observeClock } from './clock';

@@ -1,3 +1,6 @@
+export { enqueue, enqueueMany, type EmployerBlock, type EnqueueInput, type EnqueueReason, type EnqueueResult } from './enqueue';
+export { removeJob, retryJob, type UserActionResult } from './user-actions';
+export { ACTIVE_STATES, FINISHED_STATES, HOLDS_VACANCY, OPEN_STATES, RETRYABLE, isActive } from './states';
 export { claimNext, usedInWindow, type ClaimContext, type ClaimResult } from './claim';
 export { OUTCOME_UNKNOWN, commitOutcome, renewLease, transition, type CommitContext, type CommitResult, type QuestionnaireNote } from './commit';
 export { DEFAULT_QUEUE_CONFIG, WINDOW_MS, localMinutesOfDay, queueConfigFromSettings, type QueueConfig } from './config';

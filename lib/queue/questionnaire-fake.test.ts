@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OtklikDb } from '../db/db';
-import { enqueue, jobEvents } from '../db/jobs';
+import { jobEvents } from '../db/jobs';
+import { enqueue } from './enqueue';
 import { createApplyClient } from '../hh/apply-client';
 import { qaItemSchema } from '../negotiations/settings';
 import { fakeFetch } from '../../test/fake-hh/node-fetch';

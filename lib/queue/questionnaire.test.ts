@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { enqueue, jobEvents } from '../db/jobs';
+import { jobEvents } from '../db/jobs';
+import { enqueue } from './enqueue';
 import type { ApplyClient, ApplyRequest, PageAnswer } from '../hh/apply-client';
 import type { ApplyOutcome } from '../hh/apply-outcome';
 import { qaItemSchema, type QaItem } from '../negotiations/settings';

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { OtklikDb } from '../db/db';
-import { enqueue, jobEvents } from '../db/jobs';
+import { jobEvents } from '../db/jobs';
+import { enqueue } from './enqueue';
 import type { Job, VacancySnapshot } from '../db/schema';
 import type { ApplyClient } from '../hh/apply-client';
 import type { ApplyOutcome } from '../hh/apply-outcome';

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { OtklikDb } from '../db/db';
-import { enqueue, jobEvents, retryJob } from '../db/jobs';
+import { jobEvents } from '../db/jobs';
+import { enqueue } from './enqueue';
+import { retryJob } from './user-actions';
 import type { VacancySnapshot } from '../db/schema';
 import type { ApplyClient } from '../hh/apply-client';
 import { classifyApplyAnswer, type ApplyOutcome } from '../hh/apply-outcome';

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OtklikDb } from '../db/db';
-import { enqueue } from '../db/jobs';
+import { enqueue } from './enqueue';
 import { createApplyClient } from '../hh/apply-client';
 import { fetchVacancyFacts } from '../hh/vacancy-facts';
 import { fakeFetch } from '../../test/fake-hh/node-fetch';

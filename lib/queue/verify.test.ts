@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { enqueue, jobEvents } from '../db/jobs';
+import { jobEvents } from '../db/jobs';
+import { enqueue } from './enqueue';
 import type { VacancySnapshot } from '../db/schema';
 import type { ApplyClient, PageAnswer } from '../hh/apply-client';
 import type { ApplyOutcome } from '../hh/apply-outcome';

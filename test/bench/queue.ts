@@ -10,7 +10,7 @@
  */
 import 'fake-indexeddb/auto';
 import { OtklikDb } from '../../lib/db/db';
-import { enqueueMany } from '../../lib/db/jobs';
+import { enqueueMany } from '../../lib/queue/enqueue';
 import type { ApplyClient } from '../../lib/hh/apply-client';
 import { claimNext, commitOutcome, DEFAULT_QUEUE_CONFIG, drainUntilWait, type QueueConfig } from '../../lib/queue';
 import { isEntry } from './shared';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OtklikDb } from '../../db/db';
-import { enqueue } from '../../db/jobs';
+import { enqueue } from '../../queue/enqueue';
 import { profileSchema, type Profile } from '../../match/profile';
 import { claimDraft, saveDraft } from '../jobs';
 import type { LetterInput } from '../prompt';
