@@ -3,7 +3,7 @@ import { signal } from '@preact/signals';
 import { browser } from '#imports';
 import { getDb } from '../../lib/db';
 import { getState, listSuggestions } from '../../lib/discovery/store';
-import type { DiscoveryState, SeenVacancy } from '../../lib/discovery/types';
+import type { DiscoveryState, SeenVacancy } from '../../lib/db/discovery-rows';
 import { when } from '../../lib/i18n/format';
 import { uiLang } from '../../lib/i18n/lang';
 import { sendToBackground } from '../../lib/messaging';

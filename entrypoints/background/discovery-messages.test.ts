@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OtklikDb } from '../../lib/db/db';
 import { rememberSeen, updateState, getState } from '../../lib/discovery/store';
-import type { SeenVacancy } from '../../lib/discovery/types';
+import type { SeenVacancy } from '../../lib/db/discovery-rows';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { FAKE_TELEGRAM_CHAT, FAKE_TELEGRAM_TOKEN, startFakeTelegram, type FakeTelegram } from '../../test/fake-telegram/server';
 import { createDiscoveryHandlers, type DiscoveryMessageDeps } from './discovery-messages';

@@ -1,7 +1,7 @@
 import type { OtklikDb } from '../../lib/db/db';
 import type { JobState, VacancySnapshot } from '../../lib/db/schema';
 import { countSuggestions, forgetSeen, getState, listSuggestions, setVerdict, updateState } from '../../lib/discovery/store';
-import type { RoundSummary } from '../../lib/discovery/types';
+import type { RoundSummary } from '../../lib/db/discovery-rows';
 import type { discoveryMessages, SuggestionView } from '../../lib/messaging/protocol';
 import type { Handlers } from '../../lib/messaging/router';
 import { getMe, sendMessage, type TelegramDeps } from '../../lib/notify/telegram';

@@ -6,7 +6,7 @@ import { fetchResumes } from '../../lib/hh/resumes';
 import { uiLang } from '../../lib/i18n/lang';
 import { blockedBecause, runRound, type RoundDeps } from '../../lib/discovery/round';
 import { getState } from '../../lib/discovery/store';
-import type { RoundSummary } from '../../lib/discovery/types';
+import type { RoundSummary } from '../../lib/db/discovery-rows';
 import { notify, type Notice } from '../../lib/notify/notifier';
 import { getTelegramToken } from '../../lib/notify/token';
 import type { Settings } from '../../lib/settings/schema';

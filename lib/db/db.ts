@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Job, JobEvent, MetaRow, SendRecord } from './schema';
-import type { NegotiationRecord, ReplyRecord } from '../negotiations/types';
-import type { DiscoveryState, SeenVacancy } from '../discovery/types';
+import type { DiscoveryState, SeenVacancy } from './discovery-rows';
+import type { NegotiationRecord, ReplyRecord } from './negotiation-rows';
 
 /**
  * The extension's IndexedDB (background / extension pages only: in a content script IndexedDB would be

@@ -1,5 +1,5 @@
 import type { CardStatus, NegotiationCard, NegotiationTopic } from '../hh/negotiations';
-import type { NegotiationStatus } from './types';
+import type { NegotiationStatus } from '../db/negotiation-rows';
 
 /**
  * hh's words → our five statuses. Topic states seen or documented: RESPONSE (sent), INVITATION, INTERVIEW,
