@@ -2,16 +2,16 @@ import { browser } from '#imports';
 import { getDb } from '../../lib/db';
 import type { JobState, VacancySnapshot } from '../../lib/db/schema';
 import { fetchHtmlPage, type FetchedPage } from '../../lib/hh/html-page';
-import { fetchResumes } from '../../lib/hh/resumes';
+import { fetchResumes, pickDefaultResume } from '../../lib/hh/resumes';
 import { uiLang } from '../../lib/i18n/lang';
 import { blockedBecause, runRound, type RoundDeps } from '../../lib/discovery/round';
 import { getState } from '../../lib/discovery/store';
 import type { RoundSummary } from '../../lib/db/discovery-rows';
-import { notify, type Notice } from '../../lib/notify/notifier';
 import { getTelegramToken } from '../../lib/notify/token';
 import type { Settings } from '../../lib/settings/schema';
 import { getSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 import type { DiscoveryMessageDeps } from './discovery-messages';
+import { tell } from './tell';
 
 /**
  * Discovery in the service worker: one alarm ('otklik-discovery') every `intervalMinutes`; a round per wake
@@ -22,29 +22,13 @@ import type { DiscoveryMessageDeps } from './discovery-messages';
 export const DISCOVERY_ALARM = 'otklik-discovery';
 
 const log = (...a: unknown[]) => console.info('[otklik:discovery]', ...a);
-const icon = () => browser.runtime.getURL('/icon/128.png');
-
-/** Browser notification + Telegram, per the user's notify settings. */
-export function tell(n: Notice): Promise<unknown> {
-  return notify(
-    {
-      settings: getSettings,
-      browserNotify: async (id, title, message) => void (await browser.notifications.create(id, { type: 'basic', iconUrl: icon(), title, message, priority: 1 })),
-      token: getTelegramToken,
-      telegram: { fetch: (i, init) => fetch(i, init) },
-      onError: (channel, m) => console.warn(`[otklik:notify] ${channel}: ${m}`),
-    },
-    n,
-  );
-}
-
 const fetchPage = (url: string): Promise<FetchedPage> => fetchHtmlPage((i, init) => fetch(i, init), url);
 
 async function resumeHash(s: Settings): Promise<string | null> {
   const chosen = s.discovery.resumeHash ?? s.apply.defaultResumeHash;
   if (chosen) return chosen;
   const r = await fetchResumes((i, init) => fetch(i, init));
-  return r.ok ? ((r.resumes.find((x) => x.latest) ?? r.resumes[0])?.hash ?? null) : null;
+  return r.ok ? (pickDefaultResume(r.resumes)?.hash ?? null) : null;
 }
 
 let running: Promise<{ ran: boolean; why?: string; summary?: RoundSummary }> | null = null;

@@ -1,6 +1,6 @@
 import type { OtklikDb } from '../../lib/db/db';
 import type { Job } from '../../lib/db/schema';
-import type { KeyProvider, KeyStorage } from '../../lib/letters/keys';
+import { maskKey, type KeyProvider, type KeyStorage } from '../../lib/letters/keys';
 import { approveJob, resetDraft, updateLetter } from '../../lib/letters/jobs';
 import type { LetterProvider } from '../../lib/letters/provider';
 import { cleanVacancyText } from '../../lib/letters/vacancy-text';
@@ -35,8 +35,6 @@ export interface LetterMessageDeps {
   download: () => ProviderStatus['download'];
   lang: () => Lang;
 }
-
-const mask = (k: string) => (k ? `••••${k.slice(-4)}` : '');
 
 export function letterView(job: Job): LetterView {
   const d = job.letterDraft;
@@ -124,7 +122,7 @@ export function createLetterHandlers(deps: LetterMessageDeps): Handlers<typeof l
       const cap: ProviderStatus['capability'] = capability ? { webgpu: capability.webgpu, f16: capability.f16, maxBufferMB: capability.maxBufferMB, ...(capability.reason ? { reason: capability.reason } : {}), ...(capability.adapter ? { adapter: capability.adapter } : {}) } : null;
       return {
         provider: s.letters.provider,
-        key: { openai: await deps.keys.location('openai'), gigachat: await deps.keys.location('gigachat'), openaiMask: mask(ok), gigachatMask: mask(gk) },
+        key: { openai: await deps.keys.location('openai'), gigachat: await deps.keys.location('gigachat'), openaiMask: maskKey(ok), gigachatMask: maskKey(gk) },
         capability: cap,
         capabilityError,
         models,
@@ -155,7 +153,7 @@ export function createLetterHandlers(deps: LetterMessageDeps): Handlers<typeof l
     },
     setApiKey: async ({ provider, key, storage }) => {
       await deps.keys.set(provider, key, storage);
-      return { ok: true, mask: mask(key.trim()) };
+      return { ok: true, mask: maskKey(key.trim()) };
     },
     moveApiKeys: async ({ storage }) => {
       await deps.keys.move(storage);

@@ -1,5 +1,4 @@
 import { browser } from '#imports';
-import * as z from 'zod/mini';
 import { getDb } from '../../lib/db';
 import { fetchVacancyDescription } from '../../lib/hh/vacancy-description';
 import { vacancyPageUrl } from '../../lib/hh/urls';
@@ -9,7 +8,8 @@ import { ENGINE_PORT } from '../../lib/letters/engine-protocol';
 import { providerFor, type FactoryDeps } from '../../lib/letters/factory';
 import { claimDraft, failDraft, jobsNeedingDraft, saveDraft, WRITING_LEASE_MS } from '../../lib/letters/jobs';
 import { getKey, keyLocation, moveKeys, setKey } from '../../lib/letters/keys';
-import { LETTER_PORT, letterPortRequestSchema, type LetterPortEvent } from '../../lib/letters/port-protocol';
+import { LETTER_PORT, letterPortRequestSchema, type LetterPortEvent, type LetterPortRequest } from '../../lib/letters/port-protocol';
+import { serveOneRequest } from '../../lib/letters/port-server';
 import type { PortLike } from '../../lib/letters/port-client';
 import type { LetterInput } from '../../lib/letters/prompt';
 import { isAbort } from '../../lib/letters/provider';
@@ -20,6 +20,7 @@ import { getSettings } from '../../lib/settings/store';
 import type { Settings } from '../../lib/settings/schema';
 import type { LetterMessageDeps } from './letters-messages';
 import { selfOf, senderOf } from '../../lib/messaging';
+import { notificationIcon } from './tell';
 import { portAllowed } from '../../lib/messaging/policy';
 
 /**
@@ -150,7 +151,7 @@ async function notifyWaiting(jobId: number, title: string, why: 'asks' | 'proble
   await browser.notifications
     .create(`otklik-job-${jobId}`, {
       type: 'basic',
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      iconUrl: notificationIcon(),
       title: ru ? 'Otklik: письмо ждёт вас' : 'Otklik: a letter needs you',
       message: `${title}: ${what}`,
     })
@@ -159,49 +160,33 @@ async function notifyWaiting(jobId: number, title: string, why: 'asks' | 'proble
 
 /** The 'otklik:letter' port: one letter per connection, streamed; disconnect = cancel. */
 function serveLetterPort(port: PortLike): void {
-  const ctl = new AbortController();
-  let open = true;
-  port.onDisconnect.addListener(() => {
-    open = false;
-    ctl.abort();
+  serveOneRequest<LetterPortRequest, LetterPortEvent>(port, letterPortRequestSchema, {
+    malformed: 'malformed letter request',
+    closeMalformed: true,
+    handle: (req, { post, signal, close }) => void writeForPort(req, post, signal).finally(close),
   });
-  const post = (e: LetterPortEvent) => {
-    if (open) port.postMessage(e);
-  };
-  let started = false;
-  port.onMessage.addListener((raw) => {
-    if (started) return;
-    started = true;
-    const req = z.safeParse(letterPortRequestSchema, raw);
-    if (!req.success) {
-      post({ type: 'error', message: 'malformed letter request' });
-      port.disconnect();
-      return;
-    }
-    void (async () => {
-      try {
-        const s = await getSettings();
-        const { vacancy, description, keySkills } = req.data;
-        const desc = description === undefined ? await fetchVacancyDescription((i, init) => fetch(i, init), vacancy.id, ctl.signal) : { description, keySkills: keySkills ?? [] };
-        const input = profileInput(s, { vacancy, ...(desc ? { description: desc.description, keySkills: keySkills ?? desc.keySkills } : {}) });
-        const provider = await providerFor(s.letters, factoryDeps, () => input);
-        const r = await writeLetter(input, {
-          provider,
-          template: s.letters.template,
-          signal: ctl.signal,
-          onDelta: (text) => post({ type: 'delta', text }),
-          onReset: (reason) => post({ type: 'reset', reason }),
-          onProgress: (text, fraction) => post({ type: 'progress', text, ...(fraction !== undefined ? { fraction } : {}) }),
-        });
-        const problems = r.fallbackReason ? [`${r.lang === 'ru' ? 'написано по шаблону' : 'written from the template'}: ${r.fallbackReason}`, ...r.problems] : r.problems;
-        post({ type: 'done', letter: r.letter, problems, asks: r.askLines, provider: r.provider });
-      } catch (e) {
-        if (!isAbort(e)) post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
-      } finally {
-        if (open) port.disconnect();
-      }
-    })();
-  });
+}
+
+async function writeForPort(req: LetterPortRequest, post: (e: LetterPortEvent) => void, signal: AbortSignal): Promise<void> {
+  try {
+    const s = await getSettings();
+    const { vacancy, description, keySkills } = req;
+    const desc = description === undefined ? await fetchVacancyDescription((i, init) => fetch(i, init), vacancy.id, signal) : { description, keySkills: keySkills ?? [] };
+    const input = profileInput(s, { vacancy, ...(desc ? { description: desc.description, keySkills: keySkills ?? desc.keySkills } : {}) });
+    const provider = await providerFor(s.letters, factoryDeps, () => input);
+    const r = await writeLetter(input, {
+      provider,
+      template: s.letters.template,
+      signal,
+      onDelta: (text) => post({ type: 'delta', text }),
+      onReset: (reason) => post({ type: 'reset', reason }),
+      onProgress: (text, fraction) => post({ type: 'progress', text, ...(fraction !== undefined ? { fraction } : {}) }),
+    });
+    const problems = r.fallbackReason ? [`${r.lang === 'ru' ? 'написано по шаблону' : 'written from the template'}: ${r.fallbackReason}`, ...r.problems] : r.problems;
+    post({ type: 'done', letter: r.letter, problems, asks: r.askLines, provider: r.provider });
+  } catch (e) {
+    if (!isAbort(e)) post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+  }
 }
 
 /** Call synchronously at worker start. */

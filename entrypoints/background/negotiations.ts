@@ -12,7 +12,8 @@ import type { Settings } from '../../lib/settings/schema';
 import { factoryDeps } from './letters';
 import { syncFromHh, type NegotiationDeps } from './negotiations-messages';
 import { invitationNotice } from '../../lib/notify/invitations';
-import { tell } from './discovery';
+import { readCookie } from './cookies';
+import { tell } from './tell';
 
 /**
  * Responses and employer chats in the service worker: an alarm reads the responses page every
@@ -23,7 +24,6 @@ export const NEGOTIATIONS_ALARM = 'otklik-negotiations';
 const SYNC_KEY = 'otklik:negotiations-sync';
 
 const log = (m: string) => console.info('[otklik:negotiations]', m);
-const readCookie = async (url: string, name: string): Promise<string | null> => (await browser.cookies.get({ url, name }))?.value ?? null;
 const net = { fetch: (i: RequestInfo | URL, init?: RequestInit) => fetch(i, init), readCookie };
 
 /** The draft: the user's letter provider with our reply prompt; the template reply when there is none or it fails. */

@@ -3,7 +3,7 @@ import { enqueue, enqueueMany, type EnqueueResult } from '../../lib/queue/enqueu
 import { removeJob, retryJob } from '../../lib/queue/user-actions';
 import type { OtklikDb } from '../../lib/db/db';
 import type { Job } from '../../lib/db/schema';
-import { fetchResumes } from '../../lib/hh/resumes';
+import { fetchResumes, pickDefaultResume } from '../../lib/hh/resumes';
 import { hhHomeUrl } from '../../lib/hh/urls';
 import type { JobView, queueMessages } from '../../lib/messaging/protocol';
 import type { Handlers } from '../../lib/messaging/router';
@@ -57,7 +57,7 @@ async function defaultResume(deps: QueueMessageDeps, s: Settings): Promise<strin
   if (s.apply.defaultResumeHash) return s.apply.defaultResumeHash;
   const r = await fetchResumes(deps.fetch);
   if (!r.ok) throw new Error(`no resume chosen and hh.ru did not list yours (${r.error}): pick one in Otklik's options`);
-  const pick = r.resumes.find((x) => x.latest) ?? r.resumes[0];
+  const pick = pickDefaultResume(r.resumes);
   if (!pick) throw new Error('no resume chosen: you have no resume on hh.ru yet');
   await deps.saveDefaultResume(pick.hash);
   return pick.hash;

@@ -7,7 +7,8 @@ import { hhHomeUrl } from '../../lib/hh/urls';
 import { drainUntilWait, jobOpenUrl, queueConfigFromSettings, readResponses, type Notifier, type StepResult } from '../../lib/queue';
 import { ACTIVE_STATES } from '../../lib/queue/states';
 import { getSettings } from '../../lib/settings/store';
-import { tell } from './discovery';
+import { readCookie } from './cookies';
+import { notificationIcon, tell } from './tell';
 
 /**
  * The queue's life in the service worker: one named alarm wakes the worker, each wake drains until the
@@ -44,9 +45,6 @@ export async function scheduleWake(at: number | null): Promise<void> {
   if (!(await browser.alarms.get(QUEUE_WATCHDOG))) await browser.alarms.create(QUEUE_WATCHDOG, { periodInMinutes: WATCHDOG_MINUTES });
 }
 
-const readCookie = async (url: string, name: string): Promise<string | null> => (await browser.cookies.get({ url, name }))?.value ?? null;
-
-const icon = () => browser.runtime.getURL('/icon/128.png');
 
 export const notifier: Notifier = {
   async paused(pause: PauseState) {
@@ -59,7 +57,7 @@ export const notifier: Notifier = {
     const why = job.reason === 'test_required' ? questions : job.reason === 'letter_required' ? 'a cover letter is required' : 'apply on the employer\'s site';
     await browser.notifications.create(`otklik-job-${job.id}`, {
       type: 'basic',
-      iconUrl: icon(),
+      iconUrl: notificationIcon(),
       title: 'Otklik: a vacancy needs you',
       message: `${job.vacancy.title} — ${job.vacancy.employer?.name ?? ''}: ${why}.`,
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeWithShared, readSharedFixture } from '../../test/shared-fixtures';
-import { fetchResumes, parseResumesPage } from './resumes';
+import { fetchResumes, parseResumesPage, pickDefaultResume } from './resumes';
 
 const FIXTURE = 'fixtures/hh/applicant/hh_resumes_list_block_2026-03.html';
 
@@ -61,5 +61,15 @@ describe('fetchResumes', () => {
     expect(await fetchResumes((async () => res('<form>', 'https://hh.ru/account/login?backurl=x')) as typeof fetch)).toMatchObject({ ok: false, error: 'logged_out' });
     expect(await fetchResumes((async () => { throw new TypeError('fetch failed'); }) as typeof fetch)).toMatchObject({ ok: false, error: 'network' });
     expect(await fetchResumes((async () => res('<html></html>', 'https://hh.ru/applicant/resumes')) as typeof fetch)).toMatchObject({ ok: false, error: 'unrecognised' });
+  });
+});
+
+describe('pickDefaultResume', () => {
+  it("takes hh's latest resume, else the first, else none", () => {
+    const a = { hash: 'a'.repeat(38), title: 'A', latest: false };
+    const b = { hash: 'b'.repeat(38), title: 'B', latest: true };
+    expect(pickDefaultResume([a, b])).toBe(b);
+    expect(pickDefaultResume([a])).toBe(a);
+    expect(pickDefaultResume([])).toBeUndefined();
   });
 });

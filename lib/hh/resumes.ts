@@ -65,6 +65,11 @@ export function parseResumesPage(html: string): Resume[] {
   return state.map((r) => (r.title ? r : { ...r, title: titleOf.get(r.hash) ?? '' }));
 }
 
+/** The resume to use when the user chose none: hh's latest, else the first listed; undefined when there is none. */
+export function pickDefaultResume(resumes: readonly Resume[]): Resume | undefined {
+  return resumes.find((x) => x.latest) ?? resumes[0];
+}
+
 export type ResumesResult = { ok: true; resumes: Resume[] } | { ok: false; error: 'logged_out' | 'captcha' | 'network' | 'unrecognised'; detail: string };
 
 /** Fetches and parses the list with the user's session (background: `credentials: 'include'`). */

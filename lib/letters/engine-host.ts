@@ -1,7 +1,7 @@
-import * as z from 'zod/mini';
 import type { LlmEngine } from './engine';
 import { engineRequestSchema, type EngineEvent, type EngineRequest } from './engine-protocol';
 import type { PortLike } from './port-client';
+import { serveOneRequest } from './port-server';
 import type { GpuCapability } from './webllm-models';
 
 /**
@@ -63,38 +63,25 @@ export function createEngineHost(o: EngineHostOptions) {
 
   /** Serves one port: its first message is the request. */
   function serve(port: PortLike): void {
-    const ctl = new AbortController();
-    let open = true;
-    port.onDisconnect.addListener(() => {
-      open = false;
-      ctl.abort();
-    });
-    const post = (e: EngineEvent) => {
-      if (open) port.postMessage(e);
-    };
-    let started = false;
-    port.onMessage.addListener((raw) => {
-      if (started) return;
-      started = true;
-      const req = z.safeParse(engineRequestSchema, raw);
-      if (!req.success) {
-        post({ type: 'error', message: 'malformed engine request' });
-        return;
-      }
-      active++;
-      // Operations queue behind each other: one model on one GPU.
-      const job = busy.then(async () => {
-        if (ctl.signal.aborted) return;
-        try {
-          await run(req.data, post, ctl.signal);
-        } catch (e) {
-          post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
-        }
-      });
-      busy = job.finally(() => {
-        active--;
-        armIdle();
-      });
+    serveOneRequest<EngineRequest, EngineEvent>(port, engineRequestSchema, {
+      malformed: 'malformed engine request',
+      closeMalformed: false,
+      handle: (req, { post, signal }) => {
+        active++;
+        // Operations queue behind each other: one model on one GPU.
+        const job = busy.then(async () => {
+          if (signal.aborted) return;
+          try {
+            await run(req, post, signal);
+          } catch (e) {
+            post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+          }
+        });
+        busy = job.finally(() => {
+          active--;
+          armIdle();
+        });
+      },
     });
   }
 

@@ -57,5 +57,3 @@ export const profileSchema = z.object({
 });
 export type Profile = z.infer<typeof profileSchema>;
 export type ProfileInput = z.input<typeof profileSchema>;
-
-export const defaultProfile = (): Profile => profileSchema.parse({});

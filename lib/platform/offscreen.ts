@@ -6,7 +6,6 @@ import { browser } from '#imports';
  */
 interface OffscreenApi {
   createDocument(p: { url: string; reasons: string[]; justification: string }): Promise<void>;
-  closeDocument(): Promise<void>;
   hasDocument?: () => Promise<boolean>;
 }
 interface RuntimeWithContexts {
@@ -16,8 +15,6 @@ interface RuntimeWithContexts {
 function api(): OffscreenApi | undefined {
   return (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
 }
-
-export const offscreenSupported = (): boolean => api() !== undefined;
 
 let creating: Promise<void> | null = null;
 
@@ -37,9 +34,4 @@ export async function ensureOffscreenDocument(path: string, reasons: string[], j
     creating = null;
   });
   await creating;
-}
-
-export async function closeOffscreenDocument(): Promise<void> {
-  const off = api();
-  if (off) await off.closeDocument().catch(() => undefined);
 }
