@@ -1,6 +1,7 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LetterView } from '../../lib/messaging/protocol';
+import { useDomRoot } from '../../test/dom-root';
 import { LetterReview } from './LetterReview';
 
 const view = (extra: Partial<LetterView> = {}): LetterView => ({
@@ -41,14 +42,7 @@ function fakeSend(first: LetterView) {
 
 describe('LetterReview', () => {
   let root: HTMLElement;
-  beforeEach(() => {
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  useDomRoot((r) => (root = r));
   const q = <T extends Element = HTMLElement>(sel: string) => root.querySelector(sel) as T | null;
 
   it('shows the draft, what the vacancy asks and what the checks found; edit, save and approve send the edited text', async () => {

@@ -1,10 +1,11 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getKey, keyLocation, maskKey, setKey } from '../../lib/letters/keys';
 import type { LettersSettings } from '../../lib/letters/settings';
 import type { ProviderStatus } from '../../lib/messaging/protocol';
 import { defaultSettings } from '../../lib/settings/schema';
 import { getSettings, saveSettings } from '../../lib/settings/store';
+import { useDomRoot } from '../../test/dom-root';
 import { ProviderSettings } from './ProviderSettings';
 
 /** A background that answers providerStatus from the real key storage. */
@@ -27,14 +28,7 @@ function fakeSend() {
 }
 
 let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+useDomRoot((r) => (root = r));
 
 async function mount() {
   const s = defaultSettings();

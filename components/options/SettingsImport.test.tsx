@@ -1,9 +1,10 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings, type Settings } from '../../lib/settings/schema';
 import { getSettings, saveSettings } from '../../lib/settings/store';
 import { exportSettings } from '../../lib/settings/transfer';
 import { SettingsImport } from './SettingsImport';
+import { useDomRoot } from '../../test/dom-root';
 import { optionsTexts } from './texts';
 
 /** The file of issue 16: fast mode, the 200 cap, auto letters and auto discovery, another provider. */
@@ -21,14 +22,7 @@ function attackFile(): string {
 }
 
 let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+useDomRoot((r) => (root = r));
 
 async function mount() {
   const current = await saveSettings({ ...defaultSettings(), apply: { ...defaultSettings().apply, dailyCap: 20 } });
