@@ -24,8 +24,8 @@ export default defineConfig({
   webExt: { disabled: !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY'] },
   hooks: {
     // The content scripts (the listing one injected on every hh page, with a size budget) get the native
-    // extension API for `wxt/browser` instead of webextension-polyfill (~2.8 KB gzipped; they register no
-    // onMessage listener through it), and a lean content-script context (~1 KB):
+    // extension API for `wxt/browser` instead of webextension-polyfill (weight they need not carry: they
+    // register no onMessage listener through it), and a lean content-script context:
     // lib/platform/native-browser.ts, lib/platform/lean-script-context.ts.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'content-script')) return;
@@ -42,7 +42,7 @@ export default defineConfig({
       };
       // V8 explicit compile hint (Chrome ≥ 136, a comment elsewhere): every function of the listing script is
       // compiled when it loads rather than on first call, so the first triage pass runs compiled code
-      // (bench: first pass ~16 → ~14 ms median; DOMContentLoaded → badged unchanged). postBanner: after minify.
+      // (`npm run bench` shows the first pass). postBanner: after minify.
       if (entrypoints.some((e) => e.name === 'hh')) {
         for (const output of [config.build?.rolldownOptions?.output, config.build?.rollupOptions?.output]) {
           if (output && !Array.isArray(output)) Object.assign(output, { postBanner: '//# allFunctionsCalledOnLoad' });

@@ -1,8 +1,8 @@
 /**
  * The local models Otklik offers (WebLLM 0.2.86 prebuilt records), chosen for Russian: Qwen speaks it (Qwen2.5:
  * 29+ languages, Qwen3: 119), Llama‑3.2 / SmolLM2 / Gemma‑2 do not officially. Sizes: `vramMB` from the package's
- * `vram_required_MB`; `downloadMB` is an estimate (~0.55 bytes/parameter for q4 weights + scales, rounded;
- * 728 MB observed for Qwen2.5‑1.5B) — shown as "≈" before the user downloads.
+ * `vram_required_MB`; `downloadMB` is an estimate (~0.55 bytes/parameter for q4 weights + scales, rounded) —
+ * shown as "≈" before the user downloads.
  *
  * Each entry has an f16 and an f32 variant: q4f16 needs the WebGPU `shader-f16` feature (several Qwen records
  * do not declare it, so WebLLM would not check), q4f32 runs everywhere but needs more memory.

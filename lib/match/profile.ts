@@ -46,7 +46,7 @@ export const profileSchema = z.object({
   /**
    * Hide vacancies whose known salary is below this (in RUB-equivalent, per month). null = no filter. Any
    * amount up to 10⁹ (the options page asks for whole roubles); not z.int(), whose number-format code would
-   * cost the listing bundle ~0.4 KB gzipped.
+   * weigh on the listing bundle.
    */
   minSalary: z._default(z.nullable(z.number().check(z.nonnegative(), z.lte(1e9))), null),
   /** Accepted work formats; empty = any. */

@@ -1,7 +1,7 @@
 /**
  * The role model built into the extension: lib/match/role-model.json, rebuilt by scripts/build-role-model.ts.
  * Imported only by worker-side code (listing verdicts, discovery) and the CLI, never by the listing script.
- * Decoded on first use (~290 KB of JSON), then shared.
+ * Decoded on first use (a large JSON), then shared.
  */
 import data from './role-model.json';
 import { RoleModel, type RoleModelData } from './role-model';

@@ -1,10 +1,10 @@
 /**
  * Stemming for Russian and English words.
  *
- * English: `stemmer` (wooorm, the classic Porter algorithm, ~0.8 KB gzipped).
+ * English: `stemmer` (wooorm, the classic Porter algorithm, small).
  * Russian: a compact port of the Snowball Russian algorithm (snowballstem.org/algorithms/russian). The npm
- * ports are too heavy for a content script (snowball-stemmers ships every language, ~37 KB gz; @nlpjs/lang-ru
- * drags @nlpjs/core, ~9.5 KB gz); this one is ~1 KB gz and is checked word-for-word against snowball-stemmers
+ * ports are too heavy for a content script (snowball-stemmers ships every language; @nlpjs/lang-ru drags
+ * @nlpjs/core); this one is a fraction of their size and is checked word-for-word against snowball-stemmers
  * in stem.test.ts (a devDependency).
  *
  * Input is expected normalised (lower case, ё already replaced by е).

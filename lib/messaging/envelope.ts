@@ -19,7 +19,7 @@ export type Envelope = z.infer<typeof envelopeSchema>;
 
 /**
  * `{ok: true, data}` or `{ok: false, error}`. One flat object rather than a discriminated union: the union's
- * zod code is ~0.9 KB gzipped in the listing content script; the client turns an error-less `ok: false` into
+ * zod code would weigh on the listing content script; the client turns an error-less `ok: false` into
  * "malformed reply" itself (router.ts).
  */
 export const replySchema = z.object({ ok: z.boolean(), data: z.optional(z.unknown()), error: z.optional(z.string()) });

@@ -98,8 +98,8 @@ export const listingQueueMessages = {
 
 export const listingMessages = {
   /**
-   * Content script → background, at document_start: start the worker now (MV3 stops it when idle; starting
-   * takes ~150 ms here), so it is up to score the cards by the time the page has parsed them.
+   * Content script → background, at document_start: start the worker now (MV3 stops it when idle and a cold
+   * start takes a noticeable while), so it is up to score the cards by the time the page has parsed them.
    */
   wakeUp: {
     req: z.object({}),

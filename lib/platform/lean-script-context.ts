@@ -5,7 +5,7 @@ import { isScriptToken, SCRIPT_TOKEN_KEY, startedEventType } from './script-toke
  * What `wxt/utils/content-script-context` resolves to in the content scripts' build (wxt.config.ts): the part
  * of WXT's ContentScriptContext they use — `signal`, aborted when a newer copy of the same script starts in
  * this document (extension reloaded or updated) — without its location watcher, timers and window.postMessage
- * (~1 KB gzipped in the bundle injected on every hh page).
+ * (bytes in the bundle injected on every hh page).
  *
  * Unlike WXT's, the "started" event's name is not computable by the page: it carries a per-install secret from
  * extension storage (./script-token.ts). With WXT's name (`<extension id>:<script>:wxt:content-script-started`)

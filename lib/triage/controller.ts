@@ -435,7 +435,7 @@ export class ListingTriage {
 
   /**
    * Cards the user can still queue: shown (not dimmed/hidden), not applied on hh, no live job. The bar counts
-   * them on every draw, so no queue item is built here (that cost the first pass ~4 ms with 28 shown cards).
+   * them on every draw, so no queue item is built here (that showed in the first pass's time).
    */
   private queueableStates(): CardState[] {
     return this.bulkCandidates().queueable;
