@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { SETTINGS_VERSION } from '../../lib/settings/schema';
+import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -100,4 +102,23 @@ export async function setSettings(worker: Worker, settings: unknown): Promise<vo
     },
     { s: settings, v: SETTINGS_VERSION },
   );
+}
+
+/**
+ * The usual suite set-up: a fake hh.ru and a browser with the built extension, started before the suite's tests
+ * (with `settings` saved when given) and closed after them; `set` receives both.
+ */
+export function useExtensionOnFakeHh(set: (browser: ExtensionBrowser, fake: FakeHh) => void, settings?: () => unknown): void {
+  let fake: FakeHh | undefined;
+  let browser: ExtensionBrowser | undefined;
+  beforeAll(async () => {
+    fake = await startFakeHh({ port: 0 });
+    browser = await launchExtensionBrowser({ fakePort: fake.port });
+    if (settings) await setSettings(await browser.worker(), settings());
+    set(browser, fake);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await fake?.close();
+  });
 }

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeHh, type FakeHh } from '../fake-hh/server';
-import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { FakeHh } from '../fake-hh/server';
+import { setSettings, useExtensionOnFakeHh, type ExtensionBrowser } from './browser';
 import { pythonJuniorSettings } from './profiles';
 
 const CARD = '[data-qa="vacancy-serp__vacancy"]';
@@ -8,15 +8,7 @@ const CARD = '[data-qa="vacancy-serp__vacancy"]';
 describe('foundation: the extension on a fake https://hh.ru', () => {
   let fake: FakeHh;
   let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    fake = await startFakeHh({ port: 0 });
-    browser = await launchExtensionBrowser({ fakePort: fake.port });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await fake?.close();
-  });
+  useExtensionOnFakeHh((b, f) => ((browser = b), (fake = f)));
 
   it('has a manifest with the hh hosts only and runtime-requested provider hosts', async () => {
     const manifest = await (await browser.worker()).evaluate(() => chrome.runtime.getManifest());

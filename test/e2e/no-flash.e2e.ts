@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startFakeHh, type FakeHh } from '../fake-hh/server';
-import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
+import { setSettings, useExtensionOnFakeHh, type ExtensionBrowser } from './browser';
 import { hiddenPainted, installPaintProbe, readProbe } from './paint-probe';
 import { closedRoots } from './closed-root';
 import { pythonJuniorSettings } from './profiles';
@@ -47,18 +46,8 @@ async function badgesById(page: Page): Promise<Array<{ id: string; text: string 
 
 // 50 python cards a page and a second page: the real corpus (the repo's demo set has too few).
 describeWithRealVacancies('no hidden card is ever painted; hh signals on badges', () => {
-  let fake: FakeHh;
   let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    fake = await startFakeHh({ port: 0 });
-    browser = await launchExtensionBrowser({ fakePort: fake.port });
-    await setSettings(await browser.worker(), pythonJuniorSettings());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await fake?.close();
-  });
+  useExtensionOnFakeHh((b) => (browser = b), pythonJuniorSettings);
 
   it('a fresh search, 30 of 50 cards rendered by script: no hidden card painted, none painted unjudged (CLS printed)', async () => {
     // The worker awake (a page before this one woke it): a cold worker's first answer may miss the bound, and

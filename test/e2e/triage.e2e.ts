@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startFakeHh, type FakeHh } from '../fake-hh/server';
-import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
+import { setSettings, useExtensionOnFakeHh, type ExtensionBrowser } from './browser';
 import { pythonJuniorSettings } from './profiles';
 import { closedRoots } from './closed-root';
 import { itWithRealVacancies } from '../shared-fixtures';
@@ -48,18 +47,8 @@ const barText = async (page: Page) => ((await closedRoots(page)).text('[data-otk
 const toggleHidden = async (page: Page) => (await closedRoots(page)).click('[data-otk-bar]', '[data-otk-action="toggle-hidden"]');
 
 describe('listing triage on the fake hh.ru built from real vacancies', () => {
-  let fake: FakeHh;
   let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    fake = await startFakeHh({ port: 0 });
-    browser = await launchExtensionBrowser({ fakePort: fake.port });
-    await setSettings(await browser.worker(), pythonJuniorSettings());
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await fake?.close();
-  });
+  useExtensionOnFakeHh((b) => (browser = b), pythonJuniorSettings);
 
   it('hides irrelevant cards, keeps relevant ones with badges, and "show all" reveals them', async () => {
     const page = await browser.newPage();
