@@ -4,6 +4,7 @@ import type { Job } from '../db/schema';
 import type { NegotiationCard, NegotiationTopic } from '../hh/negotiations';
 import { applySnapshot } from './sync';
 import { testJob } from '../../test/job-fixture';
+import { testTopic } from '../../test/topic-fixture';
 
 let n = 0;
 const dbs: OtklikDb[] = [];
@@ -16,21 +17,7 @@ const open = () => {
   return db;
 };
 
-const topic = (id: string, patch: Partial<NegotiationTopic> = {}): NegotiationTopic => ({
-  topicId: id,
-  vacancyId: null,
-  chatId: null,
-  lastState: 'RESPONSE',
-  archived: false,
-  hasNewMessages: false,
-  viewedByOpponent: false,
-  invited: false,
-  discarded: false,
-  messagesCount: 1,
-  lastModified: null,
-  created: null,
-  ...patch,
-});
+const topic = (id: string, patch: Partial<NegotiationTopic> = {}): NegotiationTopic => testTopic(id, { messagesCount: 1, ...patch });
 const card = (id: string, status: NegotiationCard['status'], title = `Job ${id}`): NegotiationCard => ({
   topicId: id,
   title,

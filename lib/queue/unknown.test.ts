@@ -17,6 +17,7 @@ import { clearPause, readPause } from './pause';
 import { queueStatus } from './status';
 import { readResponses, settleUnknown, type ResponsesCheck } from './unknown';
 import { useFreshDbs } from '../../test/fresh-db';
+import { testTopic } from '../../test/topic-fixture';
 
 const freshDb = useFreshDbs('otklik-unknown-test');
 const HASH = 'f'.repeat(38);
@@ -45,20 +46,7 @@ function scriptedClient(outcomes: ApplyOutcome[]): ApplyClient & { calls: string
   };
 }
 
-const topic = (topicId: string, vacancyId: string | null): NegotiationTopic => ({
-  topicId,
-  vacancyId,
-  chatId: null,
-  lastState: 'RESPONSE',
-  archived: false,
-  hasNewMessages: false,
-  viewedByOpponent: false,
-  invited: false,
-  discarded: false,
-  messagesCount: null,
-  lastModified: null,
-  created: null,
-});
+const topic = (topicId: string, vacancyId: string | null): NegotiationTopic => testTopic(topicId, { vacancyId });
 
 describe('an answer hh never sends = outcome unknown', () => {
   const bodies: Array<[string, string, string?]> = [
