@@ -1,23 +1,19 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb } from '../../lib/db';
 import { enqueue } from '../../lib/queue/enqueue';
 import { defaultSettings } from '../../lib/settings/schema';
+import { useDomRoot } from '../../test/dom-root';
 import { QueuePanel } from './QueuePanel';
 
 /** The panel against a real Dexie (fake-indexeddb): what the worker writes shows up without a refresh. */
 describe('QueuePanel', () => {
   let root: HTMLElement;
+  useDomRoot((r) => (root = r));
   beforeEach(async () => {
     const db = getDb();
     await Promise.all([db.jobs.clear(), db.events.clear(), db.sends.clear(), db.meta.clear()]);
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
   });
 
   const vacancy = (id: string, title: string) => ({ id, title, employer: { name: 'ООО Ромашка' }, url: `https://hh.ru/vacancy/${id}`, score: 0.81 });
