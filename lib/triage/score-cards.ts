@@ -36,6 +36,8 @@ function matchInput(v: ListingVacancy): MatchVacancy & { professionalRoleIds: st
   if (v.area) out.area = v.area;
   if (v.address) out.address = v.address;
   if (v.snippet) out.snippet = v.snippet;
+  // hh's warnings about the employer: the user's "hide employers hh warns about" filter reads them.
+  if (employer) out.employerWarnings = employer.negative;
   return out;
 }
 
