@@ -79,6 +79,7 @@ export default defineBackground(() => {
         await feedback.reset();
         return { reset: true };
       },
+      employerWarnings: ({ employerId }) => ({ flags: signalMemory.employer(employerId) ?? null }),
       openOptions: async () => {
         await browser.runtime.openOptionsPage();
         return { opened: true };
