@@ -79,7 +79,10 @@ export default defineBackground(() => {
         await feedback.reset();
         return { reset: true };
       },
-      employerWarnings: ({ employerId }) => ({ flags: signalMemory.employer(employerId) ?? null }),
+      knownSignals: ({ vacancyId, employerId }) => ({
+        employer: (employerId ? signalMemory.employer(employerId) : undefined) ?? signalMemory.vacancy(vacancyId)?.employerNegative ?? null,
+        acceptAutoResponse: signalMemory.vacancy(vacancyId)?.acceptAutoResponse ?? null,
+      }),
       openOptions: async () => {
         await browser.runtime.openOptionsPage();
         return { opened: true };

@@ -85,7 +85,7 @@ describe('VacancyPanel details (issue 7)', () => {
   it("warns about the employer in plain words (the page's state, else what the worker read on hh's search) and says the employer refuses automatic applications", async () => {
     document.body.innerHTML = '<main><h1 data-qa="vacancy-title">T</h1></main>';
     const fromPage = { applied: false, testRequired: false, letterRequired: false, rejectLikely: false, noAuto: true, employer: ['hasBreaches' as const, 'pdResale' as const] };
-    panel = new VacancyPanel(document, deps({ read: () => ({ vacancy: full, url: 'u', applied: false, warnings: fromPage }), employerWarnings: async () => { throw new Error('not asked when the page says'); } }), settings());
+    panel = new VacancyPanel(document, deps({ read: () => ({ vacancy: full, url: 'u', applied: false, warnings: fromPage }), knownSignals: async () => { throw new Error('not asked when the page says'); } }), settings());
     panel.start();
     const ew = part('[data-otk-employer-warnings]')!;
     expect(ew.textContent).toBe('⚠ hh.ru warns about this employer:violations of the law foundresells applicants\' personal data');
@@ -99,17 +99,18 @@ describe('VacancyPanel details (issue 7)', () => {
     const silent = { ...fromPage, noAuto: false, employer: null };
     panel = new VacancyPanel(
       document,
-      deps({ lang: 'ru', read: () => ({ vacancy: { ...full, employer: { id: '77', name: 'ACME' } }, url: 'u', applied: false, warnings: silent }), employerWarnings: async (id) => (asked.push(id), ['hasFrequentComplaints', 'bogus']) }),
+      deps({ lang: 'ru', read: () => ({ vacancy: { ...full, employer: { id: '77', name: 'ACME' } }, url: 'u', applied: false, warnings: silent }), knownSignals: async (vid, id) => (asked.push(`${vid}/${id}`), { employer: ['hasFrequentComplaints', 'bogus'], acceptAutoResponse: false }) }),
       settings(),
     );
     panel.start();
     expect(part('[data-otk-employer-warnings]')!.textContent).toBe('');
     await settle();
-    expect(asked).toEqual(['77']);
+    expect(asked).toEqual(['42/77']);
     expect(part('[data-otk-employer-warnings]')!.textContent).toBe('⚠ hh.ru предупреждает о работодателе:частые жалобы соискателей');
+    expect([...part('.w')!.querySelectorAll('span')].map((x) => x.getAttribute('data-warn'))).toEqual(['noAuto']);
     panel.stop();
     // Nobody knows: no warning block at all.
-    panel = new VacancyPanel(document, deps({ read: () => ({ vacancy: { ...full, employer: { id: '78', name: 'B' } }, url: 'u', applied: false, warnings: silent }), employerWarnings: async () => null }), settings());
+    panel = new VacancyPanel(document, deps({ read: () => ({ vacancy: { ...full, employer: { id: '78', name: 'B' } }, url: 'u', applied: false, warnings: silent }), knownSignals: async () => ({ employer: null, acceptAutoResponse: null }) }), settings());
     panel.start();
     await settle();
     expect(part('[data-otk-employer-warnings]')!.childElementCount).toBe(0);

@@ -36,10 +36,10 @@ export interface VacancyPanelDeps {
   /** Adds the employer to the blacklist (background); listings re-score through the settings watch. */
   hideEmployer?(employer: { id?: string; name: string }): Promise<{ added: boolean }>;
   /**
-   * hh's warnings about an employer as the worker read them from hh's search states (the vacancy page's state
-   * lacks them); null = not known.
+   * hh's warnings about the employer and its refusal of automatic applications as the worker read them from hh's
+   * search states (the vacancy page's state lacks them); null = not known.
    */
-  employerWarnings?(employerId: string): Promise<string[] | null>;
+  knownSignals?(vacancyId: string, employerId: string | undefined): Promise<{ employer: string[] | null; acceptAutoResponse: boolean | null }>;
   /** Streams a cover letter (the letters feature's port client). */
   writeLetter?(req: LetterRequest, stream: LetterStream): Promise<{ letter: string; problems: string[]; asks: string[] }>;
   lang: Lang;
@@ -81,7 +81,7 @@ export class VacancyPanel {
     this.panel = this.buildPanel();
     anchor.parentNode.insertBefore(this.panel, anchor.nextSibling);
     this.render();
-    this.askEmployerWarnings();
+    this.askKnownSignals();
     const id = this.page.vacancy.id;
     this.deps.queue?.states([id]).then(
       (s) => {
@@ -92,18 +92,18 @@ export class VacancyPanel {
     );
   }
 
-  /** The page's state did not say: what the worker read about this employer from hh's search pages. */
-  private askEmployerWarnings(): void {
+  /** The page's state did not say: what the worker read about this vacancy and employer from hh's search pages. */
+  private askKnownSignals(): void {
     const page = this.page;
-    const employerId = page?.vacancy.employer?.id;
-    if (!page || page.warnings?.employer || !employerId || !this.deps.employerWarnings) return;
-    this.deps.employerWarnings(employerId).then(
-      (flags) => {
-        if (!flags || this.page !== page) return;
-        const known = flags.filter(isNegativeFlag);
-        page.warnings = { ...(page.warnings ?? NO_WARNINGS(page.applied)), employer: known };
+    if (!page || !this.deps.knownSignals || (page.warnings?.employer && page.warnings.noAuto)) return;
+    this.deps.knownSignals(page.vacancy.id, page.vacancy.employer?.id).then(
+      (known) => {
+        if (this.page !== page) return;
+        const w = page.warnings ?? NO_WARNINGS(page.applied);
+        const employer = w.employer ?? known.employer?.filter(isNegativeFlag) ?? null;
+        page.warnings = { ...w, employer, noAuto: w.noAuto || known.acceptAutoResponse === false };
         // The scorer's "hide employers hh warns about" filter reads them too.
-        page.vacancy = { ...page.vacancy, employerWarnings: known };
+        if (employer && !page.vacancy.employerWarnings) page.vacancy = { ...page.vacancy, employerWarnings: employer };
         this.render();
       },
       () => undefined,
