@@ -491,20 +491,6 @@ describe('ListingTriage with verdicts from the page state', () => {
     trustedClick(q());
     await settle();
     expect(sent.map((b) => b.map((i) => i.vacancy.id))).toEqual([['1']]);
-    // The bar says what the queued one waits for: the user's confirmation in Otklik (the worker holds it).
-    expect(bar.textContent).toContain("queued: 1 · no auto-apply: 1 — confirm it in Otklik's popup");
-  });
-
-  it("queueing a vacancy with the employer's questions says what happens to it", async () => {
-    const p: QueuePort = { enqueue: async (items) => items.map((i) => ({ vacancyId: i.vacancy.id, state: 'pending' })), states: async () => ({}) };
-    const state = answer({ '1': v(0.9, 'show', { testRequired: true }), '2': v(0.1, 'hide'), '3': v(0.9, 'show') });
-    track(document, deps({ cardId, queue: p, state: { answer: Promise.resolve(state), refresh: async () => state } }), defaultSettings()).start();
-    await settle();
-    expect(badgeText(0)).toContain('has questions');
-    trustedClick(shadowOf(document.querySelectorAll('[data-otk-badge]')[0]!)!.querySelector<HTMLButtonElement>('[data-otk-queue]')!);
-    await settle();
-    const bar = shadowOf(document.querySelector('[data-otk-bar]')!)!;
-    expect(bar.textContent).toContain("queued: 1 · with the employer's questions: 1 — your answer bank answers them, else it waits for you");
   });
 
   it('without a usable state (stale, absent) every card is read, and the reason is kept', async () => {

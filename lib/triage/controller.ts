@@ -472,32 +472,13 @@ export class ListingTriage {
       for (const r of results) this.jobs.set(r.vacancyId, r.state);
       const created = results.filter((r) => r.reason === undefined || r.reason === 'revived').length;
       const blocked = results.find((r) => r.reason && !['already_queued', 'revived'].includes(r.reason));
-      this.note = blocked && items.length === 1 ? { text: t.queueFailed(blocked.reason!), error: true } : { text: [t.queued(created), ...this.waitNotes(results)].join(' · '), error: false };
+      this.note = blocked && items.length === 1 ? { text: t.queueFailed(blocked.reason!), error: true } : { text: t.queued(created), error: false };
     } catch (e) {
       this.note = { text: t.queueFailed(e instanceof Error ? e.message.replace(/^[a-zA-Z]+: /, '') : String(e)), error: true };
     } finally {
       for (const i of items) this.busy.delete(i.vacancy.id);
       this.rerenderIds(items.map((i) => i.vacancy.id));
     }
-  }
-
-  /**
-   * What the queued vacancies will wait for, by hh's signals on the page (the worker acts on its own read of hh):
-   * the employer's questions, a letter to write, a confirmation of an employer that refuses automatic applications.
-   */
-  private waitNotes(results: readonly { vacancyId: string; state: string; reason?: string }[]): string[] {
-    const t = texts[this.deps.lang];
-    const queued = new Set(results.filter((r) => r.reason === undefined || r.reason === 'revived').map((r) => r.vacancyId));
-    let test = 0;
-    let noAuto = 0;
-    for (const [, s] of this.cards) {
-      const id = this.idOf(s);
-      if (id === null || !queued.has(id)) continue;
-      queued.delete(id);
-      if (s.result?.signals?.testRequired) test++;
-      if (s.result?.signals?.noAuto) noAuto++;
-    }
-    return [...(test ? [t.queuedTest(test)] : []), ...(noAuto ? [t.queuedNoAuto(noAuto)] : [])];
   }
 
   private rerenderIds(ids: string[]): void {
