@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../lib/settings/schema';
+import { defaultSettings, settingsSchema } from '../../lib/settings/schema';
 import { checkDraft, fromDraft, toDraft } from './draft';
 import { optionsTexts } from './texts';
 
@@ -23,6 +23,18 @@ describe('options draft', () => {
     expect(r.settings.profile.desiredTitles).toEqual(['Python-разработчик', 'Backend developer']);
     expect(r.settings.profile.skills).toEqual(['Python', 'SQL']);
     expect(r.settings.profile.minSalary).toBe(150_000);
+  });
+
+  it("hides employers hh warns about only for the warnings checked (off by default); an old stored profile reads as off", () => {
+    const base = defaultSettings();
+    expect(toDraft(base).hideEmployerWarnings).toEqual([]);
+    const r = fromDraft({ ...toDraft(base), hideEmployerWarnings: ['pdResale', 'hasBreaches'] }, base, en);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.settings.profile.hideEmployerWarnings).toEqual(['pdResale', 'hasBreaches']);
+    expect(toDraft(r.settings).hideEmployerWarnings).toEqual(['pdResale', 'hasBreaches']);
+    // Settings stored before this filter existed have no field: the schema's default (off) needs no migration step.
+    const { hideEmployerWarnings: _gone, ...oldProfile } = base.profile;
+    expect(settingsSchema.parse({ ...base, profile: oldProfile }).profile.hideEmployerWarnings).toEqual([]);
   });
 
   it('names every bad field with a message in the UI language', () => {

@@ -1,5 +1,5 @@
 import { DEFAULT_THRESHOLDS } from '../../lib/match';
-import type { ExperienceId, WorkFormat } from '../../lib/match/vacancy';
+import type { EmployerWarning, ExperienceId, WorkFormat } from '../../lib/match/vacancy';
 import { formatBlacklist, formatList, parseBlacklist, parseList, parseMoney } from '../../lib/settings/form';
 import { settingsSchema, type Settings } from '../../lib/settings/schema';
 import type { OptionsTexts } from './texts';
@@ -24,6 +24,8 @@ export interface Draft {
   workFormats: WorkFormat[];
   cities: string;
   blacklist: string;
+  /** hh's warnings about an employer that hide its vacancies (off = none checked). */
+  hideEmployerWarnings: EmployerWarning[];
   dailyCap: string;
   pacingMin: string;
   pacingMax: string;
@@ -53,6 +55,7 @@ export const toDraft = (s: Settings): Draft => ({
   workFormats: [...s.profile.workFormats],
   cities: formatList(s.profile.cities, ', '),
   blacklist: formatBlacklist(s.profile.employerBlacklist),
+  hideEmployerWarnings: [...s.profile.hideEmployerWarnings],
   dailyCap: String(s.apply.dailyCap),
   pacingMin: String(s.apply.pacing.minSeconds),
   pacingMax: String(s.apply.pacing.maxSeconds),
@@ -80,6 +83,7 @@ export function draftProfile(d: Draft, base: Settings): Settings['profile'] {
     workFormats: d.workFormats,
     cities: parseList(d.cities),
     employerBlacklist: parseBlacklist(d.blacklist),
+    hideEmployerWarnings: d.hideEmployerWarnings,
   };
 }
 

@@ -40,7 +40,7 @@ export function JobRow({ job, t, lang, resumeTitle, hide, onAction, review, comp
   const problem = problemOf(job, t);
   const preview = letterPreview(job.letter);
   const tone = STATE_TONE[job.state];
-  const label: Record<Action, string> = { approve: t.approve, edit: t.editLetter, retry: t.retry, remove: t.remove, open: t.open };
+  const label: Record<Action, string> = { approve: t.approve, edit: t.editLetter, confirm: t.confirmSend, retry: t.retry, remove: t.remove, open: t.open };
   const score = job.vacancy.score !== undefined ? Math.round(job.vacancy.score * 100) : null;
   return (
     <li class="pp-job" data-state={job.state} data-job-id={job.id}>
@@ -67,7 +67,7 @@ export function JobRow({ job, t, lang, resumeTitle, hide, onAction, review, comp
           <button
             key={a}
             type="button"
-            class={`otk-btn otk-btn--sm${i === 0 && (a === 'edit' || a === 'approve' || a === 'retry' || (a === 'open' && job.state === 'needs_user')) ? ' otk-btn--primary' : ''}${a === 'remove' ? ' otk-btn--quiet' : ''}`}
+            class={`otk-btn otk-btn--sm${i === 0 && (a === 'edit' || a === 'approve' || a === 'confirm' || a === 'retry' || (a === 'open' && job.state === 'needs_user')) ? ' otk-btn--primary' : ''}${a === 'remove' ? ' otk-btn--quiet' : ''}`}
             data-action={a}
             aria-label={`${label[a]}: ${job.vacancy.title}`}
             onClick={() => onAction(a, job)}

@@ -88,6 +88,8 @@ export function QueuePanel({ settings, review, approve, task, mode = 'all', onMo
     if (a === 'open') return void browser.tabs.create({ url: jobOpenUrl(job) });
     if (a === 'edit') return void (ui.editing.value = ui.editing.value === job.id ? null : job.id);
     if (a === 'approve' && approve) return void run(() => approve(job.id));
+    // The worker sends it only for a job waiting for exactly this confirmation (lib/queue/hh-conditions.ts).
+    if (a === 'confirm') return void run(() => sendToBackground('retryJob', { jobId: job.id }).then(userResult));
     if (a === 'retry') return void run(() => sendToBackground('retryJob', { jobId: job.id }).then(userResult));
     if (a === 'remove') return void run(() => sendToBackground('removeJob', { jobId: job.id }).then(userResult));
   };

@@ -62,6 +62,9 @@ describe('row details', () => {
     // A questionnaire or the employer's own site: retrying cannot help, opening it can.
     expect(actionsFor({ state: 'needs_user', reason: 'test_required' })).toEqual(['open', 'remove']);
     expect(actionsFor({ state: 'applied', reason: null })).toEqual(['open']);
+    // The employer refuses automatic applications: the user's confirmation is the primary action.
+    expect(actionsFor({ state: 'needs_user', reason: 'no_auto_response' })).toEqual(['confirm', 'open', 'remove']);
+    expect(problemOf({ state: 'needs_user', reason: 'no_auto_response', lastError: 'x' }, popupTexts.en)).toMatch(/only if you confirm/);
     expect(actionsFor({ state: 'processing', reason: null })).not.toContain('remove');
   });
 

@@ -21,7 +21,8 @@ export const GROUP_OF: Record<JobState, GroupId | null> = {
   cancelled: null,
 };
 
-export type Action = 'approve' | 'edit' | 'retry' | 'remove' | 'open';
+/** confirm: send a job whose employer refuses automatic applications (lib/queue/hh-conditions.ts). */
+export type Action = 'approve' | 'edit' | 'confirm' | 'retry' | 'remove' | 'open';
 
 export interface Group {
   id: GroupId;
@@ -57,6 +58,7 @@ export function actionsFor(job: Pick<Job, 'state' | 'reason'>): Action[] {
     case 'pending':
       return ['open', 'remove'];
     case 'needs_user':
+      if (job.reason === 'no_auto_response') return ['confirm', 'open', 'remove'];
       return job.reason && ONLY_BY_HAND.has(job.reason) ? ['open', 'remove'] : ['retry', 'open', 'remove'];
     case 'failed':
       return ['retry', 'open', 'remove'];

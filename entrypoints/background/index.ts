@@ -9,6 +9,7 @@ import { createTriageScorers } from '../../lib/triage/score-cards';
 import { createFeedback } from '../../lib/feedback/service';
 import { FEEDBACK_KEY } from '../../lib/feedback/model';
 import { drainStep, registerQueue } from './queue';
+import { signalMemory } from './hh-signals';
 import { createQueueHandlers } from './queue-messages';
 import { draftLetters, letterDeps, registerLetters } from './letters';
 import { createLetterHandlers } from './letters-messages';
@@ -47,7 +48,7 @@ export default defineBackground(() => {
     get: async () => (await browser.storage.local.get(FEEDBACK_KEY))[FEEDBACK_KEY],
     set: (value) => browser.storage.local.set({ [FEEDBACK_KEY]: value }),
   }, Date.now, (m) => console.warn('[otklik:background]', m));
-  const { scoreCards, scoreState } = createTriageScorers(cachedSettings(), async (vacancyIds) => (await queueHandlers.jobsForVacancies({ vacancyIds }, {})).jobs, feedback);
+  const { scoreCards, scoreState } = createTriageScorers(cachedSettings(), async (vacancyIds) => (await queueHandlers.jobsForVacancies({ vacancyIds }, {})).jobs, feedback, signalMemory);
   const enqueueFound = async (vacancy: VacancySnapshot) => queueHandlers.enqueue({ vacancy, source: 'other' }, {});
   handleBackgroundMessages(
     {
@@ -78,6 +79,10 @@ export default defineBackground(() => {
         await feedback.reset();
         return { reset: true };
       },
+      knownSignals: ({ vacancyId, employerId }) => ({
+        employer: (employerId ? signalMemory.employer(employerId) : undefined) ?? signalMemory.vacancy(vacancyId)?.employerNegative ?? null,
+        acceptAutoResponse: signalMemory.vacancy(vacancyId)?.acceptAutoResponse ?? null,
+      }),
       openOptions: async () => {
         await browser.runtime.openOptionsPage();
         return { opened: true };

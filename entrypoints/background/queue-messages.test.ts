@@ -77,6 +77,18 @@ describe('queue messages (validated both ways through the router)', () => {
     expect(r).toMatchObject({ ok: true, data: { created: 3, results: [{ state: 'pending' }, { state: 'skipped', reason: 'blacklisted' }, { state: 'skipped', reason: 'blacklisted' }] } });
   });
 
+  it("the popup's confirmation sends a job whose employer refuses automatic applications; the drain is kicked", async () => {
+    const { send, db, kick } = setup();
+    await send('enqueue', { vacancy: vacancy('3'), source: 'vacancy' });
+    kick.mockClear();
+    // What the drain leaves after hh said so (lib/queue/hh-conditions.ts).
+    await db.jobs.update(1, { state: 'needs_user', reason: 'no_auto_response', hhSignals: { acceptAutoResponse: false, letterRequired: null, testRequired: null, at: 1 } });
+    expect(await send('retryJob', { jobId: 1 })).toEqual({ ok: true, data: { ok: true, state: 'pending' } });
+    expect(kick).toHaveBeenCalledTimes(1);
+    expect((await db.jobs.get(1))!.autoConfirmedAt).toBeGreaterThan(0);
+    expect(await send('jobHistory', { jobId: 1 })).toMatchObject({ ok: true, data: { events: [{ type: 'enqueued' }, { type: 'confirmed', state: 'pending' }] } });
+  });
+
   it('status, list, history, pause/resume, retry/remove', async () => {
     const { send, db } = setup();
     await send('enqueue', { vacancy: vacancy('1') });

@@ -11,6 +11,7 @@ import { canonicalVacancyUrl } from '../../lib/hh/vacancy-url';
 import { PAUSE_MESSAGES, blockFor, jobOpenUrl, clearPause, queueConfigFromSettings, queueStatus, setPause, storyOf } from '../../lib/queue';
 import type { Settings } from '../../lib/settings/schema';
 import { retryForLetter } from '../../lib/letters/jobs';
+import { confirmSend } from '../../lib/queue/hh-conditions';
 
 /** What the handlers need; injected so they can be tested without a worker. */
 export interface QueueMessageDeps {
@@ -115,6 +116,12 @@ export function createQueueHandlers(deps: QueueMessageDeps): Handlers<typeof que
       return { resumed: previous !== null, previous };
     },
     retryJob: async ({ jobId }) => {
+      // The user confirms a job whose employer refuses automatic applications (lib/queue/hh-conditions.ts).
+      const confirmed = await confirmSend(deps.db(), jobId, deps.now());
+      if (confirmed) {
+        deps.kick();
+        return confirmed;
+      }
       // A vacancy that requires a letter gets one written first when letters are on (issue 5).
       if ((await deps.settings()).letters.provider !== 'none') {
         const viaLetter = await retryForLetter(deps.db(), jobId, deps.now());

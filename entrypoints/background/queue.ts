@@ -9,6 +9,8 @@ import { ACTIVE_STATES } from '../../lib/queue/states';
 import { getSettings } from '../../lib/settings/store';
 import { readCookie } from './cookies';
 import { notificationIcon, tell } from './tell';
+import { signalMemory } from './hh-signals';
+import { draftLetters } from './letters';
 
 /**
  * The queue's life in the service worker: one named alarm wakes the worker, each wake drains until the
@@ -54,7 +56,14 @@ export const notifier: Notifier = {
   async needsUser(job: Job) {
     const q = job.questionnaire;
     const questions = q && q.unknown > 0 ? `answer the employer's questions (${q.unknown} of ${q.total} not in your answer bank)` : 'answer the employer\'s questions';
-    const why = job.reason === 'test_required' ? questions : job.reason === 'letter_required' ? 'a cover letter is required' : 'apply on the employer\'s site';
+    const why =
+      job.reason === 'test_required'
+        ? questions
+        : job.reason === 'letter_required'
+          ? 'a cover letter is required'
+          : job.reason === 'no_auto_response'
+            ? 'the employer does not accept automatic applications: confirm it in Otklik to send it'
+            : 'apply on the employer\'s site';
     await browser.notifications.create(`otklik-job-${job.id}`, {
       type: 'basic',
       iconUrl: notificationIcon(),
@@ -109,6 +118,10 @@ async function drainOnceAndRearm(): Promise<void> {
         onClaimed: (job) => scheduleWake(job.leaseUntil + 500),
         // The employer and vacancy id are read from hh before the first POST, never taken from the page.
         verifyVacancy: true,
+        // Where hh's vacancy page is silent (automatic applications, a required letter): hh's search state, as this worker read it.
+        knownSignals: (id) => signalMemory.vacancy(id),
+        // A vacancy hh says needs a letter went to review without one: write it (the template when no model is set).
+        onLetterNeeded: () => void draftLetters(() => void drainStep()),
         // An answer hh gave that was not understood is settled by reading hh's responses list with the session.
         checkResponses: () => readResponses((page) => fetchNegotiationsPage((i, init) => fetch(i, init), { page, timeoutMs: config.requestTimeoutMs * 2 })),
       },

@@ -11,7 +11,8 @@ import { ThresholdPreview } from '../../components/options/ThresholdPreview';
 import { TimeSelect } from '../../components/options/TimeSelect';
 import { ProviderSettings } from '../../components/letters/ProviderSettings';
 import { uiLang } from '../../lib/i18n/lang';
-import { EXPERIENCE_IDS, WORK_FORMATS, type ExperienceId } from '../../lib/match/vacancy';
+import { EMPLOYER_WARNINGS, EXPERIENCE_IDS, WORK_FORMATS, type ExperienceId } from '../../lib/match/vacancy';
+import { WARNING_TEXT } from '../../lib/match/reasons';
 import type { Settings } from '../../lib/settings/schema';
 import { acceptFallbacks, getSettings, loadSettings, saveSettings, watchSettings, type SettingsFallback } from '../../lib/settings/store';
 import { SettingsImport } from '../../components/options/SettingsImport';
@@ -323,6 +324,23 @@ export function App() {
               <small>{t.workFormatHint}</small>
             </fieldset>
             {field('blacklist', t.blacklist, t.blacklistHint, { rows: 3, wide: true })}
+            <fieldset class="op__field op__field--wide op__fieldset" data-testid="employer-warnings">
+              <legend>{t.employerWarnings}</legend>
+              <div class="op__checks">
+                {EMPLOYER_WARNINGS.map((f) => (
+                  <label key={f} class="otk-check">
+                    <input
+                      type="checkbox"
+                      name={`warning-${f}`}
+                      checked={d.hideEmployerWarnings.includes(f)}
+                      onChange={(ev) => set('hideEmployerWarnings', ev.currentTarget.checked ? [...d.hideEmployerWarnings, f] : d.hideEmployerWarnings.filter((x) => x !== f))}
+                    />
+                    <span>{WARNING_TEXT[f]![lang === 'en' ? 0 : 1]}</span>
+                  </label>
+                ))}
+              </div>
+              <small>{t.employerWarningsHint}</small>
+            </fieldset>
           </div>
           <h3 class="op__sub" id="triage">{t.triageSub}</h3>
           <div class="op__toggles">

@@ -104,6 +104,13 @@ export interface Job {
    * absent = the employer is still what the page that queued the job claimed. Not indexed.
    */
   employerCheckedAt?: number;
+  /**
+   * What hh said about applying to this vacancy when the worker read it (lib/queue/hh-conditions.ts): the
+   * employer refuses automatic applications, a letter is required, a questionnaire. Absent = not read yet.
+   */
+  hhSignals?: { acceptAutoResponse: boolean | null; letterRequired: boolean | null; testRequired: boolean | null; at: number };
+  /** The user confirmed sending although the employer refuses automatic applications (in Otklik's own UI). */
+  autoConfirmedAt?: number;
   /** Cover-letter draft bookkeeping (issue 5, lib/letters/jobs.ts); absent = no draft asked for. Not indexed. */
   letterDraft?: LetterDraft;
   createdAt: number;
@@ -129,6 +136,8 @@ export const EVENT_TYPES = [
   'approved',
   // Employer questionnaire answered from the Q&A bank (issue 8): the questions and the answers sent.
   'questionnaire',
+  // The user confirmed a job hh's employer refuses automatic applications for (issue 18).
+  'confirmed',
 ] as const;
 export type JobEventType = (typeof EVENT_TYPES)[number];
 

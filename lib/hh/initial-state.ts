@@ -3,6 +3,7 @@ import { EXPERIENCE_IDS, WORK_FORMATS, type ExperienceId, type MatchVacancy, typ
 import { hhSiteUrl, type UrlLike } from './page-detect';
 import type { CardSalary, SalaryMode } from './salary';
 import { anyOf, initialStateTemplate } from './selectors';
+import { negativeFlagsOf, type NegativeFlag } from './employer-warnings';
 
 /**
  * The server state hh.ru embeds in every full page load: `<template id="HH-Lux-InitialState">{…json…}</template>`
@@ -40,6 +41,8 @@ const companySchema = z.looseObject({
   id: lenient(idSchema),
   name: lenient(z.string()),
   visibleName: lenient(z.string()),
+  /** hh's warnings about the employer (lib/hh/employer-warnings.ts); absent for most employers. */
+  employersNegativeAttribute: lenient(z.nullable(z.record(z.string(), z.unknown()))),
 });
 
 const stateVacancySchema = z.looseObject({
@@ -57,6 +60,10 @@ const stateVacancySchema = z.looseObject({
   userLabels: lenient(z.array(z.unknown())),
   links: lenient(z.looseObject({ desktop: lenient(z.string()) })),
   responseLetterRequired: lenient(z.boolean()),
+  /** The search item's spelling of the same flag (LLR 2026-08). */
+  '@responseLetterRequired': lenient(z.boolean()),
+  /** The employer's questionnaire must be answered (search items, LLR 2026-08). */
+  userTestPresent: lenient(z.boolean()),
   /** hh's `autoResponse.acceptAutoResponse`: false = the employer refuses automatic applications. */
   autoResponse: lenient(z.nullable(z.looseObject({ acceptAutoResponse: lenient(z.boolean()) }))),
   description: lenient(z.string()),
@@ -219,6 +226,8 @@ export type StateVacancy = MatchVacancy & {
   responseLetterRequired?: boolean;
   /** false: the employer refuses automatic applications (Otklik never queues it by itself). Absent = not said. */
   acceptAutoResponse?: boolean;
+  /** hh's warnings about the employer (`company.employersNegativeAttribute`); absent = none said. */
+  employerNegative?: NegativeFlag[];
   /** Raw labels, kept for debugging: their shape is not documented. */
   userLabels: unknown[];
 };
@@ -301,7 +310,10 @@ function toStateVacancy(v: RawStateVacancy, extraLabels: unknown): StateVacancy 
   const snippet = [v.snippet?.req, v.snippet?.resp].filter((s): s is string => !!s).map(stripTags).filter(Boolean).join('\n');
   if (snippet) out.snippet = snippet;
   if (v.links?.desktop) out.url = v.links.desktop;
-  if (v.responseLetterRequired !== undefined) out.responseLetterRequired = v.responseLetterRequired;
+  const letter = v.responseLetterRequired ?? v['@responseLetterRequired'];
+  if (letter !== undefined) out.responseLetterRequired = letter;
+  const negative = negativeFlagsOf(company?.employersNegativeAttribute);
+  if (negative.length) out.employerNegative = negative;
   const auto = v.autoResponse?.acceptAutoResponse;
   if (auto !== undefined) out.acceptAutoResponse = auto;
   if (v.description) out.description = v.description;
@@ -404,8 +416,8 @@ export function stateVacancyView(state: HhState): StateVacancyView | null {
   return {
     ...v,
     alreadyApplied: status?.alreadyApplied ?? (v.applied === true ? true : null),
-    testRequired: status?.test?.hasTests ?? null,
-    letterRequired: r.data.responseLetterRequired ?? status?.letterRequired ?? null,
+    testRequired: status?.test?.hasTests ?? r.data.userTestPresent ?? null,
+    letterRequired: v.responseLetterRequired ?? status?.letterRequired ?? null,
     archived: r.data.status?.archived ?? null,
     closedForApplicants: r.data.closedForApplicants ?? null,
     shape,

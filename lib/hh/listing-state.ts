@@ -3,6 +3,7 @@ import type { ExperienceId, MatchVacancy } from '../match/vacancy';
 import { compensationSchema, EXPERIENCE_SET, hhStateSchema, labelsMeanApplied, parseMaybeEscapedJson, salaryOf, stateMatchesUrl, workFormatsOf } from './initial-state';
 import type { UrlLike } from './page-detect';
 import type { CardSalary } from './salary';
+import { negativeFlagsOf, type NegativeFlag } from './employer-warnings';
 
 /**
  * A search page's vacancies from its embedded state (`<template id="HH-Lux-InitialState">` →
@@ -20,9 +21,7 @@ import type { CardSalary } from './salary';
 
 export type StateProblem = 'absent' | 'unrecognised' | 'no-vacancies' | 'stale-url' | 'stale-ids';
 
-/** Employer flags hh shows as warnings (`company.employersNegativeAttribute`); `creationDate`/`employerId` are not flags. */
-export const NEGATIVE_FLAGS = ['hasBreaches', 'pdResale', 'hasFrequentComplaints', 'misleadingVacancyAlert', 'reduction', 'isReferral'] as const;
-export type NegativeFlag = (typeof NEGATIVE_FLAGS)[number];
+export { NEGATIVE_FLAGS, type NegativeFlag } from './employer-warnings';
 
 export type ListingVacancy = MatchVacancy & {
   salary: CardSalary | null;
@@ -101,11 +100,6 @@ function plain(s: string): string {
   return s.replace(/<[^>]*>/g, '').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
 }
 
-function negativeOf(attrs: Record<string, unknown> | null | undefined): NegativeFlag[] {
-  if (!attrs) return [];
-  return NEGATIVE_FLAGS.filter((f) => attrs[f] === true);
-}
-
 function toVacancy(v: Item, extraLabels: unknown): ListingVacancy {
   const labels = [...(v.userLabels ?? []), ...(Array.isArray(extraLabels) ? extraLabels : [])];
   const company = v.company;
@@ -113,7 +107,7 @@ function toVacancy(v: Item, extraLabels: unknown): ListingVacancy {
   const out: ListingVacancy = {
     id: v.vacancyId,
     title: v.name,
-    employer: name ? { ...(company?.id ? { id: company.id } : {}), name, negative: negativeOf(company?.employersNegativeAttribute) } : null,
+    employer: name ? { ...(company?.id ? { id: company.id } : {}), name, negative: negativeFlagsOf(company?.employersNegativeAttribute) } : null,
     salary: salaryOf(v.compensation),
     experience: v.workExperience && EXPERIENCE_SET.has(v.workExperience) ? (v.workExperience as ExperienceId) : null,
     workFormats: workFormatsOf(v.workFormats, v['@workSchedule']),

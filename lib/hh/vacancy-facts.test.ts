@@ -11,8 +11,36 @@ describeWithShared('real vacancy-page state (KHR 2026-09)', () => {
     const state = JSON.parse(readSharedFixture('fixtures/hh/vacancy/khrenovss_vacancy_page_magritte_ssr_state_2026-09.json')) as unknown;
     expect(readVacancyFacts(page(withState(state)), '136642844')).toEqual({
       kind: 'facts',
-      facts: { id: '136642844', title: 'Инженер АСУТП (Кармановская ГРЭС)', employer: { id: '3959394', name: 'ООО "Башкирская генерирующая компания" (Теплогенерация)' }, archived: false, source: 'state' },
+      facts: { id: '136642844', title: 'Инженер АСУТП (Кармановская ГРЭС)', employer: { id: '3959394', name: 'ООО "Башкирская генерирующая компания" (Теплогенерация)' }, archived: false, source: 'state',
+        // The 2026-09 vacancy page carries none of hh's application signals: unknown, never guessed.
+        signals: { acceptAutoResponse: null, letterRequired: null, testRequired: null, employerNegative: [] } },
     });
+  });
+
+  it("reads hh's application signals from a vacancy object of the real search shape (LLR 2026-08)", () => {
+    const item = JSON.parse(readSharedFixture('fixtures/hh/serp/llr_search_loggedin_excerpts_2026-08/state_vacancy_0.txt')) as Record<string, unknown>;
+    const r = readVacancyFacts(page(withState({ vacancyView: { vacancyFull: { vacancy: item } } }), 200, 'https://hh.ru/vacancy/136701903'), '136701903');
+    expect(r).toMatchObject({ kind: 'facts', facts: { id: '136701903', employer: { id: '89' }, signals: { acceptAutoResponse: false, letterRequired: false, employerNegative: [] } } });
+  });
+});
+
+describe("hh's signals on the vacancy page's state", () => {
+  it('refusal of automatic applications, required letter, questionnaire and employer warnings', () => {
+    const vacancy = {
+      vacancyId: 7,
+      name: 'Dev',
+      company: { id: 1, name: 'YCLIENTS LLC', employersNegativeAttribute: { employerId: 1, hasBreaches: true, pdResale: false, hasFrequentComplaints: true, isReferral: false, reduction: false, misleadingVacancyAlert: false, creationDate: '2026-08-29' } },
+      autoResponse: { acceptAutoResponse: false },
+      '@responseLetterRequired': true,
+    };
+    const state = { vacancyView: { vacancyFull: { vacancy } }, applicantVacancyResponseStatuses: { '7': { alreadyApplied: false, test: { hasTests: true } } } };
+    expect(readVacancyFacts(page(withState(state), 200, 'https://hh.ru/vacancy/7'), '7')).toMatchObject({
+      kind: 'facts',
+      facts: { signals: { acceptAutoResponse: false, letterRequired: true, testRequired: true, employerNegative: ['hasBreaches', 'hasFrequentComplaints'] } },
+    });
+    // An odd value is "not said", never a wrong yes/no.
+    const odd = { vacancyView: { vacancyFull: { vacancy: { ...vacancy, autoResponse: { acceptAutoResponse: 'no' }, '@responseLetterRequired': 1, company: { id: 1, name: 'X', employersNegativeAttribute: 'bad' } } } } };
+    expect(readVacancyFacts(page(withState(odd), 200, 'https://hh.ru/vacancy/7'), '7')).toMatchObject({ facts: { signals: { acceptAutoResponse: null, letterRequired: null, employerNegative: [] } } });
   });
 });
 

@@ -1,6 +1,7 @@
 import { pathOf, redirectedToSessionPage, serverError, sessionPageInstead, type ApplyOutcome, type RawAnswer } from './apply-outcome';
 import type { PageAnswer } from './apply-client';
 import { vacancyPageUrl } from './urls';
+import type { NegativeFlag } from './employer-warnings';
 import { decodeEntities, hhStateSchema, parseMaybeEscapedJson, stateVacancyView } from './initial-state';
 
 /**
@@ -21,6 +22,20 @@ export interface VacancyFacts {
   archived: boolean | null;
   /** Which part of the page said it. */
   source: 'state' | 'markup';
+  /**
+   * What hh says about applying, from the page's state (null / [] = the page did not say; the markup path never
+   * does): `autoResponse.acceptAutoResponse` (false = the employer refuses automatic applications), the required
+   * cover letter, the employer's questionnaire, and hh's warnings about the employer. The queue acts on these
+   * (lib/queue/hh-conditions.ts), never on a page's claim.
+   */
+  signals?: VacancySignals;
+}
+
+export interface VacancySignals {
+  acceptAutoResponse: boolean | null;
+  letterRequired: boolean | null;
+  testRequired: boolean | null;
+  employerNegative: NegativeFlag[];
 }
 
 export type VacancyFactsRead =
@@ -44,7 +59,8 @@ function fromState(html: string): VacancyFacts | null {
   const v = stateVacancyView(state.data);
   if (!v) return null;
   const employer = v.employer ? { ...(v.employer.id ? { id: v.employer.id } : {}), name: v.employer.name } : null;
-  return { id: v.id, title: v.title, employer, archived: v.archived, source: 'state' };
+  const signals: VacancySignals = { acceptAutoResponse: v.acceptAutoResponse ?? null, letterRequired: v.letterRequired, testRequired: v.testRequired, employerNegative: v.employerNegative ?? [] };
+  return { id: v.id, title: v.title, employer, archived: v.archived, source: 'state', signals };
 }
 
 function fromMarkup(html: string, vacancyId: string, finalUrl: string): VacancyFacts | null {

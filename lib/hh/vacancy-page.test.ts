@@ -68,6 +68,18 @@ describeWithShared('vacancy page: real fragments', () => {
     const other = parseVacancyPage(doc, { url: 'https://hh.ru/vacancy/1', state: view });
     expect(other.vacancy).toMatchObject({ id: '1', employer: null, salary: null, experience: null, workFormats: [] });
     expect(other.applied).toBeNull();
+    // The real 2026-09 page's state says nothing of automatic applications or employer warnings: unknown.
+    expect(p).toMatchObject({ acceptAutoResponse: null, employerWarnings: null });
+    expect(p.vacancy.employerWarnings).toBeUndefined();
+  });
+
+  it("hh's refusal of automatic applications and employer warnings, when the page's state has them (search-item shape)", () => {
+    const state = hhStateSchema.parse({ vacancyView: { vacancyFull: { vacancy: { vacancyId: 5, name: 'Dev', company: { id: 9, name: 'Y', employersNegativeAttribute: { pdResale: true, hasBreaches: false } }, autoResponse: { acceptAutoResponse: false } } } } });
+    const doc = parseHtml('<h1 data-qa="vacancy-title">Dev</h1>');
+    const p = parseVacancyPage(doc, { url: 'https://hh.ru/vacancy/5', state: stateVacancyView(state) });
+    expect(p).toMatchObject({ acceptAutoResponse: false, employerWarnings: ['pdResale'], vacancy: { employerWarnings: ['pdResale'] } });
+    // Another vacancy's state says nothing about this one.
+    expect(parseVacancyPage(doc, { url: 'https://hh.ru/vacancy/6', state: stateVacancyView(state) })).toMatchObject({ acceptAutoResponse: null, employerWarnings: null });
   });
 });
 

@@ -1,4 +1,5 @@
 import type { MatchVacancy, WorkFormat } from '../match/vacancy';
+import type { NegativeFlag } from './employer-warnings';
 import { decodeEntities, parseMaybeEscapedJson, type StateVacancyView } from './initial-state';
 import { experienceFromText } from './listing';
 import { employerIdFromHref, vacancyIdFromHref, vacancyIdFromUrl, type UrlLike } from './page-detect';
@@ -40,6 +41,10 @@ export interface VacancyPage {
   testRequired: boolean | null;
   /** A cover letter is required; null = unknown (the DOM does not show it before the apply form opens). */
   letterRequired: boolean | null;
+  /** false: the employer refuses automatic applications (`autoResponse`, page state); null = the page did not say. */
+  acceptAutoResponse: boolean | null;
+  /** hh's warnings about the employer from the page's state; null = the state did not say (the 2026-09 page does not). */
+  employerWarnings: NegativeFlag[] | null;
   applyUrl?: string;
 }
 
@@ -228,7 +233,10 @@ export function parseVacancyPage(root: ParentNode, opts: ParseVacancyPageOptions
     applied,
     testRequired: hints.hasTests ?? state?.testRequired ?? null,
     letterRequired: state?.letterRequired ?? null,
+    acceptAutoResponse: state?.acceptAutoResponse ?? null,
+    employerWarnings: state?.employerNegative ?? null,
   };
+  if (page.employerWarnings) vacancy.employerWarnings = page.employerWarnings;
   if (responseHref) page.applyUrl = responseHref;
   return page;
 }

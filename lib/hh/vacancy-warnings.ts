@@ -1,3 +1,4 @@
+import type { NegativeFlag } from './employer-warnings';
 import type { VacancyPage } from './vacancy-page';
 
 /**
@@ -12,15 +13,21 @@ export interface VacancyWarnings {
   testRequired: boolean;
   letterRequired: boolean;
   rejectLikely: boolean;
+  /** The employer refuses automatic applications (hh's `acceptAutoResponse: false`). */
+  noAuto: boolean;
+  /** hh's warnings about the employer; null = not known from this page (the worker may know them from a search). */
+  employer: NegativeFlag[] | null;
 }
 
 export const REJECT_WARNING = '[data-qa="response-reject-warning"]';
 
-export function vacancyWarnings(root: ParentNode, page: Pick<VacancyPage, 'applied' | 'testRequired' | 'letterRequired'>): VacancyWarnings {
+export function vacancyWarnings(root: ParentNode, page: Pick<VacancyPage, 'applied' | 'testRequired' | 'letterRequired' | 'acceptAutoResponse' | 'employerWarnings'>): VacancyWarnings {
   return {
     applied: page.applied === true,
     testRequired: page.testRequired === true,
     letterRequired: page.letterRequired === true,
     rejectLikely: root.querySelector(REJECT_WARNING) !== null,
+    noAuto: page.acceptAutoResponse === false,
+    employer: page.employerWarnings,
   };
 }

@@ -105,6 +105,8 @@ export function approveJob(db: OtklikDb, jobId: number, letter: string | undefin
     if (job.state !== 'review') return { ok: false, error: `only a job awaiting review can be approved (job is ${job.state})`, state: job.state };
     const text = letter ?? job.letter;
     if (text === null) return { ok: false, error: 'the letter is not written yet: wait for the draft or type one', state: job.state };
+    // hh said so when the worker read the vacancy (lib/queue/hh-conditions.ts): it would be held again anyway.
+    if (!text.trim() && job.hhSignals?.letterRequired === true) return { ok: false, error: 'hh.ru says this employer requires a cover letter: write one before approving', state: job.state };
     await db.jobs.update(jobId, { letter: text, state: 'pending', reason: null, nextAttemptAt: now, updatedAt: now });
     await logEvent(db, { id: jobId, state: 'pending' }, 'approved', text === '' ? 'approved without a letter' : `approved (${text.length} chars)${letter !== undefined && letter !== job.letter ? ', edited' : ''}`, now);
     return { ok: true, state: 'pending' };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maxMonthlyNetRub } from './filters';
 import { compileProfile } from './score';
+import { formatReason } from './reasons';
 import { profile, pythonJunior, vac } from './testkit';
 
 const base = pythonJunior();
@@ -26,6 +27,22 @@ describe('hard filters', () => {
     expect(hardCodes(p, vac('Python-разработчик', good)).codes).toEqual([]);
     expect(hardCodes(p, vac('Python-разработчик', good)).verdict).not.toBe('hide');
     expect(maxMonthlyNetRub({ from: 100, to: null, currency: 'XXX', gross: null })).toBeNull();
+  });
+  it("employer warnings: hides the employers hh warns about for the reasons the user chose, with hh's reason", () => {
+    const p = { ...base, hideEmployerWarnings: ['hasBreaches' as const, 'pdResale' as const] };
+    const warned = vac('Python-разработчик', { ...good, employerWarnings: ['hasFrequentComplaints', 'pdResale'] });
+    const r = compileProfile(p).score(warned);
+    expect(r.verdict).toBe('hide');
+    const reason = r.reasons.find((x) => x.code === 'employer_warned')!;
+    expect(reason).toMatchObject({ hard: true, params: { flags: 'pdResale' } });
+    expect(formatReason(reason, 'ru')).toBe('hh.ru предупреждает о работодателе: перепродаёт персональные данные соискателей');
+    expect(formatReason(reason, 'en')).toBe("hh.ru warns about the employer: resells applicants' personal data");
+    // Another warning than the chosen ones, none, or unknown (a card read from the DOM): not hidden by it.
+    expect(hardCodes(p, vac('Python-разработчик', { ...good, employerWarnings: ['reduction'] })).codes).toEqual([]);
+    expect(hardCodes(p, vac('Python-разработчик', { ...good, employerWarnings: [] })).codes).toEqual([]);
+    expect(hardCodes(p, vac('Python-разработчик', good)).codes).toEqual([]);
+    // Off by default: a warned employer is shown (the badge still says it).
+    expect(hardCodes(base, warned)).toEqual({ verdict: 'show', codes: [] });
   });
   it('workFormats: hides known other formats, keeps unknown', () => {
     const p = { ...base, workFormats: ['REMOTE' as const] };

@@ -59,6 +59,7 @@ export function compileFilters(p: Profile): CompiledFilters {
   const exclude = p.excludeWords.map((w) => ({ word: w, seq: stemSeq(w) })).filter((x) => x.seq.length > 0);
   const blackIds = new Set(p.employerBlacklist.map((e) => e.id).filter((x): x is string => !!x));
   const blackNames = new Set(p.employerBlacklist.map((e) => normName(e.name)).filter(Boolean));
+  const avoidWarnings = new Set<string>(p.hideEmployerWarnings ?? []);
 
   return {
     check(v, titleStems) {
@@ -67,6 +68,9 @@ export function compileFilters(p: Profile): CompiledFilters {
       if (e && ((e.id && blackIds.has(e.id)) || (e.name && blackNames.has(normName(e.name))))) {
         out.push({ code: 'employer_blacklisted', polarity: 'minus', hard: true, params: { name: e.name } });
       }
+      // hh's own warnings about the employer, where the user chose to hide them (unknown warnings never hide).
+      const warned = avoidWarnings.size ? (v.employerWarnings ?? []).filter((w) => avoidWarnings.has(w)) : [];
+      if (warned.length) out.push({ code: 'employer_warned', polarity: 'minus', hard: true, params: { flags: warned.join(',') } });
       for (const x of exclude) {
         if (containsSeq(titleStems, x.seq)) {
           out.push({ code: 'excluded_word', polarity: 'minus', hard: true, params: { word: x.word } });

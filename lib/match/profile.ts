@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { experienceIdSchema, workFormatSchema } from './vacancy';
+import { EMPLOYER_WARNINGS, experienceIdSchema, workFormatSchema } from './vacancy';
 
 const word = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const words = z._default(z.array(word(200)).check(z.maxLength(500)), () => []);
@@ -54,6 +54,8 @@ export const profileSchema = z.object({
   /** Accepted cities; empty = any. Remote vacancies pass regardless. */
   cities: words,
   employerBlacklist: z._default(z.array(blacklistEntrySchema).check(z.maxLength(2000)), () => []),
+  /** Hide vacancies of employers hh warns about for these reasons (hh's `employersNegativeAttribute`); empty = off. */
+  hideEmployerWarnings: z._default(z.array(z.enum(EMPLOYER_WARNINGS)), () => []),
 });
 export type Profile = z.infer<typeof profileSchema>;
 export type ProfileInput = z.input<typeof profileSchema>;

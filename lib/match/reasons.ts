@@ -27,6 +27,7 @@ export type ReasonCode =
   | 'city_mismatch' // {city}
   | 'excluded_word' // {word}
   | 'employer_blacklisted' // {name}
+  | 'employer_warned' // {flags}: hh's warnings about the employer the user hides (comma-separated EMPLOYER_WARNINGS)
   | 'role_same' // {role}: hh's professional role of the vacancy is one the user wants
   | 'other_profession' // {role}: hh's professional role of the vacancy, another one
   | 'not_sure' // the title says nothing the scorer can judge
@@ -51,6 +52,16 @@ const FORMAT_TEXT: Record<string, [string, string]> = {
   REMOTE: ['remote', 'удалённо'],
   HYBRID: ['hybrid', 'гибрид'],
   FIELD_WORK: ['field work', 'разъездная'],
+};
+
+/** hh's warnings about an employer (EMPLOYER_WARNINGS), in plain words: [en, ru]. */
+export const WARNING_TEXT: Record<string, [string, string]> = {
+  hasBreaches: ['violations of the law found', 'найдены нарушения закона'],
+  pdResale: ['resells applicants\' personal data', 'перепродаёт персональные данные соискателей'],
+  hasFrequentComplaints: ['frequent complaints from applicants', 'частые жалобы соискателей'],
+  misleadingVacancyAlert: ['vacancies may be misleading', 'вакансии могут вводить в заблуждение'],
+  reduction: ['cutting staff', 'сокращает сотрудников'],
+  isReferral: ['a referral vacancy (pays for recommendations)', 'реферальная вакансия (платит за рекомендации)'],
 };
 
 const LANG_NAMES: Record<string, [string, string]> = {
@@ -113,6 +124,10 @@ export function formatReason(r: Reason, lang: 'ru' | 'en'): string {
       return en ? `title has stop-word '${s('word')}'` : `в названии стоп-слово «${s('word')}»`;
     case 'employer_blacklisted':
       return en ? 'employer blacklisted' : 'работодатель в чёрном списке';
+    case 'employer_warned': {
+      const list = s('flags').split(',').filter(Boolean).map((f) => WARNING_TEXT[f]?.[en ? 0 : 1] ?? f).join(', ');
+      return en ? `hh.ru warns about the employer: ${list}` : `hh.ru предупреждает о работодателе: ${list}`;
+    }
     case 'role_same':
       return en ? `your profession: ${s('role')}` : `ваша профессия: ${s('role')}`;
     case 'other_profession':

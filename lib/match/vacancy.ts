@@ -13,6 +13,14 @@ export const WORK_FORMATS = ['ON_SITE', 'REMOTE', 'HYBRID', 'FIELD_WORK'] as con
 export const workFormatSchema = z.enum(WORK_FORMATS);
 export type WorkFormat = z.infer<typeof workFormatSchema>;
 
+/**
+ * hh's warnings about an employer (`company.employersNegativeAttribute` in hh's state; lib/hh/employer-warnings.ts
+ * reads them): breaches of law, resale of personal data, frequent complaints, a misleading vacancy, staff cuts, a
+ * referral vacancy.
+ */
+export const EMPLOYER_WARNINGS = ['hasBreaches', 'pdResale', 'hasFrequentComplaints', 'misleadingVacancyAlert', 'reduction', 'isReferral'] as const;
+export type EmployerWarning = (typeof EMPLOYER_WARNINGS)[number];
+
 export const salarySchema = z.object({
   from: z.nullable(z.number()),
   to: z.nullable(z.number()),
@@ -49,5 +57,7 @@ export const matchVacancySchema = z.object({
   driverLicences: z.optional(z.array(z.string())),
   /** Languages the vacancy requires (API `languages`): hh language id and level id. */
   languages: z.optional(z.array(z.object({ id: z.string(), level: z.string() }))),
+  /** hh's warnings about the employer (EMPLOYER_WARNINGS); absent = unknown, [] = none. */
+  employerWarnings: z.optional(z.array(z.string())),
 });
 export type MatchVacancy = z.infer<typeof matchVacancySchema>;

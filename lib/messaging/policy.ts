@@ -72,6 +72,8 @@ export const MESSAGE_POLICY: MessagePolicy = {
   forgetDiscovered: [E],
   // The vacancy panel's "hide this employer" (a user click), and the options page.
   hideEmployer: [P, E],
+  // The vacancy panel's employer warnings (read only: what hh's search states said about an employer).
+  knownSignals: [P],
   telegramTest: [E],
   importResume: [E],
   // Responses: the page reports what it shows (the worker confirms with hh before a job changes state).

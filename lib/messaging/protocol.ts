@@ -268,6 +268,14 @@ export const toBackground = {
   },
   /** Options: forget every label and learned adjustment. */
   resetFeedback: { req: z.object({}), res: z.object({ reset: z.boolean() }) },
+  /**
+   * Vacancy panel: hh's warnings about an employer and its refusal of automatic applications, as the worker read
+   * them from hh's search states (the vacancy page's own state carries neither). null = not known.
+   */
+  knownSignals: {
+    req: z.object({ vacancyId: z.string().check(z.regex(/^\d{1,12}$/)), employerId: z.optional(z.string().check(z.regex(/^\d{1,12}$/))) }),
+    res: z.object({ employer: z.nullable(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10))), acceptAutoResponse: z.nullable(z.boolean()) }),
+  },
   ...queueMessages,
   ...letterMessages,
   ...discoveryMessages,

@@ -3,7 +3,7 @@ import type { Job, PauseState } from '../db/schema';
 import type { ApplyClient, ApplyRequest } from '../hh/apply-client';
 import type { ApplyOutcome } from '../hh/apply-outcome';
 import { readQuestionnairePage } from '../hh/questions';
-import { fetchVacancyFacts } from '../hh/vacancy-facts';
+import { fetchVacancyFacts, type VacancySignals } from '../hh/vacancy-facts';
 import { hhOriginOf } from '../hh/vacancy-url';
 import { isApplyPageUrl } from '../hh/urls';
 import { bankHasAnswers, decideQuestionnaire, describeSentAnswers } from '../negotiations/auto-answer';
@@ -11,6 +11,7 @@ import { claimNext, type ClaimResult } from './claim';
 import { observeClock } from './clock';
 import { checkUnknownOutcomes, type ResponsesCheck } from './unknown';
 import { commitVerdict, judgeVacancy } from './verify';
+import { commitHold, holdBeforeSend, NO_AUTO_RESPONSE } from './hh-conditions';
 import { commitOutcome, renewLease, type QuestionnaireNote } from './commit';
 import type { QueueConfig } from './config';
 
@@ -49,6 +50,13 @@ export interface DrainDeps {
    * queue's times (lib/queue/clock.ts). Absent = no check (tests of other parts).
    */
   mono?: () => number;
+  /**
+   * What the worker itself read from hh's search state about a vacancy (lib/triage/hh-signal-memory.ts): used
+   * where hh's vacancy page does not say whether the employer takes automatic applications or wants a letter.
+   */
+  knownSignals?: (vacancyId: string) => Partial<VacancySignals> | undefined;
+  /** A job went to review to get the cover letter hh requires (lib/queue/hh-conditions.ts): start the writer. */
+  onLetterNeeded?: () => void;
 }
 
 export type StepResult =
@@ -82,7 +90,8 @@ export async function drainOnce(deps: DrainDeps, config: QueueConfig): Promise<S
     const read = await fetchVacancyFacts(deps.client.getPage, origin, job.vacancyId, leaseDeadline(deps, job));
     const verdict = judgeVacancy(job, read, config);
     if (verdict.kind === 'outcome') return commitAndNotify(deps, config, job, verdict.outcome, recovered, undefined, { preflight: true });
-    const checked = await commitVerdict(db, job.id, verdict, { now: deps.now(), owner: deps.owner, leaseMs: config.leaseMs });
+    const known = deps.knownSignals?.(job.vacancyId);
+    const checked = await commitVerdict(db, job.id, verdict, { now: deps.now(), owner: deps.owner, leaseMs: config.leaseMs, ...(known ? { known } : {}) });
     if (!checked || verdict.kind === 'refuse') {
       return { kind: 'refused', job: checked ?? job, reason: verdict.kind === 'refuse' ? verdict.reason : 'lease_lost', detail: verdict.kind === 'refuse' ? verdict.detail : 'the lease ran out while hh was read; nothing sent' };
     }
@@ -92,6 +101,21 @@ export async function drainOnce(deps: DrainDeps, config: QueueConfig): Promise<S
     } catch {
       /* a missing wake-up only delays recovery */
     }
+  }
+
+  // hh's conditions (a required letter, an employer that refuses automatic applications) hold the job before any POST.
+  const hold = holdBeforeSend(job);
+  if (hold) {
+    const held = await commitHold(db, job.id, hold, { now: deps.now(), owner: deps.owner });
+    if (held && hold.kind === 'letter') deps.onLetterNeeded?.();
+    if (held && hold.kind === 'confirm') {
+      try {
+        await deps.notifier?.needsUser(held);
+      } catch {
+        /* notifications are best effort */
+      }
+    }
+    return { kind: 'refused', job: held ?? job, reason: held ? (hold.kind === 'letter' ? 'letter_required' : NO_AUTO_RESPONSE) : 'lease_lost', detail: hold.detail };
   }
 
   // The work. Never inside a transaction: a fetch would let IndexedDB auto-commit mid-way.

@@ -22,6 +22,7 @@ const SHORT: Record<JobEventType, string> = {
   letter: 'letter',
   approved: 'approved',
   questionnaire: 'answered-questions',
+  confirmed: 'confirmed',
 };
 
 export function storyOf(events: readonly JobEvent[]): string {

@@ -2,7 +2,8 @@ import type { OtklikDb } from '../db/db';
 import { logEvent } from '../db/jobs';
 import type { Job, JobOutcome, VacancySnapshot } from '../db/schema';
 import type { ApplyOutcome } from '../hh/apply-outcome';
-import type { VacancyFacts, VacancyFactsRead } from '../hh/vacancy-facts';
+import type { VacancyFacts, VacancyFactsRead, VacancySignals } from '../hh/vacancy-facts';
+import { mergeSignals } from './hh-conditions';
 import type { QueueConfig } from './config';
 import { employerBlockReason, normEmployer } from './guards';
 
@@ -70,14 +71,27 @@ function withFacts(v: VacancySnapshot, facts: VacancyFacts): VacancySnapshot {
  * for its POST; refuse → skipped/failed, nothing sent. The attempt's "maybe sent" is taken back: no POST left.
  * null when the job is no longer ours (lease lost).
  */
-export function commitVerdict(db: OtklikDb, jobId: number, verdict: Exclude<Verdict, { kind: 'outcome' }>, ctx: { now: number; owner: string; leaseMs: number }): Promise<Job | null> {
+export function commitVerdict(
+  db: OtklikDb,
+  jobId: number,
+  verdict: Exclude<Verdict, { kind: 'outcome' }>,
+  ctx: { now: number; owner: string; leaseMs: number; known?: Partial<VacancySignals> },
+): Promise<Job | null> {
   const { now } = ctx;
   return db.transaction('rw', db.jobs, db.events, async () => {
     const job = await db.jobs.get(jobId);
     if (!job || job.state !== 'processing' || job.leaseOwner !== ctx.owner || job.leaseUntil <= now) return null;
     if (verdict.kind === 'ok') {
       // The POST comes next, under a lease renewed for it (the page's GET used part of the first one).
-      const next: Job = { ...job, vacancy: withFacts(job.vacancy, verdict.facts), employerCheckedAt: now, leaseUntil: Math.max(job.leaseUntil, now + ctx.leaseMs), updatedAt: now };
+      const next: Job = {
+        ...job,
+        vacancy: withFacts(job.vacancy, verdict.facts),
+        employerCheckedAt: now,
+        // hh's conditions on applying (lib/queue/hh-conditions.ts), checked before every POST from now on.
+        hhSignals: mergeSignals(verdict.facts.signals, ctx.known, now),
+        leaseUntil: Math.max(job.leaseUntil, now + ctx.leaseMs),
+        updatedAt: now,
+      };
       await db.jobs.put(next);
       return next;
     }

@@ -6,7 +6,14 @@ export const panelTexts = {
     have: 'Ваши навыки в вакансии',
     lack: 'Не хватает',
     noSkills: 'работодатель не перечислил ключевые навыки',
-    warn: { applied: 'вы уже откликались', testRequired: 'нужно ответить на вопросы работодателя', letterRequired: 'нужно сопроводительное письмо', rejectLikely: 'hh.ru: вероятно, будет отказ' },
+    warn: {
+      applied: 'вы уже откликались',
+      testRequired: 'нужно ответить на вопросы работодателя: Otklik ответит из вашего банка ответов, если там есть все ответы, иначе отклик подождёт вас',
+      letterRequired: 'нужно сопроводительное письмо: Otklik напишет его перед отправкой',
+      rejectLikely: 'hh.ru: вероятно, будет отказ',
+      noAuto: 'работодатель не принимает автоматические отклики: отклик уйдёт только после вашего подтверждения в Otklik',
+    },
+    employerWarn: 'hh.ru предупреждает о работодателе',
     write: 'Написать письмо',
     stop: 'Остановить',
     writing: 'Пишу письмо…',
@@ -23,7 +30,14 @@ export const panelTexts = {
     have: 'Your skills it asks for',
     lack: 'Missing',
     noSkills: 'the employer lists no key skills',
-    warn: { applied: 'you have applied already', testRequired: 'the employer\'s questions must be answered', letterRequired: 'a cover letter is required', rejectLikely: 'hh.ru: a rejection is likely' },
+    warn: {
+      applied: 'you have applied already',
+      testRequired: 'the employer\'s questions must be answered: Otklik answers them from your answer bank when it has every answer, else the application waits for you',
+      letterRequired: 'a cover letter is required: Otklik writes one before sending',
+      rejectLikely: 'hh.ru: a rejection is likely',
+      noAuto: 'the employer does not accept automatic applications: it is sent only after you confirm it in Otklik',
+    },
+    employerWarn: 'hh.ru warns about this employer',
     write: 'Write a letter',
     stop: 'Stop',
     writing: 'Writing the letter…',
@@ -44,6 +58,8 @@ export const PANEL_CSS = `
 .w { display: flex; flex-wrap: wrap; gap: 4px; } .w:empty { display: none; }
 .w span { padding: 1px 8px; border-radius: 10px; background: #fdecc8; color: #7a4b00; }
 .w span[data-warn="rejectLikely"], .w span[data-warn="applied"] { background: #fde8e7; color: #b42318; }
+.e { padding: 6px 10px; border-radius: 10px; background: #fde8e7; color: #8a1c12; border-left: 3px solid #b42318; } .e:empty { display: none; }
+.e b { font-weight: 600; } .e ul { margin: 2px 0 0 0; padding-left: 18px; }
 .k b { font-weight: 600; } .k .m { color: #b42318; } .k .h { color: #1a7f43; }
 .a { display: flex; flex-wrap: wrap; gap: 6px; }
 button { all: unset; cursor: pointer; padding: 2px 10px; border-radius: 10px; background: #2f5bd3; color: #fff; font-weight: 600; }

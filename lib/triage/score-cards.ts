@@ -10,6 +10,7 @@ import type { MatchVacancy } from '../match/vacancy';
 import type { listingReplies } from '../messaging/listing-replies';
 import type { Settings } from '../settings/schema';
 import { makeScorer } from './scorer';
+import type { SignalMemory } from './hh-signal-memory';
 
 export type TriageReply = z.output<typeof listingReplies.triageCards>;
 export type StateReply = z.output<typeof listingReplies.triageState>;
@@ -36,6 +37,8 @@ function matchInput(v: ListingVacancy): MatchVacancy & { professionalRoleIds: st
   if (v.area) out.area = v.area;
   if (v.address) out.address = v.address;
   if (v.snippet) out.snippet = v.snippet;
+  // hh's warnings about the employer: the user's "hide employers hh warns about" filter reads them.
+  if (employer) out.employerWarnings = employer.negative;
   return out;
 }
 
@@ -46,7 +49,13 @@ function matchInput(v: ListingVacancy): MatchVacancy & { professionalRoleIds: st
  * and tabs, the page pays only for its DOM reads and writes, and the listing bundle carries no scorer. The
  * compiled profile is kept until the profile or the cut-offs change.
  */
-export function createTriageScorers(settings: () => Promise<Settings>, jobs: (vacancyIds: string[]) => Promise<TriageReply['jobs']> = async () => [], feedback?: Feedback) {
+export function createTriageScorers(
+  settings: () => Promise<Settings>,
+  jobs: (vacancyIds: string[]) => Promise<TriageReply['jobs']> = async () => [],
+  feedback?: Feedback,
+  /** Keeps hh's signals of every state vacancy for the queue and the vacancy panel (lib/triage/hh-signal-memory.ts). */
+  memory?: SignalMemory,
+) {
   let compiled: { key: string; scorer: ReturnType<typeof makeScorer> } | null = null;
   const scorerFor = (s: Settings) => {
     const key = JSON.stringify([s.profile, s.triage.hideBelow, s.triage.dimBelow]);
@@ -108,7 +117,8 @@ export function createTriageScorers(settings: () => Promise<Settings>, jobs: (va
     const scorer = scorerFor(s);
     reply.mode = scorer ? 'on' : 'empty';
     if (!state.ok) reply.problem = state.detail ? `${state.reason}: ${state.detail}` : state.reason;
-    else if (scorer) {
+    else if (memory) for (const v of state.vacancies) memory.remember(v);
+    if (state.ok && scorer) {
       const store = await taught();
       for (const v of state.vacancies) {
         reply.ids.push(v.id);

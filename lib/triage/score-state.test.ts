@@ -32,6 +32,20 @@ describe('the worker judges a page state (triageState)', () => {
     expect(a.byId.get('2')!.signals).toEqual({ testRequired: true, responses: 412 });
   });
 
+  it("the user's filter hides employers hh warns about, with hh's reason; off by default", async () => {
+    const text = state([
+      item(1, 'Python developer', { company: { id: 7, name: 'ACME', employersNegativeAttribute: { employerId: 7, hasBreaches: true, pdResale: false } } }),
+      item(2, 'Python developer', { company: { id: 8, name: 'Good', employersNegativeAttribute: { employerId: 8, reduction: true } } }),
+      item(3, 'Python developer'),
+    ]);
+    const off = decodeStateVerdicts(await scoreState(text, URL, [], 'en'));
+    expect([1, 2, 3].map((i) => off.byId.get(String(i))!.verdict)).toEqual(['show', 'show', 'show']);
+    const strict = { ...settings, profile: { ...settings.profile, hideEmployerWarnings: ['hasBreaches' as const] } };
+    const on = decodeStateVerdicts(await createTriageScorers(async () => strict).scoreState(text, URL, [], 'en'));
+    expect([1, 2, 3].map((i) => on.byId.get(String(i))!.verdict)).toEqual(['hide', 'show', 'show']);
+    expect(on.byId.get('1')!.reasons[0]).toEqual({ text: 'hh.ru warns about the employer: violations of the law found', minus: true });
+  });
+
   it('a stale state (another search, or missing a card of the page) judges nothing and says why', async () => {
     const other = decodeStateVerdicts(await scoreState(state([item(1, 'Python developer')], '?text=java'), URL, ['1'], 'en'));
     expect(other.byId.size).toBe(0);

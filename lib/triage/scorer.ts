@@ -7,7 +7,7 @@ import type { ListingSettings } from '../settings/listing-schema';
 export function isProfileEmpty(p: Profile): boolean {
   return !p.desiredTitles.length && !p.skills.length && !p.resumeText.trim() && !p.excludeWords.length &&
     p.minSalary === null && !p.workFormats.length && !p.cities.length && !p.employerBlacklist.length &&
-    !p.professionalRoles.length && !p.driverLicences.length && !p.languages.length;
+    !p.professionalRoles.length && !p.driverLicences.length && !p.languages.length && !p.hideEmployerWarnings?.length;
 }
 
 /**

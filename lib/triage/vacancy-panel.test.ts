@@ -69,7 +69,7 @@ describe('VacancyPanel details (issue 7)', () => {
 
   it('shows the user\'s skills the vacancy asks for, the key skills they lack, and hh\'s warnings; re-renders on a profile change', () => {
     document.body.innerHTML = '<main><h1 data-qa="vacancy-title">T</h1></main>';
-    const warnings = { applied: false, testRequired: true, letterRequired: true, rejectLikely: true };
+    const warnings = { applied: false, testRequired: true, letterRequired: true, rejectLikely: true, noAuto: false, employer: null };
     panel = new VacancyPanel(document, deps({ read: () => ({ vacancy: full, url: 'u', applied: false, warnings }) }), settings());
     panel.start();
     expect(document.querySelector('h1')!.nextElementSibling!.hasAttribute('data-otk-vacancy-panel')).toBe(true);
@@ -80,6 +80,40 @@ describe('VacancyPanel details (issue 7)', () => {
     s.profile.resumeText = 'Администрировал PostgreSQL';
     panel.update(s);
     expect(part('[data-otk-lack]')!.textContent).toBe('Missing: Kubernetes');
+  });
+
+  it("warns about the employer in plain words (the page's state, else what the worker read on hh's search) and says the employer refuses automatic applications", async () => {
+    document.body.innerHTML = '<main><h1 data-qa="vacancy-title">T</h1></main>';
+    const fromPage = { applied: false, testRequired: false, letterRequired: false, rejectLikely: false, noAuto: true, employer: ['hasBreaches' as const, 'pdResale' as const] };
+    panel = new VacancyPanel(document, deps({ read: () => ({ vacancy: full, url: 'u', applied: false, warnings: fromPage }), knownSignals: async () => { throw new Error('not asked when the page says'); } }), settings());
+    panel.start();
+    const ew = part('[data-otk-employer-warnings]')!;
+    expect(ew.textContent).toBe('⚠ hh.ru warns about this employer:violations of the law foundresells applicants\' personal data');
+    expect([...ew.querySelectorAll('li')].map((li) => li.getAttribute('data-flag'))).toEqual(['hasBreaches', 'pdResale']);
+    expect([...part('.w')!.querySelectorAll('span')].map((x) => x.getAttribute('data-warn'))).toEqual(['noAuto']);
+    expect(part('[data-warn="noAuto"]')!.textContent).toMatch(/only after you confirm it in Otklik/);
+    panel.stop();
+
+    // The page's state is silent: the worker's memory of hh's search pages, by hh's employer id; ru wording.
+    const asked: string[] = [];
+    const silent = { ...fromPage, noAuto: false, employer: null };
+    panel = new VacancyPanel(
+      document,
+      deps({ lang: 'ru', read: () => ({ vacancy: { ...full, employer: { id: '77', name: 'ACME' } }, url: 'u', applied: false, warnings: silent }), knownSignals: async (vid, id) => (asked.push(`${vid}/${id}`), { employer: ['hasFrequentComplaints', 'bogus'], acceptAutoResponse: false }) }),
+      settings(),
+    );
+    panel.start();
+    expect(part('[data-otk-employer-warnings]')!.textContent).toBe('');
+    await settle();
+    expect(asked).toEqual(['42/77']);
+    expect(part('[data-otk-employer-warnings]')!.textContent).toBe('⚠ hh.ru предупреждает о работодателе:частые жалобы соискателей');
+    expect([...part('.w')!.querySelectorAll('span')].map((x) => x.getAttribute('data-warn'))).toEqual(['noAuto']);
+    panel.stop();
+    // Nobody knows: no warning block at all.
+    panel = new VacancyPanel(document, deps({ read: () => ({ vacancy: { ...full, employer: { id: '78', name: 'B' } }, url: 'u', applied: false, warnings: silent }), knownSignals: async () => ({ employer: null, acceptAutoResponse: null }) }), settings());
+    panel.start();
+    await settle();
+    expect(part('[data-otk-employer-warnings]')!.childElementCount).toBe(0);
   });
 
   it('writes a letter into an editable box as it streams, then queues the vacancy with the edited letter', async () => {

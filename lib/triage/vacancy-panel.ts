@@ -3,7 +3,8 @@ import type { MatchResult } from '../match';
 import type { MatchVacancy } from '../match/vacancy';
 import type { Settings } from '../settings/schema';
 import { createBadge, renderBadge } from './badge';
-import { orderReasons } from '../match/reasons';
+import { orderReasons, WARNING_TEXT } from '../match/reasons';
+import { isNegativeFlag } from '../hh/employer-warnings';
 import type { QueueItem, QueuePort, QueueResult } from './controller';
 import { PANEL_CSS, panelTexts } from './panel-texts';
 import { isTrusted } from '../dom/trusted';
@@ -34,12 +35,18 @@ export interface VacancyPanelDeps {
   enqueueWithLetter?(item: QueueItem, letter: string): Promise<QueueResult>;
   /** Adds the employer to the blacklist (background); listings re-score through the settings watch. */
   hideEmployer?(employer: { id?: string; name: string }): Promise<{ added: boolean }>;
+  /**
+   * hh's warnings about the employer and its refusal of automatic applications as the worker read them from hh's
+   * search states (the vacancy page's state lacks them); null = not known.
+   */
+  knownSignals?(vacancyId: string, employerId: string | undefined): Promise<{ employer: string[] | null; acceptAutoResponse: boolean | null }>;
   /** Streams a cover letter (the letters feature's port client). */
   writeLetter?(req: LetterRequest, stream: LetterStream): Promise<{ letter: string; problems: string[]; asks: string[] }>;
   lang: Lang;
 }
 
 const PANEL_ATTR = 'data-otk-vacancy-panel';
+const NO_WARNINGS = (applied: boolean | null): VacancyWarnings => ({ applied: applied === true, testRequired: false, letterRequired: false, rejectLikely: false, noAuto: false, employer: null });
 
 /**
  * On a vacancy page: the full-text score chip (reasons, queue button) and below it a panel with the user's
@@ -74,10 +81,29 @@ export class VacancyPanel {
     this.panel = this.buildPanel();
     anchor.parentNode.insertBefore(this.panel, anchor.nextSibling);
     this.render();
+    this.askKnownSignals();
     const id = this.page.vacancy.id;
     this.deps.queue?.states([id]).then(
       (s) => {
         this.job = s[id] ?? null;
+        this.render();
+      },
+      () => undefined,
+    );
+  }
+
+  /** The page's state did not say: what the worker read about this vacancy and employer from hh's search pages. */
+  private askKnownSignals(): void {
+    const page = this.page;
+    if (!page || !this.deps.knownSignals || (page.warnings?.employer && page.warnings.noAuto)) return;
+    this.deps.knownSignals(page.vacancy.id, page.vacancy.employer?.id).then(
+      (known) => {
+        if (this.page !== page) return;
+        const w = page.warnings ?? NO_WARNINGS(page.applied);
+        const employer = w.employer ?? known.employer?.filter(isNegativeFlag) ?? null;
+        page.warnings = { ...w, employer, noAuto: w.noAuto || known.acceptAutoResponse === false };
+        // The scorer's "hide employers hh warns about" filter reads them too.
+        if (employer && !page.vacancy.employerWarnings) page.vacancy = { ...page.vacancy, employerWarnings: employer };
         this.render();
       },
       () => undefined,
@@ -137,6 +163,9 @@ export class VacancyPanel {
     const t = panelTexts[this.deps.lang];
     const { host, content } = createShadowHost(this.doc, 'div', PANEL_ATTR, PANEL_CSS, 'p');
     const warn = this.el('div', 'w');
+    const employerWarn = this.el('div', 'e');
+    employerWarn.setAttribute('data-otk-employer-warnings', '');
+    employerWarn.setAttribute('role', 'note');
     const have = this.el('div', 'k');
     have.setAttribute('data-otk-have', '');
     const lack = this.el('div', 'k');
@@ -163,7 +192,7 @@ export class VacancyPanel {
     if (this.deps.writeLetter) button('data-otk-write', '', () => void this.write());
     if (this.deps.queue && this.deps.enqueueWithLetter) button('data-otk-queue-letter', '', () => void this.enqueue(box.value.trim()));
     if (this.deps.hideEmployer) button('data-otk-hide-employer', 's', () => void this.hideEmployer());
-    content.append(warn, have, lack, actions, box, note);
+    content.append(employerWarn, warn, have, lack, actions, box, note);
     return host;
   }
 
@@ -250,15 +279,28 @@ export class VacancyPanel {
   private renderPanel(canQueue: boolean): void {
     if (!this.panel || !this.page) return;
     const p = panelTexts[this.deps.lang];
-    const w = this.page.warnings ?? { applied: this.page.applied === true, testRequired: false, letterRequired: false, rejectLikely: false };
+    const w = this.page.warnings ?? NO_WARNINGS(this.page.applied);
     const warn = this.part('.w')!;
     warn.replaceChildren(
-      ...(Object.keys(p.warn) as (keyof VacancyWarnings)[]).filter((k) => w[k]).map((k) => {
+      ...(Object.keys(p.warn) as (keyof typeof p.warn)[]).filter((k) => w[k]).map((k) => {
         const s = this.el('span', undefined, p.warn[k]);
         s.setAttribute('data-warn', k);
         return s;
       }),
     );
+    // hh's warnings about the employer, in plain words, above everything else in the panel.
+    const ew = this.part('[data-otk-employer-warnings]')!;
+    const flags = w.employer ?? [];
+    if (!flags.length) ew.replaceChildren();
+    else {
+      const ul = this.el('ul');
+      for (const f of flags) {
+        const li = this.el('li', undefined, WARNING_TEXT[f]?.[this.deps.lang === 'en' ? 0 : 1] ?? f);
+        li.setAttribute('data-flag', f);
+        ul.append(li);
+      }
+      ew.replaceChildren(this.el('b', undefined, `⚠ ${p.employerWarn}:`), ul);
+    }
     const gap = skillGap(this.settings.profile, this.page.vacancy);
     const list = (el: HTMLElement, label: string, items: string[], cls: string, empty: string) => {
       const b = this.el('b', undefined, `${label}: `);

@@ -39,6 +39,8 @@ export function runVacancyPanel(signal: AbortSignal, watch: SettingsWatch<Settin
       // Vacancy panel actions (issue 7).
       enqueueWithLetter: (item, letter) => sendToBackground('enqueue', { vacancy: item.vacancy, letter, source: 'vacancy' }).then((r) => ({ vacancyId: item.vacancy.id, state: r.state, ...(r.reason ? { reason: r.reason } : {}) })),
       hideEmployer: (employer) => sendToBackground('hideEmployer', { employer }),
+      // hh's vacancy page carries no employer warnings: the worker's read of hh's search pages (issue 18).
+      knownSignals: (vacancyId, employerId) => sendToBackground('knownSignals', { vacancyId, ...(employerId ? { employerId } : {}) }),
       writeLetter: (req, s) => generateLetter(req, s),
     }, settings);
     p.start();

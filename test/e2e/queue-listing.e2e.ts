@@ -8,6 +8,7 @@ import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './br
 import { pythonJuniorSettings } from './profiles';
 import { closedRoots } from './closed-root';
 import { itWithRealVacancies } from '../shared-fixtures';
+import { acceptsAutoResponse } from '../fake-hh/render-listing';
 
 const SEARCH = 'https://hh.ru/search/vacancy?text=python';
 const queueButtons = '[data-otk-verdict="show"] [data-otk-badge]';
@@ -85,7 +86,8 @@ describe('queueing from the listing', () => {
   });
 
   it('shows the full-text score on a vacancy page and queues it from there', async () => {
-    const id = fake.vacancyKinds().normal[5]!;
+    // An employer that takes automatic applications: one that refuses them waits for a confirmation (issue 18).
+    const id = fake.vacancyKinds().normal.filter(acceptsAutoResponse)[5]!;
     const page = await browser.newPage();
     await page.goto(`https://hh.ru/vacancy/${id}`);
     const chip = page.locator('[data-otk-badge]');

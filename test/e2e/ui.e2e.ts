@@ -44,10 +44,11 @@ describe('popup queue panel (en)', () => {
     await expect.poll(() => popup.locator('[data-testid="pause"]').count()).toBe(0);
     const k = fake.vacancyKinds();
     await enqueue(popup, fake, [k.normal[0]!, k.hasTest[0]!, k.archived[0]!, k.letterRequired[0]!]);
-    // No reload: the popup follows the worker's writes to the queue database. What needs the user comes first.
-    await expect.poll(() => popup.locator('[data-testid="needs-you"] [data-group="needs_user"] .pp-job').count(), { timeout: 30_000 }).toBe(2);
-    const problems = await popup.locator('[data-group="needs_user"] .pp-job__problem').allTextContents();
-    expect(problems.some((p) => /answer questions/.test(p)) && problems.some((p) => /requires a cover letter/.test(p))).toBe(true);
+    // No reload: the popup follows the worker's writes to the queue database. What needs the user comes first:
+    // the questionnaire, and the letter hh requires (written by the template: letters are off), to check.
+    await expect.poll(() => popup.locator('[data-testid="needs-you"] [data-group="needs_user"] .pp-job').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => popup.locator('[data-group="needs_user"] .pp-job__problem').textContent()).toMatch(/answer questions/);
+    await expect.poll(() => popup.locator('[data-testid="needs-you"] [data-group="review"] .pp-job [data-testid="letter-preview"]').textContent(), { timeout: 30_000 }).toMatch(/.{40,}/);
     await expect.poll(() => popup.locator('[data-testid="cap"]').textContent(), { timeout: 30_000 }).toContain('Sent in the last 24 h: 1 of 50');
     await browser.screenshot(popup, 'ui-popup-groups-en');
     // History is one click away: the sent one and the one that could not be sent.
@@ -67,16 +68,18 @@ describe('popup queue panel (en)', () => {
     await popup.keyboard.press('Enter');
     await expect.poll(() => popup.locator('[data-group="failed"] .pp-job').count()).toBe(0);
     await popup.locator('[data-tab="queue"]').click();
-    // A questionnaire cannot be retried, only opened; a missing letter can.
+    // A questionnaire cannot be retried, only opened.
+    const k = fake.vacancyKinds();
     const test = popup.locator('[data-group="needs_user"] .pp-job', { hasText: 'answer questions' });
     await expect.poll(() => test.locator('[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['open', 'remove']);
-    const letter = popup.locator('[data-group="needs_user"] .pp-job', { hasText: 'requires a cover letter' });
+    // The letter hh requires, approved from the keyboard: sent once, with the letter.
+    const letter = popup.locator('[data-group="review"] .pp-job').first();
     const before = fake.requests.filter((r) => r.route === 'apply').length;
-    await letter.locator('[data-action="retry"]').focus();
+    await letter.locator('[data-action="approve"]').focus();
     await popup.keyboard.press('Space');
-    // Still no letter: the retry ends in "needs you" again, after one more request.
     await expect.poll(() => fake.requests.filter((r) => r.route === 'apply').length, { timeout: 30_000 }).toBe(before + 1);
-    await expect.poll(() => popup.locator('[data-group="needs_user"] .pp-job').count(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => fake.applications.filter((a) => a.vacancyId === k.letterRequired[0]!).length, { timeout: 30_000 }).toBe(1);
+    expect(fake.applications.find((a) => a.vacancyId === k.letterRequired[0]!)!.letter.trim()).not.toBe('');
     await popup.close();
   });
 

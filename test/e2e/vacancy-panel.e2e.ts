@@ -112,4 +112,115 @@ describe('vacancy page panel', () => {
     await open(id);
     await expect.poll(() => warnings()).toEqual(['applied']);
   });
+
+  // ── hh's signals (issue 18). hh's vacancy page carries neither the employer's warnings nor its refusal of
+  // automatic applications (KHR vacancy state 2026-09); hh's search state does. The worker remembers what it read
+  // on a search page, and uses it where the vacancy page is silent. These run last: the search page they open
+  // teaches the worker about vacancies the tests above queue.
+  const SHOTS = '/tmp/h18sig-shots';
+  type StateItem = { vacancyId: number; autoResponse?: { acceptAutoResponse?: boolean }; company?: { id?: number; employersNegativeAttribute?: Record<string, unknown> } };
+  /** Opens a search page (the worker triages its state) and returns the state's vacancies as hh embedded them. */
+  const searchState = async (): Promise<StateItem[]> => {
+    await page.goto('https://hh.ru/search/vacancy?text=frontend&items_on_page=100');
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('[data-otk-verdict]').length), { timeout: 20_000 }).toBeGreaterThan(0);
+    return page.evaluate(() => {
+      const t = document.getElementById('HH-Lux-InitialState') as HTMLTemplateElement;
+      return (JSON.parse(t.content.textContent ?? t.textContent ?? '{}') as { vacancySearchResult: { vacancies: StateItem[] } }).vacancySearchResult.vacancies;
+    });
+  };
+  const employerFlags = () => (closedRoots(page).then((r) => r.eval(PANEL, (root) => [...root.querySelectorAll('[data-otk-employer-warnings] li')].map((li) => li.getAttribute('data-flag')))));
+  const shootPanel = async (name: string) => {
+    await page.locator(PANEL).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -160));
+    await page.screenshot({ path: `${SHOTS}/${name}.png` });
+  };
+  const applicationsTo = (id: number) => fake.applications.filter((a) => String(a.vacancyId) === String(id));
+
+  it("warns about the employer hh warns about, in plain words, learnt from hh's search page", async () => {
+    const items = await searchState();
+    const kinds = fake.vacancyKinds();
+    const warned = items.find((v) => v.company?.employersNegativeAttribute && kinds.normal.includes(v.vacancyId))!;
+    expect(warned).toBeDefined();
+    const attrs = warned.company!.employersNegativeAttribute!;
+    const flags = ['hasBreaches', 'pdResale', 'hasFrequentComplaints', 'misleadingVacancyAlert', 'reduction', 'isReferral'].filter((f) => attrs[f] === true);
+    await open(warned.vacancyId);
+    await expect.poll(employerFlags, { timeout: 10_000 }).toEqual(flags);
+    await expect.poll(() => panelText('[data-otk-employer-warnings] b')).toBe('⚠ hh.ru предупреждает о работодателе:');
+    await shootPanel('panel-employer-warning-ru');
+  });
+
+  it("a hand-queued vacancy whose employer refuses automatic applications waits for the user's confirmation, then is sent once", async () => {
+    const items = await searchState();
+    const kinds = fake.vacancyKinds();
+    const noAuto = items.find((v) => v.autoResponse?.acceptAutoResponse === false && kinds.normal.includes(v.vacancyId) && !applicationsTo(v.vacancyId).length)!;
+    expect(noAuto).toBeDefined();
+    await open(noAuto.vacancyId);
+    await expect.poll(() => warnings(), { timeout: 10_000 }).toContain('noAuto');
+    await (await closedRoots(page)).click('[data-otk-badge]', '[data-otk-queue]');
+    const popup = await browser.extensionPage('popup.html');
+    await popup.setViewportSize({ width: 400, height: 600 });
+    const confirm = popup.locator(`li[data-state="needs_user"][data-job-id] [data-action="confirm"]`);
+    await expect.poll(() => confirm.count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => popup.locator('li[data-state="needs_user"] .pp-job__problem').textContent()).toMatch(/не принимает автоматические отклики/);
+    await popup.screenshot({ path: `${SHOTS}/popup-confirm-ru.png` });
+    // Nothing went out while it waited (fast mode drains within a second or two).
+    await page.waitForTimeout(2000);
+    expect(applicationsTo(noAuto.vacancyId)).toHaveLength(0);
+    await confirm.click();
+    await expect.poll(() => applicationsTo(noAuto.vacancyId).length, { timeout: 30_000 }).toBe(1);
+    await page.waitForTimeout(1500);
+    expect(applicationsTo(noAuto.vacancyId)).toHaveLength(1);
+    await popup.close();
+  });
+
+  it('a vacancy hh says needs a letter gets one with letters off (the template), waits for review, and is sent with it', async () => {
+    const items = await searchState();
+    const kinds = fake.vacancyKinds();
+    const needsLetter = items.find((v) => kinds.letterRequired.includes(v.vacancyId) && v.autoResponse?.acceptAutoResponse !== false)!;
+    expect(needsLetter).toBeDefined();
+    await open(needsLetter.vacancyId);
+    await expect.poll(() => warnings()).toContain('letterRequired');
+    await (await closedRoots(page)).click('[data-otk-badge]', '[data-otk-queue]');
+    const popup = await browser.extensionPage('popup.html');
+    const approve = popup.locator('li[data-state="review"] [data-action="approve"]');
+    // The template writes the draft; review mode (the default) waits for the user.
+    await expect.poll(() => popup.locator('li[data-state="review"] [data-testid="letter-preview"]').textContent(), { timeout: 30_000 }).toMatch(/\S{20,}|.{40,}/);
+    expect(applicationsTo(needsLetter.vacancyId)).toHaveLength(0);
+    await approve.click();
+    await expect.poll(() => applicationsTo(needsLetter.vacancyId).length, { timeout: 30_000 }).toBe(1);
+    expect(applicationsTo(needsLetter.vacancyId)[0]!.letter.trim().length).toBeGreaterThan(40);
+    await popup.close();
+  });
+});
+
+describe('vacancy page panel in English (issue 18: employer warnings)', () => {
+  let fake: FakeHh;
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    fake = await startFakeHh({ port: 0, quiet: true });
+    browser = await launchExtensionBrowser({ fakePort: fake.port, locale: 'en-US' });
+    await setSettings(await browser.worker(), settings());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await fake?.close();
+  });
+
+  it("shows hh's warnings about the employer in English", async () => {
+    const page = await browser.newPage();
+    await page.goto('https://hh.ru/search/vacancy?text=frontend&items_on_page=100');
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('[data-otk-verdict]').length), { timeout: 20_000 }).toBeGreaterThan(0);
+    const id = await page.evaluate(() => {
+      const t = document.getElementById('HH-Lux-InitialState') as HTMLTemplateElement;
+      const vs = (JSON.parse(t.content.textContent ?? '{}') as { vacancySearchResult: { vacancies: { vacancyId: number; company?: { employersNegativeAttribute?: unknown } }[] } }).vacancySearchResult.vacancies;
+      return vs.find((v) => v.company?.employersNegativeAttribute)?.vacancyId ?? 0;
+    });
+    expect(id).toBeGreaterThan(0);
+    await page.goto(`https://hh.ru/vacancy/${id}`);
+    await page.locator('[data-otk-vacancy-panel]').waitFor({ state: 'attached', timeout: 20_000 });
+    await expect.poll(async () => (await closedRoots(page)).text('[data-otk-vacancy-panel]', '[data-otk-employer-warnings] b'), { timeout: 10_000 }).toBe('⚠ hh.ru warns about this employer:');
+    await page.locator('[data-otk-vacancy-panel]').scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -160));
+    await page.screenshot({ path: '/tmp/h18sig-shots/panel-employer-warning-en.png' });
+  });
 });
