@@ -232,6 +232,9 @@ export const resumeProfileSchema = z.object({
   salary: z.nullable(z.number()),
   city: z.nullable(z.string()),
   text: z.string(),
+  professionalRoles: z.array(z.string()),
+  driverLicences: z.array(z.string()),
+  languages: z.array(z.object({ code: z.string(), level: z.string() })),
 });
 export const profileMessages = {
   /** Options "fill in from my hh.ru resume": reads /resume/<hash> with the user's session (lib/hh/resume-profile). */
