@@ -7,6 +7,7 @@ import { orderReasons } from '../match/reasons';
 import { builtinRoleModel } from '../match/roles';
 import { listingMessages } from '../messaging/listing-protocol';
 import { defaultSettings, type Settings } from '../settings/schema';
+import { createFeedback } from '../feedback/service';
 import { createCardScorer } from './score-cards';
 import { makeScorer } from './scorer';
 import { decodeVerdicts } from './verdicts';
@@ -93,6 +94,25 @@ describe('createCardScorer', () => {
     expect(first.applied).toBe('001');
     expect(first.reasons[1]).toMatch(/^-/);
     spy.mockRestore();
+  });
+});
+
+describe('feedback in the verdicts', () => {
+  it('a card the user turned down, saying why, is hidden with that why (and keeps it across a worker restart)', async () => {
+    let stored: unknown;
+    const storage = { get: async () => stored, set: async (x: unknown) => void (stored = x) };
+    const s = pythonJuniorSettings();
+    const score = createCardScorer(async () => s, undefined, createFeedback(storage));
+    const card = raw('7', 'Python-разработчик', { employer: 'Acme' });
+    expect((await score([card], 'en')).verdicts).toBe('s');
+    expect(await createFeedback(storage).label('7', 'not', 'badge', 'salary')).toBe(false); // a fresh worker has not seen it
+    const fb = createFeedback(storage);
+    const again = createCardScorer(async () => s, undefined, fb);
+    await again([card], 'en');
+    expect(await fb.label('7', 'not', 'badge', 'salary')).toBe(true);
+    const after = await createCardScorer(async () => s, undefined, createFeedback(storage))([card], 'ru');
+    expect(after.verdicts).toBe('h');
+    expect(after.reasons[0]!.split('\n')[0]).toBe('-вы отметили: не подходит (зарплата)');
   });
 });
 

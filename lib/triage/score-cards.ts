@@ -17,8 +17,14 @@ export type StateReply = z.output<typeof listingReplies.triageState>;
 const LETTER = { show: 's', dim: 'd', hide: 'h' } as const;
 
 const FEEDBACK_TEXT = {
-  ru: { relevant: 'вы отметили: подходит', not: 'вы отметили: не подходит', learnedPlus: 'похоже на то, что вы отмечали', learnedMinus: 'похоже на то, что вы отклоняли' },
-  en: { relevant: 'you marked it relevant', not: 'you marked it not for me', learnedPlus: 'like ones you marked relevant', learnedMinus: 'like ones you marked not for me' },
+  ru: {
+    relevant: 'вы отметили: подходит', not: 'вы отметили: не подходит', learnedPlus: 'похоже на то, что вы отмечали', learnedMinus: 'похоже на то, что вы отклоняли',
+    why: { role: 'не та роль', level: 'не тот уровень', salary: 'зарплата', employer: 'работодатель', location: 'место' },
+  },
+  en: {
+    relevant: 'you marked it relevant', not: 'you marked it not for me', learnedPlus: 'like ones you marked relevant', learnedMinus: 'like ones you marked not for me',
+    why: { role: 'wrong role', level: 'wrong level', salary: 'salary', employer: 'employer', location: 'location' },
+  },
 } as const;
 
 /** What the scorer reads of a state vacancy: the card facts plus hh's professional roles. */
@@ -67,7 +73,8 @@ export function createTriageScorers(settings: () => Promise<Settings>, jobs: (va
       if (c.score !== r.score && !r.reasons.some((x) => x.hard)) {
         score = c.score;
         verdict = score < hide ? 'hide' : score < dim ? 'dim' : 'show';
-        const note = c.own ? FEEDBACK_TEXT[lang][c.own] : FEEDBACK_TEXT[lang][c.shift < 0 ? 'learnedMinus' : 'learnedPlus'];
+        const text = FEEDBACK_TEXT[lang];
+        const note = c.own ? text[c.own] + (c.why ? ` (${text.why[c.why]})` : '') : text[c.shift < 0 ? 'learnedMinus' : 'learnedPlus'];
         lines = [(c.own === 'relevant' || c.shift > 0 ? '+' : '-') + note, ...lines];
       }
     }
