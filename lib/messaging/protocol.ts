@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { jobStateSchema } from '../db/schema';
+import { profileSchema } from '../match/profile';
+import { matchVacancySchema } from '../match/vacancy';
 import { negotiationMessages } from '../negotiations/protocol';
 import { enqueueItemSchema, enqueueResultSchema, listingMessages, listingQueueMessages, triageStatsSchema } from './listing-protocol';
 
@@ -7,6 +9,7 @@ export { enqueueResultSchema, listingMessages, triageStatsSchema, type TriageSta
 export { envelopeSchema, replySchema, type Envelope, type MessageMap, type MessageType, type Reply, type Req, type Res } from './envelope';
 
 const count = z.int().check(z.nonnegative());
+const oneScoreSchema = z.object({ mode: z.enum(['on', 'empty', 'off']), score: z.number(), verdict: z.enum(['show', 'dim', 'hide']), reasons: z.array(z.string()) });
 
 export const jobViewSchema = z.object({
   id: z.int(),
@@ -271,6 +274,22 @@ export const toBackground = {
   },
   /** Options: forget every label and learned adjustment. */
   resetFeedback: { req: z.object({}), res: z.object({ reset: z.boolean() }) },
+  /** The vacancy page's chip: the page's vacancy scored by the worker (role model, feedback), as on the listing. */
+  scoreVacancy: {
+    req: z.object({ vacancy: matchVacancySchema, lang: z.enum(['ru', 'en']) }),
+    res: oneScoreSchema,
+  },
+  /** Options "what to hide" preview: sample vacancies scored with the profile and cut-offs being edited. */
+  scorePreview: {
+    req: z.object({
+      profile: profileSchema,
+      hideBelow: z.number().check(z.gte(0), z.lte(1)),
+      dimBelow: z.number().check(z.gte(0), z.lte(1)),
+      vacancies: z.array(matchVacancySchema).check(z.maxLength(500)),
+      lang: z.enum(['ru', 'en']),
+    }),
+    res: z.object({ results: z.array(oneScoreSchema) }),
+  },
   ...queueMessages,
   ...letterMessages,
   ...discoveryMessages,

@@ -8,7 +8,7 @@ import { builtinRoleModel } from '../match/roles';
 import { listingMessages } from '../messaging/listing-protocol';
 import { defaultSettings, type Settings } from '../settings/schema';
 import { createFeedback } from '../feedback/service';
-import { createCardScorer } from './score-cards';
+import { createCardScorer, createTriageScorers } from './score-cards';
 import { makeScorer } from './scorer';
 import { decodeVerdicts } from './verdicts';
 
@@ -113,6 +113,39 @@ describe('feedback in the verdicts', () => {
     const after = await createCardScorer(async () => s, undefined, createFeedback(storage))([card], 'ru');
     expect(after.verdicts).toBe('h');
     expect(after.reasons[0]!.split('\n')[0]).toBe('-вы отметили: не подходит (зарплата)');
+  });
+});
+
+describe('one vacancy and the options preview, scored as the listing scores', () => {
+  const driver = () => {
+    const s = defaultSettings();
+    s.profile.desiredTitles = ['Водитель'];
+    s.profile.professionalRoles = ['21'];
+    s.profile.driverLicences = ['B'];
+    return s;
+  };
+  const lorry = { id: '5', title: 'Водитель-экспедитор', employer: { name: 'ТК' }, salary: null, experience: null, workFormats: [], description: 'Требуются права категории C, E. Перевозки по области.' };
+  const car = { ...lorry, id: '6', description: 'Развозка по городу на легковом автомобиле компании, права категории B.' };
+
+  it('scoreVacancy: the same verdict and reasons as the listing (role model, licences), off and empty said', async () => {
+    const s = driver();
+    const { scoreVacancy, scoreCards } = createTriageScorers(async () => s);
+    const r = await scoreVacancy(lorry, 'en');
+    expect(r).toMatchObject({ mode: 'on', verdict: 'hide' });
+    expect(r.reasons[0]).toMatch(/^-.*licen/i);
+    expect((await scoreVacancy(car, 'en')).verdict).toBe('show');
+    const card = await scoreCards([raw('6', 'Водитель-экспедитор')], 'en');
+    expect(card.verdicts).toBe('s');
+    s.enabled = false;
+    expect((await scoreVacancy(car, 'en')).mode).toBe('off');
+    expect((await createTriageScorers(async () => defaultSettings()).scoreVacancy(car, 'en')).mode).toBe('empty');
+  });
+
+  it('preview: the profile being edited, not the stored one', async () => {
+    const { preview } = createTriageScorers(async () => defaultSettings());
+    const [a, b] = await preview(driver().profile, 0.3, 0.55, [lorry, car], 'ru');
+    expect([a!.verdict, b!.verdict]).toEqual(['hide', 'show']);
+    expect(a!.reasons[0]).toMatch(/^-/);
   });
 });
 
