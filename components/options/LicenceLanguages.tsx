@@ -9,7 +9,7 @@ type Licence = (typeof DRIVER_LICENCES)[number];
 export function LicencePicker({ value, onChange, t }: { value: readonly Licence[]; onChange: (v: Licence[]) => void; t: OptionsTexts }) {
   const all = HH_CATALOGUE.licences as Licence[];
   return (
-    <fieldset class="op__field op__fieldset" data-testid="licence-picker">
+    <fieldset class="op__field op__field--wide op__fieldset" data-testid="licence-picker">
       <legend>{t.licences}</legend>
       <div class="op-licences">
         {all.map((id) => (
@@ -42,7 +42,7 @@ export function LanguagePicker({ value, onChange, t, lang, error }: { value: rea
     .map((id) => ({ id, name: name(id) }))
     .sort((a, b) => a.name.localeCompare(b.name, lang));
   return (
-    <fieldset class="op__field op__fieldset" data-testid="language-picker">
+    <fieldset class="op__field op__field--wide op__fieldset" data-testid="language-picker">
       <legend>{t.languages}</legend>
       {value.length ? (
         <ul class="op-langs">

@@ -49,6 +49,12 @@ async function badgeOf(page: Page, title: string): Promise<string | null> {
   return (await closedRoots(page)).text(`${CARD} [data-otk-badge]`, '.b', n);
 }
 
+/** The role picker with its open list (which overflows the picker's box). */
+async function shotWithList(options: Page, name: string) {
+  const box = (await options.locator('[data-testid="role-picker"]').boundingBox())!;
+  await options.screenshot({ path: `${SHOTS}/${name}.png`, clip: { x: box.x, y: box.y, width: box.width, height: box.height + 300 } });
+}
+
 describe('hh roles, licences and languages in the profile', () => {
   let fake: FakeHh;
   let browser: ExtensionBrowser;
@@ -81,7 +87,7 @@ describe('hh roles, licences and languages in the profile', () => {
     await page.goto(SEARCH);
     await settled(page);
     // Nothing said about licences: the lorry job is not hidden for it.
-    expect(await verdictOf(page, LORRY)).not.toBe('hide');
+    await expect.poll(() => verdictOf(page, LORRY)).not.toBe('hide');
 
     const options = await openOptions(browser);
     const search = options.locator('input[name="roleSearch"]');
@@ -96,7 +102,8 @@ describe('hh roles, licences and languages in the profile', () => {
     await expect.poll(async () => (await stored()).profile).toMatchObject({ professionalRoles: ['21'], driverLicences: ['B'] });
     await search.click();
     await search.fill('бухг');
-    await options.locator('[data-testid="role-picker"]').screenshot({ path: `${SHOTS}/role-picker-open-ru.png` });
+    await options.locator('[role="option"]').first().waitFor();
+    await shotWithList(options, 'role-picker-open-ru');
     await search.press('Escape');
     await options.locator('#profile').screenshot({ path: `${SHOTS}/profile-ru.png` });
 
@@ -104,7 +111,7 @@ describe('hh roles, licences and languages in the profile', () => {
     await expect.poll(() => verdictOf(page, LORRY), { timeout: 15_000 }).toBe('hide');
     await (await closedRoots(page)).click('[data-otk-bar]', '[data-otk-action="toggle-hidden"]');
     await expect.poll(() => badgeOf(page, LORRY), { timeout: 15_000 }).toMatch(/нужны права категории C/);
-    expect(await verdictOf(page, 'Водитель категории B')).not.toBe('hide');
+    await expect.poll(() => verdictOf(page, 'Водитель категории B')).not.toBe('hide');
     await page.close();
     await options.close();
   });
@@ -160,7 +167,8 @@ describe('hh roles, licences and languages in the profile', () => {
     const search = options.locator('input[name="roleSearch"]');
     await search.click();
     await search.press('ArrowDown');
-    await options.locator('[data-testid="role-picker"]').screenshot({ path: `${SHOTS}/role-picker-open-en.png` });
+    await options.locator('[role="option"]').first().waitFor();
+    await shotWithList(options, 'role-picker-open-en');
     await options.close();
   });
 });
