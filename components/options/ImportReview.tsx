@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { SettingsChange } from '../../lib/settings/diff';
 import { uiLang } from '../../lib/i18n/lang';
 import { settingsTexts } from './settings-texts';
-import { showPath, showValue } from './show-value';
+import { readableValue, showPath, showValue } from './show-value';
 
 export interface ImportReviewProps {
   fileName: string;
@@ -18,7 +18,8 @@ export interface ImportReviewProps {
  * nothing is written until the user presses Apply (the page does the write), Cancel changes nothing.
  */
 export function ImportReview({ fileName, changes, dropsKey = false, onApply, onCancel }: ImportReviewProps) {
-  const t = settingsTexts[uiLang()];
+  const lang = uiLang();
+  const t = settingsTexts[lang];
   const head = useRef<HTMLHeadingElement>(null);
   // Take the keyboard and the screen reader to the review as it opens.
   useEffect(() => head.current?.focus(), [fileName]);
@@ -42,8 +43,8 @@ export function ImportReview({ fileName, changes, dropsKey = false, onApply, onC
                   {showPath(c.path, t)}
                   {c.risk ? <span class="op-review__badge" title={t.riskyHint}>{t.risky}</span> : null}
                 </th>
-                <td><code>{showValue(c.before, t)}</code></td>
-                <td><code>{showValue(c.after, t)}</code></td>
+                <td><code>{showValue(readableValue(c.path, c.before, lang), t)}</code></td>
+                <td><code>{showValue(readableValue(c.path, c.after, lang), t)}</code></td>
               </tr>
             ))}
           </tbody>

@@ -88,6 +88,21 @@ describe('settings import: review, then apply on confirmation', () => {
     expect(messages.at(-1)).toEqual({ kind: 'ok', text: 'Imported.' });
   });
 
+  it('shows hh roles, licences and languages in words', async () => {
+    await mount();
+    const s = defaultSettings();
+    s.apply.dailyCap = 20;
+    s.profile.professionalRoles = ['21', '96'];
+    s.profile.driverLicences = ['B', 'CE'];
+    s.profile.languages = [{ code: 'eng', level: 'b2' }, { code: 'rus', level: 'l1' }];
+    pick(exportSettings(s));
+    await vi.waitFor(() => expect(review()).not.toBeNull());
+    const after = (path: string) => root.querySelector(`tr[data-path="${path}"] td:last-child`)!.textContent;
+    expect(after('profile.professionalRoles')).toBe('Водитель; Программист, разработчик');
+    expect(after('profile.driverLicences')).toBe('B, CE');
+    expect(after('profile.languages')).toMatch(/^(English|английский) B2, (Russian|русский) (native|родной)$/);
+  });
+
   it('a bad file is refused with the reason, no review, nothing changed', async () => {
     const { current, messages } = await mount();
     const file = JSON.parse(attackFile());

@@ -1,4 +1,5 @@
 import { DEFAULT_THRESHOLDS } from '../../lib/match';
+import type { DRIVER_LICENCES, Language } from '../../lib/match/profile';
 import type { EmployerWarning, ExperienceId, WorkFormat } from '../../lib/match/vacancy';
 import { formatBlacklist, formatList, parseBlacklist, parseList, parseMoney } from '../../lib/settings/form';
 import { settingsSchema, type Settings } from '../../lib/settings/schema';
@@ -19,6 +20,10 @@ export interface Draft {
   skills: string;
   experience: ExperienceId | '';
   resumeText: string;
+  /** hh professional role ids, as picked (hh's catalogue). */
+  professionalRoles: string[];
+  driverLicences: (typeof DRIVER_LICENCES)[number][];
+  languages: Language[];
   excludeWords: string;
   minSalary: string;
   workFormats: WorkFormat[];
@@ -50,6 +55,9 @@ export const toDraft = (s: Settings): Draft => ({
   skills: formatList(s.profile.skills, ', '),
   experience: s.profile.experience ?? '',
   resumeText: s.profile.resumeText,
+  professionalRoles: [...s.profile.professionalRoles],
+  driverLicences: [...s.profile.driverLicences],
+  languages: s.profile.languages.map((l) => ({ ...l })),
   excludeWords: formatList(s.profile.excludeWords, ', '),
   minSalary: s.profile.minSalary === null ? '' : String(s.profile.minSalary),
   workFormats: [...s.profile.workFormats],
@@ -78,6 +86,9 @@ export function draftProfile(d: Draft, base: Settings): Settings['profile'] {
     skills: parseList(d.skills),
     experience: d.experience || null,
     resumeText: d.resumeText.trim(),
+    professionalRoles: d.professionalRoles,
+    driverLicences: d.driverLicences,
+    languages: d.languages,
     excludeWords: parseList(d.excludeWords),
     minSalary: money.ok ? money.value : null,
     workFormats: d.workFormats,
@@ -108,6 +119,8 @@ export function checkDraft(d: Draft, t: OptionsTexts): DraftErrors {
   list('excludeWords', d.excludeWords, true, 500);
   list('cities', d.cities, true, 500);
   if (d.resumeText.length > 20_000) e.resumeText = t.err.tooLong(20_000);
+  if (d.professionalRoles.length > 50) e.professionalRoles = t.err.tooMany(50);
+  if (d.languages.length > 30) e.languages = t.err.tooMany(30);
   if (!parseMoney(d.minSalary).ok) e.minSalary = t.err.money;
   const blacklist = parseList(d.blacklist, { commas: false });
   if (blacklist.length > 2000) e.blacklist = t.err.tooMany(2000);

@@ -1,4 +1,25 @@
+import { languageName, roleName } from '../../lib/hh/catalogue';
+import type { Lang } from '../../lib/i18n/lang';
 import type { SettingsTexts } from './settings-texts';
+
+/**
+ * A profile field in words a person reads: hh role ids as their names, languages as "английский B2"; other
+ * values unchanged (then shown by showValue). An id the catalogue lacks is shown as is.
+ */
+export function readableValue(path: string, v: unknown, lang: Lang): unknown {
+  if (!Array.isArray(v) || !v.length) return v;
+  if (path === 'profile.professionalRoles') return v.map((id) => (typeof id === 'string' ? (roleName(id) ?? id) : id)).join('; ');
+  if (path === 'profile.driverLicences') return v.join(', ');
+  if (path === 'profile.languages') {
+    return v
+      .map((l: unknown) => {
+        const x = l as { code?: unknown; level?: unknown };
+        return typeof x.code === 'string' && typeof x.level === 'string' ? `${languageName(x.code, lang)} ${x.level === 'l1' ? (lang === 'ru' ? 'родной' : 'native') : x.level.toUpperCase()}` : JSON.stringify(l);
+      })
+      .join(', ');
+  }
+  return v;
+}
 
 /** A settings value in one short line for notices and the import review (long text cut, lists counted). */
 export function showValue(v: unknown, t: SettingsTexts, max = 80): string {

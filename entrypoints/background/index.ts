@@ -48,7 +48,7 @@ export default defineBackground(() => {
     get: async () => (await browser.storage.local.get(FEEDBACK_KEY))[FEEDBACK_KEY],
     set: (value) => browser.storage.local.set({ [FEEDBACK_KEY]: value }),
   }, Date.now, (m) => console.warn('[otklik:background]', m));
-  const { scoreCards, scoreState } = createTriageScorers(cachedSettings(), async (vacancyIds) => (await queueHandlers.jobsForVacancies({ vacancyIds }, {})).jobs, feedback, signalMemory);
+  const { scoreCards, scoreState, scoreVacancy, preview } = createTriageScorers(cachedSettings(), async (vacancyIds) => (await queueHandlers.jobsForVacancies({ vacancyIds }, {})).jobs, feedback, signalMemory);
   const enqueueFound = async (vacancy: VacancySnapshot) => queueHandlers.enqueue({ vacancy, source: 'other' }, {});
   handleBackgroundMessages(
     {
@@ -75,6 +75,8 @@ export default defineBackground(() => {
       }),
       triageFeedback: async ({ vacancyId, label, why }) => ({ learned: await feedback.label(vacancyId, label, 'badge', why) }),
       feedbackSummary: () => feedback.summary(),
+      scoreVacancy: ({ vacancy, lang }) => scoreVacancy(vacancy, lang),
+      scorePreview: async ({ profile, hideBelow, dimBelow, vacancies, lang }) => ({ results: await preview(profile, hideBelow, dimBelow, vacancies, lang) }),
       resetFeedback: async () => {
         await feedback.reset();
         return { reset: true };

@@ -23,6 +23,9 @@ import { DiscoverySettings } from '../../components/discovery/DiscoverySettings'
 import { TelegramSettings } from '../../components/discovery/TelegramSettings';
 import { QaBank } from '../../components/negotiations/QaBank';
 import { LearnedFeedback } from '../../components/options/LearnedFeedback';
+import { RolePicker } from '../../components/options/RolePicker';
+import { LanguagePicker, LicencePicker } from '../../components/options/LicenceLanguages';
+import { DRIVER_LICENCES, LANGUAGE_LEVELS, type Language } from '../../lib/match/profile';
 
 type Resumes = { state: 'loading' } | { state: 'ok'; list: { hash: string; title: string; latest?: boolean | undefined }[] } | { state: 'error'; error: string };
 type SaveState = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; text: string } | { kind: 'note'; text: string };
@@ -184,6 +187,9 @@ export function App() {
       skills: r.skills.length ? r.skills.join(', ') : d.skills,
       experience: r.experience ?? d.experience,
       resumeText: r.text || d.resumeText,
+      professionalRoles: r.professionalRoles.length ? r.professionalRoles : d.professionalRoles,
+      driverLicences: r.driverLicences.length ? r.driverLicences.filter((x): x is Draft['driverLicences'][number] => (DRIVER_LICENCES as readonly string[]).includes(x)) : d.driverLicences,
+      languages: r.languages.length ? r.languages.filter((l): l is Language => (LANGUAGE_LEVELS as readonly string[]).includes(l.level)) : d.languages,
     });
   };
 
@@ -298,7 +304,9 @@ export function App() {
             </label>
             {field('minSalary', t.minSalary, t.minSalaryHint, { inputMode: 'numeric' })}
             {field('resumeText', t.resumeText, t.resumeTextHint, { rows: 6, wide: true })}
-            {/* Slot: more profile fields (issue 17: professional roles, driver licences, languages) go here. */}
+            <RolePicker value={d.professionalRoles} onChange={(v) => set('professionalRoles', v)} t={t} error={e.professionalRoles} />
+            <LicencePicker value={d.driverLicences} onChange={(v) => set('driverLicences', v)} t={t} />
+            <LanguagePicker value={d.languages} onChange={(v) => set('languages', v)} t={t} lang={lang} error={e.languages} />
           </div>
           {/* Slot: "What Otklik learned" from your choices, with a reset (issue 17), goes here. */}
         </section>

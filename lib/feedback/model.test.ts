@@ -49,6 +49,8 @@ describe('feedback model', () => {
     const s = learn(emptyFeedback(), '1', ex('Python developer', 'not', 0.9, { id: '5', name: 'Shady LLC' }, { why: 'employer' }));
     expect(Object.keys(s.weights)).toEqual(['e:5']);
     expect(learnedAdjustments(s)).toEqual([{ feature: 'e:5', kind: 'employer', value: 'Shady LLC', weight: s.weights['e:5'] }]);
+    expect(correct(s, '1', [], 0.9)).toMatchObject({ own: 'not', why: 'employer' });
+    expect(correct(learn(emptyFeedback(), '2', ex('Python developer', 'not', 0.9)), '2', [], 0.9).why).toBeUndefined();
   });
 
   it('a changed mind replaces the old label', () => {

@@ -119,6 +119,8 @@ export interface Correction {
   own: FeedbackLabel | null;
   /** The logit shift from learned weights (0 when nothing applies). */
   shift: number;
+  /** Why the user turned this very vacancy down, when they said. */
+  why?: FeedbackWhy;
 }
 
 /**
@@ -129,7 +131,7 @@ export interface Correction {
 export function correct(store: FeedbackStore, vacancyId: string, features: readonly string[], base: number, hideBelow = 0): Correction {
   const own = store.examples[vacancyId];
   if (own && own.source === 'badge') {
-    return { score: own.label === 'not' ? Math.min(base, OWN_NOT) : Math.max(base, OWN_RELEVANT), own: own.label, shift: 0 };
+    return { score: own.label === 'not' ? Math.min(base, OWN_NOT) : Math.max(base, OWN_RELEVANT), own: own.label, shift: 0, ...(own.why ? { why: own.why } : {}) };
   }
   let shift = 0;
   for (const f of features) shift += store.weights[f] ?? 0;

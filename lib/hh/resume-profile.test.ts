@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeWithShared, readSharedFixture } from '../../test/shared-fixtures';
-import { experienceOfMonths, fetchResumeProfile, innerHtmlByDataQa, resumeFromState, resumePageText } from './resume-profile';
+import { experienceOfMonths, fetchResumeProfile, innerHtmlByDataQa, languageOfLine, licencesOfText, resumeFromState, resumePageText } from './resume-profile';
 
 describeWithShared('resume from the embedded state (real NIK SERP, 2026-04)', () => {
   const html = () => readSharedFixture('fixtures/hh/serp/hh_serp_loggedin_magritte_2026-04.html');
@@ -16,6 +16,10 @@ describeWithShared('resume from the embedded state (real NIK SERP, 2026-04)', ()
     });
     expect(r!.skills.slice(0, 5)).toEqual(['PostgreSQL', 'Python', 'PHP', 'Docker', 'FastAPI']);
     expect(r!.skills).toHaveLength(26);
+  });
+
+  it('reads the resume’s hh professional roles (`professionalRole[{string: id}]`)', () => {
+    expect(resumeFromState(html(), '03030303030303030303030303030303030303')!.professionalRoles).toEqual(['96']);
   });
 
   it('answers null for a hash that is not the user’s', () => {
@@ -37,6 +41,10 @@ const PAGE = `<html><body>
     <div data-qa="resume-block-experience-description"><div><p>Парсеры данных</p></div><div>Отчёты</div></div></div>
 </div>
 <div data-qa="resume-block-skills-content" class="resume-block-container"><div>Выпускник вуза.</div><div>Люблю &laquo;чистый&raquo; код.</div></div>
+<div data-qa="resume-block-driver-experience" class="resume-block"><h2><span class="resume-block__title-text resume-block__title-text_sub">Опыт вождения</span></h2>
+  <div class="resume-block-item-gap"><p>Имеется собственный автомобиль</p><p>Права категории<!-- -->&nbsp;<!-- -->B, С, CE</p></div></div>
+<div data-qa="resume-block-languages"><p data-qa="resume-block-language-item">Русский — Родной</p>
+  <p data-qa="resume-block-language-item">Английский — B2 — Средне-продвинутый</p><p data-qa="resume-block-language-item">Клингонский — A1 — Начальный</p></div>
 </body></html>`;
 
 describe('resume page text (synthetic page)', () => {
@@ -55,6 +63,21 @@ describe('resume page text (synthetic page)', () => {
     );
   });
 
+  it('reads driving licence categories and languages with levels', () => {
+    const r = resumePageText(PAGE);
+    expect(r.driverLicences).toEqual(['B', 'C', 'CE']);
+    expect(r.languages).toEqual([{ code: 'rus', level: 'l1' }, { code: 'eng', level: 'b2' }]);
+  });
+
+  it('licence and language lines: hh ids only, unknown names and levels dropped', () => {
+    expect(licencesOfText('Права категории A, BE, TM, TB')).toEqual(['A', 'BE', 'TM', 'TB']);
+    expect(licencesOfText('Имеется собственный автомобиль')).toEqual([]);
+    expect(licencesOfText('Права категории B\nС 2010 года')).toEqual(['B']);
+    expect(languageOfLine('Немецкий — C1 — Продвинутый')).toEqual({ code: 'deu', level: 'c1' });
+    expect(languageOfLine('English — Native')).toEqual({ code: 'eng', level: 'l1' });
+    expect(languageOfLine('Французский — без уровня')).toBeNull();
+  });
+
   it('maps months of experience to hh buckets', () => {
     expect([null, 0, 11, 12, 35, 36, 71, 72, 300].map(experienceOfMonths)).toEqual([
       null, 'noExperience', 'noExperience', 'between1And3', 'between1And3', 'between3And6', 'between3And6', 'moreThan6', 'moreThan6',
@@ -71,7 +94,8 @@ describe('fetchResumeProfile', () => {
   it('combines the state (title, skills, experience) with the page text', async () => {
     const r = await fetchResumeProfile(answer(page, `https://hh.ru/resume/${hash}`), hash);
     if (!r.ok) throw new Error(r.detail);
-    expect(r.profile).toMatchObject({ title: 'Аналитик', skills: ['SQL'], experience: 'between1And3', salary: null });
+    expect(r.profile).toMatchObject({ title: 'Аналитик', skills: ['SQL'], experience: 'between1And3', salary: null, driverLicences: ['B', 'C', 'CE'], professionalRoles: [] });
+    expect(r.profile.languages).toHaveLength(2);
     expect(r.textFound).toBe(true);
     expect(r.profile.text).toMatch(/^Выпускник вуза/);
   });
@@ -96,5 +120,10 @@ describe('the fake hh.ru resume page (what the e2e tests and the demo read)', ()
     if (!got.ok) throw new Error(got.detail);
     expect(got.profile).toMatchObject({ title: r.title, skills: r.keySkills, experience: 'between3And6', salary: r.salary, city: r.area });
     expect(got.profile.text).toBe([r.about, ...r.jobs.map((j) => `${j.position}\n${j.description}`)].join('\n\n'));
+    expect(got.profile).toMatchObject({ professionalRoles: r.professionalRoles, driverLicences: [], languages: [{ code: 'rus', level: 'l1' }] });
+    const front = RESUMES[0]!;
+    const html0 = renderResumePage({ origin: 'https://hh.ru', pathname: `/resume/${front.hash}`, search: '', loggedIn: true, xsrf: 'x', now: 0 }, front);
+    const got0 = await fetchResumeProfile(async () => Object.defineProperty(new Response(html0), 'url', { value: `https://hh.ru/resume/${front.hash}` }), front.hash);
+    expect(got0.ok && got0.profile).toMatchObject({ professionalRoles: ['96'], driverLicences: ['B'], languages: [{ code: 'rus', level: 'l1' }, { code: 'eng', level: 'b2' }] });
   });
 });

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { HH_ORIGIN } from './urls';
+import { DRIVER_LICENCES, LANGUAGE_LEVELS, type Language } from '../match/profile';
 import type { ExperienceId } from '../match/vacancy';
+import { languageIdOfName } from './catalogue';
 import { decodeEntities, hhStateSchema, parseMaybeEscapedJson } from './initial-state';
 
 /**
@@ -10,9 +12,12 @@ import { decodeEntities, hhStateSchema, parseMaybeEscapedJson } from './initial-
  * no DOMParser):
  *  1. The HH-Lux-InitialState of any logged-in page lists the user's resumes (`applicantResumes[]`): title,
  *     `keySkills[{string}]`, `totalExperience[{string: months}]`, `salary[{amount,currency}]`,
- *     `area[{title}]`. Real shape: the NIK SERP fixture (2026-04), tested in resume-profile.test.ts.
+ *     `area[{title}]`, `professionalRole[{string: id}]`. Real shape: the NIK SERP fixture (2026-04), tested in
+ *     resume-profile.test.ts.
  *  2. The resume page's own blocks for the text: `resume-block-title-position`, `resume-block-skills-content`
- *     ("about me"), `resume-block-experience-position` / `-description` per job, `bloko-tag__text` skills.
+ *     ("about me"), `resume-block-experience-position` / `-description` per job, `bloko-tag__text` skills,
+ *     `resume-block-driver-experience` ("Права категории B, C"), `resume-block-language-item` ("Английский — B2 —
+ *     Средне-продвинутый", "Русский — Родной").
  *     NO real fixture of a resume page exists in ../shared: these data-qa come from several independent
  *     scrapers (2019–2025 bloko markup; hh-site.md does not document the page) and are tested only on a
  *     synthetic page (and served by test/fake-hh in that shape). If hh changed them, the import still fills
@@ -30,6 +35,12 @@ export interface ResumeProfile {
   city: string | null;
   /** About me + each job's position and description, as plain text ('' = not found on the page). */
   text: string;
+  /** hh professional role ids of the resume ([] = none found). */
+  professionalRoles: string[];
+  /** Driving licence categories (hh ids) the resume states ([] = none found). */
+  driverLicences: string[];
+  /** Languages with hh levels ([] = none found). */
+  languages: Language[];
 }
 
 const strings = z.catch(z.array(z.looseObject({ string: z.catch(z.optional(z.union([z.string(), z.number()])), undefined) })), []);
@@ -40,6 +51,7 @@ const stateResume = z.looseObject({
   totalExperience: z.optional(strings),
   salary: z.catch(z.optional(z.array(z.looseObject({ amount: z.catch(z.optional(z.number()), undefined), currency: z.catch(z.optional(z.string()), undefined) }))), undefined),
   area: z.catch(z.optional(z.array(z.looseObject({ title: z.catch(z.optional(z.string()), undefined) }))), undefined),
+  professionalRole: z.optional(strings),
 });
 
 const TEMPLATE = /<template[^>]*\bid="HH-Lux-InitialState"[^>]*>([\s\S]*?)<\/template>/i;
@@ -54,7 +66,7 @@ export function experienceOfMonths(months: number | null): ExperienceId | null {
 }
 
 /** The resume `hash` from the embedded state's `applicantResumes`, without the page text; null when absent. */
-export function resumeFromState(html: string, hash: string): Omit<ResumeProfile, 'text'> | null {
+export function resumeFromState(html: string, hash: string): Omit<ResumeProfile, 'text' | 'driverLicences' | 'languages'> | null {
   const m = TEMPLATE.exec(html);
   if (!m?.[1]) return null;
   const state = hhStateSchema.safeParse(parseMaybeEscapedJson(m[1]));
@@ -74,6 +86,7 @@ export function resumeFromState(html: string, hash: string): Omit<ResumeProfile,
       totalExperienceMonths,
       salary: salary?.amount !== undefined && salary.currency === 'RUR' ? salary.amount : null,
       city: r.data.area?.[0]?.title?.trim() || null,
+      professionalRoles: [...new Set(texts(r.data.professionalRole).filter((id) => /^\d{1,4}$/.test(id)))],
     };
   }
   return null;
@@ -118,8 +131,32 @@ export function innerHtmlByDataQa(html: string, qa: string): string[] {
   return out;
 }
 
+const CYR_LAT: Record<string, string> = { А: 'A', В: 'B', С: 'C', Д: 'D', Е: 'E', Т: 'T', М: 'M' };
+
+/** Licence categories in "Права категории B, C, CE" (Cyrillic look-alikes read as Latin), in hh's ids. */
+export function licencesOfText(text: string): string[] {
+  const at = text.search(/категор/i);
+  if (at < 0) return [];
+  const out = new Set<string>();
+  for (const m of (text.slice(at).split('\n')[0] ?? '').matchAll(/(?<![A-Za-zА-Яа-яЁё])([A-EАВСДЕ][EЕ]?|T[MBМВ]|Т[MBМВ])(?![A-Za-zА-Яа-яЁё])/g)) {
+    const id = [...(m[1] ?? '')].map((ch) => CYR_LAT[ch] ?? ch).join('');
+    if ((DRIVER_LICENCES as readonly string[]).includes(id)) out.add(id);
+  }
+  return [...out];
+}
+
+/** A language line of a resume ("Английский — B2 — Средне-продвинутый", "Русский — Родной") → hh id and level. */
+export function languageOfLine(line: string): Language | null {
+  const [name = '', ...rest] = line.split(/\s+[—–-]\s+/);
+  const code = languageIdOfName(name);
+  const tail = rest.join(' ');
+  const level = /родной|native/i.test(tail) ? 'l1' : (/(?<![A-Za-z])([ABC][12])(?![0-9])/i.exec(tail)?.[1]?.toLowerCase() ?? '');
+  if (!code || !(LANGUAGE_LEVELS as readonly string[]).includes(level)) return null;
+  return { code, level: level as Language['level'] };
+}
+
 /** The text blocks of a resume page (see the header for the evidence); '' when none is there. */
-export function resumePageText(html: string): { title: string; skills: string[]; text: string } {
+export function resumePageText(html: string): { title: string; skills: string[]; text: string; driverLicences: string[]; languages: Language[] } {
   const texts = (qa: string) => innerHtmlByDataQa(html, qa).map(plain).filter(Boolean);
   const about = texts('resume-block-skills-content');
   const positions = texts('resume-block-experience-position');
@@ -129,6 +166,8 @@ export function resumePageText(html: string): { title: string; skills: string[];
     title: texts('resume-block-title-position')[0] ?? '',
     skills: [...new Set(texts('bloko-tag__text'))],
     text: [...about, ...jobs].join('\n\n').slice(0, 20_000),
+    driverLicences: licencesOfText(texts('resume-block-driver-experience').join('\n')),
+    languages: [...new Map(texts('resume-block-language-item').map(languageOfLine).filter((l) => l !== null).map((l) => [l.code, l])).values()],
   };
 }
 
@@ -162,6 +201,9 @@ export async function fetchResumeProfile(fetchFn: typeof fetch, hash: string, or
     salary: fromState?.salary ?? null,
     city: fromState?.city ?? null,
     text: page.text,
+    professionalRoles: fromState?.professionalRoles ?? [],
+    driverLicences: page.driverLicences,
+    languages: page.languages,
   };
   return { ok: true, profile, textFound: page.text !== '' };
 }

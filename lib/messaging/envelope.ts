@@ -9,11 +9,15 @@ export type MessageType<M extends MessageMap> = keyof M & string;
 export type Req<M extends MessageMap, K extends keyof M> = z.input<M[K]['req']>;
 export type Res<M extends MessageMap, K extends keyof M> = z.output<M[K]['res']>;
 
-/** What travels: a tagged envelope, so foreign messages are told apart from ours. */
-export const envelopeSchema = z.object({
-  otklik: z.literal(1),
-  type: z.string().check(z.minLength(1)),
-  payload: z.unknown(),
+const messageType = /* @__PURE__ */ z.string();
+/**
+ * What travels: a tagged envelope, so foreign messages are told apart from ours. Pure-annotated: only receivers
+ * (the worker's router) parse it, and the listing content script, which only sends, then carries none of its code.
+ */
+export const envelopeSchema = /* @__PURE__ */ z.object({
+  otklik: /* @__PURE__ */ z.literal(1),
+  type: /* @__PURE__ */ messageType.check(/* @__PURE__ */ z.minLength(1)),
+  payload: /* @__PURE__ */ z.unknown(),
 });
 export type Envelope = z.infer<typeof envelopeSchema>;
 

@@ -39,6 +39,9 @@ export const MESSAGE_POLICY: MessagePolicy = {
   triageFeedback: [L],
   feedbackSummary: [E],
   resetFeedback: [E],
+  // One vacancy scored as the listing scores it: the vacancy panel; the options preview (extension pages only).
+  scoreVacancy: [P],
+  scorePreview: [E],
   // Badge / vacancy-panel queue buttons (user clicks only: the pages check isTrusted); extension: popup tools.
   enqueueMany: [L, P, E],
   jobsForVacancies: [L, P, E],

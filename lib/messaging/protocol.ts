@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { jobStateSchema } from '../db/schema';
+import { profileSchema } from '../match/profile';
+import { matchVacancySchema } from '../match/vacancy';
 import { negotiationMessages } from '../negotiations/protocol';
 import { enqueueItemSchema, enqueueResultSchema, listingMessages, listingQueueMessages, triageStatsSchema } from './listing-protocol';
 
@@ -7,6 +9,7 @@ export { enqueueResultSchema, listingMessages, triageStatsSchema, type TriageSta
 export { envelopeSchema, replySchema, type Envelope, type MessageMap, type MessageType, type Reply, type Req, type Res } from './envelope';
 
 const count = z.int().check(z.nonnegative());
+const oneScoreSchema = z.object({ mode: z.enum(['on', 'empty', 'off']), score: z.number(), verdict: z.enum(['show', 'dim', 'hide']), reasons: z.array(z.string()) });
 
 export const jobViewSchema = z.object({
   id: z.int(),
@@ -232,6 +235,9 @@ export const resumeProfileSchema = z.object({
   salary: z.nullable(z.number()),
   city: z.nullable(z.string()),
   text: z.string(),
+  professionalRoles: z.array(z.string()),
+  driverLicences: z.array(z.string()),
+  languages: z.array(z.object({ code: z.string(), level: z.string() })),
 });
 export const profileMessages = {
   /** Options "fill in from my hh.ru resume": reads /resume/<hash> with the user's session (lib/hh/resume-profile). */
@@ -275,6 +281,22 @@ export const toBackground = {
   knownSignals: {
     req: z.object({ vacancyId: z.string().check(z.regex(/^\d{1,12}$/)), employerId: z.optional(z.string().check(z.regex(/^\d{1,12}$/))) }),
     res: z.object({ employer: z.nullable(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10))), acceptAutoResponse: z.nullable(z.boolean()) }),
+  },
+  /** The vacancy page's chip: the page's vacancy scored by the worker (role model, feedback), as on the listing. */
+  scoreVacancy: {
+    req: z.object({ vacancy: matchVacancySchema, lang: z.enum(['ru', 'en']) }),
+    res: oneScoreSchema,
+  },
+  /** Options "what to hide" preview: sample vacancies scored with the profile and cut-offs being edited. */
+  scorePreview: {
+    req: z.object({
+      profile: profileSchema,
+      hideBelow: z.number().check(z.gte(0), z.lte(1)),
+      dimBelow: z.number().check(z.gte(0), z.lte(1)),
+      vacancies: z.array(matchVacancySchema).check(z.maxLength(500)),
+      lang: z.enum(['ru', 'en']),
+    }),
+    res: z.object({ results: z.array(oneScoreSchema) }),
   },
   ...queueMessages,
   ...letterMessages,

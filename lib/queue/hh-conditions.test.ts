@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { enqueue, jobEvents, retryJob } from '../db/jobs';
+import { jobEvents } from '../db/jobs';
+import { enqueue } from './enqueue';
+import { retryJob } from './user-actions';
 import type { VacancySnapshot } from '../db/schema';
 import type { ApplyClient, ApplyRequest, PageAnswer } from '../hh/apply-client';
 import { approveJob, claimDraft, jobsNeedingDraft, saveDraft } from '../letters/jobs';

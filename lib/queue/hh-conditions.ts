@@ -1,5 +1,6 @@
 import type { OtklikDb } from '../db/db';
-import { logEvent, type UserActionResult } from '../db/jobs';
+import { logEvent } from '../db/jobs';
+import type { UserActionResult } from './user-actions';
 import type { Job } from '../db/schema';
 import type { VacancySignals } from '../hh/vacancy-facts';
 import { canonicalVacancyUrl } from '../hh/vacancy-url';

@@ -16,14 +16,18 @@ export interface BadgeView {
   /** hh's own signals (from the page's state): employer warnings, competition, letter/test/auto-apply. */
   signals?: HhSignals;
   /** The "relevant" / "not for me" buttons (absent: not offered); `own` is the user's label of this vacancy. */
-  feedback?: { relevant: string; not: string; own?: 'relevant' | 'not' | null };
+  feedback?: { relevant: string; not: string; own?: 'relevant' | 'not' | null; why?: readonly string[] };
   lang?: Lang;
 }
 
 export const BADGE_ATTR = 'data-otk-badge';
 
 /** A badge host: a <span> with its own shadow root, so hh.ru's CSS and ours never meet. */
-export function createBadge(doc: Document, onQueue?: () => void, onFeedback?: (label: 'relevant' | 'not') => void): HTMLElement {
+/** What "not for me" may say why, in the order of texts' `why` labels (lib/feedback's FEEDBACK_WHY). */
+export const WHY = ['role', 'level', 'salary', 'employer', 'location'] as const;
+export type Why = (typeof WHY)[number];
+
+export function createBadge(doc: Document, onQueue?: () => void, onFeedback?: (label: 'relevant' | 'not', why?: Why) => void): HTMLElement {
   const { host, root, content: chip } = createShadowHost(doc, 'span', BADGE_ATTR, BADGE_CSS, 'b');
   chip.setAttribute('part', 'chip');
   if (onQueue || onFeedback) {
@@ -38,7 +42,7 @@ export function createBadge(doc: Document, onQueue?: () => void, onFeedback?: (l
         e.preventDefault();
         e.stopPropagation();
         // A page script's click teaches nothing.
-        if (isTrusted(e)) onFeedback(fb.getAttribute('data-otk-fb') === 'relevant' ? 'relevant' : 'not');
+        if (isTrusted(e)) onFeedback(fb.getAttribute('data-otk-fb') === 'relevant' ? 'relevant' : 'not', WHY.find((w) => w === fb.getAttribute('data-otk-why')));
       }
     });
   }
@@ -144,5 +148,20 @@ export function renderBadge(host: HTMLElement, view: BadgeView): void {
   } else q.remove();
   const g = view.signals && signalsLine(host.ownerDocument, view.signals, view.lang ?? 'ru');
   if (g) parts.insertBefore(g, q.parentNode ? q : up.parentNode ? up : null);
+  // After "not for me": why, optionally (a line of small buttons, the feedback buttons' look).
+  const why = view.feedback?.why;
+  if (why) {
+    const line = host.ownerDocument.createElement('span');
+    line.className = 'g';
+    line.textContent = why[0] ?? '';
+    WHY.forEach((w, i) => {
+      const b = up.cloneNode() as HTMLElement;
+      b.removeAttribute('data-otk-fb');
+      b.setAttribute('data-otk-why', w);
+      b.textContent = why[i + 1] ?? w;
+      line.append(b);
+    });
+    parts.append(line);
+  }
   chip.replaceChildren(parts);
 }

@@ -197,28 +197,62 @@ describe('ListingTriage', () => {
     expect(document.documentElement.outerHTML).toBe(before);
   });
 
-  it('"not for me" on a badge teaches the worker and re-scores the page; a page script\'s click teaches nothing', async () => {
-    const taught: [string, string][] = [];
-    const notForMe = new Set<string>();
-    const score = (cards: RawCard[]) => {
-      const a = judge(cards);
-      return { ...a, results: a.results.map((r, i) => (notForMe.has(cards[i]!.id) ? { ...r, score: 0.05, verdict: 'hide' as const } : r)) };
+  describe('"not for me" on a badge', () => {
+    const setup = () => {
+      const taught: [string, string, string?][] = [];
+      const notForMe = new Set<string>();
+      const score = (cards: RawCard[]) => {
+        const a = judge(cards);
+        return { ...a, results: a.results.map((r, i) => (notForMe.has(cards[i]!.id) ? { ...r, score: 0.05, verdict: 'hide' as const } : r)) };
+      };
+      const feedback = async (id: string, label: 'relevant' | 'not', why?: string) => {
+        taught.push(why ? [id, label, why] : [id, label]);
+        if (label === 'not') notForMe.add(id);
+        return true;
+      };
+      track(document, deps({ score, feedback }), defaultSettings()).start();
+      return taught;
     };
-    const feedback = async (id: string, label: 'relevant' | 'not') => {
-      taught.push([id, label]);
-      if (label === 'not') notForMe.add(id);
-      return true;
-    };
-    track(document, deps({ score, feedback }), defaultSettings()).start();
-    expect(verdicts()).toEqual(['show', 'hide', 'dim', null]);
-    const fb = (label: string) => shadowOf(document.querySelector('[data-otk-badge]')!)!.querySelector<HTMLButtonElement>(`[data-otk-fb="${label}"]`)!;
-    expect(fb('not').title).toBe('Not for me: hide such vacancies');
-    fb('not').click(); // untrusted, as a page script's
-    await new Promise((r) => setTimeout(r, 0));
-    expect(taught).toEqual([]);
-    trustedClick(fb('not'));
-    await vi.waitFor(() => expect(verdicts()).toEqual(['hide', 'hide', 'dim', null]));
-    expect(taught).toEqual([['1', 'not']]);
+    const root = () => shadowOf(document.querySelector('[data-otk-badge]')!)!;
+    const fb = (label: string) => root().querySelector<HTMLButtonElement>(`[data-otk-fb="${label}"]`)!;
+    const why = (w: string) => root().querySelector<HTMLButtonElement>(`[data-otk-why="${w}"]`);
+
+    it('teaches the worker, asks why (optional), then re-scores the page; a page script\'s click teaches nothing', async () => {
+      const taught = setup();
+      expect(verdicts()).toEqual(['show', 'hide', 'dim', null]);
+      expect(fb('not').title).toBe('Not for me: hide such vacancies');
+      expect(why('salary')).toBeNull();
+      fb('not').click(); // untrusted, as a page script's
+      await new Promise((r) => setTimeout(r, 0));
+      expect(taught).toEqual([]);
+      trustedClick(fb('not'));
+      await vi.waitFor(() => expect(taught).toEqual([['1', 'not']]));
+      // The card stays in view with the choice; a page script cannot answer for the user.
+      expect([...root().querySelectorAll('[data-otk-why]')].map((b) => b.textContent)).toEqual(['role', 'level', 'salary', 'employer', 'location']);
+      expect(verdicts()[0]).toBe('show');
+      why('salary')!.click();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(taught).toEqual([['1', 'not']]);
+      trustedClick(why('salary')!);
+      await vi.waitFor(() => expect(verdicts()).toEqual(['hide', 'hide', 'dim', null]));
+      expect(taught).toEqual([['1', 'not'], ['1', 'not', 'salary']]);
+    });
+
+    it('left unanswered, the page is judged again after a few seconds', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        const taught = setup();
+        trustedClick(fb('not'));
+        await vi.advanceTimersByTimeAsync(100);
+        expect(taught).toEqual([['1', 'not']]);
+        expect(verdicts()[0]).toBe('show');
+        await vi.advanceTimersByTimeAsync(6000);
+        expect(verdicts()).toEqual(['hide', 'hide', 'dim', null]);
+        expect(taught).toEqual([['1', 'not']]);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
   });
 
   it('offers no feedback buttons without a way to send them', () => {

@@ -1,12 +1,15 @@
 import type { RawCard } from '../hh/listing';
 import type { TriageStats } from '../messaging/listing-protocol';
 import { observeAdditions } from '../dom/batch';
-import { BADGE_ATTR, createBadge, renderBadge, type BadgeView } from './badge';
+import { BADGE_ATTR, createBadge, renderBadge, type BadgeView, type Why } from './badge';
 import { BAR_ATTR, createBar, renderBar } from './bar';
 import { PAGE_CSS } from './styles';
 import { texts, type Lang } from './texts';
 import type { Gate } from './early';
 import type { CardVerdict, StateAnswer, TriageAnswer } from './verdicts';
+
+/** How long a card marked "not for me" waits for the optional why before it is judged again. */
+const WHY_MS = 5000;
 
 /** A card as read from the page: its raw fields (scored by the worker), or why its markup was not recognised. */
 export type ReadCard = { ok: true; raw: RawCard; anchor?: Element | null } | { ok: false; reason: string };
@@ -56,7 +59,7 @@ export interface TriageDeps {
   openSetup?(): void;
   queue?: QueuePort;
   /** A badge's "relevant" / "not for me" to the worker (true: learned); the page is re-scored after it. */
-  feedback?(vacancyId: string, label: 'relevant' | 'not'): Promise<boolean>;
+  feedback?(vacancyId: string, label: 'relevant' | 'not', why?: Why): Promise<boolean>;
   lang: Lang;
 }
 
@@ -116,6 +119,8 @@ export class ListingTriage {
   private note: { text: string; error: boolean } | undefined;
   /** The user's labels given on this page (the buttons show them pressed). */
   private labels = new Map<string, 'relevant' | 'not'>();
+  /** The card just marked "not for me" that asks why: it stays in view until answered or WHY_MS pass. */
+  private asking: { id: string; timer: ReturnType<typeof setTimeout> } | null = null;
   /**
    * Page script time of the first pass (reading the cards + drawing the worker's verdicts; the wait for the
    * worker in between is not the page's time), for the benchmark. Null until the first verdicts are drawn.
@@ -176,6 +181,13 @@ export class ListingTriage {
     return (state.parsed ??= this.deps.readCard(state.card));
   }
 
+  /** The badge's feedback buttons: pressed as labelled on this page, with the why line while it asks. */
+  private feedbackView(state: CardState): NonNullable<BadgeView['feedback']> {
+    const t = texts[this.deps.lang];
+    const id = state.id ?? (state.parsed?.ok ? state.parsed.raw.id : '');
+    return { relevant: t.feedbackRelevant, not: t.feedbackNot, own: this.labels.get(id) ?? null, ...(this.asking?.id === id ? { why: t.why } : {}) };
+  }
+
   private idOf(state: CardState): string | null {
     if (state.id !== null) return state.id;
     const p = this.read(state);
@@ -205,16 +217,22 @@ export class ListingTriage {
    * A badge's "relevant" / "not for me", pressed by the user (createBadge ignores untrusted clicks): the worker
    * learns from it, then every card of the page is judged again with what it learned.
    */
-  private onFeedbackClick(host: HTMLElement, label: 'relevant' | 'not'): void {
+  private onFeedbackClick(host: HTMLElement, label: 'relevant' | 'not', why?: Why): void {
     const state = this.badgeOwners.get(host);
     const id = state ? this.idOf(state) : null;
     if (!state || id === null || !this.deps.feedback) return;
+    const asked = this.asking;
+    if (asked) clearTimeout(asked.timer);
+    this.asking = null;
+    // "Not for me" first asks why (optional): the card is judged again once answered, or after WHY_MS.
+    if (label === 'not' && !why) this.asking = { id, timer: setTimeout(() => ((this.asking = null), this.rescore()), WHY_MS) };
     this.labels.set(id, label);
-    this.render([state.card]);
-    void this.deps.feedback(id, label).then((learned) => {
+    this.render(asked && asked.id !== id ? [...this.cards.keys()] : [state.card]);
+    void this.deps.feedback(id, label, why).then((learned) => {
       if (this.abort.signal.aborted) return;
       if (!learned) this.labels.delete(id);
-      this.rescore();
+      if (this.asking?.id !== id) this.rescore();
+      else if (!learned) this.render([state.card]);
     }, () => {
       this.labels.delete(id);
       this.render([state.card]);
@@ -542,7 +560,7 @@ export class ListingTriage {
         const host: HTMLElement = (badge = state.badge = createBadge(
           this.doc,
           this.deps.queue ? () => this.onQueueClick(host) : undefined,
-          this.deps.feedback ? (label) => this.onFeedbackClick(host, label) : undefined,
+          this.deps.feedback ? (label, why) => this.onFeedbackClick(host, label, why) : undefined,
         ));
         // Already on screen (its verdict came after the bound): the badge floats and pushes nothing.
         if (state.painted) badge.setAttribute(LATE, '');
@@ -557,7 +575,7 @@ export class ListingTriage {
         ...(queue ? { queue } : {}),
         reasons: result.reasons,
         ...(result.signals ? { signals: result.signals } : {}),
-        ...(this.deps.feedback ? { feedback: { relevant: texts[this.deps.lang].feedbackRelevant, not: texts[this.deps.lang].feedbackNot, own: this.labels.get(state.id ?? (state.parsed?.ok ? state.parsed.raw.id : '')) ?? null } } : {}),
+        ...(this.deps.feedback ? { feedback: this.feedbackView(state) } : {}),
         lang: this.deps.lang,
       });
     }

@@ -7,7 +7,8 @@ import { orderReasons } from '../match/reasons';
 import { builtinRoleModel } from '../match/roles';
 import { listingMessages } from '../messaging/listing-protocol';
 import { defaultSettings, type Settings } from '../settings/schema';
-import { createCardScorer } from './score-cards';
+import { createFeedback } from '../feedback/service';
+import { createCardScorer, createTriageScorers } from './score-cards';
 import { makeScorer } from './scorer';
 import { decodeVerdicts } from './verdicts';
 
@@ -93,6 +94,58 @@ describe('createCardScorer', () => {
     expect(first.applied).toBe('001');
     expect(first.reasons[1]).toMatch(/^-/);
     spy.mockRestore();
+  });
+});
+
+describe('feedback in the verdicts', () => {
+  it('a card the user turned down, saying why, is hidden with that why (and keeps it across a worker restart)', async () => {
+    let stored: unknown;
+    const storage = { get: async () => stored, set: async (x: unknown) => void (stored = x) };
+    const s = pythonJuniorSettings();
+    const score = createCardScorer(async () => s, undefined, createFeedback(storage));
+    const card = raw('7', 'Python-разработчик', { employer: 'Acme' });
+    expect((await score([card], 'en')).verdicts).toBe('s');
+    expect(await createFeedback(storage).label('7', 'not', 'badge', 'salary')).toBe(false); // a fresh worker has not seen it
+    const fb = createFeedback(storage);
+    const again = createCardScorer(async () => s, undefined, fb);
+    await again([card], 'en');
+    expect(await fb.label('7', 'not', 'badge', 'salary')).toBe(true);
+    const after = await createCardScorer(async () => s, undefined, createFeedback(storage))([card], 'ru');
+    expect(after.verdicts).toBe('h');
+    expect(after.reasons[0]!.split('\n')[0]).toBe('-вы отметили: не подходит (зарплата)');
+  });
+});
+
+describe('one vacancy and the options preview, scored as the listing scores', () => {
+  const driver = () => {
+    const s = defaultSettings();
+    s.profile.desiredTitles = ['Водитель'];
+    s.profile.professionalRoles = ['21'];
+    s.profile.driverLicences = ['B'];
+    return s;
+  };
+  const lorry = { id: '5', title: 'Водитель-экспедитор', employer: { name: 'ТК' }, salary: null, experience: null, workFormats: [], description: 'Требуются права категории C, E. Перевозки по области.' };
+  const car = { ...lorry, id: '6', description: 'Развозка по городу на легковом автомобиле компании, права категории B.' };
+
+  it('scoreVacancy: the same verdict and reasons as the listing (role model, licences), off and empty said', async () => {
+    const s = driver();
+    const { scoreVacancy, scoreCards } = createTriageScorers(async () => s);
+    const r = await scoreVacancy(lorry, 'en');
+    expect(r).toMatchObject({ mode: 'on', verdict: 'hide' });
+    expect(r.reasons[0]).toMatch(/^-.*licen/i);
+    expect((await scoreVacancy(car, 'en')).verdict).toBe('show');
+    const card = await scoreCards([raw('6', 'Водитель-экспедитор')], 'en');
+    expect(card.verdicts).toBe('s');
+    s.enabled = false;
+    expect((await scoreVacancy(car, 'en')).mode).toBe('off');
+    expect((await createTriageScorers(async () => defaultSettings()).scoreVacancy(car, 'en')).mode).toBe('empty');
+  });
+
+  it('preview: the profile being edited, not the stored one', async () => {
+    const { preview } = createTriageScorers(async () => defaultSettings());
+    const [a, b] = await preview(driver().profile, 0.3, 0.55, [lorry, car], 'ru');
+    expect([a!.verdict, b!.verdict]).toEqual(['hide', 'show']);
+    expect(a!.reasons[0]).toMatch(/^-/);
   });
 });
 

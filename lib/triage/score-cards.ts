@@ -6,6 +6,7 @@ import type { FeedbackStore } from '../feedback/model';
 import { DEFAULT_THRESHOLDS, formatReason } from '../match';
 import { orderReasons } from '../match/reasons';
 import { builtinRoleModel } from '../match/roles';
+import type { Profile } from '../match/profile';
 import type { MatchVacancy } from '../match/vacancy';
 import type { listingReplies } from '../messaging/listing-replies';
 import type { Settings } from '../settings/schema';
@@ -18,8 +19,14 @@ export type StateReply = z.output<typeof listingReplies.triageState>;
 const LETTER = { show: 's', dim: 'd', hide: 'h' } as const;
 
 const FEEDBACK_TEXT = {
-  ru: { relevant: 'вы отметили: подходит', not: 'вы отметили: не подходит', learnedPlus: 'похоже на то, что вы отмечали', learnedMinus: 'похоже на то, что вы отклоняли' },
-  en: { relevant: 'you marked it relevant', not: 'you marked it not for me', learnedPlus: 'like ones you marked relevant', learnedMinus: 'like ones you marked not for me' },
+  ru: {
+    relevant: 'вы отметили: подходит', not: 'вы отметили: не подходит', learnedPlus: 'похоже на то, что вы отмечали', learnedMinus: 'похоже на то, что вы отклоняли',
+    why: { role: 'не та роль', level: 'не тот уровень', salary: 'зарплата', employer: 'работодатель', location: 'место' },
+  },
+  en: {
+    relevant: 'you marked it relevant', not: 'you marked it not for me', learnedPlus: 'like ones you marked relevant', learnedMinus: 'like ones you marked not for me',
+    why: { role: 'wrong role', level: 'wrong level', salary: 'salary', employer: 'employer', location: 'location' },
+  },
 } as const;
 
 /** What the scorer reads of a state vacancy: the card facts plus hh's professional roles. */
@@ -76,7 +83,8 @@ export function createTriageScorers(
       if (c.score !== r.score && !r.reasons.some((x) => x.hard)) {
         score = c.score;
         verdict = score < hide ? 'hide' : score < dim ? 'dim' : 'show';
-        const note = c.own ? FEEDBACK_TEXT[lang][c.own] : FEEDBACK_TEXT[lang][c.shift < 0 ? 'learnedMinus' : 'learnedPlus'];
+        const text = FEEDBACK_TEXT[lang];
+        const note = c.own ? text[c.own] + (c.why ? ` (${text.why[c.why]})` : '') : text[c.shift < 0 ? 'learnedMinus' : 'learnedPlus'];
         lines = [(c.own === 'relevant' || c.shift > 0 ? '+' : '-') + note, ...lines];
       }
     }
@@ -133,8 +141,48 @@ export function createTriageScorers(
     return reply;
   }
 
-  return { scoreCards, scoreState };
+  /** One vacancy with the same scorer, role model and feedback as the listing (the vacancy page's chip). */
+  async function scoreVacancy(v: MatchVacancy, lang: 'ru' | 'en'): Promise<OneScore> {
+    const s = await settings();
+    const scorer = s.enabled ? scorerFor(s) : null;
+    if (!scorer) return { mode: s.enabled ? 'empty' : 'off', score: 0, verdict: 'show', reasons: [] };
+    const reply = emptyReply(s);
+    judge(reply, scorer, v, false, lang, s, await taught());
+    return one(reply, 0);
+  }
+
+  /**
+   * The options page's preview: sample vacancies scored with the profile and cut-offs being edited (not yet
+   * saved), the role model and what the user taught, so the preview shows what the listing will.
+   */
+  async function preview(profile: Profile, hideBelow: number, dimBelow: number, vacancies: readonly MatchVacancy[], lang: 'ru' | 'en'): Promise<OneScore[]> {
+    const s = { ...(await settings()), profile, triage: { ...(await settings()).triage, hideBelow, dimBelow } };
+    const scorer = makeScorer(s, builtinRoleModel());
+    if (!scorer) return vacancies.map(() => ({ mode: 'empty' as const, score: 0, verdict: 'show' as const, reasons: [] }));
+    const store = await taught();
+    const reply = emptyReply(s);
+    for (const v of vacancies) judge(reply, scorer, v, false, lang, s, store);
+    return vacancies.map((_, i) => one(reply, i));
+  }
+
+  return { scoreCards, scoreState, scoreVacancy, preview };
 }
+
+/** One vacancy's verdict: the reasons as lines "+text" / "-text", most important first. */
+export interface OneScore {
+  mode: 'on' | 'empty' | 'off';
+  score: number;
+  verdict: 'show' | 'dim' | 'hide';
+  reasons: string[];
+}
+const VERDICT = { s: 'show', d: 'dim', h: 'hide' } as const;
+const emptyReply = (s: Settings): TriageReply => ({ mode: 'on', action: s.triage.action, badges: s.triage.showBadges, verdicts: '', scores: [], reasons: [], applied: '', jobs: [], ms: 0 });
+const one = (reply: TriageReply, i: number): OneScore => ({
+  mode: 'on',
+  score: reply.scores[i] ?? 0,
+  verdict: VERDICT[reply.verdicts[i] as keyof typeof VERDICT] ?? 'show',
+  reasons: (reply.reasons[i] ?? '').split('\n').filter(Boolean),
+});
 
 /** The card scorer alone (callers that never see a page's state). */
 export function createCardScorer(settings: () => Promise<Settings>, jobs?: (vacancyIds: string[]) => Promise<TriageReply['jobs']>, feedback?: Feedback) {

@@ -83,7 +83,7 @@ export function startTriage(signal: AbortSignal): void {
     lang,
     openSetup: () => void sendFromListing('openOptions', {}).catch(() => undefined),
     queue: listingQueue(sendFromListing),
-    feedback: async (vacancyId, label) => (await sendFromListing('triageFeedback', { vacancyId, label })).learned,
+    feedback: async (vacancyId, label, why) => (await sendFromListing('triageFeedback', { vacancyId, label, why })).learned,
     report: debounce((stats: TriageStats) => {
       sendFromListing('reportTriage', stats).catch(() => {
         /* the worker may be restarting; the next report will carry the same numbers */

@@ -16,6 +16,8 @@ export const texts = {
     queue: 'В очередь',
     feedbackRelevant: 'Подходит: показывать такие выше',
     feedbackNot: 'Не для меня: скрывать такие',
+    /** "Why?" and the five reasons of lib/triage/badge.ts WHY. */
+    why: ['Почему?', 'роль', 'уровень', 'зарплата', 'работодатель', 'место'],
     queueState: {
       pending: 'в очереди', processing: 'отправляется', review: 'ждёт проверки', applied: 'отклик отправлен',
       needs_user: 'нужны вы', skipped: 'пропущено', failed: 'не удалось', hh_applied: 'вы откликались',
@@ -49,6 +51,7 @@ export const texts = {
     queue: 'Queue',
     feedbackRelevant: 'Relevant: rank such vacancies higher',
     feedbackNot: 'Not for me: hide such vacancies',
+    why: ['Why?', 'role', 'level', 'salary', 'employer', 'location'],
     queueState: {
       pending: 'queued', processing: 'sending', review: 'awaits review', applied: 'applied',
       needs_user: 'needs you', skipped: 'skipped', failed: 'failed', hh_applied: 'you applied',

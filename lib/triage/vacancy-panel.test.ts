@@ -1,7 +1,6 @@
 import { trustedClick } from '../../test/trusted-click';
 import { shadowOf } from './shadow-host';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MatchResult } from '../match';
 import type { MatchVacancy } from '../match/vacancy';
 import { defaultSettings } from '../settings/schema';
 import type { QueueItem, QueuePort } from './controller';
@@ -16,8 +15,7 @@ function deps(over: Partial<VacancyPanelDeps> = {}): VacancyPanelDeps {
   return {
     read: () => ({ vacancy, url: 'https://hh.ru/vacancy/42', applied: false }),
     anchor: () => document.querySelector('h1'),
-    makeScorer: () => (): MatchResult => ({ score: 0.82, verdict: 'show', reasons: [{ code: 'title_match', polarity: 'plus' }] }),
-    formatReason: () => 'title matches',
+    score: async () => ({ score: 0.82, verdict: 'show', reasons: [{ text: 'title matches', minus: false }] }),
     lang: 'en',
     ...over,
   };
@@ -34,6 +32,7 @@ describe('VacancyPanel', () => {
     panel = new VacancyPanel(document, deps({ queue }), defaultSettings());
     panel.start();
     expect(document.querySelector('[data-otk-badge]')!.nextElementSibling!.tagName).toBe('H1');
+    await settle();
     expect(chip()!.textContent).toContain('82');
     expect(chip()!.textContent).toContain('title matches');
     trustedClick(chip()!.querySelector<HTMLButtonElement>('[data-otk-queue]')!);
@@ -53,6 +52,38 @@ describe('VacancyPanel', () => {
     panel.start();
     expect(chip()!.querySelector<HTMLButtonElement>('[data-otk-queue]')!.disabled).toBe(true);
     expect(chip()!.textContent).toContain('you applied');
+  });
+});
+
+describe('VacancyPanel scoring', () => {
+  let panel: VacancyPanel | null = null;
+  afterEach(() => panel?.stop());
+
+  it('shows the worker’s score (waiting: “…”), asks again when the settings change, and draws only the newest answer', async () => {
+    document.body.innerHTML = '<main><h1>Python-разработчик</h1></main>';
+    const answers: Array<(r: { score: number; verdict: 'show' | 'dim' | 'hide'; reasons: { text: string; minus: boolean }[] } | null) => void> = [];
+    const asked: number[] = [];
+    panel = new VacancyPanel(document, deps({ score: (_v, s) => (asked.push(s.triage.hideBelow ?? -1), new Promise((r) => answers.push(r))) }), defaultSettings());
+    panel.start();
+    expect(chip()!.textContent).toContain('…');
+    const s2 = defaultSettings();
+    s2.triage.hideBelow = 0.2;
+    panel.update(s2);
+    expect(asked).toEqual([-1, 0.2]);
+    answers[1]!({ score: 0.05, verdict: 'hide', reasons: [{ text: 'you marked it not for me (salary)', minus: true }] });
+    await settle();
+    answers[0]!({ score: 0.9, verdict: 'show', reasons: [] });
+    await settle();
+    expect(chip()!.className).toContain('hide');
+    expect(chip()!.querySelector('.m')!.textContent).toBe('you marked it not for me (salary)');
+  });
+
+  it('no profile: offers to set it up', async () => {
+    document.body.innerHTML = '<main><h1>Python-разработчик</h1></main>';
+    panel = new VacancyPanel(document, deps({ score: async () => null }), defaultSettings());
+    panel.start();
+    await settle();
+    expect(chip()!.textContent).toContain('set up your profile');
   });
 });
 
@@ -141,6 +172,7 @@ describe('VacancyPanel details (issue 7)', () => {
       settings(),
     );
     panel.start();
+    await settle(); // the worker's score
     const box = part('textarea') as HTMLTextAreaElement;
     const queueLetter = part('[data-otk-queue-letter]') as HTMLButtonElement;
     expect(box.hidden).toBe(true);

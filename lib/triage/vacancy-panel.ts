@@ -1,9 +1,9 @@
 import type { VacancyWarnings } from '../hh/vacancy-warnings';
-import type { MatchResult } from '../match';
+import type { Verdict } from '../match/types';
 import type { MatchVacancy } from '../match/vacancy';
 import type { Settings } from '../settings/schema';
 import { createBadge, renderBadge } from './badge';
-import { orderReasons, WARNING_TEXT } from '../match/reasons';
+import { WARNING_TEXT } from '../match/reasons';
 import { isNegativeFlag } from '../hh/employer-warnings';
 import type { QueueItem, QueuePort, QueueResult } from './controller';
 import { PANEL_CSS, panelTexts } from './panel-texts';
@@ -28,8 +28,11 @@ export interface VacancyPanelDeps {
   /** The page's vacancy (full text), or null when the page is not recognised. */
   read(): { vacancy: MatchVacancy; url: string; applied: boolean | null; warnings?: VacancyWarnings } | null;
   anchor(): Element | null;
-  makeScorer(settings: Settings): ((v: MatchVacancy) => MatchResult) | null;
-  formatReason(r: MatchResult['reasons'][number], lang: Lang): string;
+  /**
+   * The worker's verdict on the vacancy (the listing's scorer with the role model and what the user taught), or
+   * null when there is no profile to judge against. Reasons in order, most important first.
+   */
+  score(vacancy: MatchVacancy, settings: Settings): Promise<PanelScore | null>;
   queue?: QueuePort;
   /** Queues with this (edited) letter. */
   enqueueWithLetter?(item: QueueItem, letter: string): Promise<QueueResult>;
@@ -43,6 +46,12 @@ export interface VacancyPanelDeps {
   /** Streams a cover letter (the letters feature's port client). */
   writeLetter?(req: LetterRequest, stream: LetterStream): Promise<{ letter: string; problems: string[]; asks: string[] }>;
   lang: Lang;
+}
+
+export interface PanelScore {
+  score: number;
+  verdict: Verdict;
+  reasons: { text: string; minus: boolean }[];
 }
 
 const PANEL_ATTR = 'data-otk-vacancy-panel';
@@ -63,6 +72,9 @@ export class VacancyPanel {
   private writing: AbortController | null = null;
   private employerHidden = false;
   private letterQueued = false;
+  /** The worker's verdict: undefined while it is asked, null with no profile. */
+  private scored: PanelScore | null | undefined = undefined;
+  private asked = 0;
 
   constructor(
     private doc: Document,
@@ -82,6 +94,7 @@ export class VacancyPanel {
     anchor.parentNode.insertBefore(this.panel, anchor.nextSibling);
     this.render();
     this.askKnownSignals();
+    this.rescore();
     const id = this.page.vacancy.id;
     this.deps.queue?.states([id]).then(
       (s) => {
@@ -113,6 +126,21 @@ export class VacancyPanel {
   update(settings: Settings): void {
     this.settings = settings;
     this.render();
+    this.rescore();
+  }
+
+  /** Asks the worker again (start, settings changed); only the newest answer is drawn. */
+  private rescore(): void {
+    if (!this.page) return;
+    const n = ++this.asked;
+    this.deps.score(this.page.vacancy, this.settings).then(
+      (r) => {
+        if (n !== this.asked || !this.host) return;
+        this.scored = r;
+        this.render();
+      },
+      () => undefined,
+    );
   }
 
   stop(): void {
@@ -122,9 +150,8 @@ export class VacancyPanel {
     this.host = this.panel = null;
   }
 
-  private result(): MatchResult | null {
-    const scorer = this.deps.makeScorer(this.settings);
-    return scorer && this.page ? scorer(this.page.vacancy) : null;
+  private result(): PanelScore | null {
+    return this.scored ?? null;
   }
 
   private item(): QueueItem | null {
@@ -254,7 +281,7 @@ export class VacancyPanel {
     if (!this.host || !this.page) return;
     const t = texts[this.deps.lang];
     const r = this.result();
-    const reasons = orderReasons(r?.reasons ?? [], r?.verdict ?? 'show').map((x) => ({ text: this.deps.formatReason(x, this.deps.lang), minus: x.polarity === 'minus' }));
+    const reasons = [...(r?.reasons ?? [])];
     if (this.note) reasons.unshift({ text: t.queueFailed(this.note), minus: true });
     const canQueue = !this.busy && !this.page.applied && (!this.job || this.job === 'cancelled');
     const queue = !this.deps.queue
@@ -270,7 +297,7 @@ export class VacancyPanel {
       score: r?.score ?? 0,
       verdict: r?.verdict ?? 'show',
       label: t.score,
-      reasons: r ? reasons.slice(0, 4) : [{ text: t.setupProfile, minus: false }],
+      reasons: r ? reasons.slice(0, 4) : [{ text: this.scored === undefined ? '…' : t.setupProfile, minus: false }],
       ...(queue ? { queue } : {}),
     });
     this.renderPanel(canQueue);

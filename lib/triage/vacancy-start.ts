@@ -1,4 +1,3 @@
-import { formatReason } from '../match';
 import { sendToBackground } from '../messaging';
 import { readTrustedState, stateVacancyView } from '../hh/initial-state';
 import { parseVacancyPage, vacancyPanelAnchor } from '../hh/vacancy-page';
@@ -6,7 +5,6 @@ import { vacancyWarnings } from '../hh/vacancy-warnings';
 import { generateLetter } from '../letters/port-client';
 import type { Settings } from '../settings/schema';
 import type { SettingsWatch } from '../settings/watch-stored';
-import { makeScorer } from './scorer';
 import { listingQueue } from './queue-port';
 import { sendFromListing } from '../messaging/content-client';
 import { pickLang } from './texts';
@@ -32,8 +30,11 @@ export function runVacancyPanel(signal: AbortSignal, watch: SettingsWatch<Settin
         }
       },
       anchor: () => vacancyPanelAnchor(document),
-      makeScorer,
-      formatReason,
+      // Scored by the worker, as the listing is (role model, feedback): one score everywhere.
+      score: async (vacancy) => {
+        const r = await sendToBackground('scoreVacancy', { vacancy, lang });
+        return r.mode === 'on' ? { score: r.score, verdict: r.verdict, reasons: r.reasons.map((l) => ({ text: l.slice(1), minus: l.startsWith('-') })) } : null;
+      },
       lang,
       queue: listingQueue(sendFromListing),
       // Vacancy panel actions (issue 7).

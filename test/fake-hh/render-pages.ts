@@ -22,6 +22,7 @@ function resumeState(r: FakeResume): Record<string, unknown> {
     salary: [{ amount: r.salary, currency: 'RUR' }],
     totalExperience: [{ string: 62 }],
     area: [{ string: 1, title: r.area }],
+    professionalRole: r.professionalRoles.map((id) => ({ string: Number(id) })),
   };
 }
 
@@ -115,7 +116,7 @@ export function renderResumePage(ctx: PageContext, r: FakeResume): string {
     .map((j) => `<div class="resume-block-item-gap"><div class="bloko-text_strong">${esc(j.company)}</div><div data-qa="resume-block-experience-position" class="bloko-text_strong">${esc(j.position)}</div><div data-qa="resume-block-experience-description">${j.description.split('\n').map(esc).join('<br>')}</div></div>`)
     .join('');
   const skills = r.keySkills.map((s) => `<div class="bloko-tag bloko-tag_inline"><span data-qa="bloko-tag__text">${esc(s)}</span></div>`).join('');
-  const body = `<div data-qa="resume-personal-name">${esc(ACCOUNT.firstName)} ${esc(ACCOUNT.lastName)}</div><h2 data-qa="resume-block-title-position"><span>${esc(r.title)}</span></h2><div data-qa="resume-block-experience"><h2>Опыт работы</h2>${jobs}</div><div data-qa="skills-table"><h2>Навыки</h2>${skills}</div><div data-qa="resume-block-skills-content" class="resume-block-container">${esc(r.about)}</div>`;
+  const body = `<div data-qa="resume-personal-name">${esc(ACCOUNT.firstName)} ${esc(ACCOUNT.lastName)}</div><h2 data-qa="resume-block-title-position"><span>${esc(r.title)}</span></h2><div data-qa="resume-block-experience"><h2>Опыт работы</h2>${jobs}</div><div data-qa="skills-table"><h2>Навыки</h2>${skills}</div><div data-qa="resume-block-skills-content" class="resume-block-container">${esc(r.about)}</div>${r.licences ? `<div data-qa="resume-block-driver-experience" class="resume-block"><h2>Опыт вождения</h2><div class="resume-block-item-gap">Права категории<!-- -->&nbsp;<!-- -->${esc(r.licences)}</div></div>` : ''}<div data-qa="resume-block-languages"><h2>Знание языков</h2>${r.languages.map((l) => `<p data-qa="resume-block-language-item">${esc(l)}</p>`).join('')}</div>`;
   return layout(ctx, { title: r.title, body, state: baseInitialState(ctx) });
 }
 

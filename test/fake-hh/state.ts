@@ -14,6 +14,10 @@ export interface FakeResume {
   /** Resume page text (`/resume/<hash>`, shape NOT from a capture: see render-pages.ts renderResumePage). */
   about: string;
   jobs: { position: string; company: string; description: string }[];
+  /** hh professional role ids (state `professionalRole`), the page's driving licence line and language lines. */
+  professionalRoles: string[];
+  licences: string;
+  languages: string[];
 }
 
 const resumeHash = (label: string) => randomHex(mulberry32(fnv1a(label)), 38);
@@ -33,6 +37,9 @@ export const RESUMES: readonly FakeResume[] = [
       { position: 'Frontend-разработчик', company: 'ООО «Витрина»', description: 'Личный кабинет на React и TypeScript.\nДизайн-система, тесты на Playwright.' },
       { position: 'Верстальщик', company: 'Студия «Пиксель»', description: 'Адаптивная вёрстка лендингов.' },
     ],
+    professionalRoles: ['96'],
+    licences: 'B',
+    languages: ['Русский — Родной', 'Английский — B2 — Средне-продвинутый'],
   },
   {
     hash: resumeHash('otklik-fake-resume-analyst'),
@@ -44,6 +51,9 @@ export const RESUMES: readonly FakeResume[] = [
     area: 'Москва',
     about: 'Аналитик данных: SQL, Python, дашборды. Довожу отчёты до решений.',
     jobs: [{ position: 'Аналитик данных', company: 'Ритейл Групп', description: 'Отчёты по продажам в Power BI, A/B-тесты на Python.' }],
+    professionalRoles: ['156'],
+    licences: '',
+    languages: ['Русский — Родной'],
   },
 ];
 
