@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { HH_ORIGIN } from './urls';
-import { DRIVER_LICENCES, LANGUAGE_LEVELS, type Language } from '../match/profile';
+import { DRIVER_LICENCES, LANGUAGE_LEVELS, type Language } from '../match/vacancy';
 import type { ExperienceId } from '../match/vacancy';
 import { languageIdOfName } from './catalogue';
 import { decodeEntities, hhStateSchema, parseMaybeEscapedJson } from './initial-state';

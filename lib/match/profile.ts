@@ -1,19 +1,10 @@
 import * as z from 'zod/mini';
-import { EMPLOYER_WARNINGS, experienceIdSchema, workFormatSchema } from './vacancy';
+import { DRIVER_LICENCES, EMPLOYER_WARNINGS, experienceIdSchema, languageSchema, workFormatSchema } from './vacancy';
 
 const word = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const words = z._default(z.array(word(200)).check(z.maxLength(500)), () => []);
 
-/** hh's driving licence categories (dictionary `driver_license_types`). */
-export const DRIVER_LICENCES = ['A', 'B', 'C', 'D', 'E', 'BE', 'CE', 'DE', 'TM', 'TB'] as const;
-/** hh's language levels (dictionary `language_level`): CEFR, l1 = native. */
-export const LANGUAGE_LEVELS = ['a1', 'a2', 'b1', 'b2', 'c1', 'c2', 'l1'] as const;
-export const languageSchema = z.object({
-  /** hh language id: eng, deu, fra, zho … (rus for Russian) */
-  code: z.string().check(z.regex(/^[a-z]{3}$/, 'an hh language id of three letters (eng, deu …)')),
-  level: z.enum(LANGUAGE_LEVELS),
-});
-export type Language = z.infer<typeof languageSchema>;
+export { DRIVER_LICENCES, LANGUAGE_LEVELS, languageSchema, type Language } from './vacancy';
 
 export const blacklistEntrySchema = z.object({
   /** hh employer id when known (most reliable); name is matched case-insensitively otherwise. */

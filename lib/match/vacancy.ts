@@ -61,3 +61,14 @@ export const matchVacancySchema = z.object({
   employerWarnings: z.optional(z.array(z.string())),
 });
 export type MatchVacancy = z.infer<typeof matchVacancySchema>;
+
+/** hh's driving licence categories (dictionary `driver_license_types`). */
+export const DRIVER_LICENCES = ['A', 'B', 'C', 'D', 'E', 'BE', 'CE', 'DE', 'TM', 'TB'] as const;
+/** hh's language levels (dictionary `language_level`): CEFR, l1 = native. */
+export const LANGUAGE_LEVELS = ['a1', 'a2', 'b1', 'b2', 'c1', 'c2', 'l1'] as const;
+export const languageSchema = z.object({
+  /** hh language id: eng, deu, fra, zho … (rus for Russian) */
+  code: z.string().check(z.regex(/^[a-z]{3}$/, 'an hh language id of three letters (eng, deu …)')),
+  level: z.enum(LANGUAGE_LEVELS),
+});
+export type Language = z.infer<typeof languageSchema>;
