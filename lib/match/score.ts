@@ -123,6 +123,15 @@ function withoutLevelWords(title: string): string {
   return out && out !== title ? out : title;
 }
 
+/**
+ * Two stems of one word that Snowball splits at a fleeting vowel or a case ending ("закупок" / "закупк",
+ * "отчетност" / "отчетн"): they share all but the shorter one's last letter, and at least five letters.
+ */
+function fleetingVowel(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length) - 1;
+  return n >= 5 && a.slice(0, n) === b.slice(0, n);
+}
+
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 const logitOf = (p: number): number => Math.log(p / (1 - p));
 
@@ -164,6 +173,10 @@ export interface Features {
   roleUnsure: boolean;
   /** the desired titles name technologies (Python, Frontend …) and the vacancy's title and text name none of them */
   techMissing: boolean;
+  /** the title shares a specific word (not a generic noun) with a desired title */
+  sharesWord: boolean;
+  /** the title's head names nothing specific: only generic nouns and level words ("Ведущий инженер", "Специалист") */
+  genericHead: boolean;
 }
 
 export interface MatchOptions {
@@ -394,7 +407,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       if (w !== undefined || c.length < 4 || kindOf(c) !== 'u') return w ?? 0;
       let best = 0;
       for (const i of unknownInTitle) {
-        if (i.c.startsWith(c) || c.startsWith(i.c)) best = Math.max(best, i.w);
+        if (i.c.startsWith(c) || c.startsWith(i.c) || fleetingVowel(c, i.c)) best = Math.max(best, i.w);
         // Russian compounds put the kind in front: электросварщик, газосварщик are сварщик.
         else if (c.length >= 6 && i.c.endsWith(c)) best = Math.max(best, COMPOUND_W * i.w);
       }
@@ -404,6 +417,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     const roleless = !t.items.some(isRole);
     let title = 0;
     let bestTitle = '';
+    let sharesWord = false;
     for (const d of desired) {
       let s = 0;
       let specific = false;
@@ -419,6 +433,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         s += m;
         if (m > 0 && kindOf(c) !== 'g') specific = true;
       }
+      sharesWord ||= specific;
       // Sharing only a generic noun ("менеджер", "инженер") is weak evidence.
       const r = (specific ? s : s / 2) / d.total;
       if (r > title) [title, bestTitle] = [r, d.text];
@@ -562,8 +577,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       }
     }
 
+    // (a title made only of job-naming cue words, "Ассистент руководителя", "Директор", does name a job)
+    const genericHead = t.items.some((i) => i.kind === 'g') && !t.items.some((i) => !i.absorbed && (i.kind === 'r' || i.kind === 't' || i.kind === 'u'));
     return {
-      pSame, role, pRole, pTop3, roleUnsure, techMissing,
+      pSame, role, pRole, pTop3, roleUnsure, techMissing, sharesWord, genericHead,
       full, title, bestTitle, titleHasRole: mainRoles.length > 0, precision: precDen > 0 ? precNum / precDen : 0, roleMismatch, foreign: foreign && (display.get(foreign) ?? techName(foreignWord)),
       foreignSoft: stackOk, qualifier, levelGap, levelDir, vacancyLevel, levelFit, yearsGap, needYears, skillsMatched, skillFrac, coreMissing, coreFrac,
     };
@@ -639,7 +656,9 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       // Hide only on evidence. A title the words do not match is another profession when the role model is sure
       // of it; when it is not (an unfamiliar title), the vacancy is dimmed as "not sure" rather than hidden.
       if (!neutral && roleModel && score < thresholds.hide && f.title < 0.4 && !f.roleMismatch && !f.foreign && f.levelGap < 2 && f.yearsGap < 2) {
-        if (f.pSame < ROLE_OTHER && f.pTop3 >= ROLE_FOCUS && !f.roleUnsure) {
+        // The model's reading is evidence only about a title that names something specific, and not against a word the
+        // title shares with the user's own ("Сервисный механик" for "Механик по ремонту автомобилей").
+        if (f.pSame < ROLE_OTHER && f.pTop3 >= ROLE_FOCUS && !f.roleUnsure && !f.genericHead) {
           reasons.push({ code: 'other_profession', polarity: 'minus', params: { role: f.role && f.pRole >= ROLE_SURE ? f.role.name : '' } });
         } else {
           score = NOT_SURE_SCORE;
