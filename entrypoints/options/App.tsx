@@ -10,6 +10,7 @@ import { ThresholdPreview } from '../../components/options/ThresholdPreview';
 import { TimeSelect } from '../../components/options/TimeSelect';
 import { ProviderSettings } from '../../components/letters/ProviderSettings';
 import { uiLang } from '../../lib/i18n/lang';
+import { DEFAULT_THRESHOLDS } from '../../lib/match';
 import { EXPERIENCE_IDS, WORK_FORMATS, type ExperienceId } from '../../lib/match/vacancy';
 import type { Settings } from '../../lib/settings/schema';
 import { acceptFallbacks, getSettings, loadSettings, saveSettings, watchSettings, type SettingsFallback } from '../../lib/settings/store';
@@ -21,6 +22,9 @@ import { DiscoverySettings } from '../../components/discovery/DiscoverySettings'
 import { TelegramSettings } from '../../components/discovery/TelegramSettings';
 import { QaBank } from '../../components/negotiations/QaBank';
 import { LearnedFeedback } from '../../components/options/LearnedFeedback';
+
+/** The default thresholds as the sliders show them (percent of the calibrated score). */
+const DEFAULT_PCT = { hide: Math.round(DEFAULT_THRESHOLDS.hide * 100), dim: Math.round(DEFAULT_THRESHOLDS.dim * 100) };
 
 type Resumes = { state: 'loading' } | { state: 'ok'; list: { hash: string; title: string; latest?: boolean | undefined }[] } | { state: 'error'; error: string };
 type SaveState = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; text: string } | { kind: 'note'; text: string };
@@ -350,7 +354,7 @@ export function App() {
                 </label>
               ))}
               {e.hideBelow ? <small id="thresholds-msg" class="otk-error" role="alert">{e.hideBelow}</small> : <small id="thresholds-msg" class="otk-help">{t.thresholdsHint}</small>}
-              <button type="button" class="otk-btn otk-btn--sm" disabled={d.hideBelow === 30 && d.dimBelow === 55} onClick={() => setMany({ hideBelow: 30, dimBelow: 55 })}>
+              <button type="button" class="otk-btn otk-btn--sm" disabled={d.hideBelow === DEFAULT_PCT.hide && d.dimBelow === DEFAULT_PCT.dim} onClick={() => setMany({ hideBelow: DEFAULT_PCT.hide, dimBelow: DEFAULT_PCT.dim })}>
                 {t.resetThresholds}
               </button>
             </div>

@@ -4,6 +4,7 @@
  * card, key skills and description on a full vacancy), combined in a logistic model; hard filters force hide.
  */
 import { analyzeBag, analyzeTitle, type Kind, kindOf, type TitleItem, tokenInfo } from './analyze';
+import { builtinCalibration, type Calibration } from './calibration';
 import { compileFilters } from './filters';
 import { normalizeText, tokenize } from './normalize';
 import type { Profile } from './profile';
@@ -26,10 +27,15 @@ export interface Matcher {
 }
 
 /**
- * Scores are calibrated so that one pair of thresholds serves cards and full vacancies alike (the full-text
- * model is shifted onto the card model's scale). Tuned on the benchmark: `hide` keeps ≥97% of relevant vacancies.
+ * The cuts on the raw scale (the full-text model is shifted onto the card model's scale, so one pair serves both).
+ * Tuned on the benchmark: `hide` keeps ≥97% of relevant vacancies.
  */
-export const DEFAULT_THRESHOLDS: Thresholds = { hide: 0.3, dim: 0.55 };
+export const RAW_THRESHOLDS: Thresholds = builtinCalibration.data.rawThresholds;
+/**
+ * The default thresholds on the shown (calibrated, ./calibration.ts) score: the images of the raw cuts, so the
+ * calibration changes no default verdict.
+ */
+export const DEFAULT_THRESHOLDS: Thresholds = { hide: builtinCalibration.map(RAW_THRESHOLDS.hide), dim: builtinCalibration.map(RAW_THRESHOLDS.dim) };
 
 /** Weight of a concept kind in a title: role nouns and technologies carry the meaning, generic nouns little. */
 const KIND_W: Record<Kind, number> = { r: 1, g: 0.35, t: 1, u: 0.5, s: 0, n: 0.15 };
@@ -182,6 +188,8 @@ export interface Features {
 export interface MatchOptions {
   /** The title → hh role model (lib/match/role-model.ts); without it the scorer judges by words alone. */
   roles?: RoleModel;
+  /** The raw → shown score map; null gives raw scores (to fit the map: scripts/build-calibration.ts). */
+  calibration?: Calibration | null;
 }
 
 /** The role model's confidence above which a title is taken to be that role. */
@@ -202,6 +210,9 @@ export interface CompiledProfile extends Matcher {
 
 export function compileProfile(profile: Profile, opts: MatchOptions = {}): CompiledProfile {
   const roleModel = opts.roles;
+  const calibration = opts.calibration === undefined ? builtinCalibration : opts.calibration;
+  const cal = (raw: number): number => (calibration ? calibration.map(raw) : raw);
+  const defaults = calibration ? DEFAULT_THRESHOLDS : RAW_THRESHOLDS;
   /** The user's hh roles: the profile's, else the model's reading of each desired title. */
   const userRoles = new Set<number>();
   if (roleModel) {
@@ -646,9 +657,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
 
   return {
     features,
-    score(v, thresholds = DEFAULT_THRESHOLDS) {
+    score(v, thresholds = defaults) {
       const f = features(v);
-      let score = neutral ? NEUTRAL_SCORE : sigmoid(logit(f));
+      // The shown score is calibrated; a profile with only hard filters keeps its neutral "show".
+      let score = neutral ? NEUTRAL_SCORE : cal(sigmoid(logit(f)));
       const reasons = neutral ? [] : reasonsOf(f);
       if (!neutral && f.yearsGap >= 1) {
         reasons.push({ code: 'needs_experience', polarity: 'minus', params: { years: f.needYears } });
@@ -661,7 +673,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         if (f.pSame < ROLE_OTHER && f.pTop3 >= ROLE_FOCUS && !f.roleUnsure && !f.genericHead) {
           reasons.push({ code: 'other_profession', polarity: 'minus', params: { role: f.role && f.pRole >= ROLE_SURE ? f.role.name : '' } });
         } else {
-          score = NOT_SURE_SCORE;
+          score = cal(NOT_SURE_SCORE);
           reasons.push({ code: 'not_sure', polarity: 'minus' });
         }
       }
