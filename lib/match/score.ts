@@ -110,7 +110,7 @@ const SPECIALISATIONS: Record<string, Record<string, string>> = {
  * бухгалтерскому учёту", "Старший специалист отдела отчётности по РСБУ") is that role's job, though less surely than
  * one naming the role itself (DOMAIN_W).
  */
-const ROLE_DOMAIN: Record<string, string> = { accountant: 'accounting' };
+export const ROLE_DOMAIN: Record<string, string> = { accountant: 'accounting' };
 const DOMAIN_W = 0.7;
 
 const NEUTRAL_SCORE = 0.75;
@@ -136,6 +136,24 @@ function withoutLevelWords(title: string): string {
 function fleetingVowel(a: string, b: string): boolean {
   const n = Math.min(a.length, b.length) - 1;
   return n >= 5 && a.slice(0, n) === b.slice(0, n);
+}
+
+/** The words of a normalised phrase as the user wrote them in `text` ("data engineer" in "Senior Data Engineer" → "Data Engineer"). */
+function phraseAsWritten(text: string, phrase: string): string {
+  const words = text.split(/[\s\-–—/,()]+/).filter(Boolean);
+  const want = phrase.split(' ');
+  for (let i = 0; i + want.length <= words.length; i++) {
+    const span = words.slice(i, i + want.length);
+    if (!span.every((w, j) => normalizeText(w).trim() === want[j])) continue;
+    // the original text from the first word to the last, separators included ("Продакт-менеджер")
+    let at = 0;
+    for (let k = 0; k < i; k++) at = text.indexOf(words[k] ?? '', at) + (words[k]?.length ?? 0);
+    const start = text.indexOf(span[0] ?? '', at);
+    let end = start;
+    for (const w of span) end = text.indexOf(w, end) + w.length;
+    return text.slice(start, end);
+  }
+  return phrase;
 }
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
@@ -319,6 +337,9 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       cueLevels.push(...a.levels);
     }
     learnDisplay(text);
+    // A phrase concept ("Data Engineer", "Продакт-менеджер", "Менеджер по продажам") is shown in the user's words for the
+    // whole phrase, never as its id or as one of its words.
+    for (const it of a.items) if (!it.absorbed && it.s.includes(' ')) display.set(it.c, phraseAsWritten(text, it.s));
   }
 
   const skills: Skill[] = [];
@@ -636,9 +657,12 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     // that level ("Junior Python developer" is not what a Middle vacancy matches), and a title built around another
     // stack or role does not "partly match" for sharing a generic word ("Senior Java Developer", "Python developer").
     const shown = f.levelFit ? f.bestTitle : withoutLevelWords(f.bestTitle);
-    if (f.title >= 0.8) out.push({ code: 'title_match', polarity: 'plus', params: { title: shown } });
-    else if (f.title >= 0.4 && !f.foreign && !f.roleMismatch) out.push({ code: 'title_partial', polarity: 'plus', params: { title: shown } });
+    // Nor does a title "match" one of the user's when its head names another role ("Системный администратор" is no
+    // "Администратор" of a front desk) or only another stack.
     const sameRole = isSameRole(f);
+    const contradicted = (f.roleMismatch && !sameRole) || (f.foreign && !f.foreignSoft);
+    if (f.title >= 0.8 && !contradicted) out.push({ code: 'title_match', polarity: 'plus', params: { title: shown } });
+    else if (f.title >= 0.4 && f.title < 0.8 && !f.foreign && !f.roleMismatch) out.push({ code: 'title_partial', polarity: 'plus', params: { title: shown } });
     if (sameRole && f.role) out.push({ code: 'role_same', polarity: 'plus', params: { role: f.role.name } });
     if (f.roleMismatch && !sameRole) out.push({ code: 'role_mismatch', polarity: 'minus', params: { role: f.roleMismatch } });
     if (f.foreign) out.push({ code: 'foreign_tech', polarity: 'minus', params: { tech: f.foreign } });
