@@ -694,7 +694,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       if (!neutral && roleModel && score < thresholds.hide && f.title < 0.4 && !f.roleMismatch && !f.foreign && f.levelGap < 2 && f.yearsGap < 2) {
         // The model's reading is evidence only about a title that names something specific, and not against a word the
         // title shares with the user's own ("Сервисный механик" for "Механик по ремонту автомобилей").
-        if (f.pSame < ROLE_OTHER && f.pTop3 >= ROLE_FOCUS && !f.roleUnsure && !f.genericHead) {
+        if (f.pSame < ROLE_OTHER && f.pTop3 >= ROLE_FOCUS && !f.roleUnsure && (!f.genericHead || (f.full && f.skillFrac === 0 && f.coreFrac === 0))) {
           reasons.push({ code: 'other_profession', polarity: 'minus', params: { role: f.role && f.pRole >= ROLE_SURE ? f.role.name : '' } });
         } else {
           score = cal(NOT_SURE_SCORE);
