@@ -4,7 +4,7 @@
  * card and with full fields, uncalibrated; fits an isotonic regression of "relevant" (label 2 → 1, borderline → ½,
  * 0 → 0) on the raw score (pool-adjacent-violators, steps of at least MIN_BLOCK scores); makes it strictly increasing by a 5 % blend with the identity
  * (so the map never reorders two vacancies) and pins the raw hide / dim cuts as knots at their fitted values rounded
- * to the percent, which become the default thresholds.
+ * to 5 %, which become the default thresholds.
  *   npx tsx scripts/build-calibration.ts [--check]    (--check: exit 1 if the committed file differs)
  * Needs ../shared (the corpus and the shared personas).
  */
@@ -95,7 +95,8 @@ export function build(): CalibrationData {
   };
   const blend = (x: number): number => (1 - BLEND) * fit(x) + BLEND * x;
   const xs = new Set<number>([0, 1, ...steps.map((s) => round(s.x))]);
-  const pinned = { hide: Math.round(blend(RAW.hide) * 100) / 100, dim: Math.round(blend(RAW.dim) * 100) / 100 };
+  // Rounded to 5 %: a round number the options page can state, and one that small scorer changes do not move.
+  const pinned = { hide: Math.round(blend(RAW.hide) * 20) / 20, dim: Math.round(blend(RAW.dim) * 20) / 20 };
   let knots: Array<[number, number]> = [...xs].sort((a, b) => a - b).map((x) => [x, round(blend(x), 6)]);
   // Pin the cuts: drop knots too close to them, then insert them with their rounded values.
   knots = knots.filter(([x]) => Math.abs(x - RAW.hide) > 0.01 && Math.abs(x - RAW.dim) > 0.01);
