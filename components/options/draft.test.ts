@@ -15,10 +15,11 @@ describe('options draft', () => {
 
   it('stores changed thresholds and profile lists', () => {
     const base = defaultSettings();
-    const d = { ...toDraft(base), hideBelow: 20, dimBelow: 60, titles: 'Python-разработчик\nBackend developer', skills: 'Python, SQL, python', minSalary: '150 000' };
+    // (not 20: that is the default hide threshold on the calibrated scale, stored as null)
+    const d = { ...toDraft(base), hideBelow: 25, dimBelow: 60, titles: 'Python-разработчик\nBackend developer', skills: 'Python, SQL, python', minSalary: '150 000' };
     const r = fromDraft(d, base, en);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    expect(r.settings.triage.hideBelow).toBe(0.2);
+    expect(r.settings.triage.hideBelow).toBe(0.25);
     expect(r.settings.triage.dimBelow).toBe(0.6);
     expect(r.settings.profile.desiredTitles).toEqual(['Python-разработчик', 'Backend developer']);
     expect(r.settings.profile.skills).toEqual(['Python', 'SQL']);

@@ -11,6 +11,7 @@ import { ThresholdPreview } from '../../components/options/ThresholdPreview';
 import { TimeSelect } from '../../components/options/TimeSelect';
 import { ProviderSettings } from '../../components/letters/ProviderSettings';
 import { uiLang } from '../../lib/i18n/lang';
+import { DEFAULT_THRESHOLDS } from '../../lib/match';
 import { EMPLOYER_WARNINGS, EXPERIENCE_IDS, WORK_FORMATS, type ExperienceId } from '../../lib/match/vacancy';
 import { WARNING_TEXT } from '../../lib/match/reasons';
 import type { Settings } from '../../lib/settings/schema';
@@ -26,6 +27,9 @@ import { LearnedFeedback } from '../../components/options/LearnedFeedback';
 import { RolePicker } from '../../components/options/RolePicker';
 import { LanguagePicker, LicencePicker } from '../../components/options/LicenceLanguages';
 import { DRIVER_LICENCES, LANGUAGE_LEVELS, type Language } from '../../lib/match/profile';
+
+/** The default thresholds as the sliders show them (percent of the calibrated score). */
+const DEFAULT_PCT = { hide: Math.round(DEFAULT_THRESHOLDS.hide * 100), dim: Math.round(DEFAULT_THRESHOLDS.dim * 100) };
 
 type Resumes = { state: 'loading' } | { state: 'ok'; list: { hash: string; title: string; latest?: boolean | undefined }[] } | { state: 'error'; error: string };
 type SaveState = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; text: string } | { kind: 'note'; text: string };
@@ -377,7 +381,7 @@ export function App() {
                 </label>
               ))}
               {e.hideBelow ? <small id="thresholds-msg" class="otk-error" role="alert">{e.hideBelow}</small> : <small id="thresholds-msg" class="otk-help">{t.thresholdsHint}</small>}
-              <button type="button" class="otk-btn otk-btn--sm" disabled={d.hideBelow === 30 && d.dimBelow === 55} onClick={() => setMany({ hideBelow: 30, dimBelow: 55 })}>
+              <button type="button" class="otk-btn otk-btn--sm" disabled={d.hideBelow === DEFAULT_PCT.hide && d.dimBelow === DEFAULT_PCT.dim} onClick={() => setMany({ hideBelow: DEFAULT_PCT.hide, dimBelow: DEFAULT_PCT.dim })}>
                 {t.resetThresholds}
               </button>
             </div>

@@ -24,6 +24,24 @@ describe('scorer with the role model', () => {
     expect(r.text.join('; ')).toMatch(/another profession/);
   });
 
+  it('dims a title that names only a generic noun ("Ведущий инженер") instead of calling it another profession', () => {
+    const sysadmin = scorer({ desiredTitles: ['Системный администратор', 'Инженер технической поддержки'], experience: 'between3And6' });
+    for (const t of ['Ведущий инженер', 'Инженер']) {
+      const r = sysadmin(vac(t));
+      expect(r.verdict).toBe('dim');
+      expect(r.text).toContain('not sure: the title is unfamiliar');
+    }
+    // a title naming a specific other job is still evidence
+    expect(sysadmin(vac('Повар горячего цеха')).verdict).toBe('hide');
+  });
+
+  it('matches a word split by Snowball at a fleeting vowel ("закупок" / "закупкам")', () => {
+    const buyer = scorer({ desiredTitles: ['Специалист по закупкам'], experience: 'between1And3' });
+    const r = buyer(vac('Специалист по организации закупок'));
+    expect(r.verdict).not.toBe('hide');
+    expect(r.text.join('; ')).toMatch(/title (partly )?matches 'Специалист по закупкам'/);
+  });
+
   it('dims a title it cannot read as "not sure" instead of hiding it', () => {
     const r = accountant(vac('Кракозябрист'));
     expect(r.verdict).toBe('dim');

@@ -4,6 +4,7 @@
  * card, key skills and description on a full vacancy), combined in a logistic model; hard filters force hide.
  */
 import { analyzeBag, analyzeTitle, type Kind, kindOf, type TitleItem, tokenInfo } from './analyze';
+import { builtinCalibration, type Calibration } from './calibration';
 import { compileFilters } from './filters';
 import { normalizeText, tokenize } from './normalize';
 import type { Profile } from './profile';
@@ -26,10 +27,15 @@ export interface Matcher {
 }
 
 /**
- * Scores are calibrated so that one pair of thresholds serves cards and full vacancies alike (the full-text
- * model is shifted onto the card model's scale). Tuned on the benchmark: `hide` keeps ≥97% of relevant vacancies.
+ * The cuts on the raw scale (the full-text model is shifted onto the card model's scale, so one pair serves both).
+ * Tuned on the benchmark: `hide` keeps ≥97% of relevant vacancies.
  */
-export const DEFAULT_THRESHOLDS: Thresholds = { hide: 0.3, dim: 0.55 };
+export const RAW_THRESHOLDS: Thresholds = builtinCalibration.data.rawThresholds;
+/**
+ * The default thresholds on the shown (calibrated, ./calibration.ts) score: the images of the raw cuts, so the
+ * calibration changes no default verdict.
+ */
+export const DEFAULT_THRESHOLDS: Thresholds = { hide: builtinCalibration.map(RAW_THRESHOLDS.hide), dim: builtinCalibration.map(RAW_THRESHOLDS.dim) };
 
 /** Weight of a concept kind in a title: role nouns and technologies carry the meaning, generic nouns little. */
 const KIND_W: Record<Kind, number> = { r: 1, g: 0.35, t: 1, u: 0.5, s: 0, n: 0.15 };
@@ -104,7 +110,7 @@ const SPECIALISATIONS: Record<string, Record<string, string>> = {
  * бухгалтерскому учёту", "Старший специалист отдела отчётности по РСБУ") is that role's job, though less surely than
  * one naming the role itself (DOMAIN_W).
  */
-const ROLE_DOMAIN: Record<string, string> = { accountant: 'accounting' };
+export const ROLE_DOMAIN: Record<string, string> = { accountant: 'accounting' };
 const DOMAIN_W = 0.7;
 
 const NEUTRAL_SCORE = 0.75;
@@ -121,6 +127,33 @@ function withoutLevelWords(title: string): string {
   });
   const out = kept.join(' ').trim();
   return out && out !== title ? out : title;
+}
+
+/**
+ * Two stems of one word that Snowball splits at a fleeting vowel or a case ending ("закупок" / "закупк",
+ * "отчетност" / "отчетн"): they share all but the shorter one's last letter, and at least five letters.
+ */
+function fleetingVowel(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length) - 1;
+  return n >= 5 && a.slice(0, n) === b.slice(0, n);
+}
+
+/** The words of a normalised phrase as the user wrote them in `text` ("data engineer" in "Senior Data Engineer" → "Data Engineer"). */
+function phraseAsWritten(text: string, phrase: string): string {
+  const words = text.split(/[\s\-–—/,()]+/).filter(Boolean);
+  const want = phrase.split(' ');
+  for (let i = 0; i + want.length <= words.length; i++) {
+    const span = words.slice(i, i + want.length);
+    if (!span.every((w, j) => normalizeText(w).trim() === want[j])) continue;
+    // the original text from the first word to the last, separators included ("Продакт-менеджер")
+    let at = 0;
+    for (let k = 0; k < i; k++) at = text.indexOf(words[k] ?? '', at) + (words[k]?.length ?? 0);
+    const start = text.indexOf(span[0] ?? '', at);
+    let end = start;
+    for (const w of span) end = text.indexOf(w, end) + w.length;
+    return text.slice(start, end);
+  }
+  return phrase;
 }
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
@@ -164,11 +197,17 @@ export interface Features {
   roleUnsure: boolean;
   /** the desired titles name technologies (Python, Frontend …) and the vacancy's title and text name none of them */
   techMissing: boolean;
+  /** the title shares a specific word (not a generic noun) with a desired title */
+  sharesWord: boolean;
+  /** the title's head names nothing specific: only generic nouns and level words ("Ведущий инженер", "Специалист") */
+  genericHead: boolean;
 }
 
 export interface MatchOptions {
   /** The title → hh role model (lib/match/role-model.ts); without it the scorer judges by words alone. */
   roles?: RoleModel;
+  /** The raw → shown score map; null gives raw scores (to fit the map: scripts/build-calibration.ts). */
+  calibration?: Calibration | null;
 }
 
 /** The role model's confidence above which a title is taken to be that role. */
@@ -189,6 +228,9 @@ export interface CompiledProfile extends Matcher {
 
 export function compileProfile(profile: Profile, opts: MatchOptions = {}): CompiledProfile {
   const roleModel = opts.roles;
+  const calibration = opts.calibration === undefined ? builtinCalibration : opts.calibration;
+  const cal = (raw: number): number => (calibration ? calibration.map(raw) : raw);
+  const defaults = calibration ? DEFAULT_THRESHOLDS : RAW_THRESHOLDS;
   /** The user's hh roles: the profile's, else the model's reading of each desired title. */
   const userRoles = new Set<number>();
   if (roleModel) {
@@ -295,6 +337,9 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       cueLevels.push(...a.levels);
     }
     learnDisplay(text);
+    // A phrase concept ("Data Engineer", "Продакт-менеджер", "Менеджер по продажам") is shown in the user's words for the
+    // whole phrase, never as its id or as one of its words.
+    for (const it of a.items) if (!it.absorbed && it.s.includes(' ')) display.set(it.c, phraseAsWritten(text, it.s));
   }
 
   const skills: Skill[] = [];
@@ -394,7 +439,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       if (w !== undefined || c.length < 4 || kindOf(c) !== 'u') return w ?? 0;
       let best = 0;
       for (const i of unknownInTitle) {
-        if (i.c.startsWith(c) || c.startsWith(i.c)) best = Math.max(best, i.w);
+        if (i.c.startsWith(c) || c.startsWith(i.c) || fleetingVowel(c, i.c)) best = Math.max(best, i.w);
         // Russian compounds put the kind in front: электросварщик, газосварщик are сварщик.
         else if (c.length >= 6 && i.c.endsWith(c)) best = Math.max(best, COMPOUND_W * i.w);
       }
@@ -404,6 +449,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     const roleless = !t.items.some(isRole);
     let title = 0;
     let bestTitle = '';
+    let sharesWord = false;
     for (const d of desired) {
       let s = 0;
       let specific = false;
@@ -419,6 +465,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         s += m;
         if (m > 0 && kindOf(c) !== 'g') specific = true;
       }
+      sharesWord ||= specific;
       // Sharing only a generic noun ("менеджер", "инженер") is weak evidence.
       const r = (specific ? s : s / 2) / d.total;
       if (r > title) [title, bestTitle] = [r, d.text];
@@ -562,8 +609,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       }
     }
 
+    // (a title made only of job-naming cue words, "Ассистент руководителя", "Директор", does name a job)
+    const genericHead = t.items.some((i) => i.kind === 'g') && !t.items.some((i) => !i.absorbed && (i.kind === 'r' || i.kind === 't' || i.kind === 'u'));
     return {
-      pSame, role, pRole, pTop3, roleUnsure, techMissing,
+      pSame, role, pRole, pTop3, roleUnsure, techMissing, sharesWord, genericHead,
       full, title, bestTitle, titleHasRole: mainRoles.length > 0, precision: precDen > 0 ? precNum / precDen : 0, roleMismatch, foreign: foreign && (display.get(foreign) ?? techName(foreignWord)),
       foreignSoft: stackOk, qualifier, levelGap, levelDir, vacancyLevel, levelFit, yearsGap, needYears, skillsMatched, skillFrac, coreMissing, coreFrac,
     };
@@ -608,9 +657,12 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     // that level ("Junior Python developer" is not what a Middle vacancy matches), and a title built around another
     // stack or role does not "partly match" for sharing a generic word ("Senior Java Developer", "Python developer").
     const shown = f.levelFit ? f.bestTitle : withoutLevelWords(f.bestTitle);
-    if (f.title >= 0.8) out.push({ code: 'title_match', polarity: 'plus', params: { title: shown } });
-    else if (f.title >= 0.4 && !f.foreign && !f.roleMismatch) out.push({ code: 'title_partial', polarity: 'plus', params: { title: shown } });
+    // Nor does a title "match" one of the user's when its head names another role ("Системный администратор" is no
+    // "Администратор" of a front desk) or only another stack.
     const sameRole = isSameRole(f);
+    const contradicted = (f.roleMismatch && !sameRole) || (f.foreign && !f.foreignSoft);
+    if (f.title >= 0.8 && !contradicted) out.push({ code: 'title_match', polarity: 'plus', params: { title: shown } });
+    else if (f.title >= 0.4 && f.title < 0.8 && !f.foreign && !f.roleMismatch) out.push({ code: 'title_partial', polarity: 'plus', params: { title: shown } });
     if (sameRole && f.role) out.push({ code: 'role_same', polarity: 'plus', params: { role: f.role.name } });
     if (f.roleMismatch && !sameRole) out.push({ code: 'role_mismatch', polarity: 'minus', params: { role: f.roleMismatch } });
     if (f.foreign) out.push({ code: 'foreign_tech', polarity: 'minus', params: { tech: f.foreign } });
@@ -629,9 +681,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
 
   return {
     features,
-    score(v, thresholds = DEFAULT_THRESHOLDS) {
+    score(v, thresholds = defaults) {
       const f = features(v);
-      let score = neutral ? NEUTRAL_SCORE : sigmoid(logit(f));
+      // The shown score is calibrated; a profile with only hard filters keeps its neutral "show".
+      let score = neutral ? NEUTRAL_SCORE : cal(sigmoid(logit(f)));
       const reasons = neutral ? [] : reasonsOf(f);
       if (!neutral && f.yearsGap >= 1) {
         reasons.push({ code: 'needs_experience', polarity: 'minus', params: { years: f.needYears } });
@@ -639,10 +692,12 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       // Hide only on evidence. A title the words do not match is another profession when the role model is sure
       // of it; when it is not (an unfamiliar title), the vacancy is dimmed as "not sure" rather than hidden.
       if (!neutral && roleModel && score < thresholds.hide && f.title < 0.4 && !f.roleMismatch && !f.foreign && f.levelGap < 2 && f.yearsGap < 2) {
-        if (f.pSame < ROLE_OTHER && f.pTop3 >= ROLE_FOCUS && !f.roleUnsure) {
+        // The model's reading is evidence only about a title that names something specific, and not against a word the
+        // title shares with the user's own ("Сервисный механик" for "Механик по ремонту автомобилей").
+        if (f.pSame < ROLE_OTHER && f.pTop3 >= ROLE_FOCUS && !f.roleUnsure && (!f.genericHead || (f.full && f.skillFrac === 0 && f.coreFrac === 0))) {
           reasons.push({ code: 'other_profession', polarity: 'minus', params: { role: f.role && f.pRole >= ROLE_SURE ? f.role.name : '' } });
         } else {
-          score = NOT_SURE_SCORE;
+          score = cal(NOT_SURE_SCORE);
           reasons.push({ code: 'not_sure', polarity: 'minus' });
         }
       }

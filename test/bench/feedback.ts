@@ -69,7 +69,7 @@ export function main(): void {
   const roles = builtinRoleModel();
   const { hide, dim } = DEFAULT_THRESHOLDS;
   // Per step: pooled counts over every persona's remaining items, and the per-persona rates for the macro mean.
-  const pooled = STEPS.map(() => ({ k: 0, rel: 0, h: 0, irr: 0, irrDimmed: 0, relDimmed: 0, macroK: [] as number[], macroH: [] as number[] }));
+  const pooled = STEPS.map(() => ({ k: 0, rel: 0, h: 0, irr: 0, irrDimmed: 0, relDimmed: 0, macroK: [] as number[], macroH: [] as number[], personas: 0 }));
   const rows: string[] = [];
   let personas = 0;
   for (const set of sets) {
@@ -117,6 +117,8 @@ export function main(): void {
         t.rel += rel;
         t.h += h;
         t.irr += irr;
+        // A persona counts at N only when it has N labels to give and items left to judge after them.
+        if (taught.length === n && rel + irr > 0) t.personas++;
         if (rel) t.macroK.push(k / rel);
         if (irr) t.macroH.push(h / irr);
         cells.push(`${rel ? (k / rel).toFixed(2) : '  - '}/${irr ? (h / irr).toFixed(2) : '  - '}`.padStart(13));
@@ -131,8 +133,11 @@ export function main(): void {
   console.log(`${'pooled kept / hidden'.padEnd(36)}${pooled.map((t) => fmtPair(t.k, t.rel, t.h, t.irr).padStart(13)).join('')}`);
   console.log(`${'macro kept / hidden'.padEnd(36)}${pooled.map((t) => (t.macroK.length + t.macroH.length ? `${mean(t.macroK).toFixed(3)}/${mean(t.macroH).toFixed(3)}` : '    -/-    ').padStart(13)).join('')}`);
   console.log(`${'dimmed: relevant / irrelevant'.padEnd(36)}${pooled.map((t) => (t.rel + t.irr ? `${(t.relDimmed / Math.max(1, t.rel)).toFixed(3)}/${(t.irrDimmed / Math.max(1, t.irr)).toFixed(3)}` : '    -/-    ').padStart(13)).join('')}`);
-  console.log(`(${personas} personas; items labelled 1 "borderline" are left out; "-": the persona has no labelled items left`);
-  console.log(` after N — the dev sets label ~20 vacancies per persona, so N = 30 and 100 await larger labelled pools)`);
+  console.log(`${'personas measured'.padEnd(36)}${pooled.map((t) => String(t.personas).padStart(13)).join('')}`);
+  const sizes = sets.flatMap((s) => s.personas.map((p) => Object.values(s.labels[p.id] ?? {}).filter((l) => l !== 1).length));
+  console.log(`(${personas} personas, ${Math.min(...sizes)}–${Math.max(...sizes)} labelled items each (borderline left out); "-": no labelled items left after N.`);
+  console.log(` N = 30 and 100 need pools of more than 30 / 100 labelled vacancies per persona: no persona of the shared or the repo's`);
+  console.log(` dev sets has one, so those columns stay empty rather than re-use or invent labels)`);
 }
 
 if (isEntry(import.meta.url)) main();

@@ -5,6 +5,7 @@
  * and pooled tables: AUC (relevant vs irrelevant), relevant kept (not hidden), irrelevant hidden, and a
  * reliability table of the scores (share relevant per score band; borderline counts half).
  *   npx tsx test/bench/relevance.ts [--split dev|heldout] [--set shared|repo|all] [--misses]
+ * (env OTKLIK_NO_ROLES=1: words alone; OTKLIK_RAW_SCORES=1: scores before calibration)
  * The held-out split is for the final report only: never tune on it.
  * `python3 ../shared/bench/run.py --fields card|full` remains the reference runner for the shared personas (it
  * goes through the CLI); this file gives the same numbers for them.
@@ -41,7 +42,7 @@ export interface RelevanceResult {
 }
 
 type Labels = Record<string, Record<string, number>>;
-interface Persona {
+export interface Persona {
   id: string;
   category?: string;
   [k: string]: unknown;
@@ -54,13 +55,13 @@ function auc(pos: number[], neg: number[]): number | null {
   return wins / (pos.length * neg.length);
 }
 
-interface Set {
+export interface Set {
   name: string;
   personas: Persona[];
   labels: Labels;
 }
 
-function loadSets(split: string, which: string): Set[] {
+export function loadSets(split: string, which: string): Set[] {
   const sets: Set[] = [];
   const read = <T>(f: string): T => JSON.parse(readFileSync(f, 'utf8')) as T;
   if (which !== 'repo' && split === 'dev' && hasSharedFile('bench/labels.dev.json')) {
@@ -72,6 +73,45 @@ function loadSets(split: string, which: string): Set[] {
     sets.push({ name: 'repo', personas, labels: read(path.join(dir, `labels.${split}.json`)) });
   }
   return sets;
+}
+
+/** The labelled vacancies of these sets, from ../shared/data/vacancies.jsonl.gz (raw hh API objects by id). */
+export function loadCorpus(sets: readonly Set[]): Map<string, Record<string, unknown>> {
+  const want = new Set(sets.flatMap((s) => Object.values(s.labels).flatMap((l) => Object.keys(l))));
+  const corpus = new Map<string, Record<string, unknown>>();
+  for (const line of gunzipSync(readFileSync(sharedFile('data/vacancies.jsonl.gz'))).toString('utf8').split('\n')) {
+    if (!line) continue;
+    const o = JSON.parse(line) as Record<string, unknown>;
+    if (want.has(String(o.id))) corpus.set(String(o.id), o);
+  }
+  return corpus;
+}
+
+/** A persona of the bench as the scorer's profile (the persona-only keys dropped). */
+export function personaProfile(p: Persona) {
+  return profileSchema.parse(Object.fromEntries(Object.entries(p).filter(([k]) => !PERSONA_ONLY.includes(k))));
+}
+
+/** A labelled vacancy as the scorer sees it with card or full fields. */
+export function benchVacancy(raw: Record<string, unknown>, fields: 'card' | 'full') {
+  return fromHhApi(fields === 'card' ? Object.fromEntries(Object.entries(raw).filter(([f]) => CARD_FIELDS.includes(f))) : raw);
+}
+
+/**
+ * Calibration: per score band, the items, their mean shown score and the share of them that is relevant (borderline as
+ * half), and the expected calibration error (the items' weighted mean of |shown − observed| over the bands).
+ */
+function printReliability(bands: Array<{ n: number; relevant: number; predicted: number }>): void {
+  const total = bands.reduce((s, b) => s + b.n, 0);
+  console.log(`calibration (shown score vs share relevant; borderline counts half):`);
+  console.log(`  ${'band'.padEnd(10)}${'items'.padStart(6)}${'mean score'.padStart(12)}${'relevant'.padStart(10)}`);
+  let ece = 0;
+  bands.forEach((b, i) => {
+    if (!b.n) return;
+    ece += (b.n / total) * Math.abs(b.predicted / b.n - b.relevant / b.n);
+    console.log(`  ${`${(i / 10).toFixed(1)}–${((i + 1) / 10).toFixed(1)}`.padEnd(10)}${String(b.n).padStart(6)}${(b.predicted / b.n).toFixed(3).padStart(12)}${(b.relevant / b.n).toFixed(3).padStart(10)}`);
+  });
+  console.log(`  expected calibration error ${ece.toFixed(3)} (${total} items)`);
 }
 
 function fmt(x: number | null): string {
@@ -90,15 +130,11 @@ export function main(argv: readonly string[] = process.argv.slice(2)): Relevance
   const split = arg('--split', 'dev');
   const sets = loadSets(split, arg('--set', 'all'));
   const misses = argv.includes('--misses');
-  const want = new Set(sets.flatMap((s) => Object.values(s.labels).flatMap((l) => Object.keys(l))));
-  const corpus = new Map<string, Record<string, unknown>>();
-  for (const line of gunzipSync(readFileSync(sharedFile('data/vacancies.jsonl.gz'))).toString('utf8').split('\n')) {
-    if (!line) continue;
-    const o = JSON.parse(line) as Record<string, unknown>;
-    if (want.has(String(o.id))) corpus.set(String(o.id), o);
-  }
+  const corpus = loadCorpus(sets);
   // OTKLIK_NO_ROLES=1: the scorer without the role model (words alone), for before/after comparisons.
   const roles = process.env.OTKLIK_NO_ROLES ? undefined : builtinRoleModel();
+  // OTKLIK_RAW_SCORES=1: the scores before calibration (lib/match/calibration.ts), for the reliability table.
+  const rawScores = !!process.env.OTKLIK_RAW_SCORES;
   const out: RelevanceResult[] = [];
   for (const fields of ['card', 'full'] as const) {
     const rows: Row[] = [];
@@ -108,13 +144,12 @@ export function main(argv: readonly string[] = process.argv.slice(2)): Relevance
     let rel = 0;
     let hid = 0;
     let irr = 0;
-    const bands = Array.from({ length: 10 }, () => ({ n: 0, relevant: 0 }));
+    const bands = Array.from({ length: 10 }, () => ({ n: 0, relevant: 0, predicted: 0 }));
     for (const set of sets) {
       for (const p of set.personas) {
         const labels = set.labels[p.id];
         if (!labels) continue;
-        const profile = profileSchema.parse(Object.fromEntries(Object.entries(p).filter(([k]) => !PERSONA_ONLY.includes(k))));
-        const m = compileProfile(profile, { roles });
+        const m = compileProfile(personaProfile(p), { roles, calibration: rawScores ? null : undefined });
         const pos: number[] = [];
         const neg: number[] = [];
         let k = 0;
@@ -122,12 +157,13 @@ export function main(argv: readonly string[] = process.argv.slice(2)): Relevance
         for (const [vid, label] of Object.entries(labels)) {
           const raw = corpus.get(vid);
           if (!raw) throw new Error(`relevance: vacancy ${vid} (${set.name}/${p.id}) is not in the corpus`);
-          const v = fromHhApi(fields === 'card' ? Object.fromEntries(Object.entries(raw).filter(([f]) => CARD_FIELDS.includes(f))) : raw);
+          const v = benchVacancy(raw, fields);
           const r = m.score(v);
           const band = bands[Math.min(9, Math.floor(r.score * 10))];
           if (band) {
             band.n++;
             band.relevant += label / 2;
+            band.predicted += r.score;
           }
           if (label === 2) {
             pos.push(r.score);
@@ -165,7 +201,7 @@ export function main(argv: readonly string[] = process.argv.slice(2)): Relevance
       console.log(`${s.name}: macro AUC ${fmt(macroOf(rs))}  relevant kept ${k.toFixed(3)}  irrelevant hidden ${h.toFixed(3)}  (${rs.length} personas)`);
     }
     console.log(`pooled: auc_pooled=${fmt(res.aucPooled)} auc_macro=${fmt(res.aucMacro)} relevant_kept=${res.relevantKept.toFixed(3)} irrelevant_hidden=${res.irrelevantHidden.toFixed(3)}`);
-    console.log(`reliability (score band: items, share relevant with borderline as half): ${bands.map((b, i) => (b.n ? `${(i / 10).toFixed(1)}–${((i + 1) / 10).toFixed(1)}: ${b.n}, ${(b.relevant / b.n).toFixed(2)}` : '')).filter(Boolean).join(' | ')}`);
+    printReliability(bands);
   }
   return out;
 }
