@@ -336,7 +336,7 @@ export class ListingTriage {
     for (const card of this.cards.keys()) if (!card.isConnected) this.cards.delete(card);
     const fresh: Element[] = [];
     const known: Element[] = [];
-    // A card already on screen (the gate was lifted: bound passed) gets its verdict late: its badge takes no room.
+    // A card already on screen (the gate was lifted, bound passed, and a frame rendered) gets its verdict late.
     const painted = first ? this.deps.gate?.lifted === true : false;
     for (const card of this.deps.findCards(this.doc)) {
       if (this.cards.has(card)) continue;

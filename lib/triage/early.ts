@@ -5,7 +5,6 @@ export const BAR_ROOM_PX = 48;
 
 /** Attribute on <html> while un-judged cards are held back (the gate). */
 export const GATE_ATTR = 'data-otk-gate';
-const GATE_STYLE_ID = 'otk-gate-style';
 const CARD = anyOf(listingCard);
 const TEMPLATE_ID = 'HH-Lux-InitialState';
 
@@ -30,6 +29,10 @@ const GATE_CSS =
 export interface Gate {
   /** Show every held-back card now (verdicts drawn, Otklik off, or the bound passed). Idempotent. */
   lift(why: string): void;
+  /**
+   * A frame was rendered since the gate was lifted: hh's cards may have been seen as hh made them (a background
+   * tab renders none: its cards were never seen). What comes after must move nothing.
+   */
   readonly lifted: boolean;
   /** Why it was lifted (benchmark, tests): 'drawn', 'off', 'bound', … */
   readonly why: string | null;
@@ -43,7 +46,6 @@ export interface Gate {
 export function openGate(doc: Document, boundMs: number, signal: AbortSignal): Gate & { startClock(): void } {
   const root = doc.documentElement;
   const style = doc.createElement('style');
-  style.id = GATE_STYLE_ID;
   style.textContent = GATE_CSS;
   root.setAttribute(GATE_ATTR, '');
   (doc.head ?? root).append(style);
@@ -52,16 +54,16 @@ export function openGate(doc: Document, boundMs: number, signal: AbortSignal): G
     lifted: false,
     why: null as string | null,
     lift(why: string) {
-      if (gate.lifted) return;
-      gate.lifted = true;
+      if (gate.why) return;
       gate.why = why;
+      requestAnimationFrame(() => (gate.lifted = true));
       clearTimeout(timer);
       root.removeAttribute(GATE_ATTR);
       style.remove();
     },
     /** The bound runs from the first card (a slow network must not use it up before there is anything to hold). */
     startClock() {
-      if (timer === undefined && !gate.lifted) timer = setTimeout(() => gate.lift('bound'), boundMs);
+      if (timer === undefined && !gate.why) timer = setTimeout(() => gate.lift('bound'), boundMs);
     },
   };
   signal.addEventListener('abort', () => gate.lift('stopped'), { once: true });

@@ -13,8 +13,8 @@
  *    them included). The style and layout Blink runs later for Otklik's writes land in "(program)" of the
  *    page: the on−off difference of the total is printed as a check on that. Sampling slows JS a little (it
  *    overstates both sides alike);
- *  - the first pass's page script (DOMContentLoaded → verdicts drawn, without waiting for the worker) and the
- *    badges below the first screen, drawn in the next task;
+ *  - the first pass's page script (DOMContentLoaded → verdicts drawn, without waiting for the worker; the badges
+ *    below the first screen are drawn in the next task: they are in the CPU share, not in this figure);
  * on the state path and on the DOM fallback (`otk_state=none`), worker awake and asleep (stopped through CDP
  * before the load), and for a profile that hides most cards and one that hides few. Needs a build
  * (.output/chrome-mv3, or OTKLIK_OUT_DIR's).
@@ -74,7 +74,7 @@ async function settle(page: Page, on: boolean) {
   await page.waitForTimeout(400); // a few more frames for the probe (a benchmark, not a test)
 }
 
-interface Tab { url: string; firstPassMs?: number; restMs?: number; gate?: string; hidden?: number; source?: { state: number; dom: number } }
+interface Tab { url: string; firstPassMs?: number; gate?: string; hidden?: number; source?: { state: number; dom: number } }
 
 async function one(browser: ExtensionBrowser, url: string, on: boolean, asleep: boolean, profiled: boolean) {
   const page = await browser.newPage();
@@ -109,7 +109,6 @@ async function one(browser: ExtensionBrowser, url: string, on: boolean, asleep: 
     unjudged: Object.values(probe.painted).filter((v) => v === 'none').length,
     cls: probe.cls,
     firstPassMs: tab?.firstPassMs ?? NaN,
-    restMs: tab?.restMs ?? 0,
     gate: tab?.gate ?? '-',
     source: tab?.source ?? null,
     ...cpu,
@@ -121,7 +120,7 @@ type Run = Awaited<ReturnType<typeof one>>;
 export async function main(runs = 5) {
   const fake = await startFakeHh({ port: 0, quiet: true });
   const browser = await launchExtensionBrowser({ fakePort: fake.port });
-  const head = '| profile | path | worker | hidden | hidden painted (on) | painted unjudged (on) | CLS on / off | first pass ms (median, min) | below-fold badges ms | Otklik CPU ms on / off | page load CPU ms on / off | Otklik share on / off | gate lifted |';
+  const head = '| profile | path | worker | hidden | hidden painted (on) | painted unjudged (on) | CLS on / off | first pass ms (median, min) | Otklik CPU ms on / off | page load CPU ms on / off | Otklik share on / off | gate lifted |';
   const rows: string[] = [head, head.replace(/[^|]+/g, '---')];
   const cases: Array<[string, () => Settings, string, boolean]> = [
     ['many hidden', pythonJuniorSettings, 'state', false],
@@ -155,7 +154,7 @@ export async function main(runs = 5) {
       const src = on[0]?.source ? ` (${on[0].source.state}/${on[0].source.dom} state/dom)` : '';
       rows.push(
         `| ${label} | ${path}${src} | ${asleep ? 'asleep' : 'awake'} | ${median(on.map((r) => r.hidden))}/50 | ${on.reduce((a, r) => a + r.painted, 0)} of ${runs} loads | ${on.reduce((a, r) => a + r.unjudged, 0)} | ` +
-          `${f(median(on.map((r) => r.cls)), 3)} / ${f(median(off.map((r) => r.cls)), 3)} | ${f(median(on.map((r) => r.firstPassMs)))} (${f(Math.min(...on.map((r) => r.firstPassMs)))}) | ${f(median(on.map((r) => r.restMs)))} | ` +
+          `${f(median(on.map((r) => r.cls)), 3)} / ${f(median(off.map((r) => r.cls)), 3)} | ${f(median(on.map((r) => r.firstPassMs)))} (${f(Math.min(...on.map((r) => r.firstPassMs)))}) | ` +
           `${f(m(cpu, 'ours'))} / ${f(m(off, 'ours'))} | ${f(m(cpu, 'total'), 0)} / ${f(m(off, 'total'), 0)} | ${f(pct(cpu))} % / ${f(pct(off))} % | ${JSON.stringify(gates)} |`,
       );
       console.log(rows.at(-1));
