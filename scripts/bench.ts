@@ -63,6 +63,10 @@ async function main(argv: readonly string[]) {
     else console.log('  skipped: chromium not found (`sudo apt-get install -y chromium`)');
   }
 
+  console.log('\n## no flash, no layout shift (issue 18: realistic fake, Otklik on vs off)');
+  if (chromiumPath()) await (await import('../test/bench/no-flash')).main(5);
+  else console.log('  skipped: chromium not found');
+
   const queueBench = join(REPO, 'test/bench/queue.ts');
   if (parts.has('queue') && existsSync(queueBench)) {
     console.log('\n## apply queue');

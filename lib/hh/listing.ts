@@ -215,7 +215,7 @@ export function absolutize(href: string | null | undefined, origin: string | nul
   }
 }
 
-const EXPERIENCE_SET: ReadonlySet<string> = new Set(EXPERIENCE_IDS);
+const EXPERIENCE_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(EXPERIENCE_IDS);
 
 function isExperienceId(s: string): s is ExperienceId {
   return EXPERIENCE_SET.has(s);

@@ -71,7 +71,10 @@ interface CardState {
   id: string | null;
   /** Judged from the page's state (hh's signals known). */
   fromState?: boolean;
-  /** On screen before its verdict came (gate lifted / bound passed): its badge must take no room. */
+  /**
+   * On screen before its verdict came (gate lifted / bound passed): its badge must take no room, and a "hide"
+   * verdict only dims it — collapsing it would move what the user may be reading (the fail-open flash).
+   */
   painted?: boolean;
   result?: CardVerdict;
   badge?: HTMLElement;
@@ -87,6 +90,11 @@ const STYLE_ID = 'otk-page-style';
 const WAIT = 'data-otk-wait';
 const BARRED = 'data-otk-barred';
 const LATE = 'data-otk-late';
+/**
+ * The shortest a card on hh's list gets (title, employer, city, button): the first pass builds badges only for
+ * as many shown cards as could fit on the first screen; the rest, below it, are drawn in the next task.
+ */
+const MIN_CARD_PX = 150;
 
 /** A node Otklik put into the page (a badge or the bar host). */
 const isOurs = (n: Node): boolean => n.nodeType === 1 && ((n as Element).hasAttribute(BADGE_ATTR) || (n as Element).hasAttribute(BAR_ATTR));
@@ -165,7 +173,7 @@ export class ListingTriage {
   /** Takes the worker's verdicts on the page's state (how to treat cards, and a verdict per vacancy id). */
   private useState(answer: StateAnswer | null): void {
     if (!answer) {
-      this.stateProblem ??= this.deps.state ? 'no state, or no answer within the bound' : null;
+      this.stateProblem ??= this.deps.state ? 'no answer' : null;
       return;
     }
     this.mode = answer.mode;
@@ -286,7 +294,10 @@ export class ListingTriage {
     let unrecognised = 0;
     for (const s of this.cards.values()) {
       if (!s.fromState && s.parsed && !s.parsed.ok) unrecognised++;
-      else if (s.result?.verdict === 'hide') hidden++;
+      else if (s.result?.verdict === 'hide') {
+        if (s.painted) dimmed++;
+        else hidden++;
+      }
       else if (s.result?.verdict === 'dim') dimmed++;
       else shown++;
     }
@@ -296,15 +307,16 @@ export class ListingTriage {
       hidden = 0;
     }
     const stats: TriageStats = { url: this.doc.location?.href ?? 'about:blank', total: this.cards.size, shown, dimmed, hidden, unrecognised };
-    if (this.firstPassMs !== null) stats.firstPassMs = Math.round(this.firstPassMs * 1000) / 1000;
+    // Timings as measured (the worker stores them as they come): the benchmark's figures.
+    if (this.firstPassMs !== null) stats.firstPassMs = this.firstPassMs;
     if (this.workerMs !== null) stats.workerMs = this.workerMs;
-    if (this.firstReadMs !== null) stats.firstReadMs = Math.round(this.firstReadMs * 1000) / 1000;
-    if (this.firstDrawnAt !== null) stats.firstDrawnAt = Math.round(this.firstDrawnAt * 1000) / 1000;
+    if (this.firstReadMs !== null) stats.firstReadMs = this.firstReadMs;
+    if (this.firstDrawnAt !== null) stats.firstDrawnAt = this.firstDrawnAt;
+    if (this.lastPass) stats.lastPass = this.lastPass;
     if (this.stateProblem !== null || this.sources.state) {
       stats.source = { state: this.sources.state, dom: this.sources.dom, ...(this.stateProblem ? { problem: this.stateProblem.slice(0, 300) } : {}) };
     }
     if (this.gateInfo()) stats.gate = this.gateInfo()!;
-    if (this.lastPass) stats.lastPass = { ms: Math.round(this.lastPass.ms * 1000) / 1000, cards: this.lastPass.cards };
     return stats;
   }
 
@@ -342,7 +354,7 @@ export class ListingTriage {
     for (const card of this.cards.keys()) if (!card.isConnected) this.cards.delete(card);
     const fresh: Element[] = [];
     const known: Element[] = [];
-    // A card already on screen (the gate was lifted: bound passed) gets its verdict late: its badge takes no room.
+    // A card already on screen (the gate was lifted, bound passed, and a frame rendered) gets its verdict late.
     const painted = first ? this.deps.gate?.lifted === true : false;
     for (const card of this.deps.findCards(this.doc)) {
       if (this.cards.has(card)) continue;
@@ -361,7 +373,9 @@ export class ListingTriage {
         if (!first && this.mode === 'on') this.hold(card);
       }
     }
-    if (known.length) this.render(known);
+    // The first pass draws the badges of the first screen only (building badges is most of its time); the
+    // cards below wait unpainted, keeping their place (`data-otk-wait`), for the next task.
+    if (known.length) this.render(known, first ? innerHeight / MIN_CARD_PX : Infinity); // NaN (no window): all
     if (fresh.length || first) this.request(fresh, performance.now() - t0, first);
     else this.renderBar();
   }
@@ -452,14 +466,6 @@ export class ListingTriage {
   }
 
   /**
-   * Cards the user can still queue: shown (not dimmed/hidden), not applied on hh, no live job. The bar counts
-   * them on every draw, so no queue item is built here (that showed in the first pass's time).
-   */
-  private queueableStates(): CardState[] {
-    return this.bulkCandidates().queueable;
-  }
-
-  /**
    * The shown cards the bulk action may queue, and those it leaves out because the employer refuses automatic
    * applications (hh's `acceptAutoResponse: false`: the user queues those one by one, confirming each).
    */
@@ -505,7 +511,8 @@ export class ListingTriage {
   }
 
   private queueAll(): void {
-    const states = this.queueableStates();
+    // Queue items are built only now: the bar just counts the cards (building them cost the first pass ~4 ms).
+    const states = this.bulkCandidates().queueable;
     if (!states.length) return;
     const now = Date.now();
     if (now > this.confirmUntil) {
@@ -538,8 +545,11 @@ export class ListingTriage {
     return { text: t.queueState[job] ?? job, state: job, enabled: false };
   }
 
-  private render(cards: Element[]): void {
+  /** `budget`: how many new badges to build now; cards past it are held back (WAIT) and drawn in the next task. */
+  private render(cards: Element[], budget = Infinity): void {
     const action = this.action;
+    const t = texts[this.deps.lang];
+    const later: Element[] = [];
     const showBadges = this.showBadges;
     // New badges are filled while detached and inserted afterwards with the attribute writes: building a
     // shadow tree that is already in the page costs style invalidation for every node added.
@@ -556,7 +566,11 @@ export class ListingTriage {
       let badge = state.badge;
       if (!badge) {
         // A hidden card shows nothing: its badge is built when the user reveals the hidden cards.
-        if (result.verdict === 'hide' && action === 'hide' && !this.revealed) continue;
+        if (result.verdict === 'hide' && action === 'hide' && !state.painted && !this.revealed) continue;
+        if (budget-- <= 0) {
+          later.push(card);
+          continue;
+        }
         const host: HTMLElement = (badge = state.badge = createBadge(
           this.doc,
           this.deps.queue ? () => this.onQueueClick(host) : undefined,
@@ -571,7 +585,7 @@ export class ListingTriage {
       renderBadge(badge, {
         score: result.score,
         verdict: result.verdict,
-        label: texts[this.deps.lang].score,
+        label: t.score,
         ...(queue ? { queue } : {}),
         reasons: result.reasons,
         ...(result.signals ? { signals: result.signals } : {}),
@@ -592,14 +606,16 @@ export class ListingTriage {
       const result = this.mode === 'on' ? state.result : undefined;
       if (result) {
         card.setAttribute(VERDICT, result.verdict);
-        card.setAttribute(ACTION, action);
+        card.setAttribute(ACTION, state.painted ? 'dim' : action);
       } else {
         card.removeAttribute(VERDICT);
         card.removeAttribute(ACTION);
       }
-      // Judged (or known to have no verdict): no longer held back.
-      if (state.request !== 0 || state.fromState || this.mode !== 'on') card.removeAttribute(WAIT);
+      // Judged (or known to have no verdict): no longer held back, unless its badge is still to be drawn.
+      if (later.includes(card)) card.setAttribute(WAIT, '');
+      else if (state.request !== 0 || state.fromState || this.mode !== 'on') card.removeAttribute(WAIT);
     }
+    if (later.length) setTimeout(() => this.abort.signal.aborted || this.render(later));
     this.renderBar();
   }
 
@@ -613,13 +629,19 @@ export class ListingTriage {
     }
     if (!this.bar) {
       this.bar = createBar(this.doc, { toggle: () => this.setRevealed(!this.revealed), setup: () => this.deps.openSetup?.(), queueAll: () => this.queueAll() });
+      // Made after hh's cards were painted (verdicts past the bound, Otklik turned on again): it floats.
+      const why = this.deps.gate?.why;
+      if (why && why !== 'drawn') this.bar.setAttribute(LATE, '');
     }
-    // The bar sits before the list that holds the first card (or the card itself when it has no list).
-    const list = this.deps.listContainer(first) ?? first;
-    if (this.bar.nextElementSibling !== list) {
-      list.parentNode?.insertBefore(this.bar, list);
-      // The room the gate kept above the list is the bar's now (early.ts): one attribute, in the same task.
-      if (list !== first) list.setAttribute(BARRED, '');
+    // The bar is the first child of the list that holds the first card (before the card when it has no list),
+    // in the slot the gate kept for it (early.ts): giving up the slot and inserting the bar happen in one task,
+    // so nothing moves.
+    const list = this.deps.listContainer(first);
+    if (list ? this.bar.parentNode !== list : this.bar.nextElementSibling !== first) {
+      if (list) {
+        list.prepend(this.bar);
+        list.setAttribute(BARRED, '');
+      } else first.before(this.bar);
     }
     const s = this.stats();
     if (this.mode === 'on') {

@@ -5,23 +5,34 @@ export const BAR_ROOM_PX = 48;
 
 /** Attribute on <html> while un-judged cards are held back (the gate). */
 export const GATE_ATTR = 'data-otk-gate';
-const GATE_STYLE_ID = 'otk-gate-style';
 const CARD = anyOf(listingCard);
 const TEMPLATE_ID = 'HH-Lux-InitialState';
 
+const within = (sels: readonly string[]) => sels.map((s) => `html[${GATE_ATTR}] ${s}`).join(',');
+
 /**
- * The one rule that keeps a card hh has inserted from being painted before its verdict: `visibility`, so the
- * card keeps its place (nothing moves when it shows) and hh's own layout is untouched. Only cards with no
- * verdict, only while <html> carries the gate attribute: lifting the gate (one attribute) shows them all.
+ * The rules that keep what hh has inserted from being painted before the verdicts: `visibility`, so every box
+ * keeps its place and hh's own layout is untouched; only while <html> carries the gate attribute (lifting the
+ * gate, one attribute, shows it all). Layout Instability counts every visible box that moves, painted content or
+ * not: when the first verdicts collapse the hidden cards, hh's wrapper around each card below them and the pager
+ * after the list move up. So the whole list and what follows it are held back, not just the cards, and a judged
+ * card shows in it (our bar shows with the gate lifted); what was not visible in the previous frame shifts nothing.
  */
 const GATE_CSS =
-  `html[${GATE_ATTR}] ${listingCard.map((s) => `${s}:not([data-otk-verdict])`).join(',')}{visibility:hidden!important}` +
-  // The summary bar goes before the results list with the first verdicts: its room is kept from the start.
-  `html[${GATE_ATTR}] ${serpResults.map((s) => `${s}:not([data-otk-barred])`).join(',')}{margin-top:${BAR_ROOM_PX}px!important}`;
+  within([...listingCard.map((s) => `${s}:not([data-otk-verdict])`), ...serpResults.flatMap((s) => [s, `${s}~*`])]) + '{visibility:hidden!important}' +
+  within(serpResults.map((s) => `${s} [data-otk-verdict]`)) + '{visibility:visible!important}' +
+  // The summary bar goes in as the list's first child with the first verdicts: its slot is kept from the start
+  // *inside* the list (a margin on the list collapses through hh's containers, so they would move when it is
+  // given up: CLS 0.25 measured). The bar replaces the slot in the same task: no box moves.
+  within(serpResults.map((s) => `${s}:not([data-otk-barred])::before`)) + `{content:"";display:block;height:${BAR_ROOM_PX}px}`;
 
 export interface Gate {
   /** Show every held-back card now (verdicts drawn, Otklik off, or the bound passed). Idempotent. */
   lift(why: string): void;
+  /**
+   * A frame was rendered since the gate was lifted: hh's cards may have been seen as hh made them (a background
+   * tab renders none: its cards were never seen). What comes after must move nothing.
+   */
   readonly lifted: boolean;
   /** Why it was lifted (benchmark, tests): 'drawn', 'off', 'bound', … */
   readonly why: string | null;
@@ -35,7 +46,6 @@ export interface Gate {
 export function openGate(doc: Document, boundMs: number, signal: AbortSignal): Gate & { startClock(): void } {
   const root = doc.documentElement;
   const style = doc.createElement('style');
-  style.id = GATE_STYLE_ID;
   style.textContent = GATE_CSS;
   root.setAttribute(GATE_ATTR, '');
   (doc.head ?? root).append(style);
@@ -44,16 +54,16 @@ export function openGate(doc: Document, boundMs: number, signal: AbortSignal): G
     lifted: false,
     why: null as string | null,
     lift(why: string) {
-      if (gate.lifted) return;
-      gate.lifted = true;
+      if (gate.why) return;
       gate.why = why;
+      requestAnimationFrame(() => (gate.lifted = true));
       clearTimeout(timer);
       root.removeAttribute(GATE_ATTR);
       style.remove();
     },
     /** The bound runs from the first card (a slow network must not use it up before there is anything to hold). */
     startClock() {
-      if (timer === undefined && !gate.lifted) timer = setTimeout(() => gate.lift('bound'), boundMs);
+      if (timer === undefined && !gate.why) timer = setTimeout(() => gate.lift('bound'), boundMs);
     },
   };
   signal.addEventListener('abort', () => gate.lift('stopped'), { once: true });

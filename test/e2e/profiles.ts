@@ -27,3 +27,16 @@ export function phpFullstackSettings(): Settings {
   };
   return s;
 }
+
+/** A Python developer with a few years behind them: on a "python" search most cards fit (few hidden). */
+export function pythonMiddleSettings(): Settings {
+  const s = pythonJuniorSettings();
+  s.profile = {
+    ...s.profile,
+    desiredTitles: ['Python-разработчик', 'Backend-разработчик', 'Python developer'],
+    skills: ['Python', 'Django', 'FastAPI', 'SQL', 'PostgreSQL', 'Docker', 'Git', 'Linux', 'Redis'],
+    experience: 'between3And6',
+    resumeText: 'Пять лет пишу бэкенд на Python: Django, FastAPI, PostgreSQL, очереди, Docker.',
+  };
+  return s;
+}
