@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatReason, type Reason } from './reasons';
+import { formatReason, WARNING_SHORT, WARNING_TEXT, type Reason } from './reasons';
 
 const t = (r: Reason) => [formatReason(r, 'en'), formatReason(r, 'ru')];
 
@@ -36,5 +36,12 @@ describe('reason texts', () => {
   });
   it('falls back to the code for unknown reasons', () => {
     expect(formatReason({ code: 'something_new', polarity: 'plus' }, 'en')).toBe('something_new');
+  });
+});
+
+describe('employer warnings on a listing badge', () => {
+  it('name every warning in both languages, without the comma the worker joins them with', () => {
+    expect(Object.keys(WARNING_SHORT).sort()).toEqual(Object.keys(WARNING_TEXT).sort());
+    for (const pair of Object.values(WARNING_SHORT)) for (const s of pair) expect(s).not.toContain(',');
   });
 });

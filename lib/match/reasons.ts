@@ -64,6 +64,16 @@ export const WARNING_TEXT: Record<string, [string, string]> = {
   isReferral: ['a referral vacancy (pays for recommendations)', 'реферальная вакансия (платит за рекомендации)'],
 };
 
+/** hh's employer warnings as a listing badge names them: short, and never a comma (the reply joins them with one). */
+export const WARNING_SHORT: Record<string, [string, string]> = {
+  hasBreaches: ['employer has violations', 'у работодателя нарушения'],
+  pdResale: ['resells personal data', 'перепродаёт персональные данные'],
+  hasFrequentComplaints: ['frequent complaints', 'частые жалобы'],
+  misleadingVacancyAlert: ['may be misleading', 'вакансия может вводить в заблуждение'],
+  reduction: ['employer is cutting staff', 'работодатель сокращает штат'],
+  isReferral: ['referral vacancy', 'реферальная вакансия'],
+};
+
 const LANG_NAMES: Record<string, [string, string]> = {
   eng: ['English', 'английский'], deu: ['German', 'немецкий'], fra: ['French', 'французский'], zho: ['Chinese', 'китайский'],
   spa: ['Spanish', 'испанский'], ita: ['Italian', 'итальянский'], tur: ['Turkish', 'турецкий'], ara: ['Arabic', 'арабский'],

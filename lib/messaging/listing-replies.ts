@@ -51,7 +51,7 @@ export const listingReplies = {
     applied: z.string().check(z.regex(/^[01]*$/)),
     /** Per vacancy: its flags, letters of n(o automatic applications), l(etter required), t(est required). */
     flags: z.array(z.string()),
-    /** Per vacancy: the employer's negative attributes hh flags, comma-separated ('' = none). */
+    /** Per vacancy: hh's warnings about the employer in the page's language, comma-separated ('' = none). */
     negative: z.array(z.string()),
     /** Per vacancy: hh's response count (-1 = not said). */
     responses: z.array(z.number()),

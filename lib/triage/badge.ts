@@ -95,7 +95,7 @@ function signalsLine(doc: Document, sig: HhSignals, lang: Lang): HTMLElement | n
     el.textContent = text;
     line.append(el);
   };
-  for (const f of sig.negative ?? []) add(`⚠ ${t.negative[f] ?? f}`, 'w');
+  for (const w of sig.negative ?? []) add(`⚠ ${w}`, 'w');
   if (sig.responses !== undefined) add(t.responses(sig.responses), 'n');
   if (sig.noAuto) add(t.noAuto, 'n');
   if (sig.letterRequired) add(t.letterRequired, 'n');

@@ -464,7 +464,7 @@ describe('ListingTriage with verdicts from the page state', () => {
     const read = vi.fn(deps().readCard);
     const scored: string[][] = [];
     const gate = fakeGate();
-    const state = answer({ '1': v(0.9, 'show', { negative: ['hasBreaches'], responses: 412 }), '2': v(0.1, 'hide') });
+    const state = answer({ '1': v(0.9, 'show', { negative: ['employer has violations'], responses: 412 }), '2': v(0.1, 'hide') });
     const t = track(document, deps({ readCard: read, cardId, gate, score: (c) => (scored.push(c.map((x) => x.id)), judge(c)), state: { answer: Promise.resolve(state), refresh: async () => state } }), defaultSettings());
     t.start();
     await settle();

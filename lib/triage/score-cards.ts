@@ -4,7 +4,7 @@ import { listingStateFromText, type ListingVacancy } from '../hh/listing-state';
 import type { Feedback } from '../feedback/service';
 import type { FeedbackStore } from '../feedback/model';
 import { DEFAULT_THRESHOLDS, formatReason } from '../match';
-import { orderReasons } from '../match/reasons';
+import { orderReasons, WARNING_SHORT } from '../match/reasons';
 import { builtinRoleModel } from '../match/roles';
 import type { Profile } from '../match/profile';
 import type { MatchVacancy } from '../match/vacancy';
@@ -132,7 +132,7 @@ export function createTriageScorers(
         reply.ids.push(v.id);
         judge(reply, scorer, matchInput(v), v.applied === true, lang, s, store);
         reply.flags.push((v.acceptAutoResponse === false ? 'n' : '') + (v.letterRequired ? 'l' : '') + (v.testRequired ? 't' : ''));
-        reply.negative.push(v.employer?.negative.join(',') ?? '');
+        reply.negative.push(v.employer?.negative.map((f) => WARNING_SHORT[f]?.[lang === 'en' ? 0 : 1] ?? f).join(',') ?? '');
         reply.responses.push(v.responsesCount ?? -1);
       }
     }

@@ -27,7 +27,7 @@ describe('the worker judges a page state (triageState)', () => {
     expect(a.problem).toBeUndefined();
     expect([...a.byId.keys()]).toEqual(['1', '2']);
     expect(a.byId.get('1')!.verdict).toBe('show');
-    expect(a.byId.get('1')!.signals).toEqual({ noAuto: true, letterRequired: true, negative: ['hasBreaches', 'pdResale'], responses: 12 });
+    expect(a.byId.get('1')!.signals).toEqual({ noAuto: true, letterRequired: true, negative: ['employer has violations', 'resells personal data'], responses: 12 });
     expect(a.byId.get('2')!.verdict).toBe('hide');
     expect(a.byId.get('2')!.signals).toEqual({ testRequired: true, responses: 412 });
   });

@@ -30,10 +30,6 @@ export const texts = {
     noAuto: 'без автооткликов',
     letterRequired: 'нужно письмо',
     testRequired: 'есть вопросы',
-    negative: {
-      hasBreaches: 'у работодателя нарушения', pdResale: 'перепродаёт персональные данные', hasFrequentComplaints: 'частые жалобы',
-      misleadingVacancyAlert: 'вакансия может вводить в заблуждение', reduction: 'работодатель сокращает штат', isReferral: 'реферальная вакансия',
-    } as Record<string, string>,
     queueConfirm: (n: number) => `подтвердите: ${n} ${plural(n, 'отклик', 'отклика', 'откликов')}`,
     queued: (n: number) => `добавлено в очередь: ${n}`,
     queueFailed: (e: string) => `очередь: ${e}`,
@@ -64,10 +60,6 @@ export const texts = {
     noAuto: 'no auto-apply',
     letterRequired: 'letter required',
     testRequired: 'has questions',
-    negative: {
-      hasBreaches: 'employer has violations', pdResale: 'resells personal data', hasFrequentComplaints: 'frequent complaints',
-      misleadingVacancyAlert: 'may be misleading', reduction: 'employer is cutting staff', isReferral: 'referral vacancy',
-    } as Record<string, string>,
     queueConfirm: (n: number) => `confirm: ${n} ${n === 1 ? 'application' : 'applications'}`,
     queued: (n: number) => `queued: ${n}`,
     queueFailed: (e: string) => `queue: ${e}`,

@@ -19,7 +19,7 @@ export interface HhSignals {
   noAuto?: boolean;
   letterRequired?: boolean;
   testRequired?: boolean;
-  /** The employer's negative attributes (hasBreaches, pdResale, …). */
+  /** hh's warnings about the employer, as the worker worded them in the page's language. */
   negative?: string[];
   /** How many applied already. */
   responses?: number;
