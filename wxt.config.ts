@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { HH_MATCH_PATTERNS } from './lib/hh/urls';
+import { HH_MATCH_PATTERNS } from './lib/core/hh/urls';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -26,12 +26,12 @@ export default defineConfig({
     // The content scripts (the listing one injected on every hh page, with a size budget) get the native
     // extension API for `wxt/browser` instead of webextension-polyfill (weight they need not carry: they
     // register no onMessage listener through it), and a lean content-script context:
-    // lib/platform/native-browser.ts, lib/platform/lean-script-context.ts.
+    // lib/listing/platform/native-browser.ts, lib/listing/platform/lean-script-context.ts.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'content-script')) return;
       const alias = config.resolve?.alias;
       const entries = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
-      const own = (file: string) => resolve(import.meta.dirname, 'lib/platform', file);
+      const own = (file: string) => resolve(import.meta.dirname, 'lib/listing/platform', file);
       config.resolve = {
         ...config.resolve,
         alias: [

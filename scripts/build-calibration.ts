@@ -1,5 +1,5 @@
 /**
- * Rebuilds lib/match/calibration.json, the map from the scorer's raw score to the score shown to the user. Scores
+ * Rebuilds lib/core/match/calibration.json, the map from the scorer's raw score to the score shown to the user. Scores
  * every labelled vacancy of the dev split (../shared/bench's ten personas and the repo's own, test/bench/data), with
  * card and with full fields, uncalibrated; fits an isotonic regression of "relevant" (label 2 → 1, borderline → ½,
  * 0 → 0) on the raw score (pool-adjacent-violators, steps of at least MIN_BLOCK scores); makes it strictly increasing by a 5 % blend with the identity
@@ -10,14 +10,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CalibrationData } from '../lib/match/calibration';
-import { compileProfile } from '../lib/match/index';
-import { builtinRoleModel } from '../lib/match/roles';
+import type { CalibrationData } from '../lib/core/match/calibration';
+import { compileProfile } from '../lib/core/match/index';
+import { builtinRoleModel } from '../lib/core/match/roles';
 import { benchVacancy, loadCorpus, loadSets, personaProfile } from '../test/bench/relevance';
 import { hasSharedFile, isEntry, REPO_ROOT } from '../test/bench/shared';
 
-export const CALIBRATION_FILE = path.join(REPO_ROOT, 'lib/match/calibration.json');
-/** The raw cuts (tuned on the benchmark before calibration; see lib/match/README.md). */
+export const CALIBRATION_FILE = path.join(REPO_ROOT, 'lib/core/match/calibration.json');
+/** The raw cuts (tuned on the benchmark before calibration; see lib/core/match/README.md). */
 const RAW = { hide: 0.3, dim: 0.55 };
 const BLEND = 0.05;
 /** The fewest labelled scores a step of the fit may rest on. */

@@ -1,5 +1,5 @@
 /**
- * Rebuilds lib/match/role-model.json, the title → hh professional role model, from ../shared/data:
+ * Rebuilds lib/core/match/role-model.json, the title → hh professional role model, from ../shared/data:
  *   - role_titles_2026-05.csv: 5,592 real hh vacancy titles with their role id (all professions);
  *   - hh_professional_roles_2024-12.json: hh's role catalogue (each role's name is a training title too, so
  *     every role has examples; names of the 2025 roles missing from it are in ROLES_2025 below);
@@ -11,13 +11,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { normalizeText, stripHtml, tokenize } from '../lib/match/normalize';
-import { headStems, titleFeatures } from '../lib/match/role-features';
-import { stemWord } from '../lib/match/stem';
-import { type RoleInfo, type RoleModelData, softmax } from '../lib/match/role-model';
+import { normalizeText, stripHtml, tokenize } from '../lib/core/match/normalize';
+import { headStems, titleFeatures } from '../lib/core/match/role-features';
+import { stemWord } from '../lib/core/match/stem';
+import { type RoleInfo, type RoleModelData, softmax } from '../lib/core/match/role-model';
 import { REPO_ROOT, sharedFile } from '../test/bench/shared';
 
-export const ROLE_MODEL_FILE = path.join(REPO_ROOT, 'lib/match/role-model.json');
+export const ROLE_MODEL_FILE = path.join(REPO_ROOT, 'lib/core/match/role-model.json');
 
 /**
  * Roles hh added in 2025 that the 2024-12 catalogue lacks (ids seen in the 2026 titles). Names as hh's site shows
@@ -304,7 +304,7 @@ function main(): void {
   if (process.argv.includes('--check')) {
     const old = readFileSync(ROLE_MODEL_FILE, 'utf8');
     if (old !== text) {
-      console.error('lib/match/role-model.json is out of date: run `npx tsx scripts/build-role-model.ts`');
+      console.error('lib/core/match/role-model.json is out of date: run `npx tsx scripts/build-role-model.ts`');
       process.exit(1);
     }
     console.log('role model up to date');

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFakeHh, type FakeHh } from '../test/fake-hh/server';
 import { REPO, chromiumPath, launchExtensionBrowser, setSettings, type ExtensionBrowser } from '../test/e2e/browser';
-import type { Settings } from '../lib/settings/schema';
+import type { Settings } from '../lib/core/settings/schema';
 import { bestMatches, enqueueScored, message } from '../test/e2e/ui-seed';
 import { closedRoots } from '../test/e2e/closed-root';
 

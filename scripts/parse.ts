@@ -9,8 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
-import { readListingPage } from '../lib/hh/listing-page';
-import { stateTextFromHtml } from '../lib/hh/listing-state';
+import { readListingPage } from '../lib/core/hh/listing-page';
+import { stateTextFromHtml } from '../lib/core/hh/listing-state';
 
 class InputError extends Error {}
 const USAGE = 'usage: npm run -s parse -- PAGE.html [--url PAGE_URL]';

@@ -1,5 +1,5 @@
 /**
- * Writes components/options/samples.ts: the threshold preview's cards, taken from the repo's demo set
+ * Writes lib/ext-pages/options/samples.ts: the threshold preview's cards, taken from the repo's demo set
  * (test/fake-hh/synthetic.ts) as a listing card shows them: every card of the IT and analytics professions, two
  * of every other one (the base title and a more senior or specialised one). `npx tsx scripts/preview-samples.ts`.
  */
@@ -36,5 +36,5 @@ import type { MatchVacancy } from '../../lib/match/vacancy';
 
 export const SAMPLE_VACANCIES: readonly MatchVacancy[] = ${JSON.stringify(cards, null, 0).replace(/\},\{"id"/g, '},\n  {"id"')} as MatchVacancy[];
 `;
-writeFileSync(join(REPO, 'components/options/samples.ts'), body);
-console.log(`components/options/samples.ts: ${cards.length} cards`);
+writeFileSync(join(REPO, 'lib/ext-pages/options/samples.ts'), body);
+console.log(`lib/ext-pages/options/samples.ts: ${cards.length} cards`);

@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
-import { fromHhApi } from '../lib/hh/api-vacancy';
-import { compileProfile, formatReason } from '../lib/match/index';
-import { DRIVER_LICENCES, LANGUAGE_LEVELS, profileSchema } from '../lib/match/profile';
-import { builtinRoleModel } from '../lib/match/roles';
-import { EXPERIENCE_IDS, type MatchVacancy, WORK_FORMATS } from '../lib/match/vacancy';
+import { fromHhApi } from '../lib/core/hh/api-vacancy';
+import { compileProfile, formatReason } from '../lib/core/match/index';
+import { DRIVER_LICENCES, LANGUAGE_LEVELS, profileSchema } from '../lib/core/match/profile';
+import { builtinRoleModel } from '../lib/core/match/roles';
+import { EXPERIENCE_IDS, type MatchVacancy, WORK_FORMATS } from '../lib/core/match/vacancy';
 
 class InputError extends Error {}
 

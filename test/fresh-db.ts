@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import { OtklikDb } from '../lib/db/db';
+import { OtklikDb } from '../lib/worker/db/db';
 
 /** Uniquely named extension databases for one test file (fake-indexeddb), each deleted after its test. */
 export function useFreshDbs(prefix: string): () => OtklikDb {

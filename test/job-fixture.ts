@@ -1,4 +1,4 @@
-import type { Job } from '../lib/db/schema';
+import type { Job } from '../lib/core/db/schema';
 
 /** A complete Job row for tests: a pending listing job for vacancy `vacancyId`; `patch` overrides any field. */
 export function testJob(vacancyId: string, patch: Partial<Job> = {}): Omit<Job, 'id'> {

@@ -1,4 +1,4 @@
-import '../lib/zod-messages';
+import '../lib/core/zod-messages';
 import 'fake-indexeddb/auto';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';

@@ -1,6 +1,6 @@
-import type { NegotiationTopic } from '../lib/hh/negotiations';
+import type { NegotiationTopic } from '../lib/core/hh/negotiations';
 
-/** An hh response topic as lib/hh/negotiations parses it: a plain sent response unless `patch` says otherwise. */
+/** An hh response topic as lib/core/hh/negotiations parses it: a plain sent response unless `patch` says otherwise. */
 export const testTopic = (topicId: string, patch: Partial<NegotiationTopic> = {}): NegotiationTopic => ({
   topicId,
   vacancyId: null,

@@ -1,30 +1,30 @@
-import '../../lib/zod-messages';
+import '../../lib/core/zod-messages';
 import { browser, defineBackground } from '#imports';
-import { getDb } from '../../lib/db';
-import { handleBackgroundMessages } from '../../lib/messaging';
-import { setTabBadge } from '../../lib/platform/action-badge';
-import { cachedSettings, getSettings, updateSettings } from '../../lib/settings/store';
-import { badgeText, forgetTab, getTabStats, recordTabStats } from '../../lib/triage/tab-stats';
-import { createTriageScorers } from '../../lib/triage/score-cards';
-import { createFeedback } from '../../lib/feedback/service';
-import { FEEDBACK_KEY } from '../../lib/feedback/model';
-import { drainStep, registerQueue } from './queue';
-import { signalMemory } from './hh-signals';
-import { createQueueHandlers } from './queue-messages';
-import { draftLetters, letterDeps, registerLetters } from './letters';
-import { createLetterHandlers } from './letters-messages';
-import type { VacancySnapshot } from '../../lib/db/schema';
-import { uiLang } from '../../lib/i18n/lang';
-import { discoveryDeps, registerDiscovery } from './discovery';
-import { createDiscoveryHandlers } from './discovery-messages';
-import { createProfileHandlers } from './profile-messages';
-import { negotiationDeps, registerNegotiations } from './negotiations';
-import { createNegotiationHandlers } from './negotiations-messages';
-import { createPageFeaturesHandler } from '../../lib/pages/inject';
-import { type PAGE_FEATURES_FILE } from '../../lib/pages/kinds';
-import { ensureScriptToken } from '../../lib/platform/script-token';
-import { migrateRememberedKeys } from '../../lib/letters/keys';
-import { getTelegramToken } from '../../lib/notify/token';
+import { getDb } from '../../lib/worker/db';
+import { handleBackgroundMessages } from '../../lib/core/messaging';
+import { setTabBadge } from '../../lib/worker/platform/action-badge';
+import { cachedSettings, getSettings, updateSettings } from '../../lib/core/settings/store';
+import { badgeText, forgetTab, getTabStats, recordTabStats } from '../../lib/worker/triage/tab-stats';
+import { createTriageScorers } from '../../lib/worker/triage/score-cards';
+import { createFeedback } from '../../lib/worker/feedback/service';
+import { FEEDBACK_KEY } from '../../lib/worker/feedback/model';
+import { drainStep, registerQueue } from '../../lib/worker/queue/service';
+import { signalMemory } from '../../lib/worker/triage/hh-signals';
+import { createQueueHandlers } from '../../lib/worker/queue/handlers';
+import { draftLetters, letterDeps, registerLetters } from '../../lib/worker/letters/service';
+import { createLetterHandlers } from '../../lib/worker/letters/handlers';
+import type { VacancySnapshot } from '../../lib/core/db/schema';
+import { uiLang } from '../../lib/core/i18n/lang';
+import { discoveryDeps, registerDiscovery } from '../../lib/worker/discovery/service';
+import { createDiscoveryHandlers } from '../../lib/worker/discovery/handlers';
+import { createProfileHandlers } from '../../lib/worker/profile/handlers';
+import { negotiationDeps, registerNegotiations } from '../../lib/worker/negotiations/service';
+import { createNegotiationHandlers } from '../../lib/worker/negotiations/handlers';
+import { createPageFeaturesHandler } from '../../lib/worker/pages/inject';
+import { type PAGE_FEATURES_FILE } from '../../lib/core/pages/kinds';
+import { ensureScriptToken } from '../../lib/worker/platform/script-token';
+import { migrateRememberedKeys } from '../../lib/worker/letters/keys';
+import { getTelegramToken } from '../../lib/core/notify/token';
 
 export default defineBackground(() => {
   // Listeners are registered synchronously on every worker start: MV3 may have woken us for this very event.
@@ -43,7 +43,7 @@ export default defineBackground(() => {
     kickLetters: () => void draftLetters(() => void drainStep()),
   });
   /** Discovery queues through the same handler as the pages (default resume, blacklist, drain kick). */
-  // What the user taught with the badges' "relevant" / "not for me" (lib/feedback): kept by the worker only.
+  // What the user taught with the badges' "relevant" / "not for me" (lib/worker/feedback): kept by the worker only.
   const feedback = createFeedback({
     get: async () => (await browser.storage.local.get(FEEDBACK_KEY))[FEEDBACK_KEY],
     set: (value) => browser.storage.local.set({ [FEEDBACK_KEY]: value }),

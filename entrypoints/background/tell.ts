@@ -1,7 +1,7 @@
 import { browser } from '#imports';
-import { notify, type Notice } from '../../lib/notify/notifier';
-import { getTelegramToken } from '../../lib/notify/token';
-import { getSettings } from '../../lib/settings/store';
+import { notify, type Notice } from '../../lib/worker/notify/notifier';
+import { getTelegramToken } from '../../lib/core/notify/token';
+import { getSettings } from '../../lib/core/settings/store';
 
 /** The icon every Otklik notification shows. */
 export const notificationIcon = (): string => browser.runtime.getURL('/icon/128.png');

@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { startPageFeatures } from '../../lib/pages/start';
+import { startPageFeatures } from '../../lib/hh-pages/start';
 
 /**
  * Vacancy panel, responses page, questionnaire pre-fill: not in the manifest (registration 'runtime'); the

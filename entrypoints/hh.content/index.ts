@@ -1,9 +1,9 @@
 import { defineContentScript } from '#imports';
-import { HH_MATCH_PATTERNS } from '../../lib/hh/urls';
-import { startTriage } from '../../lib/triage/start';
-import { requestPageFeatures } from '../../lib/pages/request';
-import { sendFromListing } from '../../lib/messaging/content-client';
-import { whenParsed } from '../../lib/platform/when-parsed';
+import { HH_MATCH_PATTERNS } from '../../lib/core/hh/urls';
+import { startTriage } from '../../lib/listing/triage/start';
+import { requestPageFeatures } from '../../lib/listing/pages/request';
+import { sendFromListing } from '../../lib/core/messaging/content-client';
+import { whenParsed } from '../../lib/listing/platform/when-parsed';
 
 /**
  * Injected on every hh page, so kept small (budget: test/e2e/bundle-size.e2e.ts): listing triage, plus

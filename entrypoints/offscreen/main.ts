@@ -1,14 +1,14 @@
 import { browser } from '#imports';
-import { createEngineHost } from '../../lib/letters/engine-host';
-import { ENGINE_PORT } from '../../lib/letters/engine-protocol';
-import { checkWebGpu, type GpuLike } from '../../lib/letters/webllm-models';
-import { createWebLlmEngine } from '../../lib/letters/webllm-engine';
-import { getSettings } from '../../lib/settings/store';
-import { selfOf, senderOf } from '../../lib/messaging';
-import { portAllowed } from '../../lib/messaging/policy';
+import { createEngineHost } from '../../lib/ext-pages/letters/engine-host';
+import { ENGINE_PORT } from '../../lib/core/letters/engine-protocol';
+import { checkWebGpu, type GpuLike } from '../../lib/core/letters/webllm-models';
+import { createWebLlmEngine } from '../../lib/ext-pages/letters/webllm-engine';
+import { getSettings } from '../../lib/core/settings/store';
+import { selfOf, senderOf } from '../../lib/core/messaging';
+import { portAllowed } from '../../lib/core/messaging/policy';
 
 /**
- * The offscreen document that hosts WebLLM (see entrypoints/background/letters.ts for why here). It holds one
+ * The offscreen document that hosts WebLLM (see lib/worker/letters/service.ts for why here). It holds one
  * engine and serves ENGINE_PORT connections from the worker; the model is unloaded after the idle minutes of
  * the settings. This is the only chunk that contains @mlc-ai/web-llm.
  */

@@ -1,18 +1,18 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { signal } from '@preact/signals';
 import { browser } from '#imports';
-import { Toggle } from '../../components/Toggle';
-import { popupTexts } from '../../components/queue/texts';
-import { uiLang } from '../../lib/i18n/lang';
-import { sendToBackground, type TriageStats } from '../../lib/messaging';
-import { settingsSignal } from '../../lib/settings/signal';
-import { updateSettings } from '../../lib/settings/store';
-import { isHhHost } from '../../lib/hh/urls';
+import { Toggle } from '../../lib/ext-pages/Toggle';
+import { popupTexts } from '../../lib/ext-pages/queue/texts';
+import { uiLang } from '../../lib/core/i18n/lang';
+import { sendToBackground, type TriageStats } from '../../lib/core/messaging';
+import { settingsSignal } from '../../lib/ext-pages/settings/signal';
+import { updateSettings } from '../../lib/core/settings/store';
+import { isHhHost } from '../../lib/core/hh/urls';
 import { Queue } from './Queue';
-import { Suggestions } from '../../components/discovery/Suggestions';
-import { Funnel } from '../../components/negotiations/Funnel';
-import { NeedsAnswer } from '../../components/negotiations/NeedsAnswer';
-import { StatsView } from '../../components/stats/StatsView';
+import { Suggestions } from '../../lib/ext-pages/discovery/Suggestions';
+import { Funnel } from '../../lib/ext-pages/negotiations/Funnel';
+import { NeedsAnswer } from '../../lib/ext-pages/negotiations/NeedsAnswer';
+import { StatsView } from '../../lib/ext-pages/stats/StatsView';
 
 type TabInfo = { onHh: boolean; stats: TriageStats | null; windowId: number | undefined };
 

@@ -1,11 +1,11 @@
-import type { Settings } from '../../lib/settings/schema';
+import type { Settings } from '../../lib/core/settings/schema';
 import type { ComponentChildren } from 'preact';
-import { QueuePanel, type QueuePanelProps } from '../../components/queue/QueuePanel';
-import { LetterReview } from '../../components/letters/LetterReview';
-import { sendToBackground } from '../../lib/messaging';
-import { useModelDownload } from '../../components/queue/model-download';
-import { popupTexts } from '../../components/queue/texts';
-import { uiLang } from '../../lib/i18n/lang';
+import { QueuePanel, type QueuePanelProps } from '../../lib/ext-pages/queue/QueuePanel';
+import { LetterReview } from '../../lib/ext-pages/letters/LetterReview';
+import { sendToBackground } from '../../lib/core/messaging';
+import { useModelDownload } from '../../lib/ext-pages/queue/model-download';
+import { popupTexts } from '../../lib/ext-pages/queue/texts';
+import { uiLang } from '../../lib/core/i18n/lang';
 
 /**
  * The apply queue in the popup. Feature hooks are wired here: the letters feature (issue 5) passes its review

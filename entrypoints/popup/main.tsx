@@ -1,6 +1,6 @@
-import '../../lib/zod-messages';
+import '../../lib/core/zod-messages';
 import { render } from 'preact';
-import '../../components/ui.css';
+import '../../lib/ext-pages/ui.css';
 import './popup.css';
 import { App } from './App';
 

@@ -10,7 +10,7 @@ import { startFakeHh } from '../fake-hh/server';
 import { EXTENSION_DIR, launchExtensionBrowser, setSettings } from '../e2e/browser';
 import { injectedScripts } from './content-size';
 import { phpFullstackSettings, pythonJuniorSettings } from '../e2e/profiles';
-import type { Settings } from '../../lib/settings/schema';
+import type { Settings } from '../../lib/core/settings/schema';
 import { hasSharedFile, isEntry, sharedFile } from './shared';
 import { traceScriptLoad, type ScriptLoad } from './script-load';
 import type { Page } from 'playwright-core';

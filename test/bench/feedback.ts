@@ -1,17 +1,17 @@
 /**
  * Feedback simulation (`npm run bench`, or `npx tsx test/bench/feedback.ts`): a persona labels N of its
  * vacancies on the badges ("relevant" for label 2, "not for me" for label 0, in a fixed shuffled order), the
- * worker's feedback model (lib/feedback) learns from them, and the persona's remaining labelled vacancies are
+ * worker's feedback model (lib/worker/feedback) learns from them, and the persona's remaining labelled vacancies are
  * judged again: relevant kept / irrelevant hidden, before (N = 0) and after 10, 30 and 100 labels. Card fields.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { correct, emptyFeedback, learn, vacancyFeatures, type FeedbackStore } from '../../lib/feedback/model';
-import { fromHhApi } from '../../lib/hh/api-vacancy';
-import { compileProfile, DEFAULT_THRESHOLDS } from '../../lib/match/index';
-import { profileSchema } from '../../lib/match/profile';
-import { builtinRoleModel } from '../../lib/match/roles';
+import { correct, emptyFeedback, learn, vacancyFeatures, type FeedbackStore } from '../../lib/worker/feedback/model';
+import { fromHhApi } from '../../lib/core/hh/api-vacancy';
+import { compileProfile, DEFAULT_THRESHOLDS } from '../../lib/core/match/index';
+import { profileSchema } from '../../lib/core/match/profile';
+import { builtinRoleModel } from '../../lib/core/match/roles';
 import { hasSharedFile, isEntry, REPO_ROOT, sharedFile } from './shared';
 
 const CARD_FIELDS = ['id', 'name', 'employer', 'salary', 'experience', 'schedule', 'schedule_text', 'work_format', 'employment', 'area', 'address', 'snippet', 'alternate_url'];

@@ -11,10 +11,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { fromHhApi } from '../../lib/hh/api-vacancy';
-import { compileProfile } from '../../lib/match/index';
-import { type ProfileInput, profileSchema } from '../../lib/match/profile';
-import type { MatchVacancy } from '../../lib/match/vacancy';
+import { fromHhApi } from '../../lib/core/hh/api-vacancy';
+import { compileProfile } from '../../lib/core/match/index';
+import { type ProfileInput, profileSchema } from '../../lib/core/match/profile';
+import type { MatchVacancy } from '../../lib/core/match/vacancy';
 import { hasSharedFile, isEntry, sharedFile } from './shared';
 
 interface Invented {

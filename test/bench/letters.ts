@@ -11,10 +11,10 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { profileSchema } from '../../lib/match/profile';
-import { prepareLetter } from '../../lib/letters/prompt';
-import { fillTemplate } from '../../lib/letters/template';
-import { validateLetter } from '../../lib/letters/validate';
+import { profileSchema } from '../../lib/core/match/profile';
+import { prepareLetter } from '../../lib/worker/letters/prompt';
+import { fillTemplate } from '../../lib/worker/letters/template';
+import { validateLetter } from '../../lib/worker/letters/validate';
 import { hasSharedFile, isEntry, sharedFile } from './shared';
 
 const profile = profileSchema.parse({

@@ -25,7 +25,7 @@ import { startFakeHh } from '../fake-hh/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from '../e2e/browser';
 import { hiddenPainted, installPaintProbe, readProbe } from '../e2e/paint-probe';
 import { pythonJuniorSettings, pythonMiddleSettings } from '../e2e/profiles';
-import type { Settings } from '../../lib/settings/schema';
+import type { Settings } from '../../lib/core/settings/schema';
 import { isEntry } from './shared';
 
 const BASE = 'https://hh.ru/search/vacancy?text=python&otk_ssr=20';

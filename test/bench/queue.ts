@@ -9,10 +9,10 @@
  *   npx tsx test/bench/queue.ts        (also part of `npm run bench`)
  */
 import 'fake-indexeddb/auto';
-import { OtklikDb } from '../../lib/db/db';
-import { enqueueMany } from '../../lib/queue/enqueue';
-import type { ApplyClient } from '../../lib/hh/apply-client';
-import { claimNext, commitOutcome, DEFAULT_QUEUE_CONFIG, drainUntilWait, type QueueConfig } from '../../lib/queue';
+import { OtklikDb } from '../../lib/worker/db/db';
+import { enqueueMany } from '../../lib/worker/queue/enqueue';
+import type { ApplyClient } from '../../lib/core/hh/apply-client';
+import { claimNext, commitOutcome, DEFAULT_QUEUE_CONFIG, drainUntilWait, type QueueConfig } from '../../lib/worker/queue';
 import { isEntry } from './shared';
 
 const HASH = 'c'.repeat(38);

@@ -13,10 +13,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { fromHhApi } from '../../lib/hh/api-vacancy';
-import { compileProfile, formatReason } from '../../lib/match/index';
-import { profileSchema } from '../../lib/match/profile';
-import { builtinRoleModel } from '../../lib/match/roles';
+import { fromHhApi } from '../../lib/core/hh/api-vacancy';
+import { compileProfile, formatReason } from '../../lib/core/match/index';
+import { profileSchema } from '../../lib/core/match/profile';
+import { builtinRoleModel } from '../../lib/core/match/roles';
 import { hasSharedFile, isEntry, REPO_ROOT, sharedFile } from './shared';
 
 const CARD_FIELDS = ['id', 'name', 'employer', 'salary', 'experience', 'schedule', 'schedule_text', 'work_format', 'employment', 'area', 'address', 'snippet', 'alternate_url'];
@@ -133,7 +133,7 @@ export function main(argv: readonly string[] = process.argv.slice(2)): Relevance
   const corpus = loadCorpus(sets);
   // OTKLIK_NO_ROLES=1: the scorer without the role model (words alone), for before/after comparisons.
   const roles = process.env.OTKLIK_NO_ROLES ? undefined : builtinRoleModel();
-  // OTKLIK_RAW_SCORES=1: the scores before calibration (lib/match/calibration.ts), for the reliability table.
+  // OTKLIK_RAW_SCORES=1: the scores before calibration (lib/core/match/calibration.ts), for the reliability table.
   const rawScores = !!process.env.OTKLIK_RAW_SCORES;
   const out: RelevanceResult[] = [];
   for (const fields of ['card', 'full'] as const) {

@@ -6,15 +6,15 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { fromHhApi } from '../../lib/hh/api-vacancy';
-import { compileProfile } from '../../lib/match/index';
-import { type Profile, profileSchema } from '../../lib/match/profile';
-import type { MatchVacancy } from '../../lib/match/vacancy';
+import { fromHhApi } from '../../lib/core/hh/api-vacancy';
+import { compileProfile } from '../../lib/core/match/index';
+import { type Profile, profileSchema } from '../../lib/core/match/profile';
+import type { MatchVacancy } from '../../lib/core/match/vacancy';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { gzipSync } from 'node:zlib';
-import { RoleModel, type RoleModelData } from '../../lib/match/role-model';
+import { RoleModel, type RoleModelData } from '../../lib/core/match/role-model';
 import { hasSharedFile, isEntry, REPO_ROOT, sharedFile } from './shared';
 
 export interface SpeedResult {
@@ -58,7 +58,7 @@ export interface ModelCost {
 
 /** Load time, size and heap of the role model (what the worker pays once when it starts). */
 function roleModelCost(): { model: RoleModel; cost: ModelCost } {
-  const file = path.join(REPO_ROOT, 'lib/match/role-model.json');
+  const file = path.join(REPO_ROOT, 'lib/core/match/role-model.json');
   const bytesOnDisk = statSync(file).size;
   const text = readFileSync(file, 'utf8');
   const gc = gcNow();
@@ -78,7 +78,7 @@ function roleModelCost(): { model: RoleModel; cost: ModelCost } {
   }
   const cost = { bytesOnDisk, bytesGzip: gzipSync(text).length, loadMs: median(times), heapBytes };
   const mb = (b: number) => (b / 1024 / 1024).toFixed(2);
-  console.log(`role model (lib/match/role-model.json): ${model!.roles.length} roles`);
+  console.log(`role model (lib/core/match/role-model.json): ${model!.roles.length} roles`);
   console.log(`  on disk ${mb(cost.bytesOnDisk)} MB (${(cost.bytesGzip / 1024).toFixed(0)} KB gz); in memory ${mb(cost.heapBytes)} MB of heap (target ≤ 10 MB); load (parse + index) ${cost.loadMs.toFixed(0)} ms, median of 5`);
   return { model: model!, cost };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
-import { SETTINGS_VERSION } from '../../lib/settings/schema';
+import { SETTINGS_VERSION } from '../../lib/core/settings/schema';
 import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 

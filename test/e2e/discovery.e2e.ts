@@ -7,10 +7,10 @@
 import 'fake-indexeddb/auto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OtklikDb } from '../../lib/db/db';
-import { runRound } from '../../lib/discovery/round';
-import { listSuggestions } from '../../lib/discovery/store';
-import { defaultSettings, type Settings } from '../../lib/settings/schema';
+import { OtklikDb } from '../../lib/worker/db/db';
+import { runRound } from '../../lib/worker/discovery/round';
+import { listSuggestions } from '../../lib/worker/discovery/store';
+import { defaultSettings, type Settings } from '../../lib/core/settings/schema';
 import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { fetchFromFake } from '../fake-hh/node-fetch';
 import { FAKE_TELEGRAM_CHAT, FAKE_TELEGRAM_TOKEN, startFakeTelegram, type FakeTelegram } from '../fake-telegram/server';
@@ -58,7 +58,7 @@ describe('auto-discovery', () => {
     settings = frontendSettings(fake.resumes[0]!.hash);
     const worker = await browser.worker();
     await setSettings(worker, settings);
-    // Where an older version kept the token: the worker moves it to IndexedDB (lib/notify/token.ts).
+    // Where an older version kept the token: the worker moves it to IndexedDB (lib/core/notify/token.ts).
     await worker.evaluate((token) => chrome.storage.local.set({ telegramToken: token }), FAKE_TELEGRAM_TOKEN);
     const page = await browser.newPage(); // a visit logs the fake user in (session cookies for the worker's fetches)
     await page.goto('https://hh.ru/');

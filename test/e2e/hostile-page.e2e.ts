@@ -9,11 +9,11 @@
  *
  * The checks are soft (every broken guard is reported, not just the first) and were shown to bite: against a
  * build without the guards (open roots, no isTrusted check, no sender policy, secrets in storage.local, WXT's
- * computable started-event name) this suite fails on each of them (lib/messaging/README.md, "The page boundary").
+ * computable started-event name) this suite fails on each of them (lib/core/messaging/README.md, "The page boundary").
  */
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Settings } from '../../lib/settings/schema';
+import type { Settings } from '../../lib/core/settings/schema';
 import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
 import { closedRoots } from './closed-root';

@@ -132,7 +132,7 @@ describe('cover letters: draft → review → edit → approve → sent', () => 
     s.letters = { ...s.letters, provider: 'openai', mode: 'auto', openai: { baseUrl: llm.openaiBase, model: 'fake-model', authScheme: 'Bearer' } };
     await setSettings(w, s);
     // What the vacancy-page panel (issue 7) does: the page's description travels with the request. (That a job
-    // with such asks waits even in auto mode is covered by lib/letters/jobs.test.ts.)
+    // with such asks waits even in auto mode is covered by lib/worker/letters/jobs.test.ts.)
     const popup = await browser.extensionPage('popup.html');
     const events = await popup.evaluate(
       () =>

@@ -4,7 +4,7 @@ import { setSettings, useExtensionOnFakeHh, type ExtensionBrowser } from './brow
 import { hiddenPainted, installPaintProbe, readProbe } from './paint-probe';
 import { closedRoots } from './closed-root';
 import { pythonJuniorSettings, pythonMiddleSettings } from './profiles';
-import type { Settings } from '../../lib/settings/schema';
+import type { Settings } from '../../lib/core/settings/schema';
 import { describeWithRealVacancies } from '../shared-fixtures';
 
 /**

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
 import { closedRoots } from './closed-root';
-import { defaultSettings } from '../../lib/settings/schema';
+import { defaultSettings } from '../../lib/core/settings/schema';
 
 const CARD = '[data-qa="vacancy-serp__vacancy"]';
 const SEARCH = 'https://hh.ru/search/vacancy?text=%D0%B2%D0%BE%D0%B4%D0%B8%D1%82%D0%B5%D0%BB%D1%8C'; // водитель

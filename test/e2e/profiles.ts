@@ -1,4 +1,4 @@
-import { defaultSettings, type Settings } from '../../lib/settings/schema';
+import { defaultSettings, type Settings } from '../../lib/core/settings/schema';
 
 /** A first-job Python developer: the persona the product was started for. Our own words, not bench data. */
 export function pythonJuniorSettings(): Settings {

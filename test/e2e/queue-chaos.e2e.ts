@@ -9,20 +9,20 @@
  * of applicable vacancies, so the cap itself is exercised too.
  *
  * Afterwards: every job is terminal, needs the user, or waits for the cap; hh saw at most one application
- * per vacancy; never more than the cap; every job's event log is consistent (lib/queue/history.ts).
+ * per vacancy; never more than the cap; every job's event log is consistent (lib/worker/queue/history.ts).
  */
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import type { Job, JobEvent } from '../../lib/db/schema';
-import { normEmployer } from '../../lib/queue/guards';
-import { checkHistory, storyOf } from '../../lib/queue/history';
-import { defaultSettings } from '../../lib/settings/schema';
+import type { Job, JobEvent } from '../../lib/core/db/schema';
+import { normEmployer } from '../../lib/worker/queue/guards';
+import { checkHistory, storyOf } from '../../lib/worker/queue/history';
+import { defaultSettings } from '../../lib/core/settings/schema';
 import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
 import { itWithRealVacancies } from '../shared-fixtures';
 
 const CAP = 150;
-// Each job's first attempt also reads its vacancy page from hh (the employer check, lib/queue/verify.ts).
+// Each job's first attempt also reads its vacancy page from hh (the employer check, lib/worker/queue/verify.ts).
 const DEADLINE_MS = 300_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -105,7 +105,7 @@ describe('apply queue under chaos', () => {
     const pick = (ids: number[], n: number) => ids.slice(0, n);
     const expected = new Map<number, string>([
       ...pick(kinds.hasTest, 8).map((id) => [id, 'test_required'] as const),
-      // hh's vacancy page says a letter is required: the queue holds them for one (lib/queue/hh-conditions.ts).
+      // hh's vacancy page says a letter is required: the queue holds them for one (lib/worker/queue/hh-conditions.ts).
       ...pick(kinds.letterRequired, 8).map((id) => [id, 'letter_review'] as const),
       ...pick(kinds.archived, 6).map((id) => [id, 'vacancy_gone'] as const),
       ...pick(kinds.external, 6).map((id) => [id, 'external'] as const),

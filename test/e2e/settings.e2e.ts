@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { startFakeHh, type FakeHh } from '../fake-hh/server';
 import { launchExtensionBrowser, setSettings, type ExtensionBrowser } from './browser';
 import { pythonJuniorSettings } from './profiles';
-import { SETTINGS_VERSION } from '../../lib/settings/version';
+import { SETTINGS_VERSION } from '../../lib/core/settings/version';
 
 describe('settings: import review, fallbacks, provider URL (en)', () => {
   let fake: FakeHh;

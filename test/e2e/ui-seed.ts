@@ -4,10 +4,10 @@
  */
 import type { Page } from 'playwright-core';
 import type { FakeHh } from '../fake-hh/server';
-import type { MatchVacancy } from '../../lib/match';
-import type { Settings } from '../../lib/settings/schema';
-import { builtinRoleModel } from '../../lib/match/roles';
-import { makeScorer } from '../../lib/triage/scorer';
+import type { MatchVacancy } from '../../lib/core/match';
+import type { Settings } from '../../lib/core/settings/schema';
+import { builtinRoleModel } from '../../lib/core/match/roles';
+import { makeScorer } from '../../lib/core/triage/scorer';
 
 /** Sends one Otklik message from an extension page; throws with the worker's error text. */
 export async function message<T = unknown>(page: Page, type: string, payload: unknown): Promise<T> {

@@ -5,8 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../lib/settings/schema';
-import { skillGap } from '../../lib/triage/skill-gap';
+import { defaultSettings, type Settings } from '../../lib/core/settings/schema';
+import { skillGap } from '../../lib/hh-pages/vacancy-panel/skill-gap';
 import { descriptionHtml } from '../fake-hh/data';
 import { rejectWarningFor } from '../fake-hh/render-vacancy';
 import { startFakeHh, type FakeHh } from '../fake-hh/server';

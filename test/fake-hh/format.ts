@@ -88,7 +88,7 @@ export const FREQUENCY_LABEL: Record<Frequency, string> = {
   DAILY: 'Выплаты: ежедневно',
 };
 
-export { plural } from '../../lib/i18n/plural';
+export { plural } from '../../lib/core/i18n/plural';
 
 /** Plain text of an HTML fragment (tags dropped, common entities decoded, whitespace collapsed). */
 export function stripHtml(html: string): string {

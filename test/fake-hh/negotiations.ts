@@ -8,7 +8,7 @@
  * other than viewed/not-viewed are not in any saved page: the fake uses the same suffix scheme (invitation,
  * discard, archived), which is what Otklik's parser also falls back to by text.
  *
- * Chat API (UNVERIFIED, as in lib/hh/chat.ts): GET /chatik/api/chat_data?chatId= → {chat:{id,
+ * Chat API (UNVERIFIED, as in lib/core/hh/chat.ts): GET /chatik/api/chat_data?chatId= → {chat:{id,
  * currentParticipantId, messages:{items:[{id,participantId,text,creationTime}]}}}; POST /chatik/api/send JSON
  * {chatId, idempotencyKey, text} with X-Xsrftoken = the `_xsrf` cookie; the same key twice keeps one message.
  *

@@ -109,7 +109,7 @@ export function renderResumes(ctx: PageContext): string {
 /**
  * The user's own resume page. NOT from a capture (no saved resume page exists in ../shared): the bloko-era
  * data-qa that several independent scrapers read (resume-block-title-position, resume-block-skills-content,
- * resume-block-experience-position/-description, bloko-tag__text), as lib/hh/resume-profile.ts documents.
+ * resume-block-experience-position/-description, bloko-tag__text), as lib/core/hh/resume-profile.ts documents.
  */
 export function renderResumePage(ctx: PageContext, r: FakeResume): string {
   const jobs = r.jobs

@@ -25,8 +25,8 @@ import {
   type Fault,
   type RouteClass,
 } from './misbehave.ts';
-import { parseMaybeEscapedJson } from '../../lib/hh/initial-state.ts';
-import { stateTextFromHtml } from '../../lib/hh/listing-state.ts';
+import { parseMaybeEscapedJson } from '../../lib/core/hh/initial-state.ts';
+import { stateTextFromHtml } from '../../lib/core/hh/listing-state.ts';
 import { renderCards, renderListing, vacancyStateItem, type ListingModel } from './render-listing.ts';
 import { renderCaptcha, renderError5xx, renderLogin, renderNotFound, renderResumePage, renderResumes, type PageContext } from './render-pages.ts';
 import { chatSends, employerWrites, handleChatik, negotiationControl, renderNegotiationsPage, renderQuestionnaire, setNegotiation, type ChatSend, type NegotiationAction } from './negotiations.ts';

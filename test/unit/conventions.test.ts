@@ -1,17 +1,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { triageStatsSchema } from '../../lib/messaging/protocol';
-import { describeZodError } from '../../lib/settings/schema';
+import { triageStatsSchema } from '../../lib/core/messaging/protocol';
+import { describeZodError } from '../../lib/core/settings/schema';
 
 const ROOT = join(__dirname, '../..');
 
 // ---- Rule data (folder paths here are renamed with the layout; keep them in this block) ----
 
 /** Product code: what ships in the extension. test/ (fake hh.ru included) and scripts/ are not scanned. */
-const PRODUCT_DIRS = ['lib', 'entrypoints', 'components'];
+const PRODUCT_DIRS = ['lib', 'entrypoints'];
 /** The one folder that knows hh's addresses (hosts, paths, chat endpoints) and markup. */
-const HH_DOOR = 'lib/hh/';
+const HH_DOOR = 'lib/core/hh/';
 /** hh addresses product code outside HH_DOOR must not spell (string literals and regexes; comments are free). */
 const HH_ADDRESS_RULES: { name: string; re: RegExp }[] = [
   { name: 'hh host in a URL', re: /\bhttps?:\/\/(?:[\w-]+\.)*(?:hh\.ru|hh\.kz|rabota\.by|hh\.uz)\b/i },
@@ -27,7 +27,7 @@ const CONTENT_ENTRIES = ['entrypoints/hh.content/index.ts', 'entrypoints/hh-page
  */
 const CONTENT_FORBIDDEN: { name: string; module?: RegExp; file?: RegExp; text?: RegExp }[] = [
   { name: 'dexie', module: /^dexie(\/|$)/ },
-  { name: 'the db module', file: /^lib\/db\/(db|index)\.ts$/ },
+  { name: 'the db module', file: /^lib\/(?:worker\/)?db\/(db|index)\.ts$/ },
   { name: 'IndexedDB', text: /\bindexedDB\b/ },
 ];
 
@@ -41,7 +41,7 @@ function files(dir: string, exts = ['.ts', '.tsx']): string[] {
   return out;
 }
 
-const product = ['lib', 'entrypoints', 'components'].flatMap((d) => files(d)).filter((f) => !/\.test\.tsx?$/.test(f));
+const product = ['lib', 'entrypoints'].flatMap((d) => files(d)).filter((f) => !/\.test\.tsx?$/.test(f));
 const code = (f: string) => readFileSync(join(ROOT, f), 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
 
 /** Source without comments; strings (where `//` is common: URLs) are kept as they are. */
@@ -172,13 +172,13 @@ describe('project conventions', () => {
   });
 
   it('hh.ru markup (data-qa selectors) is known only to lib/hh', () => {
-    const offenders = product.filter((f) => !f.startsWith('lib/hh/') && /data-qa/.test(code(f)));
+    const offenders = product.filter((f) => !f.startsWith('lib/core/hh/') && /data-qa/.test(code(f)));
     expect(offenders).toEqual([]);
   });
 
   it('the content script never opens IndexedDB: it goes through messages', () => {
-    const contentSide = product.filter((f) => f.startsWith('entrypoints/hh.content/') || f.startsWith('lib/triage/'));
-    const offenders = contentSide.filter((f) => /from ['"]dexie['"]|indexedDB|lib\/db\//.test(code(f)));
+    const contentSide = product.filter((f) => f.startsWith('entrypoints/hh.content/') || f.startsWith('lib/listing/') || f.startsWith('lib/hh-pages/'));
+    const offenders = contentSide.filter((f) => /from ['"]dexie['"]|indexedDB|worker\/db\//.test(code(f)));
     expect(offenders).toEqual([]);
   });
 

@@ -5,13 +5,13 @@
  * keeps one message per idempotency key and refuses a missing xsrf.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApplyClient } from '../../lib/hh/apply-client';
-import { fetchChatMessages, sendChatMessage } from '../../lib/hh/chat';
-import { fetchNegotiationsPage } from '../../lib/hh/negotiations';
+import { createApplyClient } from '../../lib/core/hh/apply-client';
+import { fetchChatMessages, sendChatMessage } from '../../lib/core/hh/chat';
+import { fetchNegotiationsPage } from '../../lib/core/hh/negotiations';
 import { fakeFetch } from '../fake-hh/node-fetch';
 import { startFakeHh, type FakeHh } from '../fake-hh/server';
 
-describe('fake hh.ru: responses page and chats (through lib/hh clients)', () => {
+describe('fake hh.ru: responses page and chats (through lib/core/hh clients)', () => {
   let fake: FakeHh;
   let f: typeof fetch;
   const readCookie = async (_url: string, name: string) => (name === '_xsrf' ? fake.state.xsrf : null);

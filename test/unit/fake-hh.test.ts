@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cardSalaryHtml } from '../fake-hh/format.ts';
 import { extractInitialState, startFakeHh, type FakeHh } from '../fake-hh/server.ts';
 import { describeWithRealVacancies } from '../shared-fixtures.ts';
-import { listingStateFromText, stateTextFromHtml } from '../../lib/hh/listing-state.ts';
+import { listingStateFromText, stateTextFromHtml } from '../../lib/core/hh/listing-state.ts';
 
 interface Reply {
   status: number;

@@ -1,4 +1,0 @@
-import { createSignalMemory } from '../../lib/triage/hh-signal-memory';
-
-/** The worker's memory of hh's signals from the search states it scored (one per worker life). */
-export const signalMemory = createSignalMemory();

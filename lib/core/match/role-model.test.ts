@@ -1,0 +1,51 @@
+import { readFileSync, statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { build, ROLE_MODEL_FILE } from '../../../scripts/build-role-model';
+import { describeWithShared, hasSharedFile } from '../../../test/shared-fixtures';
+import { titleFeatures } from './role-features';
+import { builtinRoleModel } from './roles';
+
+const top = (title: string) => builtinRoleModel().predict(title).top[0];
+
+describe('role model (built into the extension)', () => {
+  it('reads the profession of real hh titles across the catalogue', () => {
+    expect(top('Водитель-экспедитор')?.role.name).toBe('Водитель');
+    expect(top('Продавец-кассир в магазин у дома')?.role.name).toMatch(/^Продавец-консультант/);
+    expect(top('Главный бухгалтер')?.role.name).toBe('Бухгалтер');
+    expect(top('Повар горячего цеха')?.role.name).toMatch(/Повар/);
+    expect(top('Python-разработчик')?.role.name).toBe('Программист, разработчик');
+    for (const t of ['Водитель-экспедитор', 'Главный бухгалтер']) expect(top(t)?.p).toBeGreaterThan(0.5);
+  });
+
+  it('says when the head of a title is new to it instead of guessing', () => {
+    expect(builtinRoleModel().predict('Кракозябрист').unknownHead).toBe(true);
+    expect(builtinRoleModel().predict('Водитель категории C').unknownHead).toBe(false);
+  });
+
+  it('has probabilities that sum to one and knows all of hh’s catalogue', () => {
+    const m = builtinRoleModel();
+    const p = m.predict('Менеджер по продажам');
+    expect([...p.probs].reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    expect(m.roles.length).toBeGreaterThanOrEqual(174);
+    expect(m.role('21')?.category).toBe('Домашний, обслуживающий персонал');
+  });
+
+  it('stays small: the JSON artefact is well under the 10 MB the worker may hold', () => {
+    expect(statSync(ROLE_MODEL_FILE).size).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it('gives a title stems, the head word, concepts and head pairs, with bracket words at half weight', () => {
+    const f = titleFeatures('Менеджер по продажам (B2B)');
+    expect(f.get('^менеджер')).toBe(1);
+    expect(f.get('менеджер_продаж')).toBe(1);
+    expect(f.get('b2b')).toBe(0.5);
+  });
+});
+
+describeWithShared('role model artefact', () => {
+  it('is what scripts/build-role-model.ts builds from ../shared/data (run it after changing the features or data)', () => {
+    if (!hasSharedFile('data/role_titles_2026-05.csv')) return;
+    const built = `${JSON.stringify(build())}\n`;
+    expect(built === readFileSync(ROLE_MODEL_FILE, 'utf8')).toBe(true);
+  }, 600_000);
+});

@@ -1,0 +1,718 @@
+/**
+ * The relevance scorer: profile compiled once, then each vacancy scored from its title (relevance to the
+ * desired titles, role noun, foreign stack), seniority/experience fit and skill evidence (title/snippet on a
+ * card, key skills and description on a full vacancy), combined in a logistic model; hard filters force hide.
+ */
+import { analyzeBag, analyzeTitle, type Kind, kindOf, type TitleItem, tokenInfo } from './analyze';
+import { builtinCalibration, type Calibration } from './calibration';
+import { compileFilters } from './filters';
+import { normalizeText, tokenize } from './normalize';
+import type { Profile } from './profile';
+import type { Reason } from './reasons';
+import { compileRequirements } from './requirements';
+import type { RoleInfo, RoleModel } from './role-model';
+import { EXPERIENCE_INDEX, EXPERIENCE_MIN_YEARS, experienceIndexOfYears, LEVEL_NAMES, type LevelRange, rangeGap, rangeOfExperience, rangeOfLevels, statedYears } from './seniority';
+import type { Thresholds, Verdict } from './types';
+import type { MatchVacancy } from './vacancy';
+
+export interface MatchResult {
+  /** relevance in [0, 1] */
+  score: number;
+  verdict: Verdict;
+  reasons: Reason[];
+}
+
+export interface Matcher {
+  score(v: MatchVacancy, thresholds?: Thresholds): MatchResult;
+}
+
+/**
+ * The cuts on the raw scale (the full-text model is shifted onto the card model's scale, so one pair serves both).
+ * Tuned on the benchmark: `hide` keeps ≥97% of relevant vacancies.
+ */
+export const RAW_THRESHOLDS: Thresholds = builtinCalibration.data.rawThresholds;
+/**
+ * The default thresholds on the shown (calibrated, ./calibration.ts) score: the images of the raw cuts, so the
+ * calibration changes no default verdict.
+ */
+export const DEFAULT_THRESHOLDS: Thresholds = { hide: builtinCalibration.map(RAW_THRESHOLDS.hide), dim: builtinCalibration.map(RAW_THRESHOLDS.dim) };
+
+/** Weight of a concept kind in a title: role nouns and technologies carry the meaning, generic nouns little. */
+const KIND_W: Record<Kind, number> = { r: 1, g: 0.35, t: 1, u: 0.5, s: 0, n: 0.15 };
+const ABSORBED_W = 0.15;
+
+/**
+ * Stack words: a title built around one of these that the user never mentions is another job. A foreign
+ * language next to one of the user's languages ("C# / Python") weighs less than a title about it alone.
+ */
+const LANGS = new Set('python javascript typescript java golang csharp cpp dotnet php ruby kotlin swift flutter rust scala 1c'.split(' '));
+const STACK = new Set([...LANGS, ...'ios android frontend backend fullstack react vue angular nodejs mobile gamedev embedded'.split(' ')]);
+
+interface Desired {
+  text: string;
+  weights: Map<string, number>;
+  total: number;
+}
+interface Skill {
+  text: string;
+  keys: string[];
+  w: number;
+  /** every word of the skill is among its keys: no single letter dropped ("Категория C" is not just "категория") */
+  whole: boolean;
+}
+
+const TECH_NAMES: Record<string, string> = {
+  javascript: 'JavaScript', typescript: 'TypeScript', csharp: 'C#', cpp: 'C++', dotnet: '.NET', golang: 'Go', '1c': '1С',
+  ios: 'iOS', nodejs: 'Node.js', fullstack: 'Fullstack', frontend: 'Frontend', backend: 'Backend',
+};
+/** How to write a technology in a reason: "java" → "Java", "php" → "PHP". */
+function techName(word: string): string {
+  const w = word.trim();
+  const known = TECH_NAMES[w.replace(/\s+/g, '')];
+  if (known) return known;
+  if (!/^[a-z]+$/.test(w)) return w;
+  return w.length <= 3 ? w.toUpperCase() : w[0]?.toUpperCase() + w.slice(1);
+}
+
+/**
+ * Roles that people who want one of them also want (the ML-engineer persona asks for "ML Engineer" and "Data
+ * Scientist" alike): a sibling is never a role mismatch and matches a wanted title at SIBLING_W.
+ */
+const SIBLINGS: Record<string, string> = {
+  mlengineer: 'datascientist', datascientist: 'mlengineer',
+  // The product owner is the product manager's job under Scrum's name (issue 17: "Product Owner" was "a different role").
+  productmanager: 'productowner', productowner: 'productmanager',
+}
+const SIBLING_W = 0.8;
+/**
+ * A title whose head names no role ("Инженер Linux", "Специалист по претензионной работе") is about its
+ * specific words; when the user's skills name them, the title is that much the user's job (at most this).
+ */
+const SKILL_TITLE = 0.6;
+
+/**
+ * Specialisations of a role noun that make it a different job. On hh "аналитик" alone covers requirement
+ * engineers (бизнес-/системный аналитик), data people (аналитик данных, BI-, продуктовый, веб-аналитик) and finance
+ * (финансовый аналитик, трейдер-аналитик); their work, skills and careers do not overlap. When the user's own titles
+ * name the specialisation ("Аналитик данных"), a vacancy whose head names only another family is another job, even
+ * if the user also typed the bare "Аналитик".
+ */
+const SPECIALISATIONS: Record<string, Record<string, string>> = {
+  analyst: {
+    data: 'data', bigdata: 'data', bi: 'data', powerbi: 'data', product: 'data', sql: 'data', statistics: 'data', web: 'data', marketplace: 'data', dwh: 'data', etl: 'data',
+    business: 'req', system: 'req', requirements: 'req',
+    finance: 'fin', tax: 'fin', trading: 'fin',
+    security: 'sec',
+  },
+};
+/**
+ * The domain a role works in: a title with no role noun whose head names the domain ("Специалист по
+ * бухгалтерскому учёту", "Старший специалист отдела отчётности по РСБУ") is that role's job, though less surely than
+ * one naming the role itself (DOMAIN_W).
+ */
+export const ROLE_DOMAIN: Record<string, string> = { accountant: 'accounting' };
+const DOMAIN_W = 0.7;
+
+const NEUTRAL_SCORE = 0.75;
+/** A vacancy the scorer cannot judge: dimmed, never hidden. */
+const NOT_SURE_SCORE = 0.35;
+const REL_CAP = 2.6;
+/** A title that is the wanted job and names the user's level is surer than one whose level is only inferred. */
+const LEVEL_FIT = 0.5;
+/** "Junior Python developer" → "Python developer"; a title made only of such words is kept as it is. */
+function withoutLevelWords(title: string): string {
+  const kept = title.split(/\s+/).filter((w) => {
+    const toks = tokenize(normalizeText(w));
+    return toks.length === 0 || !toks.every((t) => tokenInfo(t).kind === 's' && tokenInfo(t).level >= 0);
+  });
+  const out = kept.join(' ').trim();
+  return out && out !== title ? out : title;
+}
+
+/**
+ * Two stems of one word that Snowball splits at a fleeting vowel or a case ending ("закупок" / "закупк",
+ * "отчетност" / "отчетн"): they share all but the shorter one's last letter, and at least five letters.
+ */
+function fleetingVowel(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length) - 1;
+  return n >= 5 && a.slice(0, n) === b.slice(0, n);
+}
+
+/** The words of a normalised phrase as the user wrote them in `text` ("data engineer" in "Senior Data Engineer" → "Data Engineer"). */
+function phraseAsWritten(text: string, phrase: string): string {
+  const words = text.split(/[\s\-–—/,()]+/).filter(Boolean);
+  const want = phrase.split(' ');
+  for (let i = 0; i + want.length <= words.length; i++) {
+    const span = words.slice(i, i + want.length);
+    if (!span.every((w, j) => normalizeText(w).trim() === want[j])) continue;
+    // the original text from the first word to the last, separators included ("Продакт-менеджер")
+    let at = 0;
+    for (let k = 0; k < i; k++) at = text.indexOf(words[k] ?? '', at) + (words[k]?.length ?? 0);
+    const start = text.indexOf(span[0] ?? '', at);
+    let end = start;
+    for (const w of span) end = text.indexOf(w, end) + w.length;
+    return text.slice(start, end);
+  }
+  return phrase;
+}
+
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+const logitOf = (p: number): number => Math.log(p / (1 - p));
+
+/** Internal numbers behind a score (exported for the benchmark notes and tests). */
+export interface Features {
+  full: boolean;
+  title: number;
+  bestTitle: string;
+  precision: number;
+  /** the title's head names a role (developer, analyst …), not only generic nouns */
+  titleHasRole: boolean;
+  /** the vacancy's role word when none of its roles is wanted */
+  roleMismatch: string;
+  /** a stack word of the title the user never mentions */
+  foreign: string;
+  foreignSoft: boolean;
+  /** a domain word in the title's head that the profile never mentions ("Бизнес-" for a data analyst) */
+  qualifier: string;
+  levelGap: number;
+  levelDir: number;
+  vacancyLevel: LevelRange | undefined;
+  /** the title matches a desired one and names a seniority (стажёр, senior …) inside the band the user wants */
+  levelFit: boolean;
+  yearsGap: number;
+  /** years of experience the vacancy asks for (hh's experience id, or more where a full description says so) */
+  needYears: number;
+  skillsMatched: string[];
+  skillFrac: number;
+  coreMissing: string;
+  coreFrac: number;
+  /** probability that the vacancy's hh professional role is one of the user's (role model; -1 = no model) */
+  pSame: number;
+  /** the vacancy's most likely hh role and its probability */
+  role: RoleInfo | undefined;
+  pRole: number;
+  /** the model's three likeliest roles together */
+  pTop3: number;
+  /** the role model does not know a word of the title's head */
+  roleUnsure: boolean;
+  /** the desired titles name technologies (Python, Frontend …) and the vacancy's title and text name none of them */
+  techMissing: boolean;
+  /** the title shares a specific word (not a generic noun) with a desired title */
+  sharesWord: boolean;
+  /** the title's head names nothing specific: only generic nouns and level words ("Ведущий инженер", "Специалист") */
+  genericHead: boolean;
+}
+
+export interface MatchOptions {
+  /** The title → hh role model (lib/core/match/role-model.ts); without it the scorer judges by words alone. */
+  roles?: RoleModel;
+  /** The raw → shown score map; null gives raw scores (to fit the map: scripts/build-calibration.ts). */
+  calibration?: Calibration | null;
+}
+
+/** The role model's confidence above which a title is taken to be that role. */
+const ROLE_SURE = 0.5;
+/** Above this probability that the vacancy is one of the user's roles, the title need not match the user's words. */
+const ROLE_SAME = 0.5;
+const ROLE_OVERRULE = 0.8;
+/** Below this probability of being one of the user's roles, a title the model reads is another profession. */
+const ROLE_OTHER = 0.1;
+/** The model must hold a concentrated belief (its three likeliest roles together) before a reading counts as evidence. */
+const ROLE_FOCUS = 0.4;
+/** A compound that ends in the wanted word ("электросварщик" for "сварщик"). */
+const COMPOUND_W = 0.8;
+
+export interface CompiledProfile extends Matcher {
+  features(v: MatchVacancy): Features;
+}
+
+export function compileProfile(profile: Profile, opts: MatchOptions = {}): CompiledProfile {
+  const roleModel = opts.roles;
+  const calibration = opts.calibration === undefined ? builtinCalibration : opts.calibration;
+  const cal = (raw: number): number => (calibration ? calibration.map(raw) : raw);
+  const defaults = calibration ? DEFAULT_THRESHOLDS : RAW_THRESHOLDS;
+  /** The user's hh roles: the profile's, else the model's reading of each desired title. */
+  const userRoles = new Set<number>();
+  if (roleModel) {
+    for (const id of profile.professionalRoles) {
+      const i = roleModel.roleIndex(id);
+      if (i !== undefined) userRoles.add(i);
+    }
+    if (userRoles.size === 0) {
+      // What the desired titles agree on: the likeliest role of their mean reading, any role that holds a fifth of it,
+      // and a role one title names surely. A single title's loose second guess ("Менеджер продукта": sales 0.43) is not
+      // the user's profession.
+      const mean = new Float64Array(roleModel.roles.length);
+      let n = 0;
+      for (const t of profile.desiredTitles) {
+        const pr = roleModel.predict(t);
+        if (pr.unknownHead) continue;
+        n++;
+        pr.probs.forEach((p, i) => (mean[i] = (mean[i] ?? 0) + p));
+        const top = pr.top[0];
+        if (top && top.p >= 0.6) userRoles.add(roleModel.roleIndex(top.role.id) ?? -1);
+      }
+      if (n > 0) {
+        let best = 0;
+        mean.forEach((p, i) => {
+          if (p / n >= 0.2) userRoles.add(i);
+          if (p > (mean[best] ?? 0)) best = i;
+        });
+        if ((mean[best] ?? 0) / n >= 0.15) userRoles.add(best);
+      }
+      userRoles.delete(-1);
+    }
+  }
+  // hh's experience id reads as a grade (junior … senior) in IT; elsewhere ("Врач-терапевт, 1–3 года", "Прораб") it is
+  // a minimum, and an experienced person is welcome. Without the role model every field is taken as graded (as before).
+  const gradedField = !roleModel || userRoles.size === 0 || [...userRoles].some((i) => roleModel.roles[i]?.category === 'Информационные технологии');
+  const medicalRole = !!roleModel && [...userRoles].some((i) => roleModel.roles[i]?.category.startsWith('Медицина'));
+  const requirements = compileRequirements(profile, medicalRole);
+
+  const desired: Desired[] = [];
+  const allowed = new Set<string>();
+  const profileRoles = new Set<string>();
+  /** Roles inside a wanted phrase role ("администратор" of "системный администратор"): its less specific form. */
+  const looseRoles = new Set<string>();
+  const cueLevels: number[] = [];
+  let titlesWithCue = 0;
+  /** The user asks for assistant jobs themselves ("Помощник руководителя"). */
+  let wantsAssistant = false;
+  /** Wanted role → the specialisation families the user's titles give it ("Аналитик данных" → analyst: data). */
+  const roleFamilies = new Map<string, Set<string>>();
+  const coreCount = new Map<string, number>();
+  const display = new Map<string, string>();
+
+  const learnDisplay = (text: string): void => {
+    for (const word of text.split(/[\s\-–—/,()]+/)) {
+      const toks = tokenize(normalizeText(word));
+      if (toks.length !== 1) continue;
+      const c = tokenInfo(toks[0] ?? '').c;
+      if (c && !display.has(c)) display.set(c, word);
+    }
+  };
+
+  /** Some desired title is made only of seniority words: vacancy titles are matched by those words too. */
+  let matchCues = false;
+  for (const text of profile.desiredTitles) {
+    const a = analyzeTitle(text);
+    const weights = new Map<string, number>();
+    // "Помощник руководителя", "Директор", "Личный ассистент": no role or technology but seniority words, which
+    // then say what the job is (as a role would) rather than the user's level.
+    const cueOnly = a.cues.length > 0 && !a.items.some((i) => i.kind === 'r' || i.kind === 't');
+    if (cueOnly) {
+      matchCues = true;
+      for (const cue of a.cues) {
+        weights.set(cue.c, KIND_W.r);
+        coreCount.set(cue.c, (coreCount.get(cue.c) ?? 0) + 1);
+        if (!display.has(cue.c)) display.set(cue.c, cue.s);
+      }
+    }
+    for (const it of a.items) {
+      const w = KIND_W[it.kind] * (it.absorbed ? ABSORBED_W : 1);
+      weights.set(it.c, Math.max(weights.get(it.c) ?? 0, w));
+      allowed.add(it.c);
+      if (it.absorbed && it.kind === 'r') looseRoles.add(it.c);
+      if (!it.absorbed && it.kind === 'r') {
+        profileRoles.add(it.c);
+        const sib = SIBLINGS[it.c];
+        if (sib) profileRoles.add(sib);
+      }
+      if (!it.absorbed && (it.kind === 'r' || it.kind === 't')) coreCount.set(it.c, (coreCount.get(it.c) ?? 0) + 1);
+    }
+    let total = 0;
+    for (const w of weights.values()) total += w;
+    if (total > 0) desired.push({ text, weights, total });
+    wantsAssistant ||= a.assistant;
+    for (const r of a.items) {
+      const fam = SPECIALISATIONS[r.c];
+      if (r.kind !== 'r' || r.absorbed || !fam) continue;
+      for (const q of a.items) {
+        const f = fam[q.c];
+        if (f && !q.absorbed) roleFamilies.set(r.c, (roleFamilies.get(r.c) ?? new Set()).add(f));
+      }
+    }
+    if (a.levels.length > 0 && !cueOnly) {
+      titlesWithCue++;
+      cueLevels.push(...a.levels);
+    }
+    learnDisplay(text);
+    // A phrase concept ("Data Engineer", "Продакт-менеджер", "Менеджер по продажам") is shown in the user's words for the
+    // whole phrase, never as its id or as one of its words.
+    for (const it of a.items) if (!it.absorbed && it.s.includes(' ')) display.set(it.c, phraseAsWritten(text, it.s));
+  }
+
+  const skills: Skill[] = [];
+  for (const text of profile.skills) {
+    const a = analyzeTitle(text);
+    let keys = a.items.filter((i) => !i.absorbed && i.kind !== 's' && i.kind !== 'n');
+    if (keys.some((k) => k.kind !== 'g')) keys = keys.filter((k) => k.kind !== 'g');
+    if (keys.length === 0) continue;
+    const uniq = [...new Set(keys.map((k) => k.c))];
+    const whole = !tokenize(normalizeText(text)).some((w) => w.length === 1);
+    skills.push({ text, keys: uniq, w: keys.some((k) => k.kind === 't' || k.kind === 'r') ? 1 : 0.7, whole });
+    for (const it of a.items) allowed.add(it.c);
+    learnDisplay(text);
+  }
+  const skillTotal = skills.reduce((s, k) => s + k.w, 0);
+
+  // No desired titles: the skills stand in for them ("Python" then matches "Python developer" titles).
+  if (desired.length === 0) {
+    for (const s of skills) {
+      const weights = new Map(s.keys.map((k) => [k, KIND_W[kindOf(k)]] as const));
+      let total = 0;
+      for (const w of weights.values()) total += w;
+      if (total > 0) desired.push({ text: s.text, weights, total });
+    }
+  }
+  /** Nothing to judge relevance by (only hard filters set): every vacancy gets a neutral "show" score. */
+  const neutral = desired.length === 0;
+  for (const [c] of analyzeBag(profile.resumeText)) {
+    const info = c;
+    if (STACK.has(info)) allowed.add(info);
+  }
+
+  // The concept that defines the wanted job: the most common role/technology across the desired titles.
+  let core = '';
+  let coreN = 0;
+  for (const [c, n] of coreCount) if (n > coreN) [core, coreN] = [c, n];
+  const coreSet = new Set([...coreCount.keys()]);
+  const coreTech = [...coreSet].filter((c) => kindOf(c) === 't');
+  /** The only text concepts the scorer looks at: skills and the desired titles' roles/technologies. */
+  const wantInText = new Set<string>([...coreSet, ...skills.flatMap((s) => s.keys)]);
+
+  // Seniority band wanted: desired-title cues if every title has one, else those plus the experience band.
+  const expRange = rangeOfExperience(profile.experience);
+  const cueRange = rangeOfLevels(cueLevels);
+  const wantRange: LevelRange =
+    cueRange && titlesWithCue === desired.length
+      ? cueRange
+      : cueRange
+        ? { lo: Math.min(cueRange.lo, expRange.lo), hi: Math.max(cueRange.hi, expRange.hi) }
+        : expRange;
+  const userExp = profile.experience === null ? null : EXPERIENCE_INDEX[profile.experience];
+
+  const filters = compileFilters(profile);
+
+  function features(v: MatchVacancy): Features {
+    const full = v.description !== undefined || v.keySkills !== undefined;
+    const t = analyzeTitle(v.title);
+    // "IT-специалист (системный администратор)": the head names no role and the brackets (or the part after a
+    // comma) name one the user wants: they say what the job is. Only a wanted role is promoted, so this never
+    // creates a role mismatch.
+    const isRole = (i: TitleItem): boolean => i.kind === 'r' && !i.absorbed;
+    // A head role that is only the general form of the wanted one ("IT-администратор (Системный администратор)")
+    // defers to the brackets the same way.
+    if (!t.items.some((i) => i.main && isRole(i) && !looseRoles.has(i.c)) && t.items.some((i) => !i.main && isRole(i) && profileRoles.has(i.c))) {
+      for (const it of t.items) if (!it.main) [it.main, it.w] = [true, Math.max(it.w, 0.9)];
+    }
+    const inTitle = new Map<string, number>();
+    let precNum = 0;
+    let precDen = 0;
+    const mainRoles: string[] = [];
+    let roleWord = '';
+    let foreign = '';
+    let foreignWord = '';
+    let stackOk = false;
+    let qualifier = '';
+    if (matchCues) for (const it of t.cues) inTitle.set(it.c, Math.max(inTitle.get(it.c) ?? 0, it.w));
+    for (const it of t.items) {
+      inTitle.set(it.c, Math.max(inTitle.get(it.c) ?? 0, it.w));
+      const w = KIND_W[it.kind] * it.w * (it.absorbed ? ABSORBED_W : 1);
+      precDen += w;
+      if (allowed.has(it.c)) precNum += w;
+      if (it.main && !it.absorbed) {
+        if (it.kind === 'r') {
+          mainRoles.push(it.c);
+          if (!profileRoles.has(it.c) && !roleWord) roleWord = it.s;
+        }
+        if (STACK.has(it.c)) {
+          if (allowed.has(it.c)) stackOk ||= LANGS.has(it.c);
+          else if (!foreign) [foreign, foreignWord] = [it.c, it.s];
+        } else if (it.kind === 't' && !allowed.has(it.c) && !qualifier) qualifier = it.c;
+      }
+    }
+    // Unknown words match by stem prefix too: Snowball stems some case forms differently (персонала → персона).
+    const unknownInTitle = t.items.filter((i) => i.kind === 'u' && i.c.length >= 4);
+    const titleWeight = (c: string): number => {
+      const w = inTitle.get(c);
+      if (w !== undefined || c.length < 4 || kindOf(c) !== 'u') return w ?? 0;
+      let best = 0;
+      for (const i of unknownInTitle) {
+        if (i.c.startsWith(c) || c.startsWith(i.c) || fleetingVowel(c, i.c)) best = Math.max(best, i.w);
+        // Russian compounds put the kind in front: электросварщик, газосварщик are сварщик.
+        else if (c.length >= 6 && i.c.endsWith(c)) best = Math.max(best, COMPOUND_W * i.w);
+      }
+      return best;
+    };
+    // A title with no role noun at all may name a wanted role's domain instead ("… по РСБУ" for an accountant).
+    const roleless = !t.items.some(isRole);
+    let title = 0;
+    let bestTitle = '';
+    let sharesWord = false;
+    for (const d of desired) {
+      let s = 0;
+      let specific = false;
+      for (const [c, w] of d.weights) {
+        const sib = SIBLINGS[c];
+        const dom = roleless ? ROLE_DOMAIN[c] : undefined;
+        const m =
+          w *
+          Math.max(
+            sib ? Math.max(titleWeight(c), SIBLING_W * titleWeight(sib)) : titleWeight(c),
+            dom ? DOMAIN_W * (t.items.find((i) => i.c === dom && i.main)?.w ?? 0) : 0,
+          );
+        s += m;
+        if (m > 0 && kindOf(c) !== 'g') specific = true;
+      }
+      sharesWord ||= specific;
+      // Sharing only a generic noun ("менеджер", "инженер") is weak evidence.
+      const r = (specific ? s : s / 2) / d.total;
+      if (r > title) [title, bestTitle] = [r, d.text];
+    }
+    // No role anywhere in the title: the share of its specific head words that name a whole skill of the user.
+    if (!t.items.some(isRole)) {
+      const head = new Set<string>();
+      let spec = 0;
+      for (const it of t.items) {
+        if (!it.main || it.absorbed || (it.kind !== 't' && it.kind !== 'u')) continue;
+        head.add(it.c);
+        spec += KIND_W[it.kind];
+      }
+      const named = new Set<string>();
+      let skillText = '';
+      for (const sk of skills) {
+        if (!sk.whole || !sk.keys.every((k) => head.has(k))) continue;
+        for (const k of sk.keys) named.add(k);
+        skillText ||= sk.text;
+      }
+      let w = 0;
+      for (const c of named) w += KIND_W[kindOf(c)];
+      if (w > 0 && (SKILL_TITLE * w) / spec > title) [title, bestTitle] = [(SKILL_TITLE * w) / spec, skillText];
+    }
+    let roleMismatch = mainRoles.length > 0 && profileRoles.size > 0 && !mainRoles.some((r) => profileRoles.has(r) || looseRoles.has(r)) ? roleWord : '';
+    // The wanted role in another specialisation ("Бизнес-аналитик" for a data analyst) is another job. The user's
+    // own family anywhere in the title ("Системный аналитик (Data)"), or another wanted role in the head
+    // ("Разработчик бизнес-аналитики" for a BI developer), keeps the job in the user's field; and a specialisation
+    // of the user's own family is no foreign qualifier ("Аналитик маркетплейсов" for a data analyst).
+    if (!roleMismatch && roleFamilies.size > 0) {
+      let ok = false;
+      let other = '';
+      for (const r of t.items) {
+        if (!r.main || r.absorbed || r.kind !== 'r') continue;
+        const mine = roleFamilies.get(r.c);
+        const fam = SPECIALISATIONS[r.c];
+        if (!mine || !fam) {
+          ok ||= profileRoles.has(r.c);
+          continue;
+        }
+        let named = '';
+        let own = false;
+        for (const q of t.items) {
+          const f = q.absorbed ? undefined : fam[q.c];
+          if (!f) continue;
+          if (mine.has(f)) {
+            own = true;
+            if (qualifier === q.c) qualifier = '';
+          } else if (q.main) named ||= q.s;
+        }
+        if (own || !named) ok = true;
+        else if (!other) {
+          // The words as the title orders them: "финансовый аналитик", "аналитик данных".
+          const n = normalizeText(v.title);
+          other = n.indexOf(named) <= n.indexOf(r.s) ? `${named} ${r.s}` : `${r.s} ${named}`;
+        }
+      }
+      if (other && !ok) roleMismatch = other;
+    }
+
+    // Seniority: title cues (or an internship in the schedule text), else the experience band.
+    const cues = t.mainLevels.length > 0 ? t.mainLevels : t.levels;
+    let vr = rangeOfLevels(cues);
+    if (!vr && v.scheduleText && /стажировк|internship/i.test(v.scheduleText)) vr = { lo: 0, hi: 0 };
+    let vacancyLevel = vr ?? (v.experience ? rangeOfExperience(v.experience) : undefined);
+    let levelGap = vacancyLevel ? rangeGap(wantRange, vacancyLevel) : 0;
+    // An assistant to X ("Помощник бухгалтера", "Ассистент главного инженера проекта") does X's routine under X: for
+    // someone who wants X at middle level or above that is two levels down, whatever else the title names.
+    if (t.assistant && !wantsAssistant && wantRange.lo >= 2) {
+      vacancyLevel = { lo: Math.min(vacancyLevel?.lo ?? 1, 1), hi: 1 };
+      levelGap = Math.max(levelGap, 2);
+    }
+    // hh's id is the employer's band: "1–3 years" with no level word in the title is a junior-to-middle job, two
+    // bands below someone with 6+ years. ("No experience" is not a band but "not required"; it is left to the
+    // one-level gap, since many non-IT employers hire experienced people under it.)
+    if (!vr && v.experience && userExp !== null && levelGap === 1 && gradedField) {
+      const vi = EXPERIENCE_INDEX[v.experience];
+      if (vi >= 1 && userExp - vi >= 2) levelGap = 2;
+    }
+    const levelDir = vacancyLevel ? Math.sign(vacancyLevel.lo - wantRange.hi) || -Math.sign(wantRange.lo - vacancyLevel.hi) : 0;
+    // The title is the wanted job and names a level inside the user's band ("Стажёр (аналитика …)" for a
+    // newcomer): surer than a level inferred from hh's experience id. A wide band (no experience given) says
+    // nothing, and a title that is another job gets no credit for its level.
+    const levelFit =
+      cues.length > 0 && !!vr && levelGap === 0 && rangeGap(wantRange, vr) === 0 && wantRange.hi - wantRange.lo <= 2 && title >= 0.8 && !foreign && !roleMismatch;
+    let yearsGap = 0;
+    let needYears = v.experience ? EXPERIENCE_MIN_YEARS[v.experience] : 0;
+    if (userExp !== null) {
+      if (v.experience) yearsGap = Math.max(0, EXPERIENCE_INDEX[v.experience] - userExp);
+      // A full description often states the requirement more precisely than hh's experience id ("от 3-х лет").
+      const said = full && v.description ? statedYears(v.description) : undefined;
+      if (said !== undefined && experienceIndexOfYears(said) - userExp > yearsGap) {
+        yearsGap = experienceIndexOfYears(said) - userExp;
+        needYears = Math.floor(said);
+      }
+    }
+
+    // Skill evidence: title + snippet on a card; plus key skills and description on a full vacancy.
+    const bag = new Map<string, number>(inTitle);
+    if (v.snippet) analyzeBag(v.snippet, bag, wantInText);
+    if (full) {
+      if (v.keySkills) for (const k of v.keySkills) analyzeBag(k, bag, wantInText);
+      if (v.description) analyzeBag(v.description, bag, wantInText);
+    }
+    const skillsMatched: string[] = [];
+    let skillW = 0;
+    for (const s of skills) {
+      if (s.keys.every((k) => bag.has(k))) {
+        skillsMatched.push(s.text);
+        skillW += s.w;
+      }
+    }
+    const skillFrac = skillTotal > 0 ? skillW / skillTotal : 0;
+    let coreHit = 0;
+    for (const c of coreSet) if (bag.has(c)) coreHit++;
+    const coreFrac = coreSet.size > 0 ? coreHit / coreSet.size : 0;
+    const coreMissing = core && !bag.has(core) ? core : '';
+    const techMissing = coreTech.length > 0 && !coreTech.some((c) => bag.has(c));
+
+    let pSame = -1;
+    let role: RoleInfo | undefined;
+    let pRole = 0;
+    let pTop3 = 0;
+    let roleUnsure = false;
+    if (roleModel) {
+      const ids = v.professionalRoleIds?.map((id) => roleModel.roleIndex(id)).filter((i): i is number => i !== undefined) ?? [];
+      if (ids.length > 0) {
+        // hh's own roles for the vacancy: certain.
+        pSame = ids.some((i) => userRoles.has(i)) ? 1 : 0;
+        role = roleModel.roles[ids.find((i) => !userRoles.has(i)) ?? ids[0] ?? 0];
+        pRole = 1;
+        pTop3 = 1;
+      } else {
+        const pr = roleModel.predict(v.title);
+        pSame = 0;
+        for (const i of userRoles) pSame += pr.probs[i] ?? 0;
+        role = pr.top[0]?.role;
+        pRole = pr.top[0]?.p ?? 0;
+        pTop3 = pr.top.slice(0, 3).reduce((s, x) => s + x.p, 0);
+        roleUnsure = pr.unknownHead || pr.unknown;
+      }
+    }
+
+    // (a title made only of job-naming cue words, "Ассистент руководителя", "Директор", does name a job)
+    const genericHead = t.items.some((i) => i.kind === 'g') && !t.items.some((i) => !i.absorbed && (i.kind === 'r' || i.kind === 't' || i.kind === 'u'));
+    return {
+      pSame, role, pRole, pTop3, roleUnsure, techMissing, sharesWord, genericHead,
+      full, title, bestTitle, titleHasRole: mainRoles.length > 0, precision: precDen > 0 ? precNum / precDen : 0, roleMismatch, foreign: foreign && (display.get(foreign) ?? techName(foreignWord)),
+      foreignSoft: stackOk, qualifier, levelGap, levelDir, vacancyLevel, levelFit, yearsGap, needYears, skillsMatched, skillFrac, coreMissing, coreFrac,
+    };
+  }
+
+  /**
+   * The role model says the vacancy is one of the user's hh roles. Not enough over a stack the user lacks or a job
+   * defined by a technology the title does not name (hh's "programmer" is every stack), and it takes a surer
+   * reading to overrule the dictionary's own role mismatch.
+   */
+  function isSameRole(f: Features): boolean {
+    // Only where the words found nothing: hh's roles are broad ("Учитель, преподаватель" is every subject, "Врач" every
+    // speciality), so a title the words partly match and partly contradict keeps the words' verdict.
+    if (f.pSame < ROLE_SAME || f.foreign || f.title >= 0.4) return false;
+    if (f.techMissing) return false;
+    return !f.roleMismatch || f.pSame >= ROLE_OVERRULE;
+  }
+
+  function logit(f: Features): number {
+    // Evidence that the job is the wanted one, capped: a perfect text match must not outvote a wrong level.
+    let rel = -3.2 + 5.5 * f.title * (0.6 + 0.4 * f.precision);
+    rel += f.full ? 2.0 * f.skillFrac + 1.0 * f.coreFrac - 0.9 : 1.5 * f.skillFrac;
+    // A title that names no role ("Старший специалист отдела отчётности") leaves the job to the text.
+    if (f.full && !f.titleHasRole) rel += 2.0 * f.skillFrac * f.coreFrac;
+    if (f.levelFit) rel += LEVEL_FIT;
+    // hh's role of the vacancy is one the user wants: the job is theirs even in words the profile lacks
+    // ("Product Owner" for a product manager). Not over a stack the user lacks (the role "programmer" is every stack).
+    const sameRole = isSameRole(f);
+    if (sameRole) rel = Math.max(rel, logitOf(0.3 + 0.5 * f.pSame));
+    let x = Math.min(rel, REL_CAP);
+    if (f.roleMismatch && !sameRole) x -= 2.0;
+    if (f.foreign) x -= f.foreignSoft ? 0.5 : 1.5;
+    if (f.qualifier) x -= 0.6;
+    x -= f.levelGap === 0 ? 0 : f.levelGap === 1 ? 1.0 : 3.5 + (f.levelGap - 2);
+    x -= [0, 0.3, 3.0, 4.0][f.yearsGap] ?? 4.0;
+    return x;
+  }
+
+  function reasonsOf(f: Features): Reason[] {
+    const out: Reason[] = [];
+    // Every reason must be true of the vacancy: a level word of the desired title is shown only when the vacancy is at
+    // that level ("Junior Python developer" is not what a Middle vacancy matches), and a title built around another
+    // stack or role does not "partly match" for sharing a generic word ("Senior Java Developer", "Python developer").
+    const shown = f.levelFit ? f.bestTitle : withoutLevelWords(f.bestTitle);
+    // Nor does a title "match" one of the user's when its head names another role ("Системный администратор" is no
+    // "Администратор" of a front desk) or only another stack.
+    const sameRole = isSameRole(f);
+    const contradicted = (f.roleMismatch && !sameRole) || (f.foreign && !f.foreignSoft);
+    if (f.title >= 0.8 && !contradicted) out.push({ code: 'title_match', polarity: 'plus', params: { title: shown } });
+    else if (f.title >= 0.4 && f.title < 0.8 && !f.foreign && !f.roleMismatch) out.push({ code: 'title_partial', polarity: 'plus', params: { title: shown } });
+    if (sameRole && f.role) out.push({ code: 'role_same', polarity: 'plus', params: { role: f.role.name } });
+    if (f.roleMismatch && !sameRole) out.push({ code: 'role_mismatch', polarity: 'minus', params: { role: f.roleMismatch } });
+    if (f.foreign) out.push({ code: 'foreign_tech', polarity: 'minus', params: { tech: f.foreign } });
+    if (f.coreMissing) out.push({ code: 'missing_core', polarity: 'minus', params: { word: display.get(f.coreMissing) ?? f.coreMissing, where: f.full ? 'full' : 'card' } });
+    else if (f.title < 0.4) out.push({ code: 'title_no_match', polarity: 'minus' });
+    if (f.skillsMatched.length > 0) {
+      out.push({ code: 'skills', polarity: 'plus', params: { n: f.skillsMatched.length, list: f.skillsMatched.slice(0, 5).join(', ') } });
+    }
+    if (f.levelFit && f.vacancyLevel) out.push({ code: 'level_fit', polarity: 'plus', params: { level: LEVEL_NAMES[f.vacancyLevel.lo] ?? 'middle' } });
+    if (f.levelGap > 0 && f.vacancyLevel) {
+      const lvl = LEVEL_NAMES[f.levelDir > 0 ? f.vacancyLevel.lo : f.vacancyLevel.hi] ?? 'middle';
+      out.push({ code: f.levelDir > 0 ? 'level_above' : 'level_below', polarity: 'minus', params: { level: lvl } });
+    }
+    return out;
+  }
+
+  return {
+    features,
+    score(v, thresholds = defaults) {
+      const f = features(v);
+      // The shown score is calibrated; a profile with only hard filters keeps its neutral "show".
+      let score = neutral ? NEUTRAL_SCORE : cal(sigmoid(logit(f)));
+      const reasons = neutral ? [] : reasonsOf(f);
+      if (!neutral && f.yearsGap >= 1) {
+        reasons.push({ code: 'needs_experience', polarity: 'minus', params: { years: f.needYears } });
+      }
+      // Hide only on evidence. A title the words do not match is another profession when the role model is sure
+      // of it; when it is not (an unfamiliar title), the vacancy is dimmed as "not sure" rather than hidden.
+      if (!neutral && roleModel && score < thresholds.hide && f.title < 0.4 && !f.roleMismatch && !f.foreign && f.levelGap < 2 && f.yearsGap < 2) {
+        // The model's reading is evidence only about a title that names something specific, and not against a word the
+        // title shares with the user's own ("Сервисный механик" for "Механик по ремонту автомобилей").
+        if (f.pSame < ROLE_OTHER && f.pTop3 >= ROLE_FOCUS && !f.roleUnsure && (!f.genericHead || (f.full && f.skillFrac === 0 && f.coreFrac === 0))) {
+          reasons.push({ code: 'other_profession', polarity: 'minus', params: { role: f.role && f.pRole >= ROLE_SURE ? f.role.name : '' } });
+        } else {
+          score = cal(NOT_SURE_SCORE);
+          reasons.push({ code: 'not_sure', polarity: 'minus' });
+        }
+      }
+      const titleStems = tokenize(normalizeText(v.title)).map((w) => tokenInfo(w).stem);
+      const hard = filters.check(v, titleStems);
+      const unmet = requirements.check(v, f.full);
+      if (unmet?.kind === 'licence') hard.push({ code: 'needs_licence', polarity: 'minus', hard: true, params: { cats: unmet.cats.join(', ') } });
+      else if (unmet?.kind === 'language') hard.push({ code: 'needs_language', polarity: 'minus', hard: true, params: { lang: unmet.id, level: unmet.level } });
+      else if (unmet?.kind === 'medical') hard.push({ code: 'needs_medical', polarity: 'minus', hard: true });
+      if (hard.length > 0) {
+        reasons.unshift(...hard);
+        score = Math.min(score, thresholds.hide / 2);
+      }
+      const verdict: Verdict = hard.length > 0 || score < thresholds.hide ? 'hide' : score < thresholds.dim ? 'dim' : 'show';
+      return { score, verdict, reasons };
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import type { MatchVacancy } from '../../core/match/vacancy';
+import { correct, emptyFeedback, feedbackStoreSchema, learn, learnedAdjustments, vacancyFeatures, type FeedbackLabel, type FeedbackSource, type FeedbackStore, type FeedbackWhy } from './model';
+
+/** Where the learned model is kept (the worker passes browser.storage.local; tests a Map). */
+export interface FeedbackStorage {
+  get(): Promise<unknown>;
+  set(value: FeedbackStore): Promise<void>;
+}
+
+interface Seen {
+  features: string[];
+  base: number;
+  title: string;
+  employer?: string;
+}
+
+/** Vacancies scored lately, remembered by id: a label names a vacancy id, its facts come from the worker's own read. */
+const SEEN_MAX = 3000;
+
+/**
+ * The worker's per-user feedback model: corrects scores, learns from labels, shows and forgets what it learned.
+ * A label only names a vacancy the worker itself scored lately (the page says which card was clicked, never
+ * what the vacancy is), so a page cannot teach Otklik made-up titles or employers.
+ */
+export function createFeedback(storage: FeedbackStorage, now: () => number = Date.now, warn: (m: string) => void = () => undefined) {
+  let cache: FeedbackStore | null = null;
+  let pending: Promise<unknown> = Promise.resolve();
+  const seen = new Map<string, Seen>();
+
+  async function load(): Promise<FeedbackStore> {
+    if (cache) return cache;
+    const raw = await storage.get();
+    const parsed = feedbackStoreSchema.safeParse(raw ?? emptyFeedback());
+    if (!parsed.success) warn('stored feedback model is unreadable: starting afresh');
+    cache = parsed.success ? parsed.data : emptyFeedback();
+    return cache;
+  }
+
+  /** Serialised: two quick clicks never lose a label. */
+  function update(f: (s: FeedbackStore) => FeedbackStore): Promise<FeedbackStore> {
+    const next = pending.then(async () => {
+      const s = f(await load());
+      await storage.set(s);
+      cache = s;
+      return s;
+    });
+    pending = next.catch(() => undefined);
+    return next;
+  }
+
+  return {
+    /** The store to correct a batch of scores with (read once per batch). */
+    current: load,
+    /** The corrected score of one vacancy the scorer just scored; remembers its facts for a later label. */
+    apply(store: FeedbackStore, v: MatchVacancy & { professionalRoleIds?: readonly string[] }, base: number, hideBelow: number) {
+      const features = vacancyFeatures(v);
+      seen.delete(v.id);
+      seen.set(v.id, { features, base, title: v.title, ...(v.employer ? { employer: v.employer.name } : {}) });
+      if (seen.size > SEEN_MAX) seen.delete(seen.keys().next().value!);
+      return correct(store, v.id, features, base, hideBelow);
+    },
+    /** A label on a vacancy scored lately; false when the worker has not seen it (restarted since: reload). */
+    async label(vacancyId: string, label: FeedbackLabel, source: FeedbackSource, why?: FeedbackWhy): Promise<boolean> {
+      const s = seen.get(vacancyId);
+      if (!s) return false;
+      await update((store) => learn(store, vacancyId, { label, source, features: s.features, base: s.base, title: s.title.slice(0, 300), ...(s.employer ? { employer: s.employer.slice(0, 300) } : {}), ...(why ? { why } : {}), at: now() }));
+      return true;
+    },
+    /** What was learned, for the options page. */
+    async summary() {
+      const store = await load();
+      const examples = Object.values(store.examples);
+      return {
+        relevant: examples.filter((e) => e.label === 'relevant').length,
+        notForMe: examples.filter((e) => e.label === 'not').length,
+        adjustments: learnedAdjustments(store).map(({ kind, value, weight }) => ({ kind, value, weight })),
+      };
+    },
+    async reset(): Promise<void> {
+      await update(() => emptyFeedback());
+    },
+    /** The model changed in another context (not expected: only the worker writes it). */
+    forget(): void {
+      cache = null;
+    },
+  };
+}
+export type Feedback = ReturnType<typeof createFeedback>;
