@@ -11,7 +11,7 @@ import { getTelegramToken } from '../../core/notify/token';
 import type { Settings } from '../../core/settings/schema';
 import { getSettings, updateSettings, watchSettings } from '../../core/settings/store';
 import type { DiscoveryMessageDeps } from './handlers';
-import { tell } from '../../../entrypoints/background/tell';
+import { tell } from '../notify/tell';
 
 /**
  * Discovery in the service worker: one alarm ('otklik-discovery') every `intervalMinutes`; a round per wake

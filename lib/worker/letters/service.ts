@@ -20,7 +20,7 @@ import { getSettings } from '../../core/settings/store';
 import type { Settings } from '../../core/settings/schema';
 import type { LetterMessageDeps } from './handlers';
 import { selfOf, senderOf } from '../../core/messaging';
-import { notificationIcon } from '../../../entrypoints/background/tell';
+import { notificationIcon } from '../notify/tell';
 import { portAllowed } from '../../core/messaging/policy';
 
 /**

@@ -12,8 +12,8 @@ import type { Settings } from '../../core/settings/schema';
 import { factoryDeps } from '../letters/service';
 import { syncFromHh, type NegotiationDeps } from './handlers';
 import { invitationNotice } from '../notify/invitations';
-import { readCookie } from '../../../entrypoints/background/cookies';
-import { tell } from '../../../entrypoints/background/tell';
+import { readCookie } from '../platform/cookies';
+import { tell } from '../notify/tell';
 
 /**
  * Responses and employer chats in the service worker: an alarm reads the responses page every

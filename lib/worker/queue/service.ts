@@ -7,8 +7,8 @@ import { hhHomeUrl } from '../../core/hh/urls';
 import { drainUntilWait, jobOpenUrl, queueConfigFromSettings, readResponses, type Notifier, type StepResult } from '.';
 import { ACTIVE_STATES } from './states';
 import { getSettings } from '../../core/settings/store';
-import { readCookie } from '../../../entrypoints/background/cookies';
-import { notificationIcon, tell } from '../../../entrypoints/background/tell';
+import { readCookie } from '../platform/cookies';
+import { notificationIcon, tell } from '../notify/tell';
 import { signalMemory } from '../triage/hh-signals';
 import { draftLetters } from '../letters/service';
 

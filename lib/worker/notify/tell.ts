@@ -1,7 +1,7 @@
 import { browser } from '#imports';
-import { notify, type Notice } from '../../lib/worker/notify/notifier';
-import { getTelegramToken } from '../../lib/core/notify/token';
-import { getSettings } from '../../lib/core/settings/store';
+import { notify, type Notice } from './notifier';
+import { getTelegramToken } from '../../core/notify/token';
+import { getSettings } from '../../core/settings/store';
 
 /** The icon every Otklik notification shows. */
 export const notificationIcon = (): string => browser.runtime.getURL('/icon/128.png');
