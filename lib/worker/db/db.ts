@@ -2,10 +2,13 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Job, JobEvent, MetaRow, SendRecord } from '../../core/db/schema';
 import type { DiscoveryState, SeenVacancy } from './discovery-rows';
 import type { NegotiationRecord, ReplyRecord } from './negotiation-rows';
+import { queueTables } from '../queue/tables';
+import { discoveryTables } from '../discovery/tables';
+import { negotiationTables } from '../negotiations/tables';
 
 /**
  * The extension's IndexedDB (background / extension pages only: in a content script IndexedDB would be
- * hh.ru's). Every schema change is a new entry in SCHEMA_VERSIONS with an upgrade test in db.test.ts that
+ * hh.ru's). Every schema change is a new version in the owning feature's tables.ts with an upgrade test in db.test.ts that
  * seeds a fake-indexeddb at the previous version and opens it with this class.
  *
  * Index only what is queried (style-anchors §4.1): jobs are scanned by [state+nextAttemptAt] (the drain's
@@ -22,42 +25,28 @@ export interface SchemaVersion {
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
-  {
-    version: 1,
-    stores: {
-      jobs: '++id, &[vacancyId+resumeHash], vacancyId, state, [state+nextAttemptAt], maybeSentAt, updatedAt',
-      events: '++id, jobId, at',
-      meta: 'key',
-    },
-  },
-  {
-    // v2: the rolling 24 h window moves from "applied jobs by outcome.at" to its own append-only send log, so
-    // a removed job or an inferred send (lost answer, then "already applied") still counts. Backfilled from
-    // the applied jobs v1 knew about.
-    version: 2,
-    stores: { sends: '++id, at, jobId' },
-    upgrade: async (tx) => {
-      const applied = await tx.table<Job, number>('jobs').where('state').equals('applied').toArray();
-      const rows: SendRecord[] = applied
-        .filter((job) => job.outcome?.kind === 'applied')
-        .map((job) => ({ at: job.outcome!.at, jobId: job.id, vacancyId: job.vacancyId, confirmed: true }));
-      await tx.table<SendRecord, number>('sends').bulkAdd(rows);
-    },
-  },
-  {
-    // v4 (issue 7, auto-discovery): every vacancy discovery looked at, by id; suggestions = verdict 'suggested'
-    // (listed newest first by updatedAt); one state row (last round, pause, backoff).
-    version: 4,
-    stores: { seen: 'id, verdict, [verdict+updatedAt], firstSeenAt', discovery: 'key' },
-  },
-  {
-    // v5 (issue 8, responses and employer chats): one row per hh response topic (status, milestones, linked job);
-    // replies = employer messages waiting for the user with their draft (never sent without a click).
-    version: 5,
-    stores: { negotiations: 'topicId, vacancyId, jobId, status, appliedAt', replies: 'topicId, state' },
-  },
-];
+/**
+ * Each feature declares its own tables by version (lib/worker/<feature>/tables.ts); they are merged here, one entry
+ * per version, in version order. A version is never edited once shipped: a change is a new version in the feature
+ * that owns the table (db.test.ts pins the merged list).
+ */
+export function composeSchema(parts: readonly (readonly SchemaVersion[])[]): SchemaVersion[] {
+  const byVersion = new Map<number, SchemaVersion>();
+  for (const v of parts.flat()) {
+    const prev = byVersion.get(v.version);
+    if (!prev) {
+      byVersion.set(v.version, { ...v, stores: { ...v.stores } });
+      continue;
+    }
+    const clash = Object.keys(v.stores).find((t) => t in prev.stores);
+    if (clash) throw new Error(`schema v${v.version}: table "${clash}" declared twice`);
+    if (prev.upgrade && v.upgrade) throw new Error(`schema v${v.version}: two upgrades`);
+    byVersion.set(v.version, { version: v.version, stores: { ...prev.stores, ...v.stores }, ...(prev.upgrade ?? v.upgrade ? { upgrade: prev.upgrade ?? v.upgrade } : {}) });
+  }
+  return [...byVersion.values()].sort((x, y) => x.version - y.version);
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = composeSchema([queueTables, discoveryTables, negotiationTables]);
 
 export const DB_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
 
