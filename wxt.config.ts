@@ -59,7 +59,7 @@ export default defineConfig({
     minimum_chrome_version: browser === 'chrome' ? '124' : undefined,
     // offscreen: hosts the local cover-letter model (WebLLM); unlimitedStorage: its cached weights are not evicted.
     // scripting: the worker injects the vacancy / responses / questionnaire bundle only into those pages, so the
-    // script on every hh page stays small (lib/pages).
+    // script on every hh page stays small (lib/core/pages, lib/worker/pages).
     permissions: ['storage', 'scripting', 'alarms', 'cookies', 'notifications', 'unlimitedStorage', ...(browser === 'chrome' ? ['offscreen'] : [])],
     // WebLLM compiles WebAssembly (tokenizer, TVM runtime): MV3's default CSP forbids it without 'wasm-unsafe-eval'.
     content_security_policy: browser === 'chrome' ? { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" } : undefined,

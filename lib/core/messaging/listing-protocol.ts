@@ -139,7 +139,7 @@ export const listingMessages = {
   },
   /**
    * Content script → background: this tab shows a vacancy, responses or questionnaire page; inject the page
-   * features bundle (lib/pages) into it. The worker checks the sender's URL itself.
+   * features bundle (lib/worker/pages) into it. The worker checks the sender's URL itself.
    */
   loadPageFeatures: {
     req: z.object({}),
