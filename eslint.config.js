@@ -20,6 +20,17 @@ const HH_SELF_CONTAINED = {
   regex: '^\\.\\./(?!match/vacancy$)',
   message: 'lib/core/hh knows hh only: it imports no feature (the vacancy model lib/core/match/vacancy is the one shared shape).',
 };
+/** Runtime folders: code may import only the runtimes whose bundle it lands in (README "Layout"); types are free. */
+const only = (runtime, forbidden) => ({
+  group: forbidden.map((r) => `**/${r}/**`),
+  allowTypeImports: true,
+  message: `lib/${runtime} runs in its own bundle: it imports lib/core (and what README "Layout" allows), never ${forbidden.join(', ')}.`,
+});
+const CORE_ONLY = only('core', ['listing', 'hh-pages', 'worker', 'ext-pages']);
+const LISTING_ONLY = only('listing', ['hh-pages', 'worker', 'ext-pages']);
+const HH_PAGES_ONLY = only('hh-pages', ['worker', 'ext-pages']);
+const WORKER_ONLY = only('worker', ['listing', 'hh-pages', 'ext-pages']);
+const EXT_PAGES_ONLY = { ...only('ext-pages', ['listing', 'hh-pages']), group: ['**/listing/**', '**/hh-pages/**', '**/worker/!(db|queue)/**'] };
 const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
@@ -51,6 +62,11 @@ export default tseslint.config(
   },
   { files: ['**/*.mjs', 'scripts/**', 'test/**', '*.config.*'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } } },
   { files: LIB, rules: restrict(NOT_UP) },
-  { files: HH, ignores: ['**/*.test.ts'], rules: restrict(NOT_UP, HH_SELF_CONTAINED) },
+  { files: ['lib/core/**'], ignores: ['**/*.test.ts', '**/*.test.tsx'], rules: restrict(NOT_UP, CORE_ONLY) },
+  { files: ['lib/worker/**'], ignores: ['**/*.test.ts', '**/*.test.tsx'], rules: restrict(NOT_UP, WORKER_ONLY) },
+  { files: ['lib/ext-pages/**'], ignores: ['**/*.test.ts', '**/*.test.tsx'], rules: restrict(NOT_UP, EXT_PAGES_ONLY) },
+  { files: HH, ignores: ['**/*.test.ts'], rules: restrict(NOT_UP, CORE_ONLY, HH_SELF_CONTAINED) },
   { files: CONTENT_SCRIPT, rules: restrict(NOT_UP, NO_DB) },
+  { files: ['lib/listing/**'], ignores: ['**/*.test.ts', '**/*.test.tsx'], rules: restrict(NOT_UP, NO_DB, LISTING_ONLY) },
+  { files: ['lib/hh-pages/**'], ignores: ['**/*.test.ts', '**/*.test.tsx'], rules: restrict(NOT_UP, NO_DB, HH_PAGES_ONLY) },
 );

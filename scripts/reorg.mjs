@@ -41,6 +41,13 @@ const FOLDER_RULES = {
 
 /** Exact moves: files whose runtime differs from their old folder's default (import graph from each entry). */
 const FILE_RULES = {
+  // second pass (runtime boundaries in eslint.config.js): shared by more than one bundle, so core
+  'lib/worker/db/negotiation-rows.ts': 'lib/core/db/negotiation-rows.ts',
+  'lib/worker/db/discovery-rows.ts': 'lib/core/db/discovery-rows.ts',
+  'lib/worker/platform/script-token.ts': 'lib/core/platform/script-token.ts',
+  'lib/worker/platform/secret-store.ts': 'lib/core/platform/secret-store.ts',
+  'lib/worker/letters/keys.ts': 'lib/core/letters/keys.ts',
+  'lib/core/messaging/content-client.ts': 'lib/listing/messaging/content-client.ts',
   // pure helpers shared by every bundle
   'lib/describe-zod-error.ts': 'lib/core/describe-zod-error.ts',
   'lib/zod-messages.ts': 'lib/core/zod-messages.ts',

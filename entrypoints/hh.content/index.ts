@@ -2,7 +2,7 @@ import { defineContentScript } from '#imports';
 import { HH_MATCH_PATTERNS } from '../../lib/core/hh/urls';
 import { startTriage } from '../../lib/listing/triage/start';
 import { requestPageFeatures } from '../../lib/listing/pages/request';
-import { sendFromListing } from '../../lib/core/messaging/content-client';
+import { sendFromListing } from '../../lib/listing/messaging/content-client';
 import { whenParsed } from '../../lib/listing/platform/when-parsed';
 
 /**

@@ -1,6 +1,6 @@
 import type { Worker } from 'playwright-core';
 
-/** A secret in the extension origin's IndexedDB (lib/worker/platform/secret-store.ts), read in the worker. */
+/** A secret in the extension origin's IndexedDB (lib/core/platform/secret-store.ts), read in the worker. */
 export function secretIn(worker: Worker, name: string): Promise<string | null> {
   return worker.evaluate(
     (n) =>

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { NEGOTIATION_STATUSES, REPLY_STATES } from '../../worker/db/negotiation-rows';
+import { NEGOTIATION_STATUSES, REPLY_STATES } from '../db/negotiation-rows';
 
 /**
  * Messages of responses and employer chats (issue 8), spread into lib/core/messaging/protocol.ts `toBackground`.

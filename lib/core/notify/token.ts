@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { moveOutOfLocal, readSecret, writeSecret } from '../../worker/platform/secret-store';
+import { moveOutOfLocal, readSecret, writeSecret } from '../platform/secret-store';
 import { tokenSchema } from './telegram';
 
 /**
  * The Telegram bot token: a secret, so not in the settings (an export never carries it), never logged, and
  * not in chrome.storage.local, which content scripts share: in the extension origin's IndexedDB
- * (lib/worker/platform/secret-store.ts), remembered across browser restarts (the worker sends notifications when no
+ * (lib/core/platform/secret-store.ts), remembered across browser restarts (the worker sends notifications when no
  * extension page is open). Read only by the background's notifier, which sends it to the Bot API and nowhere
  * else, and by the options page (whether one is set).
  */

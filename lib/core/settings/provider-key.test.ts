@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getKey, setKey } from '../../worker/letters/keys';
+import { getKey, setKey } from '../letters/keys';
 import { defaultSettings, type Settings } from './schema';
 import { getSettings, loadSettings, replaceSettings, saveSettings, updateSettings } from './store';
 import { importSettings } from '../../ext-pages/settings/transfer';

@@ -39,7 +39,7 @@ export type ApplySettings = z.infer<typeof applySchema>;
 /** enabled, profile, triage (what the listing content script reads, see ./listing-schema), then the rest. */
 export const settingsSchema = z.extend(listingSettingsSchema, {
   apply: z._default(applySchema, () => applySchema.parse({})),
-  /** Cover letters (issue 5): provider and its non-secret config. API keys are never here (lib/worker/letters/keys.ts). */
+  /** Cover letters (issue 5): provider and its non-secret config. API keys are never here (lib/core/letters/keys.ts). */
   letters: z._default(lettersSchema, () => lettersSchema.parse({})),
   // ── Discovery & notifications (issue 7)
   discovery: z._default(discoverySchema, () => discoverySchema.parse({})),

@@ -2,7 +2,7 @@ import { storage } from '#imports';
 import { MIGRATIONS } from './migrations';
 import { applyPaths, changedPaths, leafPaths, type SettingsPath } from './patch';
 import { describeFallbacks, getAt, readSettings, type SettingsRead } from './read';
-import { setKey } from '../../worker/letters/keys';
+import { setKey } from '../letters/keys';
 import { originChanged } from '../letters/provider-url';
 import { SETTINGS_VERSION, defaultSettings, settingsSchema, type Settings } from './schema';
 

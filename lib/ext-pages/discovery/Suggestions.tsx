@@ -3,7 +3,7 @@ import { signal } from '@preact/signals';
 import { browser } from '#imports';
 import { getDb } from '../../worker/db';
 import { getState, listSuggestions } from '../../worker/discovery/store';
-import type { DiscoveryState, SeenVacancy } from '../../worker/db/discovery-rows';
+import type { DiscoveryState, SeenVacancy } from '../../core/db/discovery-rows';
 import { when } from '../../core/i18n/format';
 import { uiLang } from '../../core/i18n/lang';
 import { sendToBackground } from '../../core/messaging';

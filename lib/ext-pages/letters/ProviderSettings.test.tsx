@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { getKey, keyLocation, maskKey, setKey } from '../../worker/letters/keys';
+import { getKey, keyLocation, maskKey, setKey } from '../../core/letters/keys';
 import type { LettersSettings } from '../../core/letters/settings';
 import type { ProviderStatus } from '../../core/messaging/protocol';
 import { defaultSettings } from '../../core/settings/schema';

@@ -6,7 +6,7 @@ import { generateLetter } from '../letters/port-client';
 import type { Settings } from '../../core/settings/schema';
 import type { SettingsWatch } from '../../listing/settings/watch-stored';
 import { listingQueue } from '../../listing/triage/queue-port';
-import { sendFromListing } from '../../core/messaging/content-client';
+import { sendFromListing } from '../../listing/messaging/content-client';
 import { pickLang } from '../../listing/triage/texts';
 import { VacancyPanel } from './vacancy-panel';
 

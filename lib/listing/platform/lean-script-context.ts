@@ -1,5 +1,5 @@
 import { ext } from './ext';
-import { isScriptToken, SCRIPT_TOKEN_KEY, startedEventType } from '../../worker/platform/script-token';
+import { isScriptToken, SCRIPT_TOKEN_KEY, startedEventType } from '../../core/platform/script-token';
 
 /**
  * What `wxt/utils/content-script-context` resolves to in the content scripts' build (wxt.config.ts): the part

@@ -1,4 +1,4 @@
-import type { sendFromListing } from '../../core/messaging/content-client';
+import type { sendFromListing } from '../messaging/content-client';
 import type { QueuePort } from './controller';
 
 /** The listing's queue port: typed messages to the worker (also used by the vacancy panel). */

@@ -2,7 +2,7 @@ import { absolutize, badgeAnchor, cardEmployer, cardTitle, findListingCards, lis
 import { isListingPage } from '../../core/hh/page-detect';
 import { vacancyPageUrl } from '../../core/hh/urls';
 import { openGate, templateText, watchParse } from './early';
-import { sendFromListing, sendTriage } from '../../core/messaging/content-client';
+import { sendFromListing, sendTriage } from '../messaging/content-client';
 import type { TriageStats } from '../../core/messaging/listing-protocol';
 import { parseListingSwitch, type ListingSwitch } from '../settings/listing-switch';
 import { watchStoredSettings } from '../settings/watch-stored';

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Job, JobEvent, MetaRow, SendRecord } from '../../core/db/schema';
-import type { DiscoveryState, SeenVacancy } from './discovery-rows';
-import type { NegotiationRecord, ReplyRecord } from './negotiation-rows';
+import type { DiscoveryState, SeenVacancy } from '../../core/db/discovery-rows';
+import type { NegotiationRecord, ReplyRecord } from '../../core/db/negotiation-rows';
 import { queueTables } from '../queue/tables';
 import { discoveryTables } from '../discovery/tables';
 import { negotiationTables } from '../negotiations/tables';

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OtklikDb } from '../db/db';
 import { rememberSeen, updateState, getState } from './store';
-import type { SeenVacancy } from '../db/discovery-rows';
+import type { SeenVacancy } from '../../core/db/discovery-rows';
 import { defaultSettings, type Settings } from '../../core/settings/schema';
 import { FAKE_TELEGRAM_CHAT, FAKE_TELEGRAM_TOKEN, startFakeTelegram, type FakeTelegram } from '../../../test/fake-telegram/server';
 import { createDiscoveryHandlers, type DiscoveryMessageDeps } from './handlers';

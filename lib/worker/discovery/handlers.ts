@@ -1,7 +1,7 @@
 import type { OtklikDb } from '../db/db';
 import type { JobState, VacancySnapshot } from '../../core/db/schema';
 import { countSuggestions, forgetSeen, getState, listSuggestions, setVerdict, updateState } from './store';
-import type { RoundSummary } from '../db/discovery-rows';
+import type { RoundSummary } from '../../core/db/discovery-rows';
 import type { discoveryMessages, SuggestionView } from '../../core/messaging/protocol';
 import type { Handlers } from '../../core/messaging/router';
 import { getMe, sendMessage, type TelegramDeps } from '../../core/notify/telegram';

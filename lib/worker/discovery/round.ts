@@ -11,7 +11,7 @@ import { employerBlockReason } from '../queue/guards';
 import type { Settings } from '../../core/settings/schema';
 import { discoverySources, type Source } from './sources';
 import { getState, pruneSeen, rememberSeen, seenIds, updateState } from './store';
-import type { DiscoveryState, RoundSummary, SeenVacancy, SeenVerdict, SourceRun } from '../db/discovery-rows';
+import type { DiscoveryState, RoundSummary, SeenVacancy, SeenVerdict, SourceRun } from '../../core/db/discovery-rows';
 
 /**
  * One discovery round: walk the sources in order, page by page, politely paced; stop a source at a page

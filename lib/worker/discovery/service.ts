@@ -6,7 +6,7 @@ import { fetchResumes, pickDefaultResume } from '../../core/hh/resumes';
 import { uiLang } from '../../core/i18n/lang';
 import { blockedBecause, runRound, type RoundDeps } from './round';
 import { getState } from './store';
-import type { RoundSummary } from '../db/discovery-rows';
+import type { RoundSummary } from '../../core/db/discovery-rows';
 import { getTelegramToken } from '../../core/notify/token';
 import type { Settings } from '../../core/settings/schema';
 import { getSettings, updateSettings, watchSettings } from '../../core/settings/store';

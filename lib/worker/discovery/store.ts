@@ -1,5 +1,5 @@
 import type { OtklikDb } from '../db/db';
-import type { DiscoveryState, SeenVacancy, SeenVerdict } from '../db/discovery-rows';
+import type { DiscoveryState, SeenVacancy, SeenVerdict } from '../../core/db/discovery-rows';
 
 /** Discovery's records (Dexie v4 tables `seen` and `discovery`). Short transactions only: never a fetch inside. */
 

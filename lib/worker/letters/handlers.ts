@@ -1,6 +1,6 @@
 import type { OtklikDb } from '../db/db';
 import type { Job } from '../../core/db/schema';
-import { maskKey, type KeyProvider, type KeyStorage } from './keys';
+import { maskKey, type KeyProvider, type KeyStorage } from '../../core/letters/keys';
 import { approveJob, resetDraft, updateLetter } from './jobs';
 import type { LetterProvider } from './provider';
 import { cleanVacancyText } from './vacancy-text';

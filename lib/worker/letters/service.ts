@@ -7,7 +7,7 @@ import { createEngineClient } from './engine-client';
 import { ENGINE_PORT } from '../../core/letters/engine-protocol';
 import { providerFor, type FactoryDeps } from './factory';
 import { claimDraft, failDraft, jobsNeedingDraft, saveDraft, WRITING_LEASE_MS } from './jobs';
-import { getKey, keyLocation, moveKeys, setKey } from './keys';
+import { getKey, keyLocation, moveKeys, setKey } from '../../core/letters/keys';
 import { LETTER_PORT, letterPortRequestSchema, type LetterPortEvent, type LetterPortRequest } from '../../core/letters/port-protocol';
 import { serveOneRequest } from './port-server';
 import type { PortLike } from '../../hh-pages/letters/port-client';

@@ -1,4 +1,4 @@
-import type { NegotiationRecord } from '../db/negotiation-rows';
+import type { NegotiationRecord } from '../../core/db/negotiation-rows';
 
 /**
  * The response funnel: applied → viewed → invited / rejected, overall, per week of sending, and by score band

@@ -1,5 +1,5 @@
 import type { OtklikDb } from '../db/db';
-import type { NegotiationRecord, ReplyRecord } from '../db/negotiation-rows';
+import type { NegotiationRecord, ReplyRecord } from '../../core/db/negotiation-rows';
 
 /**
  * Replies waiting for the user. One row per topic: the employer's unanswered message(s) and a draft. State:

@@ -1,5 +1,5 @@
 import type { CardStatus, NegotiationCard, NegotiationTopic } from '../../core/hh/negotiations';
-import type { NegotiationStatus } from '../db/negotiation-rows';
+import type { NegotiationStatus } from '../../core/db/negotiation-rows';
 
 /**
  * hh's words → our five statuses. Topic states seen or documented: RESPONSE (sent), INVITATION, INTERVIEW,

@@ -5,7 +5,7 @@ import { cardDate, type NegotiationCard, type NegotiationTopic } from '../../cor
 import { OUTCOME_UNKNOWN } from '../queue/commit';
 import { settleAsApplied } from '../queue/unknown';
 import { combineStatus, statusOfCard, statusOfTopic } from './status';
-import type { NegotiationRecord, NegotiationStatus } from '../db/negotiation-rows';
+import type { NegotiationRecord, NegotiationStatus } from '../../core/db/negotiation-rows';
 
 /**
  * Merges what hh shows on the responses page into the negotiations table and links each response to the queue

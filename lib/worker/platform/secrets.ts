@@ -1,6 +1,6 @@
 import { browser } from '#imports';
-import { ensureScriptToken } from './script-token';
-import { migrateRememberedKeys } from '../letters/keys';
+import { ensureScriptToken } from '../../core/platform/script-token';
+import { migrateRememberedKeys } from '../../core/letters/keys';
 import { getTelegramToken } from '../../core/notify/token';
 
 /**

@@ -6,7 +6,7 @@ import Dexie, { type Table } from 'dexie';
  * origin's IndexedDB, its own small database. Content scripts share chrome.storage.local with the extension
  * (a compromised hh renderer could read it there) but not this database: their IndexedDB is the page's.
  * chrome.storage.session (trusted contexts only) would do as well but is emptied when the browser closes; it
- * holds the keys the user did not ask to remember (lib/worker/letters/keys.ts).
+ * holds the keys the user did not ask to remember (lib/core/letters/keys.ts).
  *
  * Only the worker and the extension's pages open it. Never logged, never exported (settings export reads
  * the settings object only), never sent anywhere but to the provider / Bot API by the code that needs it.

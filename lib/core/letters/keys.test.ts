@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defaultSettings } from '../../core/settings/schema';
+import { defaultSettings } from '../settings/schema';
 import { exportSettings } from '../../ext-pages/settings/transfer';
 import { clearSecretsForTests, readSecret } from '../platform/secret-store';
-import { getTelegramToken, setTelegramToken } from '../../core/notify/token';
+import { getTelegramToken, setTelegramToken } from '../notify/token';
 import { getKey, keyLocation, maskKey, migrateRememberedKeys, moveKeys, setKey } from './keys';
 
 /** Everything a content script could read: chrome.storage.local (and sync). */

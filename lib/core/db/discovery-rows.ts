@@ -1,4 +1,4 @@
-import type { VacancySnapshot } from '../../core/db/schema';
+import type { VacancySnapshot } from './schema';
 
 /**
  * What discovery remembers of every vacancy it has looked at (Dexie table `seen`, keyed by vacancy id), so the

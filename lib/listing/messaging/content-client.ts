@@ -1,7 +1,7 @@
-import { ext } from '../../listing/platform/ext';
-import type { listingMessages } from './listing-protocol';
-import { listingReplies } from './listing-replies';
-import { createReplyClient } from './router';
+import { ext } from '../platform/ext';
+import type { listingMessages } from '../../core/messaging/listing-protocol';
+import { listingReplies } from '../../core/messaging/listing-replies';
+import { createReplyClient } from '../../core/messaging/router';
 
 /*
  * Messaging for the listing content script: only the reply schemas of its own messages (./listing-replies)

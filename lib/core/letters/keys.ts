@@ -6,7 +6,7 @@ import { moveOutOfLocal, readSecret, writeSecret } from '../platform/secret-stor
  * API keys, apart from the settings (an export must never contain them), never in sync storage and never
  * where a content script can read them. `session` (chrome.storage.session: memory only, trusted contexts —
  * content scripts are refused — gone when the browser closes) by default; `local` ("remember keys") in the
- * extension origin's IndexedDB (lib/worker/platform/secret-store.ts), not chrome.storage.local, which content
+ * extension origin's IndexedDB (lib/core/platform/secret-store.ts), not chrome.storage.local, which content
  * scripts share. Saving to one place removes the key from the other. Keys are never logged; the only code
  * that reads them is the background's provider factory, which sends them to the configured host.
  */
