@@ -6,12 +6,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { correct, emptyFeedback, learn, vacancyFeatures, type FeedbackStore } from '../../lib/worker/feedback/model';
 import { fromHhApi } from '../../lib/core/hh/api-vacancy';
 import { compileProfile, DEFAULT_THRESHOLDS } from '../../lib/core/match/index';
 import { profileSchema } from '../../lib/core/match/profile';
 import { builtinRoleModel } from '../../lib/core/match/roles';
+import { loadCorpus } from './relevance';
 import { hasSharedFile, isEntry, REPO_ROOT, sharedFile } from './shared';
 
 const CARD_FIELDS = ['id', 'name', 'employer', 'salary', 'experience', 'schedule', 'schedule_text', 'work_format', 'employment', 'area', 'address', 'snippet', 'alternate_url'];
@@ -59,13 +59,7 @@ export function main(): void {
     const personas = read<Persona[]>(path.join(extra, 'personas.json')).filter((p) => !known.has(p.id));
     sets.push({ name: 'extra', personas, labels: read(path.join(extra, 'labels.dev.json')) });
   }
-  const want = new Set(sets.flatMap((s) => Object.values(s.labels).flatMap((l) => Object.keys(l))));
-  const corpus = new Map<string, Record<string, unknown>>();
-  for (const line of gunzipSync(readFileSync(sharedFile('data/vacancies.jsonl.gz'))).toString('utf8').split('\n')) {
-    if (!line) continue;
-    const o = JSON.parse(line) as Record<string, unknown>;
-    if (want.has(String(o.id))) corpus.set(String(o.id), o);
-  }
+  const corpus = loadCorpus(sets);
   const roles = builtinRoleModel();
   const { hide, dim } = DEFAULT_THRESHOLDS;
   // Per step: pooled counts over every persona's remaining items, and the per-persona rates for the macro mean.

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useDomRoot } from '../../../test/dom-root';
 import { HH_CATALOGUE } from '../../core/hh/catalogue';
 import { LanguagePicker, LicencePicker } from './LicenceLanguages';
 import { filterRoles, RolePicker } from './RolePicker';
@@ -8,14 +9,7 @@ import { optionsTexts } from './texts';
 
 const t = optionsTexts.ru;
 let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+useDomRoot((r) => (root = r));
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('filterRoles', () => {

@@ -1,19 +1,13 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useDomRoot } from '../../../test/dom-root';
 import { profileSchema } from '../../core/match/profile';
 import { SAMPLE_VACANCIES } from './samples';
 import { optionsTexts } from './texts';
 import { ThresholdPreview, type PreviewScorer } from './ThresholdPreview';
 
 let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+useDomRoot((r) => (root = r));
 const count = (band: string) => root.querySelector(`[data-band="${band}"] .op-preview__n`)?.textContent;
 
 describe('ThresholdPreview', () => {
