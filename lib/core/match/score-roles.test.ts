@@ -35,6 +35,27 @@ describe('scorer with the role model', () => {
     expect(sysadmin(vac('Повар горячего цеха')).verdict).toBe('hide');
   });
 
+  it('reads "X / Y Manager" as "X Manager / Y Manager" (one alternative may be the wanted job)', () => {
+    const pm = scorer({ desiredTitles: ['Product Manager', 'Продакт-менеджер'], skills: ['Roadmap'], experience: 'between3And6' });
+    const r = pm(vac('Product / Project Manager (подписная модель)'));
+    expect(r.verdict).not.toBe('hide');
+    expect(r.text.join('; ')).not.toMatch(/different role/);
+    // a plain other role stays what it is
+    expect(pm(vac('Project Manager')).verdict).toBe('hide');
+  });
+
+  it('does not call a full vacancy another profession when it shares a title word and two of the skills', () => {
+    const mech = scorer({ desiredTitles: ['Автомеханик', 'Автослесарь', 'Механик по ремонту автомобилей'], skills: ['Диагностика', 'Ремонт ходовой', 'ТО автомобилей', 'Ремонт двигателя'], experience: 'between3And6' });
+    const text = { description: 'Диагностика и ТО автомобилей клиентов сервиса.', keySkills: [] };
+    const full = mech(vac('Сервисный механик', text));
+    expect(full.verdict).not.toBe('hide');
+    expect(full.text.join('; ')).not.toMatch(/another profession/);
+    // the same title with a text naming none of the skills is judged by the title alone, as before
+    const bare = mech(vac('Сервисный механик', { description: 'Обслуживание станков на заводе.', keySkills: [] }));
+    expect(bare.verdict).toBe('hide');
+    expect(bare.text.join('; ')).toMatch(/another profession/);
+  });
+
   it('matches a word split by Snowball at a fleeting vowel ("закупок" / "закупкам")', () => {
     const buyer = scorer({ desiredTitles: ['Специалист по закупкам'], experience: 'between1And3' });
     const r = buyer(vac('Специалист по организации закупок'));

@@ -156,6 +156,14 @@ function phraseAsWritten(text: string, phrase: string): string {
   return phrase;
 }
 
+/** "Product / Project Manager": one word before a slash shares the noun phrase after the other alternative. */
+const SHARED_HEAD = /^\s*([^\s/]+)\s*\/\s*([^\s/]+)\s+(\p{L}[^/]*)$/u;
+/** A word that names no job, generic noun or level by itself ("Product", "Project"): a modifier of the shared head. */
+function modifierOnly(word: string): boolean {
+  const a = analyzeTitle(word);
+  return a.cues.length === 0 && a.levels.length === 0 && !a.items.some((i) => i.kind === 'r' || i.kind === 'g');
+}
+
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 const logitOf = (p: number): number => Math.log(p / (1 - p));
 
@@ -682,7 +690,16 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
   return {
     features,
     score(v, thresholds = defaults) {
-      const f = features(v);
+      let f = features(v);
+      // "Product / Project Manager" is "Product Manager / Project Manager": the first alternative read whole is scored
+      // too and the better reading kept (no dictionary concept sees "Product" beside a slash as "Product Manager").
+      const m = SHARED_HEAD.exec(v.title);
+      if (m && modifierOnly(m[1] ?? '') && modifierOnly(m[2] ?? '')) {
+        const alt = features({ ...v, title: `${m[1]} ${m[3]}` });
+        // Skills stay those of the title as written: a reason names only what the vacancy's own words hold.
+        const merged = { ...alt, skillsMatched: f.skillsMatched, skillFrac: f.skillFrac };
+        if (logit(merged) > logit(f)) f = merged;
+      }
       // The shown score is calibrated; a profile with only hard filters keeps its neutral "show".
       let score = neutral ? NEUTRAL_SCORE : cal(sigmoid(logit(f)));
       const reasons = neutral ? [] : reasonsOf(f);
@@ -694,7 +711,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       if (!neutral && roleModel && score < thresholds.hide && f.title < 0.4 && !f.roleMismatch && !f.foreign && f.levelGap < 2 && f.yearsGap < 2) {
         // The model's reading is evidence only about a title that names something specific, and not against a word the
         // title shares with the user's own ("Сервисный механик" for "Механик по ремонту автомобилей").
-        if (f.pSame < ROLE_OTHER && f.pTop3 >= ROLE_FOCUS && !f.roleUnsure && (!f.genericHead || (f.full && f.skillFrac === 0 && f.coreFrac === 0))) {
+        // Nor against a full vacancy whose title shares a specific word with the user's and whose text names two of the
+        // user's skills: the text says it is the same trade ("Сервисный механик" asking for diagnostics and servicing).
+        const sameTrade = f.full && f.sharesWord && f.skillsMatched.length >= 2;
+        if (!sameTrade && f.pSame < ROLE_OTHER && f.pTop3 >= ROLE_FOCUS && !f.roleUnsure && (!f.genericHead || (f.full && f.skillFrac === 0 && f.coreFrac === 0))) {
           reasons.push({ code: 'other_profession', polarity: 'minus', params: { role: f.role && f.pRole >= ROLE_SURE ? f.role.name : '' } });
         } else {
           score = cal(NOT_SURE_SCORE);
