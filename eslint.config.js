@@ -4,13 +4,21 @@ import tseslint from 'typescript-eslint';
 
 // ---- Boundaries (folder paths are renamed with the layout: keep them in this block) ----
 /** Runs inside hh pages: the listing script and the page-features bundle. */
-const CONTENT_SCRIPT = ['entrypoints/hh.content/**', 'entrypoints/hh-pages.content/**', 'lib/listing/**', 'lib/hh-pages/**'];
+const CONTENT_SCRIPT = [
+  'entrypoints/hh.content/**',
+  'entrypoints/hh-pages.content/**',
+  'lib/listing/**',
+  'lib/hh-pages/**',
+];
 /** Shared code below the entry points and the extension pages' components. */
 const LIB = ['lib/**'];
 /** The one door to hh (markup, URLs, endpoints). */
 const HH = ['lib/core/hh/**'];
 
-const NOT_UP = { group: ['**/entrypoints/**', '**/components/**'], message: 'lib/ is below entry points and components: pass what it needs in.' };
+const NOT_UP = {
+  group: ['**/entrypoints/**', '**/components/**'],
+  message: 'lib/ is below entry points and components: pass what it needs in.',
+};
 const NO_DB = {
   group: ['dexie', 'dexie/*', '**/db', '**/db/db', '**/db/index', '**/db/jobs'],
   allowTypeImports: true,
@@ -18,7 +26,8 @@ const NO_DB = {
 };
 const HH_SELF_CONTAINED = {
   regex: '^\\.\\./(?!match/vacancy$)',
-  message: 'lib/core/hh knows hh only: it imports no feature (the vacancy model lib/core/match/vacancy is the one shared shape).',
+  message:
+    'lib/core/hh knows hh only: it imports no feature (the vacancy model lib/core/match/vacancy is the one shared shape).',
 };
 /** Runtime folders: code may import only the runtimes whose bundle it lands in (README "Layout"); types are free. */
 const only = (runtime, forbidden) => ({
@@ -30,11 +39,24 @@ const CORE_ONLY = only('core', ['listing', 'hh-pages', 'worker', 'ext-pages']);
 const LISTING_ONLY = only('listing', ['hh-pages', 'worker', 'ext-pages']);
 const HH_PAGES_ONLY = only('hh-pages', ['worker', 'ext-pages']);
 const WORKER_ONLY = only('worker', ['listing', 'hh-pages', 'ext-pages']);
-const EXT_PAGES_ONLY = { ...only('ext-pages', ['listing', 'hh-pages']), group: ['**/listing/**', '**/hh-pages/**', '**/worker/!(db|queue)/**'] };
+const EXT_PAGES_ONLY = {
+  ...only('ext-pages', ['listing', 'hh-pages']),
+  group: ['**/listing/**', '**/hh-pages/**', '**/worker/!(db|queue)/**'],
+};
 const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'artifacts/**', 'public/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'coverage/**',
+      'test-results/**',
+      'artifacts/**',
+      'public/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -57,16 +79,30 @@ export default tseslint.config(
       'no-unmodified-loop-condition': 'error',
       'no-constructor-return': 'error',
       'array-callback-return': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
     },
   },
-  { files: ['**/*.mjs', 'scripts/**', 'test/**', '*.config.*'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } } },
+  {
+    files: ['**/*.mjs', 'scripts/**', 'test/**', '*.config.*'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
   { files: LIB, rules: restrict(NOT_UP) },
   { files: ['lib/core/**'], ignores: ['**/*.test.ts', '**/*.test.tsx'], rules: restrict(NOT_UP, CORE_ONLY) },
   { files: ['lib/worker/**'], ignores: ['**/*.test.ts', '**/*.test.tsx'], rules: restrict(NOT_UP, WORKER_ONLY) },
   { files: ['lib/ext-pages/**'], ignores: ['**/*.test.ts', '**/*.test.tsx'], rules: restrict(NOT_UP, EXT_PAGES_ONLY) },
   { files: HH, ignores: ['**/*.test.ts'], rules: restrict(NOT_UP, CORE_ONLY, HH_SELF_CONTAINED) },
   { files: CONTENT_SCRIPT, rules: restrict(NOT_UP, NO_DB) },
-  { files: ['lib/listing/**'], ignores: ['**/*.test.ts', '**/*.test.tsx'], rules: restrict(NOT_UP, NO_DB, LISTING_ONLY) },
-  { files: ['lib/hh-pages/**'], ignores: ['**/*.test.ts', '**/*.test.tsx'], rules: restrict(NOT_UP, NO_DB, HH_PAGES_ONLY) },
+  {
+    files: ['lib/listing/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: restrict(NOT_UP, NO_DB, LISTING_ONLY),
+  },
+  {
+    files: ['lib/hh-pages/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: restrict(NOT_UP, NO_DB, HH_PAGES_ONLY),
+  },
 );

@@ -4,7 +4,13 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'entrypoints/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+    include: [
+      'lib/**/*.test.ts',
+      'lib/**/*.test.tsx',
+      'entrypoints/**/*.test.ts',
+      'test/unit/**/*.test.ts',
+      'test/unit/**/*.test.tsx',
+    ],
     environment: 'happy-dom',
     setupFiles: ['test/setup.ts'],
     testTimeout: 20_000,
@@ -14,7 +20,11 @@ export default defineConfig({
     css: true,
     // Real saved hh pages link hh's stylesheets and scripts: never fetch them (offline, and each failure printed
     // a stack trace).
-    environmentOptions: { happyDOM: { settings: { disableCSSFileLoading: true, disableJavaScriptFileLoading: true, disableIframePageLoading: true } } },
+    environmentOptions: {
+      happyDOM: {
+        settings: { disableCSSFileLoading: true, disableJavaScriptFileLoading: true, disableIframePageLoading: true },
+      },
+    },
     // Console output of passing tests is noise; a failing test still shows its own.
     silent: 'passed-only',
   },

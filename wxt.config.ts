@@ -18,7 +18,12 @@ export default defineConfig({
     // OTKLIK_PROFILE=1: unminified, for readable CPU profiles (test/bench/content-profile.ts); never shipped.
     // The 6 MB WebLLM chunk (the in-browser letter model's runtime) is expected: it loads only in the offscreen
     // document, and only when the user picks the local model.
-    build: { chunkSizeWarningLimit: 7000, target: 'chrome120', sourcemap: Boolean(process.env['OTKLIK_SOURCEMAP']), ...(process.env['OTKLIK_PROFILE'] ? { minify: false } : {}) },
+    build: {
+      chunkSizeWarningLimit: 7000,
+      target: 'chrome120',
+      sourcemap: Boolean(process.env['OTKLIK_SOURCEMAP']),
+      ...(process.env['OTKLIK_PROFILE'] ? { minify: false } : {}),
+    },
   }),
   // `npm run dev` opens a browser window; where none can open (a server, CI) it only builds and watches.
   webExt: { disabled: !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY'] },
@@ -30,7 +35,9 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'content-script')) return;
       const alias = config.resolve?.alias;
-      const entries = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      const entries = Array.isArray(alias)
+        ? alias
+        : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
       const own = (file: string) => resolve(import.meta.dirname, 'lib/listing/platform', file);
       config.resolve = {
         ...config.resolve,
@@ -60,9 +67,20 @@ export default defineConfig({
     // offscreen: hosts the local cover-letter model (WebLLM); unlimitedStorage: its cached weights are not evicted.
     // scripting: the worker injects the vacancy / responses / questionnaire bundle only into those pages, so the
     // script on every hh page stays small (lib/core/pages, lib/worker/pages).
-    permissions: ['storage', 'scripting', 'alarms', 'cookies', 'notifications', 'unlimitedStorage', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    permissions: [
+      'storage',
+      'scripting',
+      'alarms',
+      'cookies',
+      'notifications',
+      'unlimitedStorage',
+      ...(browser === 'chrome' ? ['offscreen'] : []),
+    ],
     // WebLLM compiles WebAssembly (tokenizer, TVM runtime): MV3's default CSP forbids it without 'wasm-unsafe-eval'.
-    content_security_policy: browser === 'chrome' ? { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" } : undefined,
+    content_security_policy:
+      browser === 'chrome'
+        ? { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" }
+        : undefined,
     host_permissions: HH_MATCH_PATTERNS,
     // LLM providers (OpenAI-compatible, GigaChat, local Ollama…) are asked for at runtime, one origin at a time.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],

@@ -22,21 +22,33 @@ type Part = (typeof PARTS)[number];
 
 function bundleSizes() {
   const dir = EXTENSION_DIR; // honours OTKLIK_OUT_DIR, like the build above
-  const files = ['content-scripts/hh.js', 'content-scripts/hh-pages.js', 'background.js', ...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`)];
+  const files = [
+    'content-scripts/hh.js',
+    'content-scripts/hh-pages.js',
+    'background.js',
+    ...readdirSync(join(dir, 'chunks')).map((f) => `chunks/${f}`),
+  ];
   console.log('\n## bundle sizes (minified / gzip -9)');
   for (const f of files) {
     const buf = readFileSync(join(dir, f));
-    console.log(`  ${f.padEnd(36)} ${(buf.length / 1024).toFixed(1).padStart(7)} KB  ${(gzipSync(buf, { level: 9 }).length / 1024).toFixed(1).padStart(6)} KB gz`);
+    console.log(
+      `  ${f.padEnd(36)} ${(buf.length / 1024).toFixed(1).padStart(7)} KB  ${(gzipSync(buf, { level: 9 }).length / 1024).toFixed(1).padStart(6)} KB gz`,
+    );
   }
   const listing = injectedScripts(dir) ?? [];
   const gz = listing.reduce((n, s) => n + s.gzip, 0);
-  console.log(`  injected on a search page: ${listing.map((s) => s.file).join(' + ')} = ${(gz / 1024).toFixed(1)} KB gz (target ≤ 30 KB)`);
+  console.log(
+    `  injected on a search page: ${listing.map((s) => s.file).join(' + ')} = ${(gz / 1024).toFixed(1)} KB gz (target ≤ 30 KB)`,
+  );
 }
 
 async function main(argv: readonly string[]) {
   const named = argv.filter((a): a is Part => (PARTS as readonly string[]).includes(a));
-  const unknown = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--') && !(PARTS as readonly string[]).includes(a));
-  if (unknown.length) throw new Error(`bench: unknown part ${unknown.map((u) => `'${u}'`).join(', ')} (parts: ${PARTS.join(', ')})`);
+  const unknown = argv.filter(
+    (a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--') && !(PARTS as readonly string[]).includes(a),
+  );
+  if (unknown.length)
+    throw new Error(`bench: unknown part ${unknown.map((u) => `'${u}'`).join(', ')} (parts: ${PARTS.join(', ')})`);
   const parts = new Set<Part>(named.length ? named : PARTS);
   const rest = argv.filter((a) => !(PARTS as readonly string[]).includes(a));
 

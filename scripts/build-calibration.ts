@@ -46,7 +46,8 @@ export function isotonic(points: Point[]): Point[] {
   // non-decreasing) until every block holds MIN_BLOCK items.
   for (;;) {
     let i = -1;
-    for (let j = 0; j < blocks.length; j++) if (blocks[j]!.w < MIN_BLOCK && (i < 0 || blocks[j]!.w < blocks[i]!.w)) i = j;
+    for (let j = 0; j < blocks.length; j++)
+      if (blocks[j]!.w < MIN_BLOCK && (i < 0 || blocks[j]!.w < blocks[i]!.w)) i = j;
     if (i < 0 || blocks.length < 2) break;
     const left = i > 0 ? blocks[i - 1]!.w : Infinity;
     const right = i < blocks.length - 1 ? blocks[i + 1]!.w : Infinity;
@@ -101,13 +102,17 @@ export function build(): CalibrationData {
   // Pin the cuts: drop knots too close to them, then insert them with their rounded values.
   knots = knots.filter(([x]) => Math.abs(x - RAW.hide) > 0.01 && Math.abs(x - RAW.dim) > 0.01);
   // A knot on the wrong side of a pinned value (rounding moved it past a close neighbour) is dropped.
-  for (const [cut, y] of [[RAW.hide, pinned.hide], [RAW.dim, pinned.dim]] as const) {
+  for (const [cut, y] of [
+    [RAW.hide, pinned.hide],
+    [RAW.dim, pinned.dim],
+  ] as const) {
     knots = knots.filter(([kx, ky]) => (kx < cut ? ky < y : ky > y));
     knots.push([cut, y]);
   }
   knots.sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < knots.length; i++) {
-    if (knots[i]![1] <= knots[i - 1]![1]) throw new Error(`build-calibration: the map is not strictly increasing at raw ${knots[i]![0]}`);
+    if (knots[i]![1] <= knots[i - 1]![1])
+      throw new Error(`build-calibration: the map is not strictly increasing at raw ${knots[i]![0]}`);
   }
   const relevant = points.reduce((s, p) => s + p.y, 0);
   return {
@@ -118,7 +123,8 @@ export function build(): CalibrationData {
       points: points.length,
       shareRelevant: round(relevant / points.length, 3),
       blocks: steps.length,
-      fittedOn: 'dev split: ../shared/bench ten + test/bench/data personas.json, card and full fields, hard-filtered left out',
+      fittedOn:
+        'dev split: ../shared/bench ten + test/bench/data personas.json, card and full fields, hard-filtered left out',
     },
   };
 }
@@ -132,12 +138,18 @@ export function main(argv: readonly string[] = process.argv.slice(2)): void {
   const text = `${JSON.stringify(data)}\n`;
   if (argv.includes('--check')) {
     const same = readFileSync(CALIBRATION_FILE, 'utf8') === text;
-    console.log(same ? 'calibration.json is up to date' : 'calibration.json is out of date: run npx tsx scripts/build-calibration.ts');
+    console.log(
+      same
+        ? 'calibration.json is up to date'
+        : 'calibration.json is out of date: run npx tsx scripts/build-calibration.ts',
+    );
     if (!same) process.exit(1);
     return;
   }
   writeFileSync(CALIBRATION_FILE, text);
-  console.log(`calibration: ${data.knots.length} knots from ${data.measured?.points} labelled scores; default thresholds hide ${data.knots.find((k) => k[0] === RAW.hide)?.[1]}, dim ${data.knots.find((k) => k[0] === RAW.dim)?.[1]}`);
+  console.log(
+    `calibration: ${data.knots.length} knots from ${data.measured?.points} labelled scores; default thresholds hide ${data.knots.find((k) => k[0] === RAW.hide)?.[1]}, dim ${data.knots.find((k) => k[0] === RAW.dim)?.[1]}`,
+  );
 }
 
 if (isEntry(import.meta.url)) main();

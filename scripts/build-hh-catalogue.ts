@@ -14,7 +14,11 @@ import { isEntry, REPO_ROOT, sharedFile } from '../test/bench/shared';
 export const CATALOGUE_FILE = path.join(REPO_ROOT, 'lib/core/hh/catalogue.json');
 
 interface RolesFile {
-  categories: Array<{ id: string; name: string; roles: Array<{ id: string; name: string; select_deprecated?: boolean }> }>;
+  categories: Array<{
+    id: string;
+    name: string;
+    roles: Array<{ id: string; name: string; select_deprecated?: boolean }>;
+  }>;
 }
 interface Dictionaries {
   driver_license_types: Array<{ id: string }>;
@@ -22,9 +26,13 @@ interface Dictionaries {
 }
 
 export function buildCatalogue(): HhCatalogue {
-  const rolesFile = JSON.parse(readFileSync(sharedFile('data/hh_professional_roles_2024-12.json'), 'utf8')) as RolesFile;
+  const rolesFile = JSON.parse(
+    readFileSync(sharedFile('data/hh_professional_roles_2024-12.json'), 'utf8'),
+  ) as RolesFile;
   const dict = JSON.parse(readFileSync(sharedFile('data/hh_dictionaries_2024-12.json'), 'utf8')) as Dictionaries;
-  const model = JSON.parse(readFileSync(path.join(REPO_ROOT, 'lib/core/match/role-model.json'), 'utf8')) as { roles: Array<{ id: string; name: string; category: string }> };
+  const model = JSON.parse(readFileSync(path.join(REPO_ROOT, 'lib/core/match/role-model.json'), 'utf8')) as {
+    roles: Array<{ id: string; name: string; category: string }>;
+  };
   const roles: Record<string, string> = {};
   const categories: HhCatalogue['categories'] = [];
   for (const c of rolesFile.categories) {

@@ -98,7 +98,8 @@ function loadData(): { roles: RoleInfo[]; examples: Example[] } {
   for (const r of roles) {
     // "Водитель, экспедитор" → the whole name and each part are titles of that role.
     const parts = r.name.split(/,\s*/).filter((p) => p.length > 2);
-    for (const t of new Set([r.name, ...parts])) examples.push({ title: t, role: index.get(r.id) ?? 0, w: NAME_WEIGHT, labelled: false });
+    for (const t of new Set([r.name, ...parts]))
+      examples.push({ title: t, role: index.get(r.id) ?? 0, w: NAME_WEIGHT, labelled: false });
   }
   const [head, ...rows] = parseCsv(readFileSync(sharedFile('data/role_titles_2026-05.csv'), 'utf8'));
   const ti = head?.indexOf('title') ?? -1;
@@ -109,7 +110,9 @@ function loadData(): { roles: RoleInfo[]; examples: Example[] } {
     if (role === undefined || !title) continue;
     examples.push({ title, role, w: 1, labelled: true });
   }
-  for (const line of gunzipSync(readFileSync(sharedFile('data/vacancies.jsonl.gz'))).toString('utf8').split('\n')) {
+  for (const line of gunzipSync(readFileSync(sharedFile('data/vacancies.jsonl.gz')))
+    .toString('utf8')
+    .split('\n')) {
     if (!line.includes('professional_roles')) continue;
     const v = JSON.parse(line) as { name?: string; professional_roles?: Array<{ id: string }> };
     for (const pr of v.professional_roles ?? []) {
@@ -168,7 +171,7 @@ function logPosterior(m: Trained, f: Map<string, number>): Float64Array {
     const d = m.delta.get(k);
     if (!d) continue;
     mass += w;
-    for (const [r, x] of d) lp[r] = (lp[r] ?? 0) + w * Math.round(x * 100) / 100;
+    for (const [r, x] of d) lp[r] = (lp[r] ?? 0) + (w * Math.round(x * 100)) / 100;
   }
   for (let r = 0; r < lp.length; r++) lp[r] = (lp[r] ?? 0) + mass * (m.unseen[r] ?? 0);
   return lp;
@@ -181,10 +184,16 @@ function crossValidate(roles: RoleInfo[], examples: Example[], feats: Array<Map<
     const trainIdx: number[] = [];
     const testIdx: number[] = [];
     examples.forEach((ex, i) => (ex.labelled && i % K === k ? testIdx : trainIdx).push(i));
-    const m = train(roles.length, trainIdx.map((i) => examples[i] as Example), trainIdx.map((i) => feats[i] as Map<string, number>));
-    for (const i of testIdx) held.push({ lp: logPosterior(m, feats[i] as Map<string, number>), role: (examples[i] as Example).role });
+    const m = train(
+      roles.length,
+      trainIdx.map((i) => examples[i] as Example),
+      trainIdx.map((i) => feats[i] as Map<string, number>),
+    );
+    for (const i of testIdx)
+      held.push({ lp: logPosterior(m, feats[i] as Map<string, number>), role: (examples[i] as Example).role });
   }
-  const lossAt = (T: number): number => held.reduce((s, h) => s - Math.log(Math.max(1e-12, softmax(h.lp, T)[h.role] ?? 0)), 0) / held.length;
+  const lossAt = (T: number): number =>
+    held.reduce((s, h) => s - Math.log(Math.max(1e-12, softmax(h.lp, T)[h.role] ?? 0)), 0) / held.length;
   let T = 1;
   let best = lossAt(1);
   for (let t = 0.5; t <= 6; t += 0.1) {
@@ -241,18 +250,30 @@ function textFeatures(v: { description?: string; key_skills?: Array<{ name?: str
     if (w.length < 3 || /^\d+$/.test(w)) continue;
     out.set(stemWord(w), 1);
   }
-  for (const k of v.key_skills ?? []) for (const w of tokenize(normalizeText(k.name ?? ''))) if (w.length >= 2) out.set(`#${stemWord(w)}`, 1);
+  for (const k of v.key_skills ?? [])
+    for (const w of tokenize(normalizeText(k.name ?? ''))) if (w.length >= 2) out.set(`#${stemWord(w)}`, 1);
   return out;
 }
 
-function pseudoExamples(roles: RoleInfo[], examples: Example[], feats: Array<Map<string, number>>): { added: Example[]; stats: Record<string, number> } {
+function pseudoExamples(
+  roles: RoleInfo[],
+  examples: Example[],
+  feats: Array<Map<string, number>>,
+): { added: Example[]; stats: Record<string, number> } {
   const titleModel = train(roles.length, examples, feats);
   const known = new Set(titleModel.delta.keys());
   const T = 2.5;
   const vacancies: Array<{ title: string; text: Map<string, number>; role: number; sure: boolean }> = [];
-  for (const line of gunzipSync(readFileSync(sharedFile('data/vacancies.jsonl.gz'))).toString('utf8').split('\n')) {
+  for (const line of gunzipSync(readFileSync(sharedFile('data/vacancies.jsonl.gz')))
+    .toString('utf8')
+    .split('\n')) {
     if (!line) continue;
-    const v = JSON.parse(line) as { name?: string; description?: string; key_skills?: Array<{ name?: string }>; professional_roles?: unknown };
+    const v = JSON.parse(line) as {
+      name?: string;
+      description?: string;
+      key_skills?: Array<{ name?: string }>;
+      professional_roles?: unknown;
+    };
     if (!v.name || v.professional_roles) continue;
     const f = titleFeatures(v.name);
     const p = softmax(logPosterior(titleModel, f), T);
@@ -260,7 +281,12 @@ function pseudoExamples(roles: RoleInfo[], examples: Example[], feats: Array<Map
     for (let r = 1; r < p.length; r++) if ((p[r] ?? 0) > (p[best] ?? 0)) best = r;
     const heads = headStems(v.name);
     const readable = heads.length > 0 && heads.filter((h) => !known.has(h)).length * 2 < heads.length;
-    vacancies.push({ title: v.name, text: textFeatures(v), role: best, sure: readable && (p[best] ?? 0) >= TITLE_SURE });
+    vacancies.push({
+      title: v.name,
+      text: textFeatures(v),
+      role: best,
+      sure: readable && (p[best] ?? 0) >= TITLE_SURE,
+    });
   }
   const sure = vacancies.filter((v) => v.sure);
   const textModel = train(
@@ -282,7 +308,14 @@ function pseudoExamples(roles: RoleInfo[], examples: Example[], feats: Array<Map
 export function build(): RoleModelData {
   const { roles, examples } = loadData();
   // RM_PSEUDO=0: without the co-trained titles (for comparison).
-  const pseudo = process.env.RM_PSEUDO === '0' ? { added: [], stats: {} } : pseudoExamples(roles, examples, examples.map((e) => titleFeatures(e.title)));
+  const pseudo =
+    process.env.RM_PSEUDO === '0'
+      ? { added: [], stats: {} }
+      : pseudoExamples(
+          roles,
+          examples,
+          examples.map((e) => titleFeatures(e.title)),
+        );
   examples.push(...pseudo.added);
   const feats = examples.map((e) => titleFeatures(e.title));
   const cv = crossValidate(roles, examples, feats);
@@ -295,7 +328,15 @@ export function build(): RoleModelData {
     features[f] = row;
   }
   const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
-  return { version: 1, roles, prior: m.prior.map(r4), unseen: m.unseen.map(r4), temperature: cv.T, features, measured: cv.eval };
+  return {
+    version: 1,
+    roles,
+    prior: m.prior.map(r4),
+    unseen: m.unseen.map(r4),
+    temperature: cv.T,
+    features,
+    measured: cv.eval,
+  };
 }
 
 function main(): void {
@@ -311,7 +352,9 @@ function main(): void {
     return;
   }
   writeFileSync(ROLE_MODEL_FILE, text);
-  console.log(`roles ${data.roles.length}, features ${Object.keys(data.features).length}, ${(text.length / 1024).toFixed(0)} KB`);
+  console.log(
+    `roles ${data.roles.length}, features ${Object.keys(data.features).length}, ${(text.length / 1024).toFixed(0)} KB`,
+  );
   console.log(JSON.stringify(data.measured));
 }
 

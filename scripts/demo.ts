@@ -44,18 +44,26 @@ async function firstRun(browser: ExtensionBrowser, lang: string) {
   const options = await browser.extensionPage('options.html');
   await options.setViewportSize({ width: 1200, height: 900 });
   await options.waitForSelector('[data-testid="welcome"]');
-  await options.locator('select[name="importResume"] option', { hasText: 'Аналитик данных' }).waitFor({ state: 'attached' });
+  await options
+    .locator('select[name="importResume"] option', { hasText: 'Аналитик данных' })
+    .waitFor({ state: 'attached' });
   await shot(options, `firstrun-1-welcome-${lang}`, false);
   // The analyst resume: the profile the import fills agrees with the search the last step opens.
   await options.locator('select[name="importResume"]').selectOption({ label: 'Аналитик данных' });
   await options.getByTestId('import-resume').click();
-  await options.waitForFunction(() => (document.querySelector('textarea[name="titles"]') as HTMLTextAreaElement | null)?.value === 'Аналитик данных');
+  await options.waitForFunction(
+    () =>
+      (document.querySelector('textarea[name="titles"]') as HTMLTextAreaElement | null)?.value === 'Аналитик данных',
+  );
   await options.waitForSelector('[data-testid="options-message"].op__save--saved, .op__save--saved');
   await shot(options, `firstrun-2-imported-${lang}`, false);
   await options.locator('a[href="#profile"]').first().click();
   await options.waitForTimeout(300);
   await shot(options, `firstrun-3-profile-${lang}`, false);
-  const [search] = await Promise.all([browser.context.waitForEvent('page'), options.getByTestId('welcome-open-search').click()]);
+  const [search] = await Promise.all([
+    browser.context.waitForEvent('page'),
+    options.getByTestId('welcome-open-search').click(),
+  ]);
   await search.waitForLoadState('domcontentloaded');
   // A tab the extension opens is seen by Playwright only after its first load, without the browser locale it
   // emulates (navigator.language picks the badges' language): load it again, as the user would see it.
@@ -87,11 +95,19 @@ async function listing(browser: ExtensionBrowser, lang: string) {
     hidden: document.querySelectorAll('[data-otk-verdict="hide"]').length,
     dimmed: document.querySelectorAll('[data-otk-verdict="dim"]').length,
   }));
-  const tabId = await (await browser.worker()).evaluate(async () => (await chrome.tabs.query({ url: 'https://hh.ru/search/*' }))[0]?.id);
+  const tabId = await (
+    await browser.worker()
+  ).evaluate(async () => (await chrome.tabs.query({ url: 'https://hh.ru/search/*' }))[0]?.id);
   return { page, stats, tabId };
 }
 
-async function popupStates(browser: ExtensionBrowser, fake: FakeHh, lang: string, tabId: number | undefined, persona: Settings) {
+async function popupStates(
+  browser: ExtensionBrowser,
+  fake: FakeHh,
+  lang: string,
+  tabId: number | undefined,
+  persona: Settings,
+) {
   const popup = await browser.newPage();
   // Chrome's popup: 400 wide, at most 600 high; the pictures are taken at that size.
   await popup.setViewportSize({ width: 400, height: 600 });
@@ -112,11 +128,23 @@ async function popupStates(browser: ExtensionBrowser, fake: FakeHh, lang: string
   // What this profile's user would queue: the vacancies the product scores highest, with the scores it gives.
   const best = (ids: number[], n: number) => bestMatches(fake, small, ids, n);
   const normal = best(k.normal, 7);
-  if (normal.length < 7) throw new Error(`demo: the profile shows only ${normal.length} queueable vacancies of the 7 the pictures need`);
+  if (normal.length < 7)
+    throw new Error(`demo: the profile shows only ${normal.length} queueable vacancies of the 7 the pictures need`);
   const applies = () => fake.applications.length;
   // The refusals first: once three are applied the small cap holds everything else.
-  await enqueueScored(popup, fake, [...best(k.hasTest, 1), ...best(k.archived, 1), ...best(k.external, 1), ...normal.slice(0, 3)]);
-  await until('the first batch to drain', async () => (await message<{ jobs: { state: string }[] }>(popup, 'listJobs', {})).jobs.every((j) => j.state !== 'pending' && j.state !== 'processing') && applies() >= 3);
+  await enqueueScored(popup, fake, [
+    ...best(k.hasTest, 1),
+    ...best(k.archived, 1),
+    ...best(k.external, 1),
+    ...normal.slice(0, 3),
+  ]);
+  await until(
+    'the first batch to drain',
+    async () =>
+      (await message<{ jobs: { state: string }[] }>(popup, 'listJobs', {})).jobs.every(
+        (j) => j.state !== 'pending' && j.state !== 'processing',
+      ) && applies() >= 3,
+  );
   await popup.waitForTimeout(500);
   await shot(popup, `popup-now-${lang}`, false);
   await tab('queue', `popup-queue-${lang}`);
@@ -138,7 +166,11 @@ async function popupStates(browser: ExtensionBrowser, fake: FakeHh, lang: string
   s.apply.pacing = { minSeconds: 10, maxSeconds: 10 };
   await setSettings(await browser.worker(), s);
   await popup.locator('[data-testid="resume"]').click();
-  await until('the first send after resume', async () => (await popup.locator('[data-testid="drain-progress"]').count()) > 0, 40_000);
+  await until(
+    'the first send after resume',
+    async () => (await popup.locator('[data-testid="drain-progress"]').count()) > 0,
+    40_000,
+  );
   await shot(popup, `popup-draining-${lang}`, false);
   await message(popup, 'pauseQueue', {});
 
@@ -193,12 +225,16 @@ async function run(lang: 'ru' | 'en') {
     await firstRun(browser, lang);
     // The rest of the demo is this user's: the profile the import wrote, applying with that same resume.
     const worker = await browser.worker();
-    const persona = (await worker.evaluate(async () => (await chrome.storage.local.get('settings'))['settings'])) as Settings;
+    const persona = (await worker.evaluate(
+      async () => (await chrome.storage.local.get('settings'))['settings'],
+    )) as Settings;
     persona.apply.defaultResumeHash = fake.resumes.find((r) => r.title === 'Аналитик данных')!.hash;
     persona.apply.fast = true; // the demo should not wait 30–90 s per application
     await setSettings(worker, persona);
     const { stats, tabId } = await listing(browser, lang);
-    console.log(`[${lang}] Otklik judged ${stats.cards} cards on https://hh.ru/search/vacancy?text=${QUERY}: ${stats.hidden} hidden, ${stats.dimmed} dimmed.`);
+    console.log(
+      `[${lang}] Otklik judged ${stats.cards} cards on https://hh.ru/search/vacancy?text=${QUERY}: ${stats.hidden} hidden, ${stats.dimmed} dimmed.`,
+    );
     await popupStates(browser, fake, lang, tabId, persona);
     await optionsStates(browser, lang);
   } finally {

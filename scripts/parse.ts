@@ -44,17 +44,33 @@ function main(): void {
   } catch (e) {
     throw new InputError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const window = new Window({ url: url ?? 'https://hh.ru/', settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true, disableIframePageLoading: true } });
+  const window = new Window({
+    url: url ?? 'https://hh.ru/',
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableCSSFileLoading: true,
+      disableJavaScriptFileLoading: true,
+      disableIframePageLoading: true,
+    },
+  });
   const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
   const page = readListingPage(doc, stateTextFromHtml(html), url);
   if (!page.vacancies.length) {
-    const why = page.stateProblem ? `state: ${page.stateProblem.detail ?? page.stateProblem.reason}` : 'state has no vacancies';
-    throw new InputError(`${file}: no hh vacancy found (no search-result cards; ${why}${page.problems.length ? `; ${page.problems.length} unrecognised cards: ${page.problems[0]}` : ''})`);
+    const why = page.stateProblem
+      ? `state: ${page.stateProblem.detail ?? page.stateProblem.reason}`
+      : 'state has no vacancies';
+    throw new InputError(
+      `${file}: no hh vacancy found (no search-result cards; ${why}${page.problems.length ? `; ${page.problems.length} unrecognised cards: ${page.problems[0]}` : ''})`,
+    );
   }
   for (const v of page.vacancies) process.stdout.write(JSON.stringify(v) + '\n');
   const bySource = (s: string) => page.vacancies.filter((v) => v.source === s).length;
-  const problem = page.stateProblem ? ` (state not used: ${page.stateProblem.reason}${page.stateProblem.detail ? ` — ${page.stateProblem.detail}` : ''})` : '';
-  process.stderr.write(`${file}: ${page.vacancies.length} vacancies, ${bySource('state')} from the state, ${bySource('dom')} from the cards${problem}${page.problems.length ? `; ${page.problems.length} cards not recognised` : ''}\n`);
+  const problem = page.stateProblem
+    ? ` (state not used: ${page.stateProblem.reason}${page.stateProblem.detail ? ` — ${page.stateProblem.detail}` : ''})`
+    : '';
+  process.stderr.write(
+    `${file}: ${page.vacancies.length} vacancies, ${bySource('state')} from the state, ${bySource('dom')} from the cards${problem}${page.problems.length ? `; ${page.problems.length} cards not recognised` : ''}\n`,
+  );
   void window.happyDOM.close();
 }
 

@@ -11,7 +11,9 @@ import { REPO } from '../test/e2e/browser';
 // Every card of the IT and analytics professions (the cards whose scores spread over all bands for a
 // developer's or an analyst's profile), two of each other profession.
 const IT_ROLES = new Set(['96', '156', '124', '160']);
-const picked = SYNTHETIC_VACANCIES.filter((v, i) => v.professional_roles.some((r) => IT_ROLES.has(r.id)) || i % 8 === 0 || i % 8 === 3);
+const picked = SYNTHETIC_VACANCIES.filter(
+  (v, i) => v.professional_roles.some((r) => IT_ROLES.has(r.id)) || i % 8 === 0 || i % 8 === 3,
+);
 const cards = picked.map((v) => {
   const duty = /<li>\s*([^<;]+);?<\/li>/.exec(v.description)?.[1]?.trim() ?? '';
   return {

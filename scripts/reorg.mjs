@@ -129,11 +129,19 @@ const FILE_RULES = {
  */
 const SPECIAL = [
   ['test/unit/conventions.test.ts', "['lib', 'entrypoints', 'components']", "['lib', 'entrypoints']"],
-  ['test/unit/conventions.test.ts', "f.startsWith('lib/triage/')", "f.startsWith('lib/listing/') || f.startsWith('lib/hh-pages/')"],
+  [
+    'test/unit/conventions.test.ts',
+    "f.startsWith('lib/triage/')",
+    "f.startsWith('lib/listing/') || f.startsWith('lib/hh-pages/')",
+  ],
   ['test/unit/conventions.test.ts', "f.startsWith('lib/hh/')", "f.startsWith('lib/core/hh/')"],
   // the conventions test as issue 20's boundary rules rewrote it (its synthetic trees keep the old paths)
   ['test/unit/conventions.test.ts', "const HH_DOOR = 'lib/hh/';", "const HH_DOOR = 'lib/core/hh/';"],
-  ['test/unit/conventions.test.ts', 'file: /^lib\\/db\\/(db|index)\\.ts$/', 'file: /^lib\\/(?:worker\\/)?db\\/(db|index)\\.ts$/'],
+  [
+    'test/unit/conventions.test.ts',
+    'file: /^lib\\/db\\/(db|index)\\.ts$/',
+    'file: /^lib\\/(?:worker\\/)?db\\/(db|index)\\.ts$/',
+  ],
   ['test/unit/conventions.test.ts', 'indexedDB|lib\\/db\\//', 'indexedDB|worker\\/db\\//'],
   ['wxt.config.ts', "'lib/platform'", "'lib/listing/platform'"],
   ['eslint.config.js', "'lib/triage/**'", "'lib/listing/**', 'lib/hh-pages/**'"],
@@ -151,7 +159,11 @@ const git = (...a) => execFileSync('git', a, { encoding: 'utf8', maxBuffer: 1 <<
 
 const root = git('rev-parse', '--show-toplevel').trim();
 process.chdir(root);
-const files = git('ls-files', '-z').split('\0').filter(Boolean).filter((f) => existsSync(f)).sort();
+const files = git('ls-files', '-z')
+  .split('\0')
+  .filter(Boolean)
+  .filter((f) => existsSync(f))
+  .sort();
 const tracked = new Set(files);
 
 function ruleTarget(f) {
@@ -161,7 +173,8 @@ function ruleTarget(f) {
     const dir = t[1] ?? '';
     for (const ext of ['.ts', '.tsx']) {
       const src = dir + t[2] + ext;
-      if (FILE_RULES[src]) return P.join(P.dirname(FILE_RULES[src]), P.basename(FILE_RULES[src]).replace(/\.tsx?$/, '') + t[3]);
+      if (FILE_RULES[src])
+        return P.join(P.dirname(FILE_RULES[src]), P.basename(FILE_RULES[src]).replace(/\.tsx?$/, '') + t[3]);
     }
   }
   let best = '';
@@ -172,7 +185,8 @@ function ruleTarget(f) {
 const moves = new Map(files.map((f) => [f, ruleTarget(f)]));
 const targets = new Map();
 for (const [from, to] of moves) {
-  if (targets.has(to) && targets.get(to) !== from) throw new Error(`two files would move to ${to}: ${targets.get(to)}, ${from}`);
+  if (targets.has(to) && targets.get(to) !== from)
+    throw new Error(`two files would move to ${to}: ${targets.get(to)}, ${from}`);
   if (from !== to && tracked.has(to)) throw new Error(`${from} → ${to}: that path is taken`);
   targets.set(to, from);
 }
@@ -225,7 +239,8 @@ function rewriteRelative(spec, from, newFrom, strict) {
       if (tracked.has(cand)) {
         const n = moves.get(cand);
         // keep the spec's style: no extension, or the folder alone for an index file
-        const target = ext === '' ? n : n.endsWith(ext) ? n.slice(0, n.length - ext.length) : n.replace(/\.[^./]+$/, '');
+        const target =
+          ext === '' ? n : n.endsWith(ext) ? n.slice(0, n.length - ext.length) : n.replace(/\.[^./]+$/, '');
         return rel(target) + query;
       }
     }
@@ -259,7 +274,8 @@ function rewriteRootPath(tok, from) {
   return null;
 }
 
-const IMPORT_CTX = /(?:\bfrom\s*|\bimport\s*\(?\s*|\bexport\s*\*\s*from\s*|vi\.(?:mock|doMock|importActual|importMock)\(\s*|@import\s+(?:url\()?\s*)$/;
+const IMPORT_CTX =
+  /(?:\bfrom\s*|\bimport\s*\(?\s*|\bexport\s*\*\s*from\s*|vi\.(?:mock|doMock|importActual|importMock)\(\s*|@import\s+(?:url\()?\s*)$/;
 const REL_STR = /(['"`])(\.{1,2}\/[^'"`\n]*?)\1/g;
 const MD_LINK = /\]\((\.{1,2}\/[^)\s]+)\)/g;
 const ROOT_TOK = /(?<![\w./@$-])(?:lib|components|entrypoints)\/(?:[\w.@/-]*[\w/])?/g;
@@ -272,7 +288,9 @@ function insideString(prefix) {
 
 /** An unmoved file keeps a spec that still names the same path, byte for byte (style kept). */
 const same = (r, spec, from, newFrom) =>
-  from === newFrom && P.normalize(P.join(P.dirname(from), r.replace(/\/$/, ''))) === P.normalize(P.join(P.dirname(from), spec.replace(/\/$/, '')));
+  from === newFrom &&
+  P.normalize(P.join(P.dirname(from), r.replace(/\/$/, ''))) ===
+    P.normalize(P.join(P.dirname(from), spec.replace(/\/$/, '')));
 
 function rewrite(text, from) {
   const newFrom = moves.get(from);
@@ -310,7 +328,9 @@ for (const f of files) {
 }
 
 if (problems.length) {
-  console.error(`reorg: ${problems.length} specifier(s) could not be resolved; nothing moved:\n  ` + problems.join('\n  '));
+  console.error(
+    `reorg: ${problems.length} specifier(s) could not be resolved; nothing moved:\n  ` + problems.join('\n  '),
+  );
   process.exit(1);
 }
 
@@ -319,7 +339,16 @@ for (const [from, to] of moved) {
   git('mv', from, to);
 }
 // git mv leaves the emptied old folders behind: remove them, deepest first
-const emptied = [...new Set(moved.flatMap(([a]) => a.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))))];
+const emptied = [
+  ...new Set(
+    moved.flatMap(([a]) =>
+      a
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    ),
+  ),
+];
 for (const d of emptied.sort((a, b) => b.length - a.length)) if (existsSync(d) && !readdirSync(d).length) rmdirSync(d);
 let changed = 0;
 for (const [from, text] of edits) {
@@ -334,7 +363,9 @@ for (const n of [...new Set(notes)]) console.error('reorg: note: ' + n);
 const BASE = 'f50b2ad';
 let added = [];
 try {
-  added = git('diff', '--name-only', '--no-renames', '--diff-filter=A', BASE, 'HEAD').split('\n').filter((f) => moves.has(f) && moves.get(f) !== f);
+  added = git('diff', '--name-only', '--no-renames', '--diff-filter=A', BASE, 'HEAD')
+    .split('\n')
+    .filter((f) => moves.has(f) && moves.get(f) !== f);
 } catch {
   // the design base is not in this history: nothing to list
 }

@@ -14,7 +14,8 @@ import { EXPERIENCE_IDS, type MatchVacancy, WORK_FORMATS } from '../lib/core/mat
 
 class InputError extends Error {}
 
-const USAGE = 'usage: npm run -s score -- --profile PROFILE.json --vacancies VACANCIES.jsonl   (--help for the formats)';
+const USAGE =
+  'usage: npm run -s score -- --profile PROFILE.json --vacancies VACANCIES.jsonl   (--help for the formats)';
 
 export const HELP = `Score hh.ru vacancies against a profile with Otklik's relevance scorer.
 
@@ -88,7 +89,14 @@ const EXPECTED: Record<string, string> = {
 };
 const PERSONA_KEYS = ['id', 'intent', 'category'];
 
-const typeName = (x: unknown): string => (x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x === 'object' ? 'an object' : `${typeof x} ${JSON.stringify(x).slice(0, 40)}`);
+const typeName = (x: unknown): string =>
+  x === null
+    ? 'null'
+    : Array.isArray(x)
+      ? 'an array'
+      : typeof x === 'object'
+        ? 'an object'
+        : `${typeof x} ${JSON.stringify(x).slice(0, 40)}`;
 
 function closest(key: string, keys: readonly string[]): string | undefined {
   const dist = (a: string, b: string): number => {
@@ -98,7 +106,11 @@ function closest(key: string, keys: readonly string[]): string | undefined {
       d[0] = i;
       for (let j = 1; j <= b.length; j++) {
         const cur = d[j] ?? 0;
-        d[j] = Math.min(cur + 1, (d[j - 1] ?? 0) + 1, prev + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1));
+        d[j] = Math.min(
+          cur + 1,
+          (d[j - 1] ?? 0) + 1,
+          prev + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1),
+        );
         prev = cur;
       }
     }
@@ -109,7 +121,8 @@ function closest(key: string, keys: readonly string[]): string | undefined {
 }
 
 export function checkProfile(json: unknown, file: string) {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new InputError(`${file}: the profile must be a JSON object, got ${typeName(json)}`);
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new InputError(`${file}: the profile must be a JSON object, got ${typeName(json)}`);
   const problems: string[] = [];
   const keys = Object.keys(EXPECTED);
   const known: Record<string, unknown> = {};
@@ -181,10 +194,12 @@ const VACANCY_FIELDS: Record<string, [z.ZodMiniType, string]> = {
 };
 
 function checkVacancy(obj: unknown, where: string): MatchVacancy {
-  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new InputError(`${where}: a vacancy must be a JSON object, got ${typeName(obj)}`);
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
+    throw new InputError(`${where}: a vacancy must be a JSON object, got ${typeName(obj)}`);
   const o = obj as Record<string, unknown>;
   for (const [k, [schema, expected]] of Object.entries(VACANCY_FIELDS)) {
-    if (k in o && !schema.safeParse(o[k]).success) throw new InputError(`${where}: field '${k}' must be ${expected}, got ${typeName(o[k])}`);
+    if (k in o && !schema.safeParse(o[k]).success)
+      throw new InputError(`${where}: field '${k}' must be ${expected}, got ${typeName(o[k])}`);
   }
   let v: MatchVacancy;
   try {
@@ -223,12 +238,13 @@ export function run(argv: readonly string[]): string {
   let out = '';
   for (const v of vacancies) {
     const r = matcher.score(v);
-    out += JSON.stringify({
-      id: v.id,
-      score: Math.round(r.score * 1e6) / 1e6,
-      verdict: r.verdict,
-      reasons: r.reasons.map((x) => formatReason(x, 'en')),
-    }) + '\n';
+    out +=
+      JSON.stringify({
+        id: v.id,
+        score: Math.round(r.score * 1e6) / 1e6,
+        verdict: r.verdict,
+        reasons: r.reasons.map((x) => formatReason(x, 'en')),
+      }) + '\n';
   }
   return out;
 }
@@ -236,6 +252,6 @@ export function run(argv: readonly string[]): string {
 try {
   process.stdout.write(run(process.argv.slice(2)));
 } catch (e) {
-  process.stderr.write(`score: ${e instanceof InputError ? e.message : (e as Error).stack ?? String(e)}\n`);
+  process.stderr.write(`score: ${e instanceof InputError ? e.message : ((e as Error).stack ?? String(e))}\n`);
   process.exitCode = 2;
 }

@@ -19,7 +19,8 @@ export function stop(line) {
 
 export function checkNode() {
   const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 12)) stop(`Node.js ${process.versions.node} is too old: Otklik needs Node >= 20.12 (https://nodejs.org).`);
+  if (major < 20 || (major === 20 && minor < 12))
+    stop(`Node.js ${process.versions.node} is too old: Otklik needs Node >= 20.12 (https://nodejs.org).`);
 }
 
 /** Whether node_modules holds what package-lock.json asks for (npm's own record of the install, by version). */
@@ -57,9 +58,14 @@ export function ensureChromium() {
   if (isRoot && spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0) {
     phase('installing Debian chromium (apt-get install -y chromium)');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const r = spawnSync('sh', ['-c', 'apt-get update -qq && apt-get install -y -qq chromium >/dev/null'], { stdio: 'inherit', env });
+    const r = spawnSync('sh', ['-c', 'apt-get update -qq && apt-get install -y -qq chromium >/dev/null'], {
+      stdio: 'inherit',
+      env,
+    });
     if (r.status === 0 && findChromium()) return findChromium();
   }
-  console.error('Chromium is missing: run `sudo apt-get install -y chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium binary.');
+  console.error(
+    'Chromium is missing: run `sudo apt-get install -y chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium binary.',
+  );
   return null;
 }

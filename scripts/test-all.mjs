@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit tests, build, end-to-end tests. Prints one plain "N passed, N failed" line at
-// the end (unit + e2e tests, plus typecheck, lint and build as one check each) and exits non-zero on any failure.
-// OTKLIK_FORMAT_CHECK=1 adds `prettier --check` as one more check (off until the tree is formatted in one go).
+// `npm test`: typecheck, lint, format, unit tests, build, end-to-end tests. Prints one plain "N passed, N failed"
+// line at the end (unit + e2e tests, plus typecheck, lint, format and build as one check each) and exits non-zero on any failure.
 // Works on a fresh clone: installs the npm dependencies and Debian's Chromium itself when they are missing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -56,7 +55,7 @@ function vitest(name, args) {
 
 if (!only || only === 'typecheck') check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 if (!only || only === 'lint') check('lint', 'npx', ['eslint', '.']);
-if (only === 'format' || (!only && process.env.OTKLIK_FORMAT_CHECK === '1')) check('format', 'npx', ['prettier', '--check', '.']);
+if (!only || only === 'format') check('format', 'npx', ['prettier', '--check', '.']);
 if (!only || only === 'unit') vitest('unit', []);
 if (!existsSync(join(root, '../shared')) && !process.env.OTKLIK_SHARED_DIR) {
   lines.push('note: ../shared not found: the tests that need its real hh pages and data were skipped');

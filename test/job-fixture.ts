@@ -5,7 +5,12 @@ export function testJob(vacancyId: string, patch: Partial<Job> = {}): Omit<Job, 
   return {
     vacancyId,
     resumeHash: 'ab'.repeat(19),
-    vacancy: { id: vacancyId, title: `Vacancy ${vacancyId}`, employer: { name: 'Acme' }, url: `https://hh.ru/vacancy/${vacancyId}` },
+    vacancy: {
+      id: vacancyId,
+      title: `Vacancy ${vacancyId}`,
+      employer: { name: 'Acme' },
+      url: `https://hh.ru/vacancy/${vacancyId}`,
+    },
     letter: null,
     state: 'pending',
     attempts: 0,

@@ -68,6 +68,9 @@ export function parseHtml(html: string): Document {
  * with one line per file, where ../shared/data/vacancies.jsonl.gz is absent.
  */
 export const itWithRealVacancies = ((): typeof it => {
-  if (!hasRealVacancies) console.warn(`../shared/data/vacancies.jsonl.gz not found: skipping the tests that need the real corpus (looked in ${SHARED_DIR})`);
+  if (!hasRealVacancies)
+    console.warn(
+      `../shared/data/vacancies.jsonl.gz not found: skipping the tests that need the real corpus (looked in ${SHARED_DIR})`,
+    );
   return it.skipIf(!hasRealVacancies) as typeof it;
 })();

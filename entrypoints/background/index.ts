@@ -12,6 +12,8 @@ export default defineBackground(() => {
   // Listeners are registered synchronously on every worker start: MV3 may have woken us for this very event.
   secureStorage();
   const services = createWorkerServices();
-  handleBackgroundMessages(composeHandlers(workerFeatures, services, Object.keys(toBackground)), (m) => console.warn('[otklik:background]', m));
+  handleBackgroundMessages(composeHandlers(workerFeatures, services, Object.keys(toBackground)), (m) =>
+    console.warn('[otklik:background]', m),
+  );
   for (const f of workerFeatures) f.register?.(services);
 });

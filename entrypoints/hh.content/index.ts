@@ -19,6 +19,10 @@ export default defineContentScript({
     sendFromListing('wakeUp', {}).catch(() => undefined);
     // The settings read starts now, while the page parses; the cards are read once it is parsed.
     startTriage(ctx.signal);
-    whenParsed(document, () => requestPageFeatures(ctx.signal, () => sendFromListing('loadPageFeatures', {})), ctx.signal);
+    whenParsed(
+      document,
+      () => requestPageFeatures(ctx.signal, () => sendFromListing('loadPageFeatures', {})),
+      ctx.signal,
+    );
   },
 });

@@ -13,7 +13,9 @@ import { portAllowed } from '../../lib/core/messaging/policy';
  * the settings. This is the only chunk that contains @mlc-ai/web-llm.
  */
 let idleMinutes = 10;
-void getSettings().then((s) => (idleMinutes = s.letters.webllm.idleUnloadMinutes)).catch(() => undefined);
+void getSettings()
+  .then((s) => (idleMinutes = s.letters.webllm.idleUnloadMinutes))
+  .catch(() => undefined);
 
 const host = createEngineHost({
   engine: createWebLlmEngine(),

@@ -15,7 +15,14 @@ import { DEFAULT_THRESHOLDS } from '../../lib/core/match';
 import { EMPLOYER_WARNINGS, EXPERIENCE_IDS, WORK_FORMATS, type ExperienceId } from '../../lib/core/match/vacancy';
 import { WARNING_TEXT } from '../../lib/core/match/reasons';
 import type { Settings } from '../../lib/core/settings/schema';
-import { acceptFallbacks, getSettings, loadSettings, saveSettings, watchSettings, type SettingsFallback } from '../../lib/core/settings/store';
+import {
+  acceptFallbacks,
+  getSettings,
+  loadSettings,
+  saveSettings,
+  watchSettings,
+  type SettingsFallback,
+} from '../../lib/core/settings/store';
 import { SettingsImport } from '../../lib/ext-pages/options/SettingsImport';
 import { FallbackNotice } from '../../lib/ext-pages/options/FallbackNotice';
 import { exportSettings } from '../../lib/ext-pages/settings/transfer';
@@ -31,11 +38,25 @@ import { DRIVER_LICENCES, LANGUAGE_LEVELS, type Language } from '../../lib/core/
 /** The default thresholds as the sliders show them (percent of the calibrated score). */
 const DEFAULT_PCT = { hide: Math.round(DEFAULT_THRESHOLDS.hide * 100), dim: Math.round(DEFAULT_THRESHOLDS.dim * 100) };
 
-type Resumes = { state: 'loading' } | { state: 'ok'; list: { hash: string; title: string; latest?: boolean | undefined }[] } | { state: 'error'; error: string };
-type SaveState = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; text: string } | { kind: 'note'; text: string };
+type Resumes =
+  | { state: 'loading' }
+  | { state: 'ok'; list: { hash: string; title: string; latest?: boolean | undefined }[] }
+  | { state: 'error'; error: string };
+type SaveState =
+  { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; text: string } | { kind: 'note'; text: string };
 
 /** The page's sections in order (the navigation); the features' own sections keep their ids. */
-const SECTIONS = ['welcome', 'profile', 'hide', 'apply', 'letters', 'discovery', 'notifications', 'qa', 'data'] as const;
+const SECTIONS = [
+  'welcome',
+  'profile',
+  'hide',
+  'apply',
+  'letters',
+  'discovery',
+  'notifications',
+  'qa',
+  'data',
+] as const;
 /** Old anchors (links from the popup, bookmarks) → the section that holds them now. */
 const ALIASES: Record<string, string> = { filters: 'hide', triage: 'hide' };
 
@@ -72,11 +93,18 @@ export function App() {
   );
   const { base, draft, errors, save, resumes, undo, welcome, fallbacks } = state;
   /** A save is scheduled or running: a storage change seen meanwhile must not overwrite what the user types. */
-  const pending = useRef<{ timer: ReturnType<typeof setTimeout> | null; saving: boolean; lastSaved: string }>({ timer: null, saving: false, lastSaved: '' });
+  const pending = useRef<{ timer: ReturnType<typeof setTimeout> | null; saving: boolean; lastSaved: string }>({
+    timer: null,
+    saving: false,
+    lastSaved: '',
+  });
   const loadResumes = () => {
     resumes.value = { state: 'loading' };
     sendToBackground('listResumes', {}).then(
-      (r) => (resumes.value = r.ok ? { state: 'ok', list: r.resumes } : { state: 'error', error: r.error ?? 'unknown error' }),
+      (r) =>
+        (resumes.value = r.ok
+          ? { state: 'ok', list: r.resumes }
+          : { state: 'error', error: r.error ?? 'unknown error' }),
       (e: unknown) => (resumes.value = { state: 'error', error: e instanceof Error ? e.message : String(e) }),
     );
   };
@@ -168,19 +196,46 @@ export function App() {
   };
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setMany({ [key]: value } as Partial<Draft>);
   const hint = (key: keyof Draft, text: string) =>
-    e[key] ? <small id={`${key}-msg`} class="otk-error" role="alert">{e[key]}</small> : <small id={`${key}-msg`}>{text}</small>;
-  const field = (key: keyof Draft, label: string, help: string, opts: { rows?: number; wide?: boolean; inputMode?: 'numeric'; short?: boolean } = {}) => (
+    e[key] ? (
+      <small id={`${key}-msg`} class="otk-error" role="alert">
+        {e[key]}
+      </small>
+    ) : (
+      <small id={`${key}-msg`}>{text}</small>
+    );
+  const field = (
+    key: keyof Draft,
+    label: string,
+    help: string,
+    opts: { rows?: number; wide?: boolean; inputMode?: 'numeric'; short?: boolean } = {},
+  ) => (
     <label class={`op__field${opts.wide ? ' op__field--wide' : ''}${opts.short ? ' op__field--short' : ''}`}>
       <span>{label}</span>
       {opts.rows ? (
-        <textarea name={key} rows={opts.rows} value={d[key] as string} aria-invalid={!!e[key]} aria-describedby={`${key}-msg`} onInput={(ev) => set(key, ev.currentTarget.value as never)} />
+        <textarea
+          name={key}
+          rows={opts.rows}
+          value={d[key] as string}
+          aria-invalid={!!e[key]}
+          aria-describedby={`${key}-msg`}
+          onInput={(ev) => set(key, ev.currentTarget.value as never)}
+        />
       ) : (
-        <input name={key} type="text" inputMode={opts.inputMode} value={d[key] as string} aria-invalid={!!e[key]} aria-describedby={`${key}-msg`} onInput={(ev) => set(key, ev.currentTarget.value as never)} />
+        <input
+          name={key}
+          type="text"
+          inputMode={opts.inputMode}
+          value={d[key] as string}
+          aria-invalid={!!e[key]}
+          aria-describedby={`${key}-msg`}
+          onInput={(ev) => set(key, ev.currentTarget.value as never)}
+        />
       )}
       {hint(key, help)}
     </label>
   );
-  const focusFirstError = () => (document.querySelector('.op__main [aria-invalid="true"]') as HTMLElement | null)?.focus();
+  const focusFirstError = () =>
+    (document.querySelector('.op__main [aria-invalid="true"]') as HTMLElement | null)?.focus();
 
   const onResume = (r: ImportedResume) => {
     // The resume replaces what it has (the hint says so); fields it lacks keep the user's values. Undo brings
@@ -192,8 +247,14 @@ export function App() {
       experience: r.experience ?? d.experience,
       resumeText: r.text || d.resumeText,
       professionalRoles: r.professionalRoles.length ? r.professionalRoles : d.professionalRoles,
-      driverLicences: r.driverLicences.length ? r.driverLicences.filter((x): x is Draft['driverLicences'][number] => (DRIVER_LICENCES as readonly string[]).includes(x)) : d.driverLicences,
-      languages: r.languages.length ? r.languages.filter((l): l is Language => (LANGUAGE_LEVELS as readonly string[]).includes(l.level)) : d.languages,
+      driverLicences: r.driverLicences.length
+        ? r.driverLicences.filter((x): x is Draft['driverLicences'][number] =>
+            (DRIVER_LICENCES as readonly string[]).includes(x),
+          )
+        : d.driverLicences,
+      languages: r.languages.length
+        ? r.languages.filter((l): l is Language => (LANGUAGE_LEVELS as readonly string[]).includes(l.level))
+        : d.languages,
     });
   };
 
@@ -233,21 +294,44 @@ export function App() {
         </div>
         <nav class="op__nav" aria-label={t.title}>
           {sections.map((id) => (
-            <a key={id} href={`#${id}`} aria-current={state.active.value === id ? 'true' : undefined} class={state.active.value === id ? 'is-on' : ''}>{t.nav[id]}</a>
+            <a
+              key={id}
+              href={`#${id}`}
+              aria-current={state.active.value === id ? 'true' : undefined}
+              class={state.active.value === id ? 'is-on' : ''}
+            >
+              {t.nav[id]}
+            </a>
           ))}
         </nav>
         <div class={`op__save op__save--${sv.kind}`} role="status" data-testid="options-message">
           {sv.kind === 'error' ? (
             <>
               <span>{sv.text}</span>
-              {Object.keys(e).length ? <button type="button" class="otk-btn otk-btn--sm" data-testid="show-error" onClick={focusFirstError}>{t.showError}</button> : null}
+              {Object.keys(e).length ? (
+                <button type="button" class="otk-btn otk-btn--sm" data-testid="show-error" onClick={focusFirstError}>
+                  {t.showError}
+                </button>
+              ) : null}
             </>
-          ) : sv.kind === 'saving' ? t.saving : sv.kind === 'saved' ? t.saved : sv.kind === 'note' ? sv.text : t.autosave}
+          ) : sv.kind === 'saving' ? (
+            t.saving
+          ) : sv.kind === 'saved' ? (
+            t.saved
+          ) : sv.kind === 'note' ? (
+            sv.text
+          ) : (
+            t.autosave
+          )}
         </div>
       </aside>
 
       <main class="op__main" data-testid="options">
-        <FallbackNotice fallbacks={fallbacks.value.list} newerVersion={fallbacks.value.newerVersion} onAccept={() => void acceptFallbacks()} />
+        <FallbackNotice
+          fallbacks={fallbacks.value.list}
+          newerVersion={fallbacks.value.newerVersion}
+          onAccept={() => void acceptFallbacks()}
+        />
         {welcome.value ? (
           <section class="op__sec op__welcome" id="welcome" aria-labelledby="sec-welcome" data-testid="welcome">
             <div class="op__sec-head">
@@ -263,7 +347,9 @@ export function App() {
               <li class={hasProfile ? (state.step3.value ? 'is-done' : 'is-done') : ''}>
                 <b>{t.step2}</b>
                 <p class="otk-help">{t.step2Hint}</p>
-                <a class="otk-btn otk-btn--sm" href="#profile">{t.step2Go}</a>
+                <a class="otk-btn otk-btn--sm" href="#profile">
+                  {t.step2Go}
+                </a>
               </li>
               <li class={state.step3.value ? 'is-done' : hasProfile ? 'is-now' : ''}>
                 <b>{t.step3}</b>
@@ -281,7 +367,11 @@ export function App() {
                   >
                     {t.step3Go}
                   </button>
-                  {hasProfile ? <button type="button" class="otk-btn otk-btn--sm" onClick={() => (welcome.value = false)}>{t.welcomeDone}</button> : null}
+                  {hasProfile ? (
+                    <button type="button" class="otk-btn otk-btn--sm" onClick={() => (welcome.value = false)}>
+                      {t.welcomeDone}
+                    </button>
+                  ) : null}
                 </span>
               </li>
             </ol>
@@ -298,19 +388,36 @@ export function App() {
             {field('skills', t.skills, t.skillsHint, { rows: 3 })}
             <label class="op__field">
               <span>{t.experience}</span>
-              <select name="experience" value={d.experience} onChange={(ev) => set('experience', ev.currentTarget.value as ExperienceId | '')}>
+              <select
+                name="experience"
+                value={d.experience}
+                onChange={(ev) => set('experience', ev.currentTarget.value as ExperienceId | '')}
+              >
                 <option value="">{t.expNone}</option>
                 {EXPERIENCE_IDS.map((id) => (
-                  <option key={id} value={id}>{t.exp[id]}</option>
+                  <option key={id} value={id}>
+                    {t.exp[id]}
+                  </option>
                 ))}
               </select>
               <small>{t.experienceHint}</small>
             </label>
             {field('minSalary', t.minSalary, t.minSalaryHint, { inputMode: 'numeric' })}
             {field('resumeText', t.resumeText, t.resumeTextHint, { rows: 6, wide: true })}
-            <RolePicker value={d.professionalRoles} onChange={(v) => set('professionalRoles', v)} t={t} error={e.professionalRoles} />
+            <RolePicker
+              value={d.professionalRoles}
+              onChange={(v) => set('professionalRoles', v)}
+              t={t}
+              error={e.professionalRoles}
+            />
             <LicencePicker value={d.driverLicences} onChange={(v) => set('driverLicences', v)} t={t} />
-            <LanguagePicker value={d.languages} onChange={(v) => set('languages', v)} t={t} lang={lang} error={e.languages} />
+            <LanguagePicker
+              value={d.languages}
+              onChange={(v) => set('languages', v)}
+              t={t}
+              lang={lang}
+              error={e.languages}
+            />
           </div>
           {/* Slot: "What Otklik learned" from your choices, with a reset (issue 17), goes here. */}
         </section>
@@ -319,7 +426,9 @@ export function App() {
           <div class="op__sec-head">
             <h2 id="sec-hide">{t.hide}</h2>
           </div>
-          <h3 class="op__sub" id="filters">{t.filtersSub}</h3>
+          <h3 class="op__sub" id="filters">
+            {t.filtersSub}
+          </h3>
           <div class="op__grid">
             {field('excludeWords', t.stopWords, t.stopWordsHint, { rows: 2 })}
             {field('cities', t.cities, t.citiesHint, { rows: 2 })}
@@ -328,7 +437,17 @@ export function App() {
               <div class="op__checks">
                 {WORK_FORMATS.map((f) => (
                   <label key={f} class="otk-check">
-                    <input type="checkbox" name={`format-${f}`} checked={d.workFormats.includes(f)} onChange={(ev) => set('workFormats', ev.currentTarget.checked ? [...d.workFormats, f] : d.workFormats.filter((x) => x !== f))} />
+                    <input
+                      type="checkbox"
+                      name={`format-${f}`}
+                      checked={d.workFormats.includes(f)}
+                      onChange={(ev) =>
+                        set(
+                          'workFormats',
+                          ev.currentTarget.checked ? [...d.workFormats, f] : d.workFormats.filter((x) => x !== f),
+                        )
+                      }
+                    />
                     <span>{t.formats[f]}</span>
                   </label>
                 ))}
@@ -345,7 +464,14 @@ export function App() {
                       type="checkbox"
                       name={`warning-${f}`}
                       checked={d.hideEmployerWarnings.includes(f)}
-                      onChange={(ev) => set('hideEmployerWarnings', ev.currentTarget.checked ? [...d.hideEmployerWarnings, f] : d.hideEmployerWarnings.filter((x) => x !== f))}
+                      onChange={(ev) =>
+                        set(
+                          'hideEmployerWarnings',
+                          ev.currentTarget.checked
+                            ? [...d.hideEmployerWarnings, f]
+                            : d.hideEmployerWarnings.filter((x) => x !== f),
+                        )
+                      }
                     />
                     <span>{WARNING_TEXT[f]![lang === 'en' ? 0 : 1]}</span>
                   </label>
@@ -354,9 +480,17 @@ export function App() {
               <small>{t.employerWarningsHint}</small>
             </fieldset>
           </div>
-          <h3 class="op__sub" id="triage">{t.triageSub}</h3>
+          <h3 class="op__sub" id="triage">
+            {t.triageSub}
+          </h3>
           <div class="op__toggles">
-            <Toggle id="opt-enabled" label={t.enabled} hint={t.enabledHint} checked={d.enabled} onChange={(v) => set('enabled', v)} />
+            <Toggle
+              id="opt-enabled"
+              label={t.enabled}
+              hint={t.enabledHint}
+              checked={d.enabled}
+              onChange={(v) => set('enabled', v)}
+            />
             <Toggle id="opt-badges" label={t.badges} checked={d.showBadges} onChange={(v) => set('showBadges', v)} />
           </div>
           <fieldset class="op__fieldset">
@@ -364,7 +498,13 @@ export function App() {
             <div class="op__checks">
               {(['hide', 'dim'] as const).map((a) => (
                 <label key={a} class="otk-radio">
-                  <input type="radio" name="action" value={a} checked={d.action === a} onChange={() => set('action', a)} />
+                  <input
+                    type="radio"
+                    name="action"
+                    value={a}
+                    checked={d.action === a}
+                    onChange={() => set('action', a)}
+                  />
                   <span>{a === 'hide' ? t.hideAction : t.dim}</span>
                 </label>
               ))}
@@ -376,16 +516,46 @@ export function App() {
               {(['hideBelow', 'dimBelow'] as const).map((k) => (
                 <label key={k} class={`op-slider op-slider--${k}`}>
                   <span>{k === 'hideBelow' ? t.hideBelow : t.dimBelow}</span>
-                  <input type="range" name={k} min={0} max={100} step={1} value={d[k]} aria-invalid={!!e[k]} aria-describedby="thresholds-msg" onInput={(ev) => set(k, Number(ev.currentTarget.value))} />
+                  <input
+                    type="range"
+                    name={k}
+                    min={0}
+                    max={100}
+                    step={1}
+                    value={d[k]}
+                    aria-invalid={!!e[k]}
+                    aria-describedby="thresholds-msg"
+                    onInput={(ev) => set(k, Number(ev.currentTarget.value))}
+                  />
                   <output>{d[k]}</output>
                 </label>
               ))}
-              {e.hideBelow ? <small id="thresholds-msg" class="otk-error" role="alert">{e.hideBelow}</small> : <small id="thresholds-msg" class="otk-help">{t.thresholdsHint}</small>}
-              <button type="button" class="otk-btn otk-btn--sm" disabled={d.hideBelow === DEFAULT_PCT.hide && d.dimBelow === DEFAULT_PCT.dim} onClick={() => setMany({ hideBelow: DEFAULT_PCT.hide, dimBelow: DEFAULT_PCT.dim })}>
+              {e.hideBelow ? (
+                <small id="thresholds-msg" class="otk-error" role="alert">
+                  {e.hideBelow}
+                </small>
+              ) : (
+                <small id="thresholds-msg" class="otk-help">
+                  {t.thresholdsHint}
+                </small>
+              )}
+              <button
+                type="button"
+                class="otk-btn otk-btn--sm"
+                disabled={d.hideBelow === DEFAULT_PCT.hide && d.dimBelow === DEFAULT_PCT.dim}
+                onClick={() => setMany({ hideBelow: DEFAULT_PCT.hide, dimBelow: DEFAULT_PCT.dim })}
+              >
                 {t.resetThresholds}
               </button>
             </div>
-            <ThresholdPreview profile={profile} hide={d.hideBelow} dim={d.dimBelow} action={d.action} t={t} lang={lang} />
+            <ThresholdPreview
+              profile={profile}
+              hide={d.hideBelow}
+              dim={d.dimBelow}
+              action={d.action}
+              t={t}
+              lang={lang}
+            />
           </div>
           <LearnedFeedback lang={lang} />
         </section>
@@ -397,17 +567,28 @@ export function App() {
           <div class="op__grid">
             <label class="op__field op__field--wide">
               <span>{t.resumeToApply}</span>
-              <select name="resumeHash" value={d.resumeHash} onChange={(ev) => set('resumeHash', ev.currentTarget.value)}>
+              <select
+                name="resumeHash"
+                value={d.resumeHash}
+                onChange={(ev) => set('resumeHash', ev.currentTarget.value)}
+              >
                 <option value="">{resumeList.length ? t.chooseResume : t.notChosen}</option>
                 {resumeList.map((r) => (
-                  <option key={r.hash} value={r.hash}>{r.title}{r.latest ? t.latest : ''}</option>
+                  <option key={r.hash} value={r.hash}>
+                    {r.title}
+                    {r.latest ? t.latest : ''}
+                  </option>
                 ))}
-                {d.resumeHash && !resumeList.some((r) => r.hash === d.resumeHash) ? <option value={d.resumeHash}>{t.savedResume(d.resumeHash)}</option> : null}
+                {d.resumeHash && !resumeList.some((r) => r.hash === d.resumeHash) ? (
+                  <option value={d.resumeHash}>{t.savedResume(d.resumeHash)}</option>
+                ) : null}
               </select>
               {resumes.value.state === 'error' ? (
                 <small class="otk-error" role="alert">
                   {t.resumesFailed(resumes.value.error)}{' '}
-                  <button type="button" class="otk-btn otk-btn--sm" onClick={loadResumes}>{t.retry}</button>
+                  <button type="button" class="otk-btn otk-btn--sm" onClick={loadResumes}>
+                    {t.retry}
+                  </button>
                 </small>
               ) : (
                 <small>{resumes.value.state === 'loading' ? t.resumesLoading : t.resumeHint}</small>
@@ -418,12 +599,44 @@ export function App() {
             {field('pacingMin', t.pacingMin, t.pacingMinHint, { inputMode: 'numeric', short: true })}
             {field('pacingMax', t.pacingMax, t.pacingMaxHint, { inputMode: 'numeric', short: true })}
             <div class="op__field op__field--wide">
-              <Toggle id="opt-quiet" label={t.quiet} hint={t.quietHint} checked={d.quietEnabled} onChange={(v) => set('quietEnabled', v)} />
+              <Toggle
+                id="opt-quiet"
+                label={t.quiet}
+                hint={t.quietHint}
+                checked={d.quietEnabled}
+                onChange={(v) => set('quietEnabled', v)}
+              />
               <div class="op__checks op__times">
-                <label>{t.from} <TimeSelect name="quietFrom" label={`${t.quiet}: ${t.from}`} value={d.quietFrom} lang={lang} disabled={!d.quietEnabled} invalid={!!e.quietFrom} onChange={(v) => set('quietFrom', v)} /></label>
-                <label>{t.to} <TimeSelect name="quietTo" label={`${t.quiet}: ${t.to}`} value={d.quietTo} lang={lang} disabled={!d.quietEnabled} invalid={!!e.quietTo} onChange={(v) => set('quietTo', v)} /></label>
+                <label>
+                  {t.from}{' '}
+                  <TimeSelect
+                    name="quietFrom"
+                    label={`${t.quiet}: ${t.from}`}
+                    value={d.quietFrom}
+                    lang={lang}
+                    disabled={!d.quietEnabled}
+                    invalid={!!e.quietFrom}
+                    onChange={(v) => set('quietFrom', v)}
+                  />
+                </label>
+                <label>
+                  {t.to}{' '}
+                  <TimeSelect
+                    name="quietTo"
+                    label={`${t.quiet}: ${t.to}`}
+                    value={d.quietTo}
+                    lang={lang}
+                    disabled={!d.quietEnabled}
+                    invalid={!!e.quietTo}
+                    onChange={(v) => set('quietTo', v)}
+                  />
+                </label>
               </div>
-              {e.quietFrom || e.quietTo ? <small class="otk-error" role="alert">{e.quietFrom ?? e.quietTo}</small> : null}
+              {e.quietFrom || e.quietTo ? (
+                <small class="otk-error" role="alert">
+                  {e.quietFrom ?? e.quietTo}
+                </small>
+              ) : null}
             </div>
           </div>
         </section>
@@ -433,7 +646,10 @@ export function App() {
             <h2 id="sec-letters">{t.letters}</h2>
           </div>
           {/* The section keeps its own settings; it saves each change by itself, like every section here. */}
-          <ProviderSettings value={base.value.letters} onSave={async (letters) => void (await saveSettings({ ...(await getSettings()), letters }))} />
+          <ProviderSettings
+            value={base.value.letters}
+            onSave={async (letters) => void (await saveSettings({ ...(await getSettings()), letters }))}
+          />
         </section>
 
         <DiscoverySettings />
@@ -446,12 +662,22 @@ export function App() {
           </div>
           <p class="otk-help">{t.dataHint}</p>
           <div class="op__row">
-            <button class="otk-btn" type="button" onClick={() => download(`otklik-settings-${new Date().toISOString().slice(0, 10)}.json`, exportSettings(base.value!))}>{t.export}</button>
+            <button
+              class="otk-btn"
+              type="button"
+              onClick={() =>
+                download(`otklik-settings-${new Date().toISOString().slice(0, 10)}.json`, exportSettings(base.value!))
+              }
+            >
+              {t.export}
+            </button>
             <SettingsImport
               current={base.value}
               t={t}
               lang={lang}
-              onMessage={(m) => (save.value = m ? { kind: m.kind === 'ok' ? 'note' : 'error', text: m.text } : { kind: 'idle' })}
+              onMessage={(m) =>
+                (save.value = m ? { kind: m.kind === 'ok' ? 'note' : 'error', text: m.text } : { kind: 'idle' })
+              }
               onApplied={(written) => {
                 pending.current.lastSaved = JSON.stringify(written);
                 load(written);

@@ -36,16 +36,20 @@ async function loadTab(): Promise<TabInfo> {
   } catch {
     onHh = false;
   }
-  const stats = tab?.id !== undefined ? await sendToBackground('getTabTriage', { tabId: tab.id }).catch(() => null) : null;
+  const stats =
+    tab?.id !== undefined ? await sendToBackground('getTabTriage', { tabId: tab.id }).catch(() => null) : null;
   return { onHh, stats, windowId: tab?.windowId };
 }
 
 const openOptions = (hash = '') =>
-  hash ? void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) }) : void browser.runtime.openOptionsPage();
+  hash
+    ? void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) })
+    : void browser.runtime.openOptionsPage();
 
 /** chrome.sidePanel (Chrome ≥ 116); not in the polyfill's types. */
 type SidePanelApi = { open(o: { windowId: number }): Promise<void> };
-const sidePanelApi = (): SidePanelApi | undefined => (globalThis as { chrome?: { sidePanel?: SidePanelApi } }).chrome?.sidePanel;
+const sidePanelApi = (): SidePanelApi | undefined =>
+  (globalThis as { chrome?: { sidePanel?: SidePanelApi } }).chrome?.sidePanel;
 
 const viewOfHash = (): View => {
   const h = location.hash.slice(1);
@@ -61,11 +65,18 @@ export function App({ panel = false }: { panel?: boolean }) {
   const lang = uiLang();
   const t = popupTexts[lang];
   const { settings, dispose } = useMemo(settingsSignal, []);
-  const ui = useMemo(() => ({ tab: signal<TabInfo | null>(null), view: signal<View>(viewOfHash()), replies: signal(0) }), []);
+  const ui = useMemo(
+    () => ({ tab: signal<TabInfo | null>(null), view: signal<View>(viewOfHash()), replies: signal(0) }),
+    [],
+  );
   useEffect(() => {
     document.documentElement.lang = lang;
     void loadTab().then((x) => (ui.tab.value = x));
-    const replies = () => sendToBackground('listReplies', {}).then((r) => (ui.replies.value = r.replies.length), () => undefined);
+    const replies = () =>
+      sendToBackground('listReplies', {}).then(
+        (r) => (ui.replies.value = r.replies.length),
+        () => undefined,
+      );
     void replies();
     const timer = setInterval(() => void replies(), 5000);
     const onHash = () => (ui.view.value = viewOfHash());
@@ -84,7 +95,11 @@ export function App({ panel = false }: { panel?: boolean }) {
     const api = sidePanelApi();
     const windowId = ui.tab.value?.windowId;
     // Called inside the click (a user gesture is required); a browser without side panels gets it as a tab.
-    if (api && windowId !== undefined) void api.open({ windowId }).then(() => window.close(), () => void browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') }));
+    if (api && windowId !== undefined)
+      void api.open({ windowId }).then(
+        () => window.close(),
+        () => void browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') }),
+      );
     else void browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
   };
 
@@ -98,18 +113,54 @@ export function App({ panel = false }: { panel?: boolean }) {
       <header class="pp__head">
         <span class="pp__logo">Otklik</span>
         <span class="pp__head-acts">
-          {s ? <Toggle id="enabled" label={s.enabled ? t.on : t.off} checked={s.enabled} onChange={(enabled) => void updateSettings((x) => ({ ...x, enabled }))} /> : null}
+          {s ? (
+            <Toggle
+              id="enabled"
+              label={s.enabled ? t.on : t.off}
+              checked={s.enabled}
+              onChange={(enabled) => void updateSettings((x) => ({ ...x, enabled }))}
+            />
+          ) : null}
           {panel ? null : (
-            <button type="button" class="otk-btn otk-btn--sm otk-btn--quiet pp__icon" data-testid="open-side-panel" title={t.sidePanel} aria-label={t.sidePanel} onClick={openPanel}>
-              <svg width="20" height="18" viewBox="0 0 20 18" aria-hidden="true"><rect x="1" y="1.5" width="18" height="15" rx="2.5" fill="none" stroke="currentColor" stroke-width="1.6" /><rect x="12" y="1.5" width="7" height="15" rx="1" fill="currentColor" /></svg>
+            <button
+              type="button"
+              class="otk-btn otk-btn--sm otk-btn--quiet pp__icon"
+              data-testid="open-side-panel"
+              title={t.sidePanel}
+              aria-label={t.sidePanel}
+              onClick={openPanel}
+            >
+              <svg width="20" height="18" viewBox="0 0 20 18" aria-hidden="true">
+                <rect
+                  x="1"
+                  y="1.5"
+                  width="18"
+                  height="15"
+                  rx="2.5"
+                  fill="none"
+                  stroke="currentColor"
+                  stroke-width="1.6"
+                />
+                <rect x="12" y="1.5" width="7" height="15" rx="1" fill="currentColor" />
+              </svg>
             </button>
           )}
-          <button type="button" class="otk-btn otk-btn--sm" data-testid="open-settings" onClick={() => openOptions()}>{t.settings}</button>
+          <button type="button" class="otk-btn otk-btn--sm" data-testid="open-settings" onClick={() => openOptions()}>
+            {t.settings}
+          </button>
         </span>
       </header>
       <nav class="pp__tabs" role="tablist" aria-label="Otklik">
         {VIEWS.map((v) => (
-          <button key={v} type="button" role="tab" data-tab={v} aria-selected={view === v} class={view === v ? 'is-on' : ''} onClick={() => go(v)}>
+          <button
+            key={v}
+            type="button"
+            role="tab"
+            data-tab={v}
+            aria-selected={view === v}
+            class={view === v ? 'is-on' : ''}
+            onClick={() => go(v)}
+          >
             {t.tabs[v]}
             {v === 'responses' && replies ? <span class="otk-state otk-state--needs">{replies}</span> : null}
           </button>
@@ -119,7 +170,9 @@ export function App({ panel = false }: { panel?: boolean }) {
         {emptyProfile ? (
           <div class="otk-note otk-note--needs pp__notice" role="alert" data-testid="empty-profile">
             <span>{t.emptyProfile}</span>
-            <button type="button" class="otk-btn otk-btn--sm otk-btn--primary" onClick={() => openOptions('#welcome')}>{t.fillProfile}</button>
+            <button type="button" class="otk-btn otk-btn--sm otk-btn--primary" onClick={() => openOptions('#welcome')}>
+              {t.fillProfile}
+            </button>
           </div>
         ) : null}
         {!s ? <p class="otk-muted">{t.loading}</p> : null}
@@ -133,7 +186,9 @@ export function App({ panel = false }: { panel?: boolean }) {
                 replies ? (
                   <div class="pp__line" data-testid="replies-waiting">
                     <span>{t.replies(replies)}</span>
-                    <button type="button" class="otk-btn otk-btn--sm otk-btn--primary" onClick={() => go('responses')}>{t.openReplies}</button>
+                    <button type="button" class="otk-btn otk-btn--sm otk-btn--primary" onClick={() => go('responses')}>
+                      {t.openReplies}
+                    </button>
                   </div>
                 ) : undefined
               }
@@ -146,9 +201,18 @@ export function App({ panel = false }: { panel?: boolean }) {
                 <p class="otk-muted">{t.notHh}</p>
               ) : tb.stats && tb.stats.total > 0 ? (
                 <div class="pp__stats" data-testid="tab-stats">
-                  <div><b>{tb.stats.shown}</b><span>{t.shown}</span></div>
-                  <div><b>{tb.stats.dimmed}</b><span>{t.dimmed}</span></div>
-                  <div><b>{tb.stats.hidden}</b><span>{t.hidden}</span></div>
+                  <div>
+                    <b>{tb.stats.shown}</b>
+                    <span>{t.shown}</span>
+                  </div>
+                  <div>
+                    <b>{tb.stats.dimmed}</b>
+                    <span>{t.dimmed}</span>
+                  </div>
+                  <div>
+                    <b>{tb.stats.hidden}</b>
+                    <span>{t.hidden}</span>
+                  </div>
                 </div>
               ) : (
                 <p class="otk-muted">{t.noCards}</p>

@@ -11,7 +11,17 @@ import { uiLang } from '../../lib/core/i18n/lang';
  * The apply queue in the popup. Feature hooks are wired here: the letters feature (issue 5) passes its review
  * component and approve action to the panel.
  */
-export function Queue({ settings, mode, onMore, needsExtra }: { settings: Settings; mode: QueuePanelProps['mode']; onMore?: () => void; needsExtra?: ComponentChildren }) {
+export function Queue({
+  settings,
+  mode,
+  onMore,
+  needsExtra,
+}: {
+  settings: Settings;
+  mode: QueuePanelProps['mode'];
+  onMore?: () => void;
+  needsExtra?: ComponentChildren;
+}) {
   const t = popupTexts[uiLang()];
   const download = useModelDownload(settings.letters.provider === 'webllm', t.modelDownload);
   return (

@@ -12,7 +12,13 @@ interface Props {
 export function Toggle({ checked, onChange, label, hint, id }: Props): JSX.Element {
   return (
     <label class="otk-toggle" for={id}>
-      <input id={id} type="checkbox" role="switch" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        role="switch"
+        checked={checked}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+      />
       <span class="otk-toggle__track" aria-hidden="true" />
       <span class="otk-toggle__text">
         <span>{label}</span>

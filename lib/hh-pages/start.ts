@@ -6,7 +6,8 @@ import { watchStoredSettings, type SettingsWatch } from '../listing/settings/wat
 import { runVacancyPanel } from './vacancy-panel/vacancy-start';
 import { featurePageOf, type FeaturePage } from '../core/pages/kinds';
 
-const watchSettings: SettingsWatch<Settings> = (cb) => watchStoredSettings((raw) => parseStoredSettings(raw, (m) => console.warn('[otklik]', m)), cb);
+const watchSettings: SettingsWatch<Settings> = (cb) =>
+  watchStoredSettings((raw) => parseStoredSettings(raw, (m) => console.warn('[otklik]', m)), cb);
 
 const RUN: Record<FeaturePage, (signal: AbortSignal, watch: SettingsWatch<Settings>) => unknown> = {
   vacancy: runVacancyPanel,

@@ -16,7 +16,11 @@ export interface WorkerFeature {
 }
 
 /** Merges the features' handlers; every message of the map must have exactly one (else the worker fails at start). */
-export function composeHandlers(features: readonly WorkerFeature[], s: WorkerServices, types: readonly string[]): BackgroundHandlers {
+export function composeHandlers(
+  features: readonly WorkerFeature[],
+  s: WorkerServices,
+  types: readonly string[],
+): BackgroundHandlers {
   const merged: Record<string, unknown> = {};
   const owner: Record<string, string> = {};
   for (const f of features) {

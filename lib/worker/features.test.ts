@@ -14,8 +14,19 @@ describe('worker feature registry', () => {
 
   it('a message handled twice, or by none, stops the worker at start with its name', () => {
     const s = createWorkerServices();
-    const twice: WorkerFeature[] = [...workerFeatures, { name: 'extra', handlers: () => ({ ping: () => ({ version: '0', context: 'background' as const }) }) }];
-    expect(() => composeHandlers(twice, s, Object.keys(toBackground))).toThrow('"ping" is handled by both platform and extra');
-    expect(() => composeHandlers(workerFeatures.filter((f) => f.name !== 'pages'), s, Object.keys(toBackground))).toThrow('no worker feature handles: loadPageFeatures');
+    const twice: WorkerFeature[] = [
+      ...workerFeatures,
+      { name: 'extra', handlers: () => ({ ping: () => ({ version: '0', context: 'background' as const }) }) },
+    ];
+    expect(() => composeHandlers(twice, s, Object.keys(toBackground))).toThrow(
+      '"ping" is handled by both platform and extra',
+    );
+    expect(() =>
+      composeHandlers(
+        workerFeatures.filter((f) => f.name !== 'pages'),
+        s,
+        Object.keys(toBackground),
+      ),
+    ).toThrow('no worker feature handles: loadPageFeatures');
   });
 });

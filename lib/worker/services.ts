@@ -16,7 +16,9 @@ export interface WorkerServices {
   feedback: ReturnType<typeof createFeedback>;
   triage: ReturnType<typeof createTriageScorers>;
   /** Discovery queues through the same handler as the pages (default resume, blacklist, drain kick). */
-  enqueueFound: (vacancy: VacancySnapshot) => Promise<Awaited<ReturnType<ReturnType<typeof createQueueHandlers>['enqueue']>>>;
+  enqueueFound: (
+    vacancy: VacancySnapshot,
+  ) => Promise<Awaited<ReturnType<ReturnType<typeof createQueueHandlers>['enqueue']>>>;
   /** Runs the queue now (a step; the queue re-arms its alarm). */
   kickDrain: () => void;
 }
@@ -28,15 +30,25 @@ export function createWorkerServices(): WorkerServices {
     settings: getSettings,
     fetch: (i, init) => fetch(i, init),
     kick: () => void drainStep(),
-    saveDefaultResume: async (hash) => void (await updateSettings((x) => ({ ...x, apply: { ...x.apply, defaultResumeHash: hash } }))),
+    saveDefaultResume: async (hash) =>
+      void (await updateSettings((x) => ({ ...x, apply: { ...x.apply, defaultResumeHash: hash } }))),
     kickLetters: () => void draftLetters(() => void drainStep()),
   });
   // What the user taught with the badges' "relevant" / "not for me" (lib/worker/feedback): kept by the worker only.
-  const feedback = createFeedback({
-    get: async () => (await browser.storage.local.get(FEEDBACK_KEY))[FEEDBACK_KEY],
-    set: (value) => browser.storage.local.set({ [FEEDBACK_KEY]: value }),
-  }, Date.now, (m) => console.warn('[otklik:background]', m));
-  const triage = createTriageScorers(cachedSettings(), async (vacancyIds) => (await queue.jobsForVacancies({ vacancyIds }, {})).jobs, feedback, signalMemory);
+  const feedback = createFeedback(
+    {
+      get: async () => (await browser.storage.local.get(FEEDBACK_KEY))[FEEDBACK_KEY],
+      set: (value) => browser.storage.local.set({ [FEEDBACK_KEY]: value }),
+    },
+    Date.now,
+    (m) => console.warn('[otklik:background]', m),
+  );
+  const triage = createTriageScorers(
+    cachedSettings(),
+    async (vacancyIds) => (await queue.jobsForVacancies({ vacancyIds }, {})).jobs,
+    feedback,
+    signalMemory,
+  );
   const enqueueFound = async (vacancy: VacancySnapshot) => queue.enqueue({ vacancy, source: 'other' }, {});
   return { queue, feedback, triage, enqueueFound, kickDrain: () => void drainStep() };
 }

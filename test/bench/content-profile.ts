@@ -10,7 +10,13 @@ import { launchExtensionBrowser, setSettings } from '../e2e/browser';
 import { pythonJuniorSettings } from '../e2e/profiles';
 import { isEntry, sharedFile } from './shared';
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[]; positionTicks?: { line: number; ticks: number }[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+  positionTicks?: { line: number; ticks: number }[];
+}
 
 export async function main(loads = 10): Promise<void> {
   const fake = await startFakeHh({ port: 0, quiet: true });
@@ -23,7 +29,9 @@ export async function main(loads = 10): Promise<void> {
     await setSettings(await browser.worker(), pythonJuniorSettings());
     const url = 'https://hh.ru/search/vacancy?text=python&otk_bench=1';
     const html = readFileSync(sharedFile('fixtures/hh/serp/hh_serp_loggedin_magritte_2026-04.html'), 'utf8');
-    await browser.context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await browser.context.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    );
     await browser.context.route(/^https:\/\/(?!hh\.ru\/)/, (route) => route.abort());
     for (let i = 0; i < loads; i++) {
       const page = await browser.newPage();
@@ -34,7 +42,9 @@ export async function main(loads = 10): Promise<void> {
       await page.goto(url, { waitUntil: 'domcontentloaded' });
       await page.waitForSelector('[data-otk-bar]', { state: 'attached', timeout: 20_000 });
       await page.waitForTimeout(300);
-      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+        profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+      };
       const byId = new Map(profile.nodes.map((n) => [n.id, n]));
       profile.samples.forEach((id, k) => {
         const n = byId.get(id)!;
@@ -43,19 +53,29 @@ export async function main(loads = 10): Promise<void> {
         if (!f.url.includes('chrome-extension://')) {
           if (f.url === '' && (f.functionName === '(program)' || f.functionName === '(idle)')) return;
         }
-        const key = f.url.includes('chrome-extension://') ? `${f.functionName || '(anon)'} ${f.url.replace(/.*\//, '')}:${f.lineNumber + 1}` : `[page/native] ${f.functionName || '(anon)'}`;
+        const key = f.url.includes('chrome-extension://')
+          ? `${f.functionName || '(anon)'} ${f.url.replace(/.*\//, '')}:${f.lineNumber + 1}`
+          : `[page/native] ${f.functionName || '(anon)'}`;
         self.set(key, (self.get(key) ?? 0) + dt);
         if (f.url.includes('chrome-extension://')) total += dt;
-        if (f.url.endsWith('/hh.js')) for (const t of n.positionTicks ?? []) lines.set(t.line, (lines.get(t.line) ?? 0) + t.ticks);
+        if (f.url.endsWith('/hh.js'))
+          for (const t of n.positionTicks ?? []) lines.set(t.line, (lines.get(t.line) ?? 0) + t.ticks);
       });
       await page.close();
     }
-    console.log(`self time per function over ${loads} loads (ms per load); extension code total ${(total / loads).toFixed(2)} ms`);
-    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(`${(v / loads).toFixed(2).padStart(7)}  ${k}`);
+    console.log(
+      `self time per function over ${loads} loads (ms per load); extension code total ${(total / loads).toFixed(2)} ms`,
+    );
+    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 45))
+      console.log(`${(v / loads).toFixed(2).padStart(7)}  ${k}`);
     if (process.env['OTKLIK_LINES']) {
-      const src = readFileSync(`${process.env['OTKLIK_OUT_DIR'] ?? '.output'}/chrome-mv3/content-scripts/hh.js`, 'utf8').split('\n');
+      const src = readFileSync(
+        `${process.env['OTKLIK_OUT_DIR'] ?? '.output'}/chrome-mv3/content-scripts/hh.js`,
+        'utf8',
+      ).split('\n');
       console.log('hottest lines of hh.js (samples over all loads):');
-      for (const [line, ticks] of [...lines].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${String(ticks).padStart(6)}  ${line}: ${(src[line - 1] ?? '').trim().slice(0, 110)}`);
+      for (const [line, ticks] of [...lines].sort((a, b) => b[1] - a[1]).slice(0, 40))
+        console.log(`${String(ticks).padStart(6)}  ${line}: ${(src[line - 1] ?? '').trim().slice(0, 110)}`);
     }
   } finally {
     await browser.close();

@@ -72,11 +72,23 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
       await browser.context.route(/^https:\/\/(?!hh\.ru\/)/, (route) => route.abort());
     }
     const worker = await browser.worker();
-    type TabTriage = { url: string; firstPassMs?: number; workerMs?: number; firstReadMs?: number; firstDrawnAt?: number; lastPass?: { ms: number; cards: number } };
+    type TabTriage = {
+      url: string;
+      firstPassMs?: number;
+      workerMs?: number;
+      firstReadMs?: number;
+      firstDrawnAt?: number;
+      lastPass?: { ms: number; cards: number };
+    };
     /** The triage figures the page reported for its tab (the worker keeps them), once `ready` accepts them. */
-    const tabTriage = async (tabId: number | undefined, ready: (st: TabTriage) => boolean, tries = 40): Promise<TabTriage | undefined> => {
+    const tabTriage = async (
+      tabId: number | undefined,
+      ready: (st: TabTriage) => boolean,
+      tries = 40,
+    ): Promise<TabTriage | undefined> => {
       for (let k = 0; k < tries; k++) {
-        const all = (await worker.evaluate(() => chrome.storage.session.get('tabTriage')))['tabTriage'] as Record<string, TabTriage> | undefined;
+        const all = (await worker.evaluate(() => chrome.storage.session.get('tabTriage')))['tabTriage'] as
+          Record<string, TabTriage> | undefined;
         const st = tabId !== undefined ? all?.[String(tabId)] : undefined;
         if (st && ready(st)) return st;
         await new Promise((r) => setTimeout(r, 50));
@@ -100,10 +112,14 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
         await page.goto(url, { waitUntil: 'domcontentloaded' });
         await page.waitForSelector('[data-otk-bar]', { state: 'attached', timeout: 20_000 });
         const t = await page.evaluate(() => ({
-          dcl: performance.getEntriesByType('navigation')[0] ? (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd : NaN,
+          dcl: performance.getEntriesByType('navigation')[0]
+            ? (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd
+            : NaN,
           verdicts: [...document.querySelectorAll('[data-otk-verdict]')].map((c) => c.getAttribute('data-otk-verdict')),
         }));
-        const id = tab?.id ?? (await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url.replace(/\?.*/, '*')));
+        const id =
+          tab?.id ??
+          (await worker.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, url.replace(/\?.*/, '*')));
         // A reload's figures are its own once they differ from the previous load's.
         const before = tab?.last;
         const st = await tabTriage(id, (x) => x.firstPassMs !== undefined && x.firstDrawnAt !== before?.firstDrawnAt);
@@ -114,10 +130,20 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
         if (st?.workerMs !== undefined) workerTimes.push(st.workerMs);
         if (st?.firstReadMs !== undefined) readTimes.push(st.firstReadMs);
         if (st?.firstDrawnAt !== undefined) wall.push(st.firstDrawnAt - t.dcl);
-        verdicts = { show: t.verdicts.filter((v) => v === 'show').length, dim: t.verdicts.filter((v) => v === 'dim').length, hide: t.verdicts.filter((v) => v === 'hide').length };
+        verdicts = {
+          show: t.verdicts.filter((v) => v === 'show').length,
+          dim: t.verdicts.filter((v) => v === 'dim').length,
+          hide: t.verdicts.filter((v) => v === 'hide').length,
+        };
       }
       await tab?.page.close();
-      return { verdicts, scriptMs: stats(script), readMs: stats(readTimes), workerMs: stats(workerTimes), wallMs: stats(wall) };
+      return {
+        verdicts,
+        scriptMs: stats(script),
+        readMs: stats(readTimes),
+        workerMs: stats(workerTimes),
+        wallMs: stats(wall),
+      };
     };
     /** Evaluating the script at document_start (traced loads, apart from the timed ones: tracing slows a page). */
     const scriptLoads = async (sameTab: boolean) => {
@@ -133,12 +159,20 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
         if (i >= 2 && load) loads.push(load);
       }
       await tab?.close();
-      if (!loads.length) throw new Error('no evaluation of /content-scripts/hh.js in the traces: was the entrypoint renamed?');
-      return { cpuMs: stats(loads.map((l) => l.cpuMs)), compileMs: stats(loads.map((l) => l.compileMs)), runMs: stats(loads.map((l) => l.runMs)) };
+      if (!loads.length)
+        throw new Error('no evaluation of /content-scripts/hh.js in the traces: was the entrypoint renamed?');
+      return {
+        cpuMs: stats(loads.map((l) => l.cpuMs)),
+        compileMs: stats(loads.map((l) => l.compileMs)),
+        runMs: stats(loads.map((l) => l.runMs)),
+      };
     };
     // The page is a backend-developer search (PHP, Node, fullstack): the Python junior sees most cards hidden
     // (few badges to draw); the PHP developer, whose search it could be, sees most shown (a badge on each).
-    const profiles = { 'Python junior': await firstPasses(pythonJuniorSettings()), 'PHP/fullstack developer': await firstPasses(phpFullstackSettings()) };
+    const profiles = {
+      'Python junior': await firstPasses(pythonJuniorSettings()),
+      'PHP/fullstack developer': await firstPasses(phpFullstackSettings()),
+    };
     const reloads = await firstPasses(pythonJuniorSettings(), true);
     const scriptLoad = { freshTab: await scriptLoads(false), reload: await scriptLoads(true) };
 
@@ -148,7 +182,9 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
     const spa = await browser.newPage();
     await spa.goto('https://hh.ru/search/vacancy?text=python');
     await spa.waitForSelector('[data-otk-bar]', { state: 'attached' });
-    const spaTab = await worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://hh.ru/search/vacancy?text=python*' }))[0]?.id);
+    const spaTab = await worker.evaluate(
+      async () => (await chrome.tabs.query({ url: 'https://hh.ru/search/vacancy?text=python*' }))[0]?.id,
+    );
     let seen = '';
     const passKey = (st: TabTriage) => (st.lastPass ? `${st.url}|${st.lastPass.ms}` : '');
     for (let i = 0; i < Math.min(runs, 15); i++) {
@@ -163,20 +199,45 @@ export async function main(runs = 30): Promise<ContentScriptResult> {
 
     const injected = injectedScripts(EXTENSION_DIR) ?? [];
     const injectedGzip = injected.reduce((n, x) => n + x.gzip, 0);
-    const result: ContentScriptResult = { page: real ? `real saved page (${REAL_PAGE})` : 'fake hh.ru listing', runs, profiles, reloadMs: reloads.scriptMs, warmMs: stats(warm), scriptLoad, injectedGzip };
-    console.log(`injected on a search page: ${injected.map((x) => `${x.file} ${(x.bytes / 1024).toFixed(1)} KB / ${(x.gzip / 1024).toFixed(1)} KB gz`).join(', ')} (target ≤ 30 KB gz)`);
+    const result: ContentScriptResult = {
+      page: real ? `real saved page (${REAL_PAGE})` : 'fake hh.ru listing',
+      runs,
+      profiles,
+      reloadMs: reloads.scriptMs,
+      warmMs: stats(warm),
+      scriptLoad,
+      injectedGzip,
+    };
+    console.log(
+      `injected on a search page: ${injected.map((x) => `${x.file} ${(x.bytes / 1024).toFixed(1)} KB / ${(x.gzip / 1024).toFixed(1)} KB gz`).join(', ')} (target ≤ 30 KB gz)`,
+    );
     console.log(`content script on ${result.page}, ${runs} fresh loads per profile after 3 warm-up loads:`);
     for (const [name, p] of Object.entries(profiles)) {
       console.log(`  ${name} (${p.verdicts.show} shown, ${p.verdicts.dim} dimmed, ${p.verdicts.hide} hidden):`);
-      console.log(`    first pass, page script time (cold code): median ${p.scriptMs.median} ms, p90 ${p.scriptMs.p90} ms, min ${p.scriptMs.min} ms   (target < 5 ms)`);
-      console.log(`      of which reading the cards and sending them: median ${p.readMs.median} ms; the rest draws the verdicts`);
-      console.log(`    the worker scoring those cards (extension process): median ${p.workerMs.median} ms, p90 ${p.workerMs.p90} ms, min ${p.workerMs.min} ms`);
-      console.log(`    DOMContentLoaded → all cards triaged: median ${p.wallMs.median} ms, p90 ${p.wallMs.p90} ms (the worker's answer, which waits behind the page's own rendering)`);
+      console.log(
+        `    first pass, page script time (cold code): median ${p.scriptMs.median} ms, p90 ${p.scriptMs.p90} ms, min ${p.scriptMs.min} ms   (target < 5 ms)`,
+      );
+      console.log(
+        `      of which reading the cards and sending them: median ${p.readMs.median} ms; the rest draws the verdicts`,
+      );
+      console.log(
+        `    the worker scoring those cards (extension process): median ${p.workerMs.median} ms, p90 ${p.workerMs.p90} ms, min ${p.workerMs.min} ms`,
+      );
+      console.log(
+        `    DOMContentLoaded → all cards triaged: median ${p.wallMs.median} ms, p90 ${p.wallMs.p90} ms (the worker's answer, which waits behind the page's own rendering)`,
+      );
     }
-    console.log(`  reloads in one tab (Python junior; the renderer keeps the script compiled): first pass median ${result.reloadMs.median} ms, p90 ${result.reloadMs.p90} ms, min ${result.reloadMs.min} ms`);
-    console.log(`  warm pass over the next 50 cards after in-site pagination (fake hh.ru, Python junior): median ${result.warmMs.median} ms, p90 ${result.warmMs.p90} ms (${warm.length} pages)`);
-    const load = (l: ScriptLoad<Stats>) => `${l.cpuMs.median} ms (compiling ${l.compileMs.median}, top-level code ${l.runMs.median})`;
-    console.log(`  loading the script at document_start, on every hh page, main-thread CPU (trace), median: new tab ${load(scriptLoad.freshTab)}; reload ${load(scriptLoad.reload)}`);
+    console.log(
+      `  reloads in one tab (Python junior; the renderer keeps the script compiled): first pass median ${result.reloadMs.median} ms, p90 ${result.reloadMs.p90} ms, min ${result.reloadMs.min} ms`,
+    );
+    console.log(
+      `  warm pass over the next 50 cards after in-site pagination (fake hh.ru, Python junior): median ${result.warmMs.median} ms, p90 ${result.warmMs.p90} ms (${warm.length} pages)`,
+    );
+    const load = (l: ScriptLoad<Stats>) =>
+      `${l.cpuMs.median} ms (compiling ${l.compileMs.median}, top-level code ${l.runMs.median})`;
+    console.log(
+      `  loading the script at document_start, on every hh page, main-thread CPU (trace), median: new tab ${load(scriptLoad.freshTab)}; reload ${load(scriptLoad.reload)}`,
+    );
     return result;
   } finally {
     await browser.close();

@@ -12,8 +12,15 @@ export function matchesPattern(pattern: string, url: string): boolean {
   const u = new URL(url);
   const [, scheme, host, path] = m as unknown as [string, string, string, string];
   if (scheme !== '*' && `${scheme}:` !== u.protocol) return false;
-  const hostOk = host === '*' || (host.startsWith('*.') ? u.hostname === host.slice(2) || u.hostname.endsWith(host.slice(1)) : u.hostname === host);
-  const pathRe = new RegExp(`^${path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const hostOk =
+    host === '*' ||
+    (host.startsWith('*.') ? u.hostname === host.slice(2) || u.hostname.endsWith(host.slice(1)) : u.hostname === host);
+  const pathRe = new RegExp(
+    `^${path
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return hostOk && pathRe.test(u.pathname + u.search);
 }
 
@@ -28,8 +35,12 @@ export interface InjectedScript {
 export function injectedScripts(dir: string, url = LISTING_URL): InjectedScript[] | null {
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) return null;
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { content_scripts?: { matches: string[]; js?: string[] }[] };
-  const files = (manifest.content_scripts ?? []).filter((cs) => cs.matches.some((p) => matchesPattern(p, url))).flatMap((cs) => cs.js ?? []);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    content_scripts?: { matches: string[]; js?: string[] }[];
+  };
+  const files = (manifest.content_scripts ?? [])
+    .filter((cs) => cs.matches.some((p) => matchesPattern(p, url)))
+    .flatMap((cs) => cs.js ?? []);
   return files.map((file) => {
     const code = readFileSync(join(dir, file));
     return { file, bytes: code.length, gzip: gzipSync(code, { level: 9 }).length };

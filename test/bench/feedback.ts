@@ -14,10 +14,25 @@ import { builtinRoleModel } from '../../lib/core/match/roles';
 import { loadCorpus } from './relevance';
 import { hasSharedFile, isEntry, REPO_ROOT, sharedFile } from './shared';
 
-const CARD_FIELDS = ['id', 'name', 'employer', 'salary', 'experience', 'schedule', 'schedule_text', 'work_format', 'employment', 'area', 'address', 'snippet', 'alternate_url'];
+const CARD_FIELDS = [
+  'id',
+  'name',
+  'employer',
+  'salary',
+  'experience',
+  'schedule',
+  'schedule_text',
+  'work_format',
+  'employment',
+  'area',
+  'address',
+  'snippet',
+  'alternate_url',
+];
 const PERSONA_ONLY = ['id', 'intent', 'category', 'query'];
 const STEPS = [0, 5, 10, 30, 100];
-const fmtPair = (k: number, rel: number, h: number, irr: number) => (rel + irr ? `${rel ? (k / rel).toFixed(3) : '  -  '}/${irr ? (h / irr).toFixed(3) : '  -  '}` : '    -/-    ');
+const fmtPair = (k: number, rel: number, h: number, irr: number) =>
+  rel + irr ? `${rel ? (k / rel).toFixed(3) : '  -  '}/${irr ? (h / irr).toFixed(3) : '  -  '}` : '    -/-    ';
 
 interface Persona {
   id: string;
@@ -44,14 +59,25 @@ function shuffle<T>(xs: T[], seed: number): T[] {
 
 export function main(): void {
   if (!hasSharedFile('data/vacancies.jsonl.gz')) {
-    console.log(`feedback: skipped, ${sharedFile('data/vacancies.jsonl.gz')} not found (../shared is not beside the repo)`);
+    console.log(
+      `feedback: skipped, ${sharedFile('data/vacancies.jsonl.gz')} not found (../shared is not beside the repo)`,
+    );
     return;
   }
   const read = <T>(f: string): T => JSON.parse(readFileSync(f, 'utf8')) as T;
   const sets: { name: string; personas: Persona[]; labels: Record<string, Record<string, number>> }[] = [];
-  if (hasSharedFile('bench/labels.dev.json')) sets.push({ name: 'shared', personas: read(sharedFile('bench/personas.json')), labels: read(sharedFile('bench/labels.dev.json')) });
+  if (hasSharedFile('bench/labels.dev.json'))
+    sets.push({
+      name: 'shared',
+      personas: read(sharedFile('bench/personas.json')),
+      labels: read(sharedFile('bench/labels.dev.json')),
+    });
   const dir = path.join(REPO_ROOT, 'test/bench/data');
-  sets.push({ name: 'repo', personas: read(path.join(dir, 'personas.json')), labels: read(path.join(dir, 'labels.dev.json')) });
+  sets.push({
+    name: 'repo',
+    personas: read(path.join(dir, 'personas.json')),
+    labels: read(path.join(dir, 'labels.dev.json')),
+  });
   // The labelling workspace beside the repo, when present (more personas than the repo's copy so far).
   const extra = path.join(REPO_ROOT, '../bench-data');
   if (existsSync(path.join(extra, 'labels.dev.json'))) {
@@ -63,16 +89,31 @@ export function main(): void {
   const roles = builtinRoleModel();
   const { hide, dim } = DEFAULT_THRESHOLDS;
   // Per step: pooled counts over every persona's remaining items, and the per-persona rates for the macro mean.
-  const pooled = STEPS.map(() => ({ k: 0, rel: 0, h: 0, irr: 0, irrDimmed: 0, relDimmed: 0, macroK: [] as number[], macroH: [] as number[], personas: 0 }));
+  const pooled = STEPS.map(() => ({
+    k: 0,
+    rel: 0,
+    h: 0,
+    irr: 0,
+    irrDimmed: 0,
+    relDimmed: 0,
+    macroK: [] as number[],
+    macroH: [] as number[],
+    personas: 0,
+  }));
   const rows: string[] = [];
   let personas = 0;
   for (const set of sets) {
     for (const p of set.personas) {
       const labels = set.labels[p.id];
       if (!labels) continue;
-      const profile = profileSchema.parse(Object.fromEntries(Object.entries(p).filter(([k]) => !PERSONA_ONLY.includes(k))));
+      const profile = profileSchema.parse(
+        Object.fromEntries(Object.entries(p).filter(([k]) => !PERSONA_ONLY.includes(k))),
+      );
       const m = compileProfile(profile, { roles });
-      const items = shuffle(Object.entries(labels).filter(([, l]) => l !== 1), personas + 17).flatMap(([id, label]) => {
+      const items = shuffle(
+        Object.entries(labels).filter(([, l]) => l !== 1),
+        personas + 17,
+      ).flatMap(([id, label]) => {
         const raw = corpus.get(id);
         if (!raw) return [];
         const v = fromHhApi(Object.fromEntries(Object.entries(raw).filter(([f]) => CARD_FIELDS.includes(f))));
@@ -85,7 +126,14 @@ export function main(): void {
         let store: FeedbackStore = emptyFeedback();
         const taught = items.slice(0, n);
         taught.forEach((it, i) => {
-          store = learn(store, it.id, { label: it.label === 2 ? 'relevant' : 'not', source: 'badge', features: it.features, base: it.r.score, title: '', at: i });
+          store = learn(store, it.id, {
+            label: it.label === 2 ? 'relevant' : 'not',
+            source: 'badge',
+            features: it.features,
+            base: it.r.score,
+            title: '',
+            at: i,
+          });
         });
         let k = 0;
         let rel = 0;
@@ -120,17 +168,33 @@ export function main(): void {
       rows.push(`${set.name.padEnd(7)}${p.id.padEnd(24)}${String(items.length).padStart(5)}${cells.join('')}`);
     }
   }
-  console.log(`\n## feedback simulation (card fields; kept/hidden on each persona's items after the 10th, the first N of them labelled on the badges)`);
-  console.log(`${'set'.padEnd(7)}${'persona'.padEnd(24)}${'items'.padStart(5)}${STEPS.map((n) => `N=${n}`.padStart(13)).join('')}`);
+  console.log(
+    `\n## feedback simulation (card fields; kept/hidden on each persona's items after the 10th, the first N of them labelled on the badges)`,
+  );
+  console.log(
+    `${'set'.padEnd(7)}${'persona'.padEnd(24)}${'items'.padStart(5)}${STEPS.map((n) => `N=${n}`.padStart(13)).join('')}`,
+  );
   for (const r of rows) console.log(r);
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
-  console.log(`${'pooled kept / hidden'.padEnd(36)}${pooled.map((t) => fmtPair(t.k, t.rel, t.h, t.irr).padStart(13)).join('')}`);
-  console.log(`${'macro kept / hidden'.padEnd(36)}${pooled.map((t) => (t.macroK.length + t.macroH.length ? `${mean(t.macroK).toFixed(3)}/${mean(t.macroH).toFixed(3)}` : '    -/-    ').padStart(13)).join('')}`);
-  console.log(`${'dimmed: relevant / irrelevant'.padEnd(36)}${pooled.map((t) => (t.rel + t.irr ? `${(t.relDimmed / Math.max(1, t.rel)).toFixed(3)}/${(t.irrDimmed / Math.max(1, t.irr)).toFixed(3)}` : '    -/-    ').padStart(13)).join('')}`);
+  console.log(
+    `${'pooled kept / hidden'.padEnd(36)}${pooled.map((t) => fmtPair(t.k, t.rel, t.h, t.irr).padStart(13)).join('')}`,
+  );
+  console.log(
+    `${'macro kept / hidden'.padEnd(36)}${pooled.map((t) => (t.macroK.length + t.macroH.length ? `${mean(t.macroK).toFixed(3)}/${mean(t.macroH).toFixed(3)}` : '    -/-    ').padStart(13)).join('')}`,
+  );
+  console.log(
+    `${'dimmed: relevant / irrelevant'.padEnd(36)}${pooled.map((t) => (t.rel + t.irr ? `${(t.relDimmed / Math.max(1, t.rel)).toFixed(3)}/${(t.irrDimmed / Math.max(1, t.irr)).toFixed(3)}` : '    -/-    ').padStart(13)).join('')}`,
+  );
   console.log(`${'personas measured'.padEnd(36)}${pooled.map((t) => String(t.personas).padStart(13)).join('')}`);
-  const sizes = sets.flatMap((s) => s.personas.map((p) => Object.values(s.labels[p.id] ?? {}).filter((l) => l !== 1).length));
-  console.log(`(${personas} personas, ${Math.min(...sizes)}–${Math.max(...sizes)} labelled items each (borderline left out); "-": no labelled items left after N.`);
-  console.log(` N = 30 and 100 need pools of more than 30 / 100 labelled vacancies per persona: no persona of the shared or the repo's`);
+  const sizes = sets.flatMap((s) =>
+    s.personas.map((p) => Object.values(s.labels[p.id] ?? {}).filter((l) => l !== 1).length),
+  );
+  console.log(
+    `(${personas} personas, ${Math.min(...sizes)}–${Math.max(...sizes)} labelled items each (borderline left out); "-": no labelled items left after N.`,
+  );
+  console.log(
+    ` N = 30 and 100 need pools of more than 30 / 100 labelled vacancies per persona: no persona of the shared or the repo's`,
+  );
   console.log(` dev sets has one, so those columns stay empty rather than re-use or invent labels)`);
 }
 

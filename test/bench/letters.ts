@@ -46,9 +46,25 @@ export async function main(): Promise<void> {
   const t0 = performance.now();
   for await (const line of rl) {
     if (!line.trim()) continue;
-    const v = JSON.parse(line) as { id: string; name: string; employer?: { name?: string }; description?: string; key_skills?: Array<{ name: string }> };
+    const v = JSON.parse(line) as {
+      id: string;
+      name: string;
+      employer?: { name?: string };
+      description?: string;
+      key_skills?: Array<{ name: string }>;
+    };
     n++;
-    const input = { profile, vacancy: { id: String(v.id), title: v.name, employer: v.employer?.name ? { name: v.employer.name } : null, url: `https://hh.ru/vacancy/${v.id}` }, description: v.description ?? '', keySkills: (v.key_skills ?? []).map((k) => k.name) };
+    const input = {
+      profile,
+      vacancy: {
+        id: String(v.id),
+        title: v.name,
+        employer: v.employer?.name ? { name: v.employer.name } : null,
+        url: `https://hh.ru/vacancy/${v.id}`,
+      },
+      description: v.description ?? '',
+      keySkills: (v.key_skills ?? []).map((k) => k.name),
+    };
     const p = prepareLetter(input, () => 0.5);
     sizes.push(p.messages.reduce((s, m) => s + m.content.length, 0));
     if (p.truncated) truncated++;
@@ -56,15 +72,33 @@ export async function main(): Promise<void> {
     skillHits.push(Math.min(p.skills.length, 3));
     if (p.asks.length) withAsks++;
     if (p.asks.some((a) => a.kind === 'ai_trap')) withTraps++;
-    if (p.asks.length && examples.length < 12 && n % 3 === 0) examples.push(`${v.id} [${p.asks[0]!.kind}${p.asks[0]!.hidden ? ', hidden' : ''}] ${p.asks[0]!.text.slice(0, 140)}`);
+    if (p.asks.length && examples.length < 12 && n % 3 === 0)
+      examples.push(
+        `${v.id} [${p.asks[0]!.kind}${p.asks[0]!.hidden ? ', hidden' : ''}] ${p.asks[0]!.text.slice(0, 140)}`,
+      );
     const t = fillTemplate(input);
-    if (validateLetter(t, { lang: p.lang, profileText: p.profileText, asks: p.asks, vacancyTitle: v.name, ...(v.employer?.name ? { employer: v.employer.name } : {}) }).length) templateFails++;
+    if (
+      validateLetter(t, {
+        lang: p.lang,
+        profileText: p.profileText,
+        asks: p.asks,
+        vacancyTitle: v.name,
+        ...(v.employer?.name ? { employer: v.employer.name } : {}),
+      }).length
+    )
+      templateFails++;
   }
   const ms = performance.now() - t0;
   console.log(`letters: ${n} real vacancies`);
-  console.log(`  asks in the letter (code word, question, "start with"): ${withAsks} (${pct(withAsks, n)}); text aimed at bots: ${withTraps} (${pct(withTraps, n)})`);
-  console.log(`  prompt chars: median ${q(sizes, 0.5)}, p90 ${q(sizes, 0.9)}, max ${q(sizes, 1)} (~${Math.round(q(sizes, 0.5) / 3.5)} tokens median); description capped: ${pct(truncated, n)}; English: ${pct(english, n)}`);
-  console.log(`  sample Python profile: vacancies with ≥1 matching skill ${pct(skillHits.filter((x) => x > 0).length, n)}, ≥2 ${pct(skillHits.filter((x) => x > 1).length, n)}`);
+  console.log(
+    `  asks in the letter (code word, question, "start with"): ${withAsks} (${pct(withAsks, n)}); text aimed at bots: ${withTraps} (${pct(withTraps, n)})`,
+  );
+  console.log(
+    `  prompt chars: median ${q(sizes, 0.5)}, p90 ${q(sizes, 0.9)}, max ${q(sizes, 1)} (~${Math.round(q(sizes, 0.5) / 3.5)} tokens median); description capped: ${pct(truncated, n)}; English: ${pct(english, n)}`,
+  );
+  console.log(
+    `  sample Python profile: vacancies with ≥1 matching skill ${pct(skillHits.filter((x) => x > 0).length, n)}, ≥2 ${pct(skillHits.filter((x) => x > 1).length, n)}`,
+  );
   console.log(`  template letters failing validation: ${templateFails} (${pct(templateFails, n)})`);
   console.log(`  prepare + template + validate: ${(ms / n).toFixed(3)} ms per vacancy`);
   for (const e of examples) console.log(`    ${e}`);

@@ -35,10 +35,17 @@ const median = (xs: number[]) => {
 };
 const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 
-interface ProfileNode { id: number; callFrame: { url: string }; children?: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { url: string };
+  children?: number[];
+}
 
 /** Non-idle main-thread time and the part of it under the extension's code, from a CPU profile (ms). */
-function share(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }): { total: number; ours: number } {
+function share(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }): {
+  total: number;
+  ours: number;
+} {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -67,14 +74,28 @@ function share(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: n
 }
 
 async function settle(page: Page, on: boolean) {
-  await page.waitForFunction((judged) => {
-    const cards = [...document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')];
-    return cards.length === 50 && document.readyState === 'complete' && (!judged || cards.every((c) => c.hasAttribute('data-otk-verdict')));
-  }, on, { timeout: 20_000 });
+  await page.waitForFunction(
+    (judged) => {
+      const cards = [...document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')];
+      return (
+        cards.length === 50 &&
+        document.readyState === 'complete' &&
+        (!judged || cards.every((c) => c.hasAttribute('data-otk-verdict')))
+      );
+    },
+    on,
+    { timeout: 20_000 },
+  );
   await page.waitForTimeout(400); // a few more frames for the probe (a benchmark, not a test)
 }
 
-interface Tab { url: string; firstPassMs?: number; gate?: string; hidden?: number; source?: { state: number; dom: number } }
+interface Tab {
+  url: string;
+  firstPassMs?: number;
+  gate?: string;
+  hidden?: number;
+  source?: { state: number; dom: number };
+}
 
 async function one(browser: ExtensionBrowser, url: string, on: boolean, asleep: boolean, profiled: boolean) {
   const page = await browser.newPage();
@@ -92,12 +113,21 @@ async function one(browser: ExtensionBrowser, url: string, on: boolean, asleep: 
   }
   await page.goto(url);
   await settle(page, on);
-  const profile = profiled ? ((await cdp.send('Profiler.stop')) as unknown as { profile: Parameters<typeof share>[0] }).profile : null;
+  const profile = profiled
+    ? ((await cdp.send('Profiler.stop')) as unknown as { profile: Parameters<typeof share>[0] }).profile
+    : null;
   const probe = await readProbe(page);
   const tab = on
-    ? await (await browser.worker()).evaluate(async (u) => {
-        const all = ((await chrome.storage.session.get('tabTriage')) as { tabTriage?: Record<string, Tab> }).tabTriage ?? {};
-        return Object.values(all).filter((t) => t.url === u).at(-1) ?? null;
+    ? await (
+        await browser.worker()
+      ).evaluate(async (u) => {
+        const all =
+          ((await chrome.storage.session.get('tabTriage')) as { tabTriage?: Record<string, Tab> }).tabTriage ?? {};
+        return (
+          Object.values(all)
+            .filter((t) => t.url === u)
+            .at(-1) ?? null
+        );
       }, url)
     : null;
   await page.close();
@@ -120,7 +150,8 @@ type Run = Awaited<ReturnType<typeof one>>;
 export async function main(runs = 5) {
   const fake = await startFakeHh({ port: 0, quiet: true });
   const browser = await launchExtensionBrowser({ fakePort: fake.port });
-  const head = '| profile | path | worker | hidden | hidden painted (on) | painted unjudged (on) | CLS on / off | first pass ms (median, min) | Otklik CPU ms on / off | page load CPU ms on / off | Otklik share on / off | gate lifted |';
+  const head =
+    '| profile | path | worker | hidden | hidden painted (on) | painted unjudged (on) | CLS on / off | first pass ms (median, min) | Otklik CPU ms on / off | page load CPU ms on / off | Otklik share on / off | gate lifted |';
   const rows: string[] = [head, head.replace(/[^|]+/g, '---')];
   const cases: Array<[string, () => Settings, string, boolean]> = [
     ['many hidden', pythonJuniorSettings, 'state', false],
@@ -138,7 +169,11 @@ export async function main(runs = 5) {
       // Interleaved loads, so a slow patch of the shared VM hits all: Otklik on (timed, not profiled: sampling
       // slows script), on with a CPU profile, off with a CPU profile (CLS and paint are read in all of them).
       for (let i = -1; i < runs; i++) {
-        for (const [key, on, profiled] of [['on', true, false], ['cpu', true, true], ['off', false, true]] as const) {
+        for (const [key, on, profiled] of [
+          ['on', true, false],
+          ['cpu', true, true],
+          ['off', false, true],
+        ] as const) {
           const s = settings();
           s.enabled = on;
           await setSettings(await browser.worker(), s);

@@ -12,22 +12,39 @@ import 'fake-indexeddb/auto';
 import { OtklikDb } from '../../lib/worker/db/db';
 import { enqueueMany } from '../../lib/worker/queue/enqueue';
 import type { ApplyClient } from '../../lib/core/hh/apply-client';
-import { claimNext, commitOutcome, DEFAULT_QUEUE_CONFIG, drainUntilWait, type QueueConfig } from '../../lib/worker/queue';
+import {
+  claimNext,
+  commitOutcome,
+  DEFAULT_QUEUE_CONFIG,
+  drainUntilWait,
+  type QueueConfig,
+} from '../../lib/worker/queue';
 import { isEntry } from './shared';
 
 const HASH = 'c'.repeat(38);
 const items = (n: number, from = 0) =>
   Array.from({ length: n }, (_, i) => ({
-    vacancy: { id: String(100_000 + from + i), title: `Vacancy ${i}`, employer: { id: String(i % 97), name: `Employer ${i % 97}` }, url: `https://hh.ru/vacancy/${100_000 + from + i}` },
+    vacancy: {
+      id: String(100_000 + from + i),
+      title: `Vacancy ${i}`,
+      employer: { id: String(i % 97), name: `Employer ${i % 97}` },
+      url: `https://hh.ru/vacancy/${100_000 + from + i}`,
+    },
     resumeHash: HASH,
   }));
 
 const instant: ApplyClient = { apply: async (req) => ({ kind: 'applied', status: 200, topicId: req.vacancyId }) };
 
 /** Pacing off, cap out of the way (the bench measures the queue, not the guard rails' waiting). */
-const config: QueueConfig = { ...DEFAULT_QUEUE_CONFIG, pacingMs: { min: 0, max: 0 }, dailyCap: 200, blacklist: Array.from({ length: 200 }, (_, i) => ({ name: `Blocked ${i}` })) };
+const config: QueueConfig = {
+  ...DEFAULT_QUEUE_CONFIG,
+  pacingMs: { min: 0, max: 0 },
+  dailyCap: 200,
+  blacklist: Array.from({ length: 200 }, (_, i) => ({ name: `Blocked ${i}` })),
+};
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
 
 export interface QueueBench {
@@ -56,7 +73,12 @@ export async function main(n = 200): Promise<QueueBench> {
     claims.push(performance.now() - c0);
     if (c.kind !== 'claimed') throw new Error(`bench: expected a claim, got ${c.kind}`);
     const k0 = performance.now();
-    await commitOutcome(db, c.job.id, { kind: 'applied', status: 200, topicId: '1' }, { now: now(), owner: 'bench', random: Math.random, config });
+    await commitOutcome(
+      db,
+      c.job.id,
+      { kind: 'applied', status: 200, topicId: '1' },
+      { now: now(), owner: 'bench', random: Math.random, config },
+    );
     commits.push(performance.now() - k0);
   }
   await db.delete();
@@ -65,7 +87,10 @@ export async function main(n = 200): Promise<QueueBench> {
   const db2 = new OtklikDb(`otklik-bench-drain-${Date.now()}`);
   await enqueueMany(db2, items(n, n), now());
   const d0 = performance.now();
-  const sum = await drainUntilWait({ db: db2, client: instant, now, random: Math.random, owner: 'bench' }, config, { maxJobs: n + 1, maxMs: 600_000 });
+  const sum = await drainUntilWait({ db: db2, client: instant, now, random: Math.random, owner: 'bench' }, config, {
+    maxJobs: n + 1,
+    maxMs: 600_000,
+  });
   const drainMs = performance.now() - d0;
   const worked = sum.steps.filter((s) => s.kind === 'worked').length;
   await db2.delete();
@@ -79,11 +104,15 @@ export async function main(n = 200): Promise<QueueBench> {
     commitP95Ms: pct(commits, 95),
     drainJobsPerSec: (worked / drainMs) * 1000,
   };
-  console.log(`  fake-indexeddb in Node ${process.version}; ${n} jobs, 200-entry blacklist, cap ${config.dailyCap} (all used by the end: worst case for the window count)`);
+  console.log(
+    `  fake-indexeddb in Node ${process.version}; ${n} jobs, 200-entry blacklist, cap ${config.dailyCap} (all used by the end: worst case for the window count)`,
+  );
   console.log(`  enqueue (enqueueMany, one transaction): ${fmt(out.enqueuePerJobMs)} per job`);
   console.log(`  claim transaction:  median ${fmt(out.claimMedianMs)}, p95 ${fmt(out.claimP95Ms)}`);
   console.log(`  commit transaction: median ${fmt(out.commitMedianMs)}, p95 ${fmt(out.commitP95Ms)}`);
-  console.log(`  drain, pacing off, instant apply client: ${worked} jobs in ${drainMs.toFixed(0)} ms = ${out.drainJobsPerSec.toFixed(0)} jobs/s (stopped: ${sum.stop.kind})`);
+  console.log(
+    `  drain, pacing off, instant apply client: ${worked} jobs in ${drainMs.toFixed(0)} ms = ${out.drainJobsPerSec.toFixed(0)} jobs/s (stopped: ${sum.stop.kind})`,
+  );
   return out;
 }
 

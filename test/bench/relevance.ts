@@ -19,7 +19,21 @@ import { profileSchema } from '../../lib/core/match/profile';
 import { builtinRoleModel } from '../../lib/core/match/roles';
 import { hasSharedFile, isEntry, REPO_ROOT, sharedFile } from './shared';
 
-const CARD_FIELDS = ['id', 'name', 'employer', 'salary', 'experience', 'schedule', 'schedule_text', 'work_format', 'employment', 'area', 'address', 'snippet', 'alternate_url'];
+const CARD_FIELDS = [
+  'id',
+  'name',
+  'employer',
+  'salary',
+  'experience',
+  'schedule',
+  'schedule_text',
+  'work_format',
+  'employment',
+  'area',
+  'address',
+  'snippet',
+  'alternate_url',
+];
 const PERSONA_ONLY = ['id', 'intent', 'category'];
 
 export interface Row {
@@ -65,7 +79,11 @@ export function loadSets(split: string, which: string): Set[] {
   const sets: Set[] = [];
   const read = <T>(f: string): T => JSON.parse(readFileSync(f, 'utf8')) as T;
   if (which !== 'repo' && split === 'dev' && hasSharedFile('bench/labels.dev.json')) {
-    sets.push({ name: 'shared', personas: read(sharedFile('bench/personas.json')), labels: read(sharedFile('bench/labels.dev.json')) });
+    sets.push({
+      name: 'shared',
+      personas: read(sharedFile('bench/personas.json')),
+      labels: read(sharedFile('bench/labels.dev.json')),
+    });
   }
   const dir = path.join(REPO_ROOT, 'test/bench/data');
   if (which !== 'shared') {
@@ -79,7 +97,9 @@ export function loadSets(split: string, which: string): Set[] {
 export function loadCorpus(sets: readonly Set[]): Map<string, Record<string, unknown>> {
   const want = new Set(sets.flatMap((s) => Object.values(s.labels).flatMap((l) => Object.keys(l))));
   const corpus = new Map<string, Record<string, unknown>>();
-  for (const line of gunzipSync(readFileSync(sharedFile('data/vacancies.jsonl.gz'))).toString('utf8').split('\n')) {
+  for (const line of gunzipSync(readFileSync(sharedFile('data/vacancies.jsonl.gz')))
+    .toString('utf8')
+    .split('\n')) {
     if (!line) continue;
     const o = JSON.parse(line) as Record<string, unknown>;
     if (want.has(String(o.id))) corpus.set(String(o.id), o);
@@ -94,7 +114,9 @@ export function personaProfile(p: Persona) {
 
 /** A labelled vacancy as the scorer sees it with card or full fields. */
 export function benchVacancy(raw: Record<string, unknown>, fields: 'card' | 'full') {
-  return fromHhApi(fields === 'card' ? Object.fromEntries(Object.entries(raw).filter(([f]) => CARD_FIELDS.includes(f))) : raw);
+  return fromHhApi(
+    fields === 'card' ? Object.fromEntries(Object.entries(raw).filter(([f]) => CARD_FIELDS.includes(f))) : raw,
+  );
 }
 
 /**
@@ -109,7 +131,9 @@ function printReliability(bands: Array<{ n: number; relevant: number; predicted:
   bands.forEach((b, i) => {
     if (!b.n) return;
     ece += (b.n / total) * Math.abs(b.predicted / b.n - b.relevant / b.n);
-    console.log(`  ${`${(i / 10).toFixed(1)}–${((i + 1) / 10).toFixed(1)}`.padEnd(10)}${String(b.n).padStart(6)}${(b.predicted / b.n).toFixed(3).padStart(12)}${(b.relevant / b.n).toFixed(3).padStart(10)}`);
+    console.log(
+      `  ${`${(i / 10).toFixed(1)}–${((i + 1) / 10).toFixed(1)}`.padEnd(10)}${String(b.n).padStart(6)}${(b.predicted / b.n).toFixed(3).padStart(12)}${(b.relevant / b.n).toFixed(3).padStart(10)}`,
+    );
   });
   console.log(`  expected calibration error ${ece.toFixed(3)} (${total} items)`);
 }
@@ -120,7 +144,9 @@ function fmt(x: number | null): string {
 
 export function main(argv: readonly string[] = process.argv.slice(2)): RelevanceResult[] | null {
   if (!hasSharedFile('data/vacancies.jsonl.gz')) {
-    console.log(`relevance: skipped, ${sharedFile('data/vacancies.jsonl.gz')} not found (../shared is not beside the repo)`);
+    console.log(
+      `relevance: skipped, ${sharedFile('data/vacancies.jsonl.gz')} not found (../shared is not beside the repo)`,
+    );
     return null;
   }
   const arg = (k: string, d: string): string => {
@@ -173,7 +199,10 @@ export function main(argv: readonly string[] = process.argv.slice(2)): Relevance
             if (r.verdict === 'hide') h++;
           }
           const miss = (label === 2 && r.verdict === 'hide') || (label === 0 && r.verdict !== 'hide');
-          if (misses && miss) console.log(`  ${fields} ${p.id} L${label} ${r.verdict} ${r.score.toFixed(2)} ${v.title} | ${r.reasons.map((x) => formatReason(x, 'en')).join('; ')}`);
+          if (misses && miss)
+            console.log(
+              `  ${fields} ${p.id} L${label} ${r.verdict} ${r.score.toFixed(2)} ${v.title} | ${r.reasons.map((x) => formatReason(x, 'en')).join('; ')}`,
+            );
         }
         allPos.push(...pos);
         allNeg.push(...neg);
@@ -181,26 +210,61 @@ export function main(argv: readonly string[] = process.argv.slice(2)): Relevance
         rel += pos.length;
         hid += h;
         irr += neg.length;
-        rows.push({ set: set.name, persona: p.id, category: p.category ?? 'IT', rel: pos.length, irr: neg.length, auc: auc(pos, neg), kept: pos.length ? k / pos.length : null, hidden: neg.length ? h / neg.length : null });
+        rows.push({
+          set: set.name,
+          persona: p.id,
+          category: p.category ?? 'IT',
+          rel: pos.length,
+          irr: neg.length,
+          auc: auc(pos, neg),
+          kept: pos.length ? k / pos.length : null,
+          hidden: neg.length ? h / neg.length : null,
+        });
       }
     }
     const macroOf = (rs: Row[]): number | null => {
       const a = rs.map((r) => r.auc).filter((x): x is number => x !== null);
       return a.length ? a.reduce((s, x) => s + x, 0) / a.length : null;
     };
-    const res: RelevanceResult = { fields, rows, aucPooled: auc(allPos, allNeg), aucMacro: macroOf(rows), relevantKept: kept / Math.max(1, rel), irrelevantHidden: hid / Math.max(1, irr) };
+    const res: RelevanceResult = {
+      fields,
+      rows,
+      aucPooled: auc(allPos, allNeg),
+      aucMacro: macroOf(rows),
+      relevantKept: kept / Math.max(1, rel),
+      irrelevantHidden: hid / Math.max(1, irr),
+    };
     out.push(res);
     console.log(`\n## relevance, ${fields} fields, ${split} split`);
-    console.log(`${'set'.padEnd(7)}${'persona'.padEnd(22)}${'category'.padEnd(20)}${'rel'.padStart(4)}${'irr'.padStart(5)}${'AUC'.padStart(8)}${'kept'.padStart(7)}${'hidden'.padStart(8)}`);
-    for (const r of rows) console.log(`${r.set.padEnd(7)}${r.persona.padEnd(22)}${r.category.padEnd(20)}${String(r.rel).padStart(4)}${String(r.irr).padStart(5)}${fmt(r.auc).padStart(8)}${fmt(r.kept).padStart(7)}${fmt(r.hidden).padStart(8)}`);
+    console.log(
+      `${'set'.padEnd(7)}${'persona'.padEnd(22)}${'category'.padEnd(20)}${'rel'.padStart(4)}${'irr'.padStart(5)}${'AUC'.padStart(8)}${'kept'.padStart(7)}${'hidden'.padStart(8)}`,
+    );
+    for (const r of rows)
+      console.log(
+        `${r.set.padEnd(7)}${r.persona.padEnd(22)}${r.category.padEnd(20)}${String(r.rel).padStart(4)}${String(r.irr).padStart(5)}${fmt(r.auc).padStart(8)}${fmt(r.kept).padStart(7)}${fmt(r.hidden).padStart(8)}`,
+      );
     for (const s of sets) {
       const rs = rows.filter((r) => r.set === s.name);
       const sum = (f: (r: Row) => number) => rs.reduce((a, r) => a + f(r), 0);
-      const k = sum((r) => (r.kept ?? 0) * r.rel) / Math.max(1, sum((r) => r.rel));
-      const h = sum((r) => (r.hidden ?? 0) * r.irr) / Math.max(1, sum((r) => r.irr));
-      console.log(`${s.name}: macro AUC ${fmt(macroOf(rs))}  relevant kept ${k.toFixed(3)}  irrelevant hidden ${h.toFixed(3)}  (${rs.length} personas)`);
+      const k =
+        sum((r) => (r.kept ?? 0) * r.rel) /
+        Math.max(
+          1,
+          sum((r) => r.rel),
+        );
+      const h =
+        sum((r) => (r.hidden ?? 0) * r.irr) /
+        Math.max(
+          1,
+          sum((r) => r.irr),
+        );
+      console.log(
+        `${s.name}: macro AUC ${fmt(macroOf(rs))}  relevant kept ${k.toFixed(3)}  irrelevant hidden ${h.toFixed(3)}  (${rs.length} personas)`,
+      );
     }
-    console.log(`pooled: auc_pooled=${fmt(res.aucPooled)} auc_macro=${fmt(res.aucMacro)} relevant_kept=${res.relevantKept.toFixed(3)} irrelevant_hidden=${res.irrelevantHidden.toFixed(3)}`);
+    console.log(
+      `pooled: auc_pooled=${fmt(res.aucPooled)} auc_macro=${fmt(res.aucMacro)} relevant_kept=${res.relevantKept.toFixed(3)} irrelevant_hidden=${res.irrelevantHidden.toFixed(3)}`,
+    );
     printReliability(bands);
   }
   return out;

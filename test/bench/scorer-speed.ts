@@ -79,7 +79,9 @@ function roleModelCost(): { model: RoleModel; cost: ModelCost } {
   const cost = { bytesOnDisk, bytesGzip: gzipSync(text).length, loadMs: median(times), heapBytes };
   const mb = (b: number) => (b / 1024 / 1024).toFixed(2);
   console.log(`role model (lib/core/match/role-model.json): ${model!.roles.length} roles`);
-  console.log(`  on disk ${mb(cost.bytesOnDisk)} MB (${(cost.bytesGzip / 1024).toFixed(0)} KB gz); in memory ${mb(cost.heapBytes)} MB of heap (target ≤ 10 MB); load (parse + index) ${cost.loadMs.toFixed(0)} ms, median of 5`);
+  console.log(
+    `  on disk ${mb(cost.bytesOnDisk)} MB (${(cost.bytesGzip / 1024).toFixed(0)} KB gz); in memory ${mb(cost.heapBytes)} MB of heap (target ≤ 10 MB); load (parse + index) ${cost.loadMs.toFixed(0)} ms, median of 5`,
+  );
   return { model: model!, cost };
 }
 
@@ -88,7 +90,13 @@ function roleModelCost(): { model: RoleModel; cost: ModelCost } {
  * a shared machine does not count against the scorer (wall time is reported beside it). Conservative: GC helper
  * threads add CPU time too.
  */
-function rate(profiles: Profile[], vs: MatchVacancy[], passes: number, roles?: RoleModel, cold = false): { cpu: number; wall: number } {
+function rate(
+  profiles: Profile[],
+  vs: MatchVacancy[],
+  passes: number,
+  roles?: RoleModel,
+  cold = false,
+): { cpu: number; wall: number } {
   const matchers = profiles.map((p) => compileProfile(p, { roles }));
   let sink = 0;
   const once = (i: number): { cpu: number; wall: number } => {
@@ -107,7 +115,10 @@ function rate(profiles: Profile[], vs: MatchVacancy[], passes: number, roles?: R
   const times: Array<{ cpu: number; wall: number }> = [];
   for (let i = 0; i < passes; i++) times.push(once(i));
   if (Number.isNaN(sink)) throw new Error('unreachable');
-  return { cpu: vs.length / (median(times.map((t) => t.cpu)) / 1000), wall: vs.length / (median(times.map((t) => t.wall)) / 1000) };
+  return {
+    cpu: vs.length / (median(times.map((t) => t.cpu)) / 1000),
+    wall: vs.length / (median(times.map((t) => t.wall)) / 1000),
+  };
 }
 
 export function main(passes = Number(process.env.OTKLIK_SPEED_PASSES ?? 5)): SpeedResult | null {
@@ -123,22 +134,41 @@ export function main(passes = Number(process.env.OTKLIK_SPEED_PASSES ?? 5)): Spe
     .map((l) => fromHhApi(JSON.parse(l)));
   const cards = full.map(toCard);
   const personas = hasSharedFile('bench/personas.json')
-    ? (JSON.parse(readFileSync(sharedFile('bench/personas.json'), 'utf8')) as unknown[]).map((p) => profileSchema.parse(p))
-    : [profileSchema.parse({ desiredTitles: ['Python-разработчик'], skills: ['Python', 'SQL', 'Docker'], experience: 'between1And3' })];
+    ? (JSON.parse(readFileSync(sharedFile('bench/personas.json'), 'utf8')) as unknown[]).map((p) =>
+        profileSchema.parse(p),
+      )
+    : [
+        profileSchema.parse({
+          desiredTitles: ['Python-разработчик'],
+          skills: ['Python', 'SQL', 'Docker'],
+          experience: 'between1And3',
+        }),
+      ];
   const { model: roles, cost } = roleModelCost();
   // Interleaved so that a load spike on a shared machine hits both alike.
   const cardsWords = rate(personas, cards, passes);
   const cardsPerSec = rate(personas, cards, passes, roles, true);
   const fullWords = rate(personas, full, passes);
   const fullPerSec = rate(personas, full, passes, roles, true);
-  const f = (x: { cpu: number; wall: number }) => `${Math.round(x.cpu).toLocaleString('en-US')} (${Math.round(x.wall).toLocaleString('en-US')})`.padStart(20);
-  console.log(`scorer speed, ${full.length} vacancies, one thread, median of ${passes} passes (personas rotate per pass); per CPU second (per wall second):`);
+  const f = (x: { cpu: number; wall: number }) =>
+    `${Math.round(x.cpu).toLocaleString('en-US')} (${Math.round(x.wall).toLocaleString('en-US')})`.padStart(20);
+  console.log(
+    `scorer speed, ${full.length} vacancies, one thread, median of ${passes} passes (personas rotate per pass); per CPU second (per wall second):`,
+  );
   console.log(`  ${''.padEnd(28)}${'cards/s'.padStart(20)}${'full/s'.padStart(20)}`);
   console.log(`  ${'words only'.padEnd(28)}${f(cardsWords)}${f(fullWords)}`);
   console.log(`  ${'with the role model (cold)'.padEnd(28)}${f(cardsPerSec)}${f(fullPerSec)}`);
   console.log(`  ${'target'.padEnd(28)}${'≥ 20,000'.padStart(20)}${'≥ 2,000'.padStart(20)}`);
   console.log(`  (cold: every title new to the role model's cache in every pass, as on a page of new vacancies)`);
-  return { vacancies: full.length, cardsPerSec: cardsPerSec.cpu, fullPerSec: fullPerSec.cpu, cardsWords: cardsWords.cpu, fullWords: fullWords.cpu, passes, model: cost };
+  return {
+    vacancies: full.length,
+    cardsPerSec: cardsPerSec.cpu,
+    fullPerSec: fullPerSec.cpu,
+    cardsWords: cardsWords.cpu,
+    fullWords: fullWords.cpu,
+    passes,
+    model: cost,
+  };
 }
 
 if (isEntry(import.meta.url)) main();

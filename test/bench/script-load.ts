@@ -28,7 +28,11 @@ interface TraceEvent {
 }
 
 /** Traces `load` (a navigation of `page`) and returns the cost of evaluating the script whose URL ends with `script`. */
-export async function traceScriptLoad(page: Page, script: string, load: () => Promise<void>): Promise<ScriptLoad | null> {
+export async function traceScriptLoad(
+  page: Page,
+  script: string,
+  load: () => Promise<void>,
+): Promise<ScriptLoad | null> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   // The protocol types trace events as plain objects; these are the fields read below.
@@ -42,12 +46,22 @@ export async function traceScriptLoad(page: Page, script: string, load: () => Pr
     await complete;
     await cdp.detach().catch(() => undefined);
   }
-  const evaluation = events.find((e) => e.ph === 'X' && e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').endsWith(script));
+  const evaluation = events.find(
+    (e) => e.ph === 'X' && e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').endsWith(script),
+  );
   if (!evaluation?.dur || evaluation.tdur === undefined) return null;
   const end = evaluation.ts + evaluation.dur;
   const within = (name: string) =>
     events
-      .filter((e) => e.ph === 'X' && e.name === name && e.pid === evaluation.pid && e.tid === evaluation.tid && e.ts >= evaluation.ts && e.ts + (e.dur ?? 0) <= end)
+      .filter(
+        (e) =>
+          e.ph === 'X' &&
+          e.name === name &&
+          e.pid === evaluation.pid &&
+          e.tid === evaluation.tid &&
+          e.ts >= evaluation.ts &&
+          e.ts + (e.dur ?? 0) <= end,
+      )
       .reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000;
   return { cpuMs: evaluation.tdur / 1000, compileMs: within('v8.compile'), runMs: within('v8.run') };
 }

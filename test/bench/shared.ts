@@ -9,4 +9,5 @@ export const sharedFile = (rel: string): string => path.join(SHARED_DIR, rel);
 export const hasSharedFile = (rel: string): boolean => existsSync(sharedFile(rel));
 
 /** True when the module at `metaUrl` is the script node was started with (run alone, not imported). */
-export const isEntry = (metaUrl: string): boolean => process.argv[1] !== undefined && pathToFileURL(path.resolve(process.argv[1])).href === metaUrl;
+export const isEntry = (metaUrl: string): boolean =>
+  process.argv[1] !== undefined && pathToFileURL(path.resolve(process.argv[1])).href === metaUrl;

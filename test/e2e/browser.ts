@@ -9,12 +9,18 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR =
-  process.env['OTKLIK_EXTENSION_DIR'] ?? join(process.env['OTKLIK_OUT_DIR'] ? resolve(REPO, process.env['OTKLIK_OUT_DIR']) : join(REPO, '.output'), 'chrome-mv3');
+  process.env['OTKLIK_EXTENSION_DIR'] ??
+  join(
+    process.env['OTKLIK_OUT_DIR'] ? resolve(REPO, process.env['OTKLIK_OUT_DIR']) : join(REPO, '.output'),
+    'chrome-mv3',
+  );
 export const SCREENSHOT_DIR = join(REPO, 'artifacts/screenshots');
 
 /** Debian's chromium; CHROMIUM_PATH overrides. Playwright never downloads a browser here. */
 export function chromiumPath(): string | null {
-  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[];
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 
@@ -33,10 +39,16 @@ export interface ExtensionBrowser {
  * Launches chromium with the built extension and hh.ru (and its regional sites) mapped to the fake server.
  * Flags per ../shared/docs/toolchain.md: new headless loads extensions; background networking off (no internet).
  */
-export async function launchExtensionBrowser(opts: { fakePort: number; locale?: string; extraHosts?: Record<string, number> }): Promise<ExtensionBrowser> {
+export async function launchExtensionBrowser(opts: {
+  fakePort: number;
+  locale?: string;
+  extraHosts?: Record<string, number>;
+}): Promise<ExtensionBrowser> {
   const executablePath = chromiumPath();
-  if (!executablePath) throw new Error('chromium not found: install it with `apt-get install -y chromium` (or set CHROMIUM_PATH)');
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no built extension in ${EXTENSION_DIR}: run \`npm run build\``);
+  if (!executablePath)
+    throw new Error('chromium not found: install it with `apt-get install -y chromium` (or set CHROMIUM_PATH)');
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+    throw new Error(`no built extension in ${EXTENSION_DIR}: run \`npm run build\``);
   const userDataDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-'));
   const hosts = ['hh.ru', '*.hh.ru', 'hh.kz', '*.hh.kz', 'rabota.by', '*.rabota.by', 'hh.uz', '*.hh.uz'];
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -61,7 +73,9 @@ export async function launchExtensionBrowser(opts: { fakePort: number; locale?: 
       `--lang=${opts.locale ?? 'ru-RU'}`,
     ],
   });
-  const worker = async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker'));
+  const worker = async () =>
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
@@ -108,7 +122,10 @@ export async function setSettings(worker: Worker, settings: unknown): Promise<vo
  * The usual suite set-up: a fake hh.ru and a browser with the built extension, started before the suite's tests
  * (with `settings` saved when given) and closed after them; `set` receives both.
  */
-export function useExtensionOnFakeHh(set: (browser: ExtensionBrowser, fake: FakeHh) => void, settings?: () => unknown): void {
+export function useExtensionOnFakeHh(
+  set: (browser: ExtensionBrowser, fake: FakeHh) => void,
+  settings?: () => unknown,
+): void {
   let fake: FakeHh | undefined;
   let browser: ExtensionBrowser | undefined;
   beforeAll(async () => {

@@ -31,7 +31,8 @@ describe('listing content script size', () => {
     // The scorer stays in the worker: its synonym dictionary is not in the page's script.
     expect(readFileSync(`${EXTENSION_DIR}/content-scripts/hh.js`, 'utf8')).not.toContain('тестировщик');
     // The role model (lib/core/match/role-model.json) lives in the worker only: neither page bundle carries it.
-    for (const f of ['hh.js', 'hh-pages.js']) expect(readFileSync(`${EXTENSION_DIR}/content-scripts/${f}`, 'utf8')).not.toContain('Автомойщик');
+    for (const f of ['hh.js', 'hh-pages.js'])
+      expect(readFileSync(`${EXTENSION_DIR}/content-scripts/${f}`, 'utf8')).not.toContain('Автомойщик');
     expect(readFileSync(`${EXTENSION_DIR}/background.js`, 'utf8')).toContain('Автомойщик');
   });
 });

@@ -52,13 +52,20 @@ async function open(page: Page): Promise<ClosedRoots> {
       returnByValue: true,
       awaitPromise: true,
     });
-    if (r.exceptionDetails) throw new Error(`in ${host}: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+    if (r.exceptionDetails)
+      throw new Error(`in ${host}: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
     await cdp.send('Runtime.releaseObject', { objectId }).catch(() => undefined);
     return r.result.value as T;
   };
   return {
     eval: evalIn,
-    text: (host, inner, nth = 0) => evalIn(host, (root, sel: string | null) => (sel ? (root.querySelector(sel)?.textContent ?? null) : root.textContent), inner ?? null, nth),
+    text: (host, inner, nth = 0) =>
+      evalIn(
+        host,
+        (root, sel: string | null) => (sel ? (root.querySelector(sel)?.textContent ?? null) : root.textContent),
+        inner ?? null,
+        nth,
+      ),
     async click(host, inner, nth = 0) {
       const box = await evalIn(
         host,

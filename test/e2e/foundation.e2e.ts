@@ -13,9 +13,16 @@ describe('foundation: the extension on a fake https://hh.ru', () => {
   it('has a manifest with the hh hosts only and runtime-requested provider hosts', async () => {
     const manifest = await (await browser.worker()).evaluate(() => chrome.runtime.getManifest());
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.host_permissions).toEqual(['https://*.hh.ru/*', 'https://*.hh.kz/*', 'https://*.rabota.by/*', 'https://*.hh.uz/*']);
+    expect(manifest.host_permissions).toEqual([
+      'https://*.hh.ru/*',
+      'https://*.hh.kz/*',
+      'https://*.rabota.by/*',
+      'https://*.hh.uz/*',
+    ]);
     expect(manifest.optional_host_permissions).toContain('https://*/*');
-    expect([...(manifest.content_scripts?.[0]?.matches ?? [])].sort()).toEqual([...(manifest.host_permissions ?? [])].sort());
+    expect([...(manifest.content_scripts?.[0]?.matches ?? [])].sort()).toEqual(
+      [...(manifest.host_permissions ?? [])].sort(),
+    );
   });
 
   it('runs the content script on every card of https://hh.ru/search/vacancy?text=python', async () => {
@@ -59,19 +66,26 @@ describe('foundation: the extension on a fake https://hh.ru', () => {
     await page.close();
   });
 
-  it('shows the popup with the current tab\'s triage', async () => {
+  it("shows the popup with the current tab's triage", async () => {
     const hh = await browser.newPage();
     await hh.goto('https://hh.ru/search/vacancy?text=python');
     await hh.waitForSelector('[data-otk-bar]', { state: 'attached' });
     const worker = await browser.worker();
-    const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ url: 'https://hh.ru/search/*' }))[0]?.id);
+    const tabId = await worker.evaluate(
+      async () => (await chrome.tabs.query({ url: 'https://hh.ru/search/*' }))[0]?.id,
+    );
     const popup = await browser.newPage();
     await popup.setViewportSize({ width: 360, height: 420 });
     // Stats are reported after a short debounce; the popup reads what the background recorded.
-    await expect.poll(async () => {
-      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-      return popup.locator('[data-testid="tab-stats"]').count();
-    }, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(
+        async () => {
+          await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+          return popup.locator('[data-testid="tab-stats"]').count();
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(1);
     await browser.screenshot(popup, 'popup');
     await popup.close();
     await hh.close();
@@ -84,8 +98,14 @@ describe('foundation: the extension on a fake https://hh.ru', () => {
     await expect.poll(() => page.locator('textarea[name="titles"]').inputValue()).toContain('Python-разработчик');
     await browser.screenshot(page, 'options');
     const before = await (await browser.worker()).evaluate(() => chrome.storage.local.get('settings'));
-    await page.setInputFiles('[data-testid="import-file"]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"app":"otklik","kind":"settings","version":2,"settings":{"triage":{"action":"explode"}}}') });
-    await expect.poll(() => page.locator('[data-testid="options-message"]').textContent()).toMatch(/Импорт не удался, ничего не изменено.*triage\.action/); // the browser runs in ru-RU
+    await page.setInputFiles('[data-testid="import-file"]', {
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"app":"otklik","kind":"settings","version":2,"settings":{"triage":{"action":"explode"}}}'),
+    });
+    await expect
+      .poll(() => page.locator('[data-testid="options-message"]').textContent())
+      .toMatch(/Импорт не удался, ничего не изменено.*triage\.action/); // the browser runs in ru-RU
     const after = await (await browser.worker()).evaluate(() => chrome.storage.local.get('settings'));
     expect(after).toEqual(before);
     await browser.screenshot(page, 'options-import-error');
@@ -95,17 +115,31 @@ describe('foundation: the extension on a fake https://hh.ru', () => {
   it('imports a valid settings file through the options page', async () => {
     const page = await browser.extensionPage('options.html');
     await page.waitForSelector('[data-testid="options"]');
-    const file = { app: 'otklik', kind: 'settings', version: 1, settings: { enabled: true, listing: { hideIrrelevant: false } } };
+    const file = {
+      app: 'otklik',
+      kind: 'settings',
+      version: 1,
+      settings: { enabled: true, listing: { hideIrrelevant: false } },
+    };
     const before = await (await browser.worker()).evaluate(() => chrome.storage.local.get('settings'));
-    await page.setInputFiles('[data-testid="import-file"]', { name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.setInputFiles('[data-testid="import-file"]', {
+      name: 'old.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
     // Shown first (what would change), written only on Apply.
-    await expect.poll(() => page.locator('[data-testid="import-review"] tr[data-path="triage.action"] td').allTextContents()).toEqual(['hide', 'dim']);
-    await expect.poll(async () => (await browser.worker()).evaluate(() => chrome.storage.local.get('settings'))).toEqual(before);
+    await expect
+      .poll(() => page.locator('[data-testid="import-review"] tr[data-path="triage.action"] td').allTextContents())
+      .toEqual(['hide', 'dim']);
+    await expect
+      .poll(async () => (await browser.worker()).evaluate(() => chrome.storage.local.get('settings')))
+      .toEqual(before);
     await page.getByTestId('import-apply').click();
-    await expect.poll(() => page.locator('[data-testid="options-message"]').textContent()).toMatch(/обновлено с версии настроек 1/);
+    await expect
+      .poll(() => page.locator('[data-testid="options-message"]').textContent())
+      .toMatch(/обновлено с версии настроек 1/);
     const stored = await (await browser.worker()).evaluate(() => chrome.storage.local.get('settings'));
     expect(stored['settings']).toMatchObject({ triage: { action: 'dim' } });
     await page.close();
   });
 });
-

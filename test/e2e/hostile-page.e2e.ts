@@ -45,10 +45,16 @@ describe('hostile page: nothing a page script does makes Otklik act or leak', ()
   let popup: Page;
 
   /** A message from an extension page (the popup): what the user's own UI may do. */
-  const fromPopup = <T>(type: string, payload: unknown) => popup.evaluate(([t, p]) => chrome.runtime.sendMessage({ otklik: 1, type: t, payload: p }), [type, payload] as const) as Promise<{ ok: boolean; data?: T; error?: string }>;
-  const storedSettings = () => worker.evaluate(async () => JSON.stringify((await chrome.storage.local.get('settings'))['settings']));
+  const fromPopup = <T>(type: string, payload: unknown) =>
+    popup.evaluate(([t, p]) => chrome.runtime.sendMessage({ otklik: 1, type: t, payload: p }), [
+      type,
+      payload,
+    ] as const) as Promise<{ ok: boolean; data?: T; error?: string }>;
+  const storedSettings = () =>
+    worker.evaluate(async () => JSON.stringify((await chrome.storage.local.get('settings'))['settings']));
   const jobs = async () => (await fromPopup<{ jobs: unknown[] }>('listJobs', {})).data?.jobs ?? null;
-  const attack = (page: Page) => page.evaluate(() => (window as unknown as { __otkAttack: () => AttackReport }).__otkAttack());
+  const attack = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __otkAttack: () => AttackReport }).__otkAttack());
   /** Everything the page reads, and the same page without Otklik's hosts (what hh itself shows). */
   const pageView = (page: Page) =>
     page.evaluate(() => {
@@ -83,10 +89,18 @@ describe('hostile page: nothing a page script does makes Otklik act or leak', ()
   it('listing: clicks and keys on badges, bar and "queue all" (twice) queue nothing, reveal nothing; the started events stop nothing; no reason text is readable', async () => {
     const page = await browser.newPage();
     await page.goto(SEARCH);
-    await expect.poll(() => page.evaluate((sel) => document.querySelectorAll(sel).length, BADGES), { timeout: 20_000 }).toBeGreaterThan(2);
+    await expect
+      .poll(() => page.evaluate((sel) => document.querySelectorAll(sel).length, BADGES), { timeout: 20_000 })
+      .toBeGreaterThan(2);
     const roots = await closedRoots(page);
-    await expect.poll(() => roots.text('[data-otk-bar]', '[data-otk-action="queue-all"]').catch(() => null), { timeout: 10_000 }).toMatch(/в очередь подходящие/);
-    const before = { settings: await storedSettings(), bar: await roots.text('[data-otk-bar]', '.bar'), judged: await page.locator(`${CARD}[data-otk-verdict]`).count() };
+    await expect
+      .poll(() => roots.text('[data-otk-bar]', '[data-otk-action="queue-all"]').catch(() => null), { timeout: 10_000 })
+      .toMatch(/в очередь подходящие/);
+    const before = {
+      settings: await storedSettings(),
+      bar: await roots.text('[data-otk-bar]', '.bar'),
+      judged: await page.locator(`${CARD}[data-otk-verdict]`).count(),
+    };
 
     const report = await attack(page);
     expect.soft(report.hosts).toBeGreaterThan(2);
@@ -106,42 +120,70 @@ describe('hostile page: nothing a page script does makes Otklik act or leak', ()
     const dim = settings();
     dim.triage.action = 'dim';
     await setSettings(worker, dim);
-    await expect.poll(() => page.locator(`${CARD}[data-otk-action="dim"]`).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator(`${CARD}[data-otk-action="dim"]`).count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
     await setSettings(worker, settings());
 
     // What the page can read holds no reason text: the badges' tooltips and reasons live in the closed roots.
     const n = await roots.count(BADGES);
     const reasons: string[] = [];
     for (let i = 0; i < n; i++) {
-      reasons.push(...(await roots.eval(BADGES, (root) => [root.querySelector('.b')?.getAttribute('title') ?? '', ...[...root.querySelectorAll('.r span')].map((s) => s.textContent ?? '')], undefined, i)));
+      reasons.push(
+        ...(await roots.eval(
+          BADGES,
+          (root) => [
+            root.querySelector('.b')?.getAttribute('title') ?? '',
+            ...[...root.querySelectorAll('.r span')].map((s) => s.textContent ?? ''),
+          ],
+          undefined,
+          i,
+        )),
+      );
     }
-    expect.soft(reasons.some((r) => /Python|Junior|Стажёр/i.test(r)), 'the badges name the profile (else this test proves nothing)').toBe(true);
+    expect
+      .soft(
+        reasons.some((r) => /Python|Junior|Стажёр/i.test(r)),
+        'the badges name the profile (else this test proves nothing)',
+      )
+      .toBe(true);
     expectNoLeak(await pageView(page), reasons);
     // The page has no extension API to call.
-    expect.soft(await page.evaluate(() => (window as unknown as { __otkMessage: () => Promise<string> }).__otkMessage())).toMatch(/^(no runtime API|error: )/);
+    expect
+      .soft(await page.evaluate(() => (window as unknown as { __otkMessage: () => Promise<string> }).__otkMessage()))
+      .toMatch(/^(no runtime API|error: )/);
 
     // The same button, pressed by a user (a real click), works: the guard stopped the page, not a dead button.
     await roots.click(`${CARD}[data-otk-verdict="show"] [data-otk-badge]`, '[data-otk-queue]');
     await expect.poll(async () => (await jobs())?.length, { timeout: 15_000 }).toBe(1);
     // Keyboard users too: Enter on the focused "show all" is a trusted click.
     await roots.press('[data-otk-bar]', '[data-otk-action="toggle-hidden"]', 'Enter');
-    await expect.poll(() => page.evaluate(() => document.documentElement.hasAttribute('data-otk-reveal')), { timeout: 5_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.hasAttribute('data-otk-reveal')), { timeout: 5_000 })
+      .toBe(true);
     await page.close();
   });
 
   it('vacancy page: the panel writes, queues and hides nothing for the page; the letter box cannot be read or replaced', async () => {
-    const id = fake.vacancyKinds().normal.find((x) => fake.vacancy(x)!.employer && fake.vacancy(x)!.keySkills.length > 2)!;
+    const id = fake
+      .vacancyKinds()
+      .normal.find((x) => fake.vacancy(x)!.employer && fake.vacancy(x)!.keySkills.length > 2)!;
     const page = await browser.newPage();
     await page.goto(`https://hh.ru/vacancy/${id}`);
     await page.locator(PANEL).waitFor({ state: 'attached', timeout: 20_000 });
     const roots = await closedRoots(page);
-    const box = () => roots.eval(PANEL, (root) => {
-      const t = root.querySelector('textarea') as HTMLTextAreaElement;
-      return { hidden: t.hidden, value: t.value };
-    });
+    const box = () =>
+      roots.eval(PANEL, (root) => {
+        const t = root.querySelector('textarea') as HTMLTextAreaElement;
+        return { hidden: t.hidden, value: t.value };
+      });
     const jobsBefore = (await jobs())!.length;
     const appsBefore = fake.applications.length;
-    const before = { settings: await storedSettings(), box: await box(), hide: await roots.text(PANEL, '[data-otk-hide-employer]') };
+    const before = {
+      settings: await storedSettings(),
+      box: await box(),
+      hide: await roots.text(PANEL, '[data-otk-hide-employer]'),
+    };
     expect(before.box).toEqual({ hidden: true, value: '' });
 
     const report = await attack(page);
@@ -159,8 +201,13 @@ describe('hostile page: nothing a page script does makes Otklik act or leak', ()
     expect.soft(await page.locator(PANEL).count()).toBe(1); // the page-features bundle was not stopped
 
     const secrets = [
-      ...(await roots.eval(PANEL, (root) => [...root.querySelectorAll('[data-otk-have],[data-otk-lack]')].map((e) => e.textContent ?? ''))),
-      ...(await roots.eval('[data-otk-badge]', (root) => [root.querySelector('.b')?.getAttribute('title') ?? '', ...[...root.querySelectorAll('.r span')].map((s) => s.textContent ?? '')])),
+      ...(await roots.eval(PANEL, (root) =>
+        [...root.querySelectorAll('[data-otk-have],[data-otk-lack]')].map((e) => e.textContent ?? ''),
+      )),
+      ...(await roots.eval('[data-otk-badge]', (root) => [
+        root.querySelector('.b')?.getAttribute('title') ?? '',
+        ...[...root.querySelectorAll('.r span')].map((s) => s.textContent ?? ''),
+      ])),
     ];
     expectNoLeak(await pageView(page), secrets);
 
@@ -172,7 +219,9 @@ describe('hostile page: nothing a page script does makes Otklik act or leak', ()
 
   it('a content-script context can send no privileged message and read no secret', async () => {
     // The user's secrets: a remembered API key (options → worker) and a bot token an older version left in storage.local.
-    await expect.poll(() => fromPopup('setApiKey', { provider: 'openai', key: API_KEY, storage: 'local' })).toMatchObject({ ok: true });
+    await expect
+      .poll(() => fromPopup('setApiKey', { provider: 'openai', key: API_KEY, storage: 'local' }))
+      .toMatchObject({ ok: true });
     await worker.evaluate((t) => chrome.storage.local.set({ telegramToken: t }), BOT_TOKEN);
     await fromPopup('telegramTest', {}); // the worker reads the token (and answers after): it moved out of storage.local
     expect.soft(await secretIn(worker, 'telegramToken')).toBe(BOT_TOKEN);
@@ -180,9 +229,15 @@ describe('hostile page: nothing a page script does makes Otklik act or leak', ()
 
     const page = await browser.newPage();
     await page.goto(SEARCH);
-    await expect.poll(() => page.evaluate((sel) => document.querySelectorAll(sel).length, BADGES), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.evaluate((sel) => document.querySelectorAll(sel).length, BADGES), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     const run = await inContentWorld(page, browser.extensionId);
-    const send = (type: string, payload: unknown) => run(`chrome.runtime.sendMessage(${JSON.stringify({ otklik: 1, type, payload })})`) as Promise<{ ok: boolean; error?: string }>;
+    const send = (type: string, payload: unknown) =>
+      run(`chrome.runtime.sendMessage(${JSON.stringify({ otklik: 1, type, payload })})`) as Promise<{
+        ok: boolean;
+        error?: string;
+      }>;
 
     const privileged: Array<[string, unknown]> = [
       ['setApiKey', { provider: 'openai', key: 'sk-attacker', storage: 'local' }],
@@ -206,7 +261,10 @@ describe('hostile page: nothing a page script does makes Otklik act or leak', ()
       ['getTabTriage', { tabId: 1 }],
       ['importResume', { hash: 'a'.repeat(38) }],
     ];
-    for (const [type, payload] of privileged) expect.soft(await send(type, payload), type).toEqual({ ok: false, error: `"${type}" is not accepted from this context` });
+    for (const [type, payload] of privileged)
+      expect
+        .soft(await send(type, payload), type)
+        .toEqual({ ok: false, error: `"${type}" is not accepted from this context` });
     // The channel itself works: what the listing may send is answered.
     await expect.poll(() => send('jobsForVacancies', { vacancyIds: ['1'] })).toMatchObject({ ok: true });
 
@@ -215,10 +273,14 @@ describe('hostile page: nothing a page script does makes Otklik act or leak', ()
     expect(local).toContain('"settings"'); // it is the real storage…
     expect.soft(local).not.toContain(API_KEY.slice(3));
     expect.soft(local).not.toContain(BOT_TOKEN.split(':')[1]);
-    expect.soft(await run('chrome.storage.session.get(null).then(() => "readable", (e) => "refused: " + e.message)')).toMatch(/^refused/);
+    expect
+      .soft(await run('chrome.storage.session.get(null).then(() => "readable", (e) => "refused: " + e.message)'))
+      .toMatch(/^refused/);
 
     // Nothing changed: the key is where the user put it, the queue not paused, the settings as they were.
-    expect.soft((await fromPopup<{ key: { openai: string | null } }>('providerStatus', {})).data?.key.openai).toBe('local');
+    expect
+      .soft((await fromPopup<{ key: { openai: string | null } }>('providerStatus', {})).data?.key.openai)
+      .toBe('local');
     expect.soft((await fromPopup<{ pause: unknown }>('queueStatus', {})).data?.pause).toBeNull();
     expect.soft(await storedSettings()).toBe(settingsBefore);
     await page.close();

@@ -27,7 +27,13 @@ function hostile(extensionId: string): void {
     for (const name of ['hh', 'hh-pages']) {
       const messageId = `page-${Math.random()}`;
       const detail = { contentScriptName: name, messageId };
-      for (const type of [`${extensionId}:${name}:wxt:content-script-started`, 'wxt:content-script-started', `${name}:wxt:content-script-started`, `otklik:${name}:started`, `otklik::${name}:started`]) {
+      for (const type of [
+        `${extensionId}:${name}:wxt:content-script-started`,
+        'wxt:content-script-started',
+        `${name}:wxt:content-script-started`,
+        `otklik:${name}:started`,
+        `otklik::${name}:started`,
+      ]) {
         document.dispatchEvent(new CustomEvent(type, { detail }));
         window.dispatchEvent(new CustomEvent(type, { detail }));
         startedEvents++;
@@ -46,10 +52,16 @@ function hostile(extensionId: string): void {
   const press = (el: Element) => {
     (el as HTMLElement).click?.();
     for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'dblclick', 'auxclick'])
-      el.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, cancelable: true, view: window, detail: 1 }));
+      el.dispatchEvent(
+        new MouseEvent(type, { bubbles: true, composed: true, cancelable: true, view: window, detail: 1 }),
+      );
     (el as HTMLElement).focus?.();
-    for (const [key, code] of [['Enter', 'Enter'], [' ', 'Space']] as const)
-      for (const type of ['keydown', 'keypress', 'keyup']) el.dispatchEvent(new KeyboardEvent(type, { key, code, bubbles: true, composed: true, cancelable: true }));
+    for (const [key, code] of [
+      ['Enter', 'Enter'],
+      [' ', 'Space'],
+    ] as const)
+      for (const type of ['keydown', 'keypress', 'keyup'])
+        el.dispatchEvent(new KeyboardEvent(type, { key, code, bubbles: true, composed: true, cancelable: true }));
     el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     el.dispatchEvent(new Event('submit', { bubbles: true, composed: true }));
   };
@@ -94,7 +106,13 @@ function hostile(extensionId: string): void {
       if (el.shadowRoot) parts.push(el.shadowRoot.innerHTML);
     }
     for (const h of document.querySelectorAll(HOSTS)) {
-      parts.push((h as HTMLElement).innerText, h.textContent ?? '', (h as HTMLElement).title, h.getAttribute('aria-label') ?? '', getComputedStyle(h).content);
+      parts.push(
+        (h as HTMLElement).innerText,
+        h.textContent ?? '',
+        (h as HTMLElement).title,
+        h.getAttribute('aria-label') ?? '',
+        getComputedStyle(h).content,
+      );
     }
     parts.push(document.body.innerText);
     return parts.join('\n');
@@ -102,7 +120,9 @@ function hostile(extensionId: string): void {
 
   /** The extension API from the page: not there (no externally_connectable), or refused. */
   w['__otkMessage'] = async (): Promise<string> => {
-    const rt = (window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } }).chrome?.runtime;
+    const rt = (
+      window as unknown as { chrome?: { runtime?: { sendMessage?: (id: string, m: unknown) => Promise<unknown> } } }
+    ).chrome?.runtime;
     if (!rt?.sendMessage) return 'no runtime API';
     try {
       return JSON.stringify(await rt.sendMessage(extensionId, { otklik: 1, type: 'pauseQueue', payload: {} }));
@@ -113,4 +133,5 @@ function hostile(extensionId: string): void {
 }
 
 /** The script's source for FakeHh.pageScript. */
-export const hostileScript = (extensionId: string): string => `(${hostile.toString()})(${JSON.stringify(extensionId)});`;
+export const hostileScript = (extensionId: string): string =>
+  `(${hostile.toString()})(${JSON.stringify(extensionId)});`;

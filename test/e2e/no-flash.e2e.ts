@@ -17,19 +17,33 @@ const SEARCH = 'https://hh.ru/search/vacancy?text=python&otk_ssr=20';
 
 /** All 50 cards present and judged, then a few more painted frames for the probe. */
 async function settled(page: Page, count = 50) {
-  await page.waitForFunction((n) => {
-    const cards = [...document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')];
-    return cards.length === n && cards.every((c) => c.hasAttribute('data-otk-verdict'));
-  }, count, { timeout: 20_000 });
+  await page.waitForFunction(
+    (n) => {
+      const cards = [...document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')];
+      return cards.length === n && cards.every((c) => c.hasAttribute('data-otk-verdict'));
+    },
+    count,
+    { timeout: 20_000 },
+  );
   const f = await page.evaluate(() => (window as unknown as { __probe: { frames: number } }).__probe.frames);
-  await page.waitForFunction((n) => (window as unknown as { __probe: { frames: number } }).__probe.frames > n + 3, f, { timeout: 10_000 });
+  await page.waitForFunction((n) => (window as unknown as { __probe: { frames: number } }).__probe.frames > n + 3, f, {
+    timeout: 10_000,
+  });
 }
 
 async function settledNoProbe(page: Page) {
-  await page.waitForFunction(() => {
-    const cards = [...document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')];
-    return cards.length === 50 && cards.every((c) => c.hasAttribute('data-otk-verdict')) && document.readyState === 'complete';
-  }, undefined, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => {
+      const cards = [...document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')];
+      return (
+        cards.length === 50 &&
+        cards.every((c) => c.hasAttribute('data-otk-verdict')) &&
+        document.readyState === 'complete'
+      );
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
 }
 
 /**
@@ -56,7 +70,11 @@ async function onAndOff(browser: ExtensionBrowser, settings: () => Settings, url
   const off = await browser.newPage();
   await installPaintProbe(off);
   await off.goto(url);
-  await off.waitForFunction(() => document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]').length === 50 && document.readyState === 'complete');
+  await off.waitForFunction(
+    () =>
+      document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]').length === 50 &&
+      document.readyState === 'complete',
+  );
   await off.waitForFunction(() => (window as unknown as { __probe: { frames: number } }).__probe.frames > 10);
   const offProbe = await readProbe(off);
   await setSettings(await browser.worker(), pythonJuniorSettings());
@@ -71,9 +89,12 @@ async function badges(page: Page): Promise<string[]> {
 }
 async function badgesById(page: Page): Promise<Array<{ id: string; text: string }>> {
   const roots = await closedRoots(page);
-  const ids = await page.$$eval(SHOWN_BADGE, (els) => els.map((e) => e.closest('[data-qa="vacancy-serp__vacancy"]')?.querySelector('div[id]')?.id ?? ''));
+  const ids = await page.$$eval(SHOWN_BADGE, (els) =>
+    els.map((e) => e.closest('[data-qa="vacancy-serp__vacancy"]')?.querySelector('div[id]')?.id ?? ''),
+  );
   const out: Array<{ id: string; text: string }> = [];
-  for (let i = 0; i < ids.length; i++) out.push({ id: ids[i]!, text: (await roots.text(SHOWN_BADGE, undefined, i)) ?? '' });
+  for (let i = 0; i < ids.length; i++)
+    out.push({ id: ids[i]!, text: (await roots.text(SHOWN_BADGE, undefined, i)) ?? '' });
   return out;
 }
 
@@ -87,15 +108,31 @@ describeWithRealVacancies('no hidden card is ever painted; hh signals on badges'
     // then the page fails open (the last test).
     const warm = await browser.newPage();
     await warm.goto('https://hh.ru/search/vacancy?text=java');
-    await warm.waitForFunction(() => document.querySelector('[data-otk-verdict]') !== null, undefined, { timeout: 20_000 });
+    await warm.waitForFunction(() => document.querySelector('[data-otk-verdict]') !== null, undefined, {
+      timeout: 20_000,
+    });
     await warm.close();
     const page = await browser.newPage();
     await installPaintProbe(page);
     await page.goto(SEARCH);
     await settled(page);
     const on = await readProbe(page);
-    const timing = await page.evaluate(() => { const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming; return { dcl: Math.round(n.domContentLoadedEventStart), fcp: Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1) }; });
-    const tab = await (await browser.worker()).evaluate(async () => JSON.stringify(Object.values(((await chrome.storage.session.get('tabTriage')) as { tabTriage?: Record<string, unknown> }).tabTriage ?? {}).at(-1)));
+    const timing = await page.evaluate(() => {
+      const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return {
+        dcl: Math.round(n.domContentLoadedEventStart),
+        fcp: Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1),
+      };
+    });
+    const tab = await (
+      await browser.worker()
+    ).evaluate(async () =>
+      JSON.stringify(
+        Object.values(
+          ((await chrome.storage.session.get('tabTriage')) as { tabTriage?: Record<string, unknown> }).tabTriage ?? {},
+        ).at(-1),
+      ),
+    );
     console.log(`[no-flash] ${JSON.stringify(timing)} ${tab}`);
     const hidden = Object.values(on.verdicts).filter((v) => v === 'hide').length;
     expect(hidden).toBeGreaterThan(0);
@@ -108,7 +145,9 @@ describeWithRealVacancies('no hidden card is ever painted; hh signals on badges'
     expect(on.cls).toBeLessThanOrEqual(CLS_MARGIN); // hh's own page shifts nothing (the off figure below)
     await page.close();
     const both = await onAndOff(browser, pythonJuniorSettings, `${SEARCH}&cls=many`);
-    console.log(`[no-flash] many hidden: hidden ${hidden}/50, painted while hidden ${hiddenPainted(on).length}, CLS on ${both.on.cls.toFixed(4)} vs off ${both.off.cls.toFixed(4)}`);
+    console.log(
+      `[no-flash] many hidden: hidden ${hidden}/50, painted while hidden ${hiddenPainted(on).length}, CLS on ${both.on.cls.toFixed(4)} vs off ${both.off.cls.toFixed(4)}`,
+    );
     expect(hiddenPainted(both.on)).toEqual([]);
     expect(both.on.cls).toBeLessThanOrEqual(both.off.cls + CLS_MARGIN);
     await both.page.close();
@@ -118,7 +157,9 @@ describeWithRealVacancies('no hidden card is ever painted; hh signals on badges'
     const both = await onAndOff(browser, pythonMiddleSettings, `${SEARCH}&cls=few`);
     const hidden = Object.values(both.on.verdicts).filter((v) => v === 'hide').length;
     const shown = Object.values(both.on.verdicts).filter((v) => v !== 'hide').length;
-    console.log(`[no-flash] few hidden: hidden ${hidden}/50, CLS on ${both.on.cls.toFixed(4)} vs off ${both.off.cls.toFixed(4)}`);
+    console.log(
+      `[no-flash] few hidden: hidden ${hidden}/50, CLS on ${both.on.cls.toFixed(4)} vs off ${both.off.cls.toFixed(4)}`,
+    );
     expect(shown).toBeGreaterThan(25); // most cards shown, each with a badge: the case where badges could push cards
     expect((await badges(both.page)).length).toBe(Object.values(both.on.verdicts).filter((v) => v === 'show').length);
     expect(hiddenPainted(both.on)).toEqual([]);
@@ -132,10 +173,18 @@ describeWithRealVacancies('no hidden card is ever painted; hh signals on badges'
     await settledNoProbe(page);
     const first = await page.$$eval(`${CARD} div[id]`, (els) => els.map((e) => e.id));
     await page.locator('a[data-qa="pager-next"]').click();
-    await page.waitForFunction((old) => {
-      const cards = [...document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')];
-      return location.search.includes('page=1') && cards.some((c) => !old.includes(c.querySelector('div[id]')?.id ?? '')) && cards.every((c) => c.hasAttribute('data-otk-verdict'));
-    }, first, { timeout: 20_000 });
+    await page.waitForFunction(
+      (old) => {
+        const cards = [...document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')];
+        return (
+          location.search.includes('page=1') &&
+          cards.some((c) => !old.includes(c.querySelector('div[id]')?.id ?? '')) &&
+          cards.every((c) => c.hasAttribute('data-otk-verdict'))
+        );
+      },
+      first,
+      { timeout: 20_000 },
+    );
     expect(page.url()).toContain('page=1');
     const fresh = (await badgesById(page)).filter((b) => !first.includes(b.id)).map((b) => b.text);
     for (const t of fresh) expect(t).not.toBe(''); // the badge was read
@@ -150,26 +199,50 @@ describeWithRealVacancies('no hidden card is ever painted; hh signals on badges'
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     await page.goto(SEARCH);
-    await page.waitForFunction(() => document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]').length === 50, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]').length === 50,
+      undefined,
+      { timeout: 20_000 },
+    );
     // Held back = unpainted without a verdict; the gate's bound releases them whatever the worker does.
-    await page.waitForFunction(() => !document.documentElement.hasAttribute('data-otk-gate') &&
-      [...document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')].every((c) => c.hasAttribute('data-otk-verdict') || getComputedStyle(c).visibility === 'visible'), undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () =>
+        !document.documentElement.hasAttribute('data-otk-gate') &&
+        [...document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')].every(
+          (c) => c.hasAttribute('data-otk-verdict') || getComputedStyle(c).visibility === 'visible',
+        ),
+      undefined,
+      { timeout: 10_000 },
+    );
     await page.close();
   });
 
-  it('a worker that answers only after the bound: hh\'s cards show as hh made them first, then nothing on screen collapses', async () => {
+  it("a worker that answers only after the bound: hh's cards show as hh made them first, then nothing on screen collapses", async () => {
     const worker = await browser.worker();
     const page = await browser.newPage();
     await installPaintProbe(page);
     // The worker is kept busy (a cold start on a slow machine, a long task) well past the gate's bound, so the
     // page cannot have its verdicts within it, whatever this machine's speed.
     const busyUntil = await worker.evaluate(() => Date.now() + 4000);
-    const busy = worker.evaluate((until) => { while (Date.now() < until) { /* busy */ } }, busyUntil).catch(() => undefined);
+    const busy = worker
+      .evaluate((until) => {
+        while (Date.now() < until) {
+          /* busy */
+        }
+      }, busyUntil)
+      .catch(() => undefined);
     await page.goto(SEARCH);
     // Fail open without the worker: every card is painted, as hh made it (no verdict), and the gate is gone,
     // while the worker is still busy. (An order, not a speed: the page did it without any answer.)
-    await page.waitForFunction(() => !document.documentElement.hasAttribute('data-otk-gate') &&
-      [...document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')].filter((c) => c.checkVisibility({ visibilityProperty: true }) && !c.hasAttribute('data-otk-verdict')).length >= 20, undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () =>
+        !document.documentElement.hasAttribute('data-otk-gate') &&
+        [...document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')].filter(
+          (c) => c.checkVisibility({ visibilityProperty: true }) && !c.hasAttribute('data-otk-verdict'),
+        ).length >= 20,
+      undefined,
+      { timeout: 10_000 },
+    );
     // A clock read, not UI state: the page got there while the worker was still busy.
     const pageNow = await page.evaluate(() => Date.now());
     expect(pageNow).toBeLessThan(busyUntil);
@@ -179,11 +252,18 @@ describeWithRealVacancies('no hidden card is ever painted; hh signals on badges'
     expect(Object.values(probe.painted).filter((v) => v === 'none').length).toBeGreaterThan(0);
     // The late verdicts: a painted card on the first screen that is to be hidden is dimmed in place (never
     // collapsed under the reader's eyes); the bar floats; so no layout shift comes from Otklik at all.
-    const onScreen = await page.$$eval('[data-qa="vacancy-serp__vacancy"][data-otk-verdict="hide"][data-otk-action="dim"]', (els) => els.map((e) => getComputedStyle(e).display));
+    const onScreen = await page.$$eval(
+      '[data-qa="vacancy-serp__vacancy"][data-otk-verdict="hide"][data-otk-action="dim"]',
+      (els) => els.map((e) => getComputedStyle(e).display),
+    );
     expect(onScreen.length).toBeGreaterThan(0);
     expect(onScreen.every((d) => d !== 'none')).toBe(true);
-    await expect.poll(() => page.$eval('[data-otk-bar]', (e) => [e.hasAttribute('data-otk-late'), getComputedStyle(e).position])).toEqual([true, 'fixed']);
-    console.log(`[no-flash] worker past the bound: ${Object.values(probe.painted).filter((v) => v === 'none').length} cards painted as hh made them, ${onScreen.length} late-hidden kept dimmed, CLS ${probe.cls.toFixed(4)}`);
+    await expect
+      .poll(() => page.$eval('[data-otk-bar]', (e) => [e.hasAttribute('data-otk-late'), getComputedStyle(e).position]))
+      .toEqual([true, 'fixed']);
+    console.log(
+      `[no-flash] worker past the bound: ${Object.values(probe.painted).filter((v) => v === 'none').length} cards painted as hh made them, ${onScreen.length} late-hidden kept dimmed, CLS ${probe.cls.toFixed(4)}`,
+    );
     expect(probe.cls).toBeLessThanOrEqual(CLS_MARGIN);
     await page.close();
   });

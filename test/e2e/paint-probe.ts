@@ -9,22 +9,28 @@ import type { Page } from 'playwright-core';
  */
 export async function installPaintProbe(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = window as unknown as { __probe: { frames: number; painted: Record<string, string>; cls: number; stop: boolean } };
+    const w = window as unknown as {
+      __probe: { frames: number; painted: Record<string, string>; cls: number; stop: boolean };
+    };
     const probe = (w.__probe = { frames: 0, painted: {} as Record<string, string>, cls: 0, stop: false });
     const ch = new MessageChannel();
     ch.port1.onmessage = () => {
       probe.frames++;
       for (const card of document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')) {
-        const visible = (card as Element & { checkVisibility(o: object): boolean }).checkVisibility({ visibilityProperty: true });
+        const visible = (card as Element & { checkVisibility(o: object): boolean }).checkVisibility({
+          visibilityProperty: true,
+        });
         const id = card.querySelector('div[id]')?.id;
-        if (visible && id && !(id in probe.painted)) probe.painted[id] = card.getAttribute('data-otk-verdict') ?? 'none';
+        if (visible && id && !(id in probe.painted))
+          probe.painted[id] = card.getAttribute('data-otk-verdict') ?? 'none';
       }
       if (!probe.stop) requestAnimationFrame(tick);
     };
     const tick = () => ch.port2.postMessage(0);
     requestAnimationFrame(tick);
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) probe.cls += e.value;
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+        if (!e.hadRecentInput) probe.cls += e.value;
     }).observe({ type: 'layout-shift', buffered: true });
   });
 }
@@ -40,7 +46,9 @@ export interface ProbeResult {
 
 export async function readProbe(page: Page): Promise<ProbeResult> {
   return page.evaluate(() => {
-    const w = window as unknown as { __probe: { frames: number; painted: Record<string, string>; cls: number; stop: boolean } };
+    const w = window as unknown as {
+      __probe: { frames: number; painted: Record<string, string>; cls: number; stop: boolean };
+    };
     w.__probe.stop = true;
     const verdicts: Record<string, string | null> = {};
     for (const card of document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')) {

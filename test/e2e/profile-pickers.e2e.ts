@@ -26,23 +26,34 @@ function driverSettings() {
 async function verdictOf(page: Page, title: string): Promise<string | null | undefined> {
   return page.$$eval(
     CARD,
-    (els, t) => els.find((el) => el.querySelector('[data-qa="serp-item__title-text"]')?.textContent?.trim() === t)?.getAttribute('data-otk-verdict'),
+    (els, t) =>
+      els
+        .find((el) => el.querySelector('[data-qa="serp-item__title-text"]')?.textContent?.trim() === t)
+        ?.getAttribute('data-otk-verdict'),
     title,
   );
 }
 
 async function settled(page: Page) {
   await expect
-    .poll(async () => {
-      const all = await page.locator(CARD).count();
-      return all > 0 && (await page.locator(`${CARD}[data-otk-verdict]`).count()) === all;
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        const all = await page.locator(CARD).count();
+        return all > 0 && (await page.locator(`${CARD}[data-otk-verdict]`).count()) === all;
+      },
+      { timeout: 15_000 },
+    )
     .toBe(true);
 }
 
 /** The badge text of the card titled `title` (badges' roots are closed: read through DevTools, in card order). */
 async function badgeOf(page: Page, title: string): Promise<string | null> {
-  const list = await page.$$eval(CARD, (els) => els.map((el) => ({ t: el.querySelector('[data-qa="serp-item__title-text"]')?.textContent?.trim(), b: el.querySelector('[data-otk-badge]') !== null })));
+  const list = await page.$$eval(CARD, (els) =>
+    els.map((el) => ({
+      t: el.querySelector('[data-qa="serp-item__title-text"]')?.textContent?.trim(),
+      b: el.querySelector('[data-otk-badge]') !== null,
+    })),
+  );
   const at = list.findIndex((c) => c.t === title);
   if (at < 0 || !list[at]!.b) return null;
   const n = list.slice(0, at).filter((c) => c.b).length;
@@ -52,7 +63,10 @@ async function badgeOf(page: Page, title: string): Promise<string | null> {
 /** The role picker with its open list (which overflows the picker's box). */
 async function shotWithList(options: Page, name: string) {
   const box = (await options.locator('[data-testid="role-picker"]').boundingBox())!;
-  await options.screenshot({ path: `${SHOTS}/${name}.png`, clip: { x: box.x, y: box.y, width: box.width, height: box.height + 300 } });
+  await options.screenshot({
+    path: `${SHOTS}/${name}.png`,
+    clip: { x: box.x, y: box.y, width: box.width, height: box.height + 300 },
+  });
 }
 
 describe('hh roles, licences and languages in the profile', () => {
@@ -73,7 +87,10 @@ describe('hh roles, licences and languages in the profile', () => {
     await fake?.close();
   });
 
-  const stored = async () => (await browser.worker()).evaluate(async () => (await chrome.storage.local.get('settings'))['settings'] as { profile: Record<string, unknown> });
+  const stored = async () =>
+    (await browser.worker()).evaluate(
+      async () => (await chrome.storage.local.get('settings'))['settings'] as { profile: Record<string, unknown> },
+    );
 
   async function openOptions(b: ExtensionBrowser): Promise<Page> {
     const options = await b.extensionPage('options.html#profile');
@@ -99,7 +116,9 @@ describe('hh roles, licences and languages in the profile', () => {
     await search.press('Escape'); // the list stays open for more picks; it covers the licences
     await expect.poll(() => options.locator('[role="listbox"]').count()).toBe(0);
     await options.locator('input[name="licence-B"]').check();
-    await expect.poll(async () => (await stored()).profile).toMatchObject({ professionalRoles: ['21'], driverLicences: ['B'] });
+    await expect
+      .poll(async () => (await stored()).profile)
+      .toMatchObject({ professionalRoles: ['21'], driverLicences: ['B'] });
     await search.click();
     await search.fill('бухг');
     await options.locator('[role="option"]').first().waitFor();
@@ -120,7 +139,13 @@ describe('hh roles, licences and languages in the profile', () => {
     const page = await browser.newPage();
     await page.goto(SEARCH);
     await settled(page);
-    const list = await page.$$eval(CARD, (els) => els.map((el) => ({ t: el.querySelector('[data-qa="serp-item__title-text"]')?.textContent?.trim() ?? '', v: el.getAttribute('data-otk-verdict'), b: el.querySelector('[data-otk-badge]') !== null })));
+    const list = await page.$$eval(CARD, (els) =>
+      els.map((el) => ({
+        t: el.querySelector('[data-qa="serp-item__title-text"]')?.textContent?.trim() ?? '',
+        v: el.getAttribute('data-otk-verdict'),
+        b: el.querySelector('[data-otk-badge]') !== null,
+      })),
+    );
     const at = list.findIndex((c) => c.v === 'show' && c.b);
     expect(at).toBeGreaterThanOrEqual(0);
     const title = list[at]!.t;
@@ -128,7 +153,10 @@ describe('hh roles, licences and languages in the profile', () => {
     const roots = await closedRoots(page);
     await roots.click(`${CARD} [data-otk-badge]`, '[data-otk-fb="not"]', n);
     await expect.poll(() => badgeOf(page, title)).toMatch(/Почему\?.*зарплата/);
-    await page.screenshot({ path: `${SHOTS}/why-choice-ru.png`, clip: (await page.locator(CARD).nth(at).boundingBox()) ?? undefined });
+    await page.screenshot({
+      path: `${SHOTS}/why-choice-ru.png`,
+      clip: (await page.locator(CARD).nth(at).boundingBox()) ?? undefined,
+    });
     await roots.click(`${CARD} [data-otk-badge]`, '[data-otk-why="salary"]', n);
     await expect.poll(() => verdictOf(page, title), { timeout: 15_000 }).toBe('hide');
     await page.reload();
@@ -149,7 +177,16 @@ describe('hh roles, licences and languages in the profile', () => {
     await expect.poll(() => options.locator('select[name="level-eng"]').inputValue()).toBe('b2');
     await expect.poll(() => options.locator('select[name="level-rus"]').inputValue()).toBe('l1');
     await expect.poll(() => options.locator('input[name="licence-B"]').isChecked()).toBe(true);
-    await expect.poll(async () => (await stored()).profile).toMatchObject({ professionalRoles: ['96'], driverLicences: ['B'], languages: [{ code: 'rus', level: 'l1' }, { code: 'eng', level: 'b2' }] });
+    await expect
+      .poll(async () => (await stored()).profile)
+      .toMatchObject({
+        professionalRoles: ['96'],
+        driverLicences: ['B'],
+        languages: [
+          { code: 'rus', level: 'l1' },
+          { code: 'eng', level: 'b2' },
+        ],
+      });
     await options.close();
   });
 
@@ -158,7 +195,10 @@ describe('hh roles, licences and languages in the profile', () => {
     const s = driverSettings();
     s.profile.professionalRoles = ['21', '58'];
     s.profile.driverLicences = ['B', 'C'];
-    s.profile.languages = [{ code: 'rus', level: 'l1' }, { code: 'eng', level: 'a2' }];
+    s.profile.languages = [
+      { code: 'rus', level: 'l1' },
+      { code: 'eng', level: 'a2' },
+    ];
     await setSettings(await en.worker(), s);
     const options = await openOptions(en);
     await expect.poll(() => options.locator('[data-role="58"].op-chip').textContent()).toContain('Курьер');

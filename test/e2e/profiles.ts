@@ -8,7 +8,8 @@ export function pythonJuniorSettings(): Settings {
     desiredTitles: ['Junior Python developer', 'Python-разработчик', 'Стажёр Python'],
     skills: ['Python', 'Django', 'FastAPI', 'SQL', 'PostgreSQL', 'Git', 'Docker'],
     experience: 'noExperience',
-    resumeText: 'Выпускник вуза, пет-проекты на Python: REST API на FastAPI, телеграм-бот, парсеры. Ищу первую работу бэкенд-разработчиком.',
+    resumeText:
+      'Выпускник вуза, пет-проекты на Python: REST API на FastAPI, телеграм-бот, парсеры. Ищу первую работу бэкенд-разработчиком.',
     query: 'python',
   };
   return s;
@@ -22,7 +23,8 @@ export function phpFullstackSettings(): Settings {
     desiredTitles: ['PHP-разработчик', 'Fullstack-разработчик', 'Backend-разработчик'],
     skills: ['PHP', 'Laravel', 'Symfony', 'JavaScript', 'TypeScript', 'Vue', 'Node.js', 'MySQL', 'Docker'],
     experience: 'between3And6',
-    resumeText: 'Четыре года пишу бэкенд на PHP (Laravel, Symfony) и фронтенд на Vue; REST API, очереди, MySQL, Docker.',
+    resumeText:
+      'Четыре года пишу бэкенд на PHP (Laravel, Symfony) и фронтенд на Vue; REST API, очереди, MySQL, Docker.',
     query: 'php',
   };
   return s;

@@ -44,22 +44,39 @@ describe('queueing from the listing', () => {
     await page.goto(SEARCH);
     await waitForBadges(page);
     await expect.poll(() => buttonText(page, 0)).toBe('В очередь');
-    const vacancyId = await page.locator('[data-otk-verdict="show"]').first().evaluate((el) => el.querySelector('div[id]')?.id ?? '');
+    const vacancyId = await page
+      .locator('[data-otk-verdict="show"]')
+      .first()
+      .evaluate((el) => el.querySelector('div[id]')?.id ?? '');
     await (await closedRoots(page)).click(queueButtons, '[data-otk-queue]');
-    await expect.poll(() => fake.applications.filter((a) => a.vacancyId === Number(vacancyId) || String(a.vacancyId) === vacancyId).length, { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          fake.applications.filter((a) => a.vacancyId === Number(vacancyId) || String(a.vacancyId) === vacancyId)
+            .length,
+        { timeout: 30_000 },
+      )
+      .toBe(1);
     const app = fake.applications[0]!;
     expect(fake.resumes.map((r) => r.hash)).toContain(app.resumeHash);
 
     // A reload shows the job's state on the card; the popup lists it as applied.
-    await expect.poll(async () => {
-      await page.reload();
-      await waitForBadges(page);
-      await page.waitForTimeout(300);
-      return buttonText(page, 0);
-    }, { timeout: 20_000 }).toBe('отклик отправлен');
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await waitForBadges(page);
+          await page.waitForTimeout(300);
+          return buttonText(page, 0);
+        },
+        { timeout: 20_000 },
+      )
+      .toBe('отклик отправлен');
     const popup = await browser.extensionPage('popup.html#history');
     await popup.setViewportSize({ width: 400, height: 600 });
-    await expect.poll(() => popup.locator('[data-testid="queue"] li[data-state="applied"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => popup.locator('[data-testid="queue"] li[data-state="applied"]').count(), { timeout: 10_000 })
+      .toBe(1);
     await browser.screenshot(popup, 'popup-queue');
     await popup.close();
     await page.close();
@@ -92,12 +109,16 @@ describe('queueing from the listing', () => {
     await page.goto(`https://hh.ru/vacancy/${id}`);
     const chip = page.locator('[data-otk-badge]');
     await chip.waitFor({ state: 'attached' });
-    await expect.poll(() => chip.evaluate((el) => el.nextElementSibling?.getAttribute('data-qa'))).toBe('vacancy-title');
+    await expect
+      .poll(() => chip.evaluate((el) => el.nextElementSibling?.getAttribute('data-qa')))
+      .toBe('vacancy-title');
     await expect.poll(async () => (await closedRoots(page)).text('[data-otk-badge]', '.s')).toMatch(/^\d{1,3}$/);
     await browser.screenshot(page, 'vacancy-panel');
     const before = fake.applications.length;
     await (await closedRoots(page)).click('[data-otk-badge]', '[data-otk-queue]');
-    await expect.poll(() => fake.applications.filter((a) => String(a.vacancyId) === String(id)).length, { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => fake.applications.filter((a) => String(a.vacancyId) === String(id)).length, { timeout: 30_000 })
+      .toBe(1);
     expect(fake.applications.length).toBe(before + 1);
     await page.close();
   });

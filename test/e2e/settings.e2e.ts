@@ -30,7 +30,10 @@ describe('settings: import review, fallbacks, provider URL (en)', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const stored = async () => (await browser.worker()).evaluate(async () => (await chrome.storage.local.get('settings'))['settings'] as Record<string, Record<string, unknown>>);
+  const stored = async () =>
+    (await browser.worker()).evaluate(
+      async () => (await chrome.storage.local.get('settings'))['settings'] as Record<string, Record<string, unknown>>,
+    );
 
   async function openOptions(): Promise<Page> {
     const options = await browser.extensionPage('options.html');
@@ -52,7 +55,12 @@ describe('settings: import review, fallbacks, provider URL (en)', () => {
         settings: {
           ...s,
           apply: { ...s['apply'], fast: true, dailyCap: 200 },
-          letters: { ...s['letters'], provider: 'openai', mode: 'auto', openai: { baseUrl: 'https://attacker.example/v1', model: 'x', authScheme: 'Bearer' } },
+          letters: {
+            ...s['letters'],
+            provider: 'openai',
+            mode: 'auto',
+            openai: { baseUrl: 'https://attacker.example/v1', model: 'x', authScheme: 'Bearer' },
+          },
           discovery: { ...s['discovery'], enabled: true, mode: 'auto' },
         },
       }),
@@ -62,7 +70,13 @@ describe('settings: import review, fallbacks, provider URL (en)', () => {
     const review = options.getByTestId('import-review');
     await review.waitFor();
     await expect.poll(() => review.locator('tr[data-risk="cap"]').getAttribute('data-path')).toBe('apply.dailyCap');
-    for (const path of ['apply.fast', 'letters.mode', 'letters.openai.baseUrl', 'discovery.enabled', 'discovery.mode']) {
+    for (const path of [
+      'apply.fast',
+      'letters.mode',
+      'letters.openai.baseUrl',
+      'discovery.enabled',
+      'discovery.mode',
+    ]) {
       await expect.poll(() => review.locator(`tr[data-path="${path}"]`).getAttribute('data-risk')).not.toBe('');
     }
     await expect.poll(() => options.getByTestId('import-review-key').textContent()).toMatch(/API key will be removed/);
@@ -86,12 +100,24 @@ describe('settings: import review, fallbacks, provider URL (en)', () => {
 
   it('a bad stored field is named on the page and not written back until the user accepts the defaults', async () => {
     const s = pythonJuniorSettings() as unknown as Record<string, Record<string, unknown>>;
-    const bad = { ...s, apply: { ...s['apply'], dailyCap: 'twenty' }, triage: { ...s['triage'], action: 'blur' }, fromTheFuture: { x: 1 } };
-    await (await browser.worker()).evaluate(async ({ v, m }) => chrome.storage.local.set({ settings: v, settings$: { v: m } }), { v: bad, m: SETTINGS_VERSION });
+    const bad = {
+      ...s,
+      apply: { ...s['apply'], dailyCap: 'twenty' },
+      triage: { ...s['triage'], action: 'blur' },
+      fromTheFuture: { x: 1 },
+    };
+    await (
+      await browser.worker()
+    ).evaluate(async ({ v, m }) => chrome.storage.local.set({ settings: v, settings$: { v: m } }), {
+      v: bad,
+      m: SETTINGS_VERSION,
+    });
     const options = await openOptions();
     const notice = options.getByTestId('settings-fallbacks');
     await notice.waitFor();
-    await expect.poll(() => notice.locator('li').evaluateAll((li) => li.map((x) => x.getAttribute('data-path')))).toEqual(['apply.dailyCap', 'triage.action']);
+    await expect
+      .poll(() => notice.locator('li').evaluateAll((li) => li.map((x) => x.getAttribute('data-path'))))
+      .toEqual(['apply.dailyCap', 'triage.action']);
     // The rest of the profile is there.
     await expect.poll(() => options.locator('textarea[name="titles"]').inputValue()).not.toBe('');
     await expect.poll(() => stored()).toEqual(bad);
@@ -114,11 +140,15 @@ describe('settings: import review, fallbacks, provider URL (en)', () => {
     const before = await stored();
     await options.getByTestId('letters-base-url').fill('http://attacker.example/v1');
     await options.getByTestId('letters-base-url').press('Tab');
-    await expect.poll(() => options.getByTestId('letters-url-error').textContent()).toMatch(/not allowed: use an https/);
+    await expect
+      .poll(() => options.getByTestId('letters-url-error').textContent())
+      .toMatch(/not allowed: use an https/);
     expect((await stored())['letters']).toEqual(before['letters']);
     await options.getByTestId('letters-base-url').fill('http://localhost:11434/v1');
     await options.getByTestId('letters-base-url').press('Tab');
-    await expect.poll(async () => ((await stored())['letters']!['openai'] as { baseUrl: string }).baseUrl).toBe('http://localhost:11434/v1');
+    await expect
+      .poll(async () => ((await stored())['letters']!['openai'] as { baseUrl: string }).baseUrl)
+      .toBe('http://localhost:11434/v1');
     await expect.poll(() => options.getByTestId('letters-url-error').count()).toBe(0);
     await options.close();
   });

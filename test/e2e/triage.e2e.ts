@@ -28,23 +28,35 @@ async function cards(page: Page): Promise<CardView[]> {
   const roots = await closedRoots(page);
   let n = 0;
   const out: CardView[] = [];
-  for (const { hasBadge, ...c } of list) out.push({ ...c, badge: hasBadge ? await roots.text('[data-qa="vacancy-serp__vacancy"] [data-otk-badge]', '.b', n++) : null });
+  for (const { hasBadge, ...c } of list)
+    out.push({
+      ...c,
+      badge: hasBadge ? await roots.text('[data-qa="vacancy-serp__vacancy"] [data-otk-badge]', '.b', n++) : null,
+    });
   return out;
 }
 
 /** Waits until every card on the page carries a verdict (the triage pass after a change is batched). */
 async function settled(page: Page, expected?: number) {
   await expect
-    .poll(async () => {
-      const all = await page.locator(CARD).count();
-      const judged = await page.locator(`${CARD}[data-otk-verdict]`).count();
-      return all > 0 && judged === all && (expected === undefined || all === expected);
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        const all = await page.locator(CARD).count();
+        const judged = await page.locator(`${CARD}[data-otk-verdict]`).count();
+        return all > 0 && judged === all && (expected === undefined || all === expected);
+      },
+      { timeout: 15_000 },
+    )
     .toBe(true);
 }
 
-const barText = async (page: Page) => ((await closedRoots(page)).text('[data-otk-bar]', '.bar')).catch(() => '').then((t) => t ?? '');
-const toggleHidden = async (page: Page) => (await closedRoots(page)).click('[data-otk-bar]', '[data-otk-action="toggle-hidden"]');
+const barText = async (page: Page) =>
+  (await closedRoots(page))
+    .text('[data-otk-bar]', '.bar')
+    .catch(() => '')
+    .then((t) => t ?? '');
+const toggleHidden = async (page: Page) =>
+  (await closedRoots(page)).click('[data-otk-bar]', '[data-otk-action="toggle-hidden"]');
 
 describe('listing triage on the fake hh.ru built from real vacancies', () => {
   let browser: ExtensionBrowser;
@@ -65,8 +77,13 @@ describe('listing triage on the fake hh.ru built from real vacancies', () => {
       expect(c.badge, c.title).toMatch(/^\d{1,3}/);
     }
     // A first-job Python developer: what stays in view is Python work; no Python junior/intern job is hidden.
-    expect(shown.filter((c) => /python|питон|django|fastapi/i.test(c.title)).length / shown.length).toBeGreaterThanOrEqual(0.8);
-    const juniorPythonDev = (t: string) => /python|питон/i.test(t) && /junior|стаж|intern|младш/i.test(t) && /разработ|developer|программист|backend|бэкенд/i.test(t);
+    expect(
+      shown.filter((c) => /python|питон|django|fastapi/i.test(c.title)).length / shown.length,
+    ).toBeGreaterThanOrEqual(0.8);
+    const juniorPythonDev = (t: string) =>
+      /python|питон/i.test(t) &&
+      /junior|стаж|intern|младш/i.test(t) &&
+      /разработ|developer|программист|backend|бэкенд/i.test(t);
     expect(hidden.filter((c) => juniorPythonDev(c.title))).toEqual([]);
     await expect.poll(() => barText(page)).toContain(`скрыл ${hidden.length} из ${list.length}`);
     await browser.screenshot(page, 'triage-hidden');
@@ -107,7 +124,9 @@ describe('listing triage on the fake hh.ru built from real vacancies', () => {
     const s = pythonJuniorSettings();
     s.profile.excludeWords = ['middle'];
     await setSettings(await browser.worker(), s);
-    await expect.poll(async () => (await cards(page)).filter((c) => /middle/i.test(c.title) && c.verdict !== 'hide').length).toBe(0);
+    await expect
+      .poll(async () => (await cards(page)).filter((c) => /middle/i.test(c.title) && c.verdict !== 'hide').length)
+      .toBe(0);
     await setSettings(await browser.worker(), pythonJuniorSettings());
     await page.close();
   });
@@ -142,11 +161,18 @@ describe('listing triage on the fake hh.ru built from real vacancies', () => {
     const page = await browser.newPage();
     await page.goto(SEARCH);
     await settled(page);
-    const ids = () => page.$$eval(CARD, (els) => els.map((el) => ({
-      id: el.querySelector('a[href*="/vacancy/"]')?.getAttribute('href')?.match(/vacancy\/(\d+)/)?.[1] ?? null,
-      verdict: el.getAttribute('data-otk-verdict'),
-      badged: el.querySelector('[data-otk-badge]') !== null,
-    })));
+    const ids = () =>
+      page.$$eval(CARD, (els) =>
+        els.map((el) => ({
+          id:
+            el
+              .querySelector('a[href*="/vacancy/"]')
+              ?.getAttribute('href')
+              ?.match(/vacancy\/(\d+)/)?.[1] ?? null,
+          verdict: el.getAttribute('data-otk-verdict'),
+          badged: el.querySelector('[data-otk-badge]') !== null,
+        })),
+      );
     const before = await ids();
     const target = before.findIndex((c) => c.verdict === 'show' && c.badged && c.id);
     expect(target).toBeGreaterThanOrEqual(0);

@@ -11,7 +11,10 @@ import { makeScorer } from '../../lib/core/triage/scorer';
 
 /** Sends one Otklik message from an extension page; throws with the worker's error text. */
 export async function message<T = unknown>(page: Page, type: string, payload: unknown): Promise<T> {
-  const reply = await page.evaluate(async ({ type, payload }) => chrome.runtime.sendMessage({ otklik: 1, type, payload }), { type, payload });
+  const reply = await page.evaluate(
+    async ({ type, payload }) => chrome.runtime.sendMessage({ otklik: 1, type, payload }),
+    { type, payload },
+  );
   const r = reply as { ok: boolean; data?: unknown; error?: string };
   if (!r?.ok) throw new Error(`${type}: ${r?.error ?? 'no reply'}`);
   return r.data as T;
@@ -25,7 +28,10 @@ export function snapshot(fake: FakeHh, id: number, score = 0.72) {
 
 /** Queues vacancies (with letters where given) from an extension page; returns the job ids. */
 export async function enqueue(page: Page, fake: FakeHh, ids: number[], letter?: string): Promise<number[]> {
-  const items = ids.map((id, i) => ({ vacancy: snapshot(fake, id, 0.9 - i * 0.07), ...(letter !== undefined ? { letter } : {}) }));
+  const items = ids.map((id, i) => ({
+    vacancy: snapshot(fake, id, 0.9 - i * 0.07),
+    ...(letter !== undefined ? { letter } : {}),
+  }));
   const r = await message<{ results: { jobId: number }[] }>(page, 'enqueueMany', { items });
   return r.results.map((x) => x.jobId);
 }
@@ -38,7 +44,9 @@ function asMatchVacancy(fake: FakeHh, id: number): MatchVacancy {
     id: String(v.id),
     title: v.name,
     employer: v.employer ? { id: String(v.employer.id), name: v.employer.name } : null,
-    salary: v.salary ? { from: v.salary.from, to: v.salary.to, currency: v.salary.currency, gross: v.salary.gross } : null,
+    salary: v.salary
+      ? { from: v.salary.from, to: v.salary.to, currency: v.salary.currency, gross: v.salary.gross }
+      : null,
     experience: v.experience,
     workFormats: v.workFormats,
     ...(v.scheduleText ? { scheduleText: v.scheduleText } : {}),
@@ -53,7 +61,12 @@ function asMatchVacancy(fake: FakeHh, id: number): MatchVacancy {
  * the worker gives them (the same scorer and role model): the demo queues what a user of that profile would queue,
  * never hand-picked numbers. Fewer than n (or none) when the product would hide the rest.
  */
-export function bestMatches(fake: FakeHh, settings: Settings, ids: readonly number[], n: number): Array<{ id: number; score: number }> {
+export function bestMatches(
+  fake: FakeHh,
+  settings: Settings,
+  ids: readonly number[],
+  n: number,
+): Array<{ id: number; score: number }> {
   const score = makeScorer(settings, builtinRoleModel());
   if (!score) throw new Error('bestMatches: the profile is empty');
   return ids
@@ -65,7 +78,11 @@ export function bestMatches(fake: FakeHh, settings: Settings, ids: readonly numb
 }
 
 /** Queues scored vacancies (see bestMatches) from an extension page; returns the job ids. */
-export async function enqueueScored(page: Page, fake: FakeHh, picks: ReadonlyArray<{ id: number; score: number }>): Promise<number[]> {
+export async function enqueueScored(
+  page: Page,
+  fake: FakeHh,
+  picks: ReadonlyArray<{ id: number; score: number }>,
+): Promise<number[]> {
   const items = picks.map((p) => ({ vacancy: snapshot(fake, p.id, Math.round(p.score * 100) / 100) }));
   const r = await message<{ results: { jobId: number }[] }>(page, 'enqueueMany', { items });
   return r.results.map((x) => x.jobId);

@@ -39,23 +39,43 @@ describe('popup queue panel (en)', () => {
 
   it('shows the empty state, then jobs live in their groups with plain-words problems', async () => {
     const popup = await openPopup(browser);
-    await expect.poll(() => popup.locator('[data-testid="nothing-needed"]').textContent()).toContain('Nothing needs you');
+    await expect
+      .poll(() => popup.locator('[data-testid="nothing-needed"]').textContent())
+      .toContain('Nothing needs you');
     // No Pause button while nothing waits to be sent.
     await expect.poll(() => popup.locator('[data-testid="pause"]').count()).toBe(0);
     const k = fake.vacancyKinds();
     await enqueue(popup, fake, [k.normal[0]!, k.hasTest[0]!, k.archived[0]!, k.letterRequired[0]!]);
     // No reload: the popup follows the worker's writes to the queue database. What needs the user comes first:
     // the questionnaire, and the letter hh requires (written by the template: letters are off), to check.
-    await expect.poll(() => popup.locator('[data-testid="needs-you"] [data-group="needs_user"] .pp-job').count(), { timeout: 30_000 }).toBe(1);
-    await expect.poll(() => popup.locator('[data-group="needs_user"] .pp-job__problem').textContent()).toMatch(/answer questions/);
-    await expect.poll(() => popup.locator('[data-testid="needs-you"] [data-group="review"] .pp-job [data-testid="letter-preview"]').textContent(), { timeout: 30_000 }).toMatch(/.{40,}/);
-    await expect.poll(() => popup.locator('[data-testid="cap"]').textContent(), { timeout: 30_000 }).toContain('Sent in the last 24 h: 1 of 50');
+    await expect
+      .poll(() => popup.locator('[data-testid="needs-you"] [data-group="needs_user"] .pp-job').count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    await expect
+      .poll(() => popup.locator('[data-group="needs_user"] .pp-job__problem').textContent())
+      .toMatch(/answer questions/);
+    await expect
+      .poll(
+        () =>
+          popup
+            .locator('[data-testid="needs-you"] [data-group="review"] .pp-job [data-testid="letter-preview"]')
+            .textContent(),
+        { timeout: 30_000 },
+      )
+      .toMatch(/.{40,}/);
+    await expect
+      .poll(() => popup.locator('[data-testid="cap"]').textContent(), { timeout: 30_000 })
+      .toContain('Sent in the last 24 h: 1 of 50');
     await browser.screenshot(popup, 'ui-popup-groups-en');
     // History is one click away: the sent one and the one that could not be sent.
     await popup.locator('[data-tab="history"]').click();
     await expect.poll(() => popup.locator('[data-group="failed"] .pp-job').count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => popup.locator('[data-group="applied"] .pp-job').count(), { timeout: 30_000 }).toBe(1);
-    await expect.poll(() => popup.locator('[data-group="failed"] .pp-job__problem').textContent()).toMatch(/archived or removed/);
+    await expect
+      .poll(() => popup.locator('[data-group="failed"] .pp-job__problem').textContent())
+      .toMatch(/archived or removed/);
     // A row that was not sent never calls itself "skipped".
     await expect.poll(() => popup.locator('[data-group="failed"] .pp-job').textContent()).not.toMatch(/skipped/i);
     await popup.close();
@@ -71,14 +91,20 @@ describe('popup queue panel (en)', () => {
     // A questionnaire cannot be retried, only opened.
     const k = fake.vacancyKinds();
     const test = popup.locator('[data-group="needs_user"] .pp-job', { hasText: 'answer questions' });
-    await expect.poll(() => test.locator('[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['open', 'remove']);
+    await expect
+      .poll(() => test.locator('[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action'))))
+      .toEqual(['open', 'remove']);
     // The letter hh requires, approved from the keyboard: sent once, with the letter.
     const letter = popup.locator('[data-group="review"] .pp-job').first();
     const before = fake.requests.filter((r) => r.route === 'apply').length;
     await letter.locator('[data-action="approve"]').focus();
     await popup.keyboard.press('Space');
-    await expect.poll(() => fake.requests.filter((r) => r.route === 'apply').length, { timeout: 30_000 }).toBe(before + 1);
-    await expect.poll(() => fake.applications.filter((a) => a.vacancyId === k.letterRequired[0]!).length, { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => fake.requests.filter((r) => r.route === 'apply').length, { timeout: 30_000 })
+      .toBe(before + 1);
+    await expect
+      .poll(() => fake.applications.filter((a) => a.vacancyId === k.letterRequired[0]!).length, { timeout: 30_000 })
+      .toBe(1);
     expect(fake.applications.find((a) => a.vacancyId === k.letterRequired[0]!)!.letter.trim()).not.toBe('');
     await popup.close();
   });
@@ -114,7 +140,9 @@ describe('popup queue panel (en)', () => {
     const row = popup.locator('[data-group="review"] .pp-job');
     await row.waitFor({ timeout: 30_000 });
     // A letter to check is something that needs the user: it is on the popup's first view.
-    await expect.poll(() => popup.locator('[data-testid="needs-you"] [data-group="review"] [data-action="edit"]').textContent()).toBe('Check the letter');
+    await expect
+      .poll(() => popup.locator('[data-testid="needs-you"] [data-group="review"] [data-action="edit"]').textContent())
+      .toBe('Check the letter');
     await row.locator('[data-action="edit"]').click();
     const box = row.getByTestId('letter-text');
     await expect.poll(() => box.inputValue(), { timeout: 30_000 }).not.toBe('');
@@ -156,7 +184,9 @@ describe('options page (ru)', () => {
   it('edit the profile → the open listing re-scores without a reload', async () => {
     const listing = await browser.newPage();
     await listing.goto(SEARCH);
-    await expect.poll(() => listing.locator(`${CARD}[data-otk-verdict="show"]`).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => listing.locator(`${CARD}[data-otk-verdict="show"]`).count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     const target = listing.locator(`${CARD}[data-otk-verdict="show"]`).first();
     const id = Number(await target.evaluate((el) => el.querySelector('div[id]')?.id));
     const employer = fake.vacancy(id)!.employer!.name;
@@ -174,42 +204,61 @@ describe('options page (ru)', () => {
   });
 
   // The preview's hidden band is counted on the real corpus's cards.
-  itWithRealVacancies('fills the profile from an hh.ru resume, previews thresholds live, and refuses bad values with clear messages', async () => {
-    const page = await browser.newPage();
-    await page.goto('https://hh.ru/'); // session cookies for the worker's fetches
-    await page.close();
-    const options = await openOptions();
-    await options.locator('select[name="importResume"] option', { hasText: 'Аналитик данных' }).waitFor({ state: 'attached' });
-    await options.locator('select[name="importResume"]').selectOption({ label: 'Аналитик данных' });
-    await options.getByTestId('import-resume').click();
-    await expect.poll(() => options.locator('textarea[name="titles"]').inputValue(), { timeout: 15_000 }).toBe('Аналитик данных');
-    await expect.poll(() => options.locator('textarea[name="skills"]').inputValue()).toBe('SQL, Python, Pandas, Power BI');
-    await expect.poll(() => options.locator('select[name="experience"]').inputValue()).toBe('between3And6');
-    await expect.poll(() => options.locator('textarea[name="resumeText"]').inputValue()).toContain('Отчёты по продажам в Power BI');
+  itWithRealVacancies(
+    'fills the profile from an hh.ru resume, previews thresholds live, and refuses bad values with clear messages',
+    async () => {
+      const page = await browser.newPage();
+      await page.goto('https://hh.ru/'); // session cookies for the worker's fetches
+      await page.close();
+      const options = await openOptions();
+      await options
+        .locator('select[name="importResume"] option', { hasText: 'Аналитик данных' })
+        .waitFor({ state: 'attached' });
+      await options.locator('select[name="importResume"]').selectOption({ label: 'Аналитик данных' });
+      await options.getByTestId('import-resume').click();
+      await expect
+        .poll(() => options.locator('textarea[name="titles"]').inputValue(), { timeout: 15_000 })
+        .toBe('Аналитик данных');
+      await expect
+        .poll(() => options.locator('textarea[name="skills"]').inputValue())
+        .toBe('SQL, Python, Pandas, Power BI');
+      await expect.poll(() => options.locator('select[name="experience"]').inputValue()).toBe('between3And6');
+      await expect
+        .poll(() => options.locator('textarea[name="resumeText"]').inputValue())
+        .toContain('Отчёты по продажам в Power BI');
 
-    // The preview re-scores the demo set's cards with the new profile: an analyst card rises to the top of the
-    // shown band, and every band holds cards (the dimmed one too).
-    const preview = options.locator('[data-testid="threshold-preview"]');
-    await expect.poll(() => preview.locator('[data-band="show"] li').first().locator('.op-preview__title').textContent()).toMatch(/аналитик/i);
-    await expect.poll(() => preview.locator('[data-band="dim"] li').count()).toBeGreaterThan(0);
-    const hidden = () => preview.locator('li[data-verdict="hide"]').count();
-    await expect.poll(hidden).toBeGreaterThan(0); // couriers and welders are far from an analyst
-    await options.locator('input[name="hideBelow"]').fill('0');
-    await expect.poll(hidden).toBe(0);
-    await expect.poll(() => options.locator('input[name="hideBelow"] + output').textContent()).toBe('0');
+      // The preview re-scores the demo set's cards with the new profile: an analyst card rises to the top of the
+      // shown band, and every band holds cards (the dimmed one too).
+      const preview = options.locator('[data-testid="threshold-preview"]');
+      await expect
+        .poll(() => preview.locator('[data-band="show"] li').first().locator('.op-preview__title').textContent())
+        .toMatch(/аналитик/i);
+      await expect.poll(() => preview.locator('[data-band="dim"] li').count()).toBeGreaterThan(0);
+      const hidden = () => preview.locator('li[data-verdict="hide"]').count();
+      await expect.poll(hidden).toBeGreaterThan(0); // couriers and welders are far from an analyst
+      await options.locator('input[name="hideBelow"]').fill('0');
+      await expect.poll(hidden).toBe(0);
+      await expect.poll(() => options.locator('input[name="hideBelow"] + output').textContent()).toBe('0');
 
-    await options.locator('input[name="dailyCap"]').fill('500');
-    await options.locator('input[name="pacingMin"]').fill('abc');
-    await expect.poll(() => options.getByTestId('options-message').textContent()).toContain('Не сохранено');
-    await expect.poll(() => options.locator('#dailyCap-msg').textContent()).toBe('Число от 1 до 200.');
-    await expect.poll(() => options.locator('#pacingMin-msg').textContent()).toBe('Введите целое число.');
-    // The message leads the keyboard to the first bad field.
-    await options.getByTestId('show-error').click();
-    await expect.poll(() => options.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('dailyCap');
-    // Nothing of the refused form was saved (the thresholds changed before the bad values were).
-    const stored = await (await browser.worker()).evaluate(async () => (await chrome.storage.local.get('settings'))['settings'] as { apply: { dailyCap: number } });
-    expect(stored.apply.dailyCap).toBe(50);
-    await browser.screenshot(options, 'ui-options-errors-ru');
-    await options.close();
-  });
+      await options.locator('input[name="dailyCap"]').fill('500');
+      await options.locator('input[name="pacingMin"]').fill('abc');
+      await expect.poll(() => options.getByTestId('options-message').textContent()).toContain('Не сохранено');
+      await expect.poll(() => options.locator('#dailyCap-msg').textContent()).toBe('Число от 1 до 200.');
+      await expect.poll(() => options.locator('#pacingMin-msg').textContent()).toBe('Введите целое число.');
+      // The message leads the keyboard to the first bad field.
+      await options.getByTestId('show-error').click();
+      await expect
+        .poll(() => options.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name))
+        .toBe('dailyCap');
+      // Nothing of the refused form was saved (the thresholds changed before the bad values were).
+      const stored = await (
+        await browser.worker()
+      ).evaluate(
+        async () => (await chrome.storage.local.get('settings'))['settings'] as { apply: { dailyCap: number } },
+      );
+      expect(stored.apply.dailyCap).toBe(50);
+      await browser.screenshot(options, 'ui-options-errors-ru');
+      await options.close();
+    },
+  );
 });

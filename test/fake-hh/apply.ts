@@ -31,7 +31,11 @@ export const ApplyFormSchema = z
   })
   .passthrough();
 
-const xsrfError = (): ApplyOutcome => ({ kind: 'json', status: 403, body: { error: 'xsrf', xsrfError: true, errorPage: { xsrfError: true } } });
+const xsrfError = (): ApplyOutcome => ({
+  kind: 'json',
+  status: 403,
+  body: { error: 'xsrf', xsrfError: true, errorPage: { xsrfError: true } },
+});
 const err = (status: number, body: Record<string, unknown>): ApplyOutcome => ({ kind: 'json', status, body });
 
 function iso(ms: number): string {
@@ -43,19 +47,32 @@ export function handleApply(state: ServerState, byId: ReadonlyMap<number, Vacanc
   const b = state.behaviour;
   // 1. session
   if (b.loggedOut || input.cookies.hhtoken !== state.sessionToken) {
-    if (b.loggedOutMode === 'redirect') return { kind: 'redirect', location: '/account/login?backurl=%2Fapplicant%2Fvacancy_response%2Fpopup' };
-    return err(403, { error: 'forbidden', errors: [{ type: 'forbidden', value: 'not_authorized' }], loginRequired: true });
+    if (b.loggedOutMode === 'redirect')
+      return { kind: 'redirect', location: '/account/login?backurl=%2Fapplicant%2Fvacancy_response%2Fpopup' };
+    return err(403, {
+      error: 'forbidden',
+      errors: [{ type: 'forbidden', value: 'not_authorized' }],
+      loginRequired: true,
+    });
   }
   // 2. xsrf: the form field, the cookie and the header must all be present and equal
   const cookie = input.cookies._xsrf;
   if (b.xsrfBroken || !cookie || input.fields._xsrf !== cookie || input.xsrfHeader !== cookie) return xsrfError();
   // 3. form
   const parsed = ApplyFormSchema.safeParse(input.fields);
-  if (!parsed.success) return err(400, { error: 'unknown', errors: [{ type: 'bad_arguments', value: parsed.error.issues.map((i) => i.path.join('.')).join(',') }] });
+  if (!parsed.success)
+    return err(400, {
+      error: 'unknown',
+      errors: [{ type: 'bad_arguments', value: parsed.error.issues.map((i) => i.path.join('.')).join(',') }],
+    });
   const form = parsed.data;
   const vacancyId = Number(form.vacancy_id);
   const vacancy = byId.get(vacancyId);
-  if (!vacancy || vacancy.kind.archived) return err(400, { error: 'unknown', errors: [{ type: 'not_found', value: vacancy ? 'archived' : 'vacancy_not_found' }] });
+  if (!vacancy || vacancy.kind.archived)
+    return err(400, {
+      error: 'unknown',
+      errors: [{ type: 'not_found', value: vacancy ? 'archived' : 'vacancy_not_found' }],
+    });
   const resume = RESUMES.find((r) => r.hash === form.resume_hash);
   if (!resume) return err(400, { error: 'unknown', errors: [{ type: 'resume_not_found' }] });
   // 4. vacancy-specific refusals
@@ -64,7 +81,10 @@ export function handleApply(state: ServerState, byId: ReadonlyMap<number, Vacanc
   if (previous) {
     return err(400, {
       error: 'alreadyApplied',
-      responseStatus: { alreadyApplied: true, negotiations: { topicList: [{ id: Number(previous.topicId), chatId: Number(previous.chatId), vacancyId }] } },
+      responseStatus: {
+        alreadyApplied: true,
+        negotiations: { topicList: [{ id: Number(previous.topicId), chatId: Number(previous.chatId), vacancyId }] },
+      },
     });
   }
   const letter = form.letter ?? '';
@@ -73,9 +93,15 @@ export function handleApply(state: ServerState, byId: ReadonlyMap<number, Vacanc
   let answered: Array<{ question: string; answer: string }> | undefined;
   if (vacancy.kind.hasTest) {
     const q = questionnaireOf(vacancy);
-    const answers = q.tasks.map((t) => ({ question: t.question, answer: (input.fields[`task_${t.id}_text`] ?? '').trim() }));
+    const answers = q.tasks.map((t) => ({
+      question: t.question,
+      answer: (input.fields[`task_${t.id}_text`] ?? '').trim(),
+    }));
     if (input.fields.uidPk !== String(q.uidPk) || answers.some((a) => !a.answer)) {
-      return err(400, { error: 'test-required', responseStatus: { test: { hasTests: true, testId: 236_000 + (vacancyId % 1000), required: true } } });
+      return err(400, {
+        error: 'test-required',
+        responseStatus: { test: { hasTests: true, testId: 236_000 + (vacancyId % 1000), required: true } },
+      });
     }
     answered = answers;
   }
@@ -89,7 +115,15 @@ export function handleApply(state: ServerState, byId: ReadonlyMap<number, Vacanc
   const topicId = String(state.nextTopicId);
   const chatId = String(state.nextTopicId + 33_324_421);
   state.nextTopicId += 1 + Math.floor(state.rnd() * 50);
-  const application: Application = { vacancyId, resumeHash: resume.hash, letter, time: input.now, topicId, chatId, withTestAnswers: testAnswers };
+  const application: Application = {
+    vacancyId,
+    resumeHash: resume.hash,
+    letter,
+    time: input.now,
+    topicId,
+    chatId,
+    withTestAnswers: testAnswers,
+  };
   if (answered) application.testAnswers = answered;
   state.applications.push(application);
   if (state.applications.length > 20_000) state.applications.splice(0, state.applications.length - 20_000);
@@ -114,9 +148,15 @@ export function handleApply(state: ServerState, byId: ReadonlyMap<number, Vacanc
       metroCities: [1, 2],
       preferredWorkAreas: [{ area: { id: 1, name: resume.area }, districts: [], metroStations: [], metroLines: [] }],
       askJobSearchStatus: false,
-      responsesStreak: { vacancyId: String(vacancyId), responsesCount: state.applications.length, responsesRequired: 10 },
+      responsesStreak: {
+        vacancyId: String(vacancyId),
+        responsesCount: state.applications.length,
+        responsesRequired: 10,
+      },
       responseStatus: {
-        test: vacancy.kind.hasTest ? { hasTests: true, testId: 236_000 + (vacancyId % 1000), required: true } : { hasTests: false },
+        test: vacancy.kind.hasTest
+          ? { hasTests: true, testId: 236_000 + (vacancyId % 1000), required: true }
+          : { hasTests: false },
         negotiations: {
           topicList: [
             {
@@ -148,7 +188,12 @@ export function handleApply(state: ServerState, byId: ReadonlyMap<number, Vacanc
         },
         letterMaxLength: 10_000,
       },
-      respondedWithResume: { _attributes: { hash: resume.hash, id: resume.id, status: 'modified' }, title: [{ string: resume.title }], hash: resume.hash, id: resume.id },
+      respondedWithResume: {
+        _attributes: { hash: resume.hash, id: resume.id, status: 'modified' },
+        title: [{ string: resume.title }],
+        hash: resume.hash,
+        id: resume.id,
+      },
     },
   };
 }

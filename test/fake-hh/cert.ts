@@ -11,7 +11,8 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-export const CERT_SAN = 'DNS:hh.ru,DNS:*.hh.ru,DNS:hh.kz,DNS:*.hh.kz,DNS:rabota.by,DNS:*.rabota.by,DNS:hh.uz,DNS:*.hh.uz,DNS:localhost,IP:127.0.0.1';
+export const CERT_SAN =
+  'DNS:hh.ru,DNS:*.hh.ru,DNS:hh.kz,DNS:*.hh.kz,DNS:rabota.by,DNS:*.rabota.by,DNS:hh.uz,DNS:*.hh.uz,DNS:localhost,IP:127.0.0.1';
 const MAX_AGE_MS = 20 * 24 * 3600_000;
 
 export interface CertPair {
@@ -43,8 +44,23 @@ export async function ensureCert(dir = path.join(os.tmpdir(), 'otklik-fake-hh-ce
   const tmpCert = path.join(dir, `cert.${tag}.pem`);
   try {
     await run('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-      '-keyout', tmpKey, '-out', tmpCert, '-days', '30', '-subj', '/CN=hh.ru/O=Otklik fake hh', '-addext', `subjectAltName=${CERT_SAN}`,
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      tmpKey,
+      '-out',
+      tmpCert,
+      '-days',
+      '30',
+      '-subj',
+      '/CN=hh.ru/O=Otklik fake hh',
+      '-addext',
+      `subjectAltName=${CERT_SAN}`,
     ]);
   } catch (e) {
     throw new Error(`fake-hh: could not generate a certificate with openssl (${(e as Error).message})`);

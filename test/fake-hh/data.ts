@@ -100,7 +100,9 @@ export function normalise(raw: RawRecord, takenIds: Set<number>): Vacancy | null
 
   const employerName = str(raw.employer?.name);
   const employerId = num(Number(raw.employer?.id));
-  const employer = employerName ? { id: employerId ?? 1_000_000 + (fnv1a(employerName) % 8_999_999), name: employerName } : null;
+  const employer = employerName
+    ? { id: employerId ?? 1_000_000 + (fnv1a(employerName) % 8_999_999), name: employerName }
+    : null;
 
   let salary: Vacancy['salary'] = null;
   const from = num(raw.salary?.from);
@@ -119,15 +121,20 @@ export function normalise(raw: RawRecord, takenIds: Set<number>): Vacancy | null
   }
 
   const expId = str(raw.experience?.id);
-  const experience: ExperienceId = EXPERIENCE_IDS.includes(expId as ExperienceId) ? (expId as ExperienceId) : 'between1And3';
+  const experience: ExperienceId = EXPERIENCE_IDS.includes(expId as ExperienceId)
+    ? (expId as ExperienceId)
+    : 'between1And3';
 
-  const scheduleText = str(raw.schedule_text) ?? (str(raw.schedule?.name) ? `Полная занятость, ${String(raw.schedule?.name).toLowerCase()}` : null);
+  const scheduleText =
+    str(raw.schedule_text) ??
+    (str(raw.schedule?.name) ? `Полная занятость, ${String(raw.schedule?.name).toLowerCase()}` : null);
   const formats = new Set<WorkFormat>();
   for (const wf of raw.work_format ?? []) {
     const f = str(wf.id);
     if (f === 'ON_SITE' || f === 'REMOTE' || f === 'HYBRID' || f === 'FIELD_WORK') formats.add(f);
   }
-  if (formats.size === 0) formats.add(/удал[её]н/i.test(scheduleText ?? '') || raw.schedule?.id === 'remote' ? 'REMOTE' : 'ON_SITE');
+  if (formats.size === 0)
+    formats.add(/удал[её]н/i.test(scheduleText ?? '') || raw.schedule?.id === 'remote' ? 'REMOTE' : 'ON_SITE');
   const remote = formats.has('REMOTE') || /удал/i.test(scheduleText ?? '');
   const st = (scheduleText ?? '').toLowerCase();
   const employmentForm: EmploymentForm = st.startsWith('частичная')
@@ -177,7 +184,9 @@ export function normalise(raw: RawRecord, takenIds: Set<number>): Vacancy | null
     description,
     publishedAt: published,
     kind,
-    roles: (raw.professional_roles ?? []).map((r) => (typeof r?.id === 'string' || typeof r?.id === 'number' ? String(r.id) : '')).filter((r) => /^\d+$/.test(r)),
+    roles: (raw.professional_roles ?? [])
+      .map((r) => (typeof r?.id === 'string' || typeof r?.id === 'number' ? String(r.id) : ''))
+      .filter((r) => /^\d+$/.test(r)),
     responseUrl,
     watchers: 2 + (h % 29),
   };
@@ -216,7 +225,10 @@ async function readCorpus(file: string): Promise<LoadedData> {
   }
   const taken = new Set<number>();
   const vacancies: Vacancy[] = [];
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  const lines = readline.createInterface({
+    input: fs.createReadStream(file).pipe(zlib.createGunzip()),
+    crlfDelay: Infinity,
+  });
   for await (const line of lines) {
     if (!line.trim()) continue;
     let raw: RawRecord;
@@ -290,7 +302,8 @@ export function snippetOf(v: Vacancy): { req: string; resp: string } {
     req: sectionAfter(text, /(Требования|Пожелания к кандидату|Что мы ждем|Что мы ждём)\s*:/),
     resp: sectionAfter(text, /(Обязанности|Задачи|Что нужно делать)\s*:/),
   };
-  if (!snippet.req && !snippet.resp) snippet.resp = text.length > 160 ? `${text.slice(0, 157).replace(/\s+\S*$/, '')}...` : text;
+  if (!snippet.req && !snippet.resp)
+    snippet.resp = text.length > 160 ? `${text.slice(0, 157).replace(/\s+\S*$/, '')}...` : text;
   if (snippetCache.size > 20_000) snippetCache.clear();
   snippetCache.set(v.id, snippet);
   return snippet;

@@ -5,12 +5,17 @@ export const NBSP = '\u00a0';
 export const NNBSP = '\u202f';
 
 export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
+  return text.replace(/[&<>"']/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;',
+  );
 }
 
 /** JSON for embedding inside <template>/<script>: no `<` can close the element early. */
 export function jsonForHtml(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function groupThousands(n: number, sep = NNBSP): string {
@@ -42,7 +47,8 @@ export function cardSalaryHtml(s: SalaryLike): string {
   const sign = CURRENCY_SIGN[s.currency] ?? s.currency;
   const tax = s.gross ? 'до вычета налогов' : 'на руки';
   let amount: string;
-  if (s.from !== null && s.to !== null && s.from !== s.to) amount = `${groupThousands(s.from)} – ${groupThousands(s.to)} ${sign}`;
+  if (s.from !== null && s.to !== null && s.from !== s.to)
+    amount = `${groupThousands(s.from)} – ${groupThousands(s.to)} ${sign}`;
   else if (s.from !== null && s.to !== null) amount = `${groupThousands(s.from)}&nbsp;${sign}`;
   else if (s.from !== null) amount = `от ${groupThousands(s.from)} ${sign}`;
   else amount = `до ${groupThousands(s.to ?? 0)} ${sign}`;
@@ -54,7 +60,8 @@ export function pageSalaryHtml(s: SalaryLike): string {
   const sign = CURRENCY_SIGN[s.currency] ?? s.currency;
   const g = (n: number) => groupThousands(n, NBSP);
   let amount: string;
-  if (s.from !== null && s.to !== null && s.from !== s.to) amount = `от${NBSP}<!-- -->${g(s.from)}<!-- --> до${NBSP}<!-- -->${g(s.to)}`;
+  if (s.from !== null && s.to !== null && s.from !== s.to)
+    amount = `от${NBSP}<!-- -->${g(s.from)}<!-- --> до${NBSP}<!-- -->${g(s.to)}`;
   else if (s.from !== null && s.to !== null) amount = g(s.from);
   else if (s.from !== null) amount = `от${NBSP}<!-- -->${g(s.from)}`;
   else amount = `до${NBSP}<!-- -->${g(s.to ?? 0)}`;

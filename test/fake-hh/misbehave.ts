@@ -64,11 +64,15 @@ export function inScope(scope: Behaviour['scope'], route: RouteClass): boolean {
   return route === 'apply';
 }
 
-export type Fault = { type: 'drop' } | { type: '5xx'; status: number } | { type: 'captcha'; mode: Behaviour['captchaMode'] };
+export type Fault =
+  { type: 'drop' } | { type: '5xx'; status: number } | { type: 'captcha'; mode: Behaviour['captchaMode'] };
 
 /** Applies a behaviour patch; count-based fields reset their budgets. */
 export function applyBehaviour(state: ServerState, patch: z.infer<typeof BehaviourPatchSchema>): void {
-  state.behaviour = { ...state.behaviour, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+  state.behaviour = {
+    ...state.behaviour,
+    ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+  };
   const budget = (v: number | 'always') => (typeof v === 'number' && v >= 1 ? Math.floor(v) : 0);
   if (patch.status5xx !== undefined) state.budget.status5xx = budget(patch.status5xx);
   if (patch.dropConnection !== undefined) state.budget.dropConnection = budget(patch.dropConnection);

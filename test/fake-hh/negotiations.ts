@@ -70,14 +70,37 @@ function topicOf(s: ServerState, a: Application): Topic {
   const n = negState(s);
   let t = n.topics.get(a.topicId);
   if (!t) {
-    const first: ChatItem = { id: n.nextMessageId++, participantId: APPLICANT, text: a.letter.trim() || 'Отклик на вакансию', creationTime: new Date(a.time).toISOString() };
-    n.topics.set(a.topicId, (t = { lastState: 'RESPONSE', viewed: false, archived: false, hasNewMessages: false, messages: [first], modified: a.time }));
+    const first: ChatItem = {
+      id: n.nextMessageId++,
+      participantId: APPLICANT,
+      text: a.letter.trim() || 'Отклик на вакансию',
+      creationTime: new Date(a.time).toISOString(),
+    };
+    n.topics.set(
+      a.topicId,
+      (t = {
+        lastState: 'RESPONSE',
+        viewed: false,
+        archived: false,
+        hasNewMessages: false,
+        messages: [first],
+        modified: a.time,
+      }),
+    );
   }
   return t;
 }
 
-function findApplication(s: ServerState, ref: { vacancyId?: number; topicId?: string; chatId?: string }): Application | undefined {
-  return s.applications.find((a) => (ref.vacancyId !== undefined && a.vacancyId === ref.vacancyId) || (ref.topicId !== undefined && a.topicId === ref.topicId) || (ref.chatId !== undefined && a.chatId === ref.chatId));
+function findApplication(
+  s: ServerState,
+  ref: { vacancyId?: number; topicId?: string; chatId?: string },
+): Application | undefined {
+  return s.applications.find(
+    (a) =>
+      (ref.vacancyId !== undefined && a.vacancyId === ref.vacancyId) ||
+      (ref.topicId !== undefined && a.topicId === ref.topicId) ||
+      (ref.chatId !== undefined && a.chatId === ref.chatId),
+  );
 }
 
 export function setNegotiation(s: ServerState, vacancyId: number, action: NegotiationAction, now: number): void {
@@ -126,7 +149,8 @@ function dateLabel(now: number, t: number): string {
   return `${days}&nbsp;${plural(days, 'день', 'дня', 'дней')} назад`;
 }
 
-const BTN = 'magritte-button___Pubhr_7-1-6 magritte-button_mode-secondary___xYz4-_7-1-6 magritte-button_size-small___ZAmsS_7-1-6 magritte-button_stretched___-aXS6_7-1-6 magritte-button_style-accent___TE21J_7-1-6';
+const BTN =
+  'magritte-button___Pubhr_7-1-6 magritte-button_mode-secondary___xYz4-_7-1-6 magritte-button_size-small___ZAmsS_7-1-6 magritte-button_stretched___-aXS6_7-1-6 magritte-button_style-accent___TE21J_7-1-6';
 
 function card(ctx: PageContext, a: Application, v: Vacancy | undefined, t: Topic): string {
   const [qa, label] = tagOf(t);
@@ -169,14 +193,29 @@ export function renderNegotiationsPage(ctx: PageContext, s: ServerState, byId: R
   const cards = items.map(({ a, t }) => card(ctx, a, byId.get(a.vacancyId), t)).join('');
   const tabs = `<div role="tablist"><div data-qa="wrapper-tab_filter_all"><button aria-label="Все ${all.length}" type="button" role="tab" data-qa="tab_filter_all" aria-selected="true">Все <span data-qa="tab-postfix">${all.length}</span></button></div></div>`;
   const body = `<h1 data-qa="title">Отклики</h1><div data-qa="main-content">${tabs}${cards || '<p data-qa="negotiations-empty">Вы пока ни на что не откликнулись</p>'}</div>`;
-  const state = { ...baseInitialState(ctx), applicantNegotiations: { topicList: items.map(({ a, t }) => topicState(a, t)), total: all.length, page } };
+  const state = {
+    ...baseInitialState(ctx),
+    applicantNegotiations: { topicList: items.map(({ a, t }) => topicState(a, t)), total: all.length, page },
+  };
   return layout(ctx, { title: 'Отклики', body, state });
 }
 
 export type ChatikAnswer = { status: number; body: unknown };
 
 /** chatik.hh.ru JSON API; null = not a chatik path. */
-export function handleChatik(s: ServerState, req: { method: string; path: string; query: URLSearchParams; cookies: Record<string, string>; xsrfHeader: string | null; body: Buffer | null; now: number; loggedIn: boolean }): ChatikAnswer | null {
+export function handleChatik(
+  s: ServerState,
+  req: {
+    method: string;
+    path: string;
+    query: URLSearchParams;
+    cookies: Record<string, string>;
+    xsrfHeader: string | null;
+    body: Buffer | null;
+    now: number;
+    loggedIn: boolean;
+  },
+): ChatikAnswer | null {
   if (!req.path.startsWith('/chatik/api/')) return null;
   if (!req.loggedIn) return { status: 401, body: { error: 'unauthorized' } };
   const route = req.path.slice('/chatik/api/'.length);
@@ -184,13 +223,31 @@ export function handleChatik(s: ServerState, req: { method: string; path: string
     const a = findApplication(s, { chatId: req.query.get('chatId') ?? '' });
     if (!a) return { status: 404, body: { error: 'chat-not-found' } };
     const t = topicOf(s, a);
-    return { status: 200, body: { chat: { id: Number(a.chatId), type: 'NEGOTIATION', currentParticipantId: APPLICANT, messages: { items: t.messages, hasMore: false }, resources: { NEGOTIATION_TOPIC: [a.topicId], VACANCY: [String(a.vacancyId)] } } } };
+    return {
+      status: 200,
+      body: {
+        chat: {
+          id: Number(a.chatId),
+          type: 'NEGOTIATION',
+          currentParticipantId: APPLICANT,
+          messages: { items: t.messages, hasMore: false },
+          resources: { NEGOTIATION_TOPIC: [a.topicId], VACANCY: [String(a.vacancyId)] },
+        },
+      },
+    };
   }
   if (req.method === 'POST' && route === 'send') {
-    if (!req.xsrfHeader || req.xsrfHeader !== s.xsrf || req.cookies._xsrf !== s.xsrf) return { status: 403, body: { error: 'xsrf' } };
+    if (!req.xsrfHeader || req.xsrfHeader !== s.xsrf || req.cookies._xsrf !== s.xsrf)
+      return { status: 403, body: { error: 'xsrf' } };
     let parsed: { chatId: number; idempotencyKey: string; text: string };
     try {
-      parsed = z.object({ chatId: z.number().int(), idempotencyKey: z.string().min(1).max(200), text: z.string().min(1).max(4000) }).parse(JSON.parse(req.body?.toString('utf8') ?? ''));
+      parsed = z
+        .object({
+          chatId: z.number().int(),
+          idempotencyKey: z.string().min(1).max(200),
+          text: z.string().min(1).max(4000),
+        })
+        .parse(JSON.parse(req.body?.toString('utf8') ?? ''));
     } catch {
       return { status: 400, body: { error: 'bad-request' } };
     }
@@ -199,8 +256,19 @@ export function handleChatik(s: ServerState, req: { method: string; path: string
     const n = negState(s);
     const t = topicOf(s, a);
     if (!n.sent.some((x) => x.idempotencyKey === parsed.idempotencyKey)) {
-      n.sent.push({ chatId: a.chatId, topicId: a.topicId, text: parsed.text, idempotencyKey: parsed.idempotencyKey, time: req.now });
-      t.messages.push({ id: n.nextMessageId++, participantId: APPLICANT, text: parsed.text, creationTime: new Date(req.now).toISOString() });
+      n.sent.push({
+        chatId: a.chatId,
+        topicId: a.topicId,
+        text: parsed.text,
+        idempotencyKey: parsed.idempotencyKey,
+        time: req.now,
+      });
+      t.messages.push({
+        id: n.nextMessageId++,
+        participantId: APPLICANT,
+        text: parsed.text,
+        creationTime: new Date(req.now).toISOString(),
+      });
       Object.assign(t, { hasNewMessages: false, modified: req.now });
     }
     return { status: 200, body: { chatId: parsed.chatId, success: true } };
@@ -218,8 +286,12 @@ export const NegotiationControlSchema = z.object({
 /** `POST /__fake/negotiations` (demo, other processes). */
 export function negotiationControl(s: ServerState, body: unknown, now: number): ChatikAnswer {
   const p = NegotiationControlSchema.safeParse(body);
-  if (!p.success) return { status: 400, body: { error: 'expected {vacancyId|topicId, action?, message?}', issues: p.error.issues } };
-  const a = findApplication(s, { ...(p.data.vacancyId !== undefined ? { vacancyId: p.data.vacancyId } : {}), ...(p.data.topicId ? { topicId: p.data.topicId } : {}) });
+  if (!p.success)
+    return { status: 400, body: { error: 'expected {vacancyId|topicId, action?, message?}', issues: p.error.issues } };
+  const a = findApplication(s, {
+    ...(p.data.vacancyId !== undefined ? { vacancyId: p.data.vacancyId } : {}),
+    ...(p.data.topicId ? { topicId: p.data.topicId } : {}),
+  });
   if (!a) return { status: 404, body: { error: 'no such application' } };
   if (p.data.action) setNegotiation(s, a.vacancyId, p.data.action, now);
   if (p.data.message) employerWrites(s, a.vacancyId, p.data.message, now);
@@ -243,7 +315,10 @@ const QUESTIONS = [
  * (every question answered, the form's uidPk) and records them (`Application.testAnswers`).
  */
 /** The questionnaire of a vacancy with a test: its uidPk and its questions with their task ids (page and apply endpoint agree). */
-export function questionnaireOf(v: Pick<Vacancy, 'id'>): { uidPk: number; tasks: Array<{ id: number; question: string }> } {
+export function questionnaireOf(v: Pick<Vacancy, 'id'>): {
+  uidPk: number;
+  tasks: Array<{ id: number; question: string }>;
+} {
   const base = 349_160_535 + (v.id % 1000) * 10;
   return { uidPk: base, tasks: QUESTIONS.map((question, i) => ({ id: base + 1 + i, question })) };
 }
@@ -257,5 +332,9 @@ export function renderQuestionnaire(ctx: PageContext, v: Vacancy): string {
     )
     .join('');
   const body = `<div data-qa="main-content"><h1 data-qa="title">Отклик на вакансию «${esc(v.name)}»</h1><div data-qa="employer-asking-for-test">Работодатель просит ответить на несколько вопросов</div><form method="post" action="/applicant/vacancy_response/popup" data-qa="vacancy-response-form"><input type="hidden" name="_xsrf" value="${esc(ctx.xsrf)}"><input type="hidden" name="vacancy_id" value="${v.id}"><input type="hidden" name="uidPk" value="${base}"><input type="hidden" name="guid" value="CAB0D0D9-EB79-8D72-D49B-${String(v.id).padStart(12, '0')}"><input type="hidden" name="startTime" value="${Math.floor(ctx.now / 1000)}"><input type="hidden" name="testRequired" value="true">${tasks}<button type="submit" data-qa="vacancy-response-submit-popup">Откликнуться</button></form></div>`;
-  return layout(ctx, { title: `Отклик на вакансию ${v.name}`, body, state: { ...baseInitialState(ctx), vacancyTests: { [v.id]: { uidPk: base, testRequired: true } } } });
+  return layout(ctx, {
+    title: `Отклик на вакансию ${v.name}`,
+    body,
+    state: { ...baseInitialState(ctx), vacancyTests: { [v.id]: { uidPk: base, testRequired: true } } },
+  });
 }

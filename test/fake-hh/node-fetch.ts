@@ -12,14 +12,34 @@ export interface FakePage {
   retryAfterMs?: number;
 }
 
-function once(fake: FakeHh, url: URL, cookie: string): Promise<{ status: number; location: string | null; retryAfter: string | null; text: string }> {
+function once(
+  fake: FakeHh,
+  url: URL,
+  cookie: string,
+): Promise<{ status: number; location: string | null; retryAfter: string | null; text: string }> {
   return new Promise((resolve, reject) => {
     const req = https.request(
-      { host: '127.0.0.1', port: fake.port, method: 'GET', path: url.pathname + url.search, servername: 'hh.ru', rejectUnauthorized: false, agent: false, headers: { host: url.host, cookie } },
+      {
+        host: '127.0.0.1',
+        port: fake.port,
+        method: 'GET',
+        path: url.pathname + url.search,
+        servername: 'hh.ru',
+        rejectUnauthorized: false,
+        agent: false,
+        headers: { host: url.host, cookie },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, location: (res.headers.location as string | undefined) ?? null, retryAfter: (res.headers['retry-after'] as string | undefined) ?? null, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            location: (res.headers.location as string | undefined) ?? null,
+            retryAfter: (res.headers['retry-after'] as string | undefined) ?? null,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
         res.on('error', reject);
       },
     );
@@ -56,7 +76,11 @@ export function fakeFetch(fake: FakeHh, jar: Map<string, string>): typeof global
       payload = { body: Buffer.from(await r.arrayBuffer()), type: r.headers.get('content-type') ?? '' };
     }
     for (let hop = 0; hop < 5; hop++) {
-      const res = await new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+      const res = await new Promise<{
+        status: number;
+        headers: Record<string, string | string[] | undefined>;
+        body: Buffer;
+      }>((resolve, reject) => {
         const req = https.request(
           {
             host: '127.0.0.1',
@@ -101,7 +125,10 @@ export function fakeFetch(fake: FakeHh, jar: Map<string, string>): typeof global
         payload = null;
         continue;
       }
-      const response = new Response(res.status === 204 ? null : new Uint8Array(res.body), { status: res.status, headers: { 'content-type': String(res.headers['content-type'] ?? '') } });
+      const response = new Response(res.status === 204 ? null : new Uint8Array(res.body), {
+        status: res.status,
+        headers: { 'content-type': String(res.headers['content-type'] ?? '') },
+      });
       Object.defineProperty(response, 'url', { value: url.toString() });
       return response;
     }

@@ -43,7 +43,17 @@ export function negativeAttributesFor(employerId: number | undefined): Record<st
   const h = fnv1a(`neg:${employerId}`);
   if (h % 12 !== 0) return undefined;
   const flag = ['hasBreaches', 'hasFrequentComplaints', 'pdResale', 'misleadingVacancyAlert'][(h >>> 4) % 4]!;
-  return { employerId, hasBreaches: false, pdResale: false, hasFrequentComplaints: false, isReferral: false, reduction: false, misleadingVacancyAlert: false, [flag]: true, creationDate: '2026-08-29' };
+  return {
+    employerId,
+    hasBreaches: false,
+    pdResale: false,
+    hasFrequentComplaints: false,
+    isReferral: false,
+    reduction: false,
+    misleadingVacancyAlert: false,
+    [flag]: true,
+    creationDate: '2026-08-29',
+  };
 }
 
 /** hh's response counter for a vacancy (deterministic). */
@@ -73,10 +83,22 @@ export function renderCard(v: Vacancy, origin: string, showSnippets: boolean): s
   const h = fnv1a(`card:${v.id}`);
   const employerId = v.employer?.id ?? 0;
   const labels: string[] = [];
-  if (v.salary) labels.push(`<span class="magritte-text___pbpft_4-5-2 magritte-text_style-primary___AQ7MW_4-5-2 magritte-text_typography-label-1-regular___pi3R-_4-5-2">${cardSalaryHtml(v.salary)}</span>`);
-  labels.push(TAG(`<span data-qa="vacancy-serp__vacancy-work-experience-${v.experience}">${EXPERIENCE_CARD_LABEL[v.experience]}</span>`));
+  if (v.salary)
+    labels.push(
+      `<span class="magritte-text___pbpft_4-5-2 magritte-text_style-primary___AQ7MW_4-5-2 magritte-text_typography-label-1-regular___pi3R-_4-5-2">${cardSalaryHtml(v.salary)}</span>`,
+    );
+  labels.push(
+    TAG(
+      `<span data-qa="vacancy-serp__vacancy-work-experience-${v.experience}">${EXPERIENCE_CARD_LABEL[v.experience]}</span>`,
+    ),
+  );
   if (v.remote) labels.push(TAG('<span data-qa="vacancy-label-work-schedule-remote">Можно удалённо</span>'));
-  if (v.salary?.frequency) labels.push(TAG(`<span data-qa="vacancy-serp__vacancy-compensation-frequency-${v.salary.frequency}">${FREQUENCY_LABEL[v.salary.frequency]}</span>`));
+  if (v.salary?.frequency)
+    labels.push(
+      TAG(
+        `<span data-qa="vacancy-serp__vacancy-compensation-frequency-${v.salary.frequency}">${FREQUENCY_LABEL[v.salary.frequency]}</span>`,
+      ),
+    );
 
   const rating = h % 4 !== 0 ? (3.5 + ((h >>> 4) % 15) / 10).toFixed(1) : null;
   const reviews = 1 + ((h >>> 8) % 250);
@@ -96,8 +118,12 @@ export function renderCard(v: Vacancy, origin: string, showSnippets: boolean): s
   if (showSnippets) {
     const s = snippetOf(v);
     snippets =
-      (s.resp ? `${SP(8)}<div class="magritte-text___pbpft_4-5-2 magritte-text_style-primary___AQ7MW_4-5-2 magritte-text_typography-paragraph-3-regular___dgDy0_4-5-2" data-qa="vacancy-serp__vacancy_snippet_responsibility">${esc(s.resp)}</div>` : '') +
-      (s.req ? `<div class="magritte-text___pbpft_4-5-2 magritte-text_style-primary___AQ7MW_4-5-2 magritte-text_typography-paragraph-3-regular___dgDy0_4-5-2" data-qa="vacancy-serp__vacancy_snippet_requirement">${esc(s.req)}</div>` : '');
+      (s.resp
+        ? `${SP(8)}<div class="magritte-text___pbpft_4-5-2 magritte-text_style-primary___AQ7MW_4-5-2 magritte-text_typography-paragraph-3-regular___dgDy0_4-5-2" data-qa="vacancy-serp__vacancy_snippet_responsibility">${esc(s.resp)}</div>`
+        : '') +
+      (s.req
+        ? `<div class="magritte-text___pbpft_4-5-2 magritte-text_style-primary___AQ7MW_4-5-2 magritte-text_typography-paragraph-3-regular___dgDy0_4-5-2" data-qa="vacancy-serp__vacancy_snippet_requirement">${esc(s.req)}</div>`
+        : '');
   }
   const tags: string[] = [];
   if (h % 5 === 0) tags.push(TAG(`Подходит по&nbsp;навыкам на&nbsp;${60 + (h % 40)}%`, 'positive'));
@@ -124,7 +150,12 @@ export function renderCard(v: Vacancy, origin: string, showSnippets: boolean): s
 
 /** The cards as they sit in `[data-qa="vacancy-serp__results"]` (each in hh's wrapper + spacing). */
 export function renderCards(vacancies: readonly Vacancy[], origin: string, showSnippets: boolean): string {
-  return vacancies.map((v) => `<div><div class="magritte-redesign"><div></div>${renderCard(v, origin, showSnippets)}</div>${SP(16)}</div>`).join('');
+  return vacancies
+    .map(
+      (v) =>
+        `<div><div class="magritte-redesign"><div></div>${renderCard(v, origin, showSnippets)}</div>${SP(16)}</div>`,
+    )
+    .join('');
 }
 
 function pageHref(params: URLSearchParams, page: number): string {
@@ -141,11 +172,13 @@ export function renderPager(m: ListingModel): string {
   const hi = m.page < 7 ? Math.min(7, m.pages - 1) : Math.min(m.page + 3, m.pages - 1);
   for (let i = lo; i <= hi; i++) shown.add(i);
   const nums = [...shown].sort((a, b) => a - b);
-  const cls = 'magritte-text___pbpft_4-5-2 magritte-text_style-primary___AQ7MW_4-5-2 magritte-text_typography-label-2-regular___ia7GB_4-5-2';
+  const cls =
+    'magritte-text___pbpft_4-5-2 magritte-text_style-primary___AQ7MW_4-5-2 magritte-text_typography-label-2-regular___ia7GB_4-5-2';
   let html = '';
   let prev = -1;
   for (const n of nums) {
-    if (prev >= 0 && n > prev + 1) html += '<li data-qa="number-pages-ellipsis" class="magritte-number-pages-ellipsis___GNIbV_4-1-7">...</li>';
+    if (prev >= 0 && n > prev + 1)
+      html += '<li data-qa="number-pages-ellipsis" class="magritte-number-pages-ellipsis___GNIbV_4-1-7">...</li>';
     const cur = n === m.page;
     html += `<li><div class="${cls}"><a data-qa="pager-page" aria-current="${cur}" class="magritte-number-pages-action___e3ozw_4-1-7${cur ? ' magritte-number-pages-action-selected___N5Tl4_4-1-7' : ''}" href="${pageHref(m.params, n)}">${n + 1}</a></div></li>`;
     prev = n;
@@ -163,17 +196,37 @@ export function vacancyStateItem(v: Vacancy, origin: string, applied: boolean): 
     vacancyId: v.id,
     name: v.name,
     company: v.employer
-      ? { id: v.employer.id, name: v.employer.name, visibleName: v.employer.name, '@trusted': fnv1a(`card:${v.id}`) % 3 !== 2, accreditedITEmployer: false, ...(negativeAttributesFor(v.employer.id) ? { employersNegativeAttribute: negativeAttributesFor(v.employer.id) } : {}) }
+      ? {
+          id: v.employer.id,
+          name: v.employer.name,
+          visibleName: v.employer.name,
+          '@trusted': fnv1a(`card:${v.id}`) % 3 !== 2,
+          accreditedITEmployer: false,
+          ...(negativeAttributesFor(v.employer.id)
+            ? { employersNegativeAttribute: negativeAttributesFor(v.employer.id) }
+            : {}),
+        }
       : { id: null, name: 'Компания скрыта', visibleName: 'Компания скрыта' },
     compensation: v.salary
-      ? { from: v.salary.from ?? undefined, to: v.salary.to ?? undefined, currencyCode: v.salary.currency, gross: v.salary.gross, mode: 'MONTH', frequency: v.salary.frequency ?? undefined }
+      ? {
+          from: v.salary.from ?? undefined,
+          to: v.salary.to ?? undefined,
+          currencyCode: v.salary.currency,
+          gross: v.salary.gross,
+          mode: 'MONTH',
+          frequency: v.salary.frequency ?? undefined,
+        }
       : { noCompensation: {} },
     workExperience: v.experience,
     '@workSchedule': v.remote ? 'remote' : 'fullDay',
     workFormats: [{ workFormatsElement: v.workFormats }],
     employmentForm: v.employmentForm,
     area: { name: v.area },
-    address: { displayName: v.address ?? v.area, rawAddress: v.address ?? v.area, metroStations: v.metro ? { metro: [{ '@stationName': v.metro }] } : undefined },
+    address: {
+      displayName: v.address ?? v.area,
+      rawAddress: v.address ?? v.area,
+      metroStations: v.metro ? { metro: [{ '@stationName': v.metro }] } : undefined,
+    },
     snippet: { req: s.req, resp: s.resp, skill: v.keySkills.join(', ') },
     publicationTime: { $: v.publishedAt },
     links: { desktop: `${origin}/vacancy/${v.id}` },
@@ -223,9 +276,22 @@ export function renderListing(ctx: PageContext, m: ListingModel, state: Record<s
   const list = m.vacancies.length
     ? renderCards(m.vacancies.slice(0, ssr), ctx.origin, m.showSnippets)
     : `<div data-qa="empty-vacancy-search-block" class="magritte-card___bhGKz_8-3-10"><div class="magritte-text___pbpft_4-5-2 magritte-text_typography-title-4-semibold___vUqki_4-5-2">По&nbsp;запросу «${esc(m.text || m.resumeTitle || '')}» ничего не&nbsp;найдено</div><p>Попробуйте другие ключевые слова или уберите фильтры.</p></div>`;
-  const more = m.page < m.pages - 1 ? '<button type="button" class="magritte-button___Pubhr_7-1-6 magritte-button_mode-secondary___xYz4-_7-1-6" data-qa="fake-load-more">Показать ещё (фейк: подгрузка карточек)</button>' : '';
+  const more =
+    m.page < m.pages - 1
+      ? '<button type="button" class="magritte-button___Pubhr_7-1-6 magritte-button_mode-secondary___xYz4-_7-1-6" data-qa="fake-load-more">Показать ещё (фейк: подгрузка карточек)</button>'
+      : '';
   const body = `<h1 data-qa="bloko-header-1" class="bloko-header-section-3">${heading}</h1><div class="fake-hh-found" data-qa="vacancies-total-found">${found}</div><div class="fake-hh-columns"><div><main class="vacancy-serp-content"><div data-qa="vacancy-serp__results" id="a11y-main-content">${SP(24, 12)}${list}</div>${more}${renderPager(m)}</main></div><aside class="fake-hh-aside"><div data-qa="serp__novafilter-title">Фильтры: опыт, регион, формат работы — через параметры <code>experience</code>, <code>area</code>, <code>work_format</code>.</div></aside></div>`;
   // The rest of the list is rendered by the page's script after load (hh: React from the state), from inert HTML here.
-  const tail = later.length ? `<script type="text/x-fake-hh-cards" id="fake-hh-deferred">${renderCards(later, ctx.origin, m.showSnippets)}</script>` : '';
-  return layout(ctx, { title: `${heading.replace(/<[^>]+>/g, '')} — hh.ru`, body, state: { ...baseInitialState(ctx), ...state }, searchText: m.text, script: SCRIPT, stateEncoding: m.stateEncoding ?? 'escaped', tail });
+  const tail = later.length
+    ? `<script type="text/x-fake-hh-cards" id="fake-hh-deferred">${renderCards(later, ctx.origin, m.showSnippets)}</script>`
+    : '';
+  return layout(ctx, {
+    title: `${heading.replace(/<[^>]+>/g, '')} — hh.ru`,
+    body,
+    state: { ...baseInitialState(ctx), ...state },
+    searchText: m.text,
+    script: SCRIPT,
+    stateEncoding: m.stateEncoding ?? 'escaped',
+    tail,
+  });
 }

@@ -16,7 +16,18 @@ export interface PageContext {
 function resumeState(r: FakeResume): Record<string, unknown> {
   return {
     forbidden: null,
-    _attributes: { hash: r.hash, id: r.id, status: 'modified', isSearchable: true, hasPublicVisibility: false, lang: 'RU', percent: 0, permission: 'edit', user: ACCOUNT.userId, hhid: ACCOUNT.hhid },
+    _attributes: {
+      hash: r.hash,
+      id: r.id,
+      status: 'modified',
+      isSearchable: true,
+      hasPublicVisibility: false,
+      lang: 'RU',
+      percent: 0,
+      permission: 'edit',
+      user: ACCOUNT.userId,
+      hhid: ACCOUNT.hhid,
+    },
     title: [{ string: r.title }],
     keySkills: r.keySkills.map((s) => ({ string: s })),
     salary: [{ amount: r.salary, currency: 'RUR' }],
@@ -42,7 +53,12 @@ export function baseInitialState(ctx: PageContext): Record<string, unknown> {
     router: { location: { pathname: ctx.pathname, search: ctx.search, hash: '', key: 'fakehh', query }, action: 'POP' },
   };
   if (ctx.loggedIn) {
-    base.account = { firstName: ACCOUNT.firstName, lastName: ACCOUNT.lastName, middleName: ACCOUNT.middleName, userId: ACCOUNT.userId };
+    base.account = {
+      firstName: ACCOUNT.firstName,
+      lastName: ACCOUNT.lastName,
+      middleName: ACCOUNT.middleName,
+      userId: ACCOUNT.userId,
+    };
     base.hhid = ACCOUNT.hhid;
     base.applicantResumes = RESUMES.map(resumeState);
     base.latestResumeHash = RESUMES[0]?.hash ?? null;
@@ -80,7 +96,11 @@ export interface LayoutOptions {
 
 /** The state JSON as hh's server writes it into the template: HTML-escaped, `"` as `&#34;`. */
 export function escapedStateJson(value: unknown): string {
-  return JSON.stringify(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&#34;');
+  return JSON.stringify(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&#34;');
 }
 
 export function layout(ctx: PageContext, o: LayoutOptions): string {
@@ -89,7 +109,8 @@ export function layout(ctx: PageContext, o: LayoutOptions): string {
 
 function stateTemplate(o: LayoutOptions): string {
   if (o.stateEncoding === 'none') return '';
-  if (o.stateEncoding === 'escaped') return `<template style="display:none" id="HH-Lux-InitialState">${escapedStateJson(o.state)}</template>`;
+  if (o.stateEncoding === 'escaped')
+    return `<template style="display:none" id="HH-Lux-InitialState">${escapedStateJson(o.state)}</template>`;
   return `<template id="HH-Lux-InitialState">${jsonForHtml(o.state)}</template>`;
 }
 
@@ -113,9 +134,14 @@ export function renderResumes(ctx: PageContext): string {
  */
 export function renderResumePage(ctx: PageContext, r: FakeResume): string {
   const jobs = r.jobs
-    .map((j) => `<div class="resume-block-item-gap"><div class="bloko-text_strong">${esc(j.company)}</div><div data-qa="resume-block-experience-position" class="bloko-text_strong">${esc(j.position)}</div><div data-qa="resume-block-experience-description">${j.description.split('\n').map(esc).join('<br>')}</div></div>`)
+    .map(
+      (j) =>
+        `<div class="resume-block-item-gap"><div class="bloko-text_strong">${esc(j.company)}</div><div data-qa="resume-block-experience-position" class="bloko-text_strong">${esc(j.position)}</div><div data-qa="resume-block-experience-description">${j.description.split('\n').map(esc).join('<br>')}</div></div>`,
+    )
     .join('');
-  const skills = r.keySkills.map((s) => `<div class="bloko-tag bloko-tag_inline"><span data-qa="bloko-tag__text">${esc(s)}</span></div>`).join('');
+  const skills = r.keySkills
+    .map((s) => `<div class="bloko-tag bloko-tag_inline"><span data-qa="bloko-tag__text">${esc(s)}</span></div>`)
+    .join('');
   const body = `<div data-qa="resume-personal-name">${esc(ACCOUNT.firstName)} ${esc(ACCOUNT.lastName)}</div><h2 data-qa="resume-block-title-position"><span>${esc(r.title)}</span></h2><div data-qa="resume-block-experience"><h2>Опыт работы</h2>${jobs}</div><div data-qa="skills-table"><h2>Навыки</h2>${skills}</div><div data-qa="resume-block-skills-content" class="resume-block-container">${esc(r.about)}</div>${r.licences ? `<div data-qa="resume-block-driver-experience" class="resume-block"><h2>Опыт вождения</h2><div class="resume-block-item-gap">Права категории<!-- -->&nbsp;<!-- -->${esc(r.licences)}</div></div>` : ''}<div data-qa="resume-block-languages"><h2>Знание языков</h2>${r.languages.map((l) => `<p data-qa="resume-block-language-item">${esc(l)}</p>`).join('')}</div>`;
   return layout(ctx, { title: r.title, body, state: baseInitialState(ctx) });
 }
@@ -124,7 +150,10 @@ export function renderResumePage(ctx: PageContext, r: FakeResume): string {
 
 export function renderLogin(ctx: PageContext, backurl: string): string {
   const body = `<h1 data-qa="title">Вход в личный кабинет</h1><form class="fake-hh-form" data-qa="account-login-form" method="post" action="/account/login"><input type="hidden" name="_xsrf" value="${esc(ctx.xsrf)}"><input type="hidden" name="backurl" value="${esc(backurl)}"><input type="text" name="login" data-qa="login-input-username" placeholder="Электронная почта или телефон"><button type="submit" class="magritte-button___Pubhr_7-1-6" data-qa="account-login-submit">Войти</button></form><p class="fake-hh-alert">Это учебная копия hh.ru: войти здесь нельзя. Тест включает вход через <code>behave({loggedOut:false})</code>.</p>`;
-  return layout({ ...ctx, loggedIn: false }, { title: 'Вход в личный кабинет', body, state: baseInitialState({ ...ctx, loggedIn: false }) });
+  return layout(
+    { ...ctx, loggedIn: false },
+    { title: 'Вход в личный кабинет', body, state: baseInitialState({ ...ctx, loggedIn: false }) },
+  );
 }
 
 export function renderCaptcha(ctx: PageContext, backurl: string): string {
@@ -134,7 +163,11 @@ export function renderCaptcha(ctx: PageContext, backurl: string): string {
 }
 
 export function renderNotFound(ctx: PageContext): string {
-  return layout(ctx, { title: 'Страница не найдена', body: '<h1 data-qa="title">Такой страницы нет</h1><p data-qa="error-404">Ошибка 404</p>', state: { ...baseInitialState(ctx), errorCode: 404 } });
+  return layout(ctx, {
+    title: 'Страница не найдена',
+    body: '<h1 data-qa="title">Такой страницы нет</h1><p data-qa="error-404">Ошибка 404</p>',
+    state: { ...baseInitialState(ctx), errorCode: 404 },
+  });
 }
 
 export function renderError5xx(status: number): string {

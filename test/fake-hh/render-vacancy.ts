@@ -10,9 +10,20 @@ import { fnv1a } from './hash.ts';
 import { baseInitialState, layout, type PageContext } from './render-pages.ts';
 import type { Application } from './state.ts';
 
-const T = (typo: string) => `magritte-text___pbpft_5-3-12 magritte-text_style-primary___AQ7MW_5-3-12 magritte-text_typography-${typo}`;
-const WORK_FORMAT_TEXT: Record<string, string> = { REMOTE: 'удалённо', ON_SITE: 'на месте работодателя', HYBRID: 'гибрид', FIELD_WORK: 'разъездной' };
-const EMPLOYMENT_TEXT: Record<string, string> = { FULL: 'Полная занятость', PART: 'Частичная занятость', PROJECT: 'Проектная работа', FLY_IN_FLY_OUT: 'Вахта' };
+const T = (typo: string) =>
+  `magritte-text___pbpft_5-3-12 magritte-text_style-primary___AQ7MW_5-3-12 magritte-text_typography-${typo}`;
+const WORK_FORMAT_TEXT: Record<string, string> = {
+  REMOTE: 'удалённо',
+  ON_SITE: 'на месте работодателя',
+  HYBRID: 'гибрид',
+  FIELD_WORK: 'разъездной',
+};
+const EMPLOYMENT_TEXT: Record<string, string> = {
+  FULL: 'Полная занятость',
+  PART: 'Частичная занятость',
+  PROJECT: 'Проектная работа',
+  FLY_IN_FLY_OUT: 'Вахта',
+};
 
 export type VacancyStateLayout = 'classic' | 'magritte' | 'mixed';
 
@@ -24,8 +35,10 @@ export function stateLayoutFor(v: Vacancy, pref: VacancyStateLayout): 'classic' 
 
 function responseButtons(v: Vacancy, applied: Application | undefined, where: 'top' | 'bottom'): string {
   if (v.kind.archived) return '';
-  const btn = 'magritte-button___Pubhr_7-1-6 magritte-button_mode-primary___wU8PN_7-1-6 magritte-button_size-large___oPkIp_7-1-6 magritte-button_style-accent___TE21J_7-1-6';
-  const sec = 'magritte-button___Pubhr_7-1-6 magritte-button_mode-secondary___xYz4-_7-1-6 magritte-button_size-large___oPkIp_7-1-6';
+  const btn =
+    'magritte-button___Pubhr_7-1-6 magritte-button_mode-primary___wU8PN_7-1-6 magritte-button_size-large___oPkIp_7-1-6 magritte-button_style-accent___TE21J_7-1-6';
+  const sec =
+    'magritte-button___Pubhr_7-1-6 magritte-button_mode-secondary___xYz4-_7-1-6 magritte-button_size-large___oPkIp_7-1-6';
   if (applied) {
     if (where === 'bottom') return '';
     return `<div class="fake-hh-response"><div data-qa="vacancy-response-success-standard-notification" class="magritte-text___pbpft_5-3-12">Вы откликнулись</div><a class="${sec}" data-qa="vacancy-response-link-view-topic" href="https://chatik.hh.ru/chat/${applied.topicId}?hhtmFrom=vacancy">Перейти в&nbsp;чат</a><a class="${sec}" data-qa="vacancy-response-link-top-again" href="/applicant/vacancy_response?vacancyId=${v.id}&amp;employerId=${v.employer?.id ?? 0}&amp;hhtmFrom=vacancy">Откликнуться повторно</a></div>`;
@@ -39,7 +52,9 @@ function classicView(v: Vacancy, desc: string): Record<string, unknown> {
     name: v.name,
     description: desc,
     keySkills: { keySkill: v.keySkills },
-    compensation: v.salary ? { from: v.salary.from, to: v.salary.to, currencyCode: v.salary.currency, gross: v.salary.gross } : { noCompensation: true },
+    compensation: v.salary
+      ? { from: v.salary.from, to: v.salary.to, currencyCode: v.salary.currency, gross: v.salary.gross }
+      : { noCompensation: true },
     company: v.employer ? { id: v.employer.id, name: v.employer.name, visibleName: v.employer.name } : null,
     area: { name: v.area },
     address: { displayName: v.address ?? v.area },
@@ -62,10 +77,19 @@ function magritteView(v: Vacancy, desc: string): Record<string, unknown> {
         name: v.name,
         description: desc,
         status: { archived: v.kind.archived, disabled: false, approved: true },
-        company: v.employer ? { id: v.employer.id, name: v.employer.name, visibleName: v.employer.name, trusted: true } : null,
+        company: v.employer
+          ? { id: v.employer.id, name: v.employer.name, visibleName: v.employer.name, trusted: true }
+          : null,
         area: { name: v.area },
         compensation: v.salary
-          ? { from: v.salary.from, to: v.salary.to, currencyCode: v.salary.currency, gross: v.salary.gross, mode: 'MONTH', frequency: v.salary.frequency }
+          ? {
+              from: v.salary.from,
+              to: v.salary.to,
+              currencyCode: v.salary.currency,
+              gross: v.salary.gross,
+              mode: 'MONTH',
+              frequency: v.salary.frequency,
+            }
           : { noCompensation: true },
         closedForApplicants: false,
         publicationTimeIso: v.publishedAt,
@@ -89,13 +113,20 @@ export function rejectWarningFor(id: number): boolean {
   return fnv1a(`reject:${id}`) % 10 === 0;
 }
 
-export function renderVacancy(ctx: PageContext, v: Vacancy, applied: Application | undefined, pref: VacancyStateLayout): string {
+export function renderVacancy(
+  ctx: PageContext,
+  v: Vacancy,
+  applied: Application | undefined,
+  pref: VacancyStateLayout,
+): string {
   const desc = descriptionHtml(v);
   const salary = v.salary
     ? `<span data-qa="vacancy-salary-compensation-type-${v.salary.gross ? 'gross' : 'net'}" class="${T('label-1-regular___pi3R-_5-3-12')}">${pageSalaryHtml(v.salary)}</span>`
     : `<span data-qa="vacancy-salary-compensation-type-not-specified" class="${T('label-1-regular___pi3R-_5-3-12')}">Уровень дохода не&nbsp;указан</span>`;
   const keyInfo = [
-    v.salary?.frequency ? `<p data-qa="compensation-frequency-text" class="${T('label-3-regular___Nhtlp_5-3-12')}">${FREQUENCY_LABEL[v.salary.frequency]}</p>` : '',
+    v.salary?.frequency
+      ? `<p data-qa="compensation-frequency-text" class="${T('label-3-regular___Nhtlp_5-3-12')}">${FREQUENCY_LABEL[v.salary.frequency]}</p>`
+      : '',
     `<p data-qa="work-experience-text" class="${T('label-3-regular___Nhtlp_5-3-12')}">Опыт работы<!-- -->: <span data-qa="vacancy-experience">${EXPERIENCE_PAGE_LABEL[v.experience]}</span></p>`,
     `<div data-qa="common-employment-text" class="${T('label-3-regular___Nhtlp_5-3-12')}"><div class="dotted-wrapper--NnpfSdhCFc66RrIh"><span class="text--s_fa_FVx0IonXenX">${EMPLOYMENT_TEXT[v.employmentForm] ?? 'Полная занятость'}</span></div></div>`,
     `<p data-qa="work-formats-text" class="${T('label-3-regular___Nhtlp_5-3-12')}">Формат работы: <!-- -->${v.workFormats.map((f) => WORK_FORMAT_TEXT[f] ?? f).join(', ')}</p>`,
@@ -105,18 +136,23 @@ export function renderVacancy(ctx: PageContext, v: Vacancy, applied: Application
   const archived = v.kind.archived
     ? '<div class="fake-hh-alert" data-qa="vacancy-archived-alert" role="alert">Вакансия в&nbsp;архиве. Работодатель больше не&nbsp;принимает отклики.</div>'
     : '';
-  const external = v.kind.external && !v.kind.archived
-    ? `<div class="fake-hh-alert" data-qa="magritte-alert">Работодатель принимает отклики на&nbsp;своём сайте. <a data-qa="vacancy-response-link-advertising" href="${esc(v.responseUrl ?? '#')}" rel="nofollow">Перейти на&nbsp;сайт</a> <a href="#" data-qa="vacancy-response-link-advertising-cancel">Отмена</a></div>`
-    : '';
-  const reject = ctx.loggedIn && !applied && !v.kind.archived && rejectWarningFor(v.id)
-    ? '<div class="fake-hh-alert" data-qa="response-reject-warning" role="status">Вероятнее всего, вы&nbsp;получите отказ: ваше резюме не&nbsp;подходит под требования работодателя</div>'
-    : '';
+  const external =
+    v.kind.external && !v.kind.archived
+      ? `<div class="fake-hh-alert" data-qa="magritte-alert">Работодатель принимает отклики на&nbsp;своём сайте. <a data-qa="vacancy-response-link-advertising" href="${esc(v.responseUrl ?? '#')}" rel="nofollow">Перейти на&nbsp;сайт</a> <a href="#" data-qa="vacancy-response-link-advertising-cancel">Отмена</a></div>`
+      : '';
+  const reject =
+    ctx.loggedIn && !applied && !v.kind.archived && rejectWarningFor(v.id)
+      ? '<div class="fake-hh-alert" data-qa="response-reject-warning" role="status">Вероятнее всего, вы&nbsp;получите отказ: ваше резюме не&nbsp;подходит под требования работодателя</div>'
+      : '';
   const company = v.employer
     ? `<div data-qa="vacancy-company__details" class="vacancy-company-details"><span class="vacancy-company-name"><a data-qa="vacancy-company-name" href="/employer/${v.employer.id}?hhtmFrom=vacancy"><span class="${T('title-5-semibold___Y-owC_5-3-12')}">${esc(v.employer.name)}</span></a></span><div data-qa="vacancy-address-with-map" class="${T('label-2-regular___ia7GB_5-3-12')}">${esc(v.address ?? v.area)}</div></div>`
     : `<div data-qa="vacancy-company__details" class="vacancy-company-details"><span class="vacancy-company-name">Компания скрыта</span><p data-qa="vacancy-view-location">${esc(v.area)}</p></div>`;
   const skills = v.keySkills.length
     ? `<div class="vacancy-skills"><h2 data-qa="bloko-header-2" class="bloko-header-section-2">Ключевые навыки</h2><ul class="vacancy-skill-list">${v.keySkills
-        .map((s) => `<li data-qa="skills-element"><div class="magritte-tag___WdGxk_5-1-6 magritte-tag_style-neutral___cw1Bt_5-1-6 magritte-tag_size-medium___Splpy_5-1-6"><div class="magritte-tag__label___YHV-o_5-1-6">${esc(s)}</div></div></li>`)
+        .map(
+          (s) =>
+            `<li data-qa="skills-element"><div class="magritte-tag___WdGxk_5-1-6 magritte-tag_style-neutral___cw1Bt_5-1-6 magritte-tag_size-medium___Splpy_5-1-6"><div class="magritte-tag__label___YHV-o_5-1-6">${esc(s)}</div></div></li>`,
+        )
         .join('')}</ul></div>`
     : '';
   const jsonLd = {
@@ -140,7 +176,9 @@ export function renderVacancy(ctx: PageContext, v: Vacancy, applied: Application
   };
   const state = {
     ...baseInitialState(ctx),
-    experiments: { checked: [{ name: 'web_applicant_vacancy_magritte', group: layoutKind === 'magritte' ? 'test' : 'control' }] },
+    experiments: {
+      checked: [{ name: 'web_applicant_vacancy_magritte', group: layoutKind === 'magritte' ? 'test' : 'control' }],
+    },
     vacancyView: layoutKind === 'magritte' ? magritteView(v, desc) : classicView(v, desc),
     applicantVacancyResponseStatuses: ctx.loggedIn
       ? {
@@ -150,10 +188,16 @@ export function renderVacancy(ctx: PageContext, v: Vacancy, applied: Application
             test: v.kind.hasTest ? { hasTests: true, required: true } : { hasTests: false },
             letterMaxLength: 10_000,
             letterRequired: v.kind.letterRequired,
-            negotiations: applied ? { topicList: [{ id: Number(applied.topicId), chatId: Number(applied.chatId), vacancyId: v.id }] } : { topicList: [] },
+            negotiations: applied
+              ? { topicList: [{ id: Number(applied.topicId), chatId: Number(applied.chatId), vacancyId: v.id }] }
+              : { topicList: [] },
           },
         }
       : {},
   };
-  return layout(ctx, { title: `Вакансия ${v.name} в ${v.area}, работа в компании ${v.employer?.name ?? ''}`, body, state });
+  return layout(ctx, {
+    title: `Вакансия ${v.name} в ${v.area}, работа в компании ${v.employer?.name ?? ''}`,
+    body,
+    state,
+  });
 }

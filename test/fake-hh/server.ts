@@ -28,10 +28,36 @@ import {
 import { parseMaybeEscapedJson } from '../../lib/core/hh/initial-state.ts';
 import { stateTextFromHtml } from '../../lib/core/hh/listing-state.ts';
 import { renderCards, renderListing, vacancyStateItem, type ListingModel } from './render-listing.ts';
-import { renderCaptcha, renderError5xx, renderLogin, renderNotFound, renderResumePage, renderResumes, type PageContext } from './render-pages.ts';
-import { chatSends, employerWrites, handleChatik, negotiationControl, renderNegotiationsPage, renderQuestionnaire, setNegotiation, type ChatSend, type NegotiationAction } from './negotiations.ts';
+import {
+  renderCaptcha,
+  renderError5xx,
+  renderLogin,
+  renderNotFound,
+  renderResumePage,
+  renderResumes,
+  type PageContext,
+} from './render-pages.ts';
+import {
+  chatSends,
+  employerWrites,
+  handleChatik,
+  negotiationControl,
+  renderNegotiationsPage,
+  renderQuestionnaire,
+  setNegotiation,
+  type ChatSend,
+  type NegotiationAction,
+} from './negotiations.ts';
 import { renderVacancy, type VacancyStateLayout } from './render-vacancy.ts';
-import { appliedInLastDay, newState, nowOf, RESUMES, type Application, type FakeResume, type ServerState } from './state.ts';
+import {
+  appliedInLastDay,
+  newState,
+  nowOf,
+  RESUMES,
+  type Application,
+  type FakeResume,
+  type ServerState,
+} from './state.ts';
 
 export type { Behaviour, BehaviourPatch } from './misbehave.ts';
 export type { Application, FakeResume } from './state.ts';
@@ -112,11 +138,23 @@ export interface FakeHh {
   /** `_xsrf=…; hhtoken=…` for Node clients acting as the logged-in browser. */
   cookieHeader(): string;
   /** The same cookies for Playwright's `context.addCookies`. */
-  cookies(domain?: string): Array<{ name: string; value: string; domain: string; path: string; secure: boolean; httpOnly: boolean; sameSite: 'None' }>;
+  cookies(domain?: string): Array<{
+    name: string;
+    value: string;
+    domain: string;
+    path: string;
+    secure: boolean;
+    httpOnly: boolean;
+    sameSite: 'None';
+  }>;
   dataSource: 'shared' | 'synthetic';
   dataLoadMs: number;
   /** Responses page and employer chats (negotiations.ts): change a response's status, write as the employer, see what was sent. */
-  negotiations: { set(vacancyId: number, action: NegotiationAction): void; employerWrites(vacancyId: number, text: string): void; readonly sent: ChatSend[] };
+  negotiations: {
+    set(vacancyId: number, action: NegotiationAction): void;
+    employerWrites(vacancyId: number, text: string): void;
+    readonly sent: ChatSend[];
+  };
   /**
    * Test-only: a script every HTML page runs first, in the page's own world (what hh's, an ad's or a counter's
    * script could do). The hostile-page suite (test/e2e/hostile-page.e2e.ts) attacks Otklik from here. null = none.
@@ -127,7 +165,20 @@ export interface FakeHh {
 const MAX_BODY = 1024 * 1024;
 const MAX_DELAY = 120_000;
 const ITEMS_ON_PAGE = new Set([20, 50, 100]);
-const HEADER_SUBSET = ['content-type', 'accept', 'x-xsrftoken', 'x-requested-with', 'origin', 'referer', 'sec-fetch-site', 'sec-fetch-mode', 'sec-fetch-dest', 'user-agent', 'x-hhtmfrom', 'x-hhtmsource'];
+const HEADER_SUBSET = [
+  'content-type',
+  'accept',
+  'x-xsrftoken',
+  'x-requested-with',
+  'origin',
+  'referer',
+  'sec-fetch-site',
+  'sec-fetch-mode',
+  'sec-fetch-dest',
+  'user-agent',
+  'x-hhtmfrom',
+  'x-hhtmsource',
+];
 
 function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -186,7 +237,11 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
 async function parseForm(contentType: string, body: Buffer): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   if (contentType.startsWith('multipart/form-data')) {
-    const fd = await new Request('https://hh.ru/', { method: 'POST', headers: { 'content-type': contentType }, body: Uint8Array.from(body) }).formData();
+    const fd = await new Request('https://hh.ru/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: Uint8Array.from(body),
+    }).formData();
     for (const [k, v] of fd) out[k] = typeof v === 'string' ? v : `[file ${v.name}]`;
   } else {
     for (const [k, v] of new URLSearchParams(body.toString('utf8'))) out[k] = v;
@@ -197,9 +252,12 @@ async function parseForm(contentType: string, body: Buffer): Promise<Record<stri
 export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
   const [data, tls] = await Promise.all([loadVacancies(opts.sharedDir), ensureCert()]);
   if (data.source === 'synthetic' && !opts.quiet) {
-    console.warn(`[fake-hh] ../shared/data/vacancies.jsonl.gz not found: serving the repo's demo set (${data.vacancies.length} vacancies)`);
+    console.warn(
+      `[fake-hh] ../shared/data/vacancies.jsonl.gz not found: serving the repo's demo set (${data.vacancies.length} vacancies)`,
+    );
   }
-  const vacancies = opts.vacancies !== undefined ? data.vacancies.slice(0, Math.max(1, opts.vacancies)) : data.vacancies;
+  const vacancies =
+    opts.vacancies !== undefined ? data.vacancies.slice(0, Math.max(1, opts.vacancies)) : data.vacancies;
   const byId = new Map(vacancies.map((v) => [v.id, v] as const));
   const seed = opts.seed ?? 1;
   const initialBehaviour: BehaviourPatch = BehaviourPatchSchema.parse(opts.behaviour ?? {});
@@ -221,10 +279,13 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const t = setTimeout(() => {
-        timers.delete(t);
-        resolve();
-      }, Math.min(ms, MAX_DELAY));
+      const t = setTimeout(
+        () => {
+          timers.delete(t);
+          resolve();
+        },
+        Math.min(ms, MAX_DELAY),
+      );
       timers.add(t);
     });
 
@@ -289,15 +350,29 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
     };
   }
 
-  function send(res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string | string[]> = {}): void {
+  function send(
+    res: ServerResponse,
+    status: number,
+    type: string,
+    body: string,
+    headers: Record<string, string | string[]> = {},
+  ): void {
     if (res.headersSent || res.destroyed) return;
     res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', server: 'ddos-guard', ...headers });
     res.end(body);
   }
-  const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}) =>
-    send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), headers);
-  const sendHtml = (res: ServerResponse, status: number, body: string, headers: Record<string, string | string[]> = {}) =>
-    send(res, status, 'text/html; charset=utf-8', withPageScript(body), headers);
+  const sendJson = (
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string | string[]> = {},
+  ) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), headers);
+  const sendHtml = (
+    res: ServerResponse,
+    status: number,
+    body: string,
+    headers: Record<string, string | string[]> = {},
+  ) => send(res, status, 'text/html; charset=utf-8', withPageScript(body), headers);
   /** The test's page script (api.pageScript), first thing in <head>. */
   const withPageScript = (html: string) => {
     const script = api.pageScript;
@@ -318,7 +393,8 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
     const attrs = `Path=/; Secure; SameSite=None${domain ? `; Domain=${domain}` : ''}`;
     const out: string[] = [];
     if (cookies._xsrf !== state.xsrf) out.push(`_xsrf=${state.xsrf}; ${attrs}`);
-    if (!state.behaviour.loggedOut && cookies.hhtoken !== state.sessionToken) out.push(`hhtoken=${state.sessionToken}; ${attrs}; HttpOnly; Max-Age=2592000`);
+    if (!state.behaviour.loggedOut && cookies.hhtoken !== state.sessionToken)
+      out.push(`hhtoken=${state.sessionToken}; ${attrs}; HttpOnly; Max-Age=2592000`);
     if (state.behaviour.loggedOut && cookies.hhtoken) out.push(`hhtoken=; ${attrs}; HttpOnly; Max-Age=0`);
     return out;
   }
@@ -327,7 +403,12 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
     return `/account/captcha?state=fake${seed}&backurl=${encodeURIComponent(pathWithQuery)}`;
   }
 
-  async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer | null): Promise<void> {
+  async function handleControl(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    body: Buffer | null,
+  ): Promise<void> {
     const route = url.pathname.slice('/__fake/'.length);
     const parseJson = (): unknown => {
       try {
@@ -362,10 +443,16 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
       state.clockOffsetMs += parsed.data.advanceMs;
       return sendJson(res, 200, { clockOffsetMs: state.clockOffsetMs });
     }
-    return sendJson(res, 404, { error: 'unknown control endpoint', endpoints: ['GET state', 'GET requests', 'GET kinds', 'POST behave', 'POST reset', 'POST clock'] });
+    return sendJson(res, 404, {
+      error: 'unknown control endpoint',
+      endpoints: ['GET state', 'GET requests', 'GET kinds', 'POST behave', 'POST reset', 'POST clock'],
+    });
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<{ route: RouteClass; fault: Fault['type'] | null; form: Record<string, string> | null }> {
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<{ route: RouteClass; fault: Fault['type'] | null; form: Record<string, string> | null }> {
     const method = req.method ?? 'GET';
     const host = (req.headers.host ?? 'hh.ru').slice(0, 200);
     const origin = `https://${host}`;
@@ -381,7 +468,10 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
         return { route, fault: null, form };
       }
       const ct = String(req.headers['content-type'] ?? '');
-      if (route !== 'control' && (ct.startsWith('multipart/form-data') || ct.startsWith('application/x-www-form-urlencoded'))) {
+      if (
+        route !== 'control' &&
+        (ct.startsWith('multipart/form-data') || ct.startsWith('application/x-www-form-urlencoded'))
+      ) {
         try {
           form = await parseForm(ct, body);
         } catch {
@@ -421,7 +511,14 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
       else if (fault.mode === 'html') sendHtml(res, 200, renderCaptcha(ctx, back), { 'set-cookie': setCookies });
       else
         sendJson(res, 403, {
-          errors: [{ type: 'captcha_required', value: 'captcha_required', captcha_url: `https://hh.ru${captchaUrl(back)}`, fallback_url: `https://hh.ru${back}` }],
+          errors: [
+            {
+              type: 'captcha_required',
+              value: 'captcha_required',
+              captcha_url: `https://hh.ru${captchaUrl(back)}`,
+              fallback_url: `https://hh.ru${back}`,
+            },
+          ],
           hhcaptcha: { isBot: true },
         });
       return { route, fault: 'captcha', form };
@@ -430,12 +527,26 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
     // routes
     const p = url.pathname.replace(/\/+$/, '') || '/';
     if (route === 'apply') {
-      const out = handleApply(state, byId, { cookies, xsrfHeader: (req.headers['x-xsrftoken'] as string | undefined) ?? null, fields: form ?? {}, now });
+      const out = handleApply(state, byId, {
+        cookies,
+        xsrfHeader: (req.headers['x-xsrftoken'] as string | undefined) ?? null,
+        fields: form ?? {},
+        now,
+      });
       if (out.kind === 'redirect') redirect(res, out.location);
       else sendJson(res, out.status, out.body);
       return { route, fault: null, form };
     }
-    const chatik = handleChatik(state, { method, path: p, query: url.searchParams, cookies, xsrfHeader: (req.headers['x-xsrftoken'] as string | undefined) ?? null, body, now, loggedIn });
+    const chatik = handleChatik(state, {
+      method,
+      path: p,
+      query: url.searchParams,
+      cookies,
+      xsrfHeader: (req.headers['x-xsrftoken'] as string | undefined) ?? null,
+      body,
+      now,
+      loggedIn,
+    });
     if (chatik) {
       sendJson(res, chatik.status, chatik.body, { 'set-cookie': setCookies });
       return { route, fault: null, form };
@@ -450,13 +561,15 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
     }
     if (p === '/' || p === '/search/vacancy') {
       const m = listingModel(url, loggedIn);
-      if (!loggedIn && url.searchParams.has('resume')) redirect(res, `/account/login?backurl=${encodeURIComponent(url.pathname + url.search)}`);
+      if (!loggedIn && url.searchParams.has('resume'))
+        redirect(res, `/account/login?backurl=${encodeURIComponent(url.pathname + url.search)}`);
       else sendHtml(res, 200, renderListing(ctx, m, searchState(m, origin)), { 'set-cookie': setCookies });
       return { route, fault: null, form };
     }
     if (p === '/shards/vacancy/search') {
       const m = listingModel(url, loggedIn);
-      if (url.searchParams.get('otk_format') === 'html') sendHtml(res, 200, renderCards(m.vacancies, origin, m.showSnippets));
+      if (url.searchParams.get('otk_format') === 'html')
+        sendHtml(res, 200, renderCards(m.vacancies, origin, m.showSnippets));
       else sendJson(res, 200, searchState(m, origin));
       return { route, fault: null, form };
     }
@@ -464,20 +577,28 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
     if (vm) {
       const v = byId.get(Number(vm[1]));
       if (!v) sendHtml(res, 404, renderNotFound(ctx), { 'set-cookie': setCookies });
-      else sendHtml(res, 200, renderVacancy(ctx, v, state.appliedByVacancy.get(v.id), layoutPref), { 'set-cookie': setCookies });
+      else
+        sendHtml(res, 200, renderVacancy(ctx, v, state.appliedByVacancy.get(v.id), layoutPref), {
+          'set-cookie': setCookies,
+        });
       return { route, fault: null, form };
     }
     const rm = /^\/resume\/([0-9a-f]{20,64})$/i.exec(p);
     if (rm) {
       const r = RESUMES.find((x) => x.hash === rm[1]!.toLowerCase());
-      if (!loggedIn) redirect(res, `/account/login?backurl=${encodeURIComponent(url.pathname + url.search)}`, { 'set-cookie': setCookies });
+      if (!loggedIn)
+        redirect(res, `/account/login?backurl=${encodeURIComponent(url.pathname + url.search)}`, {
+          'set-cookie': setCookies,
+        });
       else if (!r) sendHtml(res, 404, renderNotFound(ctx), { 'set-cookie': setCookies });
       else sendHtml(res, 200, renderResumePage(ctx, r), { 'set-cookie': setCookies });
       return { route, fault: null, form };
     }
     if (p === '/applicant/resumes' || p === '/applicant/negotiations') {
       if (!loggedIn) {
-        redirect(res, `/account/login?backurl=${encodeURIComponent(url.pathname + url.search)}`, { 'set-cookie': setCookies });
+        redirect(res, `/account/login?backurl=${encodeURIComponent(url.pathname + url.search)}`, {
+          'set-cookie': setCookies,
+        });
       } else if (p === '/applicant/resumes') {
         sendHtml(res, 200, renderResumes(ctx), { 'set-cookie': setCookies });
       } else {
@@ -488,7 +609,8 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
     if (p === '/applicant/vacancy_response') {
       const id = Number(url.searchParams.get('vacancyId'));
       if (!loggedIn) redirect(res, `/account/login?backurl=${encodeURIComponent(url.pathname + url.search)}`);
-      else if (byId.get(id)?.kind.hasTest) sendHtml(res, 200, renderQuestionnaire(ctx, byId.get(id)!), { 'set-cookie': setCookies });
+      else if (byId.get(id)?.kind.hasTest)
+        sendHtml(res, 200, renderQuestionnaire(ctx, byId.get(id)!), { 'set-cookie': setCookies });
       else redirect(res, byId.has(id) ? `/vacancy/${id}?fromResponse=true` : '/search/vacancy');
       return { route, fault: null, form };
     }
@@ -509,52 +631,62 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
     return { route, fault: null, form };
   }
 
-  const server = https.createServer({ key: tls.key, cert: tls.cert, keepAliveTimeout: 5_000, requestTimeout: 30_000 }, (req, res) => {
-    const started = performance.now();
-    const time = nowOf(state);
-    const url = new URL(req.url ?? '/', 'https://hh.ru');
-    let outcome: { route: RouteClass; fault: Fault['type'] | null; form: Record<string, string> | null } = { route: classify(req.method ?? 'GET', url.pathname), fault: null, form: null };
-    let recorded = false;
-    const record = () => {
-      if (recorded || outcome.route === 'control') return;
-      recorded = true;
-      const headers: Record<string, string> = {};
-      for (const h of HEADER_SUBSET) {
-        const v = req.headers[h];
-        if (typeof v === 'string') headers[h] = v.slice(0, 500);
-      }
-      const c = parseCookies(req.headers.cookie);
-      const cookies: Record<string, string> = {};
-      for (const k of ['_xsrf', 'hhtoken']) if (c[k] !== undefined) cookies[k] = c[k] ?? '';
-      const form = outcome.form ? Object.fromEntries(Object.entries(outcome.form).map(([k, v]) => [k, v.slice(0, 12_000)])) : null;
-      requests.push({
-        seq: ++seq,
-        time,
-        method: req.method ?? 'GET',
-        host: String(req.headers.host ?? ''),
-        path: url.pathname,
-        query: queryRecord(url.searchParams),
-        headers,
-        cookies,
-        form,
-        status: outcome.fault === 'drop' ? 0 : res.headersSent ? res.statusCode : 0,
-        route: outcome.route,
-        fault: outcome.fault,
-        durationMs: Math.round(performance.now() - started),
-      });
-      if (requests.length > logLimit) requests.splice(0, requests.length - logLimit);
-    };
-    handle(req, res)
-      .then((o) => {
-        // recorded as soon as the handler has answered (before the client can observe the response)
-        outcome = o;
-        record();
-      })
-      .catch((e: unknown) => {
-        if (!res.headersSent && !res.destroyed) sendJson(res, 500, { error: 'fake-hh internal error', message: String(e) });
-        record();
-      });
-  });
+  const server = https.createServer(
+    { key: tls.key, cert: tls.cert, keepAliveTimeout: 5_000, requestTimeout: 30_000 },
+    (req, res) => {
+      const started = performance.now();
+      const time = nowOf(state);
+      const url = new URL(req.url ?? '/', 'https://hh.ru');
+      let outcome: { route: RouteClass; fault: Fault['type'] | null; form: Record<string, string> | null } = {
+        route: classify(req.method ?? 'GET', url.pathname),
+        fault: null,
+        form: null,
+      };
+      let recorded = false;
+      const record = () => {
+        if (recorded || outcome.route === 'control') return;
+        recorded = true;
+        const headers: Record<string, string> = {};
+        for (const h of HEADER_SUBSET) {
+          const v = req.headers[h];
+          if (typeof v === 'string') headers[h] = v.slice(0, 500);
+        }
+        const c = parseCookies(req.headers.cookie);
+        const cookies: Record<string, string> = {};
+        for (const k of ['_xsrf', 'hhtoken']) if (c[k] !== undefined) cookies[k] = c[k] ?? '';
+        const form = outcome.form
+          ? Object.fromEntries(Object.entries(outcome.form).map(([k, v]) => [k, v.slice(0, 12_000)]))
+          : null;
+        requests.push({
+          seq: ++seq,
+          time,
+          method: req.method ?? 'GET',
+          host: String(req.headers.host ?? ''),
+          path: url.pathname,
+          query: queryRecord(url.searchParams),
+          headers,
+          cookies,
+          form,
+          status: outcome.fault === 'drop' ? 0 : res.headersSent ? res.statusCode : 0,
+          route: outcome.route,
+          fault: outcome.fault,
+          durationMs: Math.round(performance.now() - started),
+        });
+        if (requests.length > logLimit) requests.splice(0, requests.length - logLimit);
+      };
+      handle(req, res)
+        .then((o) => {
+          // recorded as soon as the handler has answered (before the client can observe the response)
+          outcome = o;
+          record();
+        })
+        .catch((e: unknown) => {
+          if (!res.headersSent && !res.destroyed)
+            sendJson(res, 500, { error: 'fake-hh internal error', message: String(e) });
+          record();
+        });
+    },
+  );
   server.on('secureConnection', (s: Socket) => {
     sockets.add(s);
     s.once('close', () => sockets.delete(s));
@@ -579,7 +711,10 @@ export async function startFakeHh(opts: FakeHhOptions = {}): Promise<FakeHh> {
       const k = v.kind;
       const n = Number(k.hasTest) + Number(k.letterRequired) + Number(k.archived) + Number(k.external);
       if (n === 0) out.normal.push(v.id);
-      else if (n === 1) out[k.hasTest ? 'hasTest' : k.letterRequired ? 'letterRequired' : k.archived ? 'archived' : 'external'].push(v.id);
+      else if (n === 1)
+        out[k.hasTest ? 'hasTest' : k.letterRequired ? 'letterRequired' : k.archived ? 'archived' : 'external'].push(
+          v.id,
+        );
     }
     return out;
   }
@@ -669,4 +804,3 @@ export function extractInitialState(html: string): Record<string, unknown> | nul
   const json = text === null ? null : parseMaybeEscapedJson(text);
   return json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
 }
-

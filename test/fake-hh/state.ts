@@ -34,7 +34,11 @@ export const RESUMES: readonly FakeResume[] = [
     area: 'Москва',
     about: 'Фронтенд-разработчик, пять лет с React и TypeScript. Люблю доступные интерфейсы и быстрые страницы.',
     jobs: [
-      { position: 'Frontend-разработчик', company: 'ООО «Витрина»', description: 'Личный кабинет на React и TypeScript.\nДизайн-система, тесты на Playwright.' },
+      {
+        position: 'Frontend-разработчик',
+        company: 'ООО «Витрина»',
+        description: 'Личный кабинет на React и TypeScript.\nДизайн-система, тесты на Playwright.',
+      },
       { position: 'Верстальщик', company: 'Студия «Пиксель»', description: 'Адаптивная вёрстка лендингов.' },
     ],
     professionalRoles: ['96'],
@@ -50,14 +54,26 @@ export const RESUMES: readonly FakeResume[] = [
     keySkills: ['SQL', 'Python', 'Pandas', 'Power BI'],
     area: 'Москва',
     about: 'Аналитик данных: SQL, Python, дашборды. Довожу отчёты до решений.',
-    jobs: [{ position: 'Аналитик данных', company: 'Ритейл Групп', description: 'Отчёты по продажам в Power BI, A/B-тесты на Python.' }],
+    jobs: [
+      {
+        position: 'Аналитик данных',
+        company: 'Ритейл Групп',
+        description: 'Отчёты по продажам в Power BI, A/B-тесты на Python.',
+      },
+    ],
     professionalRoles: ['156'],
     licences: '',
     languages: ['Русский — Родной'],
   },
 ];
 
-export const ACCOUNT = { firstName: 'Иван', lastName: 'Иванов', middleName: 'Иванович', userId: '100000001', hhid: '100000000' };
+export const ACCOUNT = {
+  firstName: 'Иван',
+  lastName: 'Иванов',
+  middleName: 'Иванович',
+  userId: '100000001',
+  hhid: '100000000',
+};
 
 export interface Application {
   vacancyId: number;

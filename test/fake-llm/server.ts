@@ -18,7 +18,13 @@ export interface FakeChatRequest {
   method: string;
   path: string;
   headers: Record<string, string>;
-  body: { model?: string; messages?: Array<{ role: string; content: string }>; stream?: boolean; max_tokens?: number; [k: string]: unknown } | null;
+  body: {
+    model?: string;
+    messages?: Array<{ role: string; content: string }>;
+    stream?: boolean;
+    max_tokens?: number;
+    [k: string]: unknown;
+  } | null;
   form: string | null;
 }
 
@@ -67,7 +73,11 @@ export interface FakeLlm {
 }
 
 /** Like OpenAI/OpenRouter: any origin may call (extension service workers without a host permission too). */
-const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization, content-type, accept, rquid', 'access-control-allow-methods': 'POST, GET, OPTIONS' };
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization, content-type, accept, rquid',
+  'access-control-allow-methods': 'POST, GET, OPTIONS',
+};
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...CORS, ...headers });
@@ -137,22 +147,48 @@ export async function startFakeLlm(opts: { port?: number } = {}): Promise<FakeLl
     if (faulty && b.hang) return; // the socket stays open; close() destroys it
     if (faulty && b.status) {
       const headers: Record<string, string> = b.retryAfter !== undefined ? { 'retry-after': String(b.retryAfter) } : {};
-      const message = b.status === 401 ? 'Incorrect API key provided' : b.status === 429 ? 'Rate limit reached' : b.status === 404 ? 'The model does not exist' : 'Internal error';
+      const message =
+        b.status === 401
+          ? 'Incorrect API key provided'
+          : b.status === 429
+            ? 'Rate limit reached'
+            : b.status === 404
+              ? 'The model does not exist'
+              : 'Internal error';
       return send(res, b.status, { error: { message, type: 'fake', code: b.status } }, headers);
     }
     const text = fake.reply(record);
-    if (faulty && b.nonStreaming) return send(res, 200, { id: 'x', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }] });
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', ...CORS });
+    if (faulty && b.nonStreaming)
+      return send(res, 200, {
+        id: 'x',
+        object: 'chat.completion',
+        choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
+      });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      ...CORS,
+    });
     res.flushHeaders();
     if (faulty && b.stallAfterHeaders) return;
     const size = b.chunkChars ?? 7;
-    const events: string[] = [`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { role: 'assistant', content: '' } }] })}\n\n`, ': keep-alive comment\n\n'];
+    const events: string[] = [
+      `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { role: 'assistant', content: '' } }] })}\n\n`,
+      ': keep-alive comment\n\n',
+    ];
     const chars = [...text];
     for (let i = 0; i < chars.length; i += size) {
-      events.push(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: chars.slice(i, i + size).join('') }, finish_reason: null }] })}\n\n`);
-      if (faulty && b.midStreamError && events.length === 4) events.push(`data: ${JSON.stringify({ error: { message: 'overloaded' } })}\n\n`);
+      events.push(
+        `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: chars.slice(i, i + size).join('') }, finish_reason: null }] })}\n\n`,
+      );
+      if (faulty && b.midStreamError && events.length === 4)
+        events.push(`data: ${JSON.stringify({ error: { message: 'overloaded' } })}\n\n`);
     }
-    events.push(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`, 'data: [DONE]\n\n');
+    events.push(
+      `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`,
+      'data: [DONE]\n\n',
+    );
     // Each event is written in two pieces split mid-line: the client must reassemble across reads.
     const writes = events.flatMap((e) => {
       const cut = Math.max(1, Math.floor(e.length / 2));
@@ -180,22 +216,33 @@ export async function startFakeLlm(opts: { port?: number } = {}): Promise<FakeLl
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
       let body: FakeChatRequest['body'] = null;
       try {
-        body = raw && (headers['content-type'] ?? '').includes('json') ? (JSON.parse(raw) as FakeChatRequest['body']) : null;
+        body =
+          raw && (headers['content-type'] ?? '').includes('json') ? (JSON.parse(raw) as FakeChatRequest['body']) : null;
       } catch {
         body = null;
       }
-      const record: FakeChatRequest = { method: req.method ?? 'GET', path: url.pathname, headers, body, form: body ? null : raw || null };
+      const record: FakeChatRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        headers,
+        body,
+        form: body ? null : raw || null,
+      };
       fake.requests.push(record);
       if (req.method === 'OPTIONS') {
         res.writeHead(204, CORS);
         return void res.end();
       }
-      if (req.method === 'GET' && url.pathname === '/v1/models') return send(res, 200, { data: [{ id: 'fake-model', object: 'model' }] });
+      if (req.method === 'GET' && url.pathname === '/v1/models')
+        return send(res, 200, { data: [{ id: 'fake-model', object: 'model' }] });
       if (req.method === 'POST' && url.pathname === '/v1/chat/completions') return chat(res, record);
       if (req.method === 'POST' && url.pathname === '/api/v2/oauth') {
-        if (headers['authorization'] !== `Basic ${fake.gigachat.authKey}`) return send(res, 401, { code: 6, message: 'credentials doesn\'t match db data' });
-        if (!/^[0-9a-f-]{36}$/i.test(headers['rquid'] ?? '')) return send(res, 400, { code: 5, message: 'RqUID is invalid' });
-        if (!/^scope=GIGACHAT_API_(PERS|B2B|CORP)$/.test(raw)) return send(res, 400, { code: 7, message: 'scope is invalid' });
+        if (headers['authorization'] !== `Basic ${fake.gigachat.authKey}`)
+          return send(res, 401, { code: 6, message: "credentials doesn't match db data" });
+        if (!/^[0-9a-f-]{36}$/i.test(headers['rquid'] ?? ''))
+          return send(res, 400, { code: 5, message: 'RqUID is invalid' });
+        if (!/^scope=GIGACHAT_API_(PERS|B2B|CORP)$/.test(raw))
+          return send(res, 400, { code: 7, message: 'scope is invalid' });
         const token = `tok-${++fake.gigachat.tokensIssued}-${Math.random().toString(36).slice(2)}`;
         tokens.add(token);
         return send(res, 200, { access_token: token, expires_at: Date.now() + fake.gigachat.tokenTtlMs });

@@ -52,12 +52,20 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
   let nextId = 1;
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type' });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'access-control-allow-origin': '*',
+      'access-control-allow-headers': 'content-type',
+    });
     res.end(JSON.stringify(body));
   };
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type', 'access-control-allow-methods': 'POST, GET' });
+      res.writeHead(204, {
+        'access-control-allow-origin': '*',
+        'access-control-allow-headers': 'content-type',
+        'access-control-allow-methods': 'POST, GET',
+      });
       res.end();
       return;
     }
@@ -76,18 +84,37 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
         return send(res, 400, { ok: false, error_code: 400, description: "Bad Request: can't parse JSON" });
       }
       const botId = token.split(':')[0] ?? '';
-      if (method === 'getMe') return send(res, 200, { ok: true, result: { id: Number(botId), is_bot: true, first_name: 'Otklik test', username: 'otklik_test_bot' } });
+      if (method === 'getMe')
+        return send(res, 200, {
+          ok: true,
+          result: { id: Number(botId), is_bot: true, first_name: 'Otklik test', username: 'otklik_test_bot' },
+        });
       if (method === 'sendMessage') {
         if (throttled > 0) {
           throttled--;
-          return send(res, 429, { ok: false, error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } });
+          return send(res, 429, {
+            ok: false,
+            error_code: 429,
+            description: 'Too Many Requests: retry after 3',
+            parameters: { retry_after: 3 },
+          });
         }
         const chatId = String(body['chat_id'] ?? '');
         const text = typeof body['text'] === 'string' ? body['text'] : '';
-        if (!chats.has(chatId)) return send(res, 400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' });
-        if (!text) return send(res, 400, { ok: false, error_code: 400, description: 'Bad Request: message text is empty' });
+        if (!chats.has(chatId))
+          return send(res, 400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' });
+        if (!text)
+          return send(res, 400, { ok: false, error_code: 400, description: 'Bad Request: message text is empty' });
         messages.push({ chatId, text, botId, time: Date.now() });
-        return send(res, 200, { ok: true, result: { message_id: nextId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(chatId), type: 'private' }, text } });
+        return send(res, 200, {
+          ok: true,
+          result: {
+            message_id: nextId++,
+            date: Math.floor(Date.now() / 1000),
+            chat: { id: Number(chatId), type: 'private' },
+            text,
+          },
+        });
       }
       return send(res, 404, { ok: false, error_code: 404, description: 'Not Found: method not found' });
     });

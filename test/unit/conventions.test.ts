@@ -17,7 +17,10 @@ const HH_ADDRESS_RULES: { name: string; re: RegExp }[] = [
   { name: 'hh host in a URL', re: /\bhttps?:\/\/(?:[\w-]+\.)*(?:hh\.ru|hh\.kz|rabota\.by|hh\.uz)\b/i },
   { name: 'hh host list as a regex', re: /hh\\\.(?:ru|kz|uz)\b|rabota\\\.by/ },
   { name: 'chat endpoint', re: /chatik\.|\/chatik\//i },
-  { name: 'hh path', re: /['"`/](?:applicant|search\/vacancy|resume|vacancy|employer)\/|['"`]\/(?:applicant|search|vacancy|resume|employer)\b/ },
+  {
+    name: 'hh path',
+    re: /['"`/](?:applicant|search\/vacancy|resume|vacancy|employer)\/|['"`]\/(?:applicant|search|vacancy|resume|employer)\b/,
+  },
 ];
 /** Entry points of the scripts that run inside hh pages (listing script, page-features script). */
 const CONTENT_ENTRIES = ['entrypoints/hh.content/index.ts', 'entrypoints/hh-pages.content/index.ts'];
@@ -46,7 +49,9 @@ const code = (f: string) => readFileSync(join(ROOT, f), 'utf8').replace(/\/\/.*$
 
 /** Source without comments; strings (where `//` is common: URLs) are kept as they are. */
 export function stripComments(src: string): string {
-  return src.replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`|\/\/.*|\/\*[\s\S]*?\*\//g, (m) => (m.startsWith('//') || m.startsWith('/*') ? '' : m));
+  return src.replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`|\/\/.*|\/\*[\s\S]*?\*\//g, (m) =>
+    m.startsWith('//') || m.startsWith('/*') ? '' : m,
+  );
 }
 
 /** `file:line rule` for every hh address spelled outside HH_DOOR. */
@@ -54,9 +59,11 @@ export function hhAddressLeaks(sources: { path: string; text: string }[]): strin
   const out: string[] = [];
   for (const { path, text } of sources) {
     if (path.startsWith(HH_DOOR)) continue;
-    stripComments(text).split('\n').forEach((line, i) => {
-      for (const r of HH_ADDRESS_RULES) if (r.re.test(line)) out.push(`${path}:${i + 1} ${r.name}`);
-    });
+    stripComments(text)
+      .split('\n')
+      .forEach((line, i) => {
+        for (const r of HH_ADDRESS_RULES) if (r.re.test(line)) out.push(`${path}:${i + 1} ${r.name}`);
+      });
   }
   return out;
 }
@@ -65,7 +72,8 @@ export function hhAddressLeaks(sources: { path: string; text: string }[]): strin
 export function runtimeImports(src: string): string[] {
   const out: string[] = [];
   const code = stripComments(src);
-  for (const m of code.matchAll(/^\s*(?:import|export)\s+(type\s+)?(?:[^'"`;]*?\sfrom\s*)?['"]([^'"]+)['"]/gm)) if (!m[1]) out.push(m[2]!);
+  for (const m of code.matchAll(/^\s*(?:import|export)\s+(type\s+)?(?:[^'"`;]*?\sfrom\s*)?['"]([^'"]+)['"]/gm))
+    if (!m[1]) out.push(m[2]!);
   for (const m of code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push(m[1]!);
   return out;
 }
@@ -79,7 +87,8 @@ export function contentScriptViolations(entries: string[], read: (path: string) 
   const seen = new Set<string>();
   const resolveRel = (from: string, spec: string): string | null => {
     const base = join(dirname(from), spec);
-    for (const c of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) if (/\.tsx?$/.test(c) && read(c) !== null) return c;
+    for (const c of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')])
+      if (/\.tsx?$/.test(c) && read(c) !== null) return c;
     return null;
   };
   const walk = (file: string, chain: string[]) => {
@@ -88,14 +97,16 @@ export function contentScriptViolations(entries: string[], read: (path: string) 
     const text = read(file) ?? '';
     const here = [...chain, file];
     for (const r of CONTENT_FORBIDDEN) {
-      if (r.file?.test(file) || (r.text && r.text.test(stripComments(text)))) out.push(`${here.join(' > ')}: ${r.name}`);
+      if (r.file?.test(file) || (r.text && r.text.test(stripComments(text))))
+        out.push(`${here.join(' > ')}: ${r.name}`);
     }
     for (const spec of runtimeImports(text)) {
       if (spec.startsWith('.')) {
         const target = resolveRel(file, spec);
         if (target) walk(target, here);
       } else {
-        for (const r of CONTENT_FORBIDDEN) if (r.module?.test(spec)) out.push(`${here.join(' > ')} imports '${spec}': ${r.name}`);
+        for (const r of CONTENT_FORBIDDEN)
+          if (r.module?.test(spec)) out.push(`${here.join(' > ')} imports '${spec}': ${r.name}`);
       }
     }
   };
@@ -141,17 +152,27 @@ describe('boundaries', () => {
     });
 
     it('hh words in prose and comments are not addresses', () => {
-      const text = "// see https://hh.ru/applicant/negotiations\nconst m = 'hh.ru asks for a captcha';\n/* chatik.hh.ru */";
+      const text =
+        "// see https://hh.ru/applicant/negotiations\nconst m = 'hh.ru asks for a captcha';\n/* chatik.hh.ru */";
       expect(hhAddressLeaks([{ path: 'lib/queue/x.ts', text }])).toEqual([]);
     });
 
     const tree = (files: Record<string, string>) => (p: string) => files[p] ?? null;
     it('dexie two imports away from a content entry', () => {
-      const read = tree({ 'c/index.ts': "import { a } from '../lib/a';", 'lib/a.ts': "export * from './b';", 'lib/b.ts': "import Dexie from 'dexie';" });
-      expect(contentScriptViolations(['c/index.ts'], read)).toEqual(["c/index.ts > lib/a.ts > lib/b.ts imports 'dexie': dexie"]);
+      const read = tree({
+        'c/index.ts': "import { a } from '../lib/a';",
+        'lib/a.ts': "export * from './b';",
+        'lib/b.ts': "import Dexie from 'dexie';",
+      });
+      expect(contentScriptViolations(['c/index.ts'], read)).toEqual([
+        "c/index.ts > lib/a.ts > lib/b.ts imports 'dexie': dexie",
+      ]);
     });
     it('the db module loaded lazily', () => {
-      const read = tree({ 'c/index.ts': "const m = await import('../lib/db');", 'lib/db/index.ts': 'export const x = 1;' });
+      const read = tree({
+        'c/index.ts': "const m = await import('../lib/db');",
+        'lib/db/index.ts': 'export const x = 1;',
+      });
       expect(contentScriptViolations(['c/index.ts'], read)).toEqual(['c/index.ts > lib/db/index.ts: the db module']);
     });
     it('raw IndexedDB', () => {
@@ -159,7 +180,10 @@ describe('boundaries', () => {
       expect(contentScriptViolations(['c/index.ts'], read)).toEqual(['c/index.ts > c/s.ts: IndexedDB']);
     });
     it('type-only imports are erased: no violation', () => {
-      const read = tree({ 'c/index.ts': "import type { Job } from '../lib/db/schema';\nexport type { X } from '../lib/db';", 'lib/db/schema.ts': '' });
+      const read = tree({
+        'c/index.ts': "import type { Job } from '../lib/db/schema';\nexport type { X } from '../lib/db';",
+        'lib/db/schema.ts': '',
+      });
       expect(contentScriptViolations(['c/index.ts'], read)).toEqual([]);
     });
   });
@@ -177,7 +201,9 @@ describe('project conventions', () => {
   });
 
   it('the content script never opens IndexedDB: it goes through messages', () => {
-    const contentSide = product.filter((f) => f.startsWith('entrypoints/hh.content/') || f.startsWith('lib/listing/') || f.startsWith('lib/hh-pages/'));
+    const contentSide = product.filter(
+      (f) => f.startsWith('entrypoints/hh.content/') || f.startsWith('lib/listing/') || f.startsWith('lib/hh-pages/'),
+    );
     const offenders = contentSide.filter((f) => /from ['"]dexie['"]|indexedDB|worker\/db\//.test(code(f)));
     expect(offenders).toEqual([]);
   });
@@ -194,18 +220,29 @@ describe('project conventions', () => {
 
   it('zod messages are English without classic zod (zod/mini registers no locale of its own)', () => {
     // This file loads no classic zod, so a missing z.config(locale) shows here as "Invalid input".
-    const r = triageStatsSchema.safeParse({ url: 'not a url', total: 1, shown: 1, dimmed: 0, hidden: -1, unrecognised: 0 });
+    const r = triageStatsSchema.safeParse({
+      url: 'not a url',
+      total: 1,
+      shown: 1,
+      dimmed: 0,
+      hidden: -1,
+      unrecognised: 0,
+    });
     expect(r.success).toBe(false);
-    if (!r.success) expect(describeZodError(r.error)).toBe('url: Invalid URL; hidden: Too small: expected number to be >=0');
+    if (!r.success)
+      expect(describeZodError(r.error)).toBe('url: Invalid URL; hidden: Too small: expected number to be >=0');
   });
 
   it('no `any` without a comment on the same line', () => {
     const offenders: string[] = [];
     for (const f of product) {
-      readFileSync(join(ROOT, f), 'utf8').split('\n').forEach((line, i) => {
-        if (/^\s*(\*|\/\/|\/\*)/.test(line)) return; // a comment line
-        if (/(:\s*any\b|as any\b|<any>)/.test(line) && !/\/\/|\/\*/.test(line)) offenders.push(`${relative(ROOT, join(ROOT, f))}:${i + 1}`);
-      });
+      readFileSync(join(ROOT, f), 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (/^\s*(\*|\/\/|\/\*)/.test(line)) return; // a comment line
+          if (/(:\s*any\b|as any\b|<any>)/.test(line) && !/\/\/|\/\*/.test(line))
+            offenders.push(`${relative(ROOT, join(ROOT, f))}:${i + 1}`);
+        });
     }
     expect(offenders).toEqual([]);
   });
@@ -218,9 +255,11 @@ describe('end-to-end test conventions', () => {
     // `expect(await locator.textContent()).toBe(x)` reads once: it passes or fails by timing (issue 19's flaky test).
     const offenders: string[] = [];
     for (const f of e2e) {
-      code(f).split('\n').forEach((line, i) => {
-        if (/\bexpect\(\s*await\b/.test(line)) offenders.push(`${f}:${i + 1}`);
-      });
+      code(f)
+        .split('\n')
+        .forEach((line, i) => {
+          if (/\bexpect\(\s*await\b/.test(line)) offenders.push(`${f}:${i + 1}`);
+        });
     }
     expect(offenders).toEqual([]);
   });

@@ -29,7 +29,10 @@ describe('fake hh.ru: responses page and chats (through lib/core/hh clients)', (
   async function applyTo(n: number): Promise<number[]> {
     const client = createApplyClient({ fetch: f, readCookie });
     const ids = fake.vacancyKinds().normal.slice(0, n);
-    for (const id of ids) expect((await client.apply({ vacancyId: String(id), resumeHash: fake.resumes[0]!.hash, letter: '' })).kind).toBe('applied');
+    for (const id of ids)
+      expect((await client.apply({ vacancyId: String(id), resumeHash: fake.resumes[0]!.hash, letter: '' })).kind).toBe(
+        'applied',
+      );
     return ids;
   }
 
@@ -43,7 +46,11 @@ describe('fake hh.ru: responses page and chats (through lib/core/hh clients)', (
     expect(cards.map((c) => c.topicId)).toEqual(topics.map((t) => t.topicId));
     expect(topics.map((t) => t.vacancyId)).toEqual(ids.map(String).reverse());
     expect(cards.map((c) => c.status)).toEqual(['not_viewed', 'discard', 'invitation']);
-    expect(topics.map((t) => [t.lastState, t.invited, t.discarded])).toEqual([['RESPONSE', false, false], ['DISCARD', false, true], ['INVITATION', true, false]]);
+    expect(topics.map((t) => [t.lastState, t.invited, t.discarded])).toEqual([
+      ['RESPONSE', false, false],
+      ['DISCARD', false, true],
+      ['INVITATION', true, false],
+    ]);
     expect(cards[2]!.title).toBe(fake.vacancy(ids[0]!)!.name);
     expect(cards.map((c) => c.canDecline)).toEqual([true, false, false]);
   });
@@ -63,12 +70,17 @@ describe('fake hh.ru: responses page and chats (through lib/core/hh clients)', (
     const t = page.ok ? page.page.topics[0]! : null;
     expect(t).toMatchObject({ hasNewMessages: true, viewedByOpponent: true, messagesCount: 2 });
     const chat = await fetchChatMessages({ fetch: f, readCookie }, t!.chatId!);
-    expect(chat.ok && chat.value.map((m) => [m.fromEmployer, m.text])).toEqual([[false, 'Отклик на вакансию'], [true, 'Здравствуйте! Когда вам удобно созвониться?']]);
+    expect(chat.ok && chat.value.map((m) => [m.fromEmployer, m.text])).toEqual([
+      [false, 'Отклик на вакансию'],
+      [true, 'Здравствуйте! Когда вам удобно созвониться?'],
+    ]);
     const req = { chatId: t!.chatId!, text: 'Завтра в 11:00', idempotencyKey: 'k1' };
     expect(await sendChatMessage({ fetch: f, readCookie }, req)).toEqual({ ok: true, value: null });
     expect(await sendChatMessage({ fetch: f, readCookie }, req)).toEqual({ ok: true, value: null });
     expect(fake.negotiations.sent.map((s) => s.text)).toEqual(['Завтра в 11:00']);
-    expect(await sendChatMessage({ fetch: f, readCookie: async () => 'wrong' }, { ...req, idempotencyKey: 'k2' })).toMatchObject({ ok: false, error: 'logged_out' });
+    expect(
+      await sendChatMessage({ fetch: f, readCookie: async () => 'wrong' }, { ...req, idempotencyKey: 'k2' }),
+    ).toMatchObject({ ok: false, error: 'logged_out' });
     expect(fake.negotiations.sent).toHaveLength(1);
     const after = await fetchNegotiationsPage(f);
     expect(after.ok && after.page.topics[0]!.hasNewMessages).toBe(false);

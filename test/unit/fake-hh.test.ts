@@ -35,7 +35,9 @@ function request(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -46,10 +48,13 @@ function request(
   });
 }
 
-const get = (fake: FakeHh, path: string, headers: Record<string, string> = {}, host?: string) => request(fake, 'GET', path, { headers, host });
+const get = (fake: FakeHh, path: string, headers: Record<string, string> = {}, host?: string) =>
+  request(fake, 'GET', path, { headers, host });
 
 function dom(html: string): Document {
-  const w = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const w = new Window({
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   w.document.write(html);
   return w.document as unknown as Document;
 }
@@ -126,14 +131,19 @@ describeWithRealVacancies('listing', () => {
       expect(card.querySelector('div[class*="compensation-labels"]')).not.toBeNull();
       expect(card.querySelector('[data-qa^="vacancy-serp__vacancy-work-experience-"]')).not.toBeNull();
       expect(card.querySelector('[data-qa="vacancy-serp__vacancy-address"]')).not.toBeNull();
-      expect(card.querySelector('a[data-qa="vacancy-serp__vacancy_response"]')?.getAttribute('href')).toContain(`vacancyId=${id}`);
+      expect(card.querySelector('a[data-qa="vacancy-serp__vacancy_response"]')?.getAttribute('href')).toContain(
+        `vacancyId=${id}`,
+      );
     }
     // the salary span is the first child of the compensation block, with hh's spacing characters
     const salaries = cards
       .map((c) => c.querySelector('div[class*="compensation-labels"] > span')?.textContent ?? '')
       .filter((t) => t.includes('за'));
     expect(salaries.length).toBeGreaterThan(5);
-    for (const s of salaries) expect(s).toMatch(/^(от |до )?[\d\u202f]+( – [\d\u202f]+)?[\s\u00a0]\S+\u00a0за\u00a0месяц, (на руки|до вычета налогов)$/);
+    for (const s of salaries)
+      expect(s).toMatch(
+        /^(от |до )?[\d\u202f]+( – [\d\u202f]+)?[\s\u00a0]\S+\u00a0за\u00a0месяц, (на руки|до вычета налогов)$/,
+      );
     expect(doc.querySelectorAll('[data-qa="vacancy-serp__vacancy-employer-text"]').length).toBeGreaterThan(30);
   });
 
@@ -167,10 +177,16 @@ describeWithRealVacancies('listing', () => {
     const raw = (await get(fake, '/search/vacancy?text=python&otk_ssr=20')).body;
     expect(raw).toContain('<template style="display:none" id="HH-Lux-InitialState">{&#34;');
     const doc = dom(raw);
-    expect(doc.querySelectorAll('[data-qa="vacancy-serp__results"] [data-qa="vacancy-serp__vacancy"]')).toHaveLength(20);
+    expect(doc.querySelectorAll('[data-qa="vacancy-serp__results"] [data-qa="vacancy-serp__vacancy"]')).toHaveLength(
+      20,
+    );
     const later = doc.getElementById('fake-hh-deferred');
     expect(later?.getAttribute('type')).toBe('text/x-fake-hh-cards');
-    const state = listingStateFromText(stateTextFromHtml(raw), 'https://hh.ru/search/vacancy?text=python&otk_ssr=20', []);
+    const state = listingStateFromText(
+      stateTextFromHtml(raw),
+      'https://hh.ru/search/vacancy?text=python&otk_ssr=20',
+      [],
+    );
     expect(state.ok && state.vacancies.length).toBe(50);
     if (!state.ok) return;
     expect(state.vacancies.some((v) => v.acceptAutoResponse === false)).toBe(true);
@@ -203,7 +219,19 @@ describeWithRealVacancies('listing', () => {
     const vs = state.vacancySearchResult.vacancies;
     expect(vs).toHaveLength(50);
     expect(state.vacancySearchResult.totalResults).toBeGreaterThan(1000);
-    for (const key of ['vacancyId', 'name', 'company', 'compensation', 'workExperience', 'workFormats', 'area', 'address', 'snippet', 'userLabels', 'links']) {
+    for (const key of [
+      'vacancyId',
+      'name',
+      'company',
+      'compensation',
+      'workExperience',
+      'workFormats',
+      'area',
+      'address',
+      'snippet',
+      'userLabels',
+      'links',
+    ]) {
       expect(vs[0]).toHaveProperty(key);
     }
     // same order as the cards
@@ -244,9 +272,14 @@ describeWithRealVacancies('listing', () => {
   });
 
   it('serves /shards/vacancy/search as JSON and as an HTML fragment of cards for appending', async () => {
-    const json = await get(fake, '/shards/vacancy/search?text=python&page=1', { accept: 'application/json', 'x-requested-with': 'XMLHttpRequest' });
+    const json = await get(fake, '/shards/vacancy/search?text=python&page=1', {
+      accept: 'application/json',
+      'x-requested-with': 'XMLHttpRequest',
+    });
     expect(json.headers['content-type']).toMatch(/application\/json/);
-    const body = JSON.parse(json.body) as { vacancySearchResult: { vacancies: Array<{ vacancyId: number }>; totalResults: number } };
+    const body = JSON.parse(json.body) as {
+      vacancySearchResult: { vacancies: Array<{ vacancyId: number }>; totalResults: number };
+    };
     expect(body.vacancySearchResult.vacancies).toHaveLength(50);
     const frag = await get(fake, '/shards/vacancy/search?text=python&page=1&otk_format=html');
     const doc = dom(`<div id="root">${frag.body}</div>`);
@@ -268,14 +301,20 @@ describe('vacancy page and applicant pages', () => {
     expect(r.status).toBe(200);
     const doc = dom(r.body);
     expect(doc.querySelector('h1[data-qa="vacancy-title"]')?.textContent).toBe(v.name);
-    expect(doc.querySelector('[data-qa="vacancy-salary"] [data-qa^="vacancy-salary-compensation-type-"]')).not.toBeNull();
+    expect(
+      doc.querySelector('[data-qa="vacancy-salary"] [data-qa^="vacancy-salary-compensation-type-"]'),
+    ).not.toBeNull();
     expect(doc.querySelector('[data-qa="vacancy-experience"]')?.textContent).toMatch(/год|лет|не требуется/);
     expect([...doc.querySelectorAll('[data-qa="skills-element"]')].map((s) => s.textContent)).toEqual(v.keySkills);
     expect(doc.querySelector('a[data-qa="vacancy-company-name"]')?.textContent).toBe(v.employer?.name);
     expect(doc.querySelector('[data-qa="vacancy-description"]')?.textContent?.length).toBeGreaterThan(50);
     expect(doc.querySelector('a[data-qa="vacancy-response-link-top"]')).not.toBeNull();
-    const state = extractInitialState(r.body) as { vacancyView: Record<string, unknown>; applicantVacancyResponseStatuses: Record<string, { alreadyApplied: boolean }> };
-    const view = (state.vacancyView.vacancyFull as { vacancy: Record<string, unknown> } | undefined)?.vacancy ?? state.vacancyView;
+    const state = extractInitialState(r.body) as {
+      vacancyView: Record<string, unknown>;
+      applicantVacancyResponseStatuses: Record<string, { alreadyApplied: boolean }>;
+    };
+    const view =
+      (state.vacancyView.vacancyFull as { vacancy: Record<string, unknown> } | undefined)?.vacancy ?? state.vacancyView;
     expect(view.vacancyId).toBe(v.id);
     expect(state.applicantVacancyResponseStatuses[String(v.id)]?.alreadyApplied).toBe(false);
 
@@ -316,7 +355,11 @@ describe('apply endpoint', () => {
     });
     expect(body).toHaveProperty('responseStatus.negotiations.topicList');
     expect(fake.applications).toHaveLength(1);
-    expect(fake.applications[0]).toMatchObject({ vacancyId: id, resumeHash: fake.resumes[0]?.hash, letter: 'Здравствуйте! Мне интересна вакансия.' });
+    expect(fake.applications[0]).toMatchObject({
+      vacancyId: id,
+      resumeHash: fake.resumes[0]?.hash,
+      letter: 'Здравствуйте! Мне интересна вакансия.',
+    });
 
     const page = dom((await get(fake, `/vacancy/${id}`)).body);
     expect(page.querySelector('a[data-qa="vacancy-response-link-top"]')).toBeNull();
@@ -329,7 +372,10 @@ describe('apply endpoint', () => {
   it('accepts urlencoded bodies too and labels a letterless apply "without-letter"', async () => {
     const r = await apply(fake, { vacancy_id: String(normal[1]) }, { urlencoded: true });
     expect(r.status).toBe(200);
-    expect(JSON.parse(r.body)).toMatchObject({ success: 'true', response_label: 'nonreq-letter-no-test-without-letter' });
+    expect(JSON.parse(r.body)).toMatchObject({
+      success: 'true',
+      response_label: 'nonreq-letter-no-test-without-letter',
+    });
   });
 
   it('rejects xsrf mismatches with 403 {"error":"xsrf","xsrfError":true}', async () => {
@@ -381,16 +427,29 @@ describe('apply endpoint', () => {
       const r = await apply(fake, fields);
       return { status: r.status, body: JSON.parse(r.body) as Record<string, unknown> };
     };
-    expect(await err({ vacancy_id: String(kinds.hasTest[0]) })).toMatchObject({ status: 400, body: { error: 'test-required' } });
-    expect(await err({ vacancy_id: String(kinds.letterRequired[0]), letter: '  ' })).toMatchObject({ status: 400, body: { error: 'letter-required' } });
+    expect(await err({ vacancy_id: String(kinds.hasTest[0]) })).toMatchObject({
+      status: 400,
+      body: { error: 'test-required' },
+    });
+    expect(await err({ vacancy_id: String(kinds.letterRequired[0]), letter: '  ' })).toMatchObject({
+      status: 400,
+      body: { error: 'letter-required' },
+    });
     expect(await err({ vacancy_id: String(kinds.archived[0]) })).toMatchObject({ body: { error: 'unknown' } });
     expect(await err({ vacancy_id: String(kinds.external[0]) })).toMatchObject({ body: { error: 'direct-vacancy' } });
-    expect(await err({ vacancy_id: '1' })).toMatchObject({ body: { error: 'unknown', errors: [{ type: 'not_found' }] } });
-    expect(await err({ vacancy_id: String(normal[7]), resume_hash: 'ab'.repeat(19) })).toMatchObject({ body: { error: 'unknown' } });
+    expect(await err({ vacancy_id: '1' })).toMatchObject({
+      body: { error: 'unknown', errors: [{ type: 'not_found' }] },
+    });
+    expect(await err({ vacancy_id: String(normal[7]), resume_hash: 'ab'.repeat(19) })).toMatchObject({
+      body: { error: 'unknown' },
+    });
     expect(fake.applications).toHaveLength(0);
     // with a letter the letter-required vacancy goes through, labelled req-letter
     const ok = await err({ vacancy_id: String(kinds.letterRequired[0]), letter: 'Готов к сотрудничеству' });
-    expect(ok).toMatchObject({ status: 200, body: { success: 'true', response_label: 'req-letter-no-test-with-letter' } });
+    expect(ok).toMatchObject({
+      status: 200,
+      body: { success: 'true', response_label: 'req-letter-no-test-with-letter' },
+    });
   });
 });
 
@@ -431,11 +490,15 @@ describe('misbehaviour', () => {
     const state = extractInitialState(page.body) as { userType: string; applicantResumes: unknown[] };
     expect(state.userType).toBe('anonymous');
     expect(state.applicantResumes).toEqual([]);
-    expect((page.headers['set-cookie'] as string[]).some((c) => c.startsWith('hhtoken=;') && c.includes('Max-Age=0'))).toBe(true);
+    expect(
+      (page.headers['set-cookie'] as string[]).some((c) => c.startsWith('hhtoken=;') && c.includes('Max-Age=0')),
+    ).toBe(true);
     expect((await get(fake, '/applicant/resumes')).status).toBe(302);
     // no cookie at all = logged out too, even when the user is "logged in"
     fake.behave({ loggedOut: false, loggedOutMode: '403' });
-    expect((await apply(fake, { vacancy_id: String(normal[0]) }, { cookie: `_xsrf=${fake.state.xsrf}` })).status).toBe(403);
+    expect((await apply(fake, { vacancy_id: String(normal[0]) }, { cookie: `_xsrf=${fake.state.xsrf}` })).status).toBe(
+      403,
+    );
   });
 
   it('status5xx as a count fails exactly the next N applies; pages are not affected by default', async () => {
@@ -488,7 +551,13 @@ describe('recording and control', () => {
     await get(fake, '/__fake/state');
     expect(fake.requests).toHaveLength(2);
     const [listing, post] = fake.requests;
-    expect(listing).toMatchObject({ method: 'GET', path: '/search/vacancy', query: { text: 'go', area: '1' }, status: 200, route: 'page' });
+    expect(listing).toMatchObject({
+      method: 'GET',
+      path: '/search/vacancy',
+      query: { text: 'go', area: '1' },
+      status: 200,
+      route: 'page',
+    });
     expect(post).toMatchObject({
       method: 'POST',
       path: '/applicant/vacancy_response/popup',
@@ -512,13 +581,24 @@ describe('recording and control', () => {
   });
 
   it('exposes behave/state/requests/reset/clock over HTTP', async () => {
-    const bad = await request(fake, 'POST', '/__fake/behave', { body: JSON.stringify({ status5xx: 'lots' }), headers: { 'content-type': 'application/json' } });
+    const bad = await request(fake, 'POST', '/__fake/behave', {
+      body: JSON.stringify({ status5xx: 'lots' }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(bad.status).toBe(400);
-    const ok = await request(fake, 'POST', '/__fake/behave', { body: JSON.stringify({ dailyLimit: 0, scope: 'api' }), headers: { 'content-type': 'application/json' } });
+    const ok = await request(fake, 'POST', '/__fake/behave', {
+      body: JSON.stringify({ dailyLimit: 0, scope: 'api' }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(ok.status).toBe(200);
     expect(fake.state.behaviour).toMatchObject({ dailyLimit: 0, scope: 'api' });
-    expect(JSON.parse((await apply(fake, { vacancy_id: String(normal[0]) })).body)).toEqual({ error: 'negotiations-limit-exceeded' });
-    const state = JSON.parse((await get(fake, '/__fake/state')).body) as { behaviour: { dailyLimit: number }; xsrf: string };
+    expect(JSON.parse((await apply(fake, { vacancy_id: String(normal[0]) })).body)).toEqual({
+      error: 'negotiations-limit-exceeded',
+    });
+    const state = JSON.parse((await get(fake, '/__fake/state')).body) as {
+      behaviour: { dailyLimit: number };
+      xsrf: string;
+    };
     expect(state.behaviour.dailyLimit).toBe(0);
     expect(state.xsrf).toBe(fake.state.xsrf);
     const reqs = JSON.parse((await get(fake, '/__fake/requests')).body) as { requests: Array<{ path: string }> };
@@ -546,7 +626,8 @@ describe('recording and control', () => {
       expect(f.dataSource).toBe('synthetic');
       expect(f.vacancies.length).toBeGreaterThan(250);
       const kinds = f.vacancyKinds();
-      for (const k of ['normal', 'hasTest', 'letterRequired', 'archived', 'external'] as const) expect(kinds[k].length, k).toBeGreaterThan(2);
+      for (const k of ['normal', 'hasTest', 'letterRequired', 'archived', 'external'] as const)
+        expect(kinds[k].length, k).toBeGreaterThan(2);
       const doc = dom((await get(f, `/search/vacancy?text=${encodeURIComponent('разработчик')}`)).body);
       expect(doc.querySelectorAll('[data-qa="vacancy-serp__vacancy"]').length).toBeGreaterThan(0);
     } finally {
@@ -557,8 +638,14 @@ describe('recording and control', () => {
 
 describe('format', () => {
   it('prints salaries like hh', () => {
-    expect(cardSalaryHtml({ from: 250_000, to: null, currency: 'RUR', gross: false })).toBe('от 250\u202f000 ₽&nbsp;за&nbsp;месяц, на руки');
-    expect(cardSalaryHtml({ from: 100_000, to: 150_000, currency: 'RUR', gross: true })).toBe('100\u202f000 – 150\u202f000 ₽&nbsp;за&nbsp;месяц, до вычета налогов');
-    expect(cardSalaryHtml({ from: null, to: 5_000, currency: 'USD', gross: false })).toBe('до 5\u202f000 $&nbsp;за&nbsp;месяц, на руки');
+    expect(cardSalaryHtml({ from: 250_000, to: null, currency: 'RUR', gross: false })).toBe(
+      'от 250\u202f000 ₽&nbsp;за&nbsp;месяц, на руки',
+    );
+    expect(cardSalaryHtml({ from: 100_000, to: 150_000, currency: 'RUR', gross: true })).toBe(
+      '100\u202f000 – 150\u202f000 ₽&nbsp;за&nbsp;месяц, до вычета налогов',
+    );
+    expect(cardSalaryHtml({ from: null, to: 5_000, currency: 'USD', gross: false })).toBe(
+      'до 5\u202f000 $&nbsp;за&nbsp;месяц, на руки',
+    );
   });
 });

@@ -20,12 +20,13 @@ import type { JobState } from './job-state';
  */
 export { JOB_STATES, jobStateSchema, type JobState } from './job-state';
 
-
 /** What the queue keeps of a vacancy: enough to show the job, check the blacklist and link to hh. */
 export const vacancySnapshotSchema = z.object({
   id: z.string().check(z.regex(/^\d{1,12}$/, 'vacancy id must be digits')),
   title: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
-  employer: z.nullable(z.object({ id: z.optional(z.string().check(z.maxLength(40))), name: z.string().check(z.maxLength(300)) })),
+  employer: z.nullable(
+    z.object({ id: z.optional(z.string().check(z.maxLength(40))), name: z.string().check(z.maxLength(300)) }),
+  ),
   url: z.url().check(z.maxLength(2000)),
   /** Relevance score 0..1 when the enqueuer knew it. */
   score: z.optional(z.number().check(z.gte(0), z.lte(1))),
@@ -35,7 +36,17 @@ export type VacancySnapshot = z.infer<typeof vacancySnapshotSchema>;
 /** What hh answered for a finished job (ids are strings as hh sends them). */
 export interface JobOutcome {
   /** mismatch: hh's vacancy page disagreed with what the page that queued it claimed (id or employer). */
-  kind: 'applied' | 'already_applied' | 'test_required' | 'letter_required' | 'vacancy_gone' | 'external' | 'rejected' | 'blacklisted' | 'exhausted' | 'mismatch';
+  kind:
+    | 'applied'
+    | 'already_applied'
+    | 'test_required'
+    | 'letter_required'
+    | 'vacancy_gone'
+    | 'external'
+    | 'rejected'
+    | 'blacklisted'
+    | 'exhausted'
+    | 'mismatch';
   topicId?: string;
   chatId?: string;
   responseLabel?: string;
@@ -108,7 +119,12 @@ export interface Job {
    * What hh said about applying to this vacancy when the worker read it (lib/worker/queue/hh-conditions.ts): the
    * employer refuses automatic applications, a letter is required, a questionnaire. Absent = not read yet.
    */
-  hhSignals?: { acceptAutoResponse: boolean | null; letterRequired: boolean | null; testRequired: boolean | null; at: number };
+  hhSignals?: {
+    acceptAutoResponse: boolean | null;
+    letterRequired: boolean | null;
+    testRequired: boolean | null;
+    at: number;
+  };
   /** The user confirmed sending although the employer refuses automatic applications (in Otklik's own UI). */
   autoConfirmedAt?: number;
   /** Cover-letter draft bookkeeping (issue 5, lib/worker/letters/jobs.ts); absent = no draft asked for. Not indexed. */

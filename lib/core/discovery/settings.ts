@@ -24,7 +24,12 @@ const pacingSchema = z
     minSeconds: z._default(z.number().check(z.gte(0.1), z.lte(20)), 4),
     maxSeconds: z._default(z.number().check(z.gte(0.1), z.lte(20)), 12),
   })
-  .check(z.refine((p) => p.minSeconds <= p.maxSeconds, { message: 'minimum pause must not exceed the maximum', path: ['minSeconds'] }));
+  .check(
+    z.refine((p) => p.minSeconds <= p.maxSeconds, {
+      message: 'minimum pause must not exceed the maximum',
+      path: ['minSeconds'],
+    }),
+  );
 
 export const discoverySchema = z.object({
   enabled: z._default(z.boolean(), false),

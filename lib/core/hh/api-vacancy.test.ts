@@ -57,7 +57,17 @@ describe('fromHhApi', () => {
     expect(fromHhApi({ id: 'a', name: 'x', schedule: { id: 'remote' } }).workFormats).toEqual(['REMOTE']);
   });
   it('tolerates missing, null and mistyped fields', () => {
-    const v = fromHhApi({ id: 'x1', name: null, employer: 'nope', salary: { from: 'lots' }, experience: { id: 'forever' }, work_format: 'REMOTE', area: 5, snippet: null, key_skills: null });
+    const v = fromHhApi({
+      id: 'x1',
+      name: null,
+      employer: 'nope',
+      salary: { from: 'lots' },
+      experience: { id: 'forever' },
+      work_format: 'REMOTE',
+      area: 5,
+      snippet: null,
+      key_skills: null,
+    });
     expect(v).toEqual({ id: 'x1', title: '', employer: null, salary: null, experience: null, workFormats: [] });
     expect(matchVacancySchema.safeParse(v).success).toBe(true);
     // a card has neither description nor key skills: the scorer then knows it sees card fields only
@@ -73,7 +83,9 @@ describe('fromHhApi', () => {
 
 describeWithShared('fromHhApi on recorded API answers', () => {
   it('parses every search item and the full vacancy', () => {
-    const search = JSON.parse(readSharedFixture('fixtures/hh/api/api_hh_vacancies_search_2026-03.json')) as { items: unknown[] };
+    const search = JSON.parse(readSharedFixture('fixtures/hh/api/api_hh_vacancies_search_2026-03.json')) as {
+      items: unknown[];
+    };
     expect(search.items.length).toBeGreaterThan(0);
     for (const item of search.items) {
       const v = fromHhApi(item);

@@ -4,7 +4,14 @@
  * Only a missing/empty id is an error.
  */
 import * as z from 'zod/mini';
-import { EXPERIENCE_IDS, WORK_FORMATS, type ExperienceId, type MatchVacancy, type Salary, type WorkFormat } from '../match/vacancy';
+import {
+  EXPERIENCE_IDS,
+  WORK_FORMATS,
+  type ExperienceId,
+  type MatchVacancy,
+  type Salary,
+  type WorkFormat,
+} from '../match/vacancy';
 
 /** Field that is dropped (undefined) when it has the wrong type instead of failing the whole parse. */
 const opt = <T extends z.ZodMiniType>(t: T) => z.catch(z.optional(z.nullable(t)), undefined);
@@ -53,8 +60,10 @@ export class HhVacancyParseError extends Error {
   override name = 'HhVacancyParseError';
 }
 
-const isExperienceId = (s: string | null | undefined): s is ExperienceId => (EXPERIENCE_IDS as readonly string[]).includes(s ?? '');
-const isWorkFormat = (s: unknown): s is WorkFormat => typeof s === 'string' && (WORK_FORMATS as readonly string[]).includes(s);
+const isExperienceId = (s: string | null | undefined): s is ExperienceId =>
+  (EXPERIENCE_IDS as readonly string[]).includes(s ?? '');
+const isWorkFormat = (s: unknown): s is WorkFormat =>
+  typeof s === 'string' && (WORK_FORMATS as readonly string[]).includes(s);
 const nonEmpty = (s: string | null | undefined): string | undefined => (s && s.trim() ? s.trim() : undefined);
 
 function toSalary(s: z.infer<typeof salaryApi> | null | undefined): Salary | null {
@@ -66,7 +75,8 @@ function toSalary(s: z.infer<typeof salaryApi> | null | undefined): Salary | nul
 }
 
 export function fromHhApi(obj: unknown): MatchVacancy {
-  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new HhVacancyParseError('hh vacancy: expected an object');
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
+    throw new HhVacancyParseError('hh vacancy: expected an object');
   const r = apiVacancySchema.safeParse(obj);
   // Every field catches its own errors, so only a non-object input can fail here.
   if (!r.success) throw new HhVacancyParseError(`hh vacancy: ${r.error.message}`);
@@ -83,15 +93,24 @@ export function fromHhApi(obj: unknown): MatchVacancy {
   if (x.schedule?.id === 'flyInFlyOut') workFormats.add('FIELD_WORK');
 
   const scheduleText =
-    nonEmpty(x.schedule_text) ?? nonEmpty([x.employment?.name, x.schedule?.name].filter((s): s is string => !!s).join(', '));
+    nonEmpty(x.schedule_text) ??
+    nonEmpty([x.employment?.name, x.schedule?.name].filter((s): s is string => !!s).join(', '));
   if (workFormats.size === 0 && scheduleText && /удален|remote/i.test(scheduleText)) workFormats.add('REMOTE');
 
   const addressText = typeof x.address === 'string' ? nonEmpty(x.address) : nonEmpty(x.address?.raw);
   const addressCity = typeof x.address === 'string' ? nonEmpty(x.address.split(',')[0]) : nonEmpty(x.address?.city);
 
-  const snippet = nonEmpty([x.snippet?.requirement, x.snippet?.responsibility].filter((s): s is string => !!s).join(' '));
+  const snippet = nonEmpty(
+    [x.snippet?.requirement, x.snippet?.responsibility].filter((s): s is string => !!s).join(' '),
+  );
   const keySkills = x.key_skills
-    ?.map((k) => (typeof k === 'string' ? k : typeof k === 'object' && k !== null && 'name' in k ? (k as { name: unknown }).name : undefined))
+    ?.map((k) =>
+      typeof k === 'string'
+        ? k
+        : typeof k === 'object' && k !== null && 'name' in k
+          ? (k as { name: unknown }).name
+          : undefined,
+    )
     .filter((s): s is string => typeof s === 'string' && s.trim() !== '');
 
   const employerName = nonEmpty(x.employer?.name);
@@ -99,7 +118,8 @@ export function fromHhApi(obj: unknown): MatchVacancy {
   const v: MatchVacancy = {
     id,
     title: x.name ?? '',
-    employer: employerName || employerId ? { ...(employerId ? { id: employerId } : {}), name: employerName ?? '' } : null,
+    employer:
+      employerName || employerId ? { ...(employerId ? { id: employerId } : {}), name: employerName ?? '' } : null,
     salary: toSalary(x.salary_range) ?? toSalary(x.salary),
     experience: isExperienceId(x.experience?.id) ? x.experience.id : null,
     workFormats: [...workFormats],

@@ -28,14 +28,24 @@ function mockFetch(answers: Array<Response | Error | ((url: string) => Response)
   }) as typeof globalThis.fetch;
   return { fetch, sent };
 }
-const jsonRes = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const SUCCESS = { success: 'true', topic_id: '1', chat_id: '2', response_label: 'nonreq-letter-no-test-with-letter', vacancy_id: '131481403' };
+const jsonRes = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const SUCCESS = {
+  success: 'true',
+  topic_id: '1',
+  chat_id: '2',
+  response_label: 'nonreq-letter-no-test-with-letter',
+  vacancy_id: '131481403',
+};
 
 describe('apply client: the request', () => {
   it('posts the form the site posts, with the cookie token in field and header, credentials included', async () => {
     const { fetch, sent } = mockFetch([jsonRes(200, SUCCESS)]);
     const cookieReads: string[] = [];
-    const client = createApplyClient({ fetch, readCookie: async (url, name) => (cookieReads.push(`${url} ${name}`), 'tok123') });
+    const client = createApplyClient({
+      fetch,
+      readCookie: async (url, name) => (cookieReads.push(`${url} ${name}`), 'tok123'),
+    });
     const out = await client.apply(REQ);
     expect(out).toMatchObject({ kind: 'applied', topicId: '1' });
     expect(cookieReads).toEqual(['https://hh.ru _xsrf']);
@@ -44,7 +54,11 @@ describe('apply client: the request', () => {
     expect(url).toBe(`https://hh.ru${APPLY_PATH}`);
     expect(init.method).toBe('POST');
     expect(init.credentials).toBe('include');
-    expect(init.headers).toEqual({ 'X-Xsrftoken': 'tok123', 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' });
+    expect(init.headers).toEqual({
+      'X-Xsrftoken': 'tok123',
+      'X-Requested-With': 'XMLHttpRequest',
+      Accept: 'application/json',
+    });
     const form = init.body as FormData;
     expect([...form.entries()]).toEqual([
       ['_xsrf', 'tok123'],
@@ -62,26 +76,41 @@ describe('apply client: the request', () => {
     ]);
   });
 
-  it('uses the vacancy\'s family domain for the URL and the cookie', async () => {
+  it("uses the vacancy's family domain for the URL and the cookie", async () => {
     const { fetch, sent } = mockFetch([jsonRes(200, SUCCESS)]);
     const urls: string[] = [];
-    await createApplyClient({ fetch, readCookie: async (u) => (urls.push(u), 't') }).apply({ ...REQ, origin: 'https://hh.kz' });
+    await createApplyClient({ fetch, readCookie: async (u) => (urls.push(u), 't') }).apply({
+      ...REQ,
+      origin: 'https://hh.kz',
+    });
     expect(sent[0]!.url).toBe(`https://hh.kz${APPLY_PATH}`);
     expect(urls).toEqual(['https://hh.kz']);
   });
 
   it('xsrf refused once: refreshes the cookie with a page GET and re-posts with the new token', async () => {
     let token = 'old';
-    const { fetch, sent } = mockFetch([jsonRes(403, { xsrfError: true }), () => ((token = 'new'), new Response('<html></html>', { status: 200 })), jsonRes(200, SUCCESS)]);
+    const { fetch, sent } = mockFetch([
+      jsonRes(403, { xsrfError: true }),
+      () => ((token = 'new'), new Response('<html></html>', { status: 200 })),
+      jsonRes(200, SUCCESS),
+    ]);
     const out = await createApplyClient({ fetch, readCookie: async () => token }).apply(REQ);
     expect(out.kind).toBe('applied');
-    expect(sent.map((s) => `${s.init.method} ${s.url}`)).toEqual([`POST https://hh.ru${APPLY_PATH}`, 'GET https://hh.ru/', `POST https://hh.ru${APPLY_PATH}`]);
+    expect(sent.map((s) => `${s.init.method} ${s.url}`)).toEqual([
+      `POST https://hh.ru${APPLY_PATH}`,
+      'GET https://hh.ru/',
+      `POST https://hh.ru${APPLY_PATH}`,
+    ]);
     expect((sent[2]!.init.headers as Record<string, string>)['X-Xsrftoken']).toBe('new');
     expect((sent[2]!.init.body as FormData).get('_xsrf')).toBe('new');
   });
 
   it('xsrf refused twice: gives up with `xsrf` (only one refresh)', async () => {
-    const { fetch, sent } = mockFetch([jsonRes(403, { xsrfError: true }), new Response(''), jsonRes(403, { xsrfError: true })]);
+    const { fetch, sent } = mockFetch([
+      jsonRes(403, { xsrfError: true }),
+      new Response(''),
+      jsonRes(403, { xsrfError: true }),
+    ]);
     expect((await createApplyClient({ fetch, readCookie: async () => 't' }).apply(REQ)).kind).toBe('xsrf');
     expect(sent).toHaveLength(3);
   });
@@ -95,13 +124,21 @@ describe('apply client: the request', () => {
 
   it('network failures and timeouts come back as `network`, never thrown', async () => {
     const { fetch } = mockFetch([new TypeError('fetch failed')]);
-    expect(await createApplyClient({ fetch, readCookie: async () => 't' }).apply(REQ)).toEqual({ kind: 'network', status: 0, detail: 'fetch failed' });
+    expect(await createApplyClient({ fetch, readCookie: async () => 't' }).apply(REQ)).toEqual({
+      kind: 'network',
+      status: 0,
+      detail: 'fetch failed',
+    });
     const hang = (async (_u: RequestInfo | URL, init: RequestInit = {}) =>
       new Promise<Response>((_, reject) => {
         if (init.signal?.aborted) reject(init.signal.reason); // as fetch does with an already-aborted signal
         init.signal?.addEventListener('abort', () => reject(init.signal?.reason));
       })) as typeof globalThis.fetch;
-    expect(await createApplyClient({ fetch: hang, readCookie: async () => 't', timeoutMs: 20 }).apply(REQ)).toEqual({ kind: 'network', status: 0, detail: 'timed out' });
+    expect(await createApplyClient({ fetch: hang, readCookie: async () => 't', timeoutMs: 20 }).apply(REQ)).toEqual({
+      kind: 'network',
+      status: 0,
+      detail: 'timed out',
+    });
     const outer = new AbortController();
     const pending = createApplyClient({ fetch: hang, readCookie: async () => 't' }).apply(REQ, outer.signal);
     outer.abort();
@@ -112,17 +149,42 @@ describe('apply client: the request', () => {
     expect(buildApplyForm('x', { ...REQ, letter: '' }).get('letter')).toBe('');
   });
 
-  it('questionnaire answers go right after _xsrf, before vacancy_id (the 2026-05 capture\'s order)', () => {
-    const form = buildApplyForm('x', { ...REQ, questionnaire: [['uidPk', '1'], ['guid', 'G'], ['startTime', '2'], ['testRequired', 'true'], ['task_3_text', 'да']] });
-    expect([...form.keys()].slice(0, 7)).toEqual(['_xsrf', 'uidPk', 'guid', 'startTime', 'testRequired', 'task_3_text', 'vacancy_id']);
+  it("questionnaire answers go right after _xsrf, before vacancy_id (the 2026-05 capture's order)", () => {
+    const form = buildApplyForm('x', {
+      ...REQ,
+      questionnaire: [
+        ['uidPk', '1'],
+        ['guid', 'G'],
+        ['startTime', '2'],
+        ['testRequired', 'true'],
+        ['task_3_text', 'да'],
+      ],
+    });
+    expect([...form.keys()].slice(0, 7)).toEqual([
+      '_xsrf',
+      'uidPk',
+      'guid',
+      'startTime',
+      'testRequired',
+      'task_3_text',
+      'vacancy_id',
+    ]);
     expect(form.get('task_3_text')).toBe('да');
   });
 
   it('getPage: a GET with the session (credentials included), the raw answer back; failures as network', async () => {
-    const { fetch, sent } = mockFetch([new Response('<html>q</html>', { status: 200, headers: { 'content-type': 'text/html' } }), new Error('offline')]);
+    const { fetch, sent } = mockFetch([
+      new Response('<html>q</html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+      new Error('offline'),
+    ]);
     const client = createApplyClient({ fetch, readCookie: async () => 't' });
-    const page = await client.getPage!('https://hh.ru/applicant/vacancy_response?vacancyId=1&startedWithQuestion=false');
-    expect(page).toMatchObject({ kind: 'answer', answer: { status: 200, body: '<html>q</html>', contentType: 'text/html' } });
+    const page = await client.getPage!(
+      'https://hh.ru/applicant/vacancy_response?vacancyId=1&startedWithQuestion=false',
+    );
+    expect(page).toMatchObject({
+      kind: 'answer',
+      answer: { status: 200, body: '<html>q</html>', contentType: 'text/html' },
+    });
     expect(sent[0]!.init).toMatchObject({ method: 'GET', credentials: 'include', redirect: 'follow' });
     expect(await client.getPage!('https://hh.ru/x')).toEqual({ kind: 'network', detail: 'offline' });
   });
@@ -143,7 +205,11 @@ describe('apply client against the fake hh.ru', () => {
   beforeEach(() => {
     fake.reset();
     jar = new Map(fake.cookies().map((c) => [c.name, c.value]));
-    client = createApplyClient({ fetch: fakeFetch(fake, jar), readCookie: async (_u, name) => jar.get(name) ?? null, timeoutMs: 5_000 });
+    client = createApplyClient({
+      fetch: fakeFetch(fake, jar),
+      readCookie: async (_u, name) => jar.get(name) ?? null,
+      timeoutMs: 5_000,
+    });
   });
   const kinds = () => fake.vacancyKinds();
   const resume = () => fake.resumes[0]!.hash;
@@ -151,13 +217,27 @@ describe('apply client against the fake hh.ru', () => {
 
   it('applies, and a second POST for the same vacancy is "already applied" (one application on the server)', async () => {
     const id = kinds().normal[0]!;
-    expect(await client.apply(req(id))).toMatchObject({ kind: 'applied', status: 200, topicId: expect.any(String), responseLabel: 'nonreq-letter-no-test-without-letter' });
+    expect(await client.apply(req(id))).toMatchObject({
+      kind: 'applied',
+      status: 200,
+      topicId: expect.any(String),
+      responseLabel: 'nonreq-letter-no-test-without-letter',
+    });
     expect(await client.apply(req(id))).toMatchObject({ kind: 'already_applied', topicId: expect.any(String) });
     expect(fake.applications.filter((a) => a.vacancyId === id)).toHaveLength(1);
     const posted = fake.requests.filter((r) => r.route === 'apply');
-    expect(posted[0]!.headers).toMatchObject({ 'x-requested-with': 'XMLHttpRequest', accept: 'application/json', 'x-xsrftoken': jar.get('_xsrf') });
+    expect(posted[0]!.headers).toMatchObject({
+      'x-requested-with': 'XMLHttpRequest',
+      accept: 'application/json',
+      'x-xsrftoken': jar.get('_xsrf'),
+    });
     expect(posted[0]!.headers['content-type']).toMatch(/^multipart\/form-data/);
-    expect(posted[0]!.form).toMatchObject({ lux: 'true', withoutTest: 'no', ignore_postponed: 'true', country_ids: '[]' });
+    expect(posted[0]!.form).toMatchObject({
+      lux: 'true',
+      withoutTest: 'no',
+      ignore_postponed: 'true',
+      country_ids: '[]',
+    });
   });
 
   it.each([
@@ -181,16 +261,28 @@ describe('apply client against the fake hh.ru', () => {
     const page = readQuestionnairePage(got.answer);
     if (page.kind !== 'form') throw new Error(`not a form: ${JSON.stringify(page)}`);
     const item = (x: object) => qaItemSchema.parse(x);
-    const bank = [item({ kind: 'salary', answer: 'от 180 000 ₽' }), item({ kind: 'contacts', answer: '@me' }), item({ kind: 'notice', answer: 'через 2 недели' }), item({ kind: 'custom', pattern: 'python', answer: '2 года' })];
+    const bank = [
+      item({ kind: 'salary', answer: 'от 180 000 ₽' }),
+      item({ kind: 'contacts', answer: '@me' }),
+      item({ kind: 'notice', answer: 'через 2 недели' }),
+      item({ kind: 'custom', pattern: 'python', answer: '2 года' }),
+    ];
     // One question (linux) unknown: nothing to send.
-    expect(decideQuestionnaire(page.form, bank)).toMatchObject({ kind: 'needs_user', total: 4, unknown: ['Какой твой опыт работы с linux?'] });
+    expect(decideQuestionnaire(page.form, bank)).toMatchObject({
+      kind: 'needs_user',
+      total: 4,
+      unknown: ['Какой твой опыт работы с linux?'],
+    });
     const d = decideQuestionnaire(page.form, [...bank, item({ kind: 'custom', pattern: 'linux', answer: 'ubuntu' })]);
     if (d.kind !== 'answer') throw new Error(d.problem);
     // An empty answer is refused like hh would: test-required again, nothing applied.
     const emptied = d.fields.map(([k, v]): [string, string] => [k, k === d.fields[5]![0] ? ' ' : v]);
     expect((await client.apply({ ...req(id), questionnaire: emptied })).kind).toBe('test_required');
     expect(fake.applications).toHaveLength(0);
-    expect(await client.apply({ ...req(id), questionnaire: d.fields })).toMatchObject({ kind: 'applied', responseLabel: 'nonreq-letter-req-test-without-letter' });
+    expect(await client.apply({ ...req(id), questionnaire: d.fields })).toMatchObject({
+      kind: 'applied',
+      responseLabel: 'nonreq-letter-req-test-without-letter',
+    });
     expect(fake.applications.find((a) => a.vacancyId === id)?.testAnswers).toEqual(d.answers);
     // A retry of the plain POST (answer lost) is "already applied": never a second application.
     expect((await client.apply(req(id))).kind).toBe('already_applied');
@@ -199,9 +291,14 @@ describe('apply client against the fake hh.ru', () => {
 
   it('the questionnaire page while logged out → a login redirect → captcha_or_login', async () => {
     fake.behave({ loggedOut: true, loggedOutMode: 'redirect' });
-    const got = await client.getPage!(`https://hh.ru/applicant/vacancy_response?vacancyId=${kinds().hasTest[0]!}&startedWithQuestion=false`);
+    const got = await client.getPage!(
+      `https://hh.ru/applicant/vacancy_response?vacancyId=${kinds().hasTest[0]!}&startedWithQuestion=false`,
+    );
     if (got.kind !== 'answer') throw new Error(got.detail);
-    expect(readQuestionnairePage(got.answer)).toMatchObject({ kind: 'outcome', outcome: { kind: 'captcha_or_login', which: 'login' } });
+    expect(readQuestionnairePage(got.answer)).toMatchObject({
+      kind: 'outcome',
+      outcome: { kind: 'captcha_or_login', which: 'login' },
+    });
   });
 
   it('an unknown vacancy → vacancy_gone', async () => {
@@ -227,7 +324,10 @@ describe('apply client against the fake hh.ru', () => {
   it('a missing _xsrf cookie is fetched with a page GET, then the apply goes through', async () => {
     jar.delete('_xsrf');
     expect((await client.apply(req(kinds().normal[0]!))).kind).toBe('applied');
-    expect(fake.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['GET / 200', `POST ${APPLY_PATH} 200`]);
+    expect(fake.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      'GET / 200',
+      `POST ${APPLY_PATH} 200`,
+    ]);
   });
 
   it('xsrf broken for good → xsrf after one refresh', async () => {

@@ -118,7 +118,12 @@ export function createApplyClient(deps: ApplyClientDeps): ApplyClient {
   /** A GET of the front page: hh sets `_xsrf` on every page response. Failures are ignored (the retry tells). */
   async function refreshXsrf(origin: string, signal?: AbortSignal): Promise<void> {
     try {
-      const res = await deps.fetch(`${origin}/`, { method: 'GET', credentials: 'include', redirect: 'follow', signal: withTimeout(timeoutMs, signal) });
+      const res = await deps.fetch(`${origin}/`, {
+        method: 'GET',
+        credentials: 'include',
+        redirect: 'follow',
+        signal: withTimeout(timeoutMs, signal),
+      });
       await res.arrayBuffer();
     } catch {
       /* the cookie read below decides */
@@ -127,9 +132,24 @@ export function createApplyClient(deps: ApplyClientDeps): ApplyClient {
 
   async function getPage(url: string, signal?: AbortSignal): Promise<PageAnswer> {
     try {
-      const res = await deps.fetch(url, { method: 'GET', credentials: 'include', redirect: 'follow', headers: { Accept: 'text/html' }, signal: withTimeout(timeoutMs, signal) });
+      const res = await deps.fetch(url, {
+        method: 'GET',
+        credentials: 'include',
+        redirect: 'follow',
+        headers: { Accept: 'text/html' },
+        signal: withTimeout(timeoutMs, signal),
+      });
       const body = await res.text();
-      return { kind: 'answer', answer: { status: res.status, url: res.url || url, contentType: res.headers.get('content-type') ?? '', body, retryAfter: res.headers.get('retry-after') } };
+      return {
+        kind: 'answer',
+        answer: {
+          status: res.status,
+          url: res.url || url,
+          contentType: res.headers.get('content-type') ?? '',
+          body,
+          retryAfter: res.headers.get('retry-after'),
+        },
+      };
     } catch (e) {
       return { kind: 'network', detail: describeError(e) };
     }
@@ -143,13 +163,25 @@ export function createApplyClient(deps: ApplyClientDeps): ApplyClient {
       if (!xsrf) {
         await refreshXsrf(origin, signal);
         xsrf = await deps.readCookie(origin, '_xsrf').catch(() => null);
-        if (!xsrf) return { kind: 'captcha_or_login', status: 0, which: 'login', detail: 'no _xsrf cookie for hh.ru: not logged in?' };
+        if (!xsrf)
+          return {
+            kind: 'captcha_or_login',
+            status: 0,
+            which: 'login',
+            detail: 'no _xsrf cookie for hh.ru: not logged in?',
+          };
       }
       const first = await post(origin, xsrf, req, signal);
       if (first.kind !== 'xsrf') return first;
       await refreshXsrf(origin, signal);
       const fresh = await deps.readCookie(origin, '_xsrf').catch(() => null);
-      if (!fresh) return { kind: 'captcha_or_login', status: first.status, which: 'login', detail: 'xsrf refused and no fresh _xsrf cookie' };
+      if (!fresh)
+        return {
+          kind: 'captcha_or_login',
+          status: first.status,
+          which: 'login',
+          detail: 'xsrf refused and no fresh _xsrf cookie',
+        };
       return post(origin, fresh, req, signal);
     },
   };

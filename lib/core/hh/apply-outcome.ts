@@ -138,21 +138,36 @@ type SessionBlocked = Extract<ApplyOutcome, { kind: 'captcha_or_login' }>;
 export function redirectedToSessionPage(answer: RawAnswer, what = ''): SessionBlocked | null {
   const finalPath = pathOf(answer.url);
   const which = CAPTCHA_PATH.test(finalPath) ? 'captcha' : LOGIN_PATH.test(finalPath) ? 'login' : null;
-  return which && { kind: 'captcha_or_login', status: answer.status, which, url: answer.url, detail: `${what ? `${what} ` : ''}redirected to ${finalPath.slice(0, 120)}` };
+  return (
+    which && {
+      kind: 'captcha_or_login',
+      status: answer.status,
+      which,
+      url: answer.url,
+      detail: `${what ? `${what} ` : ''}redirected to ${finalPath.slice(0, 120)}`,
+    }
+  );
 }
 
 /** A captcha or login page (or 401/403) where hh's own content was expected; `detail` words it for the log. */
-export function sessionPageInstead(answer: RawAnswer, detail: (page: 'captcha' | 'login') => string): SessionBlocked | null {
+export function sessionPageInstead(
+  answer: RawAnswer,
+  detail: (page: 'captcha' | 'login') => string,
+): SessionBlocked | null {
   const { status } = answer;
-  if (CAPTCHA_HTML.test(answer.body)) return { kind: 'captcha_or_login', status, which: 'captcha', detail: detail('captcha') };
-  if (status === 401 || status === 403 || LOGIN_HTML.test(answer.body)) return { kind: 'captcha_or_login', status, which: 'login', detail: detail('login') };
+  if (CAPTCHA_HTML.test(answer.body))
+    return { kind: 'captcha_or_login', status, which: 'captcha', detail: detail('captcha') };
+  if (status === 401 || status === 403 || LOGIN_HTML.test(answer.body))
+    return { kind: 'captcha_or_login', status, which: 'login', detail: detail('login') };
   return null;
 }
 
 /** 429 (with hh's Retry-After) and 5xx: the site is busy or failing, retried with backoff. `detail` as logged. */
 export function serverError(answer: RawAnswer, detail: string): Extract<ApplyOutcome, { kind: 'server_error' }> {
   const ms = answer.status === 429 ? retryAfterMs(answer.retryAfter) : undefined;
-  return ms === undefined ? { kind: 'server_error', status: answer.status, detail } : { kind: 'server_error', status: answer.status, retryAfterMs: ms, detail };
+  return ms === undefined
+    ? { kind: 'server_error', status: answer.status, detail }
+    : { kind: 'server_error', status: answer.status, retryAfterMs: ms, detail };
 }
 
 /** A short description of a body we did not understand, for the log (never more than 80 characters of it). */
@@ -178,10 +193,16 @@ export function classifyApplyAnswer(answer: RawAnswer, ctx: ClassifyContext): Ap
     const page = sessionPageInstead(answer, (p) => `${p} page instead of JSON (HTTP ${status})`);
     if (page) return page;
     // A 2xx with an empty body, bare JSON value or some other page: the handler may have run.
-    if (status >= 200 && status < 300) return { kind: 'unknown', status, detail: `HTTP ${status}, ${bodyShape(answer)}` };
+    if (status >= 200 && status < 300)
+      return { kind: 'unknown', status, detail: `HTTP ${status}, ${bodyShape(answer)}` };
     // Any other HTML where JSON was asked for: something stands between us and hh (anti-bot, maintenance
     // page, a portal login). Treated as a session problem: pause and let a person look.
-    return { kind: 'captcha_or_login', status, which: 'captcha', detail: `HTML instead of JSON (HTTP ${status}, ${answer.contentType || 'no content type'})` };
+    return {
+      kind: 'captcha_or_login',
+      status,
+      which: 'captcha',
+      detail: `HTML instead of JSON (HTTP ${status}, ${answer.contentType || 'no content type'})`,
+    };
   }
 
   // 3. Success first (a success may carry requiredAdditionalData/responseStatus.test: still a success).
@@ -203,15 +224,32 @@ export function classifyApplyAnswer(answer: RawAnswer, ctx: ClassifyContext): Ap
   // 4. Session.
   if (types.includes('captcha_required') || e.hhcaptcha?.isBot === true || e.recaptcha?.isBot === true) {
     const url = errs.find((x) => x.captcha_url)?.captcha_url;
-    return url ? { kind: 'captcha_or_login', status, which: 'captcha', url, detail: 'captcha_required' } : { kind: 'captcha_or_login', status, which: 'captcha', detail: 'captcha flag in JSON' };
+    return url
+      ? { kind: 'captcha_or_login', status, which: 'captcha', url, detail: 'captcha_required' }
+      : { kind: 'captcha_or_login', status, which: 'captcha', detail: 'captcha flag in JSON' };
   }
   if (e.xsrfError === true || e.errorPage?.xsrfError === true || code === 'xsrf') return { kind: 'xsrf', status };
-  if (status === 401 || e.loginRequired === true || types.some((t) => /forbidden|not_authorized|unauthorized|oauth/.test(t)) || values.includes('not_authorized')) {
-    return { kind: 'captcha_or_login', status, which: 'login', detail: `not logged in (HTTP ${status}${code ? `, ${code}` : ''})` };
+  if (
+    status === 401 ||
+    e.loginRequired === true ||
+    types.some((t) => /forbidden|not_authorized|unauthorized|oauth/.test(t)) ||
+    values.includes('not_authorized')
+  ) {
+    return {
+      kind: 'captcha_or_login',
+      status,
+      which: 'login',
+      detail: `not logged in (HTTP ${status}${code ? `, ${code}` : ''})`,
+    };
   }
 
   // 5. Already applied.
-  if (/^already[-_]?applied$/i.test(code) || e.responseStatus?.alreadyApplied === true || values.some((v) => ALREADY.test(v)) || types.some((t) => /already/i.test(t))) {
+  if (
+    /^already[-_]?applied$/i.test(code) ||
+    e.responseStatus?.alreadyApplied === true ||
+    values.some((v) => ALREADY.test(v)) ||
+    types.some((t) => /already/i.test(t))
+  ) {
     const topic = e.responseStatus?.negotiations?.topicList?.[0];
     const out: Extract<ApplyOutcome, { kind: 'already_applied' }> = { kind: 'already_applied', status };
     if (topic?.id) out.topicId = topic.id;
@@ -220,20 +258,26 @@ export function classifyApplyAnswer(answer: RawAnswer, ctx: ClassifyContext): Ap
   }
 
   // 6. hh's daily cap.
-  if (code === 'negotiations-limit-exceeded' || types.includes('limit_exceeded') || code === 'limit_exceeded') return { kind: 'daily_limit', status };
+  if (code === 'negotiations-limit-exceeded' || types.includes('limit_exceeded') || code === 'limit_exceeded')
+    return { kind: 'daily_limit', status };
 
   // 7. The vacancy wants something from the person.
   if (code === 'test-required' || code === 'test_required' || e.responseStatus?.testRequired === true) {
     return { kind: 'test_required', status, link: testLink(ctx.origin, ctx.vacancyId) };
   }
-  if (/^letter[-_]required$/i.test(code) || types.includes('letter_required')) return { kind: 'letter_required', status };
+  if (/^letter[-_]required$/i.test(code) || types.includes('letter_required'))
+    return { kind: 'letter_required', status };
   if (code === 'direct-vacancy' || code === 'vacancy_direct' || e.response_url) {
     return e.response_url ? { kind: 'external', status, url: e.response_url } : { kind: 'external', status };
   }
 
   // 8. Gone: `{"error":"unknown"}` alone, or with errors[{type:"not_found"}] (NIK); archived variants.
   const notFound = types.find((t) => t === 'not_found' || t === 'vacancy_not_found' || t === 'archived');
-  if (notFound || /^(vacancy[-_])?(archived|not[-_]found|closed)$/i.test(code) || (code === 'unknown' && errs.length === 0)) {
+  if (
+    notFound ||
+    /^(vacancy[-_])?(archived|not[-_]found|closed)$/i.test(code) ||
+    (code === 'unknown' && errs.length === 0)
+  ) {
     return { kind: 'vacancy_gone', status, detail: [code, ...types, ...values].filter(Boolean).join(' ') || 'gone' };
   }
 
@@ -241,15 +285,23 @@ export function classifyApplyAnswer(answer: RawAnswer, ctx: ClassifyContext): Ap
   if (status >= 500) return { kind: 'server_error', status, detail: `HTTP ${status}${code ? ` ${code}` : ''}` };
   if (status === 429) {
     const ms = retryAfterMs(answer.retryAfter);
-    return ms === undefined ? { kind: 'server_error', status, detail: 'HTTP 429' } : { kind: 'server_error', status, retryAfterMs: ms, detail: 'HTTP 429' };
+    return ms === undefined
+      ? { kind: 'server_error', status, detail: 'HTTP 429' }
+      : { kind: 'server_error', status, retryAfterMs: ms, detail: 'HTTP 429' };
   }
 
   // 10. A 2xx saying nothing hh says (`{}`, `{"success":1}`, `{"success":"false"}`, empty flags): not a refusal.
-  if (status >= 200 && status < 300 && !code && !types.some(Boolean)) return { kind: 'unknown', status, detail: `HTTP ${status}, ${bodyShape(answer)}` };
+  if (status >= 200 && status < 300 && !code && !types.some(Boolean))
+    return { kind: 'unknown', status, detail: `HTTP ${status}, ${bodyShape(answer)}` };
 
   // 11. Any other refusal, by its code (resume_not_found, letter-too-long, resource_policy_violation, …).
   const rejectedCode = types.find(Boolean) || code || `http_${status}`;
-  return { kind: 'rejected', status, code: rejectedCode.slice(0, 80), detail: [code, ...types, ...values].filter(Boolean).join(' ').slice(0, 200) || `HTTP ${status}` };
+  return {
+    kind: 'rejected',
+    status,
+    code: rejectedCode.slice(0, 80),
+    detail: [code, ...types, ...values].filter(Boolean).join(' ').slice(0, 200) || `HTTP ${status}`,
+  };
 }
 
 /** One line for the event log. */

@@ -25,7 +25,38 @@ export const HH_CATALOGUE: HhCatalogue = data;
  * (the ones lib/core/match/requirements.ts reads in vacancy text, and the languages of the former USSR); the resume
  * import keeps any other hh id it reads. Names come from the browser (Intl.DisplayNames) in the UI language.
  */
-export const LANGUAGE_IDS = ['rus', 'eng', 'deu', 'fra', 'spa', 'ita', 'zho', 'jpn', 'kor', 'tur', 'ara', 'por', 'pol', 'ukr', 'bel', 'kaz', 'uzb', 'kir', 'tat', 'aze', 'hye', 'kat', 'heb', 'hin', 'vie', 'fin', 'swe', 'nld', 'ces', 'ell'] as const;
+export const LANGUAGE_IDS = [
+  'rus',
+  'eng',
+  'deu',
+  'fra',
+  'spa',
+  'ita',
+  'zho',
+  'jpn',
+  'kor',
+  'tur',
+  'ara',
+  'por',
+  'pol',
+  'ukr',
+  'bel',
+  'kaz',
+  'uzb',
+  'kir',
+  'tat',
+  'aze',
+  'hye',
+  'kat',
+  'heb',
+  'hin',
+  'vie',
+  'fin',
+  'swe',
+  'nld',
+  'ces',
+  'ell',
+] as const;
 
 /** A language's name in `lang` ("английский", "English"); the id itself where the browser does not know it. */
 export function languageName(id: string, lang: 'ru' | 'en'): string {
@@ -41,7 +72,8 @@ export function languageName(id: string, lang: 'ru' | 'en'): string {
 /** The hh language id of a language's Russian or English name ("Английский", "English"); null when unknown. */
 export function languageIdOfName(name: string): string | null {
   const n = name.trim().toLowerCase();
-  for (const id of LANGUAGE_IDS) if (languageName(id, 'ru').toLowerCase() === n || languageName(id, 'en').toLowerCase() === n) return id;
+  for (const id of LANGUAGE_IDS)
+    if (languageName(id, 'ru').toLowerCase() === n || languageName(id, 'en').toLowerCase() === n) return id;
   return null;
 }
 

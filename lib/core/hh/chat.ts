@@ -16,7 +16,6 @@ import { CHATIK_ORIGIN, HH_ORIGIN } from './urls';
  * from a user's click (the caller's contract: there is no automatic path to `sendChatMessage`).
  */
 
-
 export interface ChatMessage {
   id: string;
   text: string;
@@ -58,12 +57,18 @@ export function parseChatData(json: unknown): ChatMessage[] {
   for (const raw of r.data.chat.messages?.items ?? []) {
     const m = messageSchema.safeParse(raw);
     if (!m.success || !m.data.text?.trim()) continue;
-    out.push({ id: m.data.id, text: m.data.text, fromEmployer: me === undefined ? m.data.participantId != null : m.data.participantId !== me, at: timeOf(m.data.creationTime) });
+    out.push({
+      id: m.data.id,
+      text: m.data.text,
+      fromEmployer: me === undefined ? m.data.participantId != null : m.data.participantId !== me,
+      at: timeOf(m.data.creationTime),
+    });
   }
   return out.sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
 }
 
-export type ChatResult<T> = { ok: true; value: T } | { ok: false; error: 'logged_out' | 'network' | 'refused' | 'unrecognised'; detail: string };
+export type ChatResult<T> =
+  { ok: true; value: T } | { ok: false; error: 'logged_out' | 'network' | 'refused' | 'unrecognised'; detail: string };
 
 export interface ChatDeps {
   fetch: typeof fetch;
@@ -75,12 +80,17 @@ async function call(deps: ChatDeps, url: string, init: RequestInit): Promise<Cha
   let res: Response;
   let text: string;
   try {
-    res = await deps.fetch(url, { ...init, credentials: 'include', signal: AbortSignal.timeout(deps.timeoutMs ?? 20_000) });
+    res = await deps.fetch(url, {
+      ...init,
+      credentials: 'include',
+      signal: AbortSignal.timeout(deps.timeoutMs ?? 20_000),
+    });
     text = await res.text();
   } catch (e) {
     return { ok: false, error: 'network', detail: e instanceof Error ? e.message : String(e) };
   }
-  if (res.status === 401 || res.status === 403 || /\/account\/login/.test(res.url)) return { ok: false, error: 'logged_out', detail: `HTTP ${res.status}: log in to hh.ru` };
+  if (res.status === 401 || res.status === 403 || /\/account\/login/.test(res.url))
+    return { ok: false, error: 'logged_out', detail: `HTTP ${res.status}: log in to hh.ru` };
   let json: unknown;
   try {
     json = JSON.parse(text) as unknown;
@@ -88,14 +98,23 @@ async function call(deps: ChatDeps, url: string, init: RequestInit): Promise<Cha
     return { ok: false, error: res.ok ? 'unrecognised' : 'network', detail: `HTTP ${res.status}, not JSON` };
   }
   const err = json && typeof json === 'object' && 'error' in json ? (json as { error: unknown }).error : undefined;
-  if (!res.ok || err !== undefined) return { ok: false, error: 'refused', detail: `HTTP ${res.status}${err !== undefined ? `: ${JSON.stringify(err).slice(0, 200)}` : ''}` };
+  if (!res.ok || err !== undefined)
+    return {
+      ok: false,
+      error: 'refused',
+      detail: `HTTP ${res.status}${err !== undefined ? `: ${JSON.stringify(err).slice(0, 200)}` : ''}`,
+    };
   return { ok: true, value: json };
 }
 
 const HEADERS = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
 
 export async function fetchChatMessages(deps: ChatDeps, chatId: string): Promise<ChatResult<ChatMessage[]>> {
-  const r = await call(deps, `${CHATIK_ORIGIN}/chatik/api/chat_data?chatId=${encodeURIComponent(chatId)}&do_not_track_session_events=true`, { headers: HEADERS });
+  const r = await call(
+    deps,
+    `${CHATIK_ORIGIN}/chatik/api/chat_data?chatId=${encodeURIComponent(chatId)}&do_not_track_session_events=true`,
+    { headers: HEADERS },
+  );
   if (!r.ok) return r;
   try {
     return { ok: true, value: parseChatData(r.value) };
@@ -105,7 +124,10 @@ export async function fetchChatMessages(deps: ChatDeps, chatId: string): Promise
 }
 
 /** Sends one message. `idempotencyKey` makes a retried click harmless (the same key = the same message). */
-export async function sendChatMessage(deps: ChatDeps, req: { chatId: string; text: string; idempotencyKey: string }): Promise<ChatResult<null>> {
+export async function sendChatMessage(
+  deps: ChatDeps,
+  req: { chatId: string; text: string; idempotencyKey: string },
+): Promise<ChatResult<null>> {
   if (!/^\d{1,15}$/.test(req.chatId)) return { ok: false, error: 'refused', detail: 'no chat id' };
   const xsrf = await deps.readCookie(HH_ORIGIN, '_xsrf');
   if (!xsrf) return { ok: false, error: 'logged_out', detail: 'no _xsrf cookie: open hh.ru and log in' };

@@ -18,7 +18,12 @@ export async function fetchHtmlPage(fetchFn: typeof fetch, url: string, timeoutM
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), timeoutMs);
   try {
-    const res = await fetchFn(url, { credentials: 'include', redirect: 'follow', signal: ctrl.signal, headers: { accept: 'text/html' } });
+    const res = await fetchFn(url, {
+      credentials: 'include',
+      redirect: 'follow',
+      signal: ctrl.signal,
+      headers: { accept: 'text/html' },
+    });
     const out: FetchedPage = { status: res.status, url: res.url || url, text: await res.text() };
     const ra = retryAfterMs(res.headers.get('retry-after'));
     if (ra !== undefined) out.retryAfterMs = ra;

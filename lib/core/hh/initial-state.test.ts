@@ -16,7 +16,8 @@ import {
   type HhState,
 } from './initial-state';
 
-const NIK_SERP_URL = 'https://izhevsk.hh.ru/search/vacancy?resume=02020202020202020202020202020202020202&from=resumelist';
+const NIK_SERP_URL =
+  'https://izhevsk.hh.ru/search/vacancy?resume=02020202020202020202020202020202020202&from=resumelist';
 
 describeWithShared('HH-Lux state of the NIK SERP (2026-04): SPA-stale', () => {
   let doc: Document;
@@ -41,9 +42,27 @@ describeWithShared('HH-Lux state of the NIK SERP (2026-04): SPA-stale', () => {
   it('account-wide sections stay usable: 3 resumes, latest, xsrf', () => {
     const state = readInitialState(doc)!.state;
     expect(stateResumes(state)).toEqual([
-      { hash: '02020202020202020202020202020202020202', title: 'Frontend-разработчик', id: '270633823', status: 'modified', latest: true },
-      { hash: '03030303030303030303030303030303030303', title: 'Backend-разработчик', id: expect.any(String), status: 'modified', latest: false },
-      { hash: '01010101010101010101010101010101010101', title: 'Fullstack-разработчик', id: expect.any(String), status: 'modified', latest: false },
+      {
+        hash: '02020202020202020202020202020202020202',
+        title: 'Frontend-разработчик',
+        id: '270633823',
+        status: 'modified',
+        latest: true,
+      },
+      {
+        hash: '03030303030303030303030303030303030303',
+        title: 'Backend-разработчик',
+        id: expect.any(String),
+        status: 'modified',
+        latest: false,
+      },
+      {
+        hash: '01010101010101010101010101010101010101',
+        title: 'Fullstack-разработчик',
+        id: expect.any(String),
+        status: 'modified',
+        latest: false,
+      },
     ]);
     expect(stateXsrf(state)).toBe('00000000000000000000000000000000');
     expect(state.userType).toBe('applicant');
@@ -55,7 +74,9 @@ describeWithShared('HH-Lux state of the NIK SERP (2026-04): SPA-stale', () => {
 describeWithShared('KHR vacancy-page state (magritte experiment, 2026-09)', () => {
   let state: HhState;
   beforeAll(() => {
-    state = hhStateSchema.parse(JSON.parse(readSharedFixture('fixtures/hh/vacancy/khrenovss_vacancy_page_magritte_ssr_state_2026-09.json')));
+    state = hhStateSchema.parse(
+      JSON.parse(readSharedFixture('fixtures/hh/vacancy/khrenovss_vacancy_page_magritte_ssr_state_2026-09.json')),
+    );
   });
 
   it('stateVacancyView reads vacancyView.vacancyFull.vacancy', () => {
@@ -93,7 +114,10 @@ describe('synthetic SERP state (HTML-escaped template)', () => {
 
   it('is current for the same search (tracking params ignored), stale for another query', () => {
     expect(readInitialState(doc, 'https://hh.ru/search/vacancy?area=1&text=python')?.current).toBe(true);
-    expect(readInitialState(doc, 'https://hh.ru/search/vacancy?text=python&area=1&hhtmFrom=other&search_session_id=x')?.current).toBe(true);
+    expect(
+      readInitialState(doc, 'https://hh.ru/search/vacancy?text=python&area=1&hhtmFrom=other&search_session_id=x')
+        ?.current,
+    ).toBe(true);
     expect(readInitialState(doc, 'https://hh.ru/search/vacancy?text=java&area=1')?.current).toBe(false);
     expect(readInitialState(doc, 'https://hh.ru/vacancy/80000001')?.current).toBe(false);
   });
@@ -115,14 +139,27 @@ describe('synthetic SERP state (HTML-escaped template)', () => {
       url: 'https://hh.ru/vacancy/80000001',
       responseLetterRequired: true,
     });
-    expect(vs[1]).toMatchObject({ title: 'Стажёр', employer: null, salary: null, experience: 'noExperience', workFormats: ['REMOTE'], applied: true });
+    expect(vs[1]).toMatchObject({
+      title: 'Стажёр',
+      employer: null,
+      salary: null,
+      experience: 'noExperience',
+      workFormats: ['REMOTE'],
+      applied: true,
+    });
     for (const v of vs) expect(matchVacancySchema.safeParse(v).success).toBe(true);
   });
 
   it('stateResumes skips malformed entries; numeric ids become strings', () => {
     const state = readInitialState(doc)!.state;
     expect(stateResumes(state)).toEqual([
-      { hash: '0101010101010101010101010101010101010', title: 'Python-разработчик', id: '1', status: 'modified', latest: false },
+      {
+        hash: '0101010101010101010101010101010101010',
+        title: 'Python-разработчик',
+        id: '1',
+        status: 'modified',
+        latest: false,
+      },
       { hash: '0202020202020202020202020202020202020', title: 'Data <Engineer>', id: '2', latest: true },
     ]);
     expect(stateXsrf(state)).toBe('11111111111111111111111111111111');
@@ -152,7 +189,16 @@ describe('state parsing edge cases', () => {
     expect(r.current).toBe(true);
     expect(stateXsrf(r.state)).toBeNull();
     expect(stateVacancies(r.state)).toEqual([
-      { id: '1', title: 'A', employer: null, salary: null, experience: null, workFormats: [], applied: null, userLabels: [] },
+      {
+        id: '1',
+        title: 'A',
+        employer: null,
+        salary: null,
+        experience: null,
+        workFormats: [],
+        applied: null,
+        userLabels: [],
+      },
     ]);
   });
 

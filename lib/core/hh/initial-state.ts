@@ -77,13 +77,19 @@ type RawStateVacancy = z.infer<typeof stateVacancySchema>;
 const locationSchema = z.looseObject({ pathname: lenient(z.string()), search: lenient(z.string()) });
 
 const resumeSchema = z.looseObject({
-  _attributes: z.looseObject({ hash: z.string().check(z.minLength(1)), id: lenient(idSchema), status: lenient(z.string()) }),
+  _attributes: z.looseObject({
+    hash: z.string().check(z.minLength(1)),
+    id: lenient(idSchema),
+    status: lenient(z.string()),
+  }),
   title: lenient(z.array(z.looseObject({ string: lenient(z.string()) }))),
 });
 
 export const hhStateSchema = z.looseObject({
   router: lenient(z.looseObject({ location: lenient(locationSchema) })),
-  request: lenient(z.looseObject({ url: lenient(z.string()), host: lenient(z.string()), luxPageName: lenient(z.string()) })),
+  request: lenient(
+    z.looseObject({ url: lenient(z.string()), host: lenient(z.string()), luxPageName: lenient(z.string()) }),
+  ),
   xsrfToken: lenient(z.string()),
   userType: lenient(z.string()),
   latestResumeHash: lenient(z.string()),
@@ -146,7 +152,14 @@ function templateText(el: Element): string {
 }
 
 /** Query params that differ between navigations to the same logical page (tracking). */
-const TRACKING_PARAMS = new Set(['hhtmFrom', 'hhtmFromLabel', 'hhtmSource', 'hhtmSourceLabel', 'search_session_id', 'disableBrowserCache']);
+const TRACKING_PARAMS = new Set([
+  'hhtmFrom',
+  'hhtmFromLabel',
+  'hhtmSource',
+  'hhtmSourceLabel',
+  'search_session_id',
+  'disableBrowserCache',
+]);
 
 function normPath(p: string): string {
   const t = p.replace(/\/+$/, '');
@@ -275,25 +288,40 @@ function stripTags(s: string): string {
 
 /** KHR's heuristic (hh_pages.py, 2026-09): a label mentioning a response/negotiation/invitation = applied. */
 export function labelsMeanApplied(labels: readonly unknown[]): boolean {
-  return labels.some((l) => /respon|отклик|negotiation|invitation/i.test(typeof l === 'string' ? l : JSON.stringify(l) ?? ''));
+  return labels.some((l) =>
+    /respon|отклик|negotiation|invitation/i.test(typeof l === 'string' ? l : (JSON.stringify(l) ?? '')),
+  );
 }
 
 function keySkillsOf(raw: unknown): string[] | undefined {
-  const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? (raw as { keySkill?: unknown }).keySkill : undefined;
+  const list = Array.isArray(raw)
+    ? raw
+    : raw && typeof raw === 'object'
+      ? (raw as { keySkill?: unknown }).keySkill
+      : undefined;
   if (!Array.isArray(list)) return undefined;
   const out: string[] = [];
   for (const s of list) {
-    const v = typeof s === 'string' ? s : s && typeof s === 'object' ? ((s as { name?: unknown; string?: unknown }).name ?? (s as { string?: unknown }).string) : undefined;
+    const v =
+      typeof s === 'string'
+        ? s
+        : s && typeof s === 'object'
+          ? ((s as { name?: unknown; string?: unknown }).name ?? (s as { string?: unknown }).string)
+          : undefined;
     if (typeof v === 'string' && v.trim()) out.push(v.trim());
   }
   return out;
 }
 
 function toStateVacancy(v: RawStateVacancy, extraLabels: unknown): StateVacancy {
-  const labels = [...(v.userLabels ?? []), ...(Array.isArray(extraLabels) ? extraLabels : extraLabels != null ? [extraLabels] : [])];
+  const labels = [
+    ...(v.userLabels ?? []),
+    ...(Array.isArray(extraLabels) ? extraLabels : extraLabels != null ? [extraLabels] : []),
+  ];
   const company = v.company;
   const companyName = company?.visibleName ?? company?.name;
-  const experience = v.workExperience && EXPERIENCE_SET.has(v.workExperience) ? (v.workExperience as ExperienceId) : null;
+  const experience =
+    v.workExperience && EXPERIENCE_SET.has(v.workExperience) ? (v.workExperience as ExperienceId) : null;
   const out: StateVacancy = {
     id: v.vacancyId,
     title: v.name,
@@ -307,7 +335,11 @@ function toStateVacancy(v: RawStateVacancy, extraLabels: unknown): StateVacancy 
   if (v.area?.name) out.area = v.area.name;
   const address = v.address?.displayName ?? v.address?.rawAddress;
   if (address) out.address = address;
-  const snippet = [v.snippet?.req, v.snippet?.resp].filter((s): s is string => !!s).map(stripTags).filter(Boolean).join('\n');
+  const snippet = [v.snippet?.req, v.snippet?.resp]
+    .filter((s): s is string => !!s)
+    .map(stripTags)
+    .filter(Boolean)
+    .join('\n');
   if (snippet) out.snippet = snippet;
   if (v.links?.desktop) out.url = v.links.desktop;
   const letter = v.responseLetterRequired ?? v['@responseLetterRequired'];
@@ -353,7 +385,10 @@ export function stateResumes(state: HhState): StateResume[] {
     const r = resumeSchema.safeParse(item);
     if (!r.success) continue;
     const a = r.data._attributes;
-    const title = (r.data.title ?? []).map((t) => t.string ?? '').join(' ').trim();
+    const title = (r.data.title ?? [])
+      .map((t) => t.string ?? '')
+      .join(' ')
+      .trim();
     const res: StateResume = { hash: a.hash, title, latest: a.hash === state.latestResumeHash };
     if (a.id) res.id = a.id;
     if (a.status) res.status = a.status;

@@ -22,7 +22,11 @@ export function readListingPage(doc: Document, stateText: string | null, pageUrl
   const cards = findListingCards(doc).map(parseListingCard);
   const problems = cards.filter(isCardProblem).map((c) => c.reason);
   const dom = cards.filter((c): c is ListingCard => !isCardProblem(c));
-  const state = listingStateFromText(stateText, pageUrl, dom.map((c) => c.id));
+  const state = listingStateFromText(
+    stateText,
+    pageUrl,
+    dom.map((c) => c.id),
+  );
   const out: ListingPage = { vacancies: [], problems };
   if (state.ok) out.vacancies = state.vacancies.map((v) => ({ ...v, source: 'state' as const }));
   else out.stateProblem = state.detail ? { reason: state.reason, detail: state.detail } : { reason: state.reason };

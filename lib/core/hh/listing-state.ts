@@ -1,6 +1,15 @@
 import * as z from 'zod/mini';
 import type { ExperienceId, MatchVacancy } from '../match/vacancy';
-import { compensationSchema, EXPERIENCE_SET, hhStateSchema, labelsMeanApplied, parseMaybeEscapedJson, salaryOf, stateMatchesUrl, workFormatsOf } from './initial-state';
+import {
+  compensationSchema,
+  EXPERIENCE_SET,
+  hhStateSchema,
+  labelsMeanApplied,
+  parseMaybeEscapedJson,
+  salaryOf,
+  stateMatchesUrl,
+  workFormatsOf,
+} from './initial-state';
 import type { UrlLike } from './page-detect';
 import type { CardSalary } from './salary';
 import { negativeFlagsOf, type NegativeFlag } from './employer-warnings';
@@ -73,7 +82,9 @@ const itemSchema = z.looseObject({
   responsesCount: lenient(z.number()),
   area: lenient(z.nullable(z.looseObject({ name: lenient(z.string()) }))),
   address: lenient(z.nullable(z.looseObject({ displayName: lenient(z.string()), rawAddress: lenient(z.string()) }))),
-  snippet: lenient(z.nullable(z.looseObject({ req: lenient(z.nullable(z.string())), resp: lenient(z.nullable(z.string())) }))),
+  snippet: lenient(
+    z.nullable(z.looseObject({ req: lenient(z.nullable(z.string())), resp: lenient(z.nullable(z.string())) })),
+  ),
   links: lenient(z.looseObject({ desktop: lenient(z.string()) })),
 });
 type Item = z.infer<typeof itemSchema>;
@@ -97,7 +108,14 @@ function roleIdsOf(raw: unknown[] | undefined): string[] {
 
 /** Snippet parts carry hh's `<highlighttext>` marks and entities: plain text only. */
 function plain(s: string): string {
-  return s.replace(/<[^>]*>/g, '').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/<[^>]*>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function toVacancy(v: Item, extraLabels: unknown): ListingVacancy {
@@ -107,7 +125,13 @@ function toVacancy(v: Item, extraLabels: unknown): ListingVacancy {
   const out: ListingVacancy = {
     id: v.vacancyId,
     title: v.name,
-    employer: name ? { ...(company?.id ? { id: company.id } : {}), name, negative: negativeFlagsOf(company?.employersNegativeAttribute) } : null,
+    employer: name
+      ? {
+          ...(company?.id ? { id: company.id } : {}),
+          name,
+          negative: negativeFlagsOf(company?.employersNegativeAttribute),
+        }
+      : null,
     salary: salaryOf(v.compensation),
     experience: v.workExperience && EXPERIENCE_SET.has(v.workExperience) ? (v.workExperience as ExperienceId) : null,
     workFormats: workFormatsOf(v.workFormats, v['@workSchedule']),
@@ -121,7 +145,11 @@ function toVacancy(v: Item, extraLabels: unknown): ListingVacancy {
   if (v.area?.name) out.area = v.area.name;
   const address = v.address?.displayName ?? v.address?.rawAddress;
   if (address) out.address = address;
-  const snippet = [v.snippet?.req, v.snippet?.resp].filter((s): s is string => !!s).map(plain).filter(Boolean).join('\n');
+  const snippet = [v.snippet?.req, v.snippet?.resp]
+    .filter((s): s is string => !!s)
+    .map(plain)
+    .filter(Boolean)
+    .join('\n');
   if (snippet) out.snippet = snippet;
   if (v.links?.desktop) out.url = v.links.desktop;
   return out;
@@ -132,12 +160,22 @@ function toVacancy(v: Item, extraLabels: unknown): ListingVacancy {
  * path (`router.location` / `request.url`), and every id in `pageIds` (the cards already on the page) must be
  * in the state. A bad item is skipped (counted), never the whole list.
  */
-export function listingStateFromJson(json: unknown, pageUrl: UrlLike | null, pageIds: readonly string[]): ListingStateResult {
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) return { ok: false, reason: 'unrecognised', detail: 'the state is not a JSON object' };
+export function listingStateFromJson(
+  json: unknown,
+  pageUrl: UrlLike | null,
+  pageIds: readonly string[],
+): ListingStateResult {
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    return { ok: false, reason: 'unrecognised', detail: 'the state is not a JSON object' };
   const parsed = hhStateSchema.safeParse(json);
   if (!parsed.success) return { ok: false, reason: 'unrecognised', detail: 'the state object has an unexpected shape' };
   const state = parsed.data;
-  if (pageUrl !== null && stateMatchesUrl(state, pageUrl) === false) return { ok: false, reason: 'stale-url', detail: 'the state was rendered for another address (client-side navigation)' };
+  if (pageUrl !== null && stateMatchesUrl(state, pageUrl) === false)
+    return {
+      ok: false,
+      reason: 'stale-url',
+      detail: 'the state was rendered for another address (client-side navigation)',
+    };
   const list = state.vacancySearchResult?.vacancies;
   if (!list) return { ok: false, reason: 'no-vacancies', detail: 'no vacancySearchResult.vacancies in the state' };
   const extra = state.userLabelsForVacancies ?? {};
@@ -148,15 +186,25 @@ export function listingStateFromJson(json: unknown, pageUrl: UrlLike | null, pag
     if (r.success) vacancies.push(toVacancy(r.data, extra[r.data.vacancyId]));
     else skipped++;
   }
-  if (!vacancies.length && list.length) return { ok: false, reason: 'unrecognised', detail: `none of the ${list.length} items is a vacancy` };
+  if (!vacancies.length && list.length)
+    return { ok: false, reason: 'unrecognised', detail: `none of the ${list.length} items is a vacancy` };
   const ids = new Set(vacancies.map((v) => v.id));
   const missing = pageIds.filter((id) => !ids.has(id));
-  if (missing.length) return { ok: false, reason: 'stale-ids', detail: `${missing.length} of ${pageIds.length} cards on the page are not in the state` };
+  if (missing.length)
+    return {
+      ok: false,
+      reason: 'stale-ids',
+      detail: `${missing.length} of ${pageIds.length} cards on the page are not in the state`,
+    };
   return { ok: true, vacancies, skipped };
 }
 
 /** The same from the template's text (plain JSON, or `&#34;`-escaped as the raw server answer has it). */
-export function listingStateFromText(text: string | null, pageUrl: UrlLike | null, pageIds: readonly string[]): ListingStateResult {
+export function listingStateFromText(
+  text: string | null,
+  pageUrl: UrlLike | null,
+  pageIds: readonly string[],
+): ListingStateResult {
   if (text === null || !text.trim()) return { ok: false, reason: 'absent', detail: 'no HH-Lux-InitialState template' };
   const json = parseMaybeEscapedJson(text);
   if (json === null) return { ok: false, reason: 'unrecognised', detail: 'the template is not JSON' };

@@ -56,8 +56,18 @@ describeWithShared('listing cards: NIK logged-in SERP 2026-04 (50 magritte cards
     expect(countBy(cards, (c) => c.experience)).toEqual({ between3And6: 29, moreThan6: 13, between1And3: 8 });
     expect(cards.filter((c) => c.workFormats.includes('REMOTE'))).toHaveLength(34);
     expect(cards.filter((c) => c.salary)).toHaveLength(25);
-    expect(countBy(cards.filter((c) => c.salary), (c) => c.salary?.currency)).toEqual({ RUR: 19, KZT: 1, USD: 2, EUR: 3 });
-    expect(countBy(cards.filter((c) => c.salary), (c) => String(c.salary?.gross))).toEqual({ true: 8, false: 17 });
+    expect(
+      countBy(
+        cards.filter((c) => c.salary),
+        (c) => c.salary?.currency,
+      ),
+    ).toEqual({ RUR: 19, KZT: 1, USD: 2, EUR: 3 });
+    expect(
+      countBy(
+        cards.filter((c) => c.salary),
+        (c) => String(c.salary?.gross),
+      ),
+    ).toEqual({ true: 8, false: 17 });
     expect(cards.filter((c) => c.salary?.frequency)).toHaveLength(18);
     expect(cards.filter((c) => c.employer?.id)).toHaveLength(50);
     expect(cards.filter((c) => c.area)).toHaveLength(50);
@@ -74,7 +84,15 @@ describeWithShared('listing cards: NIK logged-in SERP 2026-04 (50 magritte cards
     expect(c).toMatchObject({
       title: 'Backend-разработчик',
       employer: { id: '5056569', name: 'LikeAvto' },
-      salary: { from: 250000, to: null, currency: 'RUR', gross: false, mode: 'MONTH', frequency: 'TWICE_PER_MONTH', text: 'от 250 000 ₽ за месяц, на руки' },
+      salary: {
+        from: 250000,
+        to: null,
+        currency: 'RUR',
+        gross: false,
+        mode: 'MONTH',
+        frequency: 'TWICE_PER_MONTH',
+        text: 'от 250 000 ₽ за месяц, на руки',
+      },
       experience: 'between3And6',
       workFormats: ['REMOTE'],
       scheduleText: 'Можно удалённо',
@@ -82,7 +100,12 @@ describeWithShared('listing cards: NIK logged-in SERP 2026-04 (50 magritte cards
       applied: false,
       url: 'https://izhevsk.hh.ru/vacancy/131620241?hhtmFrom=vacancy_search_list',
     });
-    expect(c.labels).toEqual(['Опыт 3-6 лет', 'Можно удалённо', 'Выплаты: два раза в месяц', 'Подходит по навыкам на 83%']);
+    expect(c.labels).toEqual([
+      'Опыт 3-6 лет',
+      'Можно удалённо',
+      'Выплаты: два раза в месяц',
+      'Подходит по навыкам на 83%',
+    ]);
     expect(c.element).toBe(doc.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')[0]);
   });
 
@@ -130,7 +153,10 @@ describeWithShared('listing cards: NIK logged-in SERP 2026-04 (50 magritte cards
   });
 
   it('card 131625552: € gross; card 131605486: U+2011 hyphen normalised, no salary', () => {
-    expect(byId(cards, '131625552')).toMatchObject({ salary: { from: 4200, to: 5400, currency: 'EUR', gross: true }, area: 'Испания' });
+    expect(byId(cards, '131625552')).toMatchObject({
+      salary: { from: 4200, to: 5400, currency: 'EUR', gross: true },
+      area: 'Испания',
+    });
     expect(byId(cards, '131605486')).toMatchObject({
       title: 'Backend-разработчик (Nest.js)',
       salary: null,
@@ -151,7 +177,7 @@ describeWithShared('listing cards: NIK logged-in SERP 2026-04 (50 magritte cards
     expect(listContainer(first)?.getAttribute('data-qa')).toBe('vacancy-serp__results');
   });
 
-  it('the content script\'s read finds the same badge anchor in its one pass, and raw fields that interpret to the card', () => {
+  it("the content script's read finds the same badge anchor in its one pass, and raw fields that interpret to the card", () => {
     for (const card of cards) {
       const r = readListingCard(card.element);
       if ('reason' in r) throw new Error(r.reason);
@@ -172,7 +198,9 @@ describeWithShared('listing cards: NIK logged-in SERP 2026-04 (50 magritte cards
 describeWithShared('listing cards: UNB SERP 2026-07', () => {
   let r: ReturnType<typeof parseListingCards>;
   beforeAll(() => {
-    r = parseListingCards(parseHtml(readSharedFixture('fixtures/hh/serp/unbiqo_hh_search_cards_magritte_2026-07.html')));
+    r = parseListingCards(
+      parseHtml(readSharedFixture('fixtures/hh/serp/unbiqo_hh_search_cards_magritte_2026-07.html')),
+    );
   });
 
   it('2 cards + the broken stub as a problem', () => {
@@ -212,14 +240,28 @@ describeWithShared('listing cards: UNB SERP 2026-07', () => {
 describeWithShared('listing cards: NIK negotiations page 2026-03 ("suitable vacancies", narrow cards)', () => {
   let r: ReturnType<typeof parseListingCards>;
   beforeAll(() => {
-    r = parseListingCards(parseHtml(readSharedFixture('fixtures/hh/applicant/hh_negotiations_main_content_2026-03.html')));
+    r = parseListingCards(
+      parseHtml(readSharedFixture('fixtures/hh/applicant/hh_negotiations_main_content_2026-03.html')),
+    );
   });
 
   it('6 cards with snippets; salaries found before the tags block', () => {
     expect(r.problems).toEqual([]);
-    expect(r.cards.map((c) => c.id)).toEqual(['131527222', '130705198', '131525569', '131533710', '118990654', '131470422']);
+    expect(r.cards.map((c) => c.id)).toEqual([
+      '131527222',
+      '130705198',
+      '131525569',
+      '131533710',
+      '118990654',
+      '131470422',
+    ]);
     expect(r.cards.filter((c) => c.snippet)).toHaveLength(6);
-    expect(r.cards.filter((c) => c.salary).map((c) => c.id)).toEqual(['130705198', '131525569', '118990654', '131470422']);
+    expect(r.cards.filter((c) => c.salary).map((c) => c.id)).toEqual([
+      '130705198',
+      '131525569',
+      '118990654',
+      '131470422',
+    ]);
   });
 
   it('card 118990654: requirement then responsibility, gross salary, Санкт-Петербург', () => {
@@ -238,7 +280,11 @@ describeWithShared('listing cards: NIK negotiations page 2026-03 ("suitable vaca
   });
 
   it('card 131470422: $ gross; 131525569 has the side-job label', () => {
-    expect(byId(r.cards, '131470422')).toMatchObject({ salary: { from: 4000, to: 6000, currency: 'USD', gross: true }, employer: { id: '250', name: 'COMTEK Inc.' }, area: 'Сербия' });
+    expect(byId(r.cards, '131470422')).toMatchObject({
+      salary: { from: 4000, to: 6000, currency: 'USD', gross: true },
+      employer: { id: '250', name: 'COMTEK Inc.' },
+      area: 'Сербия',
+    });
     expect(byId(r.cards, '131525569').labels).toContain('Подработка');
   });
 
@@ -296,8 +342,14 @@ describe('listing cards: synthetic magritte edge cases (applied, broken, anonymo
   });
 
   it('applied evidence: button text, chat link instead of response link, status element', () => {
-    expect(byId(r.cards, '70000001')).toMatchObject({ applied: true, appliedEvidence: 'response button "Вы откликнулись"' });
-    expect(byId(r.cards, '70000002')).toMatchObject({ applied: true, appliedEvidence: 'chat link instead of the response link' });
+    expect(byId(r.cards, '70000001')).toMatchObject({
+      applied: true,
+      appliedEvidence: 'response button "Вы откликнулись"',
+    });
+    expect(byId(r.cards, '70000002')).toMatchObject({
+      applied: true,
+      appliedEvidence: 'chat link instead of the response link',
+    });
     expect(byId(r.cards, '70000002').applyUrl).toBeUndefined();
     expect(byId(r.cards, '70000003')).toMatchObject({ applied: true, appliedEvidence: 'response-status element' });
     expect(byId(r.cards, '70000004').applied).toBe(false);
@@ -326,7 +378,12 @@ describe('listing cards: synthetic magritte edge cases (applied, broken, anonymo
       { id: '70000004', applied: true, snippet: 'Вести учёт', workFormats: ['ON_SITE', 'HYBRID'] },
       { id: 'unknown', applied: true, workFormats: [] },
     ]);
-    expect(byId(cards, '70000004')).toMatchObject({ applied: true, appliedEvidence: 'state userLabels', snippet: 'Вести учёт', workFormats: ['HYBRID', 'ON_SITE'] });
+    expect(byId(cards, '70000004')).toMatchObject({
+      applied: true,
+      appliedEvidence: 'state userLabels',
+      snippet: 'Вести учёт',
+      workFormats: ['HYBRID', 'ON_SITE'],
+    });
     expect(byId(cards, '70000002').snippet).toBeUndefined();
   });
 });

@@ -110,7 +110,8 @@ const QUERY_FIELDS = COMPILED.filter((f) => f.tests === null);
 const TAG_QA_TESTS = dataQaTests(FIELDS.tagQa) ?? [];
 
 /** Class substring of the class-based tag alternative (`magritte-tag__label`). */
-const TAG_CLASS_STEM = cardTagLabel.map((a) => /^\[class\*="([^"]+)"\]$/.exec(a)?.[1]).find((x): x is string => !!x) ?? null;
+const TAG_CLASS_STEM =
+  cardTagLabel.map((a) => /^\[class\*="([^"]+)"\]$/.exec(a)?.[1]).find((x): x is string => !!x) ?? null;
 const TAG_CLASS_CSS = TAG_CLASS_STEM ? `[class*="${TAG_CLASS_STEM}"]` : null;
 /** The page's hashed tag class (`magritte-tag__label___YHV-o_5-1-6`), learnt from the first card that has one. */
 const tagClassByDoc = new WeakMap<Document, string>();
@@ -149,11 +150,16 @@ function findFields(card: Element): Found {
     const el = qaEls[i]!;
     const qa = el.getAttribute('data-qa') ?? '';
     const exact = EXACT.get(qa);
-    if (exact) for (let k = 0; k < exact.length; k++) if (exact[k]!.tag === null || exact[k]!.tag === el.localName) assign(found, exact[k]!.key, el);
+    if (exact)
+      for (let k = 0; k < exact.length; k++)
+        if (exact[k]!.tag === null || exact[k]!.tag === el.localName) assign(found, exact[k]!.key, el);
     for (let k = 0; k < OTHER.length; k++) {
       const t = OTHER[k]!.test;
       if (t.tag !== null && el.localName !== t.tag) continue;
-      const hit = t.op === '^=' ? qa.startsWith(t.value) : qa === t.value || (t.op === '~=' && qa.includes(' ') && qa.split(/\s+/).includes(t.value));
+      const hit =
+        t.op === '^='
+          ? qa.startsWith(t.value)
+          : qa === t.value || (t.op === '~=' && qa.includes(' ') && qa.split(/\s+/).includes(t.value));
       if (hit) assign(found, OTHER[k]!.key, el);
     }
   }
@@ -189,7 +195,8 @@ const PAYOUT_PREFIX = 'vacancy-serp__vacancy-compensation-frequency-';
 const DIGITS = /^\d+$/;
 
 /** Response-button texts that mean "you have applied" (hh wording on the vacancy page / negotiations). */
-const APPLIED_BUTTON_TEXT = /вы\s+откликнулись|смотреть\s+отклик|отклик\s+отправлен|откликнуться\s+повторно|вы\s+уже\s+откликались|перейти\s+к\s+отклику/i;
+const APPLIED_BUTTON_TEXT =
+  /вы\s+откликнулись|смотреть\s+отклик|отклик\s+отправлен|откликнуться\s+повторно|вы\s+уже\s+откликались|перейти\s+к\s+отклику/i;
 
 /** http(s) origin of a document's base URL, cached (hrefs on cards are absolute or root-relative). */
 const originByDoc = new WeakMap<Document, string | null>();
@@ -343,7 +350,8 @@ function extractOrThrow(card: Element): { raw: RawCard; anchor: Element | null }
   const response = f.response ?? null;
   const responseHref = response?.getAttribute('href') ?? null;
   const id = idFromHolder ?? idFromHref ?? vacancyIdFromHref(responseHref);
-  if (!id) throw new CardMarkupError('hh markup not recognised: no vacancy id (no div[id], /vacancy/<id> href or vacancyId=)');
+  if (!id)
+    throw new CardMarkupError('hh markup not recognised: no vacancy id (no div[id], /vacancy/<id> href or vacancyId=)');
   if (idFromHref && idFromHref !== id) {
     throw new CardMarkupError(`hh markup not recognised: vacancy id mismatch (div#${id} vs title href ${idFromHref})`);
   }
@@ -385,7 +393,9 @@ function extractOrThrow(card: Element): { raw: RawCard; anchor: Element | null }
 
 /** A card's title as matched and queued: spaces normalised, hh's U+2011 hyphens and soft hyphens made plain. */
 export function cardTitle(raw: RawCard): string {
-  return normalizeSpaces(raw.title).replace(/[\u2010\u2011]/g, '-').replace(/\u00ad/g, '');
+  return normalizeSpaces(raw.title)
+    .replace(/[\u2010\u2011]/g, '-')
+    .replace(/\u00ad/g, '');
 }
 
 /** A card's employer: its name, and its id from the employer link (else the response link); null without a name. */
@@ -418,16 +428,20 @@ export function interpretCard(raw: RawCard, origin: string | null = null): Omit<
     if (t && !labels.includes(t)) labels.push(t);
   }
   const workFormats: WorkFormat[] = [];
-  if (raw.remote !== undefined || labels.some((l) => /удал[её]нн?о|удал[её]нная\s+работа/i.test(l))) workFormats.push('REMOTE');
+  if (raw.remote !== undefined || labels.some((l) => /удал[её]нн?о|удал[её]нная\s+работа/i.test(l)))
+    workFormats.push('REMOTE');
   if (labels.some((l) => /гибрид/i.test(l))) workFormats.push('HYBRID');
 
   const address = normalizeSpaces(raw.address ?? '');
   const city = address ? (address.split(',')[0] ?? '').trim() : '';
-  const snippet = [normalizeSpaces(raw.snippetReq ?? ''), normalizeSpaces(raw.snippetResp ?? '')].filter(Boolean).join('\n');
+  const snippet = [normalizeSpaces(raw.snippetReq ?? ''), normalizeSpaces(raw.snippetResp ?? '')]
+    .filter(Boolean)
+    .join('\n');
 
   let appliedEvidence: string | undefined;
   if (raw.statusMarker) appliedEvidence = 'response-status element';
-  else if (raw.responseText !== undefined && APPLIED_BUTTON_TEXT.test(raw.responseText)) appliedEvidence = `response button "${normalizeSpaces(raw.responseText)}"`;
+  else if (raw.responseText !== undefined && APPLIED_BUTTON_TEXT.test(raw.responseText))
+    appliedEvidence = `response button "${normalizeSpaces(raw.responseText)}"`;
   else if (raw.chat) appliedEvidence = 'chat link instead of the response link';
 
   const out: Omit<ListingCard, 'element'> = {

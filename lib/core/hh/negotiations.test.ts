@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { describeWithShared, readSharedFixture } from '../../../test/shared-fixtures';
-import { cardDate, cardStatus, liveCardsSignature, parseNegotiationCards, parseNegotiationsPage, parseTopic } from './negotiations';
+import {
+  cardDate,
+  cardStatus,
+  liveCardsSignature,
+  parseNegotiationCards,
+  parseNegotiationsPage,
+  parseTopic,
+} from './negotiations';
 
 const FIXTURE = 'fixtures/hh/applicant/hh_negotiations_main_content_2026-03.html';
 const APPLY_WITH_TEST = 'fixtures/hh/apply/hh_popup_apply_with_test_request_response_2026-05.md';
@@ -36,7 +43,11 @@ describeWithShared('negotiations page: real NIK main-content 2026-03', () => {
     const by = (s: string) => cards.filter((c) => c.status === s).length;
     expect(by('not_viewed')).toBe(17);
     expect(by('viewed')).toBe(3);
-    expect(cards.filter((c) => c.status === 'viewed').map((c) => c.topicId)).toEqual(['5180045303', '5180045207', '5180045050']);
+    expect(cards.filter((c) => c.status === 'viewed').map((c) => c.topicId)).toEqual([
+      '5180045303',
+      '5180045207',
+      '5180045050',
+    ]);
     expect(cards.filter((c) => !c.canDecline).map((c) => c.topicId)).toEqual(['5180046006']);
   });
 
@@ -46,7 +57,9 @@ describeWithShared('negotiations page: real NIK main-content 2026-03', () => {
     expect(a.split(';')).toHaveLength(20);
     document.body.insertAdjacentHTML('beforeend', '<div>banner</div>');
     expect(liveCardsSignature(document)).toBe(a);
-    document.querySelector('[data-qa="negotiations-tag negotiations-item-not-viewed"]')!.setAttribute('data-qa', 'negotiations-tag negotiations-item-viewed');
+    document
+      .querySelector('[data-qa="negotiations-tag negotiations-item-not-viewed"]')!
+      .setAttribute('data-qa', 'negotiations-tag negotiations-item-viewed');
     expect(liveCardsSignature(document)).not.toBe(a);
   });
 
@@ -60,7 +73,9 @@ describeWithShared('negotiations page: real NIK main-content 2026-03', () => {
 describeWithShared('negotiation topic: real topicList object of the 2026-05 apply capture', () => {
   it('parses the full topic shape', () => {
     const md = readSharedFixture(APPLY_WITH_TEST);
-    const json = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(md)![1]!) as { responseStatus: { negotiations: { topicList: unknown[] } } };
+    const json = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(md)![1]!) as {
+      responseStatus: { negotiations: { topicList: unknown[] } };
+    };
     expect(parseTopic(json.responseStatus.negotiations.topicList[0])).toEqual({
       topicId: '5316445435',
       vacancyId: '132310345',
@@ -79,16 +94,41 @@ describeWithShared('negotiation topic: real topicList object of the 2026-05 appl
 });
 
 describe('negotiations page: state and edge cases', () => {
-  const state = (s: unknown) => `<template id="HH-Lux-InitialState">${JSON.stringify(s).replace(/"/g, '&quot;')}</template>`;
+  const state = (s: unknown) =>
+    `<template id="HH-Lux-InitialState">${JSON.stringify(s).replace(/"/g, '&quot;')}</template>`;
   const card = (topic: string, qa: string, text: string) =>
     `<div data-qa="negotiations-item"><span data-qa="negotiations-tag ${qa}">${text}</span><span data-qa="negotiations-item-vacancy">Dev <b>${topic}</b></span><div data-qa="negotiations-item-company"><span>Co</span></div><a data-qa="know-vacancy-responses-summary" href="/applicant-services/vacancy-summary/${topic}?x=1">s</a></div>`;
 
   it('reads topics from an HTML-escaped state of the same page; ignores a stale one', () => {
-    const s = { router: { location: { pathname: '/applicant/negotiations', search: '?filter=all' } }, userType: 'applicant', applicantNegotiations: { topicList: [{ id: 11111, vacancyId: '42', chatId: 7, lastState: 'invitation', hasNewMessages: true }, { nope: 1 }] } };
-    const page = parseNegotiationsPage(state(s) + card('11111', 'negotiations-item-invitation', 'Приглашение'), 'https://hh.ru/applicant/negotiations?filter=all');
-    expect(page.topics).toEqual([expect.objectContaining({ topicId: '11111', vacancyId: '42', chatId: '7', lastState: 'INVITATION', hasNewMessages: true, archived: false })]);
+    const s = {
+      router: { location: { pathname: '/applicant/negotiations', search: '?filter=all' } },
+      userType: 'applicant',
+      applicantNegotiations: {
+        topicList: [
+          { id: 11111, vacancyId: '42', chatId: 7, lastState: 'invitation', hasNewMessages: true },
+          { nope: 1 },
+        ],
+      },
+    };
+    const page = parseNegotiationsPage(
+      state(s) + card('11111', 'negotiations-item-invitation', 'Приглашение'),
+      'https://hh.ru/applicant/negotiations?filter=all',
+    );
+    expect(page.topics).toEqual([
+      expect.objectContaining({
+        topicId: '11111',
+        vacancyId: '42',
+        chatId: '7',
+        lastState: 'INVITATION',
+        hasNewMessages: true,
+        archived: false,
+      }),
+    ]);
     expect(page.cards[0]).toMatchObject({ title: 'Dev 11111', status: 'invitation' });
-    const stale = parseNegotiationsPage(state({ ...s, router: { location: { pathname: '/applicant/resumes' } } }), 'https://hh.ru/applicant/negotiations');
+    const stale = parseNegotiationsPage(
+      state({ ...s, router: { location: { pathname: '/applicant/resumes' } } }),
+      'https://hh.ru/applicant/negotiations',
+    );
     expect(stale).toMatchObject({ topics: [], staleState: true });
   });
 
@@ -98,7 +138,10 @@ describe('negotiations page: state and edge cases', () => {
   });
 
   it('a card without a topic id or title is counted, never guessed', () => {
-    const r = parseNegotiationCards('<div data-qa="negotiations-item"><span data-qa="negotiations-item-vacancy">X</span></div>' + card('2222222', 'x', 'Отказ'));
+    const r = parseNegotiationCards(
+      '<div data-qa="negotiations-item"><span data-qa="negotiations-item-vacancy">X</span></div>' +
+        card('2222222', 'x', 'Отказ'),
+    );
     expect(r.unrecognised).toBe(1);
     expect(r.cards.map((c) => [c.topicId, c.status])).toEqual([['2222222', 'discard']]);
   });
@@ -126,4 +169,3 @@ describe('card dates', () => {
     expect(cardDate('12 мартобря', now)).toBeNull();
   });
 });
-

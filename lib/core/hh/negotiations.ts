@@ -27,7 +27,8 @@ export const NEGOTIATIONS_PATH = HH_PATHS.negotiations;
 export const NEGOTIATIONS_URL_QUERY = '?filter=all';
 
 /** What hh says on a card, reduced to what the funnel needs. */
-export type CardStatus = 'not_viewed' | 'viewed' | 'invitation' | 'interview' | 'hired' | 'discard' | 'archived' | 'unknown';
+export type CardStatus =
+  'not_viewed' | 'viewed' | 'invitation' | 'interview' | 'hired' | 'discard' | 'archived' | 'unknown';
 
 export interface NegotiationCard {
   topicId: string;
@@ -243,19 +244,28 @@ export function parseNegotiationsPage(html: string, pageUrl?: UrlLike): Negotiat
   return { cards, topics, unrecognised, staleState, loggedOut };
 }
 
-export type NegotiationsFetch = { ok: true; page: NegotiationsPage } | { ok: false; error: 'logged_out' | 'captcha' | 'network' | 'unrecognised'; detail: string };
+export type NegotiationsFetch =
+  | { ok: true; page: NegotiationsPage }
+  | { ok: false; error: 'logged_out' | 'captcha' | 'network' | 'unrecognised'; detail: string };
 
 /**
  * GET one page of the responses list with the user's session (background: `credentials: 'include'`).
  * `page` 0 is the newest; hh shows 20 per page (2026-03 fixture).
  */
-export async function fetchNegotiationsPage(fetchFn: typeof fetch, opts: { origin?: string; page?: number; timeoutMs?: number } = {}): Promise<NegotiationsFetch> {
+export async function fetchNegotiationsPage(
+  fetchFn: typeof fetch,
+  opts: { origin?: string; page?: number; timeoutMs?: number } = {},
+): Promise<NegotiationsFetch> {
   const origin = opts.origin ?? HH_ORIGIN;
   const url = `${origin}${NEGOTIATIONS_PATH}${NEGOTIATIONS_URL_QUERY}${opts.page ? `&page=${opts.page}` : ''}`;
   let res: Response;
   let html: string;
   try {
-    res = await fetchFn(url, { credentials: 'include', redirect: 'follow', signal: AbortSignal.timeout(opts.timeoutMs ?? 20_000) });
+    res = await fetchFn(url, {
+      credentials: 'include',
+      redirect: 'follow',
+      signal: AbortSignal.timeout(opts.timeoutMs ?? 20_000),
+    });
     html = await res.text();
   } catch (e) {
     return { ok: false, error: 'network', detail: e instanceof Error ? e.message : String(e) };
@@ -284,12 +294,27 @@ export async function fetchNegotiationsPage(fetchFn: typeof fetch, opts: { origi
 export function liveCardsSignature(root: ParentNode): string {
   const parts: string[] = [];
   for (const card of root.querySelectorAll(`[${CARD_MARK}]`)) {
-    parts.push(`${card.querySelector('[data-qa="know-vacancy-responses-summary"]')?.getAttribute('href') ?? ''}|${card.querySelector('[data-qa^="negotiations-tag"]')?.getAttribute('data-qa') ?? ''}`);
+    parts.push(
+      `${card.querySelector('[data-qa="know-vacancy-responses-summary"]')?.getAttribute('href') ?? ''}|${card.querySelector('[data-qa^="negotiations-tag"]')?.getAttribute('data-qa') ?? ''}`,
+    );
   }
   return parts.join(';');
 }
 
-const MONTHS = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+const MONTHS = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+];
 
 /**
  * When a card says it was sent («сегодня», «вчера», «3 дня назад», «12 марта», «12 марта 2025»), as local
@@ -297,7 +322,10 @@ const MONTHS = ['января', 'февраля', 'марта', 'апреля', 
  * read without the state), so a response applied by hand weeks ago is not counted in this week's funnel.
  */
 export function cardDate(text: string, now: number): number | null {
-  const t = text.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+  const t = text
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
   const day = new Date(now);
   day.setHours(0, 0, 0, 0);
   const shift = (days: number) => {

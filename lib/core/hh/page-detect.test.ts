@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as detect from './page-detect';
-import { detectPage, employerIdFromHref, employerIdFromUrl, hhSiteUrl, vacancyIdFromHref, vacancyIdFromUrl } from './page-detect';
+import {
+  detectPage,
+  employerIdFromHref,
+  employerIdFromUrl,
+  hhSiteUrl,
+  vacancyIdFromHref,
+  vacancyIdFromUrl,
+} from './page-detect';
 
 /**
  * github-url-detection style: each detector with the URLs it must accept; every detector must reject every
@@ -42,9 +49,19 @@ const TESTS = {
     'https://izhevsk.hh.ru/applicant/my_resumes?hhtmFrom=resume_list',
     'https://hh.kz/applicant/resumes/',
   ],
-  isResumePage: ['https://hh.ru/resume/02020202020202020202020202020202020202', 'https://spb.hh.ru/resume/0a1b2c3d4e5f60718293a4b5c6d7e8f901234567?hhtmFrom=resume_list'],
-  isNegotiationsPage: ['https://hh.ru/applicant/negotiations', 'https://hh.ru/applicant/negotiations?filter=all&page=1', 'https://izhevsk.hh.ru/applicant/negotiations/'],
-  isEmployerPage: ['https://hh.ru/employer/5056569', 'https://izhevsk.hh.ru/employer/3443?dpt=3443-3443-it&hhtmFrom=vacancy_search_list'],
+  isResumePage: [
+    'https://hh.ru/resume/02020202020202020202020202020202020202',
+    'https://spb.hh.ru/resume/0a1b2c3d4e5f60718293a4b5c6d7e8f901234567?hhtmFrom=resume_list',
+  ],
+  isNegotiationsPage: [
+    'https://hh.ru/applicant/negotiations',
+    'https://hh.ru/applicant/negotiations?filter=all&page=1',
+    'https://izhevsk.hh.ru/applicant/negotiations/',
+  ],
+  isEmployerPage: [
+    'https://hh.ru/employer/5056569',
+    'https://izhevsk.hh.ru/employer/3443?dpt=3443-3443-it&hhtmFrom=vacancy_search_list',
+  ],
 } satisfies Record<string, string[]>;
 
 /** URLs no detector may accept. */
@@ -78,7 +95,9 @@ const detectors = detect as unknown as Record<DetectorName, (u: string) => boole
 
 describe('page detectors', () => {
   it('every exported is*Page detector has tests (isListingPage is a union, tested separately)', () => {
-    const exported = Object.keys(detect).filter((k) => /^is\w+Page$/.test(k) && k !== 'isListingPage').sort();
+    const exported = Object.keys(detect)
+      .filter((k) => /^is\w+Page$/.test(k) && k !== 'isListingPage')
+      .sort();
     expect(exported).toEqual(Object.keys(TESTS).sort());
   });
 
@@ -115,7 +134,8 @@ describe('page detectors', () => {
       isNegotiationsPage: 'negotiations',
       isEmployerPage: 'employer',
     };
-    for (const [name, urls] of Object.entries(TESTS) as [DetectorName, string[]][]) for (const u of urls) expect(detectPage(u), u).toBe(kinds[name]);
+    for (const [name, urls] of Object.entries(TESTS) as [DetectorName, string[]][])
+      for (const u of urls) expect(detectPage(u), u).toBe(kinds[name]);
     expect(detectPage('https://hh.ru/')).toBe('other');
     expect(detectPage('https://api.hh.ru/vacancies/1')).toBeNull();
     expect(detectPage('https://example.com/')).toBeNull();
@@ -125,7 +145,9 @@ describe('page detectors', () => {
 describe('ids from URLs and hrefs', () => {
   it('vacancyIdFromUrl', () => {
     expect(vacancyIdFromUrl('https://izhevsk.hh.ru/vacancy/131620241?hhtmFrom=vacancy_search_list')).toBe('131620241');
-    expect(vacancyIdFromUrl('https://hh.ru/applicant/vacancy_response?vacancyId=118990654&employerId=1')).toBe('118990654');
+    expect(vacancyIdFromUrl('https://hh.ru/applicant/vacancy_response?vacancyId=118990654&employerId=1')).toBe(
+      '118990654',
+    );
     expect(vacancyIdFromUrl('https://hh.ru/applicant/vacancy_response?vacancyId=abc')).toBeNull();
     expect(vacancyIdFromUrl('https://hh.ru/search/vacancy?vacancyId=1')).toBeNull();
     expect(vacancyIdFromUrl('https://api.hh.ru/vacancies/1')).toBeNull();

@@ -162,15 +162,7 @@ export function employerIdFromHref(href: string | null | undefined): string | nu
 }
 
 export type PageKind =
-  | 'search'
-  | 'catalog'
-  | 'vacancy'
-  | 'vacancyResponse'
-  | 'resumes'
-  | 'resume'
-  | 'negotiations'
-  | 'employer'
-  | 'other';
+  'search' | 'catalog' | 'vacancy' | 'vacancyResponse' | 'resumes' | 'resume' | 'negotiations' | 'employer' | 'other';
 
 /** The kind of hh page, 'other' for unclassified hh pages, null for non-hh URLs. */
 export function detectPage(url: UrlLike = location): PageKind | null {

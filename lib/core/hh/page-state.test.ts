@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { describeWithShared, readSharedFixture } from '../../../test/shared-fixtures';
 import { blockedByUrl, readSearchPage, readVacancyPageHtml, stateFromHtml } from './page-state';
 
-const NIK_SERP_URL = 'https://izhevsk.hh.ru/search/vacancy?resume=02020202020202020202020202020202020202&from=resumelist';
+const NIK_SERP_URL =
+  'https://izhevsk.hh.ru/search/vacancy?resume=02020202020202020202020202020202020202&from=resumelist';
 const escape = (json: string) => json.replace(/&/g, '&amp;').replace(/"/g, '&#34;').replace(/</g, '&lt;');
 
 describeWithShared('page state from an HTML string (real fixtures)', () => {
@@ -29,7 +30,8 @@ describeWithShared('page state from an HTML string (real fixtures)', () => {
 });
 
 describe('readSearchPage', () => {
-  const page = (state: unknown) => `<!doctype html><div></div><template id="HH-Lux-InitialState">${JSON.stringify(state)}</template>`;
+  const page = (state: unknown) =>
+    `<!doctype html><div></div><template id="HH-Lux-InitialState">${JSON.stringify(state)}</template>`;
   const url = 'https://hh.ru/search/vacancy?text=python&page=1';
 
   it('returns vacancies and paging of a current search state', () => {
@@ -39,7 +41,15 @@ describe('readSearchPage', () => {
       vacancySearchResult: {
         totalResults: 120,
         paging: { page: 1, pages: 3 },
-        vacancies: [{ vacancyId: 7, name: 'Python developer', company: { id: 3, visibleName: 'ACME' }, workExperience: 'between1And3' }, { name: 'no id' }],
+        vacancies: [
+          {
+            vacancyId: 7,
+            name: 'Python developer',
+            company: { id: 3, visibleName: 'ACME' },
+            workExperience: 'between1And3',
+          },
+          { name: 'no id' },
+        ],
       },
     });
     const r = readSearchPage(html, url);
@@ -54,7 +64,10 @@ describe('readSearchPage', () => {
     expect(readSearchPage('<html></html>', 'https://hh.ru/account/login?backurl=%2F')).toEqual({ kind: 'login' });
     expect(readSearchPage('<img data-qa="account-captcha-picture">', url)).toEqual({ kind: 'captcha' });
     expect(readSearchPage('<html>DDoS-Guard</html>', url).kind).toBe('unreadable');
-    expect(readSearchPage(page({ router: { location: { pathname: '/search/vacancy' } } }), url)).toEqual({ kind: 'unreadable', why: 'no search result in the page state' });
+    expect(readSearchPage(page({ router: { location: { pathname: '/search/vacancy' } } }), url)).toEqual({
+      kind: 'unreadable',
+      why: 'no search result in the page state',
+    });
     expect(blockedByUrl('not a url')).toBeNull();
   });
 

@@ -1,5 +1,14 @@
 import * as z from 'zod/mini';
-import { hhStateSchema, parseMaybeEscapedJson, stateMatchesUrl, stateVacancies, stateVacancyView, type HhState, type StateVacancy, type StateVacancyView } from './initial-state';
+import {
+  hhStateSchema,
+  parseMaybeEscapedJson,
+  stateMatchesUrl,
+  stateVacancies,
+  stateVacancyView,
+  type HhState,
+  type StateVacancy,
+  type StateVacancyView,
+} from './initial-state';
 import type { UrlLike } from './page-detect';
 
 /**
@@ -23,13 +32,28 @@ export function stateFromHtml(html: string): HhState | null {
 
 const pagingSchema = z.looseObject({
   vacancySearchResult: z.looseObject({
-    paging: z.catch(z.optional(z.looseObject({ page: z.catch(z.optional(z.int()), undefined), pages: z.catch(z.optional(z.int()), undefined) })), undefined),
+    paging: z.catch(
+      z.optional(
+        z.looseObject({
+          page: z.catch(z.optional(z.int()), undefined),
+          pages: z.catch(z.optional(z.int()), undefined),
+        }),
+      ),
+      undefined,
+    ),
     totalResults: z.catch(z.optional(z.number()), undefined),
   }),
 });
 
 export type SearchPageRead =
-  | { kind: 'ok'; vacancies: StateVacancy[]; total: number | null; page: number | null; pages: number | null; userType: string | null }
+  | {
+      kind: 'ok';
+      vacancies: StateVacancy[];
+      total: number | null;
+      page: number | null;
+      pages: number | null;
+      userType: string | null;
+    }
   /** The state is another page's (or has no search result): not a search page we can read. */
   | { kind: 'unreadable'; why: string }
   /** hh served the captcha page or asked to log in. */
@@ -61,8 +85,12 @@ export function readSearchPage(html: string, url: UrlLike): SearchPageRead {
   const blocked = blockedByUrl(href);
   if (blocked) return { kind: blocked };
   const state = stateFromHtml(html);
-  if (!state) return CAPTCHA_MARK.test(html) ? { kind: 'captcha' } : { kind: 'unreadable', why: 'no HH-Lux-InitialState on the page' };
-  if (stateMatchesUrl(state, url) === false) return { kind: 'unreadable', why: 'the page state belongs to another page' };
+  if (!state)
+    return CAPTCHA_MARK.test(html)
+      ? { kind: 'captcha' }
+      : { kind: 'unreadable', why: 'no HH-Lux-InitialState on the page' };
+  if (stateMatchesUrl(state, url) === false)
+    return { kind: 'unreadable', why: 'the page state belongs to another page' };
   if (!state.vacancySearchResult) return { kind: 'unreadable', why: 'no search result in the page state' };
   const p = pagingSchema.safeParse(state);
   const paging = p.success ? p.data.vacancySearchResult.paging : undefined;
@@ -76,7 +104,12 @@ export function readSearchPage(html: string, url: UrlLike): SearchPageRead {
   };
 }
 
-export type VacancyPageRead = { kind: 'ok'; vacancy: StateVacancyView } | { kind: 'unreadable'; why: string } | { kind: 'captcha' } | { kind: 'login' } | { kind: 'gone' };
+export type VacancyPageRead =
+  | { kind: 'ok'; vacancy: StateVacancyView }
+  | { kind: 'unreadable'; why: string }
+  | { kind: 'captcha' }
+  | { kind: 'login' }
+  | { kind: 'gone' };
 
 /** A vacancy page (`/vacancy/<id>`) through its state's `vacancyView` (both A/B shapes, see initial-state.ts). */
 export function readVacancyPageHtml(html: string, url: UrlLike, status = 200): VacancyPageRead {
@@ -85,7 +118,10 @@ export function readVacancyPageHtml(html: string, url: UrlLike, status = 200): V
   if (blocked) return { kind: blocked };
   if (status === 404 || status === 410) return { kind: 'gone' };
   const state = stateFromHtml(html);
-  if (!state) return CAPTCHA_MARK.test(html) ? { kind: 'captcha' } : { kind: 'unreadable', why: 'no HH-Lux-InitialState on the page' };
+  if (!state)
+    return CAPTCHA_MARK.test(html)
+      ? { kind: 'captcha' }
+      : { kind: 'unreadable', why: 'no HH-Lux-InitialState on the page' };
   const v = stateVacancyView(state);
   return v ? { kind: 'ok', vacancy: v } : { kind: 'unreadable', why: 'no vacancy in the page state' };
 }

@@ -1,4 +1,11 @@
-import { pathOf, redirectedToSessionPage, serverError, sessionPageInstead, type ApplyOutcome, type RawAnswer } from './apply-outcome';
+import {
+  pathOf,
+  redirectedToSessionPage,
+  serverError,
+  sessionPageInstead,
+  type ApplyOutcome,
+  type RawAnswer,
+} from './apply-outcome';
 import { decodeEntities } from './initial-state';
 
 /**
@@ -22,7 +29,9 @@ const TEXT_INPUT = /name="task_(\d+)_text"/;
 const CHOICE_INPUT = /name="task_(\d+)"/;
 
 function textOf(fragment: string): string {
-  return decodeEntities(fragment.replace(/<[^>]+>/g, ' ')).replace(/[\s\u00a0]+/g, ' ').trim();
+  return decodeEntities(fragment.replace(/<[^>]+>/g, ' '))
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 export function parseQuestionnaire(html: string): TaskQuestion[] {
@@ -36,14 +45,21 @@ export function parseQuestionnaire(html: string): TaskQuestion[] {
     const choice = text ? null : CHOICE_INPUT.exec(slice);
     const taskId = text?.[1] ?? choice?.[1];
     if (!question || !taskId) return;
-    out.push({ taskId, question, kind: text ? 'text' : 'choice', inputName: text ? `task_${taskId}_text` : `task_${taskId}` });
+    out.push({
+      taskId,
+      question,
+      kind: text ? 'text' : 'choice',
+      inputName: text ? `task_${taskId}_text` : `task_${taskId}`,
+    });
   });
   return out;
 }
 
 /** The live form's text field of a question (content script). */
 export function questionField(root: ParentNode, q: TaskQuestion): HTMLTextAreaElement | HTMLInputElement | null {
-  return root.querySelector<HTMLTextAreaElement | HTMLInputElement>(`textarea[name="${q.inputName}"], input[type="text"][name="${q.inputName}"]`);
+  return root.querySelector<HTMLTextAreaElement | HTMLInputElement>(
+    `textarea[name="${q.inputName}"], input[type="text"][name="${q.inputName}"]`,
+  );
 }
 
 /** The hidden fields hh's questionnaire form carries and sends back with the answers (2026-05 capture order). */
@@ -63,7 +79,8 @@ export function parseQuestionnaireForm(html: string): QuestionnaireForm {
   for (const m of html.matchAll(HIDDEN_INPUT)) {
     const name = /\bname="([^"]+)"/.exec(m[0])?.[1];
     const value = /\bvalue="([^"]*)"/.exec(m[0])?.[1] ?? '';
-    if (name && (QUESTIONNAIRE_HIDDEN as readonly string[]).includes(name) && !(name in hidden)) hidden[name as (typeof QUESTIONNAIRE_HIDDEN)[number]] = decodeEntities(value);
+    if (name && (QUESTIONNAIRE_HIDDEN as readonly string[]).includes(name) && !(name in hidden))
+      hidden[name as (typeof QUESTIONNAIRE_HIDDEN)[number]] = decodeEntities(value);
   }
   return { questions: parseQuestionnaire(html), hidden };
 }
@@ -74,7 +91,10 @@ export function parseQuestionnaireForm(html: string): QuestionnaireForm {
  * `task_<id>_text` per question, in page order. null unless EVERY question is a text question with an answer
  * and the hidden fields are all there — a partly answered questionnaire is the user's to finish.
  */
-export function questionnaireFields(form: QuestionnaireForm, answerOf: (q: TaskQuestion) => string | null): Array<[string, string]> | null {
+export function questionnaireFields(
+  form: QuestionnaireForm,
+  answerOf: (q: TaskQuestion) => string | null,
+): Array<[string, string]> | null {
   if (!form.questions.length) return null;
   const out: Array<[string, string]> = [];
   for (const h of QUESTIONNAIRE_HIDDEN) {
@@ -110,7 +130,8 @@ export function readQuestionnairePage(answer: RawAnswer): QuestionnairePage {
   const where = `questionnaire page`;
   const redirected = redirectedToSessionPage(answer, where);
   if (redirected) return { kind: 'outcome', outcome: redirected };
-  if (status === 429 || status >= 500) return { kind: 'outcome', outcome: serverError(answer, `${where}: HTTP ${status}`) };
+  if (status === 429 || status >= 500)
+    return { kind: 'outcome', outcome: serverError(answer, `${where}: HTTP ${status}`) };
   if (status >= 200 && status < 300 && !/json/i.test(answer.contentType)) {
     const form = parseQuestionnaireForm(answer.body);
     if (form.questions.length) return { kind: 'form', form };
@@ -118,5 +139,8 @@ export function readQuestionnairePage(answer: RawAnswer): QuestionnairePage {
   const page = sessionPageInstead(answer, (p) => `${where}: ${p} page (HTTP ${status})`);
   if (page) return { kind: 'outcome', outcome: page };
   if (status < 200 || status >= 300) return { kind: 'unreadable', reason: `${where}: HTTP ${status}` };
-  return { kind: 'unreadable', reason: `${where}: no employer questions found (${pathOf(answer.url).slice(0, 80) || 'HTTP ' + status})` };
+  return {
+    kind: 'unreadable',
+    reason: `${where}: no employer questions found (${pathOf(answer.url).slice(0, 80) || 'HTTP ' + status})`,
+  };
 }

@@ -43,13 +43,26 @@ export interface ResumeProfile {
   languages: Language[];
 }
 
-const strings = z.catch(z.array(z.looseObject({ string: z.catch(z.optional(z.union([z.string(), z.number()])), undefined) })), []);
+const strings = z.catch(
+  z.array(z.looseObject({ string: z.catch(z.optional(z.union([z.string(), z.number()])), undefined) })),
+  [],
+);
 const stateResume = z.looseObject({
   _attributes: z.looseObject({ hash: z.string().check(z.minLength(1)) }),
   title: z.optional(strings),
   keySkills: z.optional(strings),
   totalExperience: z.optional(strings),
-  salary: z.catch(z.optional(z.array(z.looseObject({ amount: z.catch(z.optional(z.number()), undefined), currency: z.catch(z.optional(z.string()), undefined) }))), undefined),
+  salary: z.catch(
+    z.optional(
+      z.array(
+        z.looseObject({
+          amount: z.catch(z.optional(z.number()), undefined),
+          currency: z.catch(z.optional(z.string()), undefined),
+        }),
+      ),
+    ),
+    undefined,
+  ),
   area: z.catch(z.optional(z.array(z.looseObject({ title: z.catch(z.optional(z.string()), undefined) }))), undefined),
   professionalRole: z.optional(strings),
 });
@@ -66,7 +79,10 @@ export function experienceOfMonths(months: number | null): ExperienceId | null {
 }
 
 /** The resume `hash` from the embedded state's `applicantResumes`, without the page text; null when absent. */
-export function resumeFromState(html: string, hash: string): Omit<ResumeProfile, 'text' | 'driverLicences' | 'languages'> | null {
+export function resumeFromState(
+  html: string,
+  hash: string,
+): Omit<ResumeProfile, 'text' | 'driverLicences' | 'languages'> | null {
   const m = TEMPLATE.exec(html);
   if (!m?.[1]) return null;
   const state = hhStateSchema.safeParse(parseMaybeEscapedJson(m[1]));
@@ -74,7 +90,8 @@ export function resumeFromState(html: string, hash: string): Omit<ResumeProfile,
   for (const item of state.data.applicantResumes ?? []) {
     const r = stateResume.safeParse(item);
     if (!r.success || r.data._attributes.hash.toLowerCase() !== hash.toLowerCase()) continue;
-    const texts = (list: z.infer<typeof strings> | undefined) => (list ?? []).map((x) => String(x.string ?? '').trim()).filter(Boolean);
+    const texts = (list: z.infer<typeof strings> | undefined) =>
+      (list ?? []).map((x) => String(x.string ?? '').trim()).filter(Boolean);
     const months = Number(r.data.totalExperience?.[0]?.string);
     const salary = r.data.salary?.[0];
     const totalExperienceMonths = Number.isFinite(months) && r.data.totalExperience?.length ? months : null;
@@ -94,8 +111,17 @@ export function resumeFromState(html: string, hash: string): Omit<ResumeProfile,
 
 const BLOCK = /<\/?(?:p|div|li|ul|ol|br|h\d)\b[^>]*>/gi;
 /** Named references that typed Russian text carries, beyond the markup ones decodeEntities knows. */
-const TYPOGRAPHY: Record<string, string> = { laquo: '«', raquo: '»', mdash: '—', ndash: '–', hellip: '…', bull: '•', middot: '·' };
-const typography = (s: string) => s.replace(/&(laquo|raquo|mdash|ndash|hellip|bull|middot);/gi, (_, n: string) => TYPOGRAPHY[n.toLowerCase()]!);
+const TYPOGRAPHY: Record<string, string> = {
+  laquo: '«',
+  raquo: '»',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  bull: '•',
+  middot: '·',
+};
+const typography = (s: string) =>
+  s.replace(/&(laquo|raquo|mdash|ndash|hellip|bull|middot);/gi, (_, n: string) => TYPOGRAPHY[n.toLowerCase()]!);
 
 /** Plain text of an HTML fragment: block tags become line breaks, entities decoded, blank runs collapsed. */
 function plain(fragment: string): string {
@@ -138,7 +164,9 @@ export function licencesOfText(text: string): string[] {
   const at = text.search(/категор/i);
   if (at < 0) return [];
   const out = new Set<string>();
-  for (const m of (text.slice(at).split('\n')[0] ?? '').matchAll(/(?<![A-Za-zА-Яа-яЁё])([A-EАВСДЕ][EЕ]?|T[MBМВ]|Т[MBМВ])(?![A-Za-zА-Яа-яЁё])/g)) {
+  for (const m of (text.slice(at).split('\n')[0] ?? '').matchAll(
+    /(?<![A-Za-zА-Яа-яЁё])([A-EАВСДЕ][EЕ]?|T[MBМВ]|Т[MBМВ])(?![A-Za-zА-Яа-яЁё])/g,
+  )) {
     const id = [...(m[1] ?? '')].map((ch) => CYR_LAT[ch] ?? ch).join('');
     if ((DRIVER_LICENCES as readonly string[]).includes(id)) out.add(id);
   }
@@ -150,13 +178,21 @@ export function languageOfLine(line: string): Language | null {
   const [name = '', ...rest] = line.split(/\s+[—–-]\s+/);
   const code = languageIdOfName(name);
   const tail = rest.join(' ');
-  const level = /родной|native/i.test(tail) ? 'l1' : (/(?<![A-Za-z])([ABC][12])(?![0-9])/i.exec(tail)?.[1]?.toLowerCase() ?? '');
+  const level = /родной|native/i.test(tail)
+    ? 'l1'
+    : (/(?<![A-Za-z])([ABC][12])(?![0-9])/i.exec(tail)?.[1]?.toLowerCase() ?? '');
   if (!code || !(LANGUAGE_LEVELS as readonly string[]).includes(level)) return null;
   return { code, level: level as Language['level'] };
 }
 
 /** The text blocks of a resume page (see the header for the evidence); '' when none is there. */
-export function resumePageText(html: string): { title: string; skills: string[]; text: string; driverLicences: string[]; languages: Language[] } {
+export function resumePageText(html: string): {
+  title: string;
+  skills: string[];
+  text: string;
+  driverLicences: string[];
+  languages: Language[];
+} {
   const texts = (qa: string) => innerHtmlByDataQa(html, qa).map(plain).filter(Boolean);
   const about = texts('resume-block-skills-content');
   const positions = texts('resume-block-experience-position');
@@ -167,7 +203,14 @@ export function resumePageText(html: string): { title: string; skills: string[];
     skills: [...new Set(texts('bloko-tag__text'))],
     text: [...about, ...jobs].join('\n\n').slice(0, 20_000),
     driverLicences: licencesOfText(texts('resume-block-driver-experience').join('\n')),
-    languages: [...new Map(texts('resume-block-language-item').map(languageOfLine).filter((l) => l !== null).map((l) => [l.code, l])).values()],
+    languages: [
+      ...new Map(
+        texts('resume-block-language-item')
+          .map(languageOfLine)
+          .filter((l) => l !== null)
+          .map((l) => [l.code, l]),
+      ).values(),
+    ],
   };
 }
 
@@ -176,11 +219,20 @@ export type ResumeProfileResult =
   | { ok: false; error: 'logged_out' | 'captcha' | 'network' | 'not_found'; detail: string };
 
 /** Fetches `/resume/<hash>` with the user's session and reads both sources. */
-export async function fetchResumeProfile(fetchFn: typeof fetch, hash: string, origin = HH_ORIGIN, timeoutMs = 15_000): Promise<ResumeProfileResult> {
+export async function fetchResumeProfile(
+  fetchFn: typeof fetch,
+  hash: string,
+  origin = HH_ORIGIN,
+  timeoutMs = 15_000,
+): Promise<ResumeProfileResult> {
   let res: Response;
   let html: string;
   try {
-    res = await fetchFn(`${origin}/resume/${encodeURIComponent(hash)}`, { credentials: 'include', redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
+    res = await fetchFn(`${origin}/resume/${encodeURIComponent(hash)}`, {
+      credentials: 'include',
+      redirect: 'follow',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     html = await res.text();
   } catch (e) {
     return { ok: false, error: 'network', detail: e instanceof Error ? e.message : String(e) };
@@ -191,7 +243,8 @@ export async function fetchResumeProfile(fetchFn: typeof fetch, hash: string, or
   if (!res.ok) return { ok: false, error: res.status === 404 ? 'not_found' : 'network', detail: `HTTP ${res.status}` };
   const fromState = resumeFromState(html, hash);
   const page = resumePageText(html);
-  if (!fromState && !page.title) return { ok: false, error: 'not_found', detail: 'this resume is not among your resumes on hh.ru' };
+  if (!fromState && !page.title)
+    return { ok: false, error: 'not_found', detail: 'this resume is not among your resumes on hh.ru' };
   const profile: ResumeProfile = {
     hash,
     title: fromState?.title || page.title,

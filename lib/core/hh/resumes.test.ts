@@ -22,10 +22,14 @@ const state = (resumes: unknown[], latest?: string) =>
   `<html><body><template id="HH-Lux-InitialState">${JSON.stringify({ applicantResumes: resumes, latestResumeHash: latest ?? null }).replace(/"/g, '&#34;')}</template>`;
 
 describe('resumes from the embedded state', () => {
-  const r = (hash: string, title: string) => ({ _attributes: { hash, id: '1', status: 'modified' }, title: [{ string: title }] });
+  const r = (hash: string, title: string) => ({
+    _attributes: { hash, id: '1', status: 'modified' },
+    title: [{ string: title }],
+  });
 
   it('prefers applicantResumes (HTML-escaped JSON) and marks the latest', () => {
-    const html = state([r('a'.repeat(38), 'Аналитик'), r('b'.repeat(38), 'Frontend')], 'b'.repeat(38)) + '</body></html>';
+    const html =
+      state([r('a'.repeat(38), 'Аналитик'), r('b'.repeat(38), 'Frontend')], 'b'.repeat(38)) + '</body></html>';
     expect(parseResumesPage(html)).toEqual([
       { hash: 'a'.repeat(38), title: 'Аналитик' },
       { hash: 'b'.repeat(38), title: 'Frontend', latest: true },
@@ -52,15 +56,28 @@ describe('fetchResumes', () => {
   };
   it('reads the list with the session cookies', async () => {
     const calls: Array<[string, RequestInit | undefined]> = [];
-    const out = await fetchResumes((async (u: RequestInfo | URL, init?: RequestInit) => (calls.push([String(u), init]), res(page, String(u)))) as typeof fetch);
+    const out = await fetchResumes(
+      (async (u: RequestInfo | URL, init?: RequestInit) => (
+        calls.push([String(u), init]),
+        res(page, String(u))
+      )) as typeof fetch,
+    );
     expect(out).toEqual({ ok: true, resumes: [{ hash: 'd'.repeat(38), title: 'Dev' }] });
     expect(calls[0]![0]).toBe('https://hh.ru/applicant/resumes');
     expect(calls[0]![1]?.credentials).toBe('include');
   });
   it('says logged_out when hh redirects to the login page, network on failure', async () => {
-    expect(await fetchResumes((async () => res('<form>', 'https://hh.ru/account/login?backurl=x')) as typeof fetch)).toMatchObject({ ok: false, error: 'logged_out' });
-    expect(await fetchResumes((async () => { throw new TypeError('fetch failed'); }) as typeof fetch)).toMatchObject({ ok: false, error: 'network' });
-    expect(await fetchResumes((async () => res('<html></html>', 'https://hh.ru/applicant/resumes')) as typeof fetch)).toMatchObject({ ok: false, error: 'unrecognised' });
+    expect(
+      await fetchResumes((async () => res('<form>', 'https://hh.ru/account/login?backurl=x')) as typeof fetch),
+    ).toMatchObject({ ok: false, error: 'logged_out' });
+    expect(
+      await fetchResumes((async () => {
+        throw new TypeError('fetch failed');
+      }) as typeof fetch),
+    ).toMatchObject({ ok: false, error: 'network' });
+    expect(
+      await fetchResumes((async () => res('<html></html>', 'https://hh.ru/applicant/resumes')) as typeof fetch),
+    ).toMatchObject({ ok: false, error: 'unrecognised' });
   });
 });
 

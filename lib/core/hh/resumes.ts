@@ -35,7 +35,9 @@ function fromState(html: string): Resume[] {
   if (!m?.[1]) return [];
   const parsed = hhStateSchema.safeParse(parseMaybeEscapedJson(m[1]));
   if (!parsed.success) return [];
-  return stateResumes(parsed.data).map((r) => (r.latest ? { hash: r.hash, title: r.title, latest: true } : { hash: r.hash, title: r.title }));
+  return stateResumes(parsed.data).map((r) =>
+    r.latest ? { hash: r.hash, title: r.title, latest: true } : { hash: r.hash, title: r.title },
+  );
 }
 
 function fromCards(html: string): Resume[] {
@@ -70,14 +72,24 @@ export function pickDefaultResume(resumes: readonly Resume[]): Resume | undefine
   return resumes.find((x) => x.latest) ?? resumes[0];
 }
 
-export type ResumesResult = { ok: true; resumes: Resume[] } | { ok: false; error: 'logged_out' | 'captcha' | 'network' | 'unrecognised'; detail: string };
+export type ResumesResult =
+  | { ok: true; resumes: Resume[] }
+  | { ok: false; error: 'logged_out' | 'captcha' | 'network' | 'unrecognised'; detail: string };
 
 /** Fetches and parses the list with the user's session (background: `credentials: 'include'`). */
-export async function fetchResumes(fetchFn: typeof fetch, origin = HH_ORIGIN, timeoutMs = 15_000): Promise<ResumesResult> {
+export async function fetchResumes(
+  fetchFn: typeof fetch,
+  origin = HH_ORIGIN,
+  timeoutMs = 15_000,
+): Promise<ResumesResult> {
   let res: Response;
   let html: string;
   try {
-    res = await fetchFn(`${origin}${RESUMES_PATH}`, { credentials: 'include', redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
+    res = await fetchFn(`${origin}${RESUMES_PATH}`, {
+      credentials: 'include',
+      redirect: 'follow',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     html = await res.text();
   } catch (e) {
     return { ok: false, error: 'network', detail: e instanceof Error ? e.message : String(e) };
@@ -93,6 +105,11 @@ export async function fetchResumes(fetchFn: typeof fetch, origin = HH_ORIGIN, ti
   if (/captcha/.test(path)) return { ok: false, error: 'captcha', detail: 'hh.ru asks for a captcha' };
   if (!res.ok) return { ok: false, error: 'network', detail: `HTTP ${res.status}` };
   const resumes = parseResumesPage(html);
-  if (!resumes.length) return { ok: false, error: 'unrecognised', detail: 'no resumes found on the page (none yet, or the markup changed)' };
+  if (!resumes.length)
+    return {
+      ok: false,
+      error: 'unrecognised',
+      detail: 'no resumes found on the page (none yet, or the markup changed)',
+    };
   return { ok: true, resumes };
 }

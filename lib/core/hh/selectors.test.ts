@@ -1,9 +1,22 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeWithShared, parseHtml, REPO_ROOT, readRepoFixture, readSharedFixture } from '../../../test/shared-fixtures';
+import {
+  describeWithShared,
+  parseHtml,
+  REPO_ROOT,
+  readRepoFixture,
+  readSharedFixture,
+} from '../../../test/shared-fixtures';
 import * as selectors from './selectors';
-import { anyOf, queryAllByPriority, queryOptional, queryRequired, ElementNotFoundError, type Selector } from './selectors';
+import {
+  anyOf,
+  queryAllByPriority,
+  queryOptional,
+  queryRequired,
+  ElementNotFoundError,
+  type Selector,
+} from './selectors';
 
 /**
  * Expectation tables: how many times each selector in selectors.ts matches on each fixture.
@@ -106,7 +119,9 @@ function exportedSelectors(): [string, Selector][] {
 
 describe('selectors.ts conventions', () => {
   it('every exported selector has an expectation row (and no row is stale)', () => {
-    const names = exportedSelectors().map(([n]) => n).sort();
+    const names = exportedSelectors()
+      .map(([n]) => n)
+      .sort();
     const rows = [...Object.keys(CARD_EXPECTATIONS), ...Object.keys(PAGE_EXPECTATIONS)].sort();
     expect(rows).toEqual(names);
   });
@@ -184,13 +199,17 @@ describeWithShared('selector expectations on real hh.ru fixtures', () => {
   it('experience suffixes on the NIK SERP: 29 between3And6 + 13 moreThan6 + 8 between1And3', () => {
     const doc = parseHtml(REAL.nikSerp!());
     const count = (s: string) => doc.querySelectorAll(`[data-qa="vacancy-serp__vacancy-work-experience-${s}"]`).length;
-    expect([count('between3And6'), count('moreThan6'), count('between1And3'), count('noExperience')]).toEqual([29, 13, 8, 0]);
+    expect([count('between3And6'), count('moreThan6'), count('between1And3'), count('noExperience')]).toEqual([
+      29, 13, 8, 0,
+    ]);
   });
 
   it('the search form salary input is not a card salary (2 on the NIK page, none inside cards)', () => {
     const doc = parseHtml(REAL.nikSerp!());
     expect(doc.querySelectorAll('[data-qa="vacancy-serp__compensation"]').length).toBe(2);
-    const inCards = Array.from(doc.querySelectorAll(anyOf(selectors.listingCard))).filter((c) => c.querySelector('[data-qa="vacancy-serp__compensation"]'));
+    const inCards = Array.from(doc.querySelectorAll(anyOf(selectors.listingCard))).filter((c) =>
+      c.querySelector('[data-qa="vacancy-serp__compensation"]'),
+    );
     expect(inCards).toHaveLength(0);
   });
 });

@@ -91,7 +91,14 @@ export function dataQaTests(sel: Selector): DataQaTest[] | null {
 export function matchesDataQa(tests: readonly DataQaTest[], el: Element, qa: string): boolean {
   for (const t of tests) {
     if (t.tag !== null && el.localName !== t.tag) continue;
-    if (t.op === '=' ? qa === t.value : t.op === '^=' ? qa.startsWith(t.value) : ` ${qa} `.replace(/\s+/g, ' ').includes(` ${t.value} `)) return true;
+    if (
+      t.op === '='
+        ? qa === t.value
+        : t.op === '^='
+          ? qa.startsWith(t.value)
+          : ` ${qa} `.replace(/\s+/g, ' ').includes(` ${t.value} `)
+    )
+      return true;
   }
   return false;
 }

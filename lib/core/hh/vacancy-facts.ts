@@ -1,4 +1,11 @@
-import { pathOf, redirectedToSessionPage, serverError, sessionPageInstead, type ApplyOutcome, type RawAnswer } from './apply-outcome';
+import {
+  pathOf,
+  redirectedToSessionPage,
+  serverError,
+  sessionPageInstead,
+  type ApplyOutcome,
+  type RawAnswer,
+} from './apply-outcome';
 import type { PageAnswer } from './apply-client';
 import { vacancyPageUrl } from './urls';
 import type { NegativeFlag } from './employer-warnings';
@@ -49,7 +56,10 @@ const COMPANY_LINK = /<a\b[^>]*data-qa="vacancy-company-name"[^>]*>([\s\S]*?)<\/
 const EMPLOYER_HREF = /href="(?:https?:\/\/[^"/]+)?\/employer\/(\d{1,12})/;
 const TITLE = /<h1\b[^>]*data-qa="vacancy-title"[^>]*>([\s\S]*?)<\/h1>/i;
 
-const text = (html: string): string => decodeEntities(html.replace(/<[^>]+>/g, ' ')).replace(/[\s\u00a0]+/g, ' ').trim();
+const text = (html: string): string =>
+  decodeEntities(html.replace(/<[^>]+>/g, ' '))
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 
 function fromState(html: string): VacancyFacts | null {
   const m = TEMPLATE.exec(html);
@@ -59,7 +69,12 @@ function fromState(html: string): VacancyFacts | null {
   const v = stateVacancyView(state.data);
   if (!v) return null;
   const employer = v.employer ? { ...(v.employer.id ? { id: v.employer.id } : {}), name: v.employer.name } : null;
-  const signals: VacancySignals = { acceptAutoResponse: v.acceptAutoResponse ?? null, letterRequired: v.letterRequired, testRequired: v.testRequired, employerNegative: v.employerNegative ?? [] };
+  const signals: VacancySignals = {
+    acceptAutoResponse: v.acceptAutoResponse ?? null,
+    letterRequired: v.letterRequired,
+    testRequired: v.testRequired,
+    employerNegative: v.employerNegative ?? [],
+  };
   return { id: v.id, title: v.title, employer, archived: v.archived, source: 'state', signals };
 }
 
@@ -71,7 +86,13 @@ function fromMarkup(html: string, vacancyId: string, finalUrl: string): VacancyF
   const name = link ? text(link[1] ?? '') : '';
   // Without the state the page names no vacancy id of its own: the one of the URL it finally came from.
   const shown = /^\/vacancy\/(\d{1,12})$/.exec(pathOf(finalUrl).split('?')[0] ?? '')?.[1];
-  return { id: shown ?? vacancyId, title: text(title[1] ?? ''), employer: name ? { ...(id ? { id } : {}), name } : null, archived: null, source: 'markup' };
+  return {
+    id: shown ?? vacancyId,
+    title: text(title[1] ?? ''),
+    employer: name ? { ...(id ? { id } : {}), name } : null,
+    archived: null,
+    source: 'markup',
+  };
 }
 
 /** Reads the vacancy page's answer (pure). `vacancyId` = the vacancy asked for. */
@@ -80,8 +101,10 @@ export function readVacancyFacts(answer: RawAnswer, vacancyId: string): VacancyF
   const where = 'vacancy page';
   const redirected = redirectedToSessionPage(answer, where);
   if (redirected) return { kind: 'outcome', outcome: redirected };
-  if (status === 429 || status >= 500) return { kind: 'outcome', outcome: serverError(answer, `${where}: HTTP ${status}`) };
-  if (status === 404 || status === 410) return { kind: 'outcome', outcome: { kind: 'vacancy_gone', status, detail: `${where}: HTTP ${status}` } };
+  if (status === 429 || status >= 500)
+    return { kind: 'outcome', outcome: serverError(answer, `${where}: HTTP ${status}`) };
+  if (status === 404 || status === 410)
+    return { kind: 'outcome', outcome: { kind: 'vacancy_gone', status, detail: `${where}: HTTP ${status}` } };
   if (status >= 200 && status < 300) {
     const facts = fromState(answer.body) ?? fromMarkup(answer.body, vacancyId, answer.url);
     if (facts) return { kind: 'facts', facts };
@@ -92,8 +115,17 @@ export function readVacancyFacts(answer: RawAnswer, vacancyId: string): VacancyF
 }
 
 /** GETs the vacancy page with the session (the apply client's `getPage`) and reads it. */
-export async function fetchVacancyFacts(getPage: (url: string, signal?: AbortSignal) => Promise<PageAnswer>, origin: string, vacancyId: string, signal?: AbortSignal): Promise<VacancyFactsRead> {
-  const page = await getPage(vacancyPageUrl(vacancyId, origin), signal).catch((e: unknown): PageAnswer => ({ kind: 'network', detail: e instanceof Error ? e.message : String(e) }));
-  if (page.kind === 'network') return { kind: 'outcome', outcome: { kind: 'network', status: 0, detail: `vacancy page: ${page.detail}` } };
+export async function fetchVacancyFacts(
+  getPage: (url: string, signal?: AbortSignal) => Promise<PageAnswer>,
+  origin: string,
+  vacancyId: string,
+  signal?: AbortSignal,
+): Promise<VacancyFactsRead> {
+  const page = await getPage(vacancyPageUrl(vacancyId, origin), signal).catch((e: unknown): PageAnswer => ({
+    kind: 'network',
+    detail: e instanceof Error ? e.message : String(e),
+  }));
+  if (page.kind === 'network')
+    return { kind: 'outcome', outcome: { kind: 'network', status: 0, detail: `vacancy page: ${page.detail}` } };
   return readVacancyFacts(page.answer, vacancyId);
 }

@@ -123,7 +123,8 @@ function embeddedHints(root: ParentNode): EmbeddedHints {
       const ht = /"test"\s*:\s*\{[^{}]*?"hasTests"\s*:\s*(true|false)/.exec(t)?.[1];
       hasTests = ht === undefined ? undefined : ht === 'true';
     }
-    if (out.id === undefined && (typeof id === 'number' || (typeof id === 'string' && /^\d+$/.test(id)))) out.id = String(id);
+    if (out.id === undefined && (typeof id === 'number' || (typeof id === 'string' && /^\d+$/.test(id))))
+      out.id = String(id);
     if (out.hasTests === undefined && typeof hasTests === 'boolean') out.hasTests = hasTests;
   }
   return out;
@@ -148,7 +149,13 @@ function descriptionHtml(el: Element): string {
     const cs = view.getComputedStyle(node);
     const size = parseFloat(cs.fontSize);
     const opacity = parseFloat(cs.opacity);
-    return cs.display === 'none' || cs.visibility === 'hidden' || cs.visibility === 'collapse' || (Number.isFinite(opacity) && opacity < 0.1) || (Number.isFinite(size) && size < 4);
+    return (
+      cs.display === 'none' ||
+      cs.visibility === 'hidden' ||
+      cs.visibility === 'collapse' ||
+      (Number.isFinite(opacity) && opacity < 0.1) ||
+      (Number.isFinite(size) && size < 4)
+    );
   };
   // A description that is itself not rendered (a parsed, detached document) says nothing about its parts.
   if (!el.isConnected || hides(el)) return el.innerHTML.trim();
@@ -214,7 +221,14 @@ export function parseVacancyPage(root: ParentNode, opts: ParseVacancyPageOptions
   }
   const keySkills = skills.length ? skills : state?.keySkills;
 
-  const vacancy: VacancyPage['vacancy'] = { id, title: title || state?.title || '', employer, salary, experience, workFormats };
+  const vacancy: VacancyPage['vacancy'] = {
+    id,
+    title: title || state?.title || '',
+    employer,
+    salary,
+    experience,
+    workFormats,
+  };
   if (scheduleParts.length) vacancy.scheduleText = scheduleParts.join(', ');
   const area = address ? (address.split(',')[0] ?? '').trim() : state?.area;
   if (area) vacancy.area = area;

@@ -21,7 +21,10 @@ export interface VacancyWarnings {
 
 export const REJECT_WARNING = '[data-qa="response-reject-warning"]';
 
-export function vacancyWarnings(root: ParentNode, page: Pick<VacancyPage, 'applied' | 'testRequired' | 'letterRequired' | 'acceptAutoResponse' | 'employerWarnings'>): VacancyWarnings {
+export function vacancyWarnings(
+  root: ParentNode,
+  page: Pick<VacancyPage, 'applied' | 'testRequired' | 'letterRequired' | 'acceptAutoResponse' | 'employerWarnings'>,
+): VacancyWarnings {
   return {
     applied: page.applied === true,
     testRequired: page.testRequired === true,

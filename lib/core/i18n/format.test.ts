@@ -19,5 +19,4 @@ describe('UI formats', () => {
     expect(duration(120 * 60_000, 'en')).toBe('2 h');
     expect(duration(-5, 'en')).toBe('0 s');
   });
-
 });

@@ -12,7 +12,12 @@ export function when(ms: number, now: number, lang: Lang): string {
   const day = (t: number) => new Date(t).toDateString();
   if (day(ms) === day(now)) return clock(ms, lang);
   if (day(ms) === day(now + 86_400_000)) return `${lang === 'ru' ? 'завтра' : 'tomorrow'} ${clock(ms, lang)}`;
-  return new Date(ms).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return new Date(ms).toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 /** A moment with its preposition: "в 14:05" / "завтра в 09:00" / "12 нояб. в 09:00" (en: "at 14:05", "tomorrow at 09:00"). */

@@ -12,8 +12,14 @@ export interface LoadProgress {
 
 export interface LlmEngine {
   /** Downloads (first time, cached after) and loads a model; resolves when it can generate. */
-  load(modelId: string, opts: { modelBaseUrl: string; onProgress?: (p: LoadProgress) => void; signal?: AbortSignal }): Promise<void>;
-  chat(messages: ChatMessage[], opts: { maxTokens: number; temperature: number; onDelta?: (t: string) => void; signal?: AbortSignal }): Promise<string>;
+  load(
+    modelId: string,
+    opts: { modelBaseUrl: string; onProgress?: (p: LoadProgress) => void; signal?: AbortSignal },
+  ): Promise<void>;
+  chat(
+    messages: ChatMessage[],
+    opts: { maxTokens: number; temperature: number; onDelta?: (t: string) => void; signal?: AbortSignal },
+  ): Promise<string>;
   /** Frees the GPU memory. */
   unload(): Promise<void>;
   /** Removes a model's weights and files from the browser cache (unloading it first if loaded). */

@@ -16,7 +16,11 @@ export function originPattern(url: string): string {
 export function providerHosts(s: LettersSettings, gigachatUrls?: { oauth: string; api: string }): string[] {
   try {
     if (s.provider === 'openai') return s.openai.baseUrl ? [originPattern(s.openai.baseUrl)] : [];
-    if (s.provider === 'gigachat') return [originPattern(gigachatUrls?.oauth ?? GIGACHAT_OAUTH_URL), originPattern(gigachatUrls?.api ?? GIGACHAT_API_URL)];
+    if (s.provider === 'gigachat')
+      return [
+        originPattern(gigachatUrls?.oauth ?? GIGACHAT_OAUTH_URL),
+        originPattern(gigachatUrls?.api ?? GIGACHAT_API_URL),
+      ];
   } catch {
     return [];
   }

@@ -7,7 +7,8 @@ import { getTelegramToken, setTelegramToken } from '../notify/token';
 import { getKey, keyLocation, maskKey, migrateRememberedKeys, moveKeys, setKey } from './keys';
 
 /** Everything a content script could read: chrome.storage.local (and sync). */
-const contentReadable = async () => JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.sync.get(null)]);
+const contentReadable = async () =>
+  JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.sync.get(null)]);
 
 describe('API keys', () => {
   beforeEach(() => clearSecretsForTests());
@@ -35,7 +36,10 @@ describe('API keys', () => {
   });
 
   it('moves keys an older version remembered in storage.local out of it (kept, and deleted there)', async () => {
-    await fakeBrowser.storage.local.set({ letterKeys: { openai: 'sk-old-1234', gigachat: 'giga-old' }, settings: { keep: true } });
+    await fakeBrowser.storage.local.set({
+      letterKeys: { openai: 'sk-old-1234', gigachat: 'giga-old' },
+      settings: { keep: true },
+    });
     await migrateRememberedKeys();
     expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: { keep: true } });
     expect(await getKey('openai')).toBe('sk-old-1234');

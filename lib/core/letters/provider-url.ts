@@ -5,7 +5,8 @@
  */
 
 /** The rule, in words, for error messages. */
-export const PROVIDER_URL_RULE = 'must be an https:// URL (plain http:// only to this computer: localhost, 127.0.0.1, [::1])';
+export const PROVIDER_URL_RULE =
+  'must be an https:// URL (plain http:// only to this computer: localhost, 127.0.0.1, [::1])';
 
 /** localhost, 127.0.0.0/8 and ::1, as the URL parser writes hostnames (IPv4 forms normalised, IPv6 in brackets). */
 export function isLoopbackHost(hostname: string): boolean {
@@ -24,7 +25,10 @@ export function providerUrlProblem(url: string): string | null {
   // user:password@ in front of the host hides where requests really go ("https://openrouter.ai@evil.example").
   if (u.username || u.password) return 'must not contain a user name or password before the host';
   if (u.protocol === 'https:') return null;
-  if (u.protocol === 'http:') return isLoopbackHost(u.hostname) ? null : `plain http is allowed only to this computer: ${u.hostname} is not localhost; use https://`;
+  if (u.protocol === 'http:')
+    return isLoopbackHost(u.hostname)
+      ? null
+      : `plain http is allowed only to this computer: ${u.hostname} is not localhost; use https://`;
   return `"${u.protocol}" is not allowed: a provider URL ${PROVIDER_URL_RULE}`;
 }
 

@@ -34,7 +34,10 @@ export const LOCAL_MODELS: readonly LocalModel[] = [
   {
     key: 'qwen3-4b',
     tier: 'quality',
-    label: { ru: 'Qwen3 4B — качественнее, нужна видеокарта от 4 ГБ', en: 'Qwen3 4B — better letters, needs a 4 GB+ GPU' },
+    label: {
+      ru: 'Qwen3 4B — качественнее, нужна видеокарта от 4 ГБ',
+      en: 'Qwen3 4B — better letters, needs a 4 GB+ GPU',
+    },
     f16: { id: 'Qwen3-4B-q4f16_1-MLC', vramMB: 3432, downloadMB: 2200 },
     f32: { id: 'Qwen3-4B-q4f32_1-MLC', vramMB: 4328, downloadMB: 2500 },
   },
@@ -53,7 +56,10 @@ export interface GpuCapability {
 }
 
 /** The concrete WebLLM model id for this machine. */
-export function pickVariant(key: string, cap: Pick<GpuCapability, 'f16'>): { id: string; vramMB: number; downloadMB: number; variant: 'q4f16' | 'q4f32' } {
+export function pickVariant(
+  key: string,
+  cap: Pick<GpuCapability, 'f16'>,
+): { id: string; vramMB: number; downloadMB: number; variant: 'q4f16' | 'q4f32' } {
   const m = LOCAL_MODELS.find((x) => x.key === key) ?? LOCAL_MODELS.find((x) => x.key === DEFAULT_MODEL_KEY)!;
   return cap.f16 ? { ...m.f16, variant: 'q4f16' } : { ...m.f32, variant: 'q4f32' };
 }
@@ -81,16 +87,38 @@ export interface GpuLike {
 
 /** WebGPU present? shader-f16? how large may buffers be? Runs in any page or worker with `navigator.gpu`. */
 export async function checkWebGpu(gpu: GpuLike | undefined): Promise<GpuCapability> {
-  if (!gpu) return { webgpu: false, f16: false, maxBufferMB: null, reason: 'this browser has no WebGPU (Chrome 124+ on a machine with a supported GPU is needed)' };
+  if (!gpu)
+    return {
+      webgpu: false,
+      f16: false,
+      maxBufferMB: null,
+      reason: 'this browser has no WebGPU (Chrome 124+ on a machine with a supported GPU is needed)',
+    };
   let adapter: AdapterLike | null;
   try {
     adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   } catch (e) {
-    return { webgpu: false, f16: false, maxBufferMB: null, reason: `WebGPU failed: ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      webgpu: false,
+      f16: false,
+      maxBufferMB: null,
+      reason: `WebGPU failed: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
-  if (!adapter) return { webgpu: false, f16: false, maxBufferMB: null, reason: 'WebGPU is present but no GPU adapter is available (blocklisted driver, or hardware acceleration is off in Chrome settings)' };
+  if (!adapter)
+    return {
+      webgpu: false,
+      f16: false,
+      maxBufferMB: null,
+      reason:
+        'WebGPU is present but no GPU adapter is available (blocklisted driver, or hardware acceleration is off in Chrome settings)',
+    };
   const max = adapter.limits.maxBufferSize;
-  const cap: GpuCapability = { webgpu: true, f16: adapter.features.has('shader-f16'), maxBufferMB: typeof max === 'number' ? Math.round(max / 2 ** 20) : null };
+  const cap: GpuCapability = {
+    webgpu: true,
+    f16: adapter.features.has('shader-f16'),
+    maxBufferMB: typeof max === 'number' ? Math.round(max / 2 ** 20) : null,
+  };
   const name = [adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ');
   if (name) cap.adapter = name;
   return cap;

@@ -91,7 +91,17 @@ export function analyzeTitle(raw: string): AnalyzedTitle {
       }
     }
     if (p.kind === 's') continue;
-    items.push({ c: p.id, s: toks.slice(i, i + p.len).map((x) => x.t).join(' '), kind: p.kind, w, main, absorbed: false });
+    items.push({
+      c: p.id,
+      s: toks
+        .slice(i, i + p.len)
+        .map((x) => x.t)
+        .join(' '),
+      kind: p.kind,
+      w,
+      main,
+      absorbed: false,
+    });
   }
   for (let i = 0; i < infos.length; i++) {
     const info = infos[i];
@@ -103,7 +113,14 @@ export function analyzeTitle(raw: string): AnalyzedTitle {
       const helper = isAssistantCue(info.stem);
       // Only as the title's first word: "Помощник бухгалтера", not "Водитель-помощник …" or "… Digital assistants".
       if (i === 0 && helper) assistant = true;
-      cues.push({ c: `~${helper ? 'assistant' : info.stem}`, s: tk.t, kind: 's', w: tk.w, main: tk.main, absorbed: false });
+      cues.push({
+        c: `~${helper ? 'assistant' : info.stem}`,
+        s: tk.t,
+        kind: 's',
+        w: tk.w,
+        main: tk.main,
+        absorbed: false,
+      });
       continue;
     }
     // "без опыта" (no experience) in a title is a junior cue.
@@ -129,7 +146,11 @@ export function analyzeTitle(raw: string): AnalyzedTitle {
  * Concepts of free text (snippet, description, key skills) with counts; phrases included. With `want`, only
  * those concepts are counted (a full description has hundreds of words; the scorer needs a dozen).
  */
-export function analyzeBag(raw: string, into: Map<string, number> = new Map(), want?: ReadonlySet<string>): Map<string, number> {
+export function analyzeBag(
+  raw: string,
+  into: Map<string, number> = new Map(),
+  want?: ReadonlySet<string>,
+): Map<string, number> {
   const toks = tokenize(normalizeText(raw));
   const stems: string[] = new Array<string>(toks.length);
   for (let i = 0; i < toks.length; i++) {

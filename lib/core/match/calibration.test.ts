@@ -7,7 +7,14 @@ import { profileSchema } from './profile';
 import { RAW_THRESHOLDS } from './score';
 import type { MatchVacancy } from './vacancy';
 
-const vac = (title: string): MatchVacancy => ({ id: '1', title, employer: null, salary: null, experience: null, workFormats: [] });
+const vac = (title: string): MatchVacancy => ({
+  id: '1',
+  title,
+  employer: null,
+  salary: null,
+  experience: null,
+  workFormats: [],
+});
 
 describe('score calibration', () => {
   it('is strictly increasing from raw 0 to 1, so it never reorders two vacancies', () => {
@@ -31,11 +38,24 @@ describe('score calibration', () => {
     expect(builtinCalibration.map(RAW_THRESHOLDS.hide)).toBe(DEFAULT_THRESHOLDS.hide);
     expect(builtinCalibration.map(RAW_THRESHOLDS.dim)).toBe(DEFAULT_THRESHOLDS.dim);
     // whole percents: the options page shows and stores thresholds as percents
-    for (const t of [DEFAULT_THRESHOLDS.hide, DEFAULT_THRESHOLDS.dim]) expect(Math.round(t * 100)).toBeCloseTo(t * 100, 9);
-    const p = profileSchema.parse({ desiredTitles: ['Python-разработчик', 'Аналитик данных'], skills: ['Python', 'SQL'], experience: 'between1And3' });
+    for (const t of [DEFAULT_THRESHOLDS.hide, DEFAULT_THRESHOLDS.dim])
+      expect(Math.round(t * 100)).toBeCloseTo(t * 100, 9);
+    const p = profileSchema.parse({
+      desiredTitles: ['Python-разработчик', 'Аналитик данных'],
+      skills: ['Python', 'SQL'],
+      experience: 'between1And3',
+    });
     const shown = compileProfile(p);
     const raw = compileProfile(p, { calibration: null });
-    for (const t of ['Python-разработчик', 'Senior Python developer', 'Java developer', 'Аналитик', 'Бухгалтер', 'Стажёр-аналитик', 'Data Scientist']) {
+    for (const t of [
+      'Python-разработчик',
+      'Senior Python developer',
+      'Java developer',
+      'Аналитик',
+      'Бухгалтер',
+      'Стажёр-аналитик',
+      'Data Scientist',
+    ]) {
       const a = shown.score(vac(t));
       const b = raw.score(vac(t));
       expect(a.verdict).toBe(b.verdict);
@@ -44,7 +64,15 @@ describe('score calibration', () => {
   });
 
   it('interpolates between knots and clamps outside them', () => {
-    const c = new Calibration({ version: 1, knots: [[0, 0.1], [0.5, 0.2], [1, 0.9]], rawThresholds: { hide: 0.3, dim: 0.55 } });
+    const c = new Calibration({
+      version: 1,
+      knots: [
+        [0, 0.1],
+        [0.5, 0.2],
+        [1, 0.9],
+      ],
+      rawThresholds: { hide: 0.3, dim: 0.55 },
+    });
     expect(c.map(0.25)).toBeCloseTo(0.15, 9);
     expect(c.map(0.75)).toBeCloseTo(0.55, 9);
     expect(c.map(-1)).toBe(0.1);

@@ -17,12 +17,23 @@ describe('hard filters', () => {
   });
   it('minSalary: converts currencies and gross to net roughly in RUB', () => {
     const p = { ...base, minSalary: 150_000 };
-    const rub = (from: number | null, to: number | null, currency = 'RUR', gross: boolean | null = null) => ({ from, to, currency, gross });
-    expect(hardCodes(p, vac('Python-разработчик', { ...good, salary: rub(100_000, 120_000) })).codes).toEqual(['salary_below']);
+    const rub = (from: number | null, to: number | null, currency = 'RUR', gross: boolean | null = null) => ({
+      from,
+      to,
+      currency,
+      gross,
+    });
+    expect(hardCodes(p, vac('Python-разработчик', { ...good, salary: rub(100_000, 120_000) })).codes).toEqual([
+      'salary_below',
+    ]);
     expect(hardCodes(p, vac('Python-разработчик', { ...good, salary: rub(100_000, 200_000) })).codes).toEqual([]);
-    expect(hardCodes(p, vac('Python-разработчик', { ...good, salary: rub(160_000, null, 'RUR', true) })).codes).toEqual(['salary_below']);
+    expect(hardCodes(p, vac('Python-разработчик', { ...good, salary: rub(160_000, null, 'RUR', true) })).codes).toEqual(
+      ['salary_below'],
+    );
     expect(hardCodes(p, vac('Python-разработчик', { ...good, salary: rub(2_000, null, 'USD') })).codes).toEqual([]);
-    expect(hardCodes(p, vac('Python-разработчик', { ...good, salary: rub(1_000, null, 'USD') })).codes).toEqual(['salary_below']);
+    expect(hardCodes(p, vac('Python-разработчик', { ...good, salary: rub(1_000, null, 'USD') })).codes).toEqual([
+      'salary_below',
+    ]);
     // unknown salary never fails the filter
     expect(hardCodes(p, vac('Python-разработчик', good)).codes).toEqual([]);
     expect(hardCodes(p, vac('Python-разработчик', good)).verdict).not.toBe('hide');
@@ -35,7 +46,9 @@ describe('hard filters', () => {
     expect(r.verdict).toBe('hide');
     const reason = r.reasons.find((x) => x.code === 'employer_warned')!;
     expect(reason).toMatchObject({ hard: true, params: { flags: 'pdResale' } });
-    expect(formatReason(reason, 'ru')).toBe('hh.ru предупреждает о работодателе: перепродаёт персональные данные соискателей');
+    expect(formatReason(reason, 'ru')).toBe(
+      'hh.ru предупреждает о работодателе: перепродаёт персональные данные соискателей',
+    );
     expect(formatReason(reason, 'en')).toBe("hh.ru warns about the employer: resells applicants' personal data");
     // Another warning than the chosen ones, none, or unknown (a card read from the DOM): not hidden by it.
     expect(hardCodes(p, vac('Python-разработчик', { ...good, employerWarnings: ['reduction'] })).codes).toEqual([]);
@@ -46,9 +59,13 @@ describe('hard filters', () => {
   });
   it('workFormats: hides known other formats, keeps unknown', () => {
     const p = { ...base, workFormats: ['REMOTE' as const] };
-    expect(hardCodes(p, vac('Python-разработчик', { ...good, workFormats: ['ON_SITE'] })).codes).toEqual(['format_mismatch']);
+    expect(hardCodes(p, vac('Python-разработчик', { ...good, workFormats: ['ON_SITE'] })).codes).toEqual([
+      'format_mismatch',
+    ]);
     expect(hardCodes(p, vac('Python-разработчик', { ...good, workFormats: ['ON_SITE', 'REMOTE'] })).codes).toEqual([]);
-    expect(hardCodes(p, vac('Python-разработчик', { ...good, scheduleText: 'Полная занятость, удаленная работа' })).codes).toEqual([]);
+    expect(
+      hardCodes(p, vac('Python-разработчик', { ...good, scheduleText: 'Полная занятость, удаленная работа' })).codes,
+    ).toEqual([]);
     expect(hardCodes(p, vac('Python-разработчик', good)).codes).toEqual([]);
   });
   it('cities: other cities hidden, remote passes', () => {
@@ -56,7 +73,9 @@ describe('hard filters', () => {
     expect(hardCodes(p, vac('Python-разработчик', { ...good, area: 'Казань' })).codes).toEqual(['city_mismatch']);
     expect(hardCodes(p, vac('Python-разработчик', { ...good, area: 'Санкт-Петербург' })).codes).toEqual([]);
     expect(hardCodes(p, vac('Python-разработчик', { ...good, address: 'Москва, Тверская, 1' })).codes).toEqual([]);
-    expect(hardCodes(p, vac('Python-разработчик', { ...good, area: 'Казань', workFormats: ['REMOTE'] })).codes).toEqual([]);
+    expect(hardCodes(p, vac('Python-разработчик', { ...good, area: 'Казань', workFormats: ['REMOTE'] })).codes).toEqual(
+      [],
+    );
   });
   it('excludeWords: matches inflected words in the title only', () => {
     const p = { ...base, excludeWords: ['стажёр', 'Битрикс'] };
@@ -68,9 +87,15 @@ describe('hard filters', () => {
   });
   it('employer blacklist: by id or by name, case-insensitively', () => {
     const p = profile({ ...base, employerBlacklist: [{ id: '42', name: 'Рога и копыта' }, { name: 'ООО «Ромашка»' }] });
-    expect(hardCodes(p, vac('Python-разработчик', { ...good, employer: { id: '42', name: 'Renamed' } })).codes).toEqual(['employer_blacklisted']);
-    expect(hardCodes(p, vac('Python-разработчик', { ...good, employer: { name: 'ооо ромашка' } })).codes).toEqual(['employer_blacklisted']);
-    expect(hardCodes(p, vac('Python-разработчик', { ...good, employer: { id: '7', name: 'Ромашка-2' } })).codes).toEqual([]);
+    expect(hardCodes(p, vac('Python-разработчик', { ...good, employer: { id: '42', name: 'Renamed' } })).codes).toEqual(
+      ['employer_blacklisted'],
+    );
+    expect(hardCodes(p, vac('Python-разработчик', { ...good, employer: { name: 'ооо ромашка' } })).codes).toEqual([
+      'employer_blacklisted',
+    ]);
+    expect(
+      hardCodes(p, vac('Python-разработчик', { ...good, employer: { id: '7', name: 'Ромашка-2' } })).codes,
+    ).toEqual([]);
   });
   it('a failed filter forces hide and a low score even for a perfect match', () => {
     const p = { ...base, excludeWords: ['junior'] };

@@ -11,8 +11,21 @@ import type { MatchVacancy, Salary, WorkFormat } from './vacancy';
 
 /** Rough RUB per unit (order of magnitude is what matters for a "below my minimum" filter). */
 export const RUB_PER: Record<string, number> = {
-  RUR: 1, RUB: 1, USD: 90, EUR: 100, GBP: 115, KZT: 0.18, BYR: 28, BYN: 28, UZS: 0.007, UAH: 2.2,
-  KGS: 1.05, AZN: 53, GEL: 33, AMD: 0.23, CNY: 12.5,
+  RUR: 1,
+  RUB: 1,
+  USD: 90,
+  EUR: 100,
+  GBP: 115,
+  KZT: 0.18,
+  BYR: 28,
+  BYN: 28,
+  UZS: 0.007,
+  UAH: 2.2,
+  KGS: 1.05,
+  AZN: 53,
+  GEL: 33,
+  AMD: 0.23,
+  CNY: 12.5,
 };
 /** Russian personal income tax: a gross ("до вычета налогов") figure is about 13% above what one gets. */
 export const NET_OF_GROSS = 0.87;
@@ -70,7 +83,8 @@ export function compileFilters(p: Profile): CompiledFilters {
       }
       // hh's own warnings about the employer, where the user chose to hide them (unknown warnings never hide).
       const warned = avoidWarnings.size ? (v.employerWarnings ?? []).filter((w) => avoidWarnings.has(w)) : [];
-      if (warned.length) out.push({ code: 'employer_warned', polarity: 'minus', hard: true, params: { flags: warned.join(',') } });
+      if (warned.length)
+        out.push({ code: 'employer_warned', polarity: 'minus', hard: true, params: { flags: warned.join(',') } });
       for (const x of exclude) {
         if (containsSeq(titleStems, x.seq)) {
           out.push({ code: 'excluded_word', polarity: 'minus', hard: true, params: { word: x.word } });
@@ -80,7 +94,12 @@ export function compileFilters(p: Profile): CompiledFilters {
       if (minSalary !== null && minSalary > 0) {
         const top = maxMonthlyNetRub(v.salary);
         if (top !== null && top < minSalary) {
-          out.push({ code: 'salary_below', polarity: 'minus', hard: true, params: { min: minSalary, amount: Math.round(top) } });
+          out.push({
+            code: 'salary_below',
+            polarity: 'minus',
+            hard: true,
+            params: { min: minSalary, amount: Math.round(top) },
+          });
         }
       }
       if (formats.size > 0) {

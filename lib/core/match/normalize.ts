@@ -5,19 +5,28 @@
  * becomes a separator.
  */
 
-const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", laquo: '«', raquo: '»', mdash: '—', ndash: '–' };
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  laquo: '«',
+  raquo: '»',
+  mdash: '—',
+  ndash: '–',
+};
 
 export function stripHtml(s: string): string {
   if (!s.includes('<') && !s.includes('&')) return s;
-  return s
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-      if (e[0] === '#') {
-        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : ' ';
-      }
-      return ENTITIES[e.toLowerCase()] ?? m;
-    });
+  return s.replace(/<[^>]*>/g, ' ').replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : ' ';
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
 }
 
 // Order matters: these run on lower-cased text before punctuation is dropped.
@@ -51,7 +60,11 @@ export function tokenize(normalized: string): string[] {
  * comma/colon, inside brackets or after "в/in/для/for/with" (where hh titles put team names and extras).
  * `main` says the token is in the head part of the title (used to find the role noun).
  */
-export interface TitleToken { t: string; main: boolean; w: number }
+export interface TitleToken {
+  t: string;
+  main: boolean;
+  w: number;
+}
 const TITLE_PIECE = /[a-z0-9]+|[а-я]+|[()[\]{},;:!?«»"/|\\]|\s[-–—]\s/g;
 const DEMOTING_PREPS = new Set(['в', 'во', 'in', 'at', 'для', 'for', 'with', 'со', 'на', 'into', 'to']);
 

@@ -26,7 +26,10 @@ export const profileSchema = z.object({
   /** Stop-words: a vacancy whose title contains one is hidden. */
   excludeWords: words,
   /** hh professional role ids (hh's catalogue; filled from an hh resume). Empty = inferred from desiredTitles. */
-  professionalRoles: z._default(z.array(z.string().check(z.regex(/^\d{1,4}$/, 'an hh professional role id (digits)'))).check(z.maxLength(50)), () => []),
+  professionalRoles: z._default(
+    z.array(z.string().check(z.regex(/^\d{1,4}$/, 'an hh professional role id (digits)'))).check(z.maxLength(50)),
+    () => [],
+  ),
   /** Driving licence categories the user holds. Empty = not said (then read from skills/resume text when they say). */
   driverLicences: z._default(z.array(z.enum(DRIVER_LICENCES)), () => []),
   /** Languages the user speaks, with levels. Empty = not said. */

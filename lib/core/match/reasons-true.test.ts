@@ -7,7 +7,15 @@ import { reasonProblems } from './reason-truth';
 import { builtinRoleModel } from './roles';
 import type { MatchVacancy } from './vacancy';
 
-const vac = (title: string, extra: Partial<MatchVacancy> = {}): MatchVacancy => ({ id: '1', title, employer: null, salary: null, experience: null, workFormats: [], ...extra });
+const vac = (title: string, extra: Partial<MatchVacancy> = {}): MatchVacancy => ({
+  id: '1',
+  title,
+  employer: null,
+  salary: null,
+  experience: null,
+  workFormats: [],
+  ...extra,
+});
 const judge = (input: ProfileInput) => {
   const profile = profileSchema.parse(input);
   const m = compileProfile(profile, { roles: builtinRoleModel() });
@@ -35,7 +43,11 @@ describe('every reason shown is true of the vacancy', () => {
     const java = py(vac('Senior Java Developer', { experience: 'between3And6' }));
     expect(java.text.join('; ')).not.toMatch(/title (partly )?matches/);
     expect(java.problems).toEqual([]);
-    const front = judge({ desiredTitles: ['Администратор'], skills: ['Работа с клиентами'], experience: 'between1And3' });
+    const front = judge({
+      desiredTitles: ['Администратор'],
+      skills: ['Работа с клиентами'],
+      experience: 'between1And3',
+    });
     const sysadmin = front(vac('Системный администратор', { experience: 'between1And3' }));
     expect(sysadmin.text).toContain('a different role: системный администратор');
     expect(sysadmin.text.join('; ')).not.toMatch(/title (partly )?matches/);
@@ -52,17 +64,23 @@ describe('every reason shown is true of the vacancy', () => {
     const an = judge({ desiredTitles: ['Аналитик по данным'], experience: 'between1And3' });
     const text = an(vac('Водитель')).text.join('; ');
     expect(text).not.toMatch(/\bпо\b/);
-    for (const j of [de, pm, an]) for (const t of ['Аналитик', 'Support Manager', 'Водитель']) expect(j(vac(t)).problems).toEqual([]);
+    for (const j of [de, pm, an])
+      for (const t of ['Аналитик', 'Support Manager', 'Водитель']) expect(j(vac(t)).problems).toEqual([]);
   });
 
   it('flags a false reason (the checker itself can fail)', () => {
     const profile = profileSchema.parse({ desiredTitles: ['Junior Python developer'], skills: ['Django'] });
     const v = vac('Senior Java Developer');
-    const p = reasonProblems(profile, v, [
-      { code: 'title_match', polarity: 'plus', params: { title: 'Junior Python developer' } },
-      { code: 'skills', polarity: 'plus', params: { n: 1, list: 'Django' } },
-      { code: 'missing_core', polarity: 'minus', params: { word: 'pythondev', where: 'card' } },
-    ], false);
+    const p = reasonProblems(
+      profile,
+      v,
+      [
+        { code: 'title_match', polarity: 'plus', params: { title: 'Junior Python developer' } },
+        { code: 'skills', polarity: 'plus', params: { n: 1, list: 'Django' } },
+        { code: 'missing_core', polarity: 'minus', params: { word: 'pythondev', where: 'card' } },
+      ],
+      false,
+    );
     expect(p.join('\n')).toMatch(/names a level the vacancy/);
     expect(p.join('\n')).toMatch(/is about another stack/);
     expect(p.join('\n')).toMatch(/'Django' is not in the vacancy/);
@@ -87,7 +105,8 @@ describeWithShared('reasons on the labelled dev vacancies', () => {
             if (!raw) continue;
             const v = benchVacancy(raw, fields);
             n++;
-            for (const pr of reasonProblems(profile, v, m.score(v).reasons, fields === 'full')) problems.push(`${p.id} ${fields}: ${pr}`);
+            for (const pr of reasonProblems(profile, v, m.score(v).reasons, fields === 'full'))
+              problems.push(`${p.id} ${fields}: ${pr}`);
           }
         }
       }

@@ -38,7 +38,9 @@ export type ReasonCode =
 /** A hidden or dimmed vacancy leads with what is wrong with it; a shown one with what fits. */
 export function orderReasons<R extends { polarity: 'plus' | 'minus' }>(reasons: readonly R[], verdict: Verdict): R[] {
   const minusFirst = verdict !== 'show';
-  return [...reasons].sort((a, b) => (a.polarity === b.polarity ? 0 : (a.polarity === 'minus') === minusFirst ? -1 : 1));
+  return [...reasons].sort((a, b) =>
+    a.polarity === b.polarity ? 0 : (a.polarity === 'minus') === minusFirst ? -1 : 1,
+  );
 }
 
 /** "150000" → "150 000" (no-break thin grouping is avoided: plain no-break space keeps it on one line). */
@@ -46,7 +48,13 @@ export function formatAmount(n: number): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
 }
 
-const LEVEL_RU: Record<string, string> = { intern: 'стажёр', junior: 'junior', middle: 'middle', senior: 'senior', lead: 'руководитель' };
+const LEVEL_RU: Record<string, string> = {
+  intern: 'стажёр',
+  junior: 'junior',
+  middle: 'middle',
+  senior: 'senior',
+  lead: 'руководитель',
+};
 const FORMAT_TEXT: Record<string, [string, string]> = {
   ON_SITE: ['on site', 'в офисе'],
   REMOTE: ['remote', 'удалённо'],
@@ -57,7 +65,7 @@ const FORMAT_TEXT: Record<string, [string, string]> = {
 /** hh's warnings about an employer (EMPLOYER_WARNINGS), in plain words: [en, ru]. */
 export const WARNING_TEXT: Record<string, [string, string]> = {
   hasBreaches: ['violations of the law found', 'найдены нарушения закона'],
-  pdResale: ['resells applicants\' personal data', 'перепродаёт персональные данные соискателей'],
+  pdResale: ["resells applicants' personal data", 'перепродаёт персональные данные соискателей'],
   hasFrequentComplaints: ['frequent complaints from applicants', 'частые жалобы соискателей'],
   misleadingVacancyAlert: ['vacancies may be misleading', 'вакансии могут вводить в заблуждение'],
   reduction: ['cutting staff', 'сокращает сотрудников'],
@@ -75,9 +83,16 @@ export const WARNING_SHORT: Record<string, [string, string]> = {
 };
 
 const LANG_NAMES: Record<string, [string, string]> = {
-  eng: ['English', 'английский'], deu: ['German', 'немецкий'], fra: ['French', 'французский'], zho: ['Chinese', 'китайский'],
-  spa: ['Spanish', 'испанский'], ita: ['Italian', 'итальянский'], tur: ['Turkish', 'турецкий'], ara: ['Arabic', 'арабский'],
-  jpn: ['Japanese', 'японский'], kor: ['Korean', 'корейский'],
+  eng: ['English', 'английский'],
+  deu: ['German', 'немецкий'],
+  fra: ['French', 'французский'],
+  zho: ['Chinese', 'китайский'],
+  spa: ['Spanish', 'испанский'],
+  ita: ['Italian', 'итальянский'],
+  tur: ['Turkish', 'турецкий'],
+  ara: ['Arabic', 'арабский'],
+  jpn: ['Japanese', 'японский'],
+  kor: ['Korean', 'корейский'],
 };
 
 function formats(list: string, lang: 'ru' | 'en'): string {
@@ -102,15 +117,21 @@ export function formatReason(r: Reason, lang: 'ru' | 'en'): string {
       return en ? 'title matches none of your desired titles' : 'название не похоже на желаемые должности';
     case 'missing_core':
       return p.where === 'full'
-        ? en ? `no ${s('word')} in the vacancy` : `в вакансии нет ${s('word')}`
-        : en ? `no ${s('word')} in title or snippet` : `нет ${s('word')} в названии и описании`;
+        ? en
+          ? `no ${s('word')} in the vacancy`
+          : `в вакансии нет ${s('word')}`
+        : en
+          ? `no ${s('word')} in title or snippet`
+          : `нет ${s('word')} в названии и описании`;
     case 'role_mismatch':
       return en ? `a different role: ${s('role')}` : `другая роль: ${s('role')}`;
     case 'foreign_tech':
       return en ? `${s('tech')} is not among your skills` : `${s('tech')} нет в ваших навыках`;
     case 'skills': {
       const k = n('n');
-      return en ? `${k} of your skills: ${s('list')}` : `${k} ${plural(k, 'ваш навык', 'ваших навыка', 'ваших навыков')}: ${s('list')}`;
+      return en
+        ? `${k} of your skills: ${s('list')}`
+        : `${k} ${plural(k, 'ваш навык', 'ваших навыка', 'ваших навыков')}: ${s('list')}`;
     }
     case 'level_fit':
       return en ? `level fits: ${s('level')}` : `уровень подходит: ${LEVEL_RU[s('level')] ?? s('level')}`;
@@ -123,9 +144,7 @@ export function formatReason(r: Reason, lang: 'ru' | 'en'): string {
       return en ? `needs ${y}+ ${y === 1 ? 'year' : 'years'}` : `нужен опыт от ${y} ${plural(y, 'года', 'лет', 'лет')}`;
     }
     case 'salary_below':
-      return en
-        ? `salary below ${formatAmount(n('min'))} ₽`
-        : `зарплата ниже ${formatAmount(n('min'))} ₽`;
+      return en ? `salary below ${formatAmount(n('min'))} ₽` : `зарплата ниже ${formatAmount(n('min'))} ₽`;
     case 'format_mismatch':
       return en ? `work format: ${formats(s('formats'), lang)}` : `формат работы: ${formats(s('formats'), lang)}`;
     case 'city_mismatch':
@@ -135,7 +154,11 @@ export function formatReason(r: Reason, lang: 'ru' | 'en'): string {
     case 'employer_blacklisted':
       return en ? 'employer blacklisted' : 'работодатель в чёрном списке';
     case 'employer_warned': {
-      const list = s('flags').split(',').filter(Boolean).map((f) => WARNING_TEXT[f]?.[en ? 0 : 1] ?? f).join(', ');
+      const list = s('flags')
+        .split(',')
+        .filter(Boolean)
+        .map((f) => WARNING_TEXT[f]?.[en ? 0 : 1] ?? f)
+        .join(', ');
       return en ? `hh.ru warns about the employer: ${list}` : `hh.ru предупреждает о работодателе: ${list}`;
     }
     case 'role_same':

@@ -3,7 +3,15 @@ import { profileSchema, type ProfileInput } from './profile';
 import { compileRequirements, languagesIn, licencesIn } from './requirements';
 import type { MatchVacancy } from './vacancy';
 
-const vac = (title: string, extra: Partial<MatchVacancy> = {}): MatchVacancy => ({ id: '1', title, employer: null, salary: null, experience: null, workFormats: [], ...extra });
+const vac = (title: string, extra: Partial<MatchVacancy> = {}): MatchVacancy => ({
+  id: '1',
+  title,
+  employer: null,
+  salary: null,
+  experience: null,
+  workFormats: [],
+  ...extra,
+});
 const req = (p: ProfileInput, medical = false) => compileRequirements(profileSchema.parse(p), medical);
 
 describe('licence categories in text', () => {
@@ -40,21 +48,32 @@ describe('unmet requirements', () => {
     expect(driverB.check(vac('Водитель категории C, E'), false)).toEqual({ kind: 'licence', cats: ['C', 'E'] });
     expect(driverB.check(vac('Водитель категории B'), false)).toBeUndefined();
     expect(driverB.check(vac('Водитель категории B или C'), false)).toBeUndefined();
-    expect(driverB.check(vac('Водитель погрузчика'), false)).toEqual({ kind: 'licence', cats: ['тракториста-машиниста'] });
+    expect(driverB.check(vac('Водитель погрузчика'), false)).toEqual({
+      kind: 'licence',
+      cats: ['тракториста-машиниста'],
+    });
   });
   it('reads the licence from the profile text when the field is empty, and decides nothing when unknown', () => {
-    expect(req({ resumeText: 'Права категории B, стаж 8 лет' }).check(vac('Водитель категории C'), false)?.kind).toBe('licence');
+    expect(req({ resumeText: 'Права категории B, стаж 8 лет' }).check(vac('Водитель категории C'), false)?.kind).toBe(
+      'licence',
+    );
     expect(req({ desiredTitles: ['Водитель'] }).check(vac('Водитель категории C'), false)).toBeUndefined();
     expect(req({ driverLicences: ['CE'] }).check(vac('Водитель категории C, E'), false)).toBeUndefined();
   });
   it('a language level the user does not reach, only when the user said which languages they speak', () => {
     const b1 = req({ languages: [{ code: 'eng', level: 'b1' }] });
-    expect(b1.check(vac('Менеджер', { snippet: 'Английский язык не ниже C1' }), false)).toEqual({ kind: 'language', id: 'eng', level: 'c1' });
+    expect(b1.check(vac('Менеджер', { snippet: 'Английский язык не ниже C1' }), false)).toEqual({
+      kind: 'language',
+      id: 'eng',
+      level: 'c1',
+    });
     expect(b1.check(vac('Менеджер', { languages: [{ id: 'eng', level: 'b1' }] }), false)).toBeUndefined();
     expect(req({}).check(vac('Менеджер', { snippet: 'Английский язык не ниже C1' }), false)).toBeUndefined();
   });
   it('a medical education or accreditation, unless the user is in medicine', () => {
-    const v = vac('Менеджер', { description: 'Требования: высшее медицинское образование, действующий сертификат специалиста.' });
+    const v = vac('Менеджер', {
+      description: 'Требования: высшее медицинское образование, действующий сертификат специалиста.',
+    });
     expect(req({ desiredTitles: ['Менеджер по продажам'] }).check(v, true)).toEqual({ kind: 'medical' });
     expect(req({ desiredTitles: ['Медицинский представитель'] }).check(v, true)).toBeUndefined();
     expect(req({ desiredTitles: ['Менеджер'] }, true).check(v, true)).toBeUndefined();

@@ -19,7 +19,8 @@ const LICENCE_RE = new RegExp(
   `(?:[Кк]атегори[яиюей](?: прав)?|[Кк]ат\\.(?: прав)?|[Вв]одительск\\S* (?:прав|удостоверени)\\S*(?: категори[яиюей])?)\\s*[«"(]?\\s*(${CAT}(?:\\s*[»"]?\\s*(?:,|/|\\\\|и|или|\\+|-)\\s*[«"]?\\s*${CAT})*)(?![А-Яа-яA-Za-z0-9])`,
   'g',
 );
-const SOFT = /плюс|желательн|приветств|преимуществ|не обязательн|необязательн|будет здорово|nice to have|is a plus|advantage/i;
+const SOFT =
+  /плюс|желательн|приветств|преимуществ|не обязательн|необязательн|будет здорово|nice to have|is a plus|advantage/i;
 
 function softNear(text: string, at: number, len: number): boolean {
   return SOFT.test(text.slice(Math.max(0, at - 40), at + len + 60));
@@ -105,19 +106,20 @@ export function languagesIn(text: string, requiredOnly: boolean): Language[] {
 
 const MEDICAL_REQ =
   /(?:медицинск\S*|фармацевтическ\S*) образовани|сертификат\S* (?:специалиста|по специальности)|свидетельств\S* об аккредитации|аккредитаци\S* (?:специалиста|по специальности)|действующ\S* (?:сертификат|аккредитаци)/gi;
-const MEDICAL_SELF = /медицин|фармац|врач|медсестр|медбрат|медицинск|фельдшер|провизор|аккредитац|сертификат специалиста|санитар|стоматолог|акушер|педиатр|терапевт|хирург|лаборант/i;
+const MEDICAL_SELF =
+  /медицин|фармац|врач|медсестр|медбрат|медицинск|фельдшер|провизор|аккредитац|сертификат специалиста|санитар|стоматолог|акушер|педиатр|терапевт|хирург|лаборант/i;
 
 /**
  * Self-propelled machines (forklift, tractor, excavator, loader crane …) are driven on a tractor driver-operator's
  * licence (удостоверение тракториста-машиниста), not on a car licence.
  */
-const MACHINE_TITLE = /погрузчик|трактор|экскаватор|бульдозер|автогрейдер|грейдер|каток|штабелер|штабелёр|ричтрак|автокран|манипулятор|комбайн/i;
-const MACHINE_SELF = /тракторист|машинист|погрузчик|самоходн|штабел|ричтрак|экскаватор|крановщик|категори[яи] [«"]?[A-FА-Е]?[IVX]+\b/i;
+const MACHINE_TITLE =
+  /погрузчик|трактор|экскаватор|бульдозер|автогрейдер|грейдер|каток|штабелер|штабелёр|ричтрак|автокран|манипулятор|комбайн/i;
+const MACHINE_SELF =
+  /тракторист|машинист|погрузчик|самоходн|штабел|ричтрак|экскаватор|крановщик|категори[яи] [«"]?[A-FА-Е]?[IVX]+\b/i;
 
 export type Unmet =
-  | { kind: 'licence'; cats: string[] }
-  | { kind: 'language'; id: string; level: string }
-  | { kind: 'medical' };
+  { kind: 'licence'; cats: string[] } | { kind: 'language'; id: string; level: string } | { kind: 'medical' };
 
 export interface CompiledRequirements {
   check(v: MatchVacancy, full: boolean): Unmet | undefined;
@@ -125,25 +127,37 @@ export interface CompiledRequirements {
 
 export function compileRequirements(profile: Profile, medicalRole: boolean): CompiledRequirements {
   const selfText = [...profile.desiredTitles, ...profile.skills, profile.resumeText].join('\n');
-  const licences = new Set<string>(profile.driverLicences.length ? profile.driverLicences : licencesIn(selfText, false).cats);
+  const licences = new Set<string>(
+    profile.driverLicences.length ? profile.driverLicences : licencesIn(selfText, false).cats,
+  );
   for (const l of [...licences]) if (l.length === 2) licences.add(l[0] ?? '');
   const langs = new Map<string, number>();
-  for (const l of profile.languages.length ? profile.languages : languagesIn(selfText, false)) langs.set(l.code, LEVEL_RANK[l.level] ?? 0);
+  for (const l of profile.languages.length ? profile.languages : languagesIn(selfText, false))
+    langs.set(l.code, LEVEL_RANK[l.level] ?? 0);
   const medical = medicalRole || MEDICAL_SELF.test(selfText);
   const machines = MACHINE_SELF.test(selfText);
 
   return {
     check(v, full) {
-      const text = [v.title, v.snippet ?? '', full ? (v.description ?? '') : '', full ? (v.keySkills ?? []).join(', ') : ''].join('\n');
+      const text = [
+        v.title,
+        v.snippet ?? '',
+        full ? (v.description ?? '') : '',
+        full ? (v.keySkills ?? []).join(', ') : '',
+      ].join('\n');
       if (licences.size > 0) {
         const stated = v.driverLicences?.length ? { cats: v.driverLicences, anyOf: false } : licencesIn(text, true);
         const missing = stated.cats.filter((c) => !covers(licences, c));
-        if (missing.length > 0 && (!stated.anyOf || missing.length === stated.cats.length)) return { kind: 'licence', cats: missing };
+        if (missing.length > 0 && (!stated.anyOf || missing.length === stated.cats.length))
+          return { kind: 'licence', cats: missing };
         // "Водитель погрузчика" for a car driver: the machine's own licence.
-        if (!machines && /водител|driver/i.test(v.title) && MACHINE_TITLE.test(v.title)) return { kind: 'licence', cats: ['тракториста-машиниста'] };
+        if (!machines && /водител|driver/i.test(v.title) && MACHINE_TITLE.test(v.title))
+          return { kind: 'licence', cats: ['тракториста-машиниста'] };
       }
       if (langs.size > 0) {
-        const needs = v.languages?.length ? v.languages.map((l) => ({ code: l.id, level: l.level })) : languagesIn(text, true);
+        const needs = v.languages?.length
+          ? v.languages.map((l) => ({ code: l.id, level: l.level }))
+          : languagesIn(text, true);
         for (const need of needs) {
           if (need.code === 'rus') continue;
           const r = LEVEL_RANK[need.level] ?? 0;
@@ -153,7 +167,8 @@ export function compileRequirements(profile: Profile, medicalRole: boolean): Com
       }
       if (!medical) {
         MEDICAL_REQ.lastIndex = 0;
-        for (const m of text.matchAll(MEDICAL_REQ)) if (!softNear(text, m.index ?? 0, m[0].length)) return { kind: 'medical' };
+        for (const m of text.matchAll(MEDICAL_REQ))
+          if (!softNear(text, m.index ?? 0, m[0].length)) return { kind: 'medical' };
       }
       return undefined;
     },

@@ -11,7 +11,25 @@
 import { tokenInfo } from './analyze';
 import { normalizeText, tokenizeTitle } from './normalize';
 
-const SKIP = new Set(['и', 'или', 'по', 'с', 'от', 'до', 'к', 'of', 'and', 'the', 'a', 'an', 'г', 'м', 'ул', 'руб', 'тыс']);
+const SKIP = new Set([
+  'и',
+  'или',
+  'по',
+  'с',
+  'от',
+  'до',
+  'к',
+  'of',
+  'and',
+  'the',
+  'a',
+  'an',
+  'г',
+  'м',
+  'ул',
+  'руб',
+  'тыс',
+]);
 
 /** Feature → weight (a word in brackets counts half). */
 export function titleFeatures(title: string): Map<string, number> {

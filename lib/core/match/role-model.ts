@@ -107,7 +107,9 @@ export class RoleModel {
     let unknownHead = 0;
     for (const h of head) if (!this.feats.has(h)) unknownHead++;
     const pred: RolePrediction = {
-      top: best.filter((i) => i >= 0 && (probs[i] ?? 0) >= 0.01).map((i) => ({ role: this.roles[i] as RoleInfo, p: probs[i] ?? 0 })),
+      top: best
+        .filter((i) => i >= 0 && (probs[i] ?? 0) >= 0.01)
+        .map((i) => ({ role: this.roles[i] as RoleInfo, p: probs[i] ?? 0 })),
       probs,
       unknown: known === 0,
       unknownHead: head.length === 0 || unknownHead * 2 >= head.length,

@@ -5,7 +5,15 @@ import { builtinRoleModel } from './roles';
 import { compileProfile } from './score';
 import type { MatchVacancy } from './vacancy';
 
-const vac = (title: string, extra: Partial<MatchVacancy> = {}): MatchVacancy => ({ id: '1', title, employer: null, salary: null, experience: null, workFormats: [], ...extra });
+const vac = (title: string, extra: Partial<MatchVacancy> = {}): MatchVacancy => ({
+  id: '1',
+  title,
+  employer: null,
+  salary: null,
+  experience: null,
+  workFormats: [],
+  ...extra,
+});
 const scorer = (p: ProfileInput) => {
   const m = compileProfile(profileSchema.parse(p), { roles: builtinRoleModel() });
   return (v: MatchVacancy) => {
@@ -25,7 +33,10 @@ describe('scorer with the role model', () => {
   });
 
   it('dims a title that names only a generic noun ("Ведущий инженер") instead of calling it another profession', () => {
-    const sysadmin = scorer({ desiredTitles: ['Системный администратор', 'Инженер технической поддержки'], experience: 'between3And6' });
+    const sysadmin = scorer({
+      desiredTitles: ['Системный администратор', 'Инженер технической поддержки'],
+      experience: 'between3And6',
+    });
     for (const t of ['Ведущий инженер', 'Инженер']) {
       const r = sysadmin(vac(t));
       expect(r.verdict).toBe('dim');
@@ -36,7 +47,11 @@ describe('scorer with the role model', () => {
   });
 
   it('reads "X / Y Manager" as "X Manager / Y Manager" (one alternative may be the wanted job)', () => {
-    const pm = scorer({ desiredTitles: ['Product Manager', 'Продакт-менеджер'], skills: ['Roadmap'], experience: 'between3And6' });
+    const pm = scorer({
+      desiredTitles: ['Product Manager', 'Продакт-менеджер'],
+      skills: ['Roadmap'],
+      experience: 'between3And6',
+    });
     const r = pm(vac('Product / Project Manager (подписная модель)'));
     expect(r.verdict).not.toBe('hide');
     expect(r.text.join('; ')).not.toMatch(/different role/);
@@ -45,7 +60,11 @@ describe('scorer with the role model', () => {
   });
 
   it('does not call a full vacancy another profession when it shares a title word and two of the skills', () => {
-    const mech = scorer({ desiredTitles: ['Автомеханик', 'Автослесарь', 'Механик по ремонту автомобилей'], skills: ['Диагностика', 'Ремонт ходовой', 'ТО автомобилей', 'Ремонт двигателя'], experience: 'between3And6' });
+    const mech = scorer({
+      desiredTitles: ['Автомеханик', 'Автослесарь', 'Механик по ремонту автомобилей'],
+      skills: ['Диагностика', 'Ремонт ходовой', 'ТО автомобилей', 'Ремонт двигателя'],
+      experience: 'between3And6',
+    });
     const text = { description: 'Диагностика и ТО автомобилей клиентов сервиса.', keySkills: [] };
     const full = mech(vac('Сервисный механик', text));
     expect(full.verdict).not.toBe('hide');

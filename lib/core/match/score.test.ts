@@ -49,7 +49,9 @@ describe('scorer invariants', () => {
     expect(texts(r)).toContain('needs 6+ years');
   });
   it('penalises seniority far from what the user wants, both ways', () => {
-    const senior = compileProfile(profile({ desiredTitles: ['Senior Frontend-разработчик'], skills: ['React'], experience: 'moreThan6' }));
+    const senior = compileProfile(
+      profile({ desiredTitles: ['Senior Frontend-разработчик'], skills: ['React'], experience: 'moreThan6' }),
+    );
     const jr = senior.score(vac('Junior Frontend Developer', { experience: 'noExperience' }));
     const sr = senior.score(vac('Senior Frontend Developer', { experience: 'moreThan6' }));
     expect(sr.score).toBeGreaterThan(jr.score);
@@ -58,8 +60,16 @@ describe('scorer invariants', () => {
   });
   it('uses description and key skills of a full vacancy', () => {
     const card = vac('Инженер-программист', { experience: 'between1And3' });
-    const pyFull = { ...card, description: 'Пишем бэкенд на Python: Django, FastAPI, PostgreSQL, Docker, Git.', keySkills: ['Python', 'Django', 'SQL'] };
-    const cppFull = { ...card, description: 'Разработка прошивок на C и C++ для микроконтроллеров.', keySkills: ['C++', 'Embedded'] };
+    const pyFull = {
+      ...card,
+      description: 'Пишем бэкенд на Python: Django, FastAPI, PostgreSQL, Docker, Git.',
+      keySkills: ['Python', 'Django', 'SQL'],
+    };
+    const cppFull = {
+      ...card,
+      description: 'Разработка прошивок на C и C++ для микроконтроллеров.',
+      keySkills: ['C++', 'Embedded'],
+    };
     expect(m.score(pyFull).score).toBeGreaterThan(m.score(card).score);
     expect(m.score(pyFull).score).toBeGreaterThan(m.score(cppFull).score);
     const rs = texts(m.score(pyFull));
@@ -69,11 +79,16 @@ describe('scorer invariants', () => {
   });
   it('reads the snippet of a card', () => {
     const plain = s('Программист', { experience: 'between1And3' }).score;
-    const withSnippet = s('Программист', { experience: 'between1And3', snippet: 'Опыт разработки на <highlighttext>Python</highlighttext>, Django, SQL' }).score;
+    const withSnippet = s('Программист', {
+      experience: 'between1And3',
+      snippet: 'Опыт разработки на <highlighttext>Python</highlighttext>, Django, SQL',
+    }).score;
     expect(withSnippet).toBeGreaterThan(plain);
   });
   it('tells manager jobs apart by their phrase role', () => {
-    const pm = compileProfile(profile({ desiredTitles: ['Менеджер продукта', 'Product Manager'], experience: 'between3And6' }));
+    const pm = compileProfile(
+      profile({ desiredTitles: ['Менеджер продукта', 'Product Manager'], experience: 'between3And6' }),
+    );
     const e = { experience: 'between3And6' as const };
     expect(pm.score(vac('Менеджер по продукту', e)).verdict).toBe('show');
     expect(pm.score(vac('Менеджер по продажам', e)).verdict).toBe('hide');
@@ -82,7 +97,9 @@ describe('scorer invariants', () => {
   it('gives a neutral show when the profile has only hard filters', () => {
     const only = compileProfile(profile({ minSalary: 100_000 }));
     expect(only.score(vac('Что угодно')).verdict).toBe('show');
-    expect(only.score(vac('Что угодно', { salary: { from: 50_000, to: 60_000, currency: 'RUR', gross: false } })).verdict).toBe('hide');
+    expect(
+      only.score(vac('Что угодно', { salary: { from: 50_000, to: 60_000, currency: 'RUR', gross: false } })).verdict,
+    ).toBe('hide');
   });
   it('falls back to skills when no titles are given', () => {
     const p = compileProfile(profile({ skills: ['Python', 'Django'] }));
@@ -94,8 +111,10 @@ describe('scorer invariants', () => {
     s('Java developer');
     expect(m.score(v)).toEqual(a);
   });
-  it('reads the years a full description asks for, on top of hh\'s experience id', () => {
-    const analyst = compileProfile(profile({ desiredTitles: ['Аналитик данных', 'Аналитик'], skills: ['SQL'], experience: 'noExperience' }));
+  it("reads the years a full description asks for, on top of hh's experience id", () => {
+    const analyst = compileProfile(
+      profile({ desiredTitles: ['Аналитик данных', 'Аналитик'], skills: ['SQL'], experience: 'noExperience' }),
+    );
     const card = vac('Аналитик', { experience: 'between1And3' });
     const plain = analyst.score({ ...card, description: 'Анализ продаж, SQL, отчёты.' });
     const threeYears = analyst.score({ ...card, description: '<p>Требования: опыт работы от 3-х лет, SQL.</p>' });
@@ -107,8 +126,10 @@ describe('scorer invariants', () => {
     expect(analyst.score({ ...card, description: 'Опыт работы от 1 года, SQL.' }).score).toBeCloseTo(plain.score, 6);
     expect(analyst.score(card).reasons.map((r) => formatReason(r, 'en'))).toContain('needs 1+ year');
   });
-  it('credits a title that names the user\'s level, only when the title is the wanted job', () => {
-    const analyst = compileProfile(profile({ desiredTitles: ['Junior аналитик данных', 'Аналитик'], experience: 'noExperience' }));
+  it("credits a title that names the user's level, only when the title is the wanted job", () => {
+    const analyst = compileProfile(
+      profile({ desiredTitles: ['Junior аналитик данных', 'Аналитик'], experience: 'noExperience' }),
+    );
     const e = { experience: 'noExperience' as const };
     const intern = analyst.score(vac('Стажёр-аналитик', e));
     expect(intern.score).toBeGreaterThan(analyst.score(vac('Аналитик', e)).score);
@@ -122,7 +143,13 @@ describe('scorer invariants', () => {
     expect(any.score(vac('Senior аналитик')).score).toBeCloseTo(any.score(vac('Аналитик')).score, 6);
   });
   it('reads the job from the brackets when the head names no role and the brackets name a wanted one', () => {
-    const admin = compileProfile(profile({ desiredTitles: ['Системный администратор', 'Linux Administrator'], skills: ['Linux'], experience: 'between1And3' }));
+    const admin = compileProfile(
+      profile({
+        desiredTitles: ['Системный администратор', 'Linux Administrator'],
+        skills: ['Linux'],
+        experience: 'between1And3',
+      }),
+    );
     const e = { experience: 'between1And3' as const };
     expect(admin.score(vac('IT-специалист (Системный администратор)', e)).verdict).toBe('show');
     expect(admin.score(vac('Инженер (системный администратор)', e)).verdict).toBe('show');
@@ -130,7 +157,13 @@ describe('scorer invariants', () => {
     expect(admin.features(vac('Инженер (менеджер проекта)', e)).roleMismatch).toBe('');
   });
   it('knows recruiter titles longer than three words', () => {
-    const hr = compileProfile(profile({ desiredTitles: ['HR-менеджер', 'Менеджер по персоналу', 'Рекрутер'], skills: ['Подбор персонала'], experience: 'between1And3' }));
+    const hr = compileProfile(
+      profile({
+        desiredTitles: ['HR-менеджер', 'Менеджер по персоналу', 'Рекрутер'],
+        skills: ['Подбор персонала'],
+        experience: 'between1And3',
+      }),
+    );
     const e = { experience: 'between1And3' as const };
     expect(hr.score(vac('Специалист по подбору персонала', e)).verdict).toBe('show');
     expect(hr.score(vac('Специалист по подбору и адаптации персонала', e)).verdict).toBe('show');
@@ -138,7 +171,13 @@ describe('scorer invariants', () => {
     expect(hr.score(vac('Специалист по охране труда', e)).verdict).toBe('hide');
   });
   it('puts an assistant title two levels below a user with 3+ years, not below a newcomer', () => {
-    const acc = compileProfile(profile({ desiredTitles: ['Бухгалтер', 'Главный бухгалтер'], skills: ['1С:Бухгалтерия', 'Налоговый учёт'], experience: 'between3And6' }));
+    const acc = compileProfile(
+      profile({
+        desiredTitles: ['Бухгалтер', 'Главный бухгалтер'],
+        skills: ['1С:Бухгалтерия', 'Налоговый учёт'],
+        experience: 'between3And6',
+      }),
+    );
     const none = { experience: 'noExperience' as const };
     const one = { experience: 'between1And3' as const };
     const helper = acc.score(vac('Помощник бухгалтера', none));
@@ -151,7 +190,9 @@ describe('scorer invariants', () => {
     // The same job without the assistant word stays, even with hh's "no experience".
     expect(acc.score(vac('Бухгалтер', none)).verdict).toBe('show');
     // A newcomer may well start as an assistant; so may someone who asks for assistant jobs.
-    const newcomer = compileProfile(profile({ desiredTitles: ['Бухгалтер'], skills: ['1С:Бухгалтерия'], experience: 'noExperience' }));
+    const newcomer = compileProfile(
+      profile({ desiredTitles: ['Бухгалтер'], skills: ['1С:Бухгалтерия'], experience: 'noExperience' }),
+    );
     expect(newcomer.score(vac('Помощник бухгалтера', none)).verdict).toBe('show');
     const asst = compileProfile(profile({ desiredTitles: ['Ассистент стоматолога'], experience: 'between3And6' }));
     expect(asst.score(vac('Ассистент стоматолога', one)).verdict).toBe('show');
@@ -162,7 +203,13 @@ describe('scorer invariants', () => {
     expect(driver.features(vac('Помощник водителя', one)).levelGap).toBe(2);
   });
   it('puts a 1–3-year job with no level word two bands below a user with 6+ years', () => {
-    const fe = compileProfile(profile({ desiredTitles: ['Senior Frontend-разработчик', 'Frontend Developer', 'React-разработчик'], skills: ['React', 'TypeScript'], experience: 'moreThan6' }));
+    const fe = compileProfile(
+      profile({
+        desiredTitles: ['Senior Frontend-разработчик', 'Frontend Developer', 'React-разработчик'],
+        skills: ['React', 'TypeScript'],
+        experience: 'moreThan6',
+      }),
+    );
     const one = { experience: 'between1And3' as const };
     expect(fe.score(vac('Frontend-разработчик', one)).verdict).toBe('hide');
     expect(fe.score(vac('React-разработчик', one)).verdict).toBe('hide');
@@ -172,15 +219,25 @@ describe('scorer invariants', () => {
     expect(fe.features(vac('Middle Frontend-разработчик', one)).levelGap).toBe(1);
     expect(fe.score(vac('Frontend-разработчик', { experience: 'between3And6' })).verdict).toBe('show');
     // "No experience" is hh's "not required", not a band: one level down for a 3–6-year user, as before.
-    const acc = compileProfile(profile({ desiredTitles: ['Бухгалтер'], skills: ['1С:Бухгалтерия'], experience: 'between3And6' }));
+    const acc = compileProfile(
+      profile({ desiredTitles: ['Бухгалтер'], skills: ['1С:Бухгалтерия'], experience: 'between3And6' }),
+    );
     expect(acc.features(vac('Бухгалтер', { experience: 'noExperience' })).levelGap).toBe(1);
     expect(acc.score(vac('Бухгалтер', { experience: 'noExperience' })).verdict).not.toBe('hide');
     // A user who also asks for junior titles wants that band.
-    const wide = compileProfile(profile({ desiredTitles: ['Junior Frontend-разработчик', 'Frontend-разработчик'], experience: 'moreThan6' }));
+    const wide = compileProfile(
+      profile({ desiredTitles: ['Junior Frontend-разработчик', 'Frontend-разработчик'], experience: 'moreThan6' }),
+    );
     expect(wide.features(vac('Frontend-разработчик', one)).levelGap).toBe(0);
   });
   it('tells kinds of analyst apart when the user names one', () => {
-    const da = compileProfile(profile({ desiredTitles: ['Junior аналитик данных', 'Data Analyst', 'Аналитик'], skills: ['SQL', 'Excel', 'Python'], experience: 'noExperience' }));
+    const da = compileProfile(
+      profile({
+        desiredTitles: ['Junior аналитик данных', 'Data Analyst', 'Аналитик'],
+        skills: ['SQL', 'Excel', 'Python'],
+        experience: 'noExperience',
+      }),
+    );
     const none = { experience: 'noExperience' as const };
     const ba = da.score(vac('Бизнес-аналитик', none));
     expect(ba.verdict).toBe('hide');
@@ -189,13 +246,27 @@ describe('scorer invariants', () => {
     expect(da.score(vac('Финансовый аналитик', none)).verdict).toBe('hide');
     expect(da.score(vac('Трейдер-аналитик', none)).verdict).toBe('hide');
     // The data family: data, BI, product, web analysts; and a title naming it in brackets.
-    for (const t of ['Аналитик данных', 'Продуктовый аналитик', 'BI-аналитик', 'Веб-аналитик', 'Аналитик маркетплейсов', 'Системный аналитик (Data)', 'Аналитик']) {
+    for (const t of [
+      'Аналитик данных',
+      'Продуктовый аналитик',
+      'BI-аналитик',
+      'Веб-аналитик',
+      'Аналитик маркетплейсов',
+      'Системный аналитик (Data)',
+      'Аналитик',
+    ]) {
       expect(da.score(vac(t, none)).verdict, t).not.toBe('hide');
     }
     // A specialisation of the user's own family is no foreign qualifier.
     expect(da.features(vac('Продуктовый аналитик', none)).qualifier).toBe('');
     // The other way round for a business analyst.
-    const baP = compileProfile(profile({ desiredTitles: ['Бизнес-аналитик', 'Системный аналитик'], skills: ['BPMN', 'SQL'], experience: 'between1And3' }));
+    const baP = compileProfile(
+      profile({
+        desiredTitles: ['Бизнес-аналитик', 'Системный аналитик'],
+        skills: ['BPMN', 'SQL'],
+        experience: 'between1And3',
+      }),
+    );
     const one = { experience: 'between1And3' as const };
     expect(baP.score(vac('Аналитик бизнес-процессов', one)).verdict).toBe('show');
     expect(baP.score(vac('Системный аналитик', one)).verdict).toBe('show');
@@ -203,7 +274,13 @@ describe('scorer invariants', () => {
     expect(data.verdict).toBe('hide');
     expect(data.reasons.map((r) => formatReason(r, 'en'))).toContain('a different role: аналитик данных');
     // Another wanted role in the head keeps the job ("BI-разработчик" wants developers).
-    const bi = compileProfile(profile({ desiredTitles: ['BI-аналитик', 'BI-разработчик'], skills: ['Power BI', 'SQL'], experience: 'between1And3' }));
+    const bi = compileProfile(
+      profile({
+        desiredTitles: ['BI-аналитик', 'BI-разработчик'],
+        skills: ['Power BI', 'SQL'],
+        experience: 'between1And3',
+      }),
+    );
     expect(bi.features(vac('Разработчик бизнес-аналитики (Power BI)', one)).roleMismatch).toBe('');
     // Only the bare "Аналитик": every kind is the user's.
     const any = compileProfile(profile({ desiredTitles: ['Аналитик'], skills: ['SQL'], experience: 'between1And3' }));
@@ -211,7 +288,13 @@ describe('scorer invariants', () => {
     expect(any.features(vac('Финансовый аналитик', one)).roleMismatch).toBe('');
   });
   it('reads an accountant job from accounting words in a title with no role', () => {
-    const acc = compileProfile(profile({ desiredTitles: ['Бухгалтер', 'Главный бухгалтер'], skills: ['1С:Бухгалтерия', 'Бухгалтерская отчётность'], experience: 'between3And6' }));
+    const acc = compileProfile(
+      profile({
+        desiredTitles: ['Бухгалтер', 'Главный бухгалтер'],
+        skills: ['1С:Бухгалтерия', 'Бухгалтерская отчётность'],
+        experience: 'between3And6',
+      }),
+    );
     const one = { experience: 'between1And3' as const };
     expect(acc.score(vac('Старший специалист отдела корпоративной отчетности по РСБУ', one)).verdict).not.toBe('hide');
     expect(acc.score(vac('Специалист по МСФО', one)).verdict).not.toBe('hide');
@@ -224,7 +307,9 @@ describe('scorer invariants', () => {
   });
   it('matches a wanted title made only of seniority words by those words ("Помощник руководителя", "Директор")', () => {
     const one = { experience: 'between1And3' as const };
-    const pa = compileProfile(profile({ desiredTitles: ['Помощник руководителя'], skills: ['Деловая переписка'], experience: 'between1And3' }));
+    const pa = compileProfile(
+      profile({ desiredTitles: ['Помощник руководителя'], skills: ['Деловая переписка'], experience: 'between1And3' }),
+    );
     for (const t of ['Помощник руководителя', 'Ассистент руководителя', 'Личный помощник руководителя / ассистент']) {
       expect(pa.score(vac(t, one)).verdict, t).not.toBe('hide');
       expect(pa.features(vac(t, one)).title, t).toBe(1);
@@ -241,6 +326,10 @@ describe('scorer invariants', () => {
     expect(dir.score(vac('Директор', { experience: 'moreThan6' })).verdict).toBe('show');
     expect(dir.score(vac('Кладовщик', { experience: 'moreThan6' })).verdict).toBe('hide');
     // A title with a role keeps its role: "Помощник бухгалтера" is about the accountant, as before.
-    expect(compileProfile(profile({ desiredTitles: ['Помощник бухгалтера'], skills: [] })).features(vac('Помощник руководителя', one)).title).toBeLessThan(0.5);
+    expect(
+      compileProfile(profile({ desiredTitles: ['Помощник бухгалтера'], skills: [] })).features(
+        vac('Помощник руководителя', one),
+      ).title,
+    ).toBeLessThan(0.5);
   });
 });

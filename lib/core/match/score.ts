@@ -11,7 +11,17 @@ import type { Profile } from './profile';
 import type { Reason } from './reasons';
 import { compileRequirements } from './requirements';
 import type { RoleInfo, RoleModel } from './role-model';
-import { EXPERIENCE_INDEX, EXPERIENCE_MIN_YEARS, experienceIndexOfYears, LEVEL_NAMES, type LevelRange, rangeGap, rangeOfExperience, rangeOfLevels, statedYears } from './seniority';
+import {
+  EXPERIENCE_INDEX,
+  EXPERIENCE_MIN_YEARS,
+  experienceIndexOfYears,
+  LEVEL_NAMES,
+  type LevelRange,
+  rangeGap,
+  rangeOfExperience,
+  rangeOfLevels,
+  statedYears,
+} from './seniority';
 import type { Thresholds, Verdict } from './types';
 import type { MatchVacancy } from './vacancy';
 
@@ -35,7 +45,10 @@ export const RAW_THRESHOLDS: Thresholds = builtinCalibration.data.rawThresholds;
  * The default thresholds on the shown (calibrated, ./calibration.ts) score: the images of the raw cuts, so the
  * calibration changes no default verdict.
  */
-export const DEFAULT_THRESHOLDS: Thresholds = { hide: builtinCalibration.map(RAW_THRESHOLDS.hide), dim: builtinCalibration.map(RAW_THRESHOLDS.dim) };
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  hide: builtinCalibration.map(RAW_THRESHOLDS.hide),
+  dim: builtinCalibration.map(RAW_THRESHOLDS.dim),
+};
 
 /** Weight of a concept kind in a title: role nouns and technologies carry the meaning, generic nouns little. */
 const KIND_W: Record<Kind, number> = { r: 1, g: 0.35, t: 1, u: 0.5, s: 0, n: 0.15 };
@@ -45,8 +58,13 @@ const ABSORBED_W = 0.15;
  * Stack words: a title built around one of these that the user never mentions is another job. A foreign
  * language next to one of the user's languages ("C# / Python") weighs less than a title about it alone.
  */
-const LANGS = new Set('python javascript typescript java golang csharp cpp dotnet php ruby kotlin swift flutter rust scala 1c'.split(' '));
-const STACK = new Set([...LANGS, ...'ios android frontend backend fullstack react vue angular nodejs mobile gamedev embedded'.split(' ')]);
+const LANGS = new Set(
+  'python javascript typescript java golang csharp cpp dotnet php ruby kotlin swift flutter rust scala 1c'.split(' '),
+);
+const STACK = new Set([
+  ...LANGS,
+  ...'ios android frontend backend fullstack react vue angular nodejs mobile gamedev embedded'.split(' '),
+]);
 
 interface Desired {
   text: string;
@@ -62,8 +80,18 @@ interface Skill {
 }
 
 const TECH_NAMES: Record<string, string> = {
-  javascript: 'JavaScript', typescript: 'TypeScript', csharp: 'C#', cpp: 'C++', dotnet: '.NET', golang: 'Go', '1c': '1С',
-  ios: 'iOS', nodejs: 'Node.js', fullstack: 'Fullstack', frontend: 'Frontend', backend: 'Backend',
+  javascript: 'JavaScript',
+  typescript: 'TypeScript',
+  csharp: 'C#',
+  cpp: 'C++',
+  dotnet: '.NET',
+  golang: 'Go',
+  '1c': '1С',
+  ios: 'iOS',
+  nodejs: 'Node.js',
+  fullstack: 'Fullstack',
+  frontend: 'Frontend',
+  backend: 'Backend',
 };
 /** How to write a technology in a reason: "java" → "Java", "php" → "PHP". */
 function techName(word: string): string {
@@ -79,10 +107,12 @@ function techName(word: string): string {
  * Scientist" alike): a sibling is never a role mismatch and matches a wanted title at SIBLING_W.
  */
 const SIBLINGS: Record<string, string> = {
-  mlengineer: 'datascientist', datascientist: 'mlengineer',
+  mlengineer: 'datascientist',
+  datascientist: 'mlengineer',
   // The product owner is the product manager's job under Scrum's name (issue 17: "Product Owner" was "a different role").
-  productmanager: 'productowner', productowner: 'productmanager',
-}
+  productmanager: 'productowner',
+  productowner: 'productmanager',
+};
 const SIBLING_W = 0.8;
 /**
  * A title whose head names no role ("Инженер Linux", "Специалист по претензионной работе") is about its
@@ -99,9 +129,23 @@ const SKILL_TITLE = 0.6;
  */
 const SPECIALISATIONS: Record<string, Record<string, string>> = {
   analyst: {
-    data: 'data', bigdata: 'data', bi: 'data', powerbi: 'data', product: 'data', sql: 'data', statistics: 'data', web: 'data', marketplace: 'data', dwh: 'data', etl: 'data',
-    business: 'req', system: 'req', requirements: 'req',
-    finance: 'fin', tax: 'fin', trading: 'fin',
+    data: 'data',
+    bigdata: 'data',
+    bi: 'data',
+    powerbi: 'data',
+    product: 'data',
+    sql: 'data',
+    statistics: 'data',
+    web: 'data',
+    marketplace: 'data',
+    dwh: 'data',
+    etl: 'data',
+    business: 'req',
+    system: 'req',
+    requirements: 'req',
+    finance: 'fin',
+    tax: 'fin',
+    trading: 'fin',
     security: 'sec',
   },
 };
@@ -273,7 +317,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
   }
   // hh's experience id reads as a grade (junior … senior) in IT; elsewhere ("Врач-терапевт, 1–3 года", "Прораб") it is
   // a minimum, and an experienced person is welcome. Without the role model every field is taken as graded (as before).
-  const gradedField = !roleModel || userRoles.size === 0 || [...userRoles].some((i) => roleModel.roles[i]?.category === 'Информационные технологии');
+  const gradedField =
+    !roleModel ||
+    userRoles.size === 0 ||
+    [...userRoles].some((i) => roleModel.roles[i]?.category === 'Информационные технологии');
   const medicalRole = !!roleModel && [...userRoles].some((i) => roleModel.roles[i]?.category.startsWith('Медицина'));
   const requirements = compileRequirements(profile, medicalRole);
 
@@ -411,7 +458,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     const isRole = (i: TitleItem): boolean => i.kind === 'r' && !i.absorbed;
     // A head role that is only the general form of the wanted one ("IT-администратор (Системный администратор)")
     // defers to the brackets the same way.
-    if (!t.items.some((i) => i.main && isRole(i) && !looseRoles.has(i.c)) && t.items.some((i) => !i.main && isRole(i) && profileRoles.has(i.c))) {
+    if (
+      !t.items.some((i) => i.main && isRole(i) && !looseRoles.has(i.c)) &&
+      t.items.some((i) => !i.main && isRole(i) && profileRoles.has(i.c))
+    ) {
       for (const it of t.items) if (!it.main) [it.main, it.w] = [true, Math.max(it.w, 0.9)];
     }
     const inTitle = new Map<string, number>();
@@ -498,7 +548,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       for (const c of named) w += KIND_W[kindOf(c)];
       if (w > 0 && (SKILL_TITLE * w) / spec > title) [title, bestTitle] = [(SKILL_TITLE * w) / spec, skillText];
     }
-    let roleMismatch = mainRoles.length > 0 && profileRoles.size > 0 && !mainRoles.some((r) => profileRoles.has(r) || looseRoles.has(r)) ? roleWord : '';
+    let roleMismatch =
+      mainRoles.length > 0 && profileRoles.size > 0 && !mainRoles.some((r) => profileRoles.has(r) || looseRoles.has(r))
+        ? roleWord
+        : '';
     // The wanted role in another specialisation ("Бизнес-аналитик" for a data analyst) is another job. The user's
     // own family anywhere in the title ("Системный аналитик (Data)"), or another wanted role in the head
     // ("Разработчик бизнес-аналитики" for a BI developer), keeps the job in the user's field; and a specialisation
@@ -553,12 +606,21 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       const vi = EXPERIENCE_INDEX[v.experience];
       if (vi >= 1 && userExp - vi >= 2) levelGap = 2;
     }
-    const levelDir = vacancyLevel ? Math.sign(vacancyLevel.lo - wantRange.hi) || -Math.sign(wantRange.lo - vacancyLevel.hi) : 0;
+    const levelDir = vacancyLevel
+      ? Math.sign(vacancyLevel.lo - wantRange.hi) || -Math.sign(wantRange.lo - vacancyLevel.hi)
+      : 0;
     // The title is the wanted job and names a level inside the user's band ("Стажёр (аналитика …)" for a
     // newcomer): surer than a level inferred from hh's experience id. A wide band (no experience given) says
     // nothing, and a title that is another job gets no credit for its level.
     const levelFit =
-      cues.length > 0 && !!vr && levelGap === 0 && rangeGap(wantRange, vr) === 0 && wantRange.hi - wantRange.lo <= 2 && title >= 0.8 && !foreign && !roleMismatch;
+      cues.length > 0 &&
+      !!vr &&
+      levelGap === 0 &&
+      rangeGap(wantRange, vr) === 0 &&
+      wantRange.hi - wantRange.lo <= 2 &&
+      title >= 0.8 &&
+      !foreign &&
+      !roleMismatch;
     let yearsGap = 0;
     let needYears = v.experience ? EXPERIENCE_MIN_YEARS[v.experience] : 0;
     if (userExp !== null) {
@@ -599,7 +661,8 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     let pTop3 = 0;
     let roleUnsure = false;
     if (roleModel) {
-      const ids = v.professionalRoleIds?.map((id) => roleModel.roleIndex(id)).filter((i): i is number => i !== undefined) ?? [];
+      const ids =
+        v.professionalRoleIds?.map((id) => roleModel.roleIndex(id)).filter((i): i is number => i !== undefined) ?? [];
       if (ids.length > 0) {
         // hh's own roles for the vacancy: certain.
         pSame = ids.some((i) => userRoles.has(i)) ? 1 : 0;
@@ -618,11 +681,37 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     }
 
     // (a title made only of job-naming cue words, "Ассистент руководителя", "Директор", does name a job)
-    const genericHead = t.items.some((i) => i.kind === 'g') && !t.items.some((i) => !i.absorbed && (i.kind === 'r' || i.kind === 't' || i.kind === 'u'));
+    const genericHead =
+      t.items.some((i) => i.kind === 'g') &&
+      !t.items.some((i) => !i.absorbed && (i.kind === 'r' || i.kind === 't' || i.kind === 'u'));
     return {
-      pSame, role, pRole, pTop3, roleUnsure, techMissing, sharesWord, genericHead,
-      full, title, bestTitle, titleHasRole: mainRoles.length > 0, precision: precDen > 0 ? precNum / precDen : 0, roleMismatch, foreign: foreign && (display.get(foreign) ?? techName(foreignWord)),
-      foreignSoft: stackOk, qualifier, levelGap, levelDir, vacancyLevel, levelFit, yearsGap, needYears, skillsMatched, skillFrac, coreMissing, coreFrac,
+      pSame,
+      role,
+      pRole,
+      pTop3,
+      roleUnsure,
+      techMissing,
+      sharesWord,
+      genericHead,
+      full,
+      title,
+      bestTitle,
+      titleHasRole: mainRoles.length > 0,
+      precision: precDen > 0 ? precNum / precDen : 0,
+      roleMismatch,
+      foreign: foreign && (display.get(foreign) ?? techName(foreignWord)),
+      foreignSoft: stackOk,
+      qualifier,
+      levelGap,
+      levelDir,
+      vacancyLevel,
+      levelFit,
+      yearsGap,
+      needYears,
+      skillsMatched,
+      skillFrac,
+      coreMissing,
+      coreFrac,
     };
   }
 
@@ -670,16 +759,28 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     const sameRole = isSameRole(f);
     const contradicted = (f.roleMismatch && !sameRole) || (f.foreign && !f.foreignSoft);
     if (f.title >= 0.8 && !contradicted) out.push({ code: 'title_match', polarity: 'plus', params: { title: shown } });
-    else if (f.title >= 0.4 && f.title < 0.8 && !f.foreign && !f.roleMismatch) out.push({ code: 'title_partial', polarity: 'plus', params: { title: shown } });
+    else if (f.title >= 0.4 && f.title < 0.8 && !f.foreign && !f.roleMismatch)
+      out.push({ code: 'title_partial', polarity: 'plus', params: { title: shown } });
     if (sameRole && f.role) out.push({ code: 'role_same', polarity: 'plus', params: { role: f.role.name } });
-    if (f.roleMismatch && !sameRole) out.push({ code: 'role_mismatch', polarity: 'minus', params: { role: f.roleMismatch } });
+    if (f.roleMismatch && !sameRole)
+      out.push({ code: 'role_mismatch', polarity: 'minus', params: { role: f.roleMismatch } });
     if (f.foreign) out.push({ code: 'foreign_tech', polarity: 'minus', params: { tech: f.foreign } });
-    if (f.coreMissing) out.push({ code: 'missing_core', polarity: 'minus', params: { word: display.get(f.coreMissing) ?? f.coreMissing, where: f.full ? 'full' : 'card' } });
+    if (f.coreMissing)
+      out.push({
+        code: 'missing_core',
+        polarity: 'minus',
+        params: { word: display.get(f.coreMissing) ?? f.coreMissing, where: f.full ? 'full' : 'card' },
+      });
     else if (f.title < 0.4) out.push({ code: 'title_no_match', polarity: 'minus' });
     if (f.skillsMatched.length > 0) {
-      out.push({ code: 'skills', polarity: 'plus', params: { n: f.skillsMatched.length, list: f.skillsMatched.slice(0, 5).join(', ') } });
+      out.push({
+        code: 'skills',
+        polarity: 'plus',
+        params: { n: f.skillsMatched.length, list: f.skillsMatched.slice(0, 5).join(', ') },
+      });
     }
-    if (f.levelFit && f.vacancyLevel) out.push({ code: 'level_fit', polarity: 'plus', params: { level: LEVEL_NAMES[f.vacancyLevel.lo] ?? 'middle' } });
+    if (f.levelFit && f.vacancyLevel)
+      out.push({ code: 'level_fit', polarity: 'plus', params: { level: LEVEL_NAMES[f.vacancyLevel.lo] ?? 'middle' } });
     if (f.levelGap > 0 && f.vacancyLevel) {
       const lvl = LEVEL_NAMES[f.levelDir > 0 ? f.vacancyLevel.lo : f.vacancyLevel.hi] ?? 'middle';
       out.push({ code: f.levelDir > 0 ? 'level_above' : 'level_below', polarity: 'minus', params: { level: lvl } });
@@ -708,14 +809,33 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       }
       // Hide only on evidence. A title the words do not match is another profession when the role model is sure
       // of it; when it is not (an unfamiliar title), the vacancy is dimmed as "not sure" rather than hidden.
-      if (!neutral && roleModel && score < thresholds.hide && f.title < 0.4 && !f.roleMismatch && !f.foreign && f.levelGap < 2 && f.yearsGap < 2) {
+      if (
+        !neutral &&
+        roleModel &&
+        score < thresholds.hide &&
+        f.title < 0.4 &&
+        !f.roleMismatch &&
+        !f.foreign &&
+        f.levelGap < 2 &&
+        f.yearsGap < 2
+      ) {
         // The model's reading is evidence only about a title that names something specific, and not against a word the
         // title shares with the user's own ("Сервисный механик" for "Механик по ремонту автомобилей").
         // Nor against a full vacancy whose title shares a specific word with the user's and whose text names two of the
         // user's skills: the text says it is the same trade ("Сервисный механик" asking for diagnostics and servicing).
         const sameTrade = f.full && f.sharesWord && f.skillsMatched.length >= 2;
-        if (!sameTrade && f.pSame < ROLE_OTHER && f.pTop3 >= ROLE_FOCUS && !f.roleUnsure && (!f.genericHead || (f.full && f.skillFrac === 0 && f.coreFrac === 0))) {
-          reasons.push({ code: 'other_profession', polarity: 'minus', params: { role: f.role && f.pRole >= ROLE_SURE ? f.role.name : '' } });
+        if (
+          !sameTrade &&
+          f.pSame < ROLE_OTHER &&
+          f.pTop3 >= ROLE_FOCUS &&
+          !f.roleUnsure &&
+          (!f.genericHead || (f.full && f.skillFrac === 0 && f.coreFrac === 0))
+        ) {
+          reasons.push({
+            code: 'other_profession',
+            polarity: 'minus',
+            params: { role: f.role && f.pRole >= ROLE_SURE ? f.role.name : '' },
+          });
         } else {
           score = cal(NOT_SURE_SCORE);
           reasons.push({ code: 'not_sure', polarity: 'minus' });
@@ -724,14 +844,22 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       const titleStems = tokenize(normalizeText(v.title)).map((w) => tokenInfo(w).stem);
       const hard = filters.check(v, titleStems);
       const unmet = requirements.check(v, f.full);
-      if (unmet?.kind === 'licence') hard.push({ code: 'needs_licence', polarity: 'minus', hard: true, params: { cats: unmet.cats.join(', ') } });
-      else if (unmet?.kind === 'language') hard.push({ code: 'needs_language', polarity: 'minus', hard: true, params: { lang: unmet.id, level: unmet.level } });
+      if (unmet?.kind === 'licence')
+        hard.push({ code: 'needs_licence', polarity: 'minus', hard: true, params: { cats: unmet.cats.join(', ') } });
+      else if (unmet?.kind === 'language')
+        hard.push({
+          code: 'needs_language',
+          polarity: 'minus',
+          hard: true,
+          params: { lang: unmet.id, level: unmet.level },
+        });
       else if (unmet?.kind === 'medical') hard.push({ code: 'needs_medical', polarity: 'minus', hard: true });
       if (hard.length > 0) {
         reasons.unshift(...hard);
         score = Math.min(score, thresholds.hide / 2);
       }
-      const verdict: Verdict = hard.length > 0 || score < thresholds.hide ? 'hide' : score < thresholds.dim ? 'dim' : 'show';
+      const verdict: Verdict =
+        hard.length > 0 || score < thresholds.hide ? 'hide' : score < thresholds.dim ? 'dim' : 'show';
       return { score, verdict, reasons };
     },
   };

@@ -28,7 +28,7 @@ describe('seniority', () => {
     expect(rangeGap({ lo: 0, hi: 1 }, { lo: 3, hi: 4 })).toBe(2);
     expect(rangeGap({ lo: 4, hi: 4 }, { lo: 1, hi: 2 })).toBe(2);
   });
-  it('reads the years a description asks for, and not the company\'s age', () => {
+  it("reads the years a description asks for, and not the company's age", () => {
     expect(statedYears('<li>Опыт работы от 3-х лет;</li>')).toBe(3);
     expect(statedYears('опыт в бухгалтерии не менее 3х лет')).toBe(3);
     expect(statedYears('Опыт тестирования от одного года')).toBe(1);

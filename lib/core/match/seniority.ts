@@ -16,7 +16,10 @@ const CUES: ReadonlyArray<readonly [Level, string]> = [
   [1, 'junior джуниор джун младший начинающий начинающего помощник помощница ассистент assistant entry'],
   [2, 'middle мидл'],
   [3, 'senior сеньор синьор старший старшего ведущий ведущего principal'],
-  [4, 'lead лид тимлид teamlead techlead руководитель руководителя head начальник начальника главный главного chief директор director cto cio заместитель'],
+  [
+    4,
+    'lead лид тимлид teamlead techlead руководитель руководителя head начальник начальника главный главного chief директор director cto cio заместитель',
+  ],
 ];
 
 const CUE_BY_STEM = new Map<string, Level>();
@@ -36,11 +39,24 @@ export function isAssistantCue(stem: string): boolean {
   return ASSISTANT_STEMS.has(stem);
 }
 
-export const EXPERIENCE_INDEX: Record<ExperienceId, number> = { noExperience: 0, between1And3: 1, between3And6: 2, moreThan6: 3 };
+export const EXPERIENCE_INDEX: Record<ExperienceId, number> = {
+  noExperience: 0,
+  between1And3: 1,
+  between3And6: 2,
+  moreThan6: 3,
+};
 /** Years the experience id asks for (lower bound), for reasons. */
-export const EXPERIENCE_MIN_YEARS: Record<ExperienceId, number> = { noExperience: 0, between1And3: 1, between3And6: 3, moreThan6: 6 };
+export const EXPERIENCE_MIN_YEARS: Record<ExperienceId, number> = {
+  noExperience: 0,
+  between1And3: 1,
+  between3And6: 3,
+  moreThan6: 6,
+};
 
-export interface LevelRange { lo: number; hi: number }
+export interface LevelRange {
+  lo: number;
+  hi: number;
+}
 /** The seniority band an hh experience id usually corresponds to. */
 export function rangeOfExperience(e: ExperienceId | null): LevelRange {
   if (e === null) return { lo: 0, hi: 4 };

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeBag, analyzeTitle } from './analyze';
 
-const concepts = (s: string): string[] => analyzeTitle(s).items.filter((i) => !i.absorbed).map((i) => i.c);
+const concepts = (s: string): string[] =>
+  analyzeTitle(s)
+    .items.filter((i) => !i.absorbed)
+    .map((i) => i.c);
 
 describe('synonyms and transliterations', () => {
   it.each([

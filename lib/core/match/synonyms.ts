@@ -165,8 +165,15 @@ t requirements: сбор требований, сбор и анализ треб
 s _: в, во, на, по, и, или, с, со, для, к, от, из, за, у, о, об, а, при, без, до, the, of, in, for, and, or, to, at, with, a, an, on, by, as, отдел, team, команда, компания, company, направление, группа, г, ооо, ао, пао, вакансия, job, remote, удаленно, удаленка, удаленная, офис, office, гибрид, hybrid, new, нашу, наш, we, you, our
 `;
 
-export interface ConceptInfo { id: string; kind: ConceptKind }
-export interface PhraseInfo { id: string; kind: ConceptKind; len: number }
+export interface ConceptInfo {
+  id: string;
+  kind: ConceptKind;
+}
+export interface PhraseInfo {
+  id: string;
+  kind: ConceptKind;
+  len: number;
+}
 
 /** stem → concept; "stem1 stem2 [stem3]" → phrase concept. */
 export const STEM_CONCEPTS = new Map<string, ConceptInfo>();
@@ -181,10 +188,13 @@ const PHRASE_HEADS = new Set<string>();
  * компьютерному зрению" joins "инженер компьютерн зрен"). Longer stop words ("команда", "отдел") are not skipped.
  */
 const SKIP = new Set<string>();
-const lines = TABLE.split('\n').map((l) => /^([rgts]) (\S+): (.*)$/.exec(l.trim())).filter((m) => m !== null);
+const lines = TABLE.split('\n')
+  .map((l) => /^([rgts]) (\S+): (.*)$/.exec(l.trim()))
+  .filter((m) => m !== null);
 for (const m of lines) {
   if (m[1] !== 's') continue;
-  for (const form of (m[3] ?? '').split(',')) for (const t of tokenize(normalizeText(form))) if (t.length <= 3) SKIP.add(stemWord(t));
+  for (const form of (m[3] ?? '').split(','))
+    for (const t of tokenize(normalizeText(form))) if (t.length <= 3) SKIP.add(stemWord(t));
 }
 for (const m of lines) {
   const kind = m[1] as ConceptKind;

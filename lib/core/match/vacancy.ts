@@ -18,7 +18,14 @@ export type WorkFormat = z.infer<typeof workFormatSchema>;
  * reads them): breaches of law, resale of personal data, frequent complaints, a misleading vacancy, staff cuts, a
  * referral vacancy.
  */
-export const EMPLOYER_WARNINGS = ['hasBreaches', 'pdResale', 'hasFrequentComplaints', 'misleadingVacancyAlert', 'reduction', 'isReferral'] as const;
+export const EMPLOYER_WARNINGS = [
+  'hasBreaches',
+  'pdResale',
+  'hasFrequentComplaints',
+  'misleadingVacancyAlert',
+  'reduction',
+  'isReferral',
+] as const;
 export type EmployerWarning = (typeof EMPLOYER_WARNINGS)[number];
 
 export const salarySchema = z.object({

@@ -45,4 +45,5 @@ function listen<M extends typeof toBackground>(map: M, handlers: Handlers<M>, lo
   return () => browser.runtime.onMessage.removeListener(listener);
 }
 
-export const handleBackgroundMessages = (h: Handlers<typeof toBackground>, log?: (m: string) => void) => listen(toBackground, h, log);
+export const handleBackgroundMessages = (h: Handlers<typeof toBackground>, log?: (m: string) => void) =>
+  listen(toBackground, h, log);

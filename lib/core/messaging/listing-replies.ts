@@ -64,7 +64,10 @@ export const listingReplies = {
   triageFeedback: z.object({ learned: z.boolean() }),
   loadPageFeatures: z.object({ loaded: z.boolean() }),
   /** One result per item, in order: what the listing shows (the worker's full results, ./listing-protocol, carry more). */
-  enqueueMany: z.object({ results: z.array(z.object({ state: jobStateSchema, reason: z.optional(z.string()) })), created: z.number() }),
+  enqueueMany: z.object({
+    results: z.array(z.object({ state: jobStateSchema, reason: z.optional(z.string()) })),
+    created: z.number(),
+  }),
   /** The job state of each vacancy that has a job. */
   jobsForVacancies: z.object({ jobs: jobStates }),
 } as const;

@@ -10,25 +10,98 @@ const self: Self = { id: 'otklikextensionid', origin: 'chrome-extension://otklik
 
 /** Senders as Chrome reports them (runtime.MessageSender), flattened by the worker's listener. */
 const SENDERS: Record<string, { sender: Sender; kind: 'extension' | 'content' | null }> = {
-  popup: { sender: senderOf({ id: self.id, url: `${self.origin}/popup.html`, origin: self.origin }), kind: 'extension' },
-  optionsTab: { sender: senderOf({ id: self.id, url: `${self.origin}/options.html`, origin: self.origin, tab: { id: 4, url: `${self.origin}/options.html` }, frameId: 0 }), kind: 'extension' },
-  offscreen: { sender: senderOf({ id: self.id, url: `${self.origin}/offscreen.html`, origin: self.origin }), kind: 'extension' },
-  listingScript: { sender: senderOf({ id: self.id, url: 'https://hh.ru/search/vacancy?text=python', origin: 'https://hh.ru', tab: { id: 7, url: 'https://hh.ru/search/vacancy?text=python' }, frameId: 0 }), kind: 'content' },
-  vacancyScript: { sender: senderOf({ id: self.id, url: 'https://spb.hh.ru/vacancy/123', origin: 'https://spb.hh.ru', tab: { id: 8, url: 'https://spb.hh.ru/vacancy/123' }, frameId: 0 }), kind: 'content' },
+  popup: {
+    sender: senderOf({ id: self.id, url: `${self.origin}/popup.html`, origin: self.origin }),
+    kind: 'extension',
+  },
+  optionsTab: {
+    sender: senderOf({
+      id: self.id,
+      url: `${self.origin}/options.html`,
+      origin: self.origin,
+      tab: { id: 4, url: `${self.origin}/options.html` },
+      frameId: 0,
+    }),
+    kind: 'extension',
+  },
+  offscreen: {
+    sender: senderOf({ id: self.id, url: `${self.origin}/offscreen.html`, origin: self.origin }),
+    kind: 'extension',
+  },
+  listingScript: {
+    sender: senderOf({
+      id: self.id,
+      url: 'https://hh.ru/search/vacancy?text=python',
+      origin: 'https://hh.ru',
+      tab: { id: 7, url: 'https://hh.ru/search/vacancy?text=python' },
+      frameId: 0,
+    }),
+    kind: 'content',
+  },
+  vacancyScript: {
+    sender: senderOf({
+      id: self.id,
+      url: 'https://spb.hh.ru/vacancy/123',
+      origin: 'https://spb.hh.ru',
+      tab: { id: 8, url: 'https://spb.hh.ru/vacancy/123' },
+      frameId: 0,
+    }),
+    kind: 'content',
+  },
   // Refused everywhere: not ours, not hh, not https, a sub-frame, an extension URL inside a web tab, nothing known.
-  otherExtension: { sender: senderOf({ id: 'someoneelse', url: 'chrome-extension://someoneelse/popup.html', origin: 'chrome-extension://someoneelse' }), kind: null },
-  foreignPage: { sender: senderOf({ id: self.id, url: 'https://attacker.example/', origin: 'https://attacker.example', tab: { id: 9, url: 'https://attacker.example/' }, frameId: 0 }), kind: null },
-  lookalikeHost: { sender: senderOf({ id: self.id, url: 'https://hh.ru.attacker.example/vacancy/1', tab: { id: 9 }, frameId: 0 }), kind: null },
-  plainHttpHh: { sender: senderOf({ id: self.id, url: 'http://hh.ru/vacancy/1', tab: { id: 9 }, frameId: 0 }), kind: null },
-  subFrame: { sender: senderOf({ id: self.id, url: 'https://hh.ru/frame', tab: { id: 7, url: 'https://hh.ru/' }, frameId: 3 }), kind: null },
-  extensionUrlInWebTab: { sender: senderOf({ id: self.id, url: `${self.origin}/options.html`, origin: self.origin, tab: { id: 7, url: 'https://hh.ru/' } }), kind: null },
-  extensionUrlWrongOrigin: { sender: senderOf({ id: self.id, url: `${self.origin}/popup.html`, origin: 'https://hh.ru' }), kind: null },
+  otherExtension: {
+    sender: senderOf({
+      id: 'someoneelse',
+      url: 'chrome-extension://someoneelse/popup.html',
+      origin: 'chrome-extension://someoneelse',
+    }),
+    kind: null,
+  },
+  foreignPage: {
+    sender: senderOf({
+      id: self.id,
+      url: 'https://attacker.example/',
+      origin: 'https://attacker.example',
+      tab: { id: 9, url: 'https://attacker.example/' },
+      frameId: 0,
+    }),
+    kind: null,
+  },
+  lookalikeHost: {
+    sender: senderOf({ id: self.id, url: 'https://hh.ru.attacker.example/vacancy/1', tab: { id: 9 }, frameId: 0 }),
+    kind: null,
+  },
+  plainHttpHh: {
+    sender: senderOf({ id: self.id, url: 'http://hh.ru/vacancy/1', tab: { id: 9 }, frameId: 0 }),
+    kind: null,
+  },
+  subFrame: {
+    sender: senderOf({ id: self.id, url: 'https://hh.ru/frame', tab: { id: 7, url: 'https://hh.ru/' }, frameId: 3 }),
+    kind: null,
+  },
+  extensionUrlInWebTab: {
+    sender: senderOf({
+      id: self.id,
+      url: `${self.origin}/options.html`,
+      origin: self.origin,
+      tab: { id: 7, url: 'https://hh.ru/' },
+    }),
+    kind: null,
+  },
+  extensionUrlWrongOrigin: {
+    sender: senderOf({ id: self.id, url: `${self.origin}/popup.html`, origin: 'https://hh.ru' }),
+    kind: null,
+  },
   contentWithoutTab: { sender: senderOf({ id: self.id, url: 'https://hh.ru/' }), kind: null },
   nothing: { sender: {}, kind: null },
 };
 
 const allows = (contexts: readonly SenderContext[], kind: 'extension' | 'content' | null) =>
-  kind === 'extension' ? contexts.includes('extension') : kind === 'content' ? contexts.includes('listing') || contexts.includes('pageFeatures') : false;
+  kind === 'extension'
+    ? contexts.includes('extension')
+    : kind === 'content'
+      ? contexts.includes('listing') || contexts.includes('pageFeatures')
+      : false;
 
 describe('message policy (one table, lib/core/messaging/policy.ts)', () => {
   it('names the allowed contexts of every message type, and of no other', () => {
@@ -41,7 +114,34 @@ describe('message policy (one table, lib/core/messaging/policy.ts)', () => {
   });
 
   it('keeps keys, settings-like changes, the queue controls and the user data lists for extension pages', () => {
-    const extensionOnly = ['setApiKey', 'moveApiKeys', 'pauseQueue', 'resumeQueue', 'retryJob', 'removeJob', 'listJobs', 'jobHistory', 'queueStatus', 'approveJob', 'updateLetter', 'getLetter', 'regenerateLetter', 'testProvider', 'providerStatus', 'telegramTest', 'importResume', 'runDiscovery', 'resumeDiscovery', 'forgetDiscovered', 'suggestionAction', 'sendReply', 'updateReplyDraft', 'listReplies', 'getTabTriage', 'syncNegotiations'] as const;
+    const extensionOnly = [
+      'setApiKey',
+      'moveApiKeys',
+      'pauseQueue',
+      'resumeQueue',
+      'retryJob',
+      'removeJob',
+      'listJobs',
+      'jobHistory',
+      'queueStatus',
+      'approveJob',
+      'updateLetter',
+      'getLetter',
+      'regenerateLetter',
+      'testProvider',
+      'providerStatus',
+      'telegramTest',
+      'importResume',
+      'runDiscovery',
+      'resumeDiscovery',
+      'forgetDiscovered',
+      'suggestionAction',
+      'sendReply',
+      'updateReplyDraft',
+      'listReplies',
+      'getTabTriage',
+      'syncNegotiations',
+    ] as const;
     for (const type of extensionOnly) expect(MESSAGE_POLICY[type], type).toEqual(['extension']);
     expect(MESSAGE_POLICY.triageCards).toEqual(['listing']);
     expect(MESSAGE_POLICY.reportNegotiations).toEqual(['pageFeatures']);
@@ -55,7 +155,12 @@ describe('message policy (one table, lib/core/messaging/policy.ts)', () => {
         throw new Error('handler reached');
       },
     });
-    const route = createRouter(toBackground, handlers, () => {}, (type, sender) => messageAllowed(type, sender, self));
+    const route = createRouter(
+      toBackground,
+      handlers,
+      () => {},
+      (type, sender) => messageAllowed(type, sender, self),
+    );
     for (const type of Object.keys(toBackground) as (keyof typeof toBackground)[]) {
       it(type, async () => {
         for (const [name, { sender, kind }] of Object.entries(SENDERS)) {

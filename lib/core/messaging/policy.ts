@@ -135,7 +135,9 @@ export function allowedFrom(contexts: readonly SenderContext[], sender: Sender, 
 
 /** The router's check for one message type; unknown types are refused (the router reports them first). */
 export function messageAllowed(type: string, sender: Sender, self: Self): boolean {
-  const contexts = Object.prototype.hasOwnProperty.call(MESSAGE_POLICY, type) ? MESSAGE_POLICY[type as keyof MessagePolicy] : undefined;
+  const contexts = Object.prototype.hasOwnProperty.call(MESSAGE_POLICY, type)
+    ? MESSAGE_POLICY[type as keyof MessagePolicy]
+    : undefined;
   return contexts !== undefined && allowedFrom(contexts, sender, self);
 }
 

@@ -3,13 +3,33 @@ import { jobStateSchema } from '../db/schema';
 import { profileSchema } from '../match/profile';
 import { matchVacancySchema } from '../match/vacancy';
 import { negotiationMessages } from '../negotiations/protocol';
-import { enqueueItemSchema, enqueueResultSchema, listingMessages, listingQueueMessages, triageStatsSchema } from './listing-protocol';
+import {
+  enqueueItemSchema,
+  enqueueResultSchema,
+  listingMessages,
+  listingQueueMessages,
+  triageStatsSchema,
+} from './listing-protocol';
 
 export { enqueueResultSchema, listingMessages, triageStatsSchema, type TriageStats } from './listing-protocol';
-export { envelopeSchema, replySchema, type Envelope, type MessageMap, type MessageType, type Reply, type Req, type Res } from './envelope';
+export {
+  envelopeSchema,
+  replySchema,
+  type Envelope,
+  type MessageMap,
+  type MessageType,
+  type Reply,
+  type Req,
+  type Res,
+} from './envelope';
 
 const count = z.int().check(z.nonnegative());
-const oneScoreSchema = z.object({ mode: z.enum(['on', 'empty', 'off']), score: z.number(), verdict: z.enum(['show', 'dim', 'hide']), reasons: z.array(z.string()) });
+const oneScoreSchema = z.object({
+  mode: z.enum(['on', 'empty', 'off']),
+  score: z.number(),
+  verdict: z.enum(['show', 'dim', 'hide']),
+  reasons: z.array(z.string()),
+});
 
 export const jobViewSchema = z.object({
   id: z.int(),
@@ -28,7 +48,15 @@ export const jobViewSchema = z.object({
   nextAttemptAt: z.number(),
   createdAt: z.number(),
   updatedAt: z.number(),
-  outcome: z.nullable(z.object({ kind: z.string(), topicId: z.optional(z.string()), chatId: z.optional(z.string()), responseLabel: z.optional(z.string()), at: z.number() })),
+  outcome: z.nullable(
+    z.object({
+      kind: z.string(),
+      topicId: z.optional(z.string()),
+      chatId: z.optional(z.string()),
+      responseLabel: z.optional(z.string()),
+      at: z.number(),
+    }),
+  ),
   /** One-line history ("queued → sent → retry → sent → applied"). */
   story: z.string(),
 });
@@ -49,24 +77,36 @@ export const queueStatusSchema = z.object({
   defaultResumeHash: z.nullable(z.string()),
 });
 export type QueueStatusView = z.infer<typeof queueStatusSchema>;
-const userActionResultSchema = z.object({ ok: z.boolean(), state: z.optional(jobStateSchema), error: z.optional(z.string()) });
+const userActionResultSchema = z.object({
+  ok: z.boolean(),
+  state: z.optional(jobStateSchema),
+  error: z.optional(z.string()),
+});
 
 export const queueMessages = {
   /** Listing card / vacancy page → queue one vacancy. Enqueueing twice is a no-op that says so (`created:false`). */
-  enqueue: { req: z.extend(enqueueItemSchema, { source: z.optional(z.enum(['listing', 'bulk', 'vacancy', 'other'])) }), res: enqueueResultSchema },
+  enqueue: {
+    req: z.extend(enqueueItemSchema, { source: z.optional(z.enum(['listing', 'bulk', 'vacancy', 'other'])) }),
+    res: enqueueResultSchema,
+  },
   /** "Queue all shown above score X" and the card buttons' job states (./listing-protocol). */
   ...listingQueueMessages,
   /** Counts per state, pause, cap use, pacing, quiet hours. */
   queueStatus: { req: z.object({}), res: queueStatusSchema },
   /** Jobs, most recently changed first. */
   listJobs: {
-    req: z.object({ states: z.optional(z.array(jobStateSchema)), limit: z.optional(z.int().check(z.gte(1), z.lte(1000))) }),
+    req: z.object({
+      states: z.optional(z.array(jobStateSchema)),
+      limit: z.optional(z.int().check(z.gte(1), z.lte(1000))),
+    }),
     res: z.object({ jobs: z.array(jobViewSchema) }),
   },
   /** The event log of one job. */
   jobHistory: {
     req: z.object({ jobId: z.int() }),
-    res: z.object({ events: z.array(z.object({ at: z.number(), type: z.string(), state: jobStateSchema, detail: z.string() })) }),
+    res: z.object({
+      events: z.array(z.object({ at: z.number(), type: z.string(), state: jobStateSchema, detail: z.string() })),
+    }),
   },
   pauseQueue: { req: z.object({}), res: z.object({ pause: pauseSchema }) },
   /** Clears any pause (after solving a captcha, logging in, or a user pause). */
@@ -105,7 +145,11 @@ const letterViewSchema = z.object({
   noDescription: z.boolean(),
 });
 export type LetterView = z.infer<typeof letterViewSchema>;
-const letterActionSchema = z.object({ ok: z.boolean(), state: z.optional(jobStateSchema), error: z.optional(z.string()) });
+const letterActionSchema = z.object({
+  ok: z.boolean(),
+  state: z.optional(jobStateSchema),
+  error: z.optional(z.string()),
+});
 const localModelViewSchema = z.object({
   key: z.string(),
   label: z.string(),
@@ -120,12 +164,33 @@ const localModelViewSchema = z.object({
 export const providerStatusSchema = z.object({
   provider: z.string(),
   /** Where the key of the chosen API provider is kept (null = none), and its last 4 characters. */
-  key: z.object({ openai: z.nullable(z.enum(['session', 'local'])), gigachat: z.nullable(z.enum(['session', 'local'])), openaiMask: z.string(), gigachatMask: z.string() }),
+  key: z.object({
+    openai: z.nullable(z.enum(['session', 'local'])),
+    gigachat: z.nullable(z.enum(['session', 'local'])),
+    openaiMask: z.string(),
+    gigachatMask: z.string(),
+  }),
   /** WebLLM: null when not asked (other providers) or the host could not start. */
-  capability: z.nullable(z.object({ webgpu: z.boolean(), f16: z.boolean(), maxBufferMB: z.nullable(z.number()), reason: z.optional(z.string()), adapter: z.optional(z.string()) })),
+  capability: z.nullable(
+    z.object({
+      webgpu: z.boolean(),
+      f16: z.boolean(),
+      maxBufferMB: z.nullable(z.number()),
+      reason: z.optional(z.string()),
+      adapter: z.optional(z.string()),
+    }),
+  ),
   capabilityError: z.nullable(z.string()),
   models: z.array(localModelViewSchema),
-  download: z.nullable(z.object({ modelId: z.string(), fraction: z.number(), text: z.string(), done: z.boolean(), error: z.nullable(z.string()) })),
+  download: z.nullable(
+    z.object({
+      modelId: z.string(),
+      fraction: z.number(),
+      text: z.string(),
+      done: z.boolean(),
+      error: z.nullable(z.string()),
+    }),
+  ),
 });
 export type ProviderStatus = z.infer<typeof providerStatusSchema>;
 
@@ -133,21 +198,48 @@ export const letterMessages = {
   /** The letter of a job (review UI). */
   getLetter: { req: z.object({ jobId: z.int() }), res: letterViewSchema },
   /** The user's edit; answers with the re-checked view. */
-  updateLetter: { req: z.object({ jobId: z.int(), letter: z.string().check(z.maxLength(10_000)) }), res: letterViewSchema },
+  updateLetter: {
+    req: z.object({ jobId: z.int(), letter: z.string().check(z.maxLength(10_000)) }),
+    res: letterViewSchema,
+  },
   /** review → pending (sent by the drain), with the letter as shown (edited or not). */
-  approveJob: { req: z.object({ jobId: z.int(), letter: z.optional(z.string().check(z.maxLength(10_000))) }), res: letterActionSchema },
+  approveJob: {
+    req: z.object({ jobId: z.int(), letter: z.optional(z.string().check(z.maxLength(10_000))) }),
+    res: letterActionSchema,
+  },
   /** Throw the draft away and write a new one. */
   regenerateLetter: { req: z.object({ jobId: z.int() }), res: letterActionSchema },
   /** A short real request to the chosen provider (call after the optional host permission was granted). */
-  testProvider: { req: z.object({}), res: z.object({ ok: z.boolean(), provider: z.string(), sample: z.optional(z.string()), error: z.optional(z.string()) }) },
+  testProvider: {
+    req: z.object({}),
+    res: z.object({
+      ok: z.boolean(),
+      provider: z.string(),
+      sample: z.optional(z.string()),
+      error: z.optional(z.string()),
+    }),
+  },
   /** Keys, WebGPU capability, local models with sizes and cache state, download progress. */
   providerStatus: { req: z.object({ checkGpu: z.optional(z.boolean()) }), res: providerStatusSchema },
   /** Starts downloading the chosen local model (progress via providerStatus). */
-  downloadModel: { req: z.object({ key: z.optional(z.string()) }), res: z.object({ started: z.boolean(), error: z.optional(z.string()) }) },
+  downloadModel: {
+    req: z.object({ key: z.optional(z.string()) }),
+    res: z.object({ started: z.boolean(), error: z.optional(z.string()) }),
+  },
   /** Frees the disk space of a downloaded local model. */
-  deleteModel: { req: z.object({ key: z.string() }), res: z.object({ ok: z.boolean(), error: z.optional(z.string()) }) },
+  deleteModel: {
+    req: z.object({ key: z.string() }),
+    res: z.object({ ok: z.boolean(), error: z.optional(z.string()) }),
+  },
   /** Saves (or, with '', removes) an API key in session or local storage; never synced, never in settings. */
-  setApiKey: { req: z.object({ provider: z.enum(['openai', 'gigachat']), key: z.string().check(z.maxLength(4000)), storage: z.enum(['session', 'local']) }), res: z.object({ ok: z.boolean(), mask: z.string() }) },
+  setApiKey: {
+    req: z.object({
+      provider: z.enum(['openai', 'gigachat']),
+      key: z.string().check(z.maxLength(4000)),
+      storage: z.enum(['session', 'local']),
+    }),
+    res: z.object({ ok: z.boolean(), mask: z.string() }),
+  },
   /** "Remember keys" changed: moves the stored keys to session or local storage. */
   moveApiKeys: { req: z.object({ storage: z.enum(['session', 'local']) }), res: z.object({ ok: z.boolean() }) },
 } as const;
@@ -204,25 +296,39 @@ const vacancyIdSchema = z.string().check(z.regex(/^\d{1,12}$/, 'vacancy id must 
 export const discoveryMessages = {
   discoveryStatus: { req: z.object({}), res: discoveryStatusSchema },
   /** Suggestions waiting in the popup, newest first. */
-  listSuggestions: { req: z.object({ limit: z.optional(z.int().check(z.gte(1), z.lte(500))) }), res: z.object({ suggestions: z.array(suggestionViewSchema) }) },
+  listSuggestions: {
+    req: z.object({ limit: z.optional(z.int().check(z.gte(1), z.lte(500))) }),
+    res: z.object({ suggestions: z.array(suggestionViewSchema) }),
+  },
   /** Queue (with the default resume) or dismiss one suggestion. */
   suggestionAction: {
     req: z.object({ vacancyId: vacancyIdSchema, action: z.enum(['queue', 'dismiss']) }),
     res: z.object({ ok: z.boolean(), error: z.optional(z.string()), state: z.optional(jobStateSchema) }),
   },
   /** Run a round now (popup "check now", tests); resolves when it ends. Refused while paused. */
-  runDiscovery: { req: z.object({}), res: z.object({ ran: z.boolean(), why: z.optional(z.string()), summary: z.optional(roundSummarySchema) }) },
+  runDiscovery: {
+    req: z.object({}),
+    res: z.object({ ran: z.boolean(), why: z.optional(z.string()), summary: z.optional(roundSummarySchema) }),
+  },
   /** After a captcha / login: discovery may run again. */
   resumeDiscovery: { req: z.object({}), res: z.object({ resumed: z.boolean() }) },
   /** "Look at everything again": forget what discovery has seen (suggestions too). */
   forgetDiscovered: { req: z.object({}), res: z.object({ forgotten: z.boolean() }) },
   /** Vacancy page "hide this employer": adds it to profile.employerBlacklist (listings re-score live). */
   hideEmployer: {
-    req: z.object({ employer: z.object({ id: z.optional(z.string().check(z.maxLength(40))), name: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)) }) }),
+    req: z.object({
+      employer: z.object({
+        id: z.optional(z.string().check(z.maxLength(40))),
+        name: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+      }),
+    }),
     res: z.object({ added: z.boolean() }),
   },
   /** Options "send test message": sends one through the saved token and chat id. */
-  telegramTest: { req: z.object({}), res: z.object({ ok: z.boolean(), error: z.optional(z.string()), bot: z.optional(z.string()) }) },
+  telegramTest: {
+    req: z.object({}),
+    res: z.object({ ok: z.boolean(), error: z.optional(z.string()), bot: z.optional(z.string()) }),
+  },
 } as const;
 
 // ── Options: profile from a resume (issue 6) ─────────────────────────────────────────────────────────────
@@ -243,7 +349,12 @@ export const profileMessages = {
   /** Options "fill in from my hh.ru resume": reads /resume/<hash> with the user's session (lib/core/hh/resume-profile). */
   importResume: {
     req: z.object({ hash: z.string().check(z.regex(/^[0-9a-f]{20,64}$/i, 'not an hh resume hash')) }),
-    res: z.object({ ok: z.boolean(), profile: z.optional(resumeProfileSchema), textFound: z.optional(z.boolean()), error: z.optional(z.string()) }),
+    res: z.object({
+      ok: z.boolean(),
+      profile: z.optional(resumeProfileSchema),
+      textFound: z.optional(z.boolean()),
+      error: z.optional(z.string()),
+    }),
   },
 } as const;
 
@@ -269,7 +380,9 @@ export const toBackground = {
     res: z.object({
       relevant: z.int(),
       notForMe: z.int(),
-      adjustments: z.array(z.object({ kind: z.enum(['title', 'employer', 'role']), value: z.string(), weight: z.number() })),
+      adjustments: z.array(
+        z.object({ kind: z.enum(['title', 'employer', 'role']), value: z.string(), weight: z.number() }),
+      ),
     }),
   },
   /** Options: forget every label and learned adjustment. */
@@ -279,8 +392,14 @@ export const toBackground = {
    * them from hh's search states (the vacancy page's own state carries neither). null = not known.
    */
   knownSignals: {
-    req: z.object({ vacancyId: z.string().check(z.regex(/^\d{1,12}$/)), employerId: z.optional(z.string().check(z.regex(/^\d{1,12}$/))) }),
-    res: z.object({ employer: z.nullable(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10))), acceptAutoResponse: z.nullable(z.boolean()) }),
+    req: z.object({
+      vacancyId: z.string().check(z.regex(/^\d{1,12}$/)),
+      employerId: z.optional(z.string().check(z.regex(/^\d{1,12}$/))),
+    }),
+    res: z.object({
+      employer: z.nullable(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10))),
+      acceptAutoResponse: z.nullable(z.boolean()),
+    }),
   },
   /** The vacancy page's chip: the page's vacancy scored by the worker (role model, feedback), as on the listing. */
   scoreVacancy: {
@@ -305,4 +424,3 @@ export const toBackground = {
   // ── Negotiations (issue 8): responses funnel, employer replies
   ...negotiationMessages,
 } as const;
-

@@ -13,7 +13,14 @@ const toBackground = {
   getTabTriage: { req: z.object({ tabId: z.number().int() }), res: z.nullable(triageStatsSchema) },
 } as const;
 
-const stats = { url: 'https://hh.ru/search/vacancy?text=python', total: 50, shown: 20, dimmed: 5, hidden: 25, unrecognised: 0 };
+const stats = {
+  url: 'https://hh.ru/search/vacancy?text=python',
+  total: 50,
+  shown: 20,
+  dimmed: 5,
+  hidden: 25,
+  unrecognised: 0,
+};
 
 function setup(overrides: Partial<Parameters<typeof createRouter<typeof toBackground>>[1]> = {}) {
   const log = vi.fn();
@@ -33,7 +40,10 @@ function setup(overrides: Partial<Parameters<typeof createRouter<typeof toBackgr
 describe('message router', () => {
   it('answers a valid message', async () => {
     const { route } = setup();
-    expect(await route({ otklik: 1, type: 'reportTriage', payload: stats }, { tabId: 7 })).toEqual({ ok: true, data: { recorded: true } });
+    expect(await route({ otklik: 1, type: 'reportTriage', payload: stats }, { tabId: 7 })).toEqual({
+      ok: true,
+      data: { recorded: true },
+    });
   });
 
   it.each([
@@ -66,7 +76,11 @@ describe('message router', () => {
   });
 
   it('turns a throwing handler into an error reply', async () => {
-    const { route, log } = setup({ ping: () => { throw new Error('boom'); } });
+    const { route, log } = setup({
+      ping: () => {
+        throw new Error('boom');
+      },
+    });
     expect(await route({ otklik: 1, type: 'ping', payload: {} })).toEqual({ ok: false, error: 'boom' });
     expect(log).toHaveBeenCalled();
   });
@@ -107,7 +121,9 @@ describe('message client', () => {
 });
 
 describe('reply-only client (listing content script)', () => {
-  const replies = Object.fromEntries(Object.entries(toBackground).map(([k, v]) => [k, v.res])) as Replies<typeof toBackground>;
+  const replies = Object.fromEntries(Object.entries(toBackground).map(([k, v]) => [k, v.res])) as Replies<
+    typeof toBackground
+  >;
 
   it('sends the payload as given and validates the reply; the receiver validates the request', async () => {
     const { route } = setup();
@@ -118,9 +134,15 @@ describe('reply-only client (listing content script)', () => {
   });
 
   it('refuses a reply of the wrong shape, a malformed envelope and an unknown type', async () => {
-    await expect(createReplyClient<typeof toBackground>(replies, async () => ({ ok: true, data: { version: 1 } }))('ping', {})).rejects.toThrow(/invalid reply/);
-    await expect(createReplyClient<typeof toBackground>(replies, async () => ({ ok: false }))('ping', {})).rejects.toThrow(/malformed reply/);
-    // @ts-expect-error not in the map
-    await expect(createReplyClient<typeof toBackground>(replies, async () => ({ ok: true, data: {} }))('nope', {})).rejects.toThrow(/unknown message type/);
+    await expect(
+      createReplyClient<typeof toBackground>(replies, async () => ({ ok: true, data: { version: 1 } }))('ping', {}),
+    ).rejects.toThrow(/invalid reply/);
+    await expect(
+      createReplyClient<typeof toBackground>(replies, async () => ({ ok: false }))('ping', {}),
+    ).rejects.toThrow(/malformed reply/);
+    await expect(
+      // @ts-expect-error not in the map
+      createReplyClient<typeof toBackground>(replies, async () => ({ ok: true, data: {} }))('nope', {}),
+    ).rejects.toThrow(/unknown message type/);
   });
 });

@@ -89,14 +89,18 @@ export type Replies<M extends MessageMap> = { [K in keyof M]: M[K]['res'] };
  * A client that validates only the replies: the receiver validates every request on receipt anyway. The
  * listing content script uses it so its bundle carries the reply schemas and not the request ones.
  */
-export function createReplyClient<M extends MessageMap>(replies: Replies<M>, send: (envelope: unknown) => Promise<unknown>) {
+export function createReplyClient<M extends MessageMap>(
+  replies: Replies<M>,
+  send: (envelope: unknown) => Promise<unknown>,
+) {
   return async function call<K extends keyof M & string>(type: K, payload: Req<M, K>): Promise<Res<M, K>> {
     const schema = Object.prototype.hasOwnProperty.call(replies, type) ? replies[type] : undefined;
     if (!schema) throw new MessageError(type, 'unknown message type');
     const raw = await send({ otklik: 1, type, payload });
     if (raw === undefined) throw new MessageError(type, 'no receiver answered');
     const reply = replySchema.safeParse(raw);
-    if (!reply.success || (!reply.data.ok && reply.data.error === undefined)) throw new MessageError(type, 'malformed reply');
+    if (!reply.success || (!reply.data.ok && reply.data.error === undefined))
+      throw new MessageError(type, 'malformed reply');
     if (!reply.data.ok) throw new MessageError(type, reply.data.error ?? '');
     const res = z.safeParse(schema, reply.data.data);
     if (!res.success) throw new MessageError(type, `invalid reply: ${describeZodError(res.error)}`);

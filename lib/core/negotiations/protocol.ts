@@ -36,11 +36,25 @@ export const topicSchema = z.object({
   created: z.nullable(z.number()),
 });
 
-const countsSchema = z.object({ applied: count, viewed: count, invited: count, rejected: count, waiting: count, archived: count });
+const countsSchema = z.object({
+  applied: count,
+  viewed: count,
+  invited: count,
+  rejected: count,
+  waiting: count,
+  archived: count,
+});
 export const funnelSchema = z.object({
   total: countsSchema,
   weeks: z.array(z.extend(countsSchema, { weekStart: z.number() })),
-  bands: z.array(z.extend(countsSchema, { from: z.nullable(z.number()), to: z.nullable(z.number()), inviteRate: z.nullable(z.number()), responseRate: z.nullable(z.number()) })),
+  bands: z.array(
+    z.extend(countsSchema, {
+      from: z.nullable(z.number()),
+      to: z.nullable(z.number()),
+      inviteRate: z.nullable(z.number()),
+      responseRate: z.nullable(z.number()),
+    }),
+  ),
   /** Last successful sync with hh (ms epoch) and the last error, for the popup footer. */
   syncedAt: z.nullable(z.number()),
   syncError: z.nullable(z.string()),
@@ -68,12 +82,23 @@ export const replyViewSchema = z.object({
 export type ReplyView = z.infer<typeof replyViewSchema>;
 
 const okSchema = z.object({ ok: z.boolean(), error: z.optional(z.string()) });
-const syncResultSchema = z.object({ ok: z.boolean(), error: z.optional(z.string()), created: count, updated: count, changed: count, newMessages: count });
+const syncResultSchema = z.object({
+  ok: z.boolean(),
+  error: z.optional(z.string()),
+  created: count,
+  updated: count,
+  changed: count,
+  newMessages: count,
+});
 
 export const negotiationMessages = {
   /** Content script on /applicant/negotiations → what the page shows (cards always; topics when the state is current). */
   reportNegotiations: {
-    req: z.object({ url: z.url(), cards: z.array(cardSchema).check(z.maxLength(200)), topics: z.array(topicSchema).check(z.maxLength(200)) }),
+    req: z.object({
+      url: z.url(),
+      cards: z.array(cardSchema).check(z.maxLength(200)),
+      topics: z.array(topicSchema).check(z.maxLength(200)),
+    }),
     res: syncResultSchema,
   },
   /** Popup "refresh" (and the alarm's own path): the worker reads the responses page itself. */
@@ -87,7 +112,10 @@ export const negotiationMessages = {
   /** Write the draft again with the provider (discards the current draft). */
   redraftReply: { req: z.object({ topicId: id }), res: okSchema },
   /** The user clicked "send": the only path to hh's chat endpoint. */
-  sendReply: { req: z.object({ topicId: id, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)) }), res: okSchema },
+  sendReply: {
+    req: z.object({ topicId: id, text: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)) }),
+    res: okSchema,
+  },
   /** "Not now": hides the message until the employer writes again. */
   dismissReply: { req: z.object({ topicId: id }), res: okSchema },
 } as const;

@@ -24,11 +24,15 @@ describe('Q&A bank matching', () => {
   });
 
   it('a question touching two kinds gets both answers, in the order asked', () => {
-    expect(answerFor('Укажи контакт для связи (тг) и зп ожидания', bank)?.answer).toBe('https://t.me/example_user; от 250 000 ₽ на руки');
+    expect(answerFor('Укажи контакт для связи (тг) и зп ожидания', bank)?.answer).toBe(
+      'https://t.me/example_user; от 250 000 ₽ на руки',
+    );
   });
 
   it('custom patterns match the question words; empty answers never match; unknown stays null', () => {
-    expect(answerFor('Есть ли опыт на Python?', bank)?.answer).toBe('Да, больше 5 лет коммерческой разработки на Python');
+    expect(answerFor('Есть ли опыт на Python?', bank)?.answer).toBe(
+      'Да, больше 5 лет коммерческой разработки на Python',
+    );
     expect(answerFor('Какой твой опыт работы с linux?', bank)).toBeNull();
     expect(answerFor('Ваш любимый цвет?', bank)).toBeNull();
     expect(answerFor('', bank)).toBeNull();
@@ -36,13 +40,29 @@ describe('Q&A bank matching', () => {
 });
 
 describeWithShared('questionnaire: real 2026-05 apply form with 8 employer questions', () => {
-  const qs = parseQuestionnaire(readSharedFixture('fixtures/hh/apply/hh_vacancy_response_with_test_questions_2026-05.html'));
+  const qs = parseQuestionnaire(
+    readSharedFixture('fixtures/hh/apply/hh_vacancy_response_with_test_questions_2026-05.html'),
+  );
 
   it('reads every question with its task id and text field', () => {
     expect(qs).toHaveLength(8);
-    expect(qs[0]).toEqual({ taskId: '349160536', question: 'Есть ли у тебя опыт коммерческой разработки на python? Сколько лет?', kind: 'text', inputName: 'task_349160536_text' });
+    expect(qs[0]).toEqual({
+      taskId: '349160536',
+      question: 'Есть ли у тебя опыт коммерческой разработки на python? Сколько лет?',
+      kind: 'text',
+      inputName: 'task_349160536_text',
+    });
     expect(qs[2]!.question).toBe('Имеется ли опыт написания ci/cd пайплайнов?');
-    expect(qs.map((q) => q.taskId)).toEqual(['349160536', '349160537', '349160538', '349160539', '349160540', '349160541', '349160542', '349160543']);
+    expect(qs.map((q) => q.taskId)).toEqual([
+      '349160536',
+      '349160537',
+      '349160538',
+      '349160539',
+      '349160540',
+      '349160541',
+      '349160542',
+      '349160543',
+    ]);
     expect(qs.every((q) => q.kind === 'text')).toBe(true);
   });
 
@@ -68,7 +88,12 @@ describeWithShared('questionnaire answers as the apply POST fields (real 2026-05
   const form = parseQuestionnaireForm(html);
 
   it('reads the hidden fields of the form', () => {
-    expect(form.hidden).toEqual({ uidPk: '349160535', guid: 'CAB0D0D9-EB79-8D72-D49B-9E8777233A1C', startTime: '1779647649', testRequired: 'true' });
+    expect(form.hidden).toEqual({
+      uidPk: '349160535',
+      guid: 'CAB0D0D9-EB79-8D72-D49B-9E8777233A1C',
+      startTime: '1779647649',
+      testRequired: 'true',
+    });
   });
 
   it('all questions answered → the field names of the real POST, in its order; one unknown → null', () => {
@@ -79,8 +104,9 @@ describeWithShared('questionnaire answers as the apply POST fields (real 2026-05
     expect(fields.map(([k]) => k)).toEqual(names);
     expect(fields.find(([k]) => k === 'task_349160543_text')).toEqual(['task_349160543_text', 'ответ 349160543']);
     expect(questionnaireFields(form, (q) => (q.taskId === '349160539' ? null : 'да'))).toBeNull();
-    expect(questionnaireFields({ ...form, hidden: { ...form.hidden, guid: undefined } as typeof form.hidden }, () => 'да')).toBeNull();
+    expect(
+      questionnaireFields({ ...form, hidden: { ...form.hidden, guid: undefined } as typeof form.hidden }, () => 'да'),
+    ).toBeNull();
     expect(questionnaireFields({ questions: [], hidden: form.hidden }, () => 'да')).toBeNull();
   });
 });
-

@@ -9,8 +9,10 @@ import type { QaItem, QaKind } from './settings';
 
 /** How each built-in kind is asked (JS `\b` is ASCII-only, so Cyrillic words are bounded by lookarounds) (Russian and English wording seen in questionnaires and chats). */
 const KIND_PATTERNS: Record<Exclude<QaKind, 'custom'>, RegExp> = {
-  salary: /зарплат|заработн|оклад|доход|(?<![а-яa-z])зп(?![а-яa-z])|з\/п|вознагражден|компенсац|ожидани[яеий]\s+по\s+(?:оплат|деньг|з)|salary|compensation|expected pay|rate expectations/,
-  notice: /выйти на работу|приступить|приступ|уведомлени|отработк|через сколько|когда (?:вы )?(?:сможете|готовы|можете) (?:выйти|начать)|дата выхода|notice period|start date|when can you start/,
+  salary:
+    /зарплат|заработн|оклад|доход|(?<![а-яa-z])зп(?![а-яa-z])|з\/п|вознагражден|компенсац|ожидани[яеий]\s+по\s+(?:оплат|деньг|з)|salary|compensation|expected pay|rate expectations/,
+  notice:
+    /выйти на работу|приступить|приступ|уведомлени|отработк|через сколько|когда (?:вы )?(?:сможете|готовы|можете) (?:выйти|начать)|дата выхода|notice period|start date|when can you start/,
   relocation: /переезд|переехать|релокац|relocat/,
   workFormat: /удал[её]нн|удаленк|офис|гибрид|формат работы|remote|on-?site|hybrid|from the office/,
   experience: /сколько лет (?:у вас )?опыт|общий опыт|стаж|years of experience|how many years/,
@@ -18,7 +20,11 @@ const KIND_PATTERNS: Record<Exclude<QaKind, 'custom'>, RegExp> = {
 };
 
 export function normalizeQuestion(q: string): string {
-  return q.toLowerCase().replace(/ё/g, 'е').replace(/[\s\u00a0]+/g, ' ').trim();
+  return q
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 function phrases(pattern: string): string[] {
@@ -73,7 +79,13 @@ export interface Prefill<Q> {
 }
 
 /** Answers for a questionnaire; `unknown` counts what the user still has to answer themselves. */
-export function prefillAnswers<Q extends { question: string }>(questions: readonly Q[], bank: readonly QaItem[]): { answers: Prefill<Q>[]; unknown: number } {
-  const answers = questions.map((question) => ({ question, answer: answerFor(question.question, bank)?.answer ?? null }));
+export function prefillAnswers<Q extends { question: string }>(
+  questions: readonly Q[],
+  bank: readonly QaItem[],
+): { answers: Prefill<Q>[]; unknown: number } {
+  const answers = questions.map((question) => ({
+    question,
+    answer: answerFor(question.question, bank)?.answer ?? null,
+  }));
   return { answers, unknown: answers.filter((a) => a.answer === null).length };
 }

@@ -17,7 +17,16 @@ export const notifySchema = z.object({
     z.object({
       enabled: z._default(z.boolean(), false),
       /** Numeric chat id (negative for groups) or @channel name. */
-      chatId: z._default(z.string().check(z.trim(), z.maxLength(64), z.regex(/^$|^-?\d{1,20}$|^@[A-Za-z0-9_]{4,64}$/, 'chat id must be a number or @channel')), ''),
+      chatId: z._default(
+        z
+          .string()
+          .check(
+            z.trim(),
+            z.maxLength(64),
+            z.regex(/^$|^-?\d{1,20}$|^@[A-Za-z0-9_]{4,64}$/, 'chat id must be a number or @channel'),
+          ),
+        '',
+      ),
       kinds: z._default(kindsSchema, () => ({ strongMatches: true, queuePaused: true, invitations: true })),
     }),
     () => ({ enabled: false, chatId: '', kinds: { strongMatches: true, queuePaused: true, invitations: true } }),

@@ -7,11 +7,24 @@ import * as z from 'zod/mini';
  */
 export const TELEGRAM_API = 'https://api.telegram.org';
 
-const failureSchema = z.object({ ok: z.literal(false), error_code: z.optional(z.int()), description: z.optional(z.string()), parameters: z.optional(z.looseObject({ retry_after: z.optional(z.int()) })) });
-const meSchema = z.object({ ok: z.literal(true), result: z.looseObject({ id: z.number(), is_bot: z.boolean(), username: z.optional(z.string()) }) });
-const sentSchema = z.object({ ok: z.literal(true), result: z.looseObject({ message_id: z.int(), chat: z.looseObject({ id: z.number() }) }) });
+const failureSchema = z.object({
+  ok: z.literal(false),
+  error_code: z.optional(z.int()),
+  description: z.optional(z.string()),
+  parameters: z.optional(z.looseObject({ retry_after: z.optional(z.int()) })),
+});
+const meSchema = z.object({
+  ok: z.literal(true),
+  result: z.looseObject({ id: z.number(), is_bot: z.boolean(), username: z.optional(z.string()) }),
+});
+const sentSchema = z.object({
+  ok: z.literal(true),
+  result: z.looseObject({ message_id: z.int(), chat: z.looseObject({ id: z.number() }) }),
+});
 
-export const tokenSchema = z.string().check(z.regex(/^\d{3,20}:[A-Za-z0-9_-]{20,100}$/, 'not a Telegram bot token (123456:ABC…)'));
+export const tokenSchema = z
+  .string()
+  .check(z.regex(/^\d{3,20}:[A-Za-z0-9_-]{20,100}$/, 'not a Telegram bot token (123456:ABC…)'));
 
 export interface TelegramDeps {
   fetch: typeof fetch;
@@ -21,14 +34,25 @@ export interface TelegramDeps {
 }
 
 export class TelegramError extends Error {
-  constructor(message: string, readonly code: number | null, readonly retryAfterS?: number) {
+  constructor(
+    message: string,
+    readonly code: number | null,
+    readonly retryAfterS?: number,
+  ) {
     super(message);
     this.name = 'TelegramError';
   }
 }
 
-async function call<T>(deps: TelegramDeps, token: string, method: string, body: Record<string, unknown>, schema: z.ZodMiniType<T>): Promise<T> {
-  if (!tokenSchema.safeParse(token).success) throw new TelegramError('the bot token does not look like one (123456:ABC…)', null);
+async function call<T>(
+  deps: TelegramDeps,
+  token: string,
+  method: string,
+  body: Record<string, unknown>,
+  schema: z.ZodMiniType<T>,
+): Promise<T> {
+  if (!tokenSchema.safeParse(token).success)
+    throw new TelegramError('the bot token does not look like one (123456:ABC…)', null);
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), deps.timeoutMs ?? 15_000);
   let res: Response;
@@ -42,7 +66,12 @@ async function call<T>(deps: TelegramDeps, token: string, method: string, body: 
     });
   } catch (e) {
     // The TypeError of a failed fetch may quote the URL (and so the token): keep only its kind.
-    throw new TelegramError(ctrl.signal.aborted ? 'Telegram did not answer in time' : 'cannot reach Telegram (network, or the host permission was not granted)', null);
+    throw new TelegramError(
+      ctrl.signal.aborted
+        ? 'Telegram did not answer in time'
+        : 'cannot reach Telegram (network, or the host permission was not granted)',
+      null,
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -57,8 +86,17 @@ async function call<T>(deps: TelegramDeps, token: string, method: string, body: 
   const bad = z.safeParse(failureSchema, json);
   if (bad.success) {
     const d = bad.data;
-    const hint = d.error_code === 401 ? ' (check the bot token)' : d.error_code === 400 && /chat not found/i.test(d.description ?? '') ? ' (check the chat id, and send /start to the bot first)' : '';
-    throw new TelegramError(`Telegram: ${d.description ?? `error ${d.error_code ?? res.status}`}${hint}`, d.error_code ?? res.status, d.parameters?.retry_after);
+    const hint =
+      d.error_code === 401
+        ? ' (check the bot token)'
+        : d.error_code === 400 && /chat not found/i.test(d.description ?? '')
+          ? ' (check the chat id, and send /start to the bot first)'
+          : '';
+    throw new TelegramError(
+      `Telegram: ${d.description ?? `error ${d.error_code ?? res.status}`}${hint}`,
+      d.error_code ?? res.status,
+      d.parameters?.retry_after,
+    );
   }
   throw new TelegramError(`Telegram sent an unexpected answer (HTTP ${res.status})`, res.status);
 }
@@ -70,7 +108,22 @@ export async function getMe(deps: TelegramDeps, token: string): Promise<{ id: nu
 }
 
 /** Sends plain text (no parse mode: vacancy titles are never interpreted as markup). */
-export async function sendMessage(deps: TelegramDeps, token: string, chatId: string, text: string): Promise<{ messageId: number }> {
-  const r = await call(deps, token, 'sendMessage', { chat_id: /^-?\d+$/.test(chatId) ? Number(chatId) : chatId, text: text.slice(0, 4096), disable_web_page_preview: true }, sentSchema);
+export async function sendMessage(
+  deps: TelegramDeps,
+  token: string,
+  chatId: string,
+  text: string,
+): Promise<{ messageId: number }> {
+  const r = await call(
+    deps,
+    token,
+    'sendMessage',
+    {
+      chat_id: /^-?\d+$/.test(chatId) ? Number(chatId) : chatId,
+      text: text.slice(0, 4096),
+      disable_web_page_preview: true,
+    },
+    sentSchema,
+  );
   return { messageId: r.result.message_id };
 }

@@ -17,7 +17,11 @@ describe('content scripts: "a newer copy started" cannot be sent by the page', (
     const old = new ContentScriptContext('hh');
     await tick();
     // What a page script can compute: the extension id (public) and the script name.
-    for (const type of [`${fakeBrowser.runtime.id}:hh:wxt:content-script-started`, 'otklik:hh:started', `otklik::hh:started`])
+    for (const type of [
+      `${fakeBrowser.runtime.id}:hh:wxt:content-script-started`,
+      'otklik:hh:started',
+      `otklik::hh:started`,
+    ])
       document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'hh', messageId: 'page' } }));
     await tick();
     expect(old.signal.aborted).toBe(false);
@@ -34,7 +38,11 @@ describe('content scripts: "a newer copy started" cannot be sent by the page', (
     await fakeBrowser.storage.local.remove(SCRIPT_TOKEN_KEY);
     const ctx = new ContentScriptContext('hh');
     await tick();
-    document.dispatchEvent(new CustomEvent(`${fakeBrowser.runtime.id}:hh:wxt:content-script-started`, { detail: { contentScriptName: 'hh', messageId: 'x' } }));
+    document.dispatchEvent(
+      new CustomEvent(`${fakeBrowser.runtime.id}:hh:wxt:content-script-started`, {
+        detail: { contentScriptName: 'hh', messageId: 'x' },
+      }),
+    );
     new ContentScriptContext('hh');
     await tick();
     expect(ctx.signal.aborted).toBe(false);

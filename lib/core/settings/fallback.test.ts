@@ -44,7 +44,9 @@ async function expectNoWriteBack(store: Awaited<ReturnType<typeof boot>>, before
   const after = await raw();
   expect((after['apply'] as Record<string, unknown>)['defaultResumeHash']).toBe('a'.repeat(32));
   const rest = structuredClone(after);
-  (rest['apply'] as Record<string, unknown>)['defaultResumeHash'] = (before as { apply: { defaultResumeHash: unknown } }).apply.defaultResumeHash;
+  (rest['apply'] as Record<string, unknown>)['defaultResumeHash'] = (
+    before as { apply: { defaultResumeHash: unknown } }
+  ).apply.defaultResumeHash;
   expect(rest).toEqual(before);
 }
 
@@ -85,7 +87,9 @@ describe('a bad stored field never costs the rest', () => {
     expectKept(read.settings);
     await expectNoWriteBack(store, v);
     // The version mark stays: going back to the newer Otklik finds its own data.
-    expect((await fakeBrowser.storage.local.get(SETTINGS_META_KEY))[SETTINGS_META_KEY]).toEqual({ v: SETTINGS_VERSION + 2 });
+    expect((await fakeBrowser.storage.local.get(SETTINGS_META_KEY))[SETTINGS_META_KEY]).toEqual({
+      v: SETTINGS_VERSION + 2,
+    });
   });
 
   it('missing field: its default, nothing reported, nothing written', async () => {

@@ -4,12 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrateSettings } from './migrations';
 import { SETTINGS_VERSION, settingsSchema } from './schema';
 
-const fixture = (v: number): unknown => JSON.parse(readFileSync(resolve(__dirname, `../../../test/fixtures/settings/v${v}.json`), 'utf8'));
+const fixture = (v: number): unknown =>
+  JSON.parse(readFileSync(resolve(__dirname, `../../../test/fixtures/settings/v${v}.json`), 'utf8'));
 
 describe('settings migrations', () => {
   it('has a migration and a fixture for every version after 1', () => {
     for (let v = 1; v <= SETTINGS_VERSION; v++) {
-      expect(existsSync(resolve(__dirname, `../../../test/fixtures/settings/v${v}.json`)), `fixture v${v}.json`).toBe(true);
+      expect(existsSync(resolve(__dirname, `../../../test/fixtures/settings/v${v}.json`)), `fixture v${v}.json`).toBe(
+        true,
+      );
       if (v > 1) expect(MIGRATIONS[v], `migration to v${v}`).toBeTypeOf('function');
     }
   });
@@ -21,7 +24,9 @@ describe('settings migrations', () => {
   }
 
   it('v1 → v2 keeps "hide" when v1 hid irrelevant cards, and tolerates a missing listing block', () => {
-    expect(MIGRATIONS[2]!({ listing: { hideIrrelevant: true } })).toMatchObject({ triage: { action: 'hide', showBadges: true } });
+    expect(MIGRATIONS[2]!({ listing: { hideIrrelevant: true } })).toMatchObject({
+      triage: { action: 'hide', showBadges: true },
+    });
     expect(MIGRATIONS[2]!({ enabled: false })).toMatchObject({ enabled: false, triage: { action: 'hide' } });
   });
 

@@ -7,6 +7,7 @@ import type { Settings } from './schema';
  */
 export function parseStoredSettings(raw: unknown, onError?: (message: string) => void): Settings {
   const { settings, fallbacks } = readSettings(raw);
-  if (fallbacks.length) onError?.(`stored settings: these fields are invalid and read as their defaults: ${describeFallbacks(fallbacks)}`);
+  if (fallbacks.length)
+    onError?.(`stored settings: these fields are invalid and read as their defaults: ${describeFallbacks(fallbacks)}`);
   return settings;
 }

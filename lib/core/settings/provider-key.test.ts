@@ -6,7 +6,10 @@ import { getSettings, loadSettings, replaceSettings, saveSettings, updateSetting
 import { importSettings } from '../../ext-pages/settings/transfer';
 import { SETTINGS_KEY, SETTINGS_META_KEY, SETTINGS_VERSION } from './version';
 
-const withUrl = (s: Settings, baseUrl: string): Settings => ({ ...s, letters: { ...s.letters, provider: 'openai', openai: { ...s.letters.openai, baseUrl } } });
+const withUrl = (s: Settings, baseUrl: string): Settings => ({
+  ...s,
+  letters: { ...s.letters, provider: 'openai', openai: { ...s.letters.openai, baseUrl } },
+});
 
 describe('the API key belongs to the provider origin it was entered for', () => {
   it('another origin drops the key before the new URL is stored; another path keeps it', async () => {
@@ -28,10 +31,17 @@ describe('the API key belongs to the provider origin it was entered for', () => 
   it('a confirmed import that points elsewhere drops the key; a refused one (plain http) changes nothing', async () => {
     await saveSettings(withUrl(defaultSettings(), 'https://openrouter.ai/api/v1'));
     await setKey('openai', 'sk-user-key', 'session');
-    const file = (baseUrl: string) => JSON.stringify({ app: 'otklik', kind: 'settings', version: SETTINGS_VERSION, settings: withUrl(defaultSettings(), baseUrl) });
+    const file = (baseUrl: string) =>
+      JSON.stringify({
+        app: 'otklik',
+        kind: 'settings',
+        version: SETTINGS_VERSION,
+        settings: withUrl(defaultSettings(), baseUrl),
+      });
     const refused = importSettings(file('http://attacker.example/v1'));
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.error).toMatch(/letters\.openai\.baseUrl: plain http is allowed only to this computer/);
+    if (!refused.ok)
+      expect(refused.error).toMatch(/letters\.openai\.baseUrl: plain http is allowed only to this computer/);
     expect(await getKey('openai')).toBe('sk-user-key');
     const accepted = importSettings(file('https://attacker.example/v1'));
     expect(accepted.ok).toBe(true);
@@ -42,7 +52,10 @@ describe('the API key belongs to the provider origin it was entered for', () => 
 
   it('a stored plain-http remote URL (written before this rule) reads as not set, never as the default host', async () => {
     const s = withUrl(defaultSettings(), 'https://x.example/v1');
-    const stored = { ...s, letters: { ...s.letters, openai: { ...s.letters.openai, baseUrl: 'http://attacker.example/v1' } } };
+    const stored = {
+      ...s,
+      letters: { ...s.letters, openai: { ...s.letters.openai, baseUrl: 'http://attacker.example/v1' } },
+    };
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: stored, [SETTINGS_META_KEY]: { v: SETTINGS_VERSION } });
     await setKey('openai', 'sk-user-key', 'session');
     const read = await loadSettings();

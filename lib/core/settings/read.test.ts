@@ -11,7 +11,9 @@ describe('readSettings (pure)', () => {
   });
 
   it('every item of a list bad: the list is empty, each item reported; a list too long falls back whole', () => {
-    const r = readSettings({ profile: { skills: [1, 2], cities: Array.from({ length: 501 }, (_, i) => `c${i}`), desiredTitles: ['QA'] } });
+    const r = readSettings({
+      profile: { skills: [1, 2], cities: Array.from({ length: 501 }, (_, i) => `c${i}`), desiredTitles: ['QA'] },
+    });
     expect(r.settings.profile.skills).toEqual([]);
     expect(r.settings.profile.cities).toEqual([]);
     expect(r.settings.profile.desiredTitles).toEqual(['QA']);
@@ -19,7 +21,14 @@ describe('readSettings (pure)', () => {
   });
 
   it('a bad field inside a list item that has a default: the item keeps the rest', () => {
-    const r = readSettings({ qa: { items: [{ kind: 'salary', answer: 'от 150 000' }, { kind: 'telepathy', answer: 'да' }] } });
+    const r = readSettings({
+      qa: {
+        items: [
+          { kind: 'salary', answer: 'от 150 000' },
+          { kind: 'telepathy', answer: 'да' },
+        ],
+      },
+    });
     expect(r.settings.qa.items).toEqual([
       { kind: 'salary', pattern: '', answer: 'от 150 000' },
       { kind: 'custom', pattern: '', answer: 'да' },

@@ -53,7 +53,8 @@ const DROPPED = Symbol('dropped');
  */
 export function readSettings(raw: unknown): SettingsRead {
   if (raw === undefined || raw === null) return { settings: settingsSchema.parse({}), fallbacks: [] };
-  if (!isPlainObject(raw)) return rootFallback(raw, `expected an object, got ${Array.isArray(raw) ? 'an array' : typeof raw}`);
+  if (!isPlainObject(raw))
+    return rootFallback(raw, `expected an object, got ${Array.isArray(raw) ? 'an array' : typeof raw}`);
   // The usual case, without a copy: everything reads.
   const whole = settingsSchema.safeParse(raw);
   if (whole.success) return { settings: whole.data, fallbacks: [] };
@@ -68,10 +69,12 @@ export function readSettings(raw: unknown): SettingsRead {
     for (const issue of parsed.error.issues) {
       let path = issue.path.filter((k): k is string | number => typeof k === 'string' || typeof k === 'number');
       // Up while the value is already gone (removed, or a required field that is missing).
-      while (path.length && (removedKeys.has(pathKey(path)) || getAt(work, path) === undefined)) path = path.slice(0, -1);
+      while (path.length && (removedKeys.has(pathKey(path)) || getAt(work, path) === undefined))
+        path = path.slice(0, -1);
       if (!path.length) return rootFallback(raw, issue.message);
       const key = pathKey(path);
-      if (!fallbacks.has(key)) fallbacks.set(key, { path: key, message: issue.message, stored: getAt(raw, path) ?? getAt(work, path) });
+      if (!fallbacks.has(key))
+        fallbacks.set(key, { path: key, message: issue.message, stored: getAt(raw, path) ?? getAt(work, path) });
       const parent = getAt(work, path.slice(0, -1));
       const last = path[path.length - 1]!;
       if (Array.isArray(parent) && typeof last === 'number') {

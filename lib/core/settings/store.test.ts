@@ -54,10 +54,13 @@ describe('cachedSettings', () => {
 
   it('does not keep a failed read', async () => {
     let fail = true;
-    const settings = cachedSettings(async () => {
-      if (fail) throw new Error('storage unavailable');
-      return getSettings();
-    }, () => undefined);
+    const settings = cachedSettings(
+      async () => {
+        if (fail) throw new Error('storage unavailable');
+        return getSettings();
+      },
+      () => undefined,
+    );
     await expect(settings()).rejects.toThrow('storage unavailable');
     fail = false;
     expect(await settings()).toEqual(defaultSettings());
@@ -66,7 +69,10 @@ describe('cachedSettings', () => {
   it('a change during a read makes the next call read again', async () => {
     let changed: () => void = () => undefined;
     let reads = 0;
-    const settings = cachedSettings(async () => (reads++, defaultSettings()), (c) => (changed = c));
+    const settings = cachedSettings(
+      async () => (reads++, defaultSettings()),
+      (c) => (changed = c),
+    );
     const first = settings();
     changed();
     await first;

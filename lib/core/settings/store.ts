@@ -24,7 +24,11 @@ export const settingsItem = storage.defineItem<unknown>('local:settings', {
 const OPENAI_URL = ['letters', 'openai', 'baseUrl'];
 
 const warn = (read: SettingsRead): SettingsRead => {
-  if (read.fallbacks.length) console.warn('[otklik]', `stored settings: these fields are invalid and read as their defaults: ${describeFallbacks(read.fallbacks)}`);
+  if (read.fallbacks.length)
+    console.warn(
+      '[otklik]',
+      `stored settings: these fields are invalid and read as their defaults: ${describeFallbacks(read.fallbacks)}`,
+    );
   return read;
 };
 
@@ -47,7 +51,10 @@ export async function getSettings(): Promise<Settings> {
  * kept until storage reports a change, so a page's request waits for no storage read and no schema parse.
  * A read in flight when a change lands still answers its own callers; the next call reads again.
  */
-export function cachedSettings(read: () => Promise<Settings> = getSettings, watch: (changed: () => void) => unknown = (c) => settingsItem.watch(c)): () => Promise<Settings> {
+export function cachedSettings(
+  read: () => Promise<Settings> = getSettings,
+  watch: (changed: () => void) => unknown = (c) => settingsItem.watch(c),
+): () => Promise<Settings> {
   let cached: Promise<Settings> | null = null;
   watch(() => (cached = null));
   return () => {
@@ -78,7 +85,12 @@ async function write(next: Settings, paths?: (current: SettingsRead) => Settings
   // The API key belongs to the origin it was entered for (as read, and as stored if that did not read): another
   // origin drops it before the new URL is stored, so the key can never reach it.
   const storedUrl = getAt(raw, OPENAI_URL);
-  if (originChanged([current.settings.letters.openai.baseUrl, typeof storedUrl === 'string' ? storedUrl : undefined], valid.letters.openai.baseUrl)) {
+  if (
+    originChanged(
+      [current.settings.letters.openai.baseUrl, typeof storedUrl === 'string' ? storedUrl : undefined],
+      valid.letters.openai.baseUrl,
+    )
+  ) {
     await setKey('openai', '', 'session');
   }
   await settingsItem.setValue(stored);

@@ -5,9 +5,20 @@ import type { ListingSettings } from '../settings/listing-schema';
 
 /** Nothing to judge against: no titles, skills, resume or filters. Triage then stays out of the way. */
 export function isProfileEmpty(p: Profile): boolean {
-  return !p.desiredTitles.length && !p.skills.length && !p.resumeText.trim() && !p.excludeWords.length &&
-    p.minSalary === null && !p.workFormats.length && !p.cities.length && !p.employerBlacklist.length &&
-    !p.professionalRoles.length && !p.driverLicences.length && !p.languages.length && !p.hideEmployerWarnings?.length;
+  return (
+    !p.desiredTitles.length &&
+    !p.skills.length &&
+    !p.resumeText.trim() &&
+    !p.excludeWords.length &&
+    p.minSalary === null &&
+    !p.workFormats.length &&
+    !p.cities.length &&
+    !p.employerBlacklist.length &&
+    !p.professionalRoles.length &&
+    !p.driverLicences.length &&
+    !p.languages.length &&
+    !p.hideEmployerWarnings?.length
+  );
 }
 
 /**
@@ -18,8 +29,9 @@ export function makeScorer(settings: Pick<ListingSettings, 'profile' | 'triage'>
   if (isProfileEmpty(settings.profile)) return null;
   const matcher: Matcher = compileProfile(settings.profile, { roles });
   const { hideBelow, dimBelow } = settings.triage;
-  const thresholds = hideBelow !== null || dimBelow !== null
-    ? { hide: hideBelow ?? DEFAULT_THRESHOLDS.hide, dim: dimBelow ?? DEFAULT_THRESHOLDS.dim }
-    : undefined;
+  const thresholds =
+    hideBelow !== null || dimBelow !== null
+      ? { hide: hideBelow ?? DEFAULT_THRESHOLDS.hide, dim: dimBelow ?? DEFAULT_THRESHOLDS.dim }
+      : undefined;
   return (v: Parameters<Matcher['score']>[0]) => matcher.score(v, thresholds);
 }

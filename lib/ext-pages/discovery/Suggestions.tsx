@@ -20,10 +20,20 @@ const SHOWN = 8;
 export function Suggestions({ settings }: { settings: Settings }) {
   const lang = uiLang();
   const t = discoveryTexts[lang];
-  const ui = useMemo(() => ({ busy: signal<string | null>(null), error: signal<string | null>(null), all: signal(false) }), []);
-  const live = useLiveQuery<{ list: SeenVacancy[]; state: DiscoveryState }>(async () => ({ list: await listSuggestions(getDb(), 100), state: await getState(getDb()) }), [], 10_000);
+  const ui = useMemo(
+    () => ({ busy: signal<string | null>(null), error: signal<string | null>(null), all: signal(false) }),
+    [],
+  );
+  const live = useLiveQuery<{ list: SeenVacancy[]; state: DiscoveryState }>(
+    async () => ({ list: await listSuggestions(getDb(), 100), state: await getState(getDb()) }),
+    [],
+    10_000,
+  );
 
-  const act = async (key: string, fn: () => Promise<{ ok?: boolean; error?: string; ran?: boolean; why?: string } | unknown>) => {
+  const act = async (
+    key: string,
+    fn: () => Promise<{ ok?: boolean; error?: string; ran?: boolean; why?: string } | unknown>,
+  ) => {
     ui.busy.value = key;
     try {
       const r = (await fn()) as { ok?: boolean; error?: string; ran?: boolean; why?: string };
@@ -43,7 +53,14 @@ export function Suggestions({ settings }: { settings: Settings }) {
         <h2>{t.suggestions}</h2>
         <p class="otk-muted">{t.off}</p>
         <p>
-          <button type="button" class="otk-btn otk-btn--sm otk-btn--primary" data-testid="discovery-set-up" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#discovery') })}>{t.setUp}</button>
+          <button
+            type="button"
+            class="otk-btn otk-btn--sm otk-btn--primary"
+            data-testid="discovery-set-up"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#discovery') })}
+          >
+            {t.setUp}
+          </button>
         </p>
       </section>
     );
@@ -61,7 +78,14 @@ export function Suggestions({ settings }: { settings: Settings }) {
       {state?.pause ? (
         <p class="otk-error" role="status" data-testid="discovery-paused">
           {state.pause.message}{' '}
-          <button type="button" data-testid="discovery-resume" class="otk-btn otk-btn--sm" onClick={() => void act('resume', () => sendToBackground('resumeDiscovery', {}))}>{t.resume}</button>
+          <button
+            type="button"
+            data-testid="discovery-resume"
+            class="otk-btn otk-btn--sm"
+            onClick={() => void act('resume', () => sendToBackground('resumeDiscovery', {}))}
+          >
+            {t.resume}
+          </button>
         </p>
       ) : null}
       {d.mode === 'auto' ? <p class="otk-muted">{t.auto}</p> : null}
@@ -72,26 +96,73 @@ export function Suggestions({ settings }: { settings: Settings }) {
           {shown.map((s) => (
             <li key={s.id} data-vacancy-id={s.id} style="display:flex;flex-direction:column;gap:2px">
               <div style="display:flex;gap:6px;align-items:baseline">
-                <b data-testid="sugg-score" title={s.fullText ? 'full text' : 'card'}>{Math.round(s.score * 100)}</b>
-                <a href={s.vacancy.url} target="_blank" rel="noreferrer" onClick={(e) => (e.preventDefault(), void browser.tabs.create({ url: s.vacancy.url }))}>{s.vacancy.title}</a>
+                <b data-testid="sugg-score" title={s.fullText ? 'full text' : 'card'}>
+                  {Math.round(s.score * 100)}
+                </b>
+                <a
+                  href={s.vacancy.url}
+                  target="_blank"
+                  rel="noreferrer"
+                  onClick={(e) => (e.preventDefault(), void browser.tabs.create({ url: s.vacancy.url }))}
+                >
+                  {s.vacancy.title}
+                </a>
               </div>
-              <small class="otk-muted">{[s.vacancy.employer?.name, s.source === 'similar' ? null : s.source].filter(Boolean).join(' · ')}</small>
+              <small class="otk-muted">
+                {[s.vacancy.employer?.name, s.source === 'similar' ? null : s.source].filter(Boolean).join(' · ')}
+              </small>
               {s.reasons.length ? <small>{s.reasons.slice(0, 3).join(' · ')}</small> : null}
               <div style="display:flex;gap:6px">
-                <button type="button" data-testid="sugg-queue" class="otk-btn otk-btn--sm otk-btn--primary" disabled={ui.busy.value !== null} onClick={() => void act(s.id, () => sendToBackground('suggestionAction', { vacancyId: s.id, action: 'queue' }))}>{t.queue}</button>
-                <button type="button" data-testid="sugg-dismiss" class="otk-btn otk-btn--sm" disabled={ui.busy.value !== null} onClick={() => void act(s.id, () => sendToBackground('suggestionAction', { vacancyId: s.id, action: 'dismiss' }))}>{t.dismiss}</button>
+                <button
+                  type="button"
+                  data-testid="sugg-queue"
+                  class="otk-btn otk-btn--sm otk-btn--primary"
+                  disabled={ui.busy.value !== null}
+                  onClick={() =>
+                    void act(s.id, () => sendToBackground('suggestionAction', { vacancyId: s.id, action: 'queue' }))
+                  }
+                >
+                  {t.queue}
+                </button>
+                <button
+                  type="button"
+                  data-testid="sugg-dismiss"
+                  class="otk-btn otk-btn--sm"
+                  disabled={ui.busy.value !== null}
+                  onClick={() =>
+                    void act(s.id, () => sendToBackground('suggestionAction', { vacancyId: s.id, action: 'dismiss' }))
+                  }
+                >
+                  {t.dismiss}
+                </button>
               </div>
             </li>
           ))}
         </ul>
       ) : null}
-      {list.length > shown.length ? <button type="button" data-testid="sugg-more" class="otk-btn otk-btn--sm" onClick={() => (ui.all.value = true)}>{t.more(list.length - shown.length)}</button> : null}
-      {ui.error.value ? <p class="otk-error" role="alert">{ui.error.value}</p> : null}
+      {list.length > shown.length ? (
+        <button type="button" data-testid="sugg-more" class="otk-btn otk-btn--sm" onClick={() => (ui.all.value = true)}>
+          {t.more(list.length - shown.length)}
+        </button>
+      ) : null}
+      {ui.error.value ? (
+        <p class="otk-error" role="alert">
+          {ui.error.value}
+        </p>
+      ) : null}
       <div style="display:flex;gap:8px;align-items:center;justify-content:space-between">
         <small class="otk-muted" data-testid="discovery-last">
-          {last ? `${t.lastRun(when(last.finishedAt, Date.now(), lang), last.fresh, last.suggested + last.queued)}${t.outcome[last.outcome] ? ` · ${t.outcome[last.outcome]}` : ''}` : ''}
+          {last
+            ? `${t.lastRun(when(last.finishedAt, Date.now(), lang), last.fresh, last.suggested + last.queued)}${t.outcome[last.outcome] ? ` · ${t.outcome[last.outcome]}` : ''}`
+            : ''}
         </small>
-        <button type="button" data-testid="discovery-run" class="otk-btn otk-btn--sm" disabled={ui.busy.value !== null} onClick={() => void act('run', () => sendToBackground('runDiscovery', {}))}>
+        <button
+          type="button"
+          data-testid="discovery-run"
+          class="otk-btn otk-btn--sm"
+          disabled={ui.busy.value !== null}
+          onClick={() => void act('run', () => sendToBackground('runDiscovery', {}))}
+        >
           {ui.busy.value === 'run' ? t.checking : t.checkNow}
         </button>
       </div>

@@ -6,7 +6,9 @@ import { defaultSettings } from '../../core/settings/schema';
 
 describe('discovery options form', () => {
   it('round-trips saved searches, "#" keeps one turned off', () => {
-    const list = parseSearches('Remote React | https://hh.ru/search/vacancy?text=react&work_format=REMOTE\n\n# Vue | text=vue\npython');
+    const list = parseSearches(
+      'Remote React | https://hh.ru/search/vacancy?text=react&work_format=REMOTE\n\n# Vue | text=vue\npython',
+    );
     expect(list).toEqual([
       { name: 'Remote React', query: 'https://hh.ru/search/vacancy?text=react&work_format=REMOTE', enabled: true },
       { name: 'Vue', query: 'text=vue', enabled: false },
@@ -38,8 +40,12 @@ describe('discovery sources', () => {
     ];
     const src = discoverySources(s, 'a'.repeat(38));
     expect(src.map((x) => x.key)).toEqual(['similar', 'query', 'search:a']);
-    expect(src[0]!.url(0)).toBe(`https://hh.ru/search/vacancy?resume=${'a'.repeat(38)}&from=resumelist&items_on_page=50`);
-    expect(src[1]!.url(2)).toBe('https://hh.ru/search/vacancy?text=react+developer&order_by=publication_time&items_on_page=50&work_format=REMOTE&experience=between1And3&salary=200000&page=2');
+    expect(src[0]!.url(0)).toBe(
+      `https://hh.ru/search/vacancy?resume=${'a'.repeat(38)}&from=resumelist&items_on_page=50`,
+    );
+    expect(src[1]!.url(2)).toBe(
+      'https://hh.ru/search/vacancy?text=react+developer&order_by=publication_time&items_on_page=50&work_format=REMOTE&experience=between1And3&salary=200000&page=2',
+    );
     expect(src[2]!.url(0)).toBe('https://hh.ru/search/vacancy?text=vue&order_by=publication_time&items_on_page=50');
     expect(discoverySources(s, null).map((x) => x.key)).toEqual(['query', 'search:a']);
     expect(savedSearchParams('http://[bad')).toBeNull();

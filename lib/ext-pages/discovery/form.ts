@@ -54,7 +54,9 @@ export const toDiscoveryDraft = (d: DiscoverySettings): DiscoveryDraft => ({
 const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));
 
 /** Draft → settings section, or the problems (field path: message), nothing half-applied. */
-export function fromDiscoveryDraft(d: DiscoveryDraft): { ok: true; value: DiscoverySettings } | { ok: false; errors: Record<string, string> } {
+export function fromDiscoveryDraft(
+  d: DiscoveryDraft,
+): { ok: true; value: DiscoverySettings } | { ok: false; errors: Record<string, string> } {
   const r = discoverySchema.safeParse({
     enabled: d.enabled,
     mode: d.mode,

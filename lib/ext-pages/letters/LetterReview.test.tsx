@@ -29,7 +29,8 @@ function fakeSend(first: LetterView) {
   const send = (async (type: string, payload: unknown) => {
     calls.push([type, payload]);
     if (type === 'getLetter') return current;
-    if (type === 'updateLetter') return (current = { ...current, letter: (payload as { letter: string }).letter, problems: [], provider: 'user' });
+    if (type === 'updateLetter')
+      return (current = { ...current, letter: (payload as { letter: string }).letter, problems: [], provider: 'user' });
     if (type === 'approveJob') return { ok: true, state: 'pending' };
     if (type === 'regenerateLetter') {
       current = { ...current, letter: null, status: 'writing' };
@@ -49,7 +50,9 @@ describe('LetterReview', () => {
     const { send, calls } = fakeSend(view());
     const closed = vi.fn();
     render(<LetterReview jobId={7} send={send} onClose={closed} />, root);
-    await vi.waitFor(() => expect(q<HTMLTextAreaElement>('[data-testid="letter-text"]')?.value).toBe('Здравствуйте! Черновик.'));
+    await vi.waitFor(() =>
+      expect(q<HTMLTextAreaElement>('[data-testid="letter-text"]')?.value).toBe('Здравствуйте! Черновик.'),
+    );
     expect(q('[data-testid="letter-asks"]')?.textContent).toMatch(/Жираф/);
     expect(q('[data-testid="letter-problems"]')?.textContent).toMatch(/слишком короткое/);
     expect(q<HTMLButtonElement>('[data-testid="letter-save"]')!.disabled).toBe(true);
@@ -64,7 +67,10 @@ describe('LetterReview', () => {
 
     q<HTMLButtonElement>('[data-testid="letter-approve"]')!.click();
     await vi.waitFor(() => expect(closed).toHaveBeenCalled());
-    expect(calls.find(([t]) => t === 'approveJob')![1]).toEqual({ jobId: 7, letter: 'Здравствуйте! Моё письмо с кодовым словом Жираф.' });
+    expect(calls.find(([t]) => t === 'approveJob')![1]).toEqual({
+      jobId: 7,
+      letter: 'Здравствуйте! Моё письмо с кодовым словом Жираф.',
+    });
   });
 
   it('while the draft is being written the box and approve are disabled; a template fallback says why', async () => {
@@ -74,7 +80,9 @@ describe('LetterReview', () => {
     expect(q<HTMLTextAreaElement>('[data-testid="letter-text"]')!.disabled).toBe(true);
     expect(q<HTMLButtonElement>('[data-testid="letter-approve"]')!.disabled).toBe(true);
     render(null, root);
-    const fb = fakeSend(view({ provider: 'template', fallbackReason: 'OpenRouter rejected the API key (HTTP 401): check the key' }));
+    const fb = fakeSend(
+      view({ provider: 'template', fallbackReason: 'OpenRouter rejected the API key (HTTP 401): check the key' }),
+    );
     render(<LetterReview jobId={7} send={fb.send} />, root);
     await vi.waitFor(() => expect(q('[data-testid="letter-fallback"]')?.textContent).toMatch(/check the key/));
   });

@@ -21,7 +21,17 @@ export interface LetterReviewProps {
  */
 export function LetterReview({ jobId, onClose, send = sendToBackground }: LetterReviewProps) {
   const t = letterTexts[uiLang()];
-  const s = useMemo(() => ({ view: signal<LetterView | null>(null), text: signal(''), dirty: signal(false), note: signal<string | null>(null), error: signal<string | null>(null), busy: signal(false) }), [jobId]);
+  const s = useMemo(
+    () => ({
+      view: signal<LetterView | null>(null),
+      text: signal(''),
+      dirty: signal(false),
+      note: signal<string | null>(null),
+      error: signal<string | null>(null),
+      busy: signal(false),
+    }),
+    [jobId],
+  );
 
   const load = async () => {
     try {
@@ -83,17 +93,39 @@ export function LetterReview({ jobId, onClose, send = sendToBackground }: Letter
       <div class="otk-letter__head">
         <b>{t.letter}</b>
         <span class="otk-muted" data-testid="letter-source">
-          {v?.status === 'writing' ? t.writing : v?.status === 'none' ? t.none : v?.provider ? t.by(t.providers[v.provider] ?? v.provider) : ''}
+          {v?.status === 'writing'
+            ? t.writing
+            : v?.status === 'none'
+              ? t.none
+              : v?.provider
+                ? t.by(t.providers[v.provider] ?? v.provider)
+                : ''}
         </span>
       </div>
-      {v?.reason && t.waitReason[v.reason] ? <p class="otk-letter__warn" role="status">{t.waitReason[v.reason]}</p> : null}
-      {v?.status === 'failed' ? <p class="otk-error" role="alert">{t.failed(v.error ?? '')}</p> : null}
-      {v?.fallbackReason ? <p class="otk-letter__warn" data-testid="letter-fallback">{t.fallback(v.fallbackReason)}</p> : null}
+      {v?.reason && t.waitReason[v.reason] ? (
+        <p class="otk-letter__warn" role="status">
+          {t.waitReason[v.reason]}
+        </p>
+      ) : null}
+      {v?.status === 'failed' ? (
+        <p class="otk-error" role="alert">
+          {t.failed(v.error ?? '')}
+        </p>
+      ) : null}
+      {v?.fallbackReason ? (
+        <p class="otk-letter__warn" data-testid="letter-fallback">
+          {t.fallback(v.fallbackReason)}
+        </p>
+      ) : null}
       {v?.noDescription ? <p class="otk-muted">{t.noDescription}</p> : null}
       {v && v.asks.length ? (
         <div class="otk-letter__asks" role="note" data-testid="letter-asks">
           <b>{t.asks}</b>
-          <ul>{v.asks.map((a) => <li key={a}>{a}</li>)}</ul>
+          <ul>
+            {v.asks.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
         </div>
       ) : null}
       <textarea
@@ -114,16 +146,56 @@ export function LetterReview({ jobId, onClose, send = sendToBackground }: Letter
       {v && v.problems.length ? (
         <div class="otk-letter__problems" data-testid="letter-problems">
           <b>{t.problems}</b>
-          <ul>{v.problems.map((p) => <li key={p}>{p}</li>)}</ul>
+          <ul>
+            {v.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
         </div>
       ) : null}
-      {s.error.value ? <p class="otk-error" role="alert">{s.error.value}</p> : null}
-      {s.note.value ? <p class="otk-muted" role="status">{s.note.value}</p> : null}
+      {s.error.value ? (
+        <p class="otk-error" role="alert">
+          {s.error.value}
+        </p>
+      ) : null}
+      {s.note.value ? (
+        <p class="otk-muted" role="status">
+          {s.note.value}
+        </p>
+      ) : null}
       <div class="otk-letter__acts">
-        <button type="button" class="otk-btn otk-btn--primary otk-btn--sm" data-testid="letter-approve" disabled={s.busy.value || (waiting && !s.dirty.value)} onClick={() => void approve()}>{t.approve}</button>
-        <button type="button" class="otk-btn otk-btn--sm" data-testid="letter-save" disabled={s.busy.value || !s.dirty.value} onClick={() => void save()}>{t.save}</button>
-        <button type="button" class="otk-btn otk-btn--sm" data-testid="letter-regenerate" disabled={s.busy.value || v?.status === 'writing'} onClick={() => void regenerate()}>{t.regenerate}</button>
-        {onClose ? <button type="button" class="otk-btn otk-btn--sm" onClick={onClose}>{t.close}</button> : null}
+        <button
+          type="button"
+          class="otk-btn otk-btn--primary otk-btn--sm"
+          data-testid="letter-approve"
+          disabled={s.busy.value || (waiting && !s.dirty.value)}
+          onClick={() => void approve()}
+        >
+          {t.approve}
+        </button>
+        <button
+          type="button"
+          class="otk-btn otk-btn--sm"
+          data-testid="letter-save"
+          disabled={s.busy.value || !s.dirty.value}
+          onClick={() => void save()}
+        >
+          {t.save}
+        </button>
+        <button
+          type="button"
+          class="otk-btn otk-btn--sm"
+          data-testid="letter-regenerate"
+          disabled={s.busy.value || v?.status === 'writing'}
+          onClick={() => void regenerate()}
+        >
+          {t.regenerate}
+        </button>
+        {onClose ? (
+          <button type="button" class="otk-btn otk-btn--sm" onClick={onClose}>
+            {t.close}
+          </button>
+        ) : null}
       </div>
     </div>
   );

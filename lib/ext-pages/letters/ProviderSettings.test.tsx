@@ -16,7 +16,12 @@ function fakeSend() {
     if (type !== 'providerStatus') throw new Error(`unexpected ${type}`);
     const status: ProviderStatus = {
       provider: 'openai',
-      key: { openai: await keyLocation('openai'), gigachat: null, openaiMask: maskKey(await getKey('openai')), gigachatMask: '' },
+      key: {
+        openai: await keyLocation('openai'),
+        gigachat: null,
+        openaiMask: maskKey(await getKey('openai')),
+        gigachatMask: '',
+      },
       capability: null,
       capabilityError: null,
       models: [],
@@ -32,7 +37,11 @@ useDomRoot((r) => (root = r));
 
 async function mount() {
   const s = defaultSettings();
-  const letters: LettersSettings = { ...s.letters, provider: 'openai', openai: { ...s.letters.openai, baseUrl: 'https://openrouter.ai/api/v1' } };
+  const letters: LettersSettings = {
+    ...s.letters,
+    provider: 'openai',
+    openai: { ...s.letters.openai, baseUrl: 'https://openrouter.ai/api/v1' },
+  };
   await saveSettings({ ...s, letters });
   await setKey('openai', 'sk-user-key-1a2b', 'session');
   const saves: LettersSettings[] = [];
@@ -42,7 +51,9 @@ async function mount() {
     await saveSettings({ ...(await getSettings()), letters: next });
   };
   render(<ProviderSettings value={letters} onSave={onSave} send={send} requestHosts={async () => true} />, root);
-  await vi.waitFor(() => expect(root.querySelector('[data-testid="letters-key-state"]')!.textContent).toContain('1a2b'));
+  await vi.waitFor(() =>
+    expect(root.querySelector('[data-testid="letters-key-state"]')!.textContent).toContain('1a2b'),
+  );
   return { saves };
 }
 
@@ -57,7 +68,9 @@ describe('provider URL in the options', () => {
     const { saves } = await mount();
     typeUrl('http://attacker.example/v1');
     await vi.waitFor(() => expect(root.querySelector('[data-testid="letters-url-error"]')).not.toBeNull());
-    expect(root.querySelector('[data-testid="letters-url-error"]')!.textContent).toMatch(/http:\/\/attacker\.example\/v1.*https:\/\/.*localhost/);
+    expect(root.querySelector('[data-testid="letters-url-error"]')!.textContent).toMatch(
+      /http:\/\/attacker\.example\/v1.*https:\/\/.*localhost/,
+    );
     expect(root.querySelector('[data-testid="letters-base-url"]')!.getAttribute('aria-invalid')).toBe('true');
     expect(saves).toEqual([]);
     expect((await getSettings()).letters.openai.baseUrl).toBe('https://openrouter.ai/api/v1');
@@ -67,10 +80,14 @@ describe('provider URL in the options', () => {
   it('http to this computer is accepted; another origin drops the stored key and the page shows it gone', async () => {
     await mount();
     typeUrl('http://localhost:11434/v1');
-    await vi.waitFor(async () => expect((await getSettings()).letters.openai.baseUrl).toBe('http://localhost:11434/v1'));
+    await vi.waitFor(async () =>
+      expect((await getSettings()).letters.openai.baseUrl).toBe('http://localhost:11434/v1'),
+    );
     expect(root.querySelector('[data-testid="letters-url-error"]')).toBeNull();
     expect(await getKey('openai')).toBe('');
-    await vi.waitFor(() => expect(root.querySelector('[data-testid="letters-key-state"]')!.textContent).toMatch(/No key|Ключ не задан/));
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid="letters-key-state"]')!.textContent).toMatch(/No key|Ключ не задан/),
+    );
   });
 
   it('a key saved right after a URL change is kept (the change drops the old key first)', async () => {
@@ -87,23 +104,39 @@ describe('provider URL in the options', () => {
       }
       return send(type as 'providerStatus', payload as never);
     }) as typeof send;
-    render(<ProviderSettings value={letters} onSave={async (next) => void (await saveSettings({ ...(await getSettings()), letters: next }))} send={sendWithKeys} requestHosts={async () => true} />, root);
+    render(
+      <ProviderSettings
+        value={letters}
+        onSave={async (next) => void (await saveSettings({ ...(await getSettings()), letters: next }))}
+        send={sendWithKeys}
+        requestHosts={async () => true}
+      />,
+      root,
+    );
     await vi.waitFor(() => expect(root.querySelector('[data-testid="letters-base-url"]')).not.toBeNull());
     typeUrl('https://api.openai.com/v1');
     const key = root.querySelector<HTMLInputElement>('[data-testid="letters-key"]')!;
     key.value = 'sk-new-key-5678';
     key.dispatchEvent(new Event('input', { bubbles: true }));
-    await vi.waitFor(() => expect(root.querySelector<HTMLButtonElement>('.otk-row button:not([disabled])')).not.toBeNull());
-    [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => /Save key|Сохранить ключ/.test(b.textContent ?? ''))!.click();
+    await vi.waitFor(() =>
+      expect(root.querySelector<HTMLButtonElement>('.otk-row button:not([disabled])')).not.toBeNull(),
+    );
+    [...root.querySelectorAll<HTMLButtonElement>('button')]
+      .find((b) => /Save key|Сохранить ключ/.test(b.textContent ?? ''))!
+      .click();
     await vi.waitFor(async () => expect(await getKey('openai')).toBe('sk-new-key-5678'));
-    await vi.waitFor(async () => expect((await getSettings()).letters.openai.baseUrl).toBe('https://api.openai.com/v1'));
+    await vi.waitFor(async () =>
+      expect((await getSettings()).letters.openai.baseUrl).toBe('https://api.openai.com/v1'),
+    );
     expect(await getKey('openai')).toBe('sk-new-key-5678');
   });
 
   it('a new path on the same origin keeps the key', async () => {
     await mount();
     typeUrl('https://openrouter.ai/api/v2');
-    await vi.waitFor(async () => expect((await getSettings()).letters.openai.baseUrl).toBe('https://openrouter.ai/api/v2'));
+    await vi.waitFor(async () =>
+      expect((await getSettings()).letters.openai.baseUrl).toBe('https://openrouter.ai/api/v2'),
+    );
     expect(await getKey('openai')).toBe('sk-user-key-1a2b');
   });
 });

@@ -37,7 +37,12 @@ const PRESETS: Array<{ name: string; baseUrl: string; authScheme: 'Bearer' | 'Ap
  * of exactly that origin first, inside the click), and for the local model: WebGPU check, models with sizes
  * shown before download, download progress, mirror URL, idle unload.
  */
-export function ProviderSettings({ value, onSave, send = sendToBackground, requestHosts = defaultRequest }: ProviderSettingsProps) {
+export function ProviderSettings({
+  value,
+  onSave,
+  send = sendToBackground,
+  requestHosts = defaultRequest,
+}: ProviderSettingsProps) {
   const t = letterTexts[uiLang()];
   const s = useMemo(
     () => ({
@@ -80,7 +85,10 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
 
   const save = async (next: LettersSettings) => {
     // Provider URLs first, with their own message under the field: the key and the vacancy text go there.
-    for (const [field, url] of [['baseUrl', next.openai.baseUrl], ['modelBaseUrl', next.webllm.modelBaseUrl]] as const) {
+    for (const [field, url] of [
+      ['baseUrl', next.openai.baseUrl],
+      ['modelBaseUrl', next.webllm.modelBaseUrl],
+    ] as const) {
       if (url.trim() && providerUrlProblem(url)) {
         s.urlError.value = { field, text: t.urlInvalid(url.trim()) };
         return;
@@ -133,9 +141,12 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
         return;
       }
       await onSave(d);
-      if (s.key.value.trim() && (d.provider === 'openai' || d.provider === 'gigachat')) await saveKey(d.provider, s.key.value);
+      if (s.key.value.trim() && (d.provider === 'openai' || d.provider === 'gigachat'))
+        await saveKey(d.provider, s.key.value);
       const r = await send('testProvider', {});
-      s.test.value = r.ok ? { ok: true, text: t.testOk(r.sample ?? '') } : { ok: false, text: t.testFail(r.error ?? '') };
+      s.test.value = r.ok
+        ? { ok: true, text: t.testOk(r.sample ?? '') }
+        : { ok: false, text: t.testFail(r.error ?? '') };
     } catch (e) {
       s.test.value = { ok: false, text: t.testFail(e instanceof Error ? e.message : String(e)) };
     } finally {
@@ -153,17 +164,40 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
     <>
       <label class="otk-field">
         <span>{label}</span>
-        <input type="password" autocomplete="off" data-testid="letters-key" value={s.key.value} onInput={(e) => (s.key.value = e.currentTarget.value)} />
+        <input
+          type="password"
+          autocomplete="off"
+          data-testid="letters-key"
+          value={s.key.value}
+          onInput={(e) => (s.key.value = e.currentTarget.value)}
+        />
       </label>
-      <p class="otk-muted" data-testid="letters-key-state">{keyLine(p)}</p>
+      <p class="otk-muted" data-testid="letters-key-state">
+        {keyLine(p)}
+      </p>
       <label class="otk-check">
-        <input type="checkbox" checked={d.keyStorage === 'local'} onChange={(e) => void moveKeys(e.currentTarget.checked ? 'local' : 'session')} />
+        <input
+          type="checkbox"
+          checked={d.keyStorage === 'local'}
+          onChange={(e) => void moveKeys(e.currentTarget.checked ? 'local' : 'session')}
+        />
         <span>{t.remember}</span>
       </label>
       <p class="otk-muted">{t.keyHint}</p>
       <div class="otk-row">
-        <button type="button" class="otk-btn otk-btn--sm" disabled={!s.key.value.trim()} onClick={() => void saveKey(p, s.key.value)}>{t.saveKey}</button>
-        {st?.key[p] ? <button type="button" class="otk-btn otk-btn--sm" onClick={() => void saveKey(p, '')}>{t.removeKey}</button> : null}
+        <button
+          type="button"
+          class="otk-btn otk-btn--sm"
+          disabled={!s.key.value.trim()}
+          onClick={() => void saveKey(p, s.key.value)}
+        >
+          {t.saveKey}
+        </button>
+        {st?.key[p] ? (
+          <button type="button" class="otk-btn otk-btn--sm" onClick={() => void saveKey(p, '')}>
+            {t.removeKey}
+          </button>
+        ) : null}
       </div>
     </>
   );
@@ -174,7 +208,14 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
         <legend>{t.provider}</legend>
         {LETTER_PROVIDERS.map((k) => (
           <label class="otk-radio" key={k}>
-            <input type="radio" name="letters-provider" value={k} data-testid={`letters-provider-${k}`} checked={d.provider === k} onChange={() => patch({ provider: k })} />
+            <input
+              type="radio"
+              name="letters-provider"
+              value={k}
+              data-testid={`letters-provider-${k}`}
+              checked={d.provider === k}
+              onChange={() => patch({ provider: k })}
+            />
             <span>{t.kinds[k]}</span>
           </label>
         ))}
@@ -184,11 +225,44 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
       {d.provider !== 'none' ? (
         <fieldset>
           <legend>{t.mode}</legend>
-          <label class="otk-radio"><input type="radio" name="letters-mode" checked={d.mode === 'review'} onChange={() => patch({ mode: 'review' })} /><span>{t.review}</span></label>
-          <label class="otk-radio"><input type="radio" name="letters-mode" data-testid="letters-mode-auto" checked={d.mode === 'auto'} onChange={() => patch({ mode: 'auto' })} /><span>{t.auto}</span></label>
+          <label class="otk-radio">
+            <input
+              type="radio"
+              name="letters-mode"
+              checked={d.mode === 'review'}
+              onChange={() => patch({ mode: 'review' })}
+            />
+            <span>{t.review}</span>
+          </label>
+          <label class="otk-radio">
+            <input
+              type="radio"
+              name="letters-mode"
+              data-testid="letters-mode-auto"
+              checked={d.mode === 'auto'}
+              onChange={() => patch({ mode: 'auto' })}
+            />
+            <span>{t.auto}</span>
+          </label>
           <p class="otk-muted">{t.autoHint}</p>
-          <label class="otk-check"><input type="checkbox" data-testid="letters-allow-contacts" checked={d.allowContacts} onChange={(e) => patch({ allowContacts: e.currentTarget.checked })} /><span>{t.allowContacts}</span></label>
-          <label class="otk-check"><input type="checkbox" data-testid="letters-allow-salary" checked={d.allowSalary} onChange={(e) => patch({ allowSalary: e.currentTarget.checked })} /><span>{t.allowSalary}</span></label>
+          <label class="otk-check">
+            <input
+              type="checkbox"
+              data-testid="letters-allow-contacts"
+              checked={d.allowContacts}
+              onChange={(e) => patch({ allowContacts: e.currentTarget.checked })}
+            />
+            <span>{t.allowContacts}</span>
+          </label>
+          <label class="otk-check">
+            <input
+              type="checkbox"
+              data-testid="letters-allow-salary"
+              checked={d.allowSalary}
+              onChange={(e) => patch({ allowSalary: e.currentTarget.checked })}
+            />
+            <span>{t.allowSalary}</span>
+          </label>
           <p class="otk-muted">{t.privacyHint}</p>
         </fieldset>
       ) : null}
@@ -197,24 +271,56 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
         <fieldset>
           <div class="otk-row" role="group" aria-label={t.baseUrl}>
             {PRESETS.map((p) => (
-              <button key={p.name} type="button" class={`otk-btn otk-btn--sm${d.openai.baseUrl === p.baseUrl ? ' otk-btn--primary' : ''}`} data-preset={p.name} onClick={() => patch({ openai: { ...d.openai, baseUrl: p.baseUrl, authScheme: p.authScheme } })}>
+              <button
+                key={p.name}
+                type="button"
+                class={`otk-btn otk-btn--sm${d.openai.baseUrl === p.baseUrl ? ' otk-btn--primary' : ''}`}
+                data-preset={p.name}
+                onClick={() => patch({ openai: { ...d.openai, baseUrl: p.baseUrl, authScheme: p.authScheme } })}
+              >
                 {p.name}
               </button>
             ))}
           </div>
           <label class="otk-field">
             <span>{t.baseUrl}</span>
-            <input type="url" data-testid="letters-base-url" value={d.openai.baseUrl} aria-invalid={s.urlError.value?.field === 'baseUrl'} aria-describedby="letters-base-url-msg" onChange={(e) => patch({ openai: { ...d.openai, baseUrl: e.currentTarget.value.trim() } })} />
+            <input
+              type="url"
+              data-testid="letters-base-url"
+              value={d.openai.baseUrl}
+              aria-invalid={s.urlError.value?.field === 'baseUrl'}
+              aria-describedby="letters-base-url-msg"
+              onChange={(e) => patch({ openai: { ...d.openai, baseUrl: e.currentTarget.value.trim() } })}
+            />
           </label>
-          {s.urlError.value?.field === 'baseUrl' ? <p class="otk-error" role="alert" id="letters-base-url-msg" data-testid="letters-url-error">{s.urlError.value.text}</p> : null}
-          <p class="otk-muted" id={s.urlError.value?.field === 'baseUrl' ? undefined : 'letters-base-url-msg'}>{t.baseUrlHint} {t.keyOrigin}</p>
+          {s.urlError.value?.field === 'baseUrl' ? (
+            <p class="otk-error" role="alert" id="letters-base-url-msg" data-testid="letters-url-error">
+              {s.urlError.value.text}
+            </p>
+          ) : null}
+          <p class="otk-muted" id={s.urlError.value?.field === 'baseUrl' ? undefined : 'letters-base-url-msg'}>
+            {t.baseUrlHint} {t.keyOrigin}
+          </p>
           <label class="otk-field">
             <span>{t.model}</span>
-            <input type="text" data-testid="letters-model" value={d.openai.model} placeholder="qwen/qwen3-32b, gpt-4o-mini, gpt://<folder>/yandexgpt/latest" onChange={(e) => patch({ openai: { ...d.openai, model: e.currentTarget.value.trim() } })} />
+            <input
+              type="text"
+              data-testid="letters-model"
+              value={d.openai.model}
+              placeholder="qwen/qwen3-32b, gpt-4o-mini, gpt://<folder>/yandexgpt/latest"
+              onChange={(e) => patch({ openai: { ...d.openai, model: e.currentTarget.value.trim() } })}
+            />
           </label>
           <label class="otk-field">
             <span>{t.authScheme}</span>
-            <select value={d.openai.authScheme} onChange={(e) => patch({ openai: { ...d.openai, authScheme: e.currentTarget.value === 'Api-Key' ? 'Api-Key' : 'Bearer' } })}>
+            <select
+              value={d.openai.authScheme}
+              onChange={(e) =>
+                patch({
+                  openai: { ...d.openai, authScheme: e.currentTarget.value === 'Api-Key' ? 'Api-Key' : 'Bearer' },
+                })
+              }
+            >
               <option value="Bearer">Authorization: Bearer …</option>
               <option value="Api-Key">Authorization: Api-Key … (YandexGPT)</option>
             </select>
@@ -228,7 +334,14 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
           {keyBox('gigachat', t.gigaKey)}
           <label class="otk-field">
             <span>{t.scope}</span>
-            <select value={d.gigachat.scope} onChange={(e) => patch({ gigachat: { ...d.gigachat, scope: e.currentTarget.value as LettersSettings['gigachat']['scope'] } })}>
+            <select
+              value={d.gigachat.scope}
+              onChange={(e) =>
+                patch({
+                  gigachat: { ...d.gigachat, scope: e.currentTarget.value as LettersSettings['gigachat']['scope'] },
+                })
+              }
+            >
               <option value="GIGACHAT_API_PERS">GIGACHAT_API_PERS</option>
               <option value="GIGACHAT_API_B2B">GIGACHAT_API_B2B</option>
               <option value="GIGACHAT_API_CORP">GIGACHAT_API_CORP</option>
@@ -236,7 +349,11 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
           </label>
           <label class="otk-field">
             <span>{t.model}</span>
-            <input type="text" value={d.gigachat.model} onChange={(e) => patch({ gigachat: { ...d.gigachat, model: e.currentTarget.value.trim() } })} />
+            <input
+              type="text"
+              value={d.gigachat.model}
+              onChange={(e) => patch({ gigachat: { ...d.gigachat, model: e.currentTarget.value.trim() } })}
+            />
           </label>
         </fieldset>
       ) : null}
@@ -245,14 +362,36 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
         <fieldset data-testid="letters-webllm">
           <legend>{t.gpu}</legend>
           <p class="otk-muted">{t.privacyLocal}</p>
-          {!st || (!st.capability && !st.capabilityError) ? <p class="otk-muted">{t.gpuChecking}</p> : st.capabilityError ? <p class="otk-error" data-testid="letters-gpu">{t.gpuNo(st.capabilityError)}</p> : st.capability?.webgpu ? <p data-testid="letters-gpu">{t.gpuOk(st.capability.f16, st.capability.adapter ?? '')}</p> : <p class="otk-error" data-testid="letters-gpu">{t.gpuNo(st.capability?.reason ?? '?')}</p>}
+          {!st || (!st.capability && !st.capabilityError) ? (
+            <p class="otk-muted">{t.gpuChecking}</p>
+          ) : st.capabilityError ? (
+            <p class="otk-error" data-testid="letters-gpu">
+              {t.gpuNo(st.capabilityError)}
+            </p>
+          ) : st.capability?.webgpu ? (
+            <p data-testid="letters-gpu">{t.gpuOk(st.capability.f16, st.capability.adapter ?? '')}</p>
+          ) : (
+            <p class="otk-error" data-testid="letters-gpu">
+              {t.gpuNo(st.capability?.reason ?? '?')}
+            </p>
+          )}
           {st?.models.length ? (
             <div role="radiogroup" aria-label={t.models}>
               {st.models.map((m) => (
                 <label class="otk-radio" key={m.key}>
-                  <input type="radio" name="letters-model" checked={(d.webllm.model || 'qwen3-1.7b') === m.key} onChange={() => patch({ webllm: { ...d.webllm, model: m.key } })} />
+                  <input
+                    type="radio"
+                    name="letters-model"
+                    checked={(d.webllm.model || 'qwen3-1.7b') === m.key}
+                    onChange={() => patch({ webllm: { ...d.webllm, model: m.key } })}
+                  />
                   <span>
-                    {m.label} <span class="otk-muted">— {m.id}; {t.size(m.downloadMB, m.vramMB)}{m.cached ? `; ${t.cached}` : ''}{m.fits ? '' : `; ${t.tooBig}`}</span>
+                    {m.label}{' '}
+                    <span class="otk-muted">
+                      — {m.id}; {t.size(m.downloadMB, m.vramMB)}
+                      {m.cached ? `; ${t.cached}` : ''}
+                      {m.fits ? '' : `; ${t.tooBig}`}
+                    </span>
                   </span>
                 </label>
               ))}
@@ -260,31 +399,68 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
                 const m = st.models.find((x) => x.key === (d.webllm.model || 'qwen3-1.7b'));
                 if (!m) return null;
                 return !m.cached ? (
-                  <button type="button" class="otk-btn otk-btn--sm" data-testid="letters-download" onClick={() => void send('downloadModel', { key: m.key }).then(() => refresh(true))}>{t.download(m.downloadMB)}</button>
+                  <button
+                    type="button"
+                    class="otk-btn otk-btn--sm"
+                    data-testid="letters-download"
+                    onClick={() => void send('downloadModel', { key: m.key }).then(() => refresh(true))}
+                  >
+                    {t.download(m.downloadMB)}
+                  </button>
                 ) : (
-                  <button type="button" class="otk-btn otk-btn--sm" data-testid="letters-delete-model" onClick={() => void send('deleteModel', { key: m.key }).then(() => refresh(true))}>{t.deleteModel(m.downloadMB)}</button>
+                  <button
+                    type="button"
+                    class="otk-btn otk-btn--sm"
+                    data-testid="letters-delete-model"
+                    onClick={() => void send('deleteModel', { key: m.key }).then(() => refresh(true))}
+                  >
+                    {t.deleteModel(m.downloadMB)}
+                  </button>
                 );
               })()}
             </div>
           ) : null}
           {st?.download ? (
             <div data-testid="letters-download-progress">
-              {st.download.error ? <p class="otk-error">{t.downloadFailed(st.download.error)}</p> : (
+              {st.download.error ? (
+                <p class="otk-error">{t.downloadFailed(st.download.error)}</p>
+              ) : (
                 <>
-                  <progress max={1} value={st.download.fraction} /> <span class="otk-muted">{st.download.done ? t.downloaded : `${t.downloading}: ${Math.round(st.download.fraction * 100)}% — ${st.download.text}`}</span>
+                  <progress max={1} value={st.download.fraction} />{' '}
+                  <span class="otk-muted">
+                    {st.download.done
+                      ? t.downloaded
+                      : `${t.downloading}: ${Math.round(st.download.fraction * 100)}% — ${st.download.text}`}
+                  </span>
                 </>
               )}
             </div>
           ) : null}
           <label class="otk-field">
             <span>{t.mirror}</span>
-            <input type="url" value={d.webllm.modelBaseUrl} placeholder="https://huggingface.co" aria-invalid={s.urlError.value?.field === 'modelBaseUrl'} onChange={(e) => patch({ webllm: { ...d.webllm, modelBaseUrl: e.currentTarget.value.trim() } })} />
+            <input
+              type="url"
+              value={d.webllm.modelBaseUrl}
+              placeholder="https://huggingface.co"
+              aria-invalid={s.urlError.value?.field === 'modelBaseUrl'}
+              onChange={(e) => patch({ webllm: { ...d.webllm, modelBaseUrl: e.currentTarget.value.trim() } })}
+            />
           </label>
-          {s.urlError.value?.field === 'modelBaseUrl' ? <p class="otk-error" role="alert" data-testid="letters-url-error">{s.urlError.value.text}</p> : null}
+          {s.urlError.value?.field === 'modelBaseUrl' ? (
+            <p class="otk-error" role="alert" data-testid="letters-url-error">
+              {s.urlError.value.text}
+            </p>
+          ) : null}
           <p class="otk-muted">{t.mirrorHint}</p>
           <label class="otk-field">
             <span>{t.idle}</span>
-            <input type="number" min={1} max={120} value={d.webllm.idleUnloadMinutes} onChange={(e) => patch({ webllm: { ...d.webllm, idleUnloadMinutes: Number(e.currentTarget.value) } })} />
+            <input
+              type="number"
+              min={1}
+              max={120}
+              value={d.webllm.idleUnloadMinutes}
+              onChange={(e) => patch({ webllm: { ...d.webllm, idleUnloadMinutes: Number(e.currentTarget.value) } })}
+            />
           </label>
         </fieldset>
       ) : null}
@@ -302,11 +478,27 @@ export function ProviderSettings({ value, onSave, send = sendToBackground, reque
       {/* The template needs no connection to test. */}
       {d.provider !== 'none' && d.provider !== 'template' ? (
         <div class="otk-row">
-          <button type="button" class="otk-btn" data-testid="letters-test" disabled={s.busy.value} onClick={() => void test()}>{s.busy.value ? t.testing : t.test}</button>
+          <button
+            type="button"
+            class="otk-btn"
+            data-testid="letters-test"
+            disabled={s.busy.value}
+            onClick={() => void test()}
+          >
+            {s.busy.value ? t.testing : t.test}
+          </button>
         </div>
       ) : null}
-      {s.test.value ? <p class={s.test.value.ok ? '' : 'otk-error'} role="status" data-testid="letters-test-result">{s.test.value.text}</p> : null}
-      {s.error.value ? <p class="otk-error" role="alert">{s.error.value}</p> : null}
+      {s.test.value ? (
+        <p class={s.test.value.ok ? '' : 'otk-error'} role="status" data-testid="letters-test-result">
+          {s.test.value.text}
+        </p>
+      ) : null}
+      {s.error.value ? (
+        <p class="otk-error" role="alert">
+          {s.error.value}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -33,7 +33,8 @@ export function createEngineHost(o: EngineHostOptions) {
   };
 
   async function run(req: EngineRequest, post: (e: EngineEvent) => void, signal: AbortSignal): Promise<void> {
-    const onProgress = (p: { fraction: number; text: string }) => post({ type: 'progress', fraction: p.fraction, text: p.text });
+    const onProgress = (p: { fraction: number; text: string }) =>
+      post({ type: 'progress', fraction: p.fraction, text: p.text });
     switch (req.op) {
       case 'capability':
         return post({ type: 'done', capability: await o.capability() });
@@ -51,11 +52,18 @@ export function createEngineHost(o: EngineHostOptions) {
         await o.engine.unload();
         return post({ type: 'done', loaded: null });
       case 'load':
-        if (o.engine.loadedModel() !== req.modelId) await o.engine.load(req.modelId, { modelBaseUrl: req.modelBaseUrl, onProgress, signal });
+        if (o.engine.loadedModel() !== req.modelId)
+          await o.engine.load(req.modelId, { modelBaseUrl: req.modelBaseUrl, onProgress, signal });
         return post({ type: 'done', loaded: req.modelId });
       case 'chat': {
-        if (o.engine.loadedModel() !== req.modelId) await o.engine.load(req.modelId, { modelBaseUrl: req.modelBaseUrl, onProgress, signal });
-        const text = await o.engine.chat(req.messages, { maxTokens: req.maxTokens, temperature: req.temperature, onDelta: (t) => post({ type: 'delta', text: t }), signal });
+        if (o.engine.loadedModel() !== req.modelId)
+          await o.engine.load(req.modelId, { modelBaseUrl: req.modelBaseUrl, onProgress, signal });
+        const text = await o.engine.chat(req.messages, {
+          maxTokens: req.maxTokens,
+          temperature: req.temperature,
+          onDelta: (t) => post({ type: 'delta', text: t }),
+          signal,
+        });
         return post({ type: 'done', text });
       }
     }

@@ -1,4 +1,11 @@
-import { CreateMLCEngine, deleteModelAllInfoInCache, hasModelInCache, prebuiltAppConfig, type AppConfig, type MLCEngine } from '@mlc-ai/web-llm';
+import {
+  CreateMLCEngine,
+  deleteModelAllInfoInCache,
+  hasModelInCache,
+  prebuiltAppConfig,
+  type AppConfig,
+  type MLCEngine,
+} from '@mlc-ai/web-llm';
 import type { LlmEngine } from '../../core/letters/engine';
 import { mirrorUrl } from '../../core/letters/webllm-models';
 

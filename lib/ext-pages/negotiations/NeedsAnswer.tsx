@@ -14,7 +14,15 @@ const POLL_MS = 3000;
  */
 export function NeedsAnswer() {
   const t = negotiationTexts[uiLang()];
-  const st = useMemo(() => ({ list: signal<ReplyView[] | null>(null), edits: signal<Record<string, string>>({}), busy: signal<string | null>(null), msg: signal<Record<string, string>>({}) }), []);
+  const st = useMemo(
+    () => ({
+      list: signal<ReplyView[] | null>(null),
+      edits: signal<Record<string, string>>({}),
+      busy: signal<string | null>(null),
+      msg: signal<Record<string, string>>({}),
+    }),
+    [],
+  );
   const load = () =>
     sendToBackground('listReplies', {})
       .then((r) => (st.list.value = r.replies))
@@ -47,14 +55,30 @@ export function NeedsAnswer() {
   };
   return (
     <section class="pp__card otk-needs" aria-labelledby="needs-h" data-testid="needs-answer">
-      <h2 id="needs-h">{t.needs} ({list.length})</h2>
+      <h2 id="needs-h">
+        {t.needs} ({list.length})
+      </h2>
       <p class="otk-muted">{t.neverAuto}</p>
       {list.map((r) => (
-        <article key={r.topicId} class="otk-needs__item" data-testid="reply" data-topic={r.topicId} data-state={r.state}>
-          <div><b>{r.title || '—'}</b>{r.employer ? ` — ${r.employer}` : ''} <span class="otk-muted">· {t.status[r.status] ?? r.status}</span></div>
+        <article
+          key={r.topicId}
+          class="otk-needs__item"
+          data-testid="reply"
+          data-topic={r.topicId}
+          data-state={r.state}
+        >
+          <div>
+            <b>{r.title || '—'}</b>
+            {r.employer ? ` — ${r.employer}` : ''} <span class="otk-muted">· {t.status[r.status] ?? r.status}</span>
+          </div>
           <div class="otk-muted">{t.employerSays}:</div>
-          <div class="otk-needs__msg" data-testid="employer-text">{r.employerText}</div>
-          <label class="otk-muted" for={`draft-${r.topicId}`}>{t.draft}{r.draftBy ? ` (${t.draftBy(r.draftBy)})` : ''}</label>
+          <div class="otk-needs__msg" data-testid="employer-text">
+            {r.employerText}
+          </div>
+          <label class="otk-muted" for={`draft-${r.topicId}`}>
+            {t.draft}
+            {r.draftBy ? ` (${t.draftBy(r.draftBy)})` : ''}
+          </label>
           {r.state === 'new' && !st.edits.value[r.topicId] ? <p class="otk-muted">{t.drafting}</p> : null}
           <textarea
             id={`draft-${r.topicId}`}
@@ -63,33 +87,62 @@ export function NeedsAnswer() {
             maxLength={4000}
             data-testid="draft"
             value={textOf(r)}
-            onInput={(e) => (st.edits.value = { ...st.edits.value, [r.topicId]: (e.target as HTMLTextAreaElement).value })}
+            onInput={(e) =>
+              (st.edits.value = { ...st.edits.value, [r.topicId]: (e.target as HTMLTextAreaElement).value })
+            }
             onBlur={() => {
               const v = st.edits.value[r.topicId];
-              if (v !== undefined && v !== r.draft) void sendToBackground('updateReplyDraft', { topicId: r.topicId, draft: v }).catch(() => undefined);
+              if (v !== undefined && v !== r.draft)
+                void sendToBackground('updateReplyDraft', { topicId: r.topicId, draft: v }).catch(() => undefined);
             }}
           />
           {r.problems.length ? (
             <div class="otk-needs__problems" role="alert" data-testid="draft-problems">
               {t.checkDraft}
-              <ul>{r.problems.map((p) => <li key={p}>{p}</li>)}</ul>
+              <ul>
+                {r.problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
             </div>
           ) : null}
           {r.error ? <p class="otk-error">{t.failed(r.error)}</p> : null}
-          {st.msg.value[r.topicId] ? <p class="otk-muted" role="status">{st.msg.value[r.topicId]}</p> : null}
+          {st.msg.value[r.topicId] ? (
+            <p class="otk-muted" role="status">
+              {st.msg.value[r.topicId]}
+            </p>
+          ) : null}
           <div class="otk-needs__acts">
             <button
               type="button"
               class="otk-btn otk-btn--sm otk-btn--primary"
               data-testid="send-reply"
               disabled={st.busy.value === r.topicId || !textOf(r).trim()}
-              onClick={() => void act(r, () => sendToBackground('sendReply', { topicId: r.topicId, text: textOf(r).trim() }), t.sent)}
+              onClick={() =>
+                void act(r, () => sendToBackground('sendReply', { topicId: r.topicId, text: textOf(r).trim() }), t.sent)
+              }
             >
               {st.busy.value === r.topicId ? t.sending : t.send}
             </button>
-            <button type="button" class="otk-btn otk-btn--sm" disabled={st.busy.value === r.topicId} onClick={() => void act(r, () => sendToBackground('redraftReply', { topicId: r.topicId }))}>{t.redraft}</button>
-            <button type="button" class="otk-btn otk-btn--sm" disabled={st.busy.value === r.topicId} onClick={() => void act(r, () => sendToBackground('dismissReply', { topicId: r.topicId }))}>{t.dismiss}</button>
-            <a class="otk-btn otk-btn--sm" href={r.chatUrl} target="_blank" rel="noreferrer">{t.openChat}</a>
+            <button
+              type="button"
+              class="otk-btn otk-btn--sm"
+              disabled={st.busy.value === r.topicId}
+              onClick={() => void act(r, () => sendToBackground('redraftReply', { topicId: r.topicId }))}
+            >
+              {t.redraft}
+            </button>
+            <button
+              type="button"
+              class="otk-btn otk-btn--sm"
+              disabled={st.busy.value === r.topicId}
+              onClick={() => void act(r, () => sendToBackground('dismissReply', { topicId: r.topicId }))}
+            >
+              {t.dismiss}
+            </button>
+            <a class="otk-btn otk-btn--sm" href={r.chatUrl} target="_blank" rel="noreferrer">
+              {t.openChat}
+            </a>
           </div>
         </article>
       ))}

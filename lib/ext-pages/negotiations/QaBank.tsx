@@ -11,7 +11,10 @@ import { useAutosave } from '../options/autosave';
 /** Options section: the Q&A bank (answers the user writes once), questionnaires answered from it on/off, reply drafts on/off, sync period. Saved on "Save". */
 export function QaBank() {
   const t = negotiationTexts[uiLang()];
-  const st = useMemo(() => ({ qa: signal<QaSettings | null>(null), msg: signal<{ ok: boolean; text: string } | null>(null) }), []);
+  const st = useMemo(
+    () => ({ qa: signal<QaSettings | null>(null), msg: signal<{ ok: boolean; text: string } | null>(null) }),
+    [],
+  );
   useEffect(() => {
     void getSettings().then((s) => (st.qa.value = s.qa));
   }, []);
@@ -37,26 +40,94 @@ export function QaBank() {
       {qa.items.map((it, i) => (
         <div class="otk-qa__item" key={i} data-testid="qa-item">
           <div>
-            <select aria-label={t.kind} value={it.kind} onChange={(e) => patch(i, { kind: (e.target as HTMLSelectElement).value as QaKind })}>
-              {QA_KINDS.map((k) => <option key={k} value={k}>{t.kinds[k]}</option>)}
+            <select
+              aria-label={t.kind}
+              value={it.kind}
+              onChange={(e) => patch(i, { kind: (e.target as HTMLSelectElement).value as QaKind })}
+            >
+              {QA_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t.kinds[k]}
+                </option>
+              ))}
             </select>
-            {it.kind === 'custom' ? <input class="otk-qa__pattern" aria-label={t.pattern} placeholder={t.pattern} value={it.pattern} maxLength={300} onInput={(e) => patch(i, { pattern: (e.target as HTMLInputElement).value })} /> : null}
+            {it.kind === 'custom' ? (
+              <input
+                class="otk-qa__pattern"
+                aria-label={t.pattern}
+                placeholder={t.pattern}
+                value={it.pattern}
+                maxLength={300}
+                onInput={(e) => patch(i, { pattern: (e.target as HTMLInputElement).value })}
+              />
+            ) : null}
           </div>
-          <textarea aria-label={t.answer} placeholder={t.answer} rows={2} maxLength={2000} value={it.answer} onInput={(e) => patch(i, { answer: (e.target as HTMLTextAreaElement).value })} />
-          <button type="button" class="otk-btn otk-btn--sm" onClick={() => setItems(qa.items.filter((_, k) => k !== i))}>{t.remove}</button>
+          <textarea
+            aria-label={t.answer}
+            placeholder={t.answer}
+            rows={2}
+            maxLength={2000}
+            value={it.answer}
+            onInput={(e) => patch(i, { answer: (e.target as HTMLTextAreaElement).value })}
+          />
+          <button
+            type="button"
+            class="otk-btn otk-btn--sm"
+            onClick={() => setItems(qa.items.filter((_, k) => k !== i))}
+          >
+            {t.remove}
+          </button>
         </div>
       ))}
       <p>
-        <button type="button" class="otk-btn" data-testid="qa-add" disabled={qa.items.length >= 100} onClick={() => setItems([...qa.items, { kind: qa.items.some((x) => x.kind === 'salary') ? 'custom' : 'salary', pattern: '', answer: '' }])}>{t.add}</button>
+        <button
+          type="button"
+          class="otk-btn"
+          data-testid="qa-add"
+          disabled={qa.items.length >= 100}
+          onClick={() =>
+            setItems([
+              ...qa.items,
+              { kind: qa.items.some((x) => x.kind === 'salary') ? 'custom' : 'salary', pattern: '', answer: '' },
+            ])
+          }
+        >
+          {t.add}
+        </button>
       </p>
-      <label class="otk-check"><input type="checkbox" data-testid="qa-auto-answer" checked={qa.autoAnswer} onChange={(e) => (st.qa.value = { ...qa, autoAnswer: (e.target as HTMLInputElement).checked })} /> {t.autoAnswer}</label>
-      <label class="otk-check"><input type="checkbox" checked={qa.draftReplies} onChange={(e) => (st.qa.value = { ...qa, draftReplies: (e.target as HTMLInputElement).checked })} /> {t.draftReplies}</label>
+      <label class="otk-check">
+        <input
+          type="checkbox"
+          data-testid="qa-auto-answer"
+          checked={qa.autoAnswer}
+          onChange={(e) => (st.qa.value = { ...qa, autoAnswer: (e.target as HTMLInputElement).checked })}
+        />{' '}
+        {t.autoAnswer}
+      </label>
+      <label class="otk-check">
+        <input
+          type="checkbox"
+          checked={qa.draftReplies}
+          onChange={(e) => (st.qa.value = { ...qa, draftReplies: (e.target as HTMLInputElement).checked })}
+        />{' '}
+        {t.draftReplies}
+      </label>
       <label>
         {t.syncMinutes}{' '}
-        <input type="number" min={15} max={1440} value={qa.syncMinutes} onInput={(e) => (st.qa.value = { ...qa, syncMinutes: Number((e.target as HTMLInputElement).value) })} />
+        <input
+          type="number"
+          min={15}
+          max={1440}
+          value={qa.syncMinutes}
+          onInput={(e) => (st.qa.value = { ...qa, syncMinutes: Number((e.target as HTMLInputElement).value) })}
+        />
       </label>
       <p>
-        {st.msg.value ? <span class={st.msg.value.ok ? 'otk-ok' : 'otk-error'} role="status">{st.msg.value.text}</span> : null}
+        {st.msg.value ? (
+          <span class={st.msg.value.ok ? 'otk-ok' : 'otk-error'} role="status">
+            {st.msg.value.text}
+          </span>
+        ) : null}
       </p>
     </section>
   );

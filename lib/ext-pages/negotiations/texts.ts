@@ -23,7 +23,8 @@ const ru = {
   noScore: 'Без оценки',
   inviteRate: 'Приглаш.',
   responseRate: 'Ответ',
-  thresholdHint: (hide: string, dim: string) => `Ваши пороги: скрывать ниже ${hide}, приглушать ниже ${dim}. Если в нижних полосах нет приглашений — порог можно поднять.`,
+  thresholdHint: (hide: string, dim: string) =>
+    `Ваши пороги: скрывать ниже ${hide}, приглушать ниже ${dim}. Если в нижних полосах нет приглашений — порог можно поднять.`,
   needs: 'Нужен ваш ответ',
   employerSays: 'Работодатель пишет',
   draft: 'Черновик ответа',
@@ -38,10 +39,18 @@ const ru = {
   neverAuto: 'Ответ уходит только по вашей кнопке «Отправить».',
   checkDraft: 'Проверьте черновик перед отправкой:',
   failed: (e: string) => `Не отправлено: ${e}`,
-  status: { sent: 'отправлен', viewed: 'просмотрен', invitation: 'приглашение', rejection: 'отказ', archived: 'в архиве' } as Record<string, string>,
+  status: {
+    sent: 'отправлен',
+    viewed: 'просмотрен',
+    invitation: 'приглашение',
+    rejection: 'отказ',
+    archived: 'в архиве',
+  } as Record<string, string>,
   qa: 'Ответы на вопросы работодателей',
-  qaHint: 'Заполните один раз: Otklik подставит ответы в анкеты при отклике и использует их в черновиках ответов в чатах. Вопросы без ответа остаются вам.',
-  autoAnswer: 'Отвечать на анкеты работодателей из банка ответов автоматически (только если в банке есть ответ на каждый вопрос; иначе вакансия ждёт вас)',
+  qaHint:
+    'Заполните один раз: Otklik подставит ответы в анкеты при отклике и использует их в черновиках ответов в чатах. Вопросы без ответа остаются вам.',
+  autoAnswer:
+    'Отвечать на анкеты работодателей из банка ответов автоматически (только если в банке есть ответ на каждый вопрос; иначе вакансия ждёт вас)',
   kind: 'Вопрос',
   pattern: 'Слова вопроса (через запятую)',
   answer: 'Ваш ответ',
@@ -51,7 +60,15 @@ const ru = {
   saved: 'Сохранено',
   draftReplies: 'Готовить черновики ответов на новые сообщения работодателей',
   syncMinutes: 'Проверять отклики каждые (минут)',
-  kinds: { salary: 'Зарплатные ожидания', notice: 'Когда можете выйти', relocation: 'Переезд', workFormat: 'Формат работы', experience: 'Опыт (лет)', contacts: 'Контакты', custom: 'Свой вопрос' } as Record<QaKind, string>,
+  kinds: {
+    salary: 'Зарплатные ожидания',
+    notice: 'Когда можете выйти',
+    relocation: 'Переезд',
+    workFormat: 'Формат работы',
+    experience: 'Опыт (лет)',
+    contacts: 'Контакты',
+    custom: 'Свой вопрос',
+  } as Record<QaKind, string>,
 };
 
 type Texts = typeof ru;
@@ -77,7 +94,8 @@ const en: Texts = {
   noScore: 'No score',
   inviteRate: 'Invited',
   responseRate: 'Answered',
-  thresholdHint: (hide, dim) => `Your thresholds: hide below ${hide}, dim below ${dim}. If the lower bands get no invitations, you can raise the threshold.`,
+  thresholdHint: (hide, dim) =>
+    `Your thresholds: hide below ${hide}, dim below ${dim}. If the lower bands get no invitations, you can raise the threshold.`,
   needs: 'Needs your answer',
   employerSays: 'The employer writes',
   draft: 'Draft reply',
@@ -94,8 +112,10 @@ const en: Texts = {
   failed: (e) => `Not sent: ${e}`,
   status: { sent: 'sent', viewed: 'viewed', invitation: 'invitation', rejection: 'rejection', archived: 'archived' },
   qa: 'Answers to employer questions',
-  qaHint: 'Fill in once: Otklik puts these answers into questionnaires when you apply and uses them in chat reply drafts. Questions without an answer stay with you.',
-  autoAnswer: 'Answer employer questionnaires from my bank automatically (only when the bank answers every question; otherwise the vacancy waits for you)',
+  qaHint:
+    'Fill in once: Otklik puts these answers into questionnaires when you apply and uses them in chat reply drafts. Questions without an answer stay with you.',
+  autoAnswer:
+    'Answer employer questionnaires from my bank automatically (only when the bank answers every question; otherwise the vacancy waits for you)',
   kind: 'Question',
   pattern: 'Question words (comma-separated)',
   answer: 'Your answer',
@@ -105,7 +125,15 @@ const en: Texts = {
   saved: 'Saved',
   draftReplies: 'Draft replies to new employer messages',
   syncMinutes: 'Check responses every (minutes)',
-  kinds: { salary: 'Salary expectations', notice: 'When can you start', relocation: 'Relocation', workFormat: 'Work format', experience: 'Experience (years)', contacts: 'Contacts', custom: 'Your own question' },
+  kinds: {
+    salary: 'Salary expectations',
+    notice: 'When can you start',
+    relocation: 'Relocation',
+    workFormat: 'Work format',
+    experience: 'Experience (years)',
+    contacts: 'Contacts',
+    custom: 'Your own question',
+  },
 };
 
 export const negotiationTexts: Record<Lang, Texts> = { ru, en };

@@ -28,12 +28,17 @@ export function FallbackNotice({ fallbacks, newerVersion, onAccept }: FallbackNo
           <ul>
             {fallbacks.map((f) => (
               <li key={f.path} data-path={f.path}>
-                <b>{showPath(f.path, t)}</b>: {f.message} <span class="otk-muted">({t.stored}: <code>{showValue(f.stored, t)}</code>)</span>
+                <b>{showPath(f.path, t)}</b>: {f.message}{' '}
+                <span class="otk-muted">
+                  ({t.stored}: <code>{showValue(f.stored, t)}</code>)
+                </span>
               </li>
             ))}
           </ul>
           {onAccept ? (
-            <button type="button" class="otk-btn otk-btn--sm" data-testid="accept-fallbacks" onClick={onAccept}>{t.acceptDefaults}</button>
+            <button type="button" class="otk-btn otk-btn--sm" data-testid="accept-fallbacks" onClick={onAccept}>
+              {t.acceptDefaults}
+            </button>
           ) : null}
         </>
       ) : null}

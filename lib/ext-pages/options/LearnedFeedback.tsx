@@ -31,26 +31,45 @@ export function LearnedFeedback({ lang }: { lang: 'ru' | 'en' }) {
   const t = TEXTS[lang];
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState(false);
-  const load = () => sendToBackground('feedbackSummary', {}).then((s) => (setSummary(s), setError(false)), () => setError(true));
+  const load = () =>
+    sendToBackground('feedbackSummary', {}).then(
+      (s) => (setSummary(s), setError(false)),
+      () => setError(true),
+    );
   useEffect(() => void load(), []);
   return (
     <div class="op-learned" data-testid="learned-feedback">
       <b>{t.title}</b>
       <small class="otk-help">{t.hint}</small>
-      {error ? <small class="otk-error" role="alert">{t.error}</small> : null}
+      {error ? (
+        <small class="otk-error" role="alert">
+          {t.error}
+        </small>
+      ) : null}
       {summary ? (
         <>
-          <div data-testid="learned-counts">{summary.relevant + summary.notForMe ? t.counts(summary.relevant, summary.notForMe) : t.none}</div>
+          <div data-testid="learned-counts">
+            {summary.relevant + summary.notForMe ? t.counts(summary.relevant, summary.notForMe) : t.none}
+          </div>
           {summary.adjustments.length ? (
             <ul data-testid="learned-list">
               {summary.adjustments.map((a) => (
                 <li key={`${a.kind}:${a.value}`}>
-                  <span class={a.weight < 0 ? 'otk-error' : ''}>{a.weight > 0 ? '+' : '−'}{Math.abs(a.weight).toFixed(2)}</span> {t.kind[a.kind]}: <b>{a.value}</b>
+                  <span class={a.weight < 0 ? 'otk-error' : ''}>
+                    {a.weight > 0 ? '+' : '−'}
+                    {Math.abs(a.weight).toFixed(2)}
+                  </span>{' '}
+                  {t.kind[a.kind]}: <b>{a.value}</b>
                 </li>
               ))}
             </ul>
           ) : null}
-          <button type="button" class="otk-btn otk-btn--sm" disabled={!(summary.relevant + summary.notForMe)} onClick={() => void sendToBackground('resetFeedback', {}).then(load, () => setError(true))}>
+          <button
+            type="button"
+            class="otk-btn otk-btn--sm"
+            disabled={!(summary.relevant + summary.notForMe)}
+            onClick={() => void sendToBackground('resetFeedback', {}).then(load, () => setError(true))}
+          >
             {t.reset}
           </button>
         </>

@@ -6,7 +6,15 @@ import type { OptionsTexts } from './texts';
 type Licence = (typeof DRIVER_LICENCES)[number];
 
 /** hh's driving licence categories (its dictionary's order), each a checkbox with what it lets you drive. */
-export function LicencePicker({ value, onChange, t }: { value: readonly Licence[]; onChange: (v: Licence[]) => void; t: OptionsTexts }) {
+export function LicencePicker({
+  value,
+  onChange,
+  t,
+}: {
+  value: readonly Licence[];
+  onChange: (v: Licence[]) => void;
+  t: OptionsTexts;
+}) {
   const all = HH_CATALOGUE.licences as Licence[];
   return (
     <fieldset class="op__field op__field--wide op__fieldset" data-testid="licence-picker">
@@ -32,7 +40,19 @@ export function LicencePicker({ value, onChange, t }: { value: readonly Licence[
 }
 
 /** Languages with hh's levels: one row per language (level select, remove), and a select to add one. */
-export function LanguagePicker({ value, onChange, t, lang, error }: { value: readonly Language[]; onChange: (v: Language[]) => void; t: OptionsTexts; lang: Lang; error?: string | undefined }) {
+export function LanguagePicker({
+  value,
+  onChange,
+  t,
+  lang,
+  error,
+}: {
+  value: readonly Language[];
+  onChange: (v: Language[]) => void;
+  t: OptionsTexts;
+  lang: Lang;
+  error?: string | undefined;
+}) {
   const levels = HH_CATALOGUE.levels.map((l) => l.id as Language['level']);
   const name = (code: string) => {
     const n = languageName(code, lang);
@@ -53,13 +73,29 @@ export function LanguagePicker({ value, onChange, t, lang, error }: { value: rea
                 name={`level-${l.code}`}
                 aria-label={t.languageLevel(name(l.code))}
                 value={l.level}
-                onChange={(e) => onChange(value.map((x) => (x.code === l.code ? { code: x.code, level: e.currentTarget.value as Language['level'] } : x)))}
+                onChange={(e) =>
+                  onChange(
+                    value.map((x) =>
+                      x.code === l.code ? { code: x.code, level: e.currentTarget.value as Language['level'] } : x,
+                    ),
+                  )
+                }
               >
                 {levels.map((id) => (
-                  <option key={id} value={id}>{t.levelNames[id]}</option>
+                  <option key={id} value={id}>
+                    {t.levelNames[id]}
+                  </option>
                 ))}
               </select>
-              <button type="button" class="op-chip__x" aria-label={t.languageRemove(name(l.code))} title={t.languageRemove(name(l.code))} onClick={() => onChange(value.filter((x) => x.code !== l.code))}>×</button>
+              <button
+                type="button"
+                class="op-chip__x"
+                aria-label={t.languageRemove(name(l.code))}
+                title={t.languageRemove(name(l.code))}
+                onClick={() => onChange(value.filter((x) => x.code !== l.code))}
+              >
+                ×
+              </button>
             </li>
           ))}
         </ul>
@@ -76,10 +112,18 @@ export function LanguagePicker({ value, onChange, t, lang, error }: { value: rea
       >
         <option value="">{t.languageAdd}…</option>
         {free.map((f) => (
-          <option key={f.id} value={f.id}>{f.name}</option>
+          <option key={f.id} value={f.id}>
+            {f.name}
+          </option>
         ))}
       </select>
-      {error ? <small class="otk-error" role="alert">{error}</small> : <small>{t.languagesHint}</small>}
+      {error ? (
+        <small class="otk-error" role="alert">
+          {error}
+        </small>
+      ) : (
+        <small>{t.languagesHint}</small>
+      )}
     </fieldset>
   );
 }

@@ -11,8 +11,19 @@ export type ImportedResume = z.infer<typeof resumeProfileSchema>;
  * "Fill in from an hh.ru resume": pick one of the user's resumes, the worker reads it, the form fields are
  * replaced (not saved: the user checks and presses Save).
  */
-export function ResumeImport({ resumes, t, onImported }: { resumes: { hash: string; title: string; latest?: boolean | undefined }[]; t: OptionsTexts; onImported: (r: ImportedResume) => void }) {
-  const ui = useMemo(() => ({ hash: signal(''), busy: signal(false), msg: signal<{ kind: 'ok' | 'error'; text: string } | null>(null) }), []);
+export function ResumeImport({
+  resumes,
+  t,
+  onImported,
+}: {
+  resumes: { hash: string; title: string; latest?: boolean | undefined }[];
+  t: OptionsTexts;
+  onImported: (r: ImportedResume) => void;
+}) {
+  const ui = useMemo(
+    () => ({ hash: signal(''), busy: signal(false), msg: signal<{ kind: 'ok' | 'error'; text: string } | null>(null) }),
+    [],
+  );
   const hash = ui.hash.value || resumes.find((r) => r.latest)?.hash || resumes[0]?.hash || '';
   const run = async () => {
     ui.busy.value = true;
@@ -21,7 +32,9 @@ export function ResumeImport({ resumes, t, onImported }: { resumes: { hash: stri
       const r = await sendToBackground('importResume', { hash });
       if (!r.ok || !r.profile) throw new Error(r.error ?? 'no answer');
       onImported(r.profile);
-      ui.msg.value = r.textFound ? { kind: 'ok', text: t.imported(r.profile.title) } : { kind: 'error', text: t.importedNoText(r.profile.title) };
+      ui.msg.value = r.textFound
+        ? { kind: 'ok', text: t.imported(r.profile.title) }
+        : { kind: 'error', text: t.importedNoText(r.profile.title) };
     } catch (e) {
       ui.msg.value = { kind: 'error', text: t.importFailed(e instanceof Error ? e.message : String(e)) };
     } finally {
@@ -35,12 +48,25 @@ export function ResumeImport({ resumes, t, onImported }: { resumes: { hash: stri
         <span>{t.importFrom}</span>
         <select name="importResume" value={hash} onChange={(e) => (ui.hash.value = e.currentTarget.value)}>
           {resumes.map((r) => (
-            <option key={r.hash} value={r.hash}>{r.title}{r.latest ? t.latest : ''}</option>
+            <option key={r.hash} value={r.hash}>
+              {r.title}
+              {r.latest ? t.latest : ''}
+            </option>
           ))}
         </select>
       </label>
-      <button type="button" class="otk-btn" data-testid="import-resume" disabled={ui.busy.value || !hash} onClick={() => void run()}>{t.importButton}</button>
-      <small class={ui.msg.value?.kind === 'error' ? 'otk-error' : 'otk-muted'} role="status">{ui.msg.value?.text ?? t.importHint}</small>
+      <button
+        type="button"
+        class="otk-btn"
+        data-testid="import-resume"
+        disabled={ui.busy.value || !hash}
+        onClick={() => void run()}
+      >
+        {t.importButton}
+      </button>
+      <small class={ui.msg.value?.kind === 'error' ? 'otk-error' : 'otk-muted'} role="status">
+        {ui.msg.value?.text ?? t.importHint}
+      </small>
     </div>
   );
 }

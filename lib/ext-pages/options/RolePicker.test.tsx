@@ -15,14 +15,20 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 describe('filterRoles', () => {
   it('finds roles by the start of any word of the name (not inside: руковоДИТель), ё-insensitive, grouped by hh category, picked ones left out', () => {
     const g = filterRoles('водит', []);
-    expect(g.map((x) => x.name)).toEqual(['Домашний, обслуживающий персонал', 'Рабочий персонал', 'Транспорт, логистика, перевозки']);
+    expect(g.map((x) => x.name)).toEqual([
+      'Домашний, обслуживающий персонал',
+      'Рабочий персонал',
+      'Транспорт, логистика, перевозки',
+    ]);
     expect(g.flatMap((x) => x.roles.map((r) => r.id))).toEqual(['21', '21', '21']);
     expect(filterRoles('водит', ['21'])).toEqual([]);
     expect(filterRoles('контролер отк', []).flatMap((x) => x.roles.map((r) => r.id))).toEqual(['149']);
   });
 
   it('with no query lists the whole catalogue; words may name the category', () => {
-    expect(filterRoles('', []).reduce((n, g) => n + g.roles.length, 0)).toBe(HH_CATALOGUE.categories.reduce((n, c) => n + c.roles.length, 0));
+    expect(filterRoles('', []).reduce((n, g) => n + g.roles.length, 0)).toBe(
+      HH_CATALOGUE.categories.reduce((n, c) => n + c.roles.length, 0),
+    );
     expect(filterRoles('юристы', []).flatMap((x) => x.roles.map((r) => r.id))).toEqual(['166', '158', '145', '146']);
   });
 });
@@ -88,7 +94,10 @@ describe('LicencePicker and LanguagePicker', () => {
     render(<LicencePicker value={['C']} onChange={(v) => (lic = v)} t={t} />, root);
     root.querySelector<HTMLInputElement>('input[name="licence-B"]')!.click();
     expect(lic).toEqual(['B', 'C']);
-    render(<LanguagePicker value={[{ code: 'eng', level: 'b2' }]} onChange={(v) => (langs = v)} t={t} lang="ru" />, root);
+    render(
+      <LanguagePicker value={[{ code: 'eng', level: 'b2' }]} onChange={(v) => (langs = v)} t={t} lang="ru" />,
+      root,
+    );
     await tick();
     expect(root.querySelector('[data-lang="eng"] .op-langs__name')!.textContent).toBe('Английский');
     const level = root.querySelector<HTMLSelectElement>('select[name="level-eng"]')!;
@@ -98,7 +107,10 @@ describe('LicencePicker and LanguagePicker', () => {
     const add = root.querySelector<HTMLSelectElement>('select[name="languageAdd"]')!;
     add.value = 'deu';
     add.dispatchEvent(new Event('change', { bubbles: true }));
-    expect(langs).toEqual([{ code: 'eng', level: 'b2' }, { code: 'deu', level: 'b1' }]);
+    expect(langs).toEqual([
+      { code: 'eng', level: 'b2' },
+      { code: 'deu', level: 'b1' },
+    ]);
   });
 
   it('Russian level names are hh’s own', () => {

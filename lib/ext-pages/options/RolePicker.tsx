@@ -16,7 +16,9 @@ export interface RoleGroup {
  * role's does); roles already picked left out. A role listed in several categories appears in each, as on hh.
  */
 export function filterRoles(query: string, picked: readonly string[]): RoleGroup[] {
-  const words = fold(query).split(/[\s,]+/).filter(Boolean);
+  const words = fold(query)
+    .split(/[\s,]+/)
+    .filter(Boolean);
   const pass = (byCategory: boolean) => {
     const out: RoleGroup[] = [];
     for (const c of HH_CATALOGUE.categories) {
@@ -42,7 +44,17 @@ export function filterRoles(query: string, picked: readonly string[]): RoleGroup
  * combobox: type to filter, ↑/↓ to move through the grouped list, Enter to pick, Escape to close, Backspace in an
  * empty box removes the last chip.
  */
-export function RolePicker({ value, onChange, t, error }: { value: readonly string[]; onChange: (ids: string[]) => void; t: OptionsTexts; error?: string | undefined }) {
+export function RolePicker({
+  value,
+  onChange,
+  t,
+  error,
+}: {
+  value: readonly string[];
+  onChange: (ids: string[]) => void;
+  t: OptionsTexts;
+  error?: string | undefined;
+}) {
   const ui = useMemo(() => ({ query: signal(''), open: signal(false), active: signal(0), said: signal('') }), []);
   const input = useRef<HTMLInputElement>(null);
   const groups = ui.open.value ? filterRoles(ui.query.value, value) : [];
@@ -89,7 +101,15 @@ export function RolePicker({ value, onChange, t, error }: { value: readonly stri
           {value.map((id) => (
             <li key={id} class="op-chip" data-role={id}>
               <span>{roleName(id) ?? id}</span>
-              <button type="button" class="op-chip__x" aria-label={t.rolesRemove(roleName(id) ?? id)} title={t.rolesRemove(roleName(id) ?? id)} onClick={() => remove(id)}>×</button>
+              <button
+                type="button"
+                class="op-chip__x"
+                aria-label={t.rolesRemove(roleName(id) ?? id)}
+                title={t.rolesRemove(roleName(id) ?? id)}
+                onClick={() => remove(id)}
+              >
+                ×
+              </button>
             </li>
           ))}
         </ul>
@@ -126,7 +146,9 @@ export function RolePicker({ value, onChange, t, error }: { value: readonly stri
             {groups.length ? (
               groups.map((g, gi) => (
                 <div key={g.name} role="group" aria-labelledby={`role-cat-${gi}`}>
-                  <div id={`role-cat-${gi}`} class="op-combo__cat" role="presentation">{g.name}</div>
+                  <div id={`role-cat-${gi}`} class="op-combo__cat" role="presentation">
+                    {g.name}
+                  </div>
                   {g.roles.map((r) => {
                     i += 1;
                     const n = i;
@@ -156,8 +178,16 @@ export function RolePicker({ value, onChange, t, error }: { value: readonly stri
           </div>
         ) : null}
       </div>
-      {error ? <small id="professionalRoles-msg" class="otk-error" role="alert">{error}</small> : <small id="professionalRoles-msg">{t.rolesHint}</small>}
-      <span class="otk-sr" aria-live="polite">{ui.said.value}</span>
+      {error ? (
+        <small id="professionalRoles-msg" class="otk-error" role="alert">
+          {error}
+        </small>
+      ) : (
+        <small id="professionalRoles-msg">{t.rolesHint}</small>
+      )}
+      <span class="otk-sr" aria-live="polite">
+        {ui.said.value}
+      </span>
     </div>
   );
 }

@@ -28,13 +28,25 @@ async function mount() {
   const current = await saveSettings({ ...defaultSettings(), apply: { ...defaultSettings().apply, dailyCap: 20 } });
   const messages: ({ kind: string; text: string } | null)[] = [];
   const applied: Settings[] = [];
-  render(<SettingsImport current={current} t={optionsTexts.en} lang="en" onMessage={(m) => messages.push(m)} onApplied={(s) => applied.push(s)} />, root);
+  render(
+    <SettingsImport
+      current={current}
+      t={optionsTexts.en}
+      lang="en"
+      onMessage={(m) => messages.push(m)}
+      onApplied={(s) => applied.push(s)}
+    />,
+    root,
+  );
   return { current, messages, applied };
 }
 
 function pick(text: string, name = 'otklik-settings.json') {
   const input = root.querySelector<HTMLInputElement>('[data-testid="import-file"]')!;
-  Object.defineProperty(input, 'files', { value: [new File([text], name, { type: 'application/json' })], configurable: true });
+  Object.defineProperty(input, 'files', {
+    value: [new File([text], name, { type: 'application/json' })],
+    configurable: true,
+  });
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
@@ -61,7 +73,9 @@ describe('settings import: review, then apply on confirmation', () => {
     expect(rows.at(-1)!.dataset['path']).toBe('profile.skills');
     const cap = rows.find((r) => r.dataset['path'] === 'apply.dailyCap')!;
     expect([...cap.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['20', '200']);
-    expect(root.querySelector('[data-testid="import-review-summary"]')!.textContent).toMatch(/8 changes, 7 of them need attention/);
+    expect(root.querySelector('[data-testid="import-review-summary"]')!.textContent).toMatch(
+      /8 changes, 7 of them need attention/,
+    );
     expect(root.querySelector('[data-testid="import-review-key"]')!.textContent).toMatch(/API key will be removed/);
     expect(await getSettings()).toEqual(current);
     expect(applied).toEqual([]);
@@ -94,7 +108,10 @@ describe('settings import: review, then apply on confirmation', () => {
     s.apply.dailyCap = 20;
     s.profile.professionalRoles = ['21', '96'];
     s.profile.driverLicences = ['B', 'CE'];
-    s.profile.languages = [{ code: 'eng', level: 'b2' }, { code: 'rus', level: 'l1' }];
+    s.profile.languages = [
+      { code: 'eng', level: 'b2' },
+      { code: 'rus', level: 'l1' },
+    ];
     pick(exportSettings(s));
     await vi.waitFor(() => expect(review()).not.toBeNull());
     const after = (path: string) => root.querySelector(`tr[data-path="${path}"] td:last-child`)!.textContent;

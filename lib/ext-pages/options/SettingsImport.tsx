@@ -28,8 +28,18 @@ export interface SettingsImportProps {
  * Settings import: the file is parsed (zod, migrations: lib/ext-pages/settings/transfer), then what it would change is
  * shown (./ImportReview) and written only when the user presses Apply; Cancel changes nothing.
  */
-export function SettingsImport({ current, t, lang, onMessage, onApplied, apply = replaceSettings }: SettingsImportProps) {
-  const pending = useMemo(() => signal<{ name: string; settings: Settings; migratedFrom?: number | undefined } | null>(null), []);
+export function SettingsImport({
+  current,
+  t,
+  lang,
+  onMessage,
+  onApplied,
+  apply = replaceSettings,
+}: SettingsImportProps) {
+  const pending = useMemo(
+    () => signal<{ name: string; settings: Settings; migratedFrom?: number | undefined } | null>(null),
+    [],
+  );
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     const r = importSettings(await file.text());
@@ -60,7 +70,14 @@ export function SettingsImport({ current, t, lang, onMessage, onApplied, apply =
   const p = pending.value;
   return (
     <>
-      <label class="otk-btn" tabIndex={0} onKeyDown={(ev) => (ev.key === 'Enter' || ev.key === ' ') && (ev.currentTarget.querySelector('input') as HTMLInputElement).click()}>
+      <label
+        class="otk-btn"
+        tabIndex={0}
+        onKeyDown={(ev) =>
+          (ev.key === 'Enter' || ev.key === ' ') &&
+          (ev.currentTarget.querySelector('input') as HTMLInputElement).click()
+        }
+      >
         {t.import}
         {/* Cleared after each pick, so picking the same file again (after a cancel) is seen. */}
         <input

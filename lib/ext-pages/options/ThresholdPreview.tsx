@@ -15,18 +15,32 @@ export interface PreviewScore {
   verdict: Band;
   reasons: string[];
 }
-export type PreviewScorer = (profile: Profile, hide: number, dim: number, vacancies: readonly MatchVacancy[], lang: Lang) => Promise<PreviewScore[]>;
+export type PreviewScorer = (
+  profile: Profile,
+  hide: number,
+  dim: number,
+  vacancies: readonly MatchVacancy[],
+  lang: Lang,
+) => Promise<PreviewScore[]>;
 
 /** The worker's scorer (role model, what the user taught): the preview shows what the listing will. */
 export const workerPreview: PreviewScorer = async (profile, hide, dim, vacancies, lang) =>
-  (await sendToBackground('scorePreview', { profile, hideBelow: hide, dimBelow: dim, vacancies: [...vacancies], lang })).results.map((r) => ({ score: r.score, verdict: r.verdict, reasons: r.reasons }));
+  (
+    await sendToBackground('scorePreview', { profile, hideBelow: hide, dimBelow: dim, vacancies: [...vacancies], lang })
+  ).results.map((r) => ({ score: r.score, verdict: r.verdict, reasons: r.reasons }));
 
 /** Without the worker (it failed to answer): the scorer alone, without the role model and feedback. */
 export const localPreview: PreviewScorer = async (profile, hide, dim, vacancies, lang) => {
   const m = compileProfile(profile);
   return vacancies.map((v) => {
     const r = m.score(v, { hide, dim });
-    return { score: r.score, verdict: r.verdict, reasons: orderReasons(r.reasons, r.verdict).map((x) => (x.polarity === 'minus' ? '-' : '+') + formatReason(x, lang)) };
+    return {
+      score: r.score,
+      verdict: r.verdict,
+      reasons: orderReasons(r.reasons, r.verdict).map(
+        (x) => (x.polarity === 'minus' ? '-' : '+') + formatReason(x, lang),
+      ),
+    };
   });
 };
 
@@ -42,7 +56,23 @@ type Band = 'show' | 'dim' | 'hide';
  * thresholds on the sliders: three bands — shown, dimmed, hidden — with the cards nearest each threshold, so the
  * user sees what "hide below 30" does before it is saved. With "dim instead of hide" the hidden band is dimmed too.
  */
-export function ThresholdPreview({ profile, hide, dim, action, t, lang, score = workerPreview }: { profile: Profile; hide: number; dim: number; action: 'hide' | 'dim'; t: OptionsTexts; lang: Lang; score?: PreviewScorer }) {
+export function ThresholdPreview({
+  profile,
+  hide,
+  dim,
+  action,
+  t,
+  lang,
+  score = workerPreview,
+}: {
+  profile: Profile;
+  hide: number;
+  dim: number;
+  action: 'hide' | 'dim';
+  t: OptionsTexts;
+  lang: Lang;
+  score?: PreviewScorer;
+}) {
   const results = useMemo(() => signal<PreviewScore[] | null>(null), []);
   const key = JSON.stringify([profile, hide, dim, lang]);
   useEffect(() => {
@@ -51,7 +81,10 @@ export function ThresholdPreview({ profile, hide, dim, action, t, lang, score = 
       const args = [profile, hide / 100, dim / 100, SAMPLE_VACANCIES, lang] as const;
       score(...args)
         .catch(() => localPreview(...args))
-        .then((r) => void (live && (results.value = r)), () => undefined);
+        .then(
+          (r) => void (live && (results.value = r)),
+          () => undefined,
+        );
     }, DEBOUNCE_MS);
     return () => {
       live = false;
@@ -59,7 +92,9 @@ export function ThresholdPreview({ profile, hide, dim, action, t, lang, score = 
     };
   }, [key]);
   // Until the first answer nothing is drawn in the bands; later answers replace the previous ones in place.
-  const scored = (results.value ?? []).map((r, i) => ({ v: SAMPLE_VACANCIES[i]!, r })).sort((a, b) => b.r.score - a.r.score);
+  const scored = (results.value ?? [])
+    .map((r, i) => ({ v: SAMPLE_VACANCIES[i]!, r }))
+    .sort((a, b) => b.r.score - a.r.score);
   const bands: Record<Band, typeof scored> = { show: [], dim: [], hide: [] };
   for (const x of scored) bands[x.r.verdict].push(x);
   const money = (n: number) => n.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB');
@@ -81,22 +116,56 @@ export function ThresholdPreview({ profile, hide, dim, action, t, lang, score = 
           // Shown: the best; dimmed and hidden: the ones nearest the threshold above them (the borderline calls).
           const rows = list.slice(0, PER_BAND);
           return (
-            <section key={band} class={`op-preview__band op-preview__band--${band}`} data-band={band} aria-label={t.band[band]}>
+            <section
+              key={band}
+              class={`op-preview__band op-preview__band--${band}`}
+              data-band={band}
+              aria-label={t.band[band]}
+            >
               <h4>
                 {t.band[band]} <span class="op-preview__n">{list.length}</span>
-                <small>{band === 'show' ? t.bandRange(dim, 100) : band === 'dim' ? t.bandRange(hide, dim - 1) : t.bandRange(0, hide - 1)}</small>
+                <small>
+                  {band === 'show'
+                    ? t.bandRange(dim, 100)
+                    : band === 'dim'
+                      ? t.bandRange(hide, dim - 1)
+                      : t.bandRange(0, hide - 1)}
+                </small>
               </h4>
               {rows.length ? (
                 <ul>
                   {rows.map(({ v, r }) => (
-                    <li key={v.id} data-verdict={looks} title={r.reasons.slice(0, 3).map((x) => x.slice(1)).join(' · ')}>
+                    <li
+                      key={v.id}
+                      data-verdict={looks}
+                      title={r.reasons
+                        .slice(0, 3)
+                        .map((x) => x.slice(1))
+                        .join(' · ')}
+                    >
                       <span class="op-preview__score">{Math.round(r.score * 100)}</span>
                       <span class="op-preview__card">
                         <span class="op-preview__title">{v.title}</span>
                         <span class="op-preview__meta">
-                          {[v.employer?.name, v.salary?.from ? `${t.salaryFrom} ${money(v.salary.from)} ₽` : v.salary?.to ? `${t.salaryTo} ${money(v.salary.to)} ₽` : null].filter(Boolean).join(' · ')}
+                          {[
+                            v.employer?.name,
+                            v.salary?.from
+                              ? `${t.salaryFrom} ${money(v.salary.from)} ₽`
+                              : v.salary?.to
+                                ? `${t.salaryTo} ${money(v.salary.to)} ₽`
+                                : null,
+                          ]
+                            .filter(Boolean)
+                            .join(' · ')}
                         </span>
-                        {r.reasons.length ? <span class="op-preview__why">{r.reasons.slice(0, 2).map((x) => x.slice(1)).join(' · ')}</span> : null}
+                        {r.reasons.length ? (
+                          <span class="op-preview__why">
+                            {r.reasons
+                              .slice(0, 2)
+                              .map((x) => x.slice(1))
+                              .join(' · ')}
+                          </span>
+                        ) : null}
                       </span>
                     </li>
                   ))}

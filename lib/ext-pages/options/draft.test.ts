@@ -16,7 +16,14 @@ describe('options draft', () => {
   it('stores changed thresholds and profile lists', () => {
     const base = defaultSettings();
     // (not 20: that is the default hide threshold on the calibrated scale, stored as null)
-    const d = { ...toDraft(base), hideBelow: 25, dimBelow: 60, titles: 'Python-разработчик\nBackend developer', skills: 'Python, SQL, python', minSalary: '150 000' };
+    const d = {
+      ...toDraft(base),
+      hideBelow: 25,
+      dimBelow: 60,
+      titles: 'Python-разработчик\nBackend developer',
+      skills: 'Python, SQL, python',
+      minSalary: '150 000',
+    };
     const r = fromDraft(d, base, en);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.settings.triage.hideBelow).toBe(0.25);
@@ -26,7 +33,7 @@ describe('options draft', () => {
     expect(r.settings.profile.minSalary).toBe(150_000);
   });
 
-  it("hides employers hh warns about only for the warnings checked (off by default); an old stored profile reads as off", () => {
+  it('hides employers hh warns about only for the warnings checked (off by default); an old stored profile reads as off', () => {
     const base = defaultSettings();
     expect(toDraft(base).hideEmployerWarnings).toEqual([]);
     const r = fromDraft({ ...toDraft(base), hideEmployerWarnings: ['pdResale', 'hasBreaches'] }, base, en);

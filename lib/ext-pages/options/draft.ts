@@ -75,7 +75,8 @@ export const toDraft = (s: Settings): Draft => ({
 });
 
 /** A threshold equal to the tuned default is stored as null: it then follows future re-tuning. */
-const threshold = (percent: number, fallback: number): number | null => (percent === Math.round(fallback * 100) ? null : percent / 100);
+const threshold = (percent: number, fallback: number): number | null =>
+  percent === Math.round(fallback * 100) ? null : percent / 100;
 
 /** The profile part of a draft (also what the live threshold preview scores with). Lenient: never throws. */
 export function draftProfile(d: Draft, base: Settings): Settings['profile'] {
@@ -103,10 +104,10 @@ export function checkDraft(d: Draft, t: OptionsTexts): DraftErrors {
   const e: DraftErrors = {};
   const int = (key: keyof Draft, raw: string, min: number, max: number): number | null => {
     const s = raw.trim();
-    if (!s) return (e[key] = t.err.required), null;
-    if (!/^\d+$/.test(s)) return (e[key] = t.err.number), null;
+    if (!s) return ((e[key] = t.err.required), null);
+    if (!/^\d+$/.test(s)) return ((e[key] = t.err.number), null);
     const n = Number(s);
-    if (n < min || n > max) return (e[key] = t.err.range(min, max)), null;
+    if (n < min || n > max) return ((e[key] = t.err.range(min, max)), null);
     return n;
   };
   const list = (key: keyof Draft, raw: string, commas: boolean, maxItems: number) => {

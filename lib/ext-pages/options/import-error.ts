@@ -7,9 +7,21 @@ import type { Lang } from '../../core/i18n/lang';
 const KNOWN: { prefix: string; ru: string; en: string }[] = [
   { prefix: 'The file is not valid JSON:', ru: 'Файл — не JSON:', en: 'The file is not valid JSON:' },
   { prefix: 'Not an Otklik settings file:', ru: 'Это не файл настроек Otklik:', en: 'Not an Otklik settings file:' },
-  { prefix: 'The file comes from a newer Otklik', ru: 'Файл из более новой версии Otklik — сначала обновите расширение.', en: 'The file comes from a newer Otklik: update the extension first.' },
-  { prefix: 'The file has no "settings" object.', ru: 'В файле нет объекта "settings".', en: 'The file has no "settings" object.' },
-  { prefix: 'Cannot upgrade settings', ru: 'Не удалось обновить настройки из старой версии:', en: 'Cannot upgrade settings from the old version:' },
+  {
+    prefix: 'The file comes from a newer Otklik',
+    ru: 'Файл из более новой версии Otklik — сначала обновите расширение.',
+    en: 'The file comes from a newer Otklik: update the extension first.',
+  },
+  {
+    prefix: 'The file has no "settings" object.',
+    ru: 'В файле нет объекта "settings".',
+    en: 'The file has no "settings" object.',
+  },
+  {
+    prefix: 'Cannot upgrade settings',
+    ru: 'Не удалось обновить настройки из старой версии:',
+    en: 'Cannot upgrade settings from the old version:',
+  },
   { prefix: 'Invalid settings:', ru: 'Неверные настройки:', en: 'Invalid settings:' },
 ];
 

@@ -8,13 +8,16 @@ import type { SettingsTexts } from './settings-texts';
  */
 export function readableValue(path: string, v: unknown, lang: Lang): unknown {
   if (!Array.isArray(v) || !v.length) return v;
-  if (path === 'profile.professionalRoles') return v.map((id) => (typeof id === 'string' ? (roleName(id) ?? id) : id)).join('; ');
+  if (path === 'profile.professionalRoles')
+    return v.map((id) => (typeof id === 'string' ? (roleName(id) ?? id) : id)).join('; ');
   if (path === 'profile.driverLicences') return v.join(', ');
   if (path === 'profile.languages') {
     return v
       .map((l: unknown) => {
         const x = l as { code?: unknown; level?: unknown };
-        return typeof x.code === 'string' && typeof x.level === 'string' ? `${languageName(x.code, lang)} ${x.level === 'l1' ? (lang === 'ru' ? 'родной' : 'native') : x.level.toUpperCase()}` : JSON.stringify(l);
+        return typeof x.code === 'string' && typeof x.level === 'string'
+          ? `${languageName(x.code, lang)} ${x.level === 'l1' ? (lang === 'ru' ? 'родной' : 'native') : x.level.toUpperCase()}`
+          : JSON.stringify(l);
       })
       .join(', ');
   }

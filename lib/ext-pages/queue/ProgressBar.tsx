@@ -4,7 +4,14 @@ export function ProgressBar({ label, ratio, testid }: { label: string; ratio: nu
   return (
     <div class="otk-progress" data-testid={testid}>
       <span class="otk-progress__label">{label}</span>
-      <span class="otk-progress__track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+      <span
+        class="otk-progress__track"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+      >
         <span class="otk-progress__fill" style={{ width: `${pct}%` }} />
       </span>
     </div>

@@ -58,15 +58,28 @@ export function QueuePanel({ settings, review, approve, task, mode = 'all', onMo
   const lang = uiLang();
   const t = popupTexts[lang];
   const ui = useMemo(
-    () => ({ error: signal<string | null>(null), editing: signal<number | null>(null), busy: signal(false), resumes: signal<Record<string, string>>({}), unfolded: signal<ReadonlySet<GroupId>>(new Set(mode === 'history' ? ['applied'] : [])) }),
+    () => ({
+      error: signal<string | null>(null),
+      editing: signal<number | null>(null),
+      busy: signal(false),
+      resumes: signal<Record<string, string>>({}),
+      unfolded: signal<ReadonlySet<GroupId>>(new Set(mode === 'history' ? ['applied'] : [])),
+    }),
     [],
   );
   useEffect(() => {
     // Resume titles for the rows (hh.ru is asked once per popup; rows show a short hash until then).
-    sendToBackground('listResumes', {}).then((r) => (ui.resumes.value = Object.fromEntries(r.resumes.map((x) => [x.hash, x.title]))), () => undefined);
+    sendToBackground('listResumes', {}).then(
+      (r) => (ui.resumes.value = Object.fromEntries(r.resumes.map((x) => [x.hash, x.title]))),
+      () => undefined,
+    );
   }, []);
   const unfolded = ui.unfolded.value;
-  const live = useLiveQuery<QueueSnapshot>(() => loadQueue(getDb(), settings, Date.now(), unfolded), [settings, unfolded], 5_000);
+  const live = useLiveQuery<QueueSnapshot>(
+    () => loadQueue(getDb(), settings, Date.now(), unfolded),
+    [settings, unfolded],
+    5_000,
+  );
   const toggleGroup = (id: GroupId) => {
     const next = new Set(ui.unfolded.value);
     if (!next.delete(id)) next.add(id);
@@ -95,7 +108,12 @@ export function QueuePanel({ settings, review, approve, task, mode = 'all', onMo
   };
 
   const l = live.value;
-  if (l.state === 'loading') return <section class="pp__card" aria-busy="true" data-testid="queue"><p class="otk-muted">{t.loading}</p></section>;
+  if (l.state === 'loading')
+    return (
+      <section class="pp__card" aria-busy="true" data-testid="queue">
+        <p class="otk-muted">{t.loading}</p>
+      </section>
+    );
   if (l.state === 'error') {
     return (
       <section class="pp__card" role="alert" data-testid="queue-error">
@@ -125,10 +143,24 @@ export function QueuePanel({ settings, review, approve, task, mode = 'all', onMo
     </button>
   );
   const pauseNote = st.pause ? (
-    <div class={`otk-note ${mustAct ? 'otk-note--needs' : 'otk-note--info'} pp__notice`} role="status" data-testid="paused">
-      <span><b>{t.paused}.</b> {t.pauseReason[st.pause.reason] ?? st.pause.message}</span>
+    <div
+      class={`otk-note ${mustAct ? 'otk-note--needs' : 'otk-note--info'} pp__notice`}
+      role="status"
+      data-testid="paused"
+    >
+      <span>
+        <b>{t.paused}.</b> {t.pauseReason[st.pause.reason] ?? st.pause.message}
+      </span>
       <span class="pp__notice-acts">
-        {mustAct ? <button type="button" class="otk-btn otk-btn--sm otk-btn--primary" onClick={() => void browser.tabs.create({ url: hhHomeUrl() })}>{t.openHh}</button> : null}
+        {mustAct ? (
+          <button
+            type="button"
+            class="otk-btn otk-btn--sm otk-btn--primary"
+            onClick={() => void browser.tabs.create({ url: hhHomeUrl() })}
+          >
+            {t.openHh}
+          </button>
+        ) : null}
         {pauseButton(!mustAct)}
       </span>
     </div>
@@ -138,7 +170,9 @@ export function QueuePanel({ settings, review, approve, task, mode = 'all', onMo
     st.cap.freesAt ? t.freesAt(atTime(st.cap.freesAt, now, lang)) : null,
     st.quietUntil ? t.quietUntil(clock(st.quietUntil, lang)) : null,
     !st.pause && st.nextSendAt && (st.counts.pending ?? 0) > 0
-      ? st.nextSendAt - now < 3_600_000 ? t.nextIn(duration(st.nextSendAt - now, lang)) : t.nextSend(atTime(st.nextSendAt, now, lang))
+      ? st.nextSendAt - now < 3_600_000
+        ? t.nextIn(duration(st.nextSendAt - now, lang))
+        : t.nextSend(atTime(st.nextSendAt, now, lang))
       : null,
   ].filter((x): x is string => !!x);
   const status = (
@@ -146,20 +180,36 @@ export function QueuePanel({ settings, review, approve, task, mode = 'all', onMo
       {pauseNote && !(mode === 'summary' && mustAct) ? pauseNote : null}
       <div class="pp__cap" title={t.todayHint} data-testid="cap">
         <b>{t.today(st.cap.used, st.cap.cap)}</b>
-        <span class="pp__meter" aria-hidden="true"><span style={{ width: `${Math.min(100, (st.cap.used / Math.max(1, st.cap.cap)) * 100)}%` }} class={capFull ? 'full' : ''} /></span>
+        <span class="pp__meter" aria-hidden="true">
+          <span
+            style={{ width: `${Math.min(100, (st.cap.used / Math.max(1, st.cap.cap)) * 100)}%` }}
+            class={capFull ? 'full' : ''}
+          />
+        </span>
       </div>
       <div class="pp__line">
         <span data-testid="queued">{waiting ? t.queued(waiting) : t.nothingQueued}</span>
         {waiting && !st.pause ? pauseButton(false) : null}
       </div>
-      {lines.map((x) => <div key={x} class="pp__line otk-muted">{x}</div>)}
-      {progress && !st.pause && progress.total > 1 ? <ProgressBar label={t.draining(progress.done, progress.total)} ratio={progress.done / progress.total} testid="drain-progress" /> : null}
+      {lines.map((x) => (
+        <div key={x} class="pp__line otk-muted">
+          {x}
+        </div>
+      ))}
+      {progress && !st.pause && progress.total > 1 ? (
+        <ProgressBar
+          label={t.draining(progress.done, progress.total)}
+          ratio={progress.done / progress.total}
+          testid="drain-progress"
+        />
+      ) : null}
       {task ? <ProgressBar label={task.label} ratio={task.ratio} testid="task-progress" /> : null}
     </div>
   );
 
   const groupList = (g: (typeof groups)[number]) => {
-    const total = g.id === 'failed' ? (st.counts.failed ?? 0) + (st.counts.skipped ?? 0) : (st.counts[g.id] ?? g.jobs.length);
+    const total =
+      g.id === 'failed' ? (st.counts.failed ?? 0) + (st.counts.skipped ?? 0) : (st.counts[g.id] ?? g.jobs.length);
     const open = unfolded.has(g.id);
     const shownRows = mode === 'summary' ? SUMMARY_ROWS : ROWS_SHOWN;
     const rows = open ? g.jobs : g.jobs.slice(0, shownRows);
@@ -181,9 +231,17 @@ export function QueuePanel({ settings, review, approve, task, mode = 'all', onMo
         {total > rows.length || (open && total > shownRows) ? (
           <li class="pp-jobs__more">
             {mode === 'summary' && onMore ? (
-              <button type="button" class="pp-jobs__unfold" data-testid="group-more" onClick={onMore}>{t.more(total - rows.length)}</button>
+              <button type="button" class="pp-jobs__unfold" data-testid="group-more" onClick={onMore}>
+                {t.more(total - rows.length)}
+              </button>
             ) : (
-              <button type="button" class="pp-jobs__unfold" data-testid="group-unfold" aria-expanded={open} onClick={() => toggleGroup(g.id)}>
+              <button
+                type="button"
+                class="pp-jobs__unfold"
+                data-testid="group-unfold"
+                aria-expanded={open}
+                onClick={() => toggleGroup(g.id)}
+              >
                 {open ? t.fewer : t.more(total - rows.length)}
               </button>
             )}
@@ -198,7 +256,9 @@ export function QueuePanel({ settings, review, approve, task, mode = 'all', onMo
     );
     return FOLDED.has(g.id) && mode !== 'history' ? (
       <details class="pp-group" data-group={g.id} key={g.id}>
-        <summary><h3>{head}</h3></summary>
+        <summary>
+          <h3>{head}</h3>
+        </summary>
         {list}
       </details>
     ) : (
@@ -208,19 +268,34 @@ export function QueuePanel({ settings, review, approve, task, mode = 'all', onMo
       </section>
     );
   };
-  const error = ui.error.value ? <p class="otk-error" role="alert">{ui.error.value}</p> : null;
+  const error = ui.error.value ? (
+    <p class="otk-error" role="alert">
+      {ui.error.value}
+    </p>
+  ) : null;
 
   if (mode === 'summary') {
     const needs = groups.reduce((n, g) => n + (st.counts[g.id] ?? g.jobs.length), 0);
     return (
       <div class="pp__stack" data-testid="queue">
         {/* Each row says what it needs (its note, its first button): no group headings inside this card. */}
-        <section class={`pp__card pp__card--needs pp--summary${needs || mustAct || needsExtra ? ' is-on' : ''}`} aria-labelledby="needs-you-h" data-testid="needs-you">
-          <h2 id="needs-you-h">{t.needsYou}{needs ? <span class="otk-state otk-state--needs">{needs}</span> : null}</h2>
+        <section
+          class={`pp__card pp__card--needs pp--summary${needs || mustAct || needsExtra ? ' is-on' : ''}`}
+          aria-labelledby="needs-you-h"
+          data-testid="needs-you"
+        >
+          <h2 id="needs-you-h">
+            {t.needsYou}
+            {needs ? <span class="otk-state otk-state--needs">{needs}</span> : null}
+          </h2>
           {mustAct ? pauseNote : null}
           {groups.map(groupList)}
           {needsExtra}
-          {!needs && !mustAct && !needsExtra ? <p class="otk-muted" data-testid="nothing-needed">{t.nothingNeeded}</p> : null}
+          {!needs && !mustAct && !needsExtra ? (
+            <p class="otk-muted" data-testid="nothing-needed">
+              {t.nothingNeeded}
+            </p>
+          ) : null}
           {error}
         </section>
         <section class="pp__card" aria-labelledby="happening-h">

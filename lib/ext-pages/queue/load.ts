@@ -20,13 +20,23 @@ export interface QueueSnapshot {
  * One read of everything the popup shows (run inside liveQuery: every table read here is observed). Open jobs
  * are all read; finished ones up to ROWS_SHOWN per state, ROWS_UNFOLDED for the groups in `unfolded`.
  */
-export async function loadQueue(db: OtklikDb, settings: Settings, now: number, unfolded: ReadonlySet<GroupId> = new Set()): Promise<QueueSnapshot> {
+export async function loadQueue(
+  db: OtklikDb,
+  settings: Settings,
+  now: number,
+  unfolded: ReadonlySet<GroupId> = new Set(),
+): Promise<QueueSnapshot> {
   const open = await db.jobs.where('state').anyOf(OPEN_STATES).toArray();
   const finished = await Promise.all(
     FINISHED_STATES.map((state) => {
       const group = GROUP_OF[state];
       const limit = group && unfolded.has(group) ? ROWS_UNFOLDED : ROWS_SHOWN;
-      return db.jobs.where('state').equals(state).reverse().sortBy('updatedAt').then((list) => list.slice(0, limit));
+      return db.jobs
+        .where('state')
+        .equals(state)
+        .reverse()
+        .sortBy('updatedAt')
+        .then((list) => list.slice(0, limit));
     }),
   );
   const status = await queueStatus(db, now, queueConfigFromSettings(settings));

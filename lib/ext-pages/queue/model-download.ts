@@ -15,7 +15,10 @@ export function useModelDownload(active: boolean, label: (text: string) => strin
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     const poll = async () => {
-      const d = await sendToBackground('providerStatus', {}).then((s) => s.download, () => null);
+      const d = await sendToBackground('providerStatus', {}).then(
+        (s) => s.download,
+        () => null,
+      );
       if (stopped) return;
       task.value = d && !d.done && !d.error ? { label: label(d.text), ratio: d.fraction } : null;
       if (task.value) timer = setTimeout(() => void poll(), 1500);

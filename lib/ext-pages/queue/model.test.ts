@@ -46,13 +46,37 @@ describe('row details', () => {
   const t = popupTexts.en;
   it('explains known reasons in plain words and falls back to hh detail', () => {
     expect(problemOf({ state: 'needs_user', reason: 'test_required', lastError: null }, t)).toMatch(/answer questions/);
-    expect(problemOf({ state: 'needs_user', reason: 'test_required', lastError: null, questionnaire: { total: 8, unknown: 2, answered: 0 } }, t)).toMatch(/answer questions.* 2 of 8 questions unknown to your answer bank/);
-    expect(problemOf({ state: 'needs_user', reason: 'test_required', lastError: null, questionnaire: { total: 8, unknown: 2, answered: 0 } }, popupTexts.ru)).toMatch(/Вопросов без ответа в вашем банке: 2 из 8/);
-    expect(problemOf({ state: 'failed', reason: 'resume_not_found', lastError: 'resume not found' }, t)).toBe('hh.ru refused: resume not found');
+    expect(
+      problemOf(
+        {
+          state: 'needs_user',
+          reason: 'test_required',
+          lastError: null,
+          questionnaire: { total: 8, unknown: 2, answered: 0 },
+        },
+        t,
+      ),
+    ).toMatch(/answer questions.* 2 of 8 questions unknown to your answer bank/);
+    expect(
+      problemOf(
+        {
+          state: 'needs_user',
+          reason: 'test_required',
+          lastError: null,
+          questionnaire: { total: 8, unknown: 2, answered: 0 },
+        },
+        popupTexts.ru,
+      ),
+    ).toMatch(/Вопросов без ответа в вашем банке: 2 из 8/);
+    expect(problemOf({ state: 'failed', reason: 'resume_not_found', lastError: 'resume not found' }, t)).toBe(
+      'hh.ru refused: resume not found',
+    );
     expect(problemOf({ state: 'pending', reason: null, lastError: 'HTTP 502' }, t)).toMatch(/will try again/);
     expect(problemOf({ state: 'pending', reason: null, lastError: null }, t)).toBeNull();
     expect(problemOf({ state: 'applied', reason: null, lastError: null }, t)).toBeNull();
-    expect(problemOf({ state: 'skipped', reason: 'blacklisted', lastError: null }, popupTexts.ru)).toMatch(/чёрном списке/);
+    expect(problemOf({ state: 'skipped', reason: 'blacklisted', lastError: null }, popupTexts.ru)).toMatch(
+      /чёрном списке/,
+    );
   });
 
   it('offers approve/edit only for review, retry only for failures', () => {
@@ -64,7 +88,9 @@ describe('row details', () => {
     expect(actionsFor({ state: 'applied', reason: null })).toEqual(['open']);
     // The employer refuses automatic applications: the user's confirmation is the primary action.
     expect(actionsFor({ state: 'needs_user', reason: 'no_auto_response' })).toEqual(['confirm', 'open', 'remove']);
-    expect(problemOf({ state: 'needs_user', reason: 'no_auto_response', lastError: 'x' }, popupTexts.en)).toMatch(/only if you confirm/);
+    expect(problemOf({ state: 'needs_user', reason: 'no_auto_response', lastError: 'x' }, popupTexts.en)).toMatch(
+      /only if you confirm/,
+    );
     expect(actionsFor({ state: 'processing', reason: null })).not.toContain('remove');
   });
 

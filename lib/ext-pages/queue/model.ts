@@ -39,7 +39,11 @@ export function groupJobs(jobs: readonly Job[]): Group[] {
   }
   return GROUP_ORDER.filter((id) => by.has(id)).map((id) => {
     const list = by.get(id)!;
-    list.sort(id === 'pending' ? (a, b) => a.nextAttemptAt - b.nextAttemptAt || a.id - b.id : (a, b) => b.updatedAt - a.updatedAt || b.id - a.id);
+    list.sort(
+      id === 'pending'
+        ? (a, b) => a.nextAttemptAt - b.nextAttemptAt || a.id - b.id
+        : (a, b) => b.updatedAt - a.updatedAt || b.id - a.id,
+    );
     return { id, jobs: list };
   });
 }
@@ -73,12 +77,16 @@ export function actionsFor(job: Pick<Job, 'state' | 'reason'>): Action[] {
  * The job's problem in words a person can act on, or null. Known reason codes get a sentence; an unknown
  * refusal shows hh's own detail; a transient failure of a still-pending job explains the retry.
  */
-export function problemOf(job: Pick<Job, 'state' | 'reason' | 'lastError' | 'questionnaire'>, t: PopupTexts): string | null {
+export function problemOf(
+  job: Pick<Job, 'state' | 'reason' | 'lastError' | 'questionnaire'>,
+  t: PopupTexts,
+): string | null {
   if (job.state === 'applied') return job.reason === 'already_applied' ? t.problem['already_applied']! : null;
   if (job.state === 'cancelled' || job.state === 'review' || job.state === 'processing') return null;
   // A questionnaire the worker read: say how many questions the bank did not know ("2 of 8").
   const q = job.questionnaire;
-  if (job.state === 'needs_user' && job.reason === 'test_required' && q && q.unknown > 0) return `${t.problem['test_required']!} ${t.questionsUnknown(q.unknown, q.total)}`;
+  if (job.state === 'needs_user' && job.reason === 'test_required' && q && q.unknown > 0)
+    return `${t.problem['test_required']!} ${t.questionsUnknown(q.unknown, q.total)}`;
   if (job.reason && t.problem[job.reason]) return t.problem[job.reason]!;
   if (job.state === 'pending') return job.lastError ? t.problem['network']! : null;
   if (job.lastError) return t.problemOther(job.lastError);
@@ -96,7 +104,9 @@ export function letterPreview(letter: string | null, max = 90): string | null {
  * Progress of the current batch while the queue drains: of the jobs created since the oldest still-active job
  * was queued, how many are no longer pending/sending. null when nothing is active.
  */
-export function drainProgress(jobs: readonly Pick<Job, 'state' | 'createdAt'>[]): { done: number; total: number } | null {
+export function drainProgress(
+  jobs: readonly Pick<Job, 'state' | 'createdAt'>[],
+): { done: number; total: number } | null {
   const active = jobs.filter((j) => isActive(j.state));
   if (!active.length) return null;
   const since = Math.min(...active.map((j) => j.createdAt));

@@ -16,7 +16,10 @@ const ru = {
   settings: 'Настройки',
   stats: 'Статистика',
   sidePanel: 'Открыть в боковой панели',
-  tabs: { now: 'Сейчас', queue: 'Очередь', found: 'Подборка', responses: 'Отклики', history: 'История' } as Record<string, string>,
+  tabs: { now: 'Сейчас', queue: 'Очередь', found: 'Подборка', responses: 'Отклики', history: 'История' } as Record<
+    string,
+    string
+  >,
   needsYou: 'Нужны вы',
   nothingNeeded: 'Сейчас от вас ничего не нужно.',
   happening: 'Что происходит',
@@ -35,7 +38,8 @@ const ru = {
     logged_out: 'Вы вышли из hh.ru. Войдите и нажмите «Продолжить».',
     daily_limit: 'Дневной лимит hh.ru исчерпан: очередь продолжит сама, когда окно 24 часов освободится.',
     xsrf: 'hh.ru дважды отверг токен сессии. Обновите hh.ru (или войдите снова) и нажмите «Продолжить».',
-    unknown_answer: 'hh.ru ответил на отклик непонятно: возможно, он отправлен — он учтён в лимите и повторно не отправляется. Otklik сверяется с вашими откликами на hh.ru; проверьте и нажмите «Продолжить».',
+    unknown_answer:
+      'hh.ru ответил на отклик непонятно: возможно, он отправлен — он учтён в лимите и повторно не отправляется. Otklik сверяется с вашими откликами на hh.ru; проверьте и нажмите «Продолжить».',
   } as Record<string, string>,
   openHh: 'Открыть hh.ru',
   today: (used: number, cap: number) => `Отправлено за 24 часа: ${used} из ${cap}`,
@@ -77,15 +81,19 @@ const ru = {
   retryAt: (t: string) => `Повтор в ${t}`,
   problem: {
     test_required: 'Работодатель просит ответить на вопросы. Откройте вакансию и откликнитесь вручную.',
-    no_auto_response: 'Работодатель не принимает автоматические отклики (так говорит hh.ru). Отклик уйдёт, только если вы его подтвердите.',
+    no_auto_response:
+      'Работодатель не принимает автоматические отклики (так говорит hh.ru). Отклик уйдёт, только если вы его подтвердите.',
     letter_required: 'Работодатель требует сопроводительное письмо. Напишите его и нажмите «Повторить».',
     external: 'Отклик принимается на сайте работодателя. Откройте вакансию.',
     vacancy_gone: 'Вакансия в архиве или удалена.',
     blacklisted: 'Работодатель в вашем чёрном списке — отклик не отправлен.',
     xsrf: 'hh.ru отверг токен сессии. Обновите hh.ru и нажмите «Повторить».',
-    page_mismatch: 'Страница, с которой вакансию добавили, расходится с hh.ru (номер вакансии или работодатель) — отклик не отправлен.',
-    unverified: 'Не удалось проверить вакансию на hh.ru (работодателя) — отклик не отправлен. Нажмите «Повторить» позже.',
-    outcome_unknown: 'Непонятный ответ hh.ru: отклик мог уйти. Otklik ищет его среди ваших откликов на hh.ru и сам не отправляет повторно.',
+    page_mismatch:
+      'Страница, с которой вакансию добавили, расходится с hh.ru (номер вакансии или работодатель) — отклик не отправлен.',
+    unverified:
+      'Не удалось проверить вакансию на hh.ru (работодателя) — отклик не отправлен. Нажмите «Повторить» позже.',
+    outcome_unknown:
+      'Непонятный ответ hh.ru: отклик мог уйти. Otklik ищет его среди ваших откликов на hh.ru и сам не отправляет повторно.',
     already_applied: 'Вы уже откликались на эту вакансию.',
     network: 'hh.ru не ответил (сеть). Otklik попробует ещё раз.',
     server_error: 'hh.ru ответил ошибкой сервера. Otklik попробует ещё раз.',
@@ -94,7 +102,8 @@ const ru = {
   } as Record<string, string>,
   problemOther: (detail: string) => `hh.ru отказал: ${detail}`,
   /** Employer questionnaire (issue 8): how many questions the answer bank did not know / answered. */
-  questionsUnknown: (unknown: number, total: number) => `Вопросов без ответа в вашем банке: ${unknown} из ${total} — добавьте ответы в «Ответы на вопросы работодателей» или ответьте на hh.`,
+  questionsUnknown: (unknown: number, total: number) =>
+    `Вопросов без ответа в вашем банке: ${unknown} из ${total} — добавьте ответы в «Ответы на вопросы работодателей» или ответьте на hh.`,
   questionsAnswered: (n: number) => `Ответы на вопросы (${n}) — из банка ответов`,
 };
 
@@ -132,7 +141,8 @@ const en: typeof ru = {
     logged_out: 'You are logged out of hh.ru. Log in, then press “Continue”.',
     daily_limit: 'hh.ru daily limit reached: the queue resumes by itself when the 24-hour window frees up.',
     xsrf: 'hh.ru refused the session token twice. Reload hh.ru (or log in again), then press “Continue”.',
-    unknown_answer: 'hh.ru answered an application in a way Otklik does not understand: it may have been sent, so it counts against your limit and is not sent again. Otklik checks your responses on hh.ru; look, then press “Continue”.',
+    unknown_answer:
+      'hh.ru answered an application in a way Otklik does not understand: it may have been sent, so it counts against your limit and is not sent again. Otklik checks your responses on hh.ru; look, then press “Continue”.',
   },
   openHh: 'Open hh.ru',
   today: (used, cap) => `Sent in the last 24 h: ${used} of ${cap}`,
@@ -174,7 +184,8 @@ const en: typeof ru = {
   retryAt: (t) => `Retry at ${t}`,
   problem: {
     test_required: 'The employer asks you to answer questions. Open the vacancy and apply by hand.',
-    no_auto_response: 'The employer does not accept automatic applications (hh.ru says so). It is sent only if you confirm it.',
+    no_auto_response:
+      'The employer does not accept automatic applications (hh.ru says so). It is sent only if you confirm it.',
     letter_required: 'The employer requires a cover letter. Write one, then press Retry.',
     external: 'This employer takes applications on its own site. Open the vacancy.',
     vacancy_gone: 'The vacancy is archived or removed.',
@@ -182,7 +193,8 @@ const en: typeof ru = {
     xsrf: 'hh.ru refused the session token. Reload hh.ru, then press Retry.',
     page_mismatch: 'The page this vacancy was queued from disagrees with hh.ru (vacancy id or employer): not sent.',
     unverified: 'Otklik could not check the vacancy (its employer) on hh.ru: not sent. Press Retry later.',
-    outcome_unknown: 'hh.ru gave an answer Otklik does not understand: the application may have gone out. Otklik looks for it among your responses on hh.ru and does not re-send it by itself.',
+    outcome_unknown:
+      'hh.ru gave an answer Otklik does not understand: the application may have gone out. Otklik looks for it among your responses on hh.ru and does not re-send it by itself.',
     already_applied: 'You had already applied to this vacancy.',
     network: 'hh.ru did not answer (network). Otklik will try again.',
     server_error: 'hh.ru answered with a server error. Otklik will try again.',
@@ -190,7 +202,8 @@ const en: typeof ru = {
     removed_by_user: 'Removed by you.',
   },
   problemOther: (detail) => `hh.ru refused: ${detail}`,
-  questionsUnknown: (unknown, total) => `${unknown} of ${total} questions unknown to your answer bank — add them under “Answers to employer questions” or answer on hh.`,
+  questionsUnknown: (unknown, total) =>
+    `${unknown} of ${total} questions unknown to your answer bank — add them under “Answers to employer questions” or answer on hh.`,
   questionsAnswered: (n) => `${n} question${n === 1 ? '' : 's'} answered from your answer bank`,
 };
 

@@ -34,7 +34,12 @@ describe('settings diff (import review)', () => {
       { path: 'apply.fast', before: false, after: true, risk: 'pacing' },
       { path: 'letters.provider', before: 'none', after: 'openai', risk: 'provider' },
       { path: 'letters.mode', before: 'review', after: 'auto', risk: 'auto' },
-      { path: 'letters.openai.baseUrl', before: 'https://openrouter.ai/api/v1', after: 'https://attacker.example/v1', risk: 'provider' },
+      {
+        path: 'letters.openai.baseUrl',
+        before: 'https://openrouter.ai/api/v1',
+        after: 'https://attacker.example/v1',
+        risk: 'provider',
+      },
       { path: 'discovery.enabled', before: false, after: true, risk: 'auto' },
       { path: 'discovery.mode', before: 'suggest', after: 'auto', risk: 'auto' },
       { path: 'notify.telegram.chatId', before: '', after: '@attacker_chan', risk: 'notify' },
@@ -56,12 +61,45 @@ describe('settings diff (import review)', () => {
 
   it('every risk rule names a field that exists (a renamed field cannot silently lose its mark)', () => {
     const paths = leafPaths(defaultSettings()).map((p) => p.join('.'));
-    const rules = ['apply.pacing.minSeconds', 'apply.quietHours.enabled', 'apply.fast', 'apply.dailyCap', 'apply.currentEmployer', 'profile.employerBlacklist', 'letters.mode', 'letters.provider', 'letters.keyStorage', 'letters.openai.baseUrl', 'letters.openai.model', 'letters.gigachat.scope', 'letters.webllm.modelBaseUrl', 'discovery.enabled', 'discovery.mode', 'discovery.threshold', 'discovery.intervalMinutes', 'discovery.pacing.minSeconds', 'discovery.maxPagesPerRound', 'discovery.maxFullTextPerRound', 'qa.autoAnswer', 'notify.telegram.enabled', 'notify.telegram.chatId'];
+    const rules = [
+      'apply.pacing.minSeconds',
+      'apply.quietHours.enabled',
+      'apply.fast',
+      'apply.dailyCap',
+      'apply.currentEmployer',
+      'profile.employerBlacklist',
+      'letters.mode',
+      'letters.provider',
+      'letters.keyStorage',
+      'letters.openai.baseUrl',
+      'letters.openai.model',
+      'letters.gigachat.scope',
+      'letters.webllm.modelBaseUrl',
+      'discovery.enabled',
+      'discovery.mode',
+      'discovery.threshold',
+      'discovery.intervalMinutes',
+      'discovery.pacing.minSeconds',
+      'discovery.maxPagesPerRound',
+      'discovery.maxFullTextPerRound',
+      'qa.autoAnswer',
+      'notify.telegram.enabled',
+      'notify.telegram.chatId',
+    ];
     for (const r of rules) {
       expect(paths).toContain(r);
       expect(settingsRisk(r)).toBeDefined();
     }
     // And the harmless ones stay unmarked.
-    for (const p of ['enabled', 'profile.skills', 'triage.action', 'notify.browser.invitations', 'letters.template', 'qa.items', 'debug']) expect(settingsRisk(p)).toBeUndefined();
+    for (const p of [
+      'enabled',
+      'profile.skills',
+      'triage.action',
+      'notify.browser.invitations',
+      'letters.template',
+      'qa.items',
+      'debug',
+    ])
+      expect(settingsRisk(p)).toBeUndefined();
   });
 });

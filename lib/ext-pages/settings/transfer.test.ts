@@ -32,7 +32,9 @@ describe('settings export/import', () => {
   });
 
   it('rejects a file from a newer version and says which', () => {
-    const r = importSettings(JSON.stringify({ app: 'otklik', kind: 'settings', version: SETTINGS_VERSION + 1, settings: {} }));
+    const r = importSettings(
+      JSON.stringify({ app: 'otklik', kind: 'settings', version: SETTINGS_VERSION + 1, settings: {} }),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(new RegExp(`version ${SETTINGS_VERSION + 1}`));
   });
@@ -59,7 +61,14 @@ describe('settings export/import', () => {
   });
 
   it('migrates a version-1 export', () => {
-    const r = importSettings(JSON.stringify({ app: 'otklik', kind: 'settings', version: 1, settings: { enabled: false, listing: { hideIrrelevant: true } } }));
+    const r = importSettings(
+      JSON.stringify({
+        app: 'otklik',
+        kind: 'settings',
+        version: 1,
+        settings: { enabled: false, listing: { hideIrrelevant: true } },
+      }),
+    );
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.migratedFrom).toBe(1);

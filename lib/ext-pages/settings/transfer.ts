@@ -27,7 +27,8 @@ export function importSettings(text: string): ImportResult {
     return { ok: false, error: `The file is not valid JSON: ${(e as Error).message}` };
   }
   const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) return { ok: false, error: `Not an Otklik settings file: ${describeZodError(envelope.error)}` };
+  if (!envelope.success)
+    return { ok: false, error: `Not an Otklik settings file: ${describeZodError(envelope.error)}` };
   const { version, settings } = envelope.data;
   if (version > SETTINGS_VERSION) {
     return {
@@ -46,5 +47,7 @@ export function importSettings(text: string): ImportResult {
   }
   const parsed = settingsSchema.safeParse(migrated);
   if (!parsed.success) return { ok: false, error: `Invalid settings: ${describeZodError(parsed.error)}` };
-  return version < SETTINGS_VERSION ? { ok: true, settings: parsed.data, migratedFrom: version } : { ok: true, settings: parsed.data };
+  return version < SETTINGS_VERSION
+    ? { ok: true, settings: parsed.data, migratedFrom: version }
+    : { ok: true, settings: parsed.data };
 }

@@ -16,12 +16,21 @@ describe('dailyStats', () => {
     ];
     const days = dailyStats(events, at(23, 18), 4);
     expect(days.map((d) => d.key)).toEqual(['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23']);
-    expect(days.map((d) => [d.applied, d.needsUser, d.failed])).toEqual([[2, 0, 0], [1, 1, 0], [0, 0, 0], [0, 0, 1]]);
+    expect(days.map((d) => [d.applied, d.needsUser, d.failed])).toEqual([
+      [2, 0, 0],
+      [1, 1, 0],
+      [0, 0, 0],
+      [0, 0, 1],
+    ]);
     expect(days[0]!.start).toBe(new Date(2026, 10, 20).getTime());
   });
 
   it('crosses a month boundary', () => {
-    const days = dailyStats([{ at: new Date(2026, 11, 1, 8).getTime(), type: 'applied' }], new Date(2026, 11, 1, 9).getTime(), 3);
+    const days = dailyStats(
+      [{ at: new Date(2026, 11, 1, 8).getTime(), type: 'applied' }],
+      new Date(2026, 11, 1, 9).getTime(),
+      3,
+    );
     expect(days.map((d) => d.key)).toEqual(['2026-11-29', '2026-11-30', '2026-12-01']);
     expect(days[2]!.applied).toBe(1);
   });
@@ -29,7 +38,9 @@ describe('dailyStats', () => {
 
 describe('outcomeTotals and axisMax', () => {
   it('counts skipped with failed and keeps removed jobs out', () => {
-    expect(outcomeTotals({ applied: 7, needs_user: 2, failed: 1, skipped: 3, pending: 4, review: 1, cancelled: 9 })).toEqual({
+    expect(
+      outcomeTotals({ applied: 7, needs_user: 2, failed: 1, skipped: 3, pending: 4, review: 1, cancelled: 9 }),
+    ).toEqual({
       applied: 7,
       needsUser: 2,
       failed: 4,

@@ -9,7 +9,8 @@ const ru = {
   waiting: 'в очереди',
   outcomes: 'Итоги',
   empty: 'Пока ни одного отклика: статистика появится, когда очередь начнёт отправлять.',
-  dayLabel: (date: string, a: number, n: number, f: number) => `${date}: отправлено ${a}, нужны вы ${n}, не удалось ${f}`,
+  dayLabel: (date: string, a: number, n: number, f: number) =>
+    `${date}: отправлено ${a}, нужны вы ${n}, не удалось ${f}`,
   summary: (a: number) => `${a} ${plural(a, 'отклик', 'отклика', 'откликов')} за 14 дней`,
 };
 const en: typeof ru = {

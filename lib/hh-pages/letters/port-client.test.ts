@@ -27,12 +27,27 @@ describe('letter port client', () => {
       emit({ type: 'delta', text: 'Черн' });
       emit({ type: 'reset', reason: 'too short' });
       emit({ type: 'delta', text: 'Здравствуйте!' });
-      emit({ type: 'done', letter: 'Здравствуйте!', problems: [], asks: ['Работодатель просит: «Жираф»'], provider: 'openai' });
+      emit({
+        type: 'done',
+        letter: 'Здравствуйте!',
+        problems: [],
+        asks: ['Работодатель просит: «Жираф»'],
+        provider: 'openai',
+      });
     });
     let box = '';
     const progress: number[] = [];
-    const r = await generateLetter({ vacancy, description: 'текст' }, { onDelta: (t) => (box += t), onReset: () => (box = ''), onProgress: (_t, f) => progress.push(f ?? -1) }, () => port);
-    expect(r).toEqual({ letter: 'Здравствуйте!', problems: [], asks: ['Работодатель просит: «Жираф»'], provider: 'openai' });
+    const r = await generateLetter(
+      { vacancy, description: 'текст' },
+      { onDelta: (t) => (box += t), onReset: () => (box = ''), onProgress: (_t, f) => progress.push(f ?? -1) },
+      () => port,
+    );
+    expect(r).toEqual({
+      letter: 'Здравствуйте!',
+      problems: [],
+      asks: ['Работодатель просит: «Жираф»'],
+      provider: 'openai',
+    });
     expect(box).toBe('Здравствуйте!');
     expect(progress).toEqual([0.5]);
     expect(state.request).toEqual({ vacancy, description: 'текст' });
@@ -40,7 +55,9 @@ describe('letter port client', () => {
   });
 
   it('error events reject with the message; a dropped connection rejects; abort disconnects (= cancel)', async () => {
-    await expect(generateLetter({ vacancy }, {}, () => fakePort((_r, emit) => emit({ type: 'error', message: 'no key' })).port)).rejects.toThrow('no key');
+    await expect(
+      generateLetter({ vacancy }, {}, () => fakePort((_r, emit) => emit({ type: 'error', message: 'no key' })).port),
+    ).rejects.toThrow('no key');
     const dropped = fakePort(() => undefined);
     const p = generateLetter({ vacancy }, {}, () => dropped.port);
     dropped.dropConnection();
@@ -54,7 +71,11 @@ describe('letter port client', () => {
   });
 
   it('bad requests and malformed events are refused', async () => {
-    await expect(generateLetter({ vacancy: { ...vacancy, id: 'abc' } }, {}, () => fakePort(() => undefined).port)).rejects.toThrow(/invalid letter request/);
-    await expect(generateLetter({ vacancy }, {}, () => fakePort((_r, emit) => emit({ type: 'delta' })).port)).rejects.toThrow(/malformed/);
+    await expect(
+      generateLetter({ vacancy: { ...vacancy, id: 'abc' } }, {}, () => fakePort(() => undefined).port),
+    ).rejects.toThrow(/invalid letter request/);
+    await expect(
+      generateLetter({ vacancy }, {}, () => fakePort((_r, emit) => emit({ type: 'delta' })).port),
+    ).rejects.toThrow(/malformed/);
   });
 });

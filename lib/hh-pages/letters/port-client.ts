@@ -1,6 +1,11 @@
 import { browser } from '#imports';
 import * as z from 'zod/mini';
-import { LETTER_PORT, letterPortEventSchema, letterPortRequestSchema, type LetterPortRequest } from '../../core/letters/port-protocol';
+import {
+  LETTER_PORT,
+  letterPortEventSchema,
+  letterPortRequestSchema,
+  type LetterPortRequest,
+} from '../../core/letters/port-protocol';
 
 /**
  * Client of the "write a letter now" port (see ./port-protocol.ts). Content-script safe: no Dexie, no
@@ -34,9 +39,14 @@ export interface PortLike {
   onDisconnect: { addListener(cb: () => void): void };
 }
 
-export function generateLetter(request: LetterPortRequest, opts: GenerateOptions = {}, connect: () => PortLike = () => browser.runtime.connect({ name: LETTER_PORT })): Promise<LetterResult> {
+export function generateLetter(
+  request: LetterPortRequest,
+  opts: GenerateOptions = {},
+  connect: () => PortLike = () => browser.runtime.connect({ name: LETTER_PORT }),
+): Promise<LetterResult> {
   const req = letterPortRequestSchema.safeParse(request);
-  if (!req.success) return Promise.reject(new Error(`invalid letter request: ${req.error.issues.map((i) => i.message).join('; ')}`));
+  if (!req.success)
+    return Promise.reject(new Error(`invalid letter request: ${req.error.issues.map((i) => i.message).join('; ')}`));
   if (opts.signal?.aborted) return Promise.reject(new DOMException('cancelled', 'AbortError'));
   return new Promise<LetterResult>((resolve, reject) => {
     let settled = false;
@@ -47,33 +57,39 @@ export function generateLetter(request: LetterPortRequest, opts: GenerateOptions
       opts.signal?.removeEventListener('abort', onAbort);
       fn();
     };
-    const onAbort = () => finish(() => {
-      port.disconnect();
-      reject(new DOMException('cancelled', 'AbortError'));
-    });
+    const onAbort = () =>
+      finish(() => {
+        port.disconnect();
+        reject(new DOMException('cancelled', 'AbortError'));
+      });
     opts.signal?.addEventListener('abort', onAbort);
     port.onMessage.addListener((raw) => {
       const ev = z.safeParse(letterPortEventSchema, raw);
-      if (!ev.success) return finish(() => {
-        port.disconnect();
-        reject(new Error('the background sent a malformed letter event'));
-      });
+      if (!ev.success)
+        return finish(() => {
+          port.disconnect();
+          reject(new Error('the background sent a malformed letter event'));
+        });
       const e = ev.data;
       if (e.type === 'delta') opts.onDelta?.(e.text);
       else if (e.type === 'progress') opts.onProgress?.(e.text, e.fraction);
       else if (e.type === 'reset') opts.onReset?.(e.reason);
-      else if (e.type === 'error') finish(() => {
-        port.disconnect();
-        reject(new Error(e.message));
-      });
-      else finish(() => {
-        port.disconnect();
-        const r: LetterResult = { letter: e.letter, problems: e.problems, asks: e.asks };
-        if (e.provider !== undefined) r.provider = e.provider;
-        resolve(r);
-      });
+      else if (e.type === 'error')
+        finish(() => {
+          port.disconnect();
+          reject(new Error(e.message));
+        });
+      else
+        finish(() => {
+          port.disconnect();
+          const r: LetterResult = { letter: e.letter, problems: e.problems, asks: e.asks };
+          if (e.provider !== undefined) r.provider = e.provider;
+          resolve(r);
+        });
     });
-    port.onDisconnect.addListener(() => finish(() => reject(new Error('the letter writer stopped (extension reloaded or worker restarted): try again'))));
+    port.onDisconnect.addListener(() =>
+      finish(() => reject(new Error('the letter writer stopped (extension reloaded or worker restarted): try again'))),
+    );
     port.postMessage(req.data);
   });
 }

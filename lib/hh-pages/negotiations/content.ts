@@ -27,10 +27,17 @@ export async function watchResponses(signal: AbortSignal, watch: SettingsWatch<S
     seen = sig;
     const page = parseNegotiationsPage(document.documentElement.outerHTML, location.href);
     // The same list twice (unrelated DOM churn) is not sent again.
-    const key = JSON.stringify([page.cards.map((c) => [c.topicId, c.status]), page.topics.map((t) => [t.topicId, t.lastState, t.hasNewMessages, t.messagesCount])]);
+    const key = JSON.stringify([
+      page.cards.map((c) => [c.topicId, c.status]),
+      page.topics.map((t) => [t.topicId, t.lastState, t.hasNewMessages, t.messagesCount]),
+    ]);
     if (key === last || (!page.cards.length && !page.topics.length)) return;
     last = key;
-    sendToBackground('reportNegotiations', { url: location.href, cards: page.cards.slice(0, 200), topics: page.topics.slice(0, 200) }).catch(() => {
+    sendToBackground('reportNegotiations', {
+      url: location.href,
+      cards: page.cards.slice(0, 200),
+      topics: page.topics.slice(0, 200),
+    }).catch(() => {
       last = ''; // the worker may be restarting: the next change reports again
       seen = null;
     });

@@ -10,8 +10,10 @@ const bank = [
 ];
 
 describeWithShared('questionnaire prefill on the real 2026-05 apply form (happy-dom)', () => {
-  it('fills what the bank knows, keeps the user\'s own answers, counts the rest, and undoes', () => {
-    document.body.innerHTML = readSharedFixture('fixtures/hh/apply/hh_vacancy_response_with_test_questions_2026-05.html');
+  it("fills what the bank knows, keeps the user's own answers, counts the rest, and undoes", () => {
+    document.body.innerHTML = readSharedFixture(
+      'fixtures/hh/apply/hh_vacancy_response_with_test_questions_2026-05.html',
+    );
     const own = document.querySelector<HTMLTextAreaElement>('textarea[name="task_349160536_text"]')!;
     own.value = 'мой ответ';
     const seen: string[] = [];

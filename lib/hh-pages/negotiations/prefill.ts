@@ -21,10 +21,13 @@ export interface PrefillResult {
 const OUTLINE = '2px solid #2e7d32';
 
 const NOTE_TEXTS: Record<Lang, (filled: number, total: number, unknown: number) => string> = {
-  ru: (f, n, u) => `Otklik заполнил ${f} из ${n} ${plural(n, 'ответа', 'ответов', 'ответов')} из вашего банка ответов (выделены зелёным) — проверьте их.${u ? ` ${u} ${plural(u, 'вопрос ждёт', 'вопроса ждут', 'вопросов ждут')} вашего ответа.` : ''} Отправляете вы сами.`,
-  en: (f, n, u) => `Otklik filled ${f} of ${n} answers from your Q&A bank (outlined in green) — check them.${u ? ` ${u} question${u === 1 ? '' : 's'} need${u === 1 ? 's' : ''} your answer.` : ''} You submit the form yourself.`,
+  ru: (f, n, u) =>
+    `Otklik заполнил ${f} из ${n} ${plural(n, 'ответа', 'ответов', 'ответов')} из вашего банка ответов (выделены зелёным) — проверьте их.${u ? ` ${u} ${plural(u, 'вопрос ждёт', 'вопроса ждут', 'вопросов ждут')} вашего ответа.` : ''} Отправляете вы сами.`,
+  en: (f, n, u) =>
+    `Otklik filled ${f} of ${n} answers from your Q&A bank (outlined in green) — check them.${u ? ` ${u} question${u === 1 ? '' : 's'} need${u === 1 ? 's' : ''} your answer.` : ''} You submit the form yourself.`,
 };
-const NOTE_CSS = '.otk-note{font:13px/1.4 system-ui,sans-serif;color:#1b4332;background:#ecfdf3;border:1px solid #2e7d32;border-radius:8px;padding:8px 12px;margin:8px 0}';
+const NOTE_CSS =
+  '.otk-note{font:13px/1.4 system-ui,sans-serif;color:#1b4332;background:#ecfdf3;border:1px solid #2e7d32;border-radius:8px;padding:8px 12px;margin:8px 0}';
 
 /** React keeps its own copy of a controlled field's value: set through the native setter, then announce it. */
 function setNativeValue(el: HTMLTextAreaElement | HTMLInputElement, value: string): void {
@@ -36,7 +39,11 @@ function setNativeValue(el: HTMLTextAreaElement | HTMLInputElement, value: strin
   el.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-export function prefillQuestionnaire(root: Document | Element, bank: readonly QaItem[], lang: Lang = 'ru'): PrefillResult {
+export function prefillQuestionnaire(
+  root: Document | Element,
+  bank: readonly QaItem[],
+  lang: Lang = 'ru',
+): PrefillResult {
   const html = 'documentElement' in root ? root.documentElement.outerHTML : root.outerHTML;
   const questions = parseQuestionnaire(html);
   const { answers } = prefillAnswers(questions, bank);

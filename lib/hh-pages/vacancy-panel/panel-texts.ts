@@ -8,10 +8,12 @@ export const panelTexts = {
     noSkills: 'работодатель не перечислил ключевые навыки',
     warn: {
       applied: 'вы уже откликались',
-      testRequired: 'нужно ответить на вопросы работодателя: Otklik ответит из вашего банка ответов, если там есть все ответы, иначе отклик подождёт вас',
+      testRequired:
+        'нужно ответить на вопросы работодателя: Otklik ответит из вашего банка ответов, если там есть все ответы, иначе отклик подождёт вас',
       letterRequired: 'нужно сопроводительное письмо: Otklik напишет его перед отправкой',
       rejectLikely: 'hh.ru: вероятно, будет отказ',
-      noAuto: 'работодатель не принимает автоматические отклики: отклик уйдёт только после вашего подтверждения в Otklik',
+      noAuto:
+        'работодатель не принимает автоматические отклики: отклик уйдёт только после вашего подтверждения в Otklik',
     },
     employerWarn: 'hh.ru предупреждает о работодателе',
     write: 'Написать письмо',
@@ -32,7 +34,8 @@ export const panelTexts = {
     noSkills: 'the employer lists no key skills',
     warn: {
       applied: 'you have applied already',
-      testRequired: 'the employer\'s questions must be answered: Otklik answers them from your answer bank when it has every answer, else the application waits for you',
+      testRequired:
+        "the employer's questions must be answered: Otklik answers them from your answer bank when it has every answer, else the application waits for you",
       letterRequired: 'a cover letter is required: Otklik writes one before sending',
       rejectLikely: 'hh.ru: a rejection is likely',
       noAuto: 'the employer does not accept automatic applications: it is sent only after you confirm it in Otklik',

@@ -9,22 +9,39 @@ describe('skill gap', () => {
   it('matches through synonyms and abbreviations, and lists the key skills the user lacks', () => {
     const gap = skillGap(
       { skills: ['JS', 'Постгрес', 'React', 'Docker', 'машинное обучение'], resumeText: '' },
-      { title: 'Frontend-разработчик', keySkills: ['JavaScript', 'PostgreSQL', 'TypeScript', 'Kubernetes'], description: '<p>Пишем на React</p>' },
+      {
+        title: 'Frontend-разработчик',
+        keySkills: ['JavaScript', 'PostgreSQL', 'TypeScript', 'Kubernetes'],
+        description: '<p>Пишем на React</p>',
+      },
     );
     expect(gap.matched).toEqual(['JS', 'Постгрес', 'React']);
     expect(gap.missing).toEqual(['TypeScript', 'Kubernetes']);
   });
 
   it('the resume text covers skills too; nothing is missing without key skills', () => {
-    expect(skillGap({ skills: [], resumeText: 'Опыт с Kubernetes и TypeScript' }, { title: 'x', keySkills: ['TypeScript', 'Kubernetes', 'Go'] }).missing).toEqual(['Go']);
-    expect(skillGap({ skills: ['Python'], resumeText: '' }, { title: 'Python developer', description: 'Django' })).toEqual({ matched: ['Python'], missing: [] });
+    expect(
+      skillGap(
+        { skills: [], resumeText: 'Опыт с Kubernetes и TypeScript' },
+        { title: 'x', keySkills: ['TypeScript', 'Kubernetes', 'Go'] },
+      ).missing,
+    ).toEqual(['Go']);
+    expect(
+      skillGap({ skills: ['Python'], resumeText: '' }, { title: 'Python developer', description: 'Django' }),
+    ).toEqual({ matched: ['Python'], missing: [] });
   });
 
-  it.skipIf(!hasSharedFile(API_FULL))('on a real vacancy (api.hh.ru full vacancy, 2026-03): PHP developer vs a JS/MySQL profile', () => {
-    const v = fromHhApi(JSON.parse(readSharedFixture(API_FULL)));
-    expect(v.keySkills).toEqual(['PHP', 'MySQL', 'Laravel', 'Node.js', 'Clickhouse', 'SQL', 'MongoDB', 'Git']);
-    const gap = skillGap({ skills: ['JavaScript', 'NodeJS', 'MySQL', 'Redis', 'Figma', 'git'], resumeText: 'Писал запросы на SQL' }, v);
-    expect(gap.matched).toEqual(['NodeJS', 'MySQL', 'Redis', 'git']);
-    expect(gap.missing).toEqual(['PHP', 'Laravel', 'Clickhouse', 'MongoDB']);
-  });
+  it.skipIf(!hasSharedFile(API_FULL))(
+    'on a real vacancy (api.hh.ru full vacancy, 2026-03): PHP developer vs a JS/MySQL profile',
+    () => {
+      const v = fromHhApi(JSON.parse(readSharedFixture(API_FULL)));
+      expect(v.keySkills).toEqual(['PHP', 'MySQL', 'Laravel', 'Node.js', 'Clickhouse', 'SQL', 'MongoDB', 'Git']);
+      const gap = skillGap(
+        { skills: ['JavaScript', 'NodeJS', 'MySQL', 'Redis', 'Figma', 'git'], resumeText: 'Писал запросы на SQL' },
+        v,
+      );
+      expect(gap.matched).toEqual(['NodeJS', 'MySQL', 'Redis', 'git']);
+      expect(gap.missing).toEqual(['PHP', 'Laravel', 'Clickhouse', 'MongoDB']);
+    },
+  );
 });

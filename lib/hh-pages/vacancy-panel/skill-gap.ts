@@ -18,9 +18,13 @@ function concepts(text: string): Set<string> {
   return new Set(analyzeBag(text).keys());
 }
 
-const covered = (need: ReadonlySet<string>, have: ReadonlySet<string>) => need.size > 0 && [...need].every((c) => have.has(c));
+const covered = (need: ReadonlySet<string>, have: ReadonlySet<string>) =>
+  need.size > 0 && [...need].every((c) => have.has(c));
 
-export function skillGap(profile: Pick<Profile, 'skills' | 'resumeText'>, v: Pick<MatchVacancy, 'keySkills' | 'description' | 'snippet' | 'title'>): SkillGap {
+export function skillGap(
+  profile: Pick<Profile, 'skills' | 'resumeText'>,
+  v: Pick<MatchVacancy, 'keySkills' | 'description' | 'snippet' | 'title'>,
+): SkillGap {
   const keySkills = v.keySkills ?? [];
   const vacancyHas = concepts([v.title, keySkills.join(' , '), v.description ?? '', v.snippet ?? ''].join(' \n '));
   const matched: string[] = [];

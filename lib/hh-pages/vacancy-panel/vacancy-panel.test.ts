@@ -6,7 +6,15 @@ import { defaultSettings } from '../../core/settings/schema';
 import type { QueueItem, QueuePort } from '../../listing/triage/controller';
 import { VacancyPanel, type VacancyPanelDeps } from './vacancy-panel';
 
-const vacancy: MatchVacancy = { id: '42', title: 'Python-разработчик', employer: { name: 'ACME' }, salary: null, experience: 'noExperience', workFormats: [], description: 'Django, SQL' };
+const vacancy: MatchVacancy = {
+  id: '42',
+  title: 'Python-разработчик',
+  employer: { name: 'ACME' },
+  salary: null,
+  experience: 'noExperience',
+  workFormats: [],
+  description: 'Django, SQL',
+};
 const inRoot = (host: Element | null) => (host ? shadowOf(host) : null);
 const chip = () => inRoot(document.querySelector('[data-otk-badge]'))?.querySelector('.b') ?? null;
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -28,7 +36,10 @@ describe('VacancyPanel', () => {
   it('shows the full-text score before the title and queues the vacancy', async () => {
     document.body.innerHTML = '<main><h1 data-qa="vacancy-title">Python-разработчик</h1></main>';
     const sent: QueueItem[][] = [];
-    const queue: QueuePort = { enqueue: async (i) => (sent.push(i), i.map((x) => ({ vacancyId: x.vacancy.id, state: 'pending' }))), states: async () => ({}) };
+    const queue: QueuePort = {
+      enqueue: async (i) => (sent.push(i), i.map((x) => ({ vacancyId: x.vacancy.id, state: 'pending' }))),
+      states: async () => ({}),
+    };
     panel = new VacancyPanel(document, deps({ queue }), defaultSettings());
     panel.start();
     expect(document.querySelector('[data-otk-badge]')!.nextElementSibling!.tagName).toBe('H1');
@@ -37,7 +48,13 @@ describe('VacancyPanel', () => {
     expect(chip()!.textContent).toContain('title matches');
     trustedClick(chip()!.querySelector<HTMLButtonElement>('[data-otk-queue]')!);
     await settle();
-    expect(sent[0]![0]!.vacancy).toEqual({ id: '42', title: 'Python-разработчик', employer: { name: 'ACME' }, url: 'https://hh.ru/vacancy/42', score: 0.82 });
+    expect(sent[0]![0]!.vacancy).toEqual({
+      id: '42',
+      title: 'Python-разработчик',
+      employer: { name: 'ACME' },
+      url: 'https://hh.ru/vacancy/42',
+      score: 0.82,
+    });
     expect(chip()!.querySelector('[data-otk-queue]')!.textContent).toBe('queued');
     panel.stop();
     expect(document.querySelector('[data-otk-badge]')).toBeNull();
@@ -48,7 +65,14 @@ describe('VacancyPanel', () => {
     panel = new VacancyPanel(document, deps({ read: () => null }), defaultSettings());
     panel.start();
     expect(document.querySelector('[data-otk-badge]')).toBeNull();
-    panel = new VacancyPanel(document, deps({ read: () => ({ vacancy, url: 'u', applied: true }), queue: { enqueue: async () => [], states: async () => ({}) } }), defaultSettings());
+    panel = new VacancyPanel(
+      document,
+      deps({
+        read: () => ({ vacancy, url: 'u', applied: true }),
+        queue: { enqueue: async () => [], states: async () => ({}) },
+      }),
+      defaultSettings(),
+    );
     panel.start();
     expect(chip()!.querySelector<HTMLButtonElement>('[data-otk-queue]')!.disabled).toBe(true);
     expect(chip()!.textContent).toContain('you applied');
@@ -61,16 +85,28 @@ describe('VacancyPanel scoring', () => {
 
   it('shows the worker’s score (waiting: “…”), asks again when the settings change, and draws only the newest answer', async () => {
     document.body.innerHTML = '<main><h1>Python-разработчик</h1></main>';
-    const answers: Array<(r: { score: number; verdict: 'show' | 'dim' | 'hide'; reasons: { text: string; minus: boolean }[] } | null) => void> = [];
+    const answers: Array<
+      (
+        r: { score: number; verdict: 'show' | 'dim' | 'hide'; reasons: { text: string; minus: boolean }[] } | null,
+      ) => void
+    > = [];
     const asked: number[] = [];
-    panel = new VacancyPanel(document, deps({ score: (_v, s) => (asked.push(s.triage.hideBelow ?? -1), new Promise((r) => answers.push(r))) }), defaultSettings());
+    panel = new VacancyPanel(
+      document,
+      deps({ score: (_v, s) => (asked.push(s.triage.hideBelow ?? -1), new Promise((r) => answers.push(r))) }),
+      defaultSettings(),
+    );
     panel.start();
     expect(chip()!.textContent).toContain('…');
     const s2 = defaultSettings();
     s2.triage.hideBelow = 0.2;
     panel.update(s2);
     expect(asked).toEqual([-1, 0.2]);
-    answers[1]!({ score: 0.05, verdict: 'hide', reasons: [{ text: 'you marked it not for me (salary)', minus: true }] });
+    answers[1]!({
+      score: 0.05,
+      verdict: 'hide',
+      reasons: [{ text: 'you marked it not for me (salary)', minus: true }],
+    });
     await settle();
     answers[0]!({ score: 0.9, verdict: 'show', reasons: [] });
     await settle();
@@ -90,23 +126,43 @@ describe('VacancyPanel scoring', () => {
 describe('VacancyPanel details (issue 7)', () => {
   let panel: VacancyPanel | null = null;
   afterEach(() => panel?.stop());
-  const part = (sel: string) => inRoot(document.querySelector('[data-otk-vacancy-panel]'))?.querySelector<HTMLElement>(sel) ?? null;
-  const full: MatchVacancy = { ...vacancy, keySkills: ['JavaScript', 'PostgreSQL', 'Kubernetes'], description: '<p>React, Docker</p>' };
+  const part = (sel: string) =>
+    inRoot(document.querySelector('[data-otk-vacancy-panel]'))?.querySelector<HTMLElement>(sel) ?? null;
+  const full: MatchVacancy = {
+    ...vacancy,
+    keySkills: ['JavaScript', 'PostgreSQL', 'Kubernetes'],
+    description: '<p>React, Docker</p>',
+  };
   const settings = () => {
     const s = defaultSettings();
     s.profile.skills = ['JS', 'React', 'Go'];
     return s;
   };
 
-  it('shows the user\'s skills the vacancy asks for, the key skills they lack, and hh\'s warnings; re-renders on a profile change', () => {
+  it("shows the user's skills the vacancy asks for, the key skills they lack, and hh's warnings; re-renders on a profile change", () => {
     document.body.innerHTML = '<main><h1 data-qa="vacancy-title">T</h1></main>';
-    const warnings = { applied: false, testRequired: true, letterRequired: true, rejectLikely: true, noAuto: false, employer: null };
-    panel = new VacancyPanel(document, deps({ read: () => ({ vacancy: full, url: 'u', applied: false, warnings }) }), settings());
+    const warnings = {
+      applied: false,
+      testRequired: true,
+      letterRequired: true,
+      rejectLikely: true,
+      noAuto: false,
+      employer: null,
+    };
+    panel = new VacancyPanel(
+      document,
+      deps({ read: () => ({ vacancy: full, url: 'u', applied: false, warnings }) }),
+      settings(),
+    );
     panel.start();
     expect(document.querySelector('h1')!.nextElementSibling!.hasAttribute('data-otk-vacancy-panel')).toBe(true);
     expect(part('[data-otk-have]')!.textContent).toBe('Your skills it asks for: JS, React');
     expect(part('[data-otk-lack]')!.textContent).toBe('Missing: PostgreSQL, Kubernetes');
-    expect([...part('.w')!.querySelectorAll('span')].map((x) => x.getAttribute('data-warn'))).toEqual(['testRequired', 'letterRequired', 'rejectLikely']);
+    expect([...part('.w')!.querySelectorAll('span')].map((x) => x.getAttribute('data-warn'))).toEqual([
+      'testRequired',
+      'letterRequired',
+      'rejectLikely',
+    ]);
     const s = settings();
     s.profile.resumeText = 'Администрировал PostgreSQL';
     panel.update(s);
@@ -115,12 +171,33 @@ describe('VacancyPanel details (issue 7)', () => {
 
   it("warns about the employer in plain words (the page's state, else what the worker read on hh's search) and says the employer refuses automatic applications", async () => {
     document.body.innerHTML = '<main><h1 data-qa="vacancy-title">T</h1></main>';
-    const fromPage = { applied: false, testRequired: false, letterRequired: false, rejectLikely: false, noAuto: true, employer: ['hasBreaches' as const, 'pdResale' as const] };
-    panel = new VacancyPanel(document, deps({ read: () => ({ vacancy: full, url: 'u', applied: false, warnings: fromPage }), knownSignals: async () => { throw new Error('not asked when the page says'); } }), settings());
+    const fromPage = {
+      applied: false,
+      testRequired: false,
+      letterRequired: false,
+      rejectLikely: false,
+      noAuto: true,
+      employer: ['hasBreaches' as const, 'pdResale' as const],
+    };
+    panel = new VacancyPanel(
+      document,
+      deps({
+        read: () => ({ vacancy: full, url: 'u', applied: false, warnings: fromPage }),
+        knownSignals: async () => {
+          throw new Error('not asked when the page says');
+        },
+      }),
+      settings(),
+    );
     panel.start();
     const ew = part('[data-otk-employer-warnings]')!;
-    expect(ew.textContent).toBe('⚠ hh.ru warns about this employer:violations of the law foundresells applicants\' personal data');
-    expect([...ew.querySelectorAll('li')].map((li) => li.getAttribute('data-flag'))).toEqual(['hasBreaches', 'pdResale']);
+    expect(ew.textContent).toBe(
+      "⚠ hh.ru warns about this employer:violations of the law foundresells applicants' personal data",
+    );
+    expect([...ew.querySelectorAll('li')].map((li) => li.getAttribute('data-flag'))).toEqual([
+      'hasBreaches',
+      'pdResale',
+    ]);
     expect([...part('.w')!.querySelectorAll('span')].map((x) => x.getAttribute('data-warn'))).toEqual(['noAuto']);
     expect(part('[data-warn="noAuto"]')!.textContent).toMatch(/only after you confirm it in Otklik/);
     panel.stop();
@@ -130,18 +207,44 @@ describe('VacancyPanel details (issue 7)', () => {
     const silent = { ...fromPage, noAuto: false, employer: null };
     panel = new VacancyPanel(
       document,
-      deps({ lang: 'ru', read: () => ({ vacancy: { ...full, employer: { id: '77', name: 'ACME' } }, url: 'u', applied: false, warnings: silent }), knownSignals: async (vid, id) => (asked.push(`${vid}/${id}`), { employer: ['hasFrequentComplaints', 'bogus'], acceptAutoResponse: false }) }),
+      deps({
+        lang: 'ru',
+        read: () => ({
+          vacancy: { ...full, employer: { id: '77', name: 'ACME' } },
+          url: 'u',
+          applied: false,
+          warnings: silent,
+        }),
+        knownSignals: async (vid, id) => (
+          asked.push(`${vid}/${id}`),
+          { employer: ['hasFrequentComplaints', 'bogus'], acceptAutoResponse: false }
+        ),
+      }),
       settings(),
     );
     panel.start();
     expect(part('[data-otk-employer-warnings]')!.textContent).toBe('');
     await settle();
     expect(asked).toEqual(['42/77']);
-    expect(part('[data-otk-employer-warnings]')!.textContent).toBe('⚠ hh.ru предупреждает о работодателе:частые жалобы соискателей');
+    expect(part('[data-otk-employer-warnings]')!.textContent).toBe(
+      '⚠ hh.ru предупреждает о работодателе:частые жалобы соискателей',
+    );
     expect([...part('.w')!.querySelectorAll('span')].map((x) => x.getAttribute('data-warn'))).toEqual(['noAuto']);
     panel.stop();
     // Nobody knows: no warning block at all.
-    panel = new VacancyPanel(document, deps({ read: () => ({ vacancy: { ...full, employer: { id: '78', name: 'B' } }, url: 'u', applied: false, warnings: silent }), knownSignals: async () => ({ employer: null, acceptAutoResponse: null }) }), settings());
+    panel = new VacancyPanel(
+      document,
+      deps({
+        read: () => ({
+          vacancy: { ...full, employer: { id: '78', name: 'B' } },
+          url: 'u',
+          applied: false,
+          warnings: silent,
+        }),
+        knownSignals: async () => ({ employer: null, acceptAutoResponse: null }),
+      }),
+      settings(),
+    );
     panel.start();
     await settle();
     expect(part('[data-otk-employer-warnings]')!.childElementCount).toBe(0);
@@ -167,7 +270,10 @@ describe('VacancyPanel details (issue 7)', () => {
           st.onDelta('Готов');
           return { letter: 'Здравствуйте! Готов.', problems: [], asks: ['кодовое слово «тигр»'] };
         },
-        enqueueWithLetter: async (item, letter) => (sent.push({ letter }), { vacancyId: item.vacancy.id, state: 'pending' }),
+        enqueueWithLetter: async (item, letter) => (
+          sent.push({ letter }),
+          { vacancyId: item.vacancy.id, state: 'pending' }
+        ),
       }),
       settings(),
     );
@@ -183,7 +289,17 @@ describe('VacancyPanel details (issue 7)', () => {
     expect(box.value).toBe('Здравствуйте! ');
     expect(part('[data-otk-write]')!.textContent).toBe('Stop');
     expect(queueLetter.disabled).toBe(true); // not while it is being written
-    expect(requests[0]).toEqual({ vacancy: { id: '42', title: 'Python-разработчик', employer: { name: 'ACME' }, url: 'https://hh.ru/vacancy/42', score: 0.82 }, description: '<p>React, Docker</p>', keySkills: ['JavaScript', 'PostgreSQL', 'Kubernetes'] });
+    expect(requests[0]).toEqual({
+      vacancy: {
+        id: '42',
+        title: 'Python-разработчик',
+        employer: { name: 'ACME' },
+        url: 'https://hh.ru/vacancy/42',
+        score: 0.82,
+      },
+      description: '<p>React, Docker</p>',
+      keySkills: ['JavaScript', 'PostgreSQL', 'Kubernetes'],
+    });
     release();
     await settle();
     expect(box.value).toBe('Здравствуйте! Готов.');
@@ -208,7 +324,12 @@ describe('VacancyPanel details (issue 7)', () => {
       deps({
         read: () => ({ vacancy: { ...full, employer: { id: '9', name: 'ACME' } }, url: 'u', applied: false }),
         writeLetter: (_req, st) =>
-          new Promise((_, reject) => st.signal.addEventListener('abort', () => ((aborted = true), reject(new DOMException('cancelled', 'AbortError'))))),
+          new Promise((_, reject) =>
+            st.signal.addEventListener(
+              'abort',
+              () => ((aborted = true), reject(new DOMException('cancelled', 'AbortError'))),
+            ),
+          ),
         hideEmployer: async (e) => (hidden.push(e), { added: true }),
       }),
       settings(),
@@ -238,7 +359,10 @@ describe('VacancyPanel details (issue 7)', () => {
         read: () => ({ vacancy: { ...full, employer: { id: '9', name: 'ACME' } }, url: 'u', applied: false }),
         queue: { enqueue: async () => (calls.push('enqueue'), []), states: async () => ({}) },
         writeLetter: async () => (calls.push('write'), { letter: 'x', problems: [], asks: [] }),
-        enqueueWithLetter: async (item) => (calls.push('enqueueWithLetter'), { vacancyId: item.vacancy.id, state: 'pending' }),
+        enqueueWithLetter: async (item) => (
+          calls.push('enqueueWithLetter'),
+          { vacancyId: item.vacancy.id, state: 'pending' }
+        ),
         hideEmployer: async () => (calls.push('hide'), { added: true }),
       }),
       settings(),

@@ -42,9 +42,15 @@ export interface VacancyPanelDeps {
    * hh's warnings about the employer and its refusal of automatic applications as the worker read them from hh's
    * search states (the vacancy page's state lacks them); null = not known.
    */
-  knownSignals?(vacancyId: string, employerId: string | undefined): Promise<{ employer: string[] | null; acceptAutoResponse: boolean | null }>;
+  knownSignals?(
+    vacancyId: string,
+    employerId: string | undefined,
+  ): Promise<{ employer: string[] | null; acceptAutoResponse: boolean | null }>;
   /** Streams a cover letter (the letters feature's port client). */
-  writeLetter?(req: LetterRequest, stream: LetterStream): Promise<{ letter: string; problems: string[]; asks: string[] }>;
+  writeLetter?(
+    req: LetterRequest,
+    stream: LetterStream,
+  ): Promise<{ letter: string; problems: string[]; asks: string[] }>;
   lang: Lang;
 }
 
@@ -55,7 +61,14 @@ export interface PanelScore {
 }
 
 const PANEL_ATTR = 'data-otk-vacancy-panel';
-const NO_WARNINGS = (applied: boolean | null): VacancyWarnings => ({ applied: applied === true, testRequired: false, letterRequired: false, rejectLikely: false, noAuto: false, employer: null });
+const NO_WARNINGS = (applied: boolean | null): VacancyWarnings => ({
+  applied: applied === true,
+  testRequired: false,
+  letterRequired: false,
+  rejectLikely: false,
+  noAuto: false,
+  employer: null,
+});
 
 /**
  * On a vacancy page: the full-text score chip (reasons, queue button) and below it a panel with the user's
@@ -157,7 +170,15 @@ export class VacancyPanel {
   private item(): QueueItem | null {
     if (!this.page) return null;
     const v = this.page.vacancy;
-    return { vacancy: { id: v.id, title: v.title, employer: v.employer, url: this.page.url, score: Math.round((this.result()?.score ?? 0) * 1000) / 1000 } };
+    return {
+      vacancy: {
+        id: v.id,
+        title: v.title,
+        employer: v.employer,
+        url: this.page.url,
+        score: Math.round((this.result()?.score ?? 0) * 1000) / 1000,
+      },
+    };
   }
 
   private async enqueue(letter?: string): Promise<void> {
@@ -166,7 +187,10 @@ export class VacancyPanel {
     this.busy = true;
     this.render();
     try {
-      const res = letter !== undefined && this.deps.enqueueWithLetter ? await this.deps.enqueueWithLetter(item, letter) : (await this.deps.queue.enqueue([item]))[0];
+      const res =
+        letter !== undefined && this.deps.enqueueWithLetter
+          ? await this.deps.enqueueWithLetter(item, letter)
+          : (await this.deps.queue.enqueue([item]))[0];
       this.job = res?.state ?? this.job;
       if (letter !== undefined && res && res.state !== 'skipped') this.letterQueued = true;
       this.note = res?.reason && res.reason !== 'already_queued' ? res.reason : null;
@@ -217,7 +241,8 @@ export class VacancyPanel {
       return b;
     };
     if (this.deps.writeLetter) button('data-otk-write', '', () => void this.write());
-    if (this.deps.queue && this.deps.enqueueWithLetter) button('data-otk-queue-letter', '', () => void this.enqueue(box.value.trim()));
+    if (this.deps.queue && this.deps.enqueueWithLetter)
+      button('data-otk-queue-letter', '', () => void this.enqueue(box.value.trim()));
     if (this.deps.hideEmployer) button('data-otk-hide-employer', 's', () => void this.hideEmployer());
     content.append(employerWarn, warn, have, lack, actions, box, note);
     return host;
@@ -252,13 +277,29 @@ export class VacancyPanel {
     // The HTML, not its text: the writer drops and reports CSS-hidden parts (marked by lib/core/hh/vacancy-page.ts).
     try {
       const r = await this.deps.writeLetter(
-        { vacancy: item.vacancy, ...(v.description ? { description: v.description.trim().slice(0, 100_000) } : {}), ...(v.keySkills?.length ? { keySkills: v.keySkills.slice(0, 100) } : {}) },
-        { onDelta: (d) => void (box.value += d), onReset: () => void (box.value = ''), onProgress: (p) => this.setNote(p), signal: ctrl.signal },
+        {
+          vacancy: item.vacancy,
+          ...(v.description ? { description: v.description.trim().slice(0, 100_000) } : {}),
+          ...(v.keySkills?.length ? { keySkills: v.keySkills.slice(0, 100) } : {}),
+        },
+        {
+          onDelta: (d) => void (box.value += d),
+          onReset: () => void (box.value = ''),
+          onProgress: (p) => this.setNote(p),
+          signal: ctrl.signal,
+        },
       );
       box.value = r.letter;
-      this.setNote([r.problems.length ? t.problems(r.problems.join('; ')) : '', r.asks.length ? t.asks(r.asks.join('; ')) : ''].filter(Boolean).join(' · '));
+      this.setNote(
+        [r.problems.length ? t.problems(r.problems.join('; ')) : '', r.asks.length ? t.asks(r.asks.join('; ')) : '']
+          .filter(Boolean)
+          .join(' · '),
+      );
     } catch (e) {
-      this.setNote(ctrl.signal.aborted ? '' : t.failed(e instanceof Error ? e.message : String(e)), !ctrl.signal.aborted);
+      this.setNote(
+        ctrl.signal.aborted ? '' : t.failed(e instanceof Error ? e.message : String(e)),
+        !ctrl.signal.aborted,
+      );
     } finally {
       this.writing = null;
       this.render();
@@ -309,11 +350,13 @@ export class VacancyPanel {
     const w = this.page.warnings ?? NO_WARNINGS(this.page.applied);
     const warn = this.part('.w')!;
     warn.replaceChildren(
-      ...(Object.keys(p.warn) as (keyof typeof p.warn)[]).filter((k) => w[k]).map((k) => {
-        const s = this.el('span', undefined, p.warn[k]);
-        s.setAttribute('data-warn', k);
-        return s;
-      }),
+      ...(Object.keys(p.warn) as (keyof typeof p.warn)[])
+        .filter((k) => w[k])
+        .map((k) => {
+          const s = this.el('span', undefined, p.warn[k]);
+          s.setAttribute('data-warn', k);
+          return s;
+        }),
     );
     // hh's warnings about the employer, in plain words, above everything else in the panel.
     const ew = this.part('[data-otk-employer-warnings]')!;

@@ -18,32 +18,56 @@ export function runVacancyPanel(signal: AbortSignal, watch: SettingsWatch<Settin
   const lang = pickLang(navigator.language);
   let panel: VacancyPanel | null = null;
   const create = (settings: Settings) => {
-    const p = new VacancyPanel(document, {
-      read: () => {
-        try {
-          // The page's own state (when current) fills what the DOM lacks: hh's test / letter flags.
-          const state = readTrustedState(document, location);
-          const page = parseVacancyPage(document, { url: location.href, state: state ? stateVacancyView(state) : null });
-          return { vacancy: page.vacancy, url: location.href.split('?')[0]!, applied: page.applied, warnings: vacancyWarnings(document, page) };
-        } catch {
-          return null; // not a recognisable vacancy page: no panel
-        }
+    const p = new VacancyPanel(
+      document,
+      {
+        read: () => {
+          try {
+            // The page's own state (when current) fills what the DOM lacks: hh's test / letter flags.
+            const state = readTrustedState(document, location);
+            const page = parseVacancyPage(document, {
+              url: location.href,
+              state: state ? stateVacancyView(state) : null,
+            });
+            return {
+              vacancy: page.vacancy,
+              url: location.href.split('?')[0]!,
+              applied: page.applied,
+              warnings: vacancyWarnings(document, page),
+            };
+          } catch {
+            return null; // not a recognisable vacancy page: no panel
+          }
+        },
+        anchor: () => vacancyPanelAnchor(document),
+        // Scored by the worker, as the listing is (role model, feedback): one score everywhere.
+        score: async (vacancy) => {
+          const r = await sendToBackground('scoreVacancy', { vacancy, lang });
+          return r.mode === 'on'
+            ? {
+                score: r.score,
+                verdict: r.verdict,
+                reasons: r.reasons.map((l) => ({ text: l.slice(1), minus: l.startsWith('-') })),
+              }
+            : null;
+        },
+        lang,
+        queue: listingQueue(sendFromListing),
+        // Vacancy panel actions (issue 7).
+        enqueueWithLetter: (item, letter) =>
+          sendToBackground('enqueue', { vacancy: item.vacancy, letter, source: 'vacancy' }).then((r) => ({
+            vacancyId: item.vacancy.id,
+            state: r.state,
+            ...(r.reason ? { reason: r.reason } : {}),
+          })),
+        hideEmployer: (employer) => sendToBackground('hideEmployer', { employer }),
+        // hh's vacancy page carries no employer warnings: the worker's read of hh's search pages (issue 18).
+        knownSignals: (vacancyId, employerId) =>
+          sendToBackground('knownSignals', { vacancyId, ...(employerId ? { employerId } : {}) }),
+        writeLetter: (req, s) => generateLetter(req, s),
       },
-      anchor: () => vacancyPanelAnchor(document),
-      // Scored by the worker, as the listing is (role model, feedback): one score everywhere.
-      score: async (vacancy) => {
-        const r = await sendToBackground('scoreVacancy', { vacancy, lang });
-        return r.mode === 'on' ? { score: r.score, verdict: r.verdict, reasons: r.reasons.map((l) => ({ text: l.slice(1), minus: l.startsWith('-') })) } : null;
-      },
-      lang,
-      queue: listingQueue(sendFromListing),
-      // Vacancy panel actions (issue 7).
-      enqueueWithLetter: (item, letter) => sendToBackground('enqueue', { vacancy: item.vacancy, letter, source: 'vacancy' }).then((r) => ({ vacancyId: item.vacancy.id, state: r.state, ...(r.reason ? { reason: r.reason } : {}) })),
-      hideEmployer: (employer) => sendToBackground('hideEmployer', { employer }),
-      // hh's vacancy page carries no employer warnings: the worker's read of hh's search pages (issue 18).
-      knownSignals: (vacancyId, employerId) => sendToBackground('knownSignals', { vacancyId, ...(employerId ? { employerId } : {}) }),
-      writeLetter: (req, s) => generateLetter(req, s),
-    }, settings);
+      settings,
+    );
     p.start();
     return p;
   };
@@ -54,9 +78,13 @@ export function runVacancyPanel(signal: AbortSignal, watch: SettingsWatch<Settin
     } else if (panel) panel.update(settings);
     else panel = create(settings);
   });
-  signal.addEventListener('abort', () => {
-    unwatch();
-    panel?.stop();
-    panel = null;
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      unwatch();
+      panel?.stop();
+      panel = null;
+    },
+    { once: true },
+  );
 }

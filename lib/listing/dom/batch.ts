@@ -39,7 +39,13 @@ export function createBatcher(flush: () => void, fallbackMs = 100) {
  * batched pass; no DOM work happens inside the callback (uBlock/refined-github style). Additions that are
  * all `ours` (our badges and bar) schedule nothing: drawing 50 badges must not cost another pass over the page.
  */
-export function observeAdditions(root: Node, onBatch: () => void, signal: AbortSignal, ours: (node: Node) => boolean = () => false, now: () => boolean = () => false): () => void {
+export function observeAdditions(
+  root: Node,
+  onBatch: () => void,
+  signal: AbortSignal,
+  ours: (node: Node) => boolean = () => false,
+  now: () => boolean = () => false,
+): () => void {
   const batcher = createBatcher(onBatch);
   const mo = new MutationObserver((records) => {
     for (const r of records) {

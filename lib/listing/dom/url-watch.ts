@@ -16,10 +16,14 @@ export function watchUrl(onUrl: (href: string) => void, signal: AbortSignal, set
   });
   observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
   window.addEventListener('popstate', check);
-  signal.addEventListener('abort', () => {
-    observer.disconnect();
-    clearTimeout(timer);
-    window.removeEventListener('popstate', check);
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      window.removeEventListener('popstate', check);
+    },
+    { once: true },
+  );
   check();
 }

@@ -10,7 +10,9 @@ import { createReplyClient } from '../../core/messaging/router';
  */
 
 /** Listing content script → background. */
-export const sendFromListing = createReplyClient<typeof listingMessages>(listingReplies, (env) => ext.runtime.sendMessage(env));
+export const sendFromListing = createReplyClient<typeof listingMessages>(listingReplies, (env) =>
+  ext.runtime.sendMessage(env),
+);
 
 /**
  * The same, for triage verdicts, noting when the worker's answer arrived: the page's time checking and

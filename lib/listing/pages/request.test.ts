@@ -29,7 +29,11 @@ describe('listing script asks for the page-features bundle', () => {
 
   it('asks again on the next feature page when the worker refused or failed', async () => {
     go('https://hh.ru/vacancy/1');
-    let answers = [Promise.reject(new Error('worker restarting')), Promise.resolve({ loaded: false }), Promise.resolve({ loaded: true })];
+    let answers = [
+      Promise.reject(new Error('worker restarting')),
+      Promise.resolve({ loaded: false }),
+      Promise.resolve({ loaded: true }),
+    ];
     answers[0]!.catch(() => undefined);
     let calls = 0;
     const stop = new AbortController();

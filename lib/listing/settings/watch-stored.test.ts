@@ -24,7 +24,10 @@ describe('read-only settings of the content scripts', () => {
   });
 
   it('delivers the stored settings, then every change, and never writes', async () => {
-    await fakeBrowser.storage.local.set({ settings: { ...defaultSettings(), enabled: false }, settings$: { v: SETTINGS_VERSION } });
+    await fakeBrowser.storage.local.set({
+      settings: { ...defaultSettings(), enabled: false },
+      settings$: { v: SETTINGS_VERSION },
+    });
     const seen: boolean[] = [];
     const stop = watchStoredSettings(parseListingSwitch, (s: ListingSwitch) => seen.push(s.enabled));
     await until(() => seen.length === 1);
@@ -42,7 +45,10 @@ describe('read-only settings of the content scripts', () => {
     const v2 = MIGRATIONS[2]!({ enabled: false, listing: { hideIrrelevant: false, showBadges: true } });
     await fakeBrowser.storage.local.set({ settings: v2, settings$: { v: 2 } });
     const seen: unknown[] = [];
-    const stop = watchStoredSettings((raw) => settingsSchema.parse(raw), (s) => seen.push(s));
+    const stop = watchStoredSettings(
+      (raw) => settingsSchema.parse(raw),
+      (s) => seen.push(s),
+    );
     await new Promise((r) => setTimeout(r, 20));
     expect(seen).toEqual([]);
     expect(await fakeBrowser.storage.local.get(['settings$'])).toEqual({ settings$: { v: 2 } });

@@ -37,6 +37,7 @@ export function watchStoredSettings<T>(parse: (raw: unknown) => T, cb: (settings
 /** The parsed settings when `raw` is current (or absent); null while it waits for the worker's migration. */
 export function currentOrNull<T>(raw: unknown, meta: unknown, parse: (raw: unknown) => T): { value: T } | null {
   if (raw === null || raw === undefined) return { value: parse(undefined) };
-  const v = meta && typeof meta === 'object' && typeof (meta as { v?: unknown }).v === 'number' ? (meta as { v: number }).v : 1;
+  const v =
+    meta && typeof meta === 'object' && typeof (meta as { v?: unknown }).v === 'number' ? (meta as { v: number }).v : 1;
   return v < SETTINGS_VERSION ? null : { value: parse(raw) };
 }

@@ -27,7 +27,11 @@ export const BADGE_ATTR = 'data-otk-badge';
 export const WHY = ['role', 'level', 'salary', 'employer', 'location'] as const;
 export type Why = (typeof WHY)[number];
 
-export function createBadge(doc: Document, onQueue?: () => void, onFeedback?: (label: 'relevant' | 'not', why?: Why) => void): HTMLElement {
+export function createBadge(
+  doc: Document,
+  onQueue?: () => void,
+  onFeedback?: (label: 'relevant' | 'not', why?: Why) => void,
+): HTMLElement {
   const { host, root, content: chip } = createShadowHost(doc, 'span', BADGE_ATTR, BADGE_CSS, 'b');
   chip.setAttribute('part', 'chip');
   if (onQueue || onFeedback) {
@@ -42,7 +46,11 @@ export function createBadge(doc: Document, onQueue?: () => void, onFeedback?: (l
         e.preventDefault();
         e.stopPropagation();
         // A page script's click teaches nothing.
-        if (isTrusted(e)) onFeedback(fb.getAttribute('data-otk-fb') === 'relevant' ? 'relevant' : 'not', WHY.find((w) => w === fb.getAttribute('data-otk-why')));
+        if (isTrusted(e))
+          onFeedback(
+            fb.getAttribute('data-otk-fb') === 'relevant' ? 'relevant' : 'not',
+            WHY.find((w) => w === fb.getAttribute('data-otk-why')),
+          );
       }
     });
   }

@@ -31,7 +31,10 @@ export interface CountsView {
   note?: { text: string; error: boolean };
 }
 
-export function createBar(doc: Document, on: { toggle: () => void; setup: () => void; queueAll?: () => void }): HTMLElement {
+export function createBar(
+  doc: Document,
+  on: { toggle: () => void; setup: () => void; queueAll?: () => void },
+): HTMLElement {
   const { host, content: bar } = createShadowHost(doc, 'div', BAR_ATTR, BAR_CSS, 'bar');
   bar.setAttribute('role', 'status');
   bar.addEventListener('click', (e) => {

@@ -14,7 +14,12 @@ function page(cards: string) {
 }
 
 /** The worker's part, faked: settings it reads, and a scorer that judges by the title alone. */
-const worker = { settings: defaultSettings(), empty: false, applied: new Set<string>(), jobs: {} as Record<string, string> };
+const worker = {
+  settings: defaultSettings(),
+  empty: false,
+  applied: new Set<string>(),
+  jobs: {} as Record<string, string>,
+};
 
 /** "python" → show, "maybe" → dim, else hide (cut-offs from the fake worker's settings). */
 function judge(cards: RawCard[]): TriageAnswer {
@@ -29,7 +34,12 @@ function judge(cards: RawCard[]): TriageAnswer {
       const t = c.title.toLowerCase();
       const score = t.includes('python') ? 0.9 : t.includes('maybe') ? 0.4 : 0.1;
       const verdict = score >= (triage.dimBelow ?? 0.5) ? 'show' : score >= (triage.hideBelow ?? 0.2) ? 'dim' : 'hide';
-      return { score, verdict, reasons: [{ text: verdict === 'show' ? 'title matches' : 'no title match', minus: verdict !== 'show' }], applied: worker.applied.has(c.id) };
+      return {
+        score,
+        verdict,
+        reasons: [{ text: verdict === 'show' ? 'title matches' : 'no title match', minus: verdict !== 'show' }],
+        applied: worker.applied.has(c.id),
+      };
     }),
   };
 }
@@ -58,7 +68,8 @@ function update(t: ListingTriage, s: Settings) {
   t.rescore();
 }
 
-const verdicts = () => [...document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')].map((c) => c.getAttribute('data-otk-verdict'));
+const verdicts = () =>
+  [...document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')].map((c) => c.getAttribute('data-otk-verdict'));
 const inRoot = (host: Element | null | undefined) => (host ? shadowOf(host) : null);
 const barText = () => inRoot(document.querySelector('[data-otk-bar]'))?.querySelector('.bar')?.textContent ?? null;
 
@@ -85,7 +96,12 @@ describe('ListingTriage', () => {
   beforeEach(() => {
     document.head.innerHTML = '';
     for (const a of [...document.documentElement.attributes]) document.documentElement.removeAttribute(a.name);
-    page(CARD('1', 'Python developer') + CARD('2', 'Truck driver') + CARD('3', 'Maybe QA') + '<div data-qa="vacancy-serp__vacancy">broken</div>');
+    page(
+      CARD('1', 'Python developer') +
+        CARD('2', 'Truck driver') +
+        CARD('3', 'Maybe QA') +
+        '<div data-qa="vacancy-serp__vacancy">broken</div>',
+    );
   });
 
   it('scores every card, badges the recognised ones and reports the broken one', () => {
@@ -97,7 +113,10 @@ describe('ListingTriage', () => {
     expect(document.querySelectorAll('[data-otk-badge]')).toHaveLength(2);
     t.setRevealed(true);
     expect(document.querySelectorAll('[data-otk-badge]')).toHaveLength(3);
-    expect(shadowOf(document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')[1]!.querySelector('[data-otk-badge]')!)!.textContent).toContain('no title match');
+    expect(
+      shadowOf(document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')[1]!.querySelector('[data-otk-badge]')!)!
+        .textContent,
+    ).toContain('no title match');
     t.setRevealed(false);
     const badge = document.querySelector('[data-otk-badge]')!;
     expect(badge.nextElementSibling?.tagName).toBe('H2');
@@ -113,13 +132,17 @@ describe('ListingTriage', () => {
   it('hides with one stylesheet rule and reveals through an attribute on <html>', () => {
     const t = track(document, deps(), defaultSettings());
     t.start();
-    expect(document.getElementById('otk-page-style')?.textContent).toContain('[data-otk-verdict="hide"][data-otk-action="hide"]');
+    expect(document.getElementById('otk-page-style')?.textContent).toContain(
+      '[data-otk-verdict="hide"][data-otk-action="hide"]',
+    );
     expect(document.documentElement.hasAttribute('data-otk-on')).toBe(true);
     const button = shadowOf(document.querySelector('[data-otk-bar]')!)!.querySelector('button')!;
     expect(button.textContent).toBe('show all');
     trustedClick(button);
     expect(document.documentElement.hasAttribute('data-otk-reveal')).toBe(true);
-    expect(shadowOf(document.querySelector('[data-otk-bar]')!)!.querySelector('button')!.textContent).toBe('hide again');
+    expect(shadowOf(document.querySelector('[data-otk-bar]')!)!.querySelector('button')!.textContent).toBe(
+      'hide again',
+    );
   });
 
   it('picks up cards added later in one batch', async () => {
@@ -203,7 +226,12 @@ describe('ListingTriage', () => {
       const notForMe = new Set<string>();
       const score = (cards: RawCard[]) => {
         const a = judge(cards);
-        return { ...a, results: a.results.map((r, i) => (notForMe.has(cards[i]!.id) ? { ...r, score: 0.05, verdict: 'hide' as const } : r)) };
+        return {
+          ...a,
+          results: a.results.map((r, i) =>
+            notForMe.has(cards[i]!.id) ? { ...r, score: 0.05, verdict: 'hide' as const } : r,
+          ),
+        };
       };
       const feedback = async (id: string, label: 'relevant' | 'not', why?: string) => {
         taught.push(why ? [id, label, why] : [id, label]);
@@ -217,7 +245,7 @@ describe('ListingTriage', () => {
     const fb = (label: string) => root().querySelector<HTMLButtonElement>(`[data-otk-fb="${label}"]`)!;
     const why = (w: string) => root().querySelector<HTMLButtonElement>(`[data-otk-why="${w}"]`);
 
-    it('teaches the worker, asks why (optional), then re-scores the page; a page script\'s click teaches nothing', async () => {
+    it("teaches the worker, asks why (optional), then re-scores the page; a page script's click teaches nothing", async () => {
       const taught = setup();
       expect(verdicts()).toEqual(['show', 'hide', 'dim', null]);
       expect(fb('not').title).toBe('Not for me: hide such vacancies');
@@ -228,14 +256,23 @@ describe('ListingTriage', () => {
       trustedClick(fb('not'));
       await vi.waitFor(() => expect(taught).toEqual([['1', 'not']]));
       // The card stays in view with the choice; a page script cannot answer for the user.
-      expect([...root().querySelectorAll('[data-otk-why]')].map((b) => b.textContent)).toEqual(['role', 'level', 'salary', 'employer', 'location']);
+      expect([...root().querySelectorAll('[data-otk-why]')].map((b) => b.textContent)).toEqual([
+        'role',
+        'level',
+        'salary',
+        'employer',
+        'location',
+      ]);
       expect(verdicts()[0]).toBe('show');
       why('salary')!.click();
       await new Promise((r) => setTimeout(r, 0));
       expect(taught).toEqual([['1', 'not']]);
       trustedClick(why('salary')!);
       await vi.waitFor(() => expect(verdicts()).toEqual(['hide', 'hide', 'dim', null]));
-      expect(taught).toEqual([['1', 'not'], ['1', 'not', 'salary']]);
+      expect(taught).toEqual([
+        ['1', 'not'],
+        ['1', 'not', 'salary'],
+      ]);
     });
 
     it('left unanswered, the page is judged again after a few seconds', async () => {
@@ -262,7 +299,9 @@ describe('ListingTriage', () => {
 
   describe('apply queue from the listing', () => {
     const queueBtn = (i: number) =>
-      shadowOf(document.querySelectorAll('[data-otk-badge]')[i]!)!.querySelector<HTMLButtonElement>('[data-otk-queue]')!;
+      shadowOf(document.querySelectorAll('[data-otk-badge]')[i]!)!.querySelector<HTMLButtonElement>(
+        '[data-otk-queue]',
+      )!;
     const settle = () => new Promise((r) => setTimeout(r, 0));
 
     /** The queue; the jobs it already holds come with the verdicts (the fake worker's `jobs`). */
@@ -287,7 +326,19 @@ describe('ListingTriage', () => {
       expect(queueBtn(0).textContent).toBe('Queue');
       trustedClick(queueBtn(0));
       await settle();
-      expect(sent).toEqual([[{ vacancy: { id: '1', title: 'Python developer', employer: null, url: expect.stringMatching(/\/vacancy\/1$/), score: 0.9 } }]]);
+      expect(sent).toEqual([
+        [
+          {
+            vacancy: {
+              id: '1',
+              title: 'Python developer',
+              employer: null,
+              url: expect.stringMatching(/\/vacancy\/1$/),
+              score: 0.9,
+            },
+          },
+        ],
+      ]);
       expect(queueBtn(0).textContent).toBe('queued');
       expect(queueBtn(0).disabled).toBe(true);
     });
@@ -304,12 +355,20 @@ describe('ListingTriage', () => {
     });
 
     it('queues all shown cards after a confirming second click, skipping known jobs and hh-applied cards', async () => {
-      page(CARD('1', 'Python developer') + CARD('5', 'Python lead') + CARD('6', 'Python intern') + CARD('2', 'Truck driver'));
+      page(
+        CARD('1', 'Python developer') +
+          CARD('5', 'Python lead') +
+          CARD('6', 'Python intern') +
+          CARD('2', 'Truck driver'),
+      );
       const { p, sent } = port({ '5': 'pending' });
       worker.applied.add('6');
       track(document, deps({ queue: p }), defaultSettings()).start();
       await settle();
-      const bulk = () => shadowOf(document.querySelector('[data-otk-bar]')!)!.querySelector<HTMLButtonElement>('[data-otk-action="queue-all"]')!;
+      const bulk = () =>
+        shadowOf(document.querySelector('[data-otk-bar]')!)!.querySelector<HTMLButtonElement>(
+          '[data-otk-action="queue-all"]',
+        )!;
       expect(bulk().textContent).toBe('queue matching: 1');
       trustedClick(bulk());
       expect(sent).toEqual([]);
@@ -330,7 +389,13 @@ describe('ListingTriage', () => {
       // got hold of them) on the buttons themselves.
       expect(bar.shadowRoot).toBeNull();
       expect(badge.shadowRoot).toBeNull();
-      for (const el of [bar, badge, queueBtn(0), shadowOf(bar)!.querySelector('[data-otk-action="queue-all"]')!, shadowOf(bar)!.querySelector('[data-otk-action="toggle-hidden"]')!]) {
+      for (const el of [
+        bar,
+        badge,
+        queueBtn(0),
+        shadowOf(bar)!.querySelector('[data-otk-action="queue-all"]')!,
+        shadowOf(bar)!.querySelector('[data-otk-action="toggle-hidden"]')!,
+      ]) {
         (el as HTMLElement).click();
         (el as HTMLElement).click();
         el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
@@ -355,7 +420,12 @@ describe('ListingTriage', () => {
     });
 
     it('reports a queue error on the bar and lets the user try again', async () => {
-      const p: QueuePort = { enqueue: async () => { throw new Error('enqueueMany: no resume chosen'); }, states: async () => ({}) };
+      const p: QueuePort = {
+        enqueue: async () => {
+          throw new Error('enqueueMany: no resume chosen');
+        },
+        states: async () => ({}),
+      };
       track(document, deps({ queue: p }), defaultSettings()).start();
       trustedClick(queueBtn(0));
       await settle();
@@ -427,7 +497,9 @@ describe('ListingTriage with the worker answering later', () => {
     d.pending[0]!.fail();
     await settle();
     expect(verdicts()).toEqual([null, null]);
-    document.querySelector('[data-qa="vacancy-serp__results"]')!.insertAdjacentHTML('beforeend', CARD('3', 'Python intern'));
+    document
+      .querySelector('[data-qa="vacancy-serp__results"]')!
+      .insertAdjacentHTML('beforeend', CARD('3', 'Python intern'));
     await settle();
     t.flushNow();
     expect(d.pending[1]!.cards.map((c) => c.id)).toEqual(['3']);
@@ -437,7 +509,11 @@ describe('ListingTriage with the worker answering later', () => {
   });
 
   it('an "off" answer (switched off meanwhile) draws nothing', async () => {
-    const t = track(document, deps({ score: () => ({ mode: 'off', action: 'hide', badges: true, results: [] }) }), defaultSettings());
+    const t = track(
+      document,
+      deps({ score: () => ({ mode: 'off', action: 'hide', badges: true, results: [] }) }),
+      defaultSettings(),
+    );
     t.start();
     await settle();
     expect(verdicts()).toEqual([null, null]);
@@ -449,12 +525,35 @@ describe('ListingTriage with the worker answering later', () => {
 describe('ListingTriage with verdicts from the page state', () => {
   const settle = () => new Promise((r) => setTimeout(r, 0));
   const v = (score: number, verdict: 'show' | 'dim' | 'hide', signals: CardVerdict['signals'] = {}): CardVerdict => ({
-    score, verdict, reasons: [{ text: verdict === 'show' ? 'title matches' : 'level above yours', minus: verdict !== 'show' }], applied: false, signals,
+    score,
+    verdict,
+    reasons: [{ text: verdict === 'show' ? 'title matches' : 'level above yours', minus: verdict !== 'show' }],
+    applied: false,
+    signals,
   });
-  const answer = (byId: Record<string, CardVerdict>): StateAnswer => ({ mode: 'on', action: 'hide', badges: true, byId: new Map(Object.entries(byId)), jobs: {}, ms: 1 });
+  const answer = (byId: Record<string, CardVerdict>): StateAnswer => ({
+    mode: 'on',
+    action: 'hide',
+    badges: true,
+    byId: new Map(Object.entries(byId)),
+    jobs: {},
+    ms: 1,
+  });
   const cardId = (el: Element) => el.querySelector('a')?.getAttribute('href')?.split('/').pop() ?? null;
-  const fakeGate = () => ({ lifted: false, why: null as string | null, lift(why: string) { if (!this.lifted) { this.lifted = true; this.why = why; } } });
-  const badgeText = (i: number) => { const b = document.querySelectorAll('[data-otk-badge]')[i]; return (b && shadowOf(b)?.textContent) ?? ''; };
+  const fakeGate = () => ({
+    lifted: false,
+    why: null as string | null,
+    lift(why: string) {
+      if (!this.lifted) {
+        this.lifted = true;
+        this.why = why;
+      }
+    },
+  });
+  const badgeText = (i: number) => {
+    const b = document.querySelectorAll('[data-otk-badge]')[i];
+    return (b && shadowOf(b)?.textContent) ?? '';
+  };
 
   beforeEach(() => {
     page(CARD('1', 'Python developer') + CARD('2', 'Truck driver') + CARD('3', 'Python lead'));
@@ -464,8 +563,21 @@ describe('ListingTriage with verdicts from the page state', () => {
     const read = vi.fn(deps().readCard);
     const scored: string[][] = [];
     const gate = fakeGate();
-    const state = answer({ '1': v(0.9, 'show', { negative: ['employer has violations'], responses: 412 }), '2': v(0.1, 'hide') });
-    const t = track(document, deps({ readCard: read, cardId, gate, score: (c) => (scored.push(c.map((x) => x.id)), judge(c)), state: { answer: Promise.resolve(state), refresh: async () => state } }), defaultSettings());
+    const state = answer({
+      '1': v(0.9, 'show', { negative: ['employer has violations'], responses: 412 }),
+      '2': v(0.1, 'hide'),
+    });
+    const t = track(
+      document,
+      deps({
+        readCard: read,
+        cardId,
+        gate,
+        score: (c) => (scored.push(c.map((x) => x.id)), judge(c)),
+        state: { answer: Promise.resolve(state), refresh: async () => state },
+      }),
+      defaultSettings(),
+    );
     t.start();
     await settle();
     expect(verdicts()).toEqual(['show', 'hide', 'show']);
@@ -480,7 +592,11 @@ describe('ListingTriage with verdicts from the page state', () => {
   it('a card hh’s script adds later is judged from the state in the same pass, before it can be painted', async () => {
     const state = answer({ '1': v(0.9, 'show'), '2': v(0.1, 'hide'), '3': v(0.9, 'show'), '4': v(0.1, 'hide') });
     const score = vi.fn(judge);
-    const t = track(document, deps({ cardId, score, state: { answer: Promise.resolve(state), refresh: async () => state } }), defaultSettings());
+    const t = track(
+      document,
+      deps({ cardId, score, state: { answer: Promise.resolve(state), refresh: async () => state } }),
+      defaultSettings(),
+    );
     t.start();
     await settle();
     document.querySelector('[data-qa="vacancy-serp__results"]')!.insertAdjacentHTML('beforeend', CARD('4', 'Welder'));
@@ -494,10 +610,16 @@ describe('ListingTriage with verdicts from the page state', () => {
     const state = answer({ '1': v(0.9, 'show'), '2': v(0.1, 'hide'), '3': v(0.9, 'show') });
     let release: () => void = () => undefined;
     const score = (c: RawCard[]) => new Promise<TriageAnswer>((r) => (release = () => r(judge(c))));
-    const t = track(document, deps({ cardId, score, state: { answer: Promise.resolve(state), refresh: async () => state } }), defaultSettings());
+    const t = track(
+      document,
+      deps({ cardId, score, state: { answer: Promise.resolve(state), refresh: async () => state } }),
+      defaultSettings(),
+    );
     t.start();
     await settle();
-    document.querySelector('[data-qa="vacancy-serp__results"]')!.insertAdjacentHTML('beforeend', CARD('9', 'Python again'));
+    document
+      .querySelector('[data-qa="vacancy-serp__results"]')!
+      .insertAdjacentHTML('beforeend', CARD('9', 'Python again'));
     await Promise.resolve();
     t.flushNow();
     const late = document.querySelectorAll('[data-qa="vacancy-serp__vacancy"]')[3]!;
@@ -510,14 +632,24 @@ describe('ListingTriage with verdicts from the page state', () => {
 
   it('"queue matching" leaves out employers that refuse automatic applications and says so; one by hand needs a confirming click', async () => {
     const sent: QueueItem[][] = [];
-    const p: QueuePort = { enqueue: async (items) => (sent.push(items), items.map((i) => ({ vacancyId: i.vacancy.id, state: 'pending' }))), states: async () => ({}) };
+    const p: QueuePort = {
+      enqueue: async (items) => (sent.push(items), items.map((i) => ({ vacancyId: i.vacancy.id, state: 'pending' }))),
+      states: async () => ({}),
+    };
     const state = answer({ '1': v(0.9, 'show', { noAuto: true }), '2': v(0.1, 'hide'), '3': v(0.9, 'show') });
-    track(document, deps({ cardId, queue: p, state: { answer: Promise.resolve(state), refresh: async () => state } }), defaultSettings()).start();
+    track(
+      document,
+      deps({ cardId, queue: p, state: { answer: Promise.resolve(state), refresh: async () => state } }),
+      defaultSettings(),
+    ).start();
     await settle();
     const bar = shadowOf(document.querySelector('[data-otk-bar]')!)!;
     expect(bar.querySelector('[data-otk-action="queue-all"]')!.textContent).toBe('queue matching: 1');
     expect(bar.textContent).toContain('by hand: 1 (no auto-apply)');
-    const q = () => shadowOf(document.querySelectorAll('[data-otk-badge]')[0]!)!.querySelector<HTMLButtonElement>('[data-otk-queue]')!;
+    const q = () =>
+      shadowOf(document.querySelectorAll('[data-otk-badge]')[0]!)!.querySelector<HTMLButtonElement>(
+        '[data-otk-queue]',
+      )!;
     expect(badgeText(0)).toContain('no auto-apply');
     trustedClick(q());
     expect(sent).toEqual([]);
@@ -529,7 +661,11 @@ describe('ListingTriage with verdicts from the page state', () => {
 
   it('without a usable state (stale, absent) every card is read, and the reason is kept', async () => {
     const state: StateAnswer = { ...answer({}), problem: 'stale-url: the state was rendered for another address' };
-    const t = track(document, deps({ cardId, state: { answer: Promise.resolve(state), refresh: async () => state } }), defaultSettings());
+    const t = track(
+      document,
+      deps({ cardId, state: { answer: Promise.resolve(state), refresh: async () => state } }),
+      defaultSettings(),
+    );
     t.start();
     await settle();
     expect(verdicts()).toEqual(['show', 'hide', 'show']);

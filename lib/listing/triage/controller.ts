@@ -97,7 +97,8 @@ const LATE = 'data-otk-late';
 const MIN_CARD_PX = 150;
 
 /** A node Otklik put into the page (a badge or the bar host). */
-const isOurs = (n: Node): boolean => n.nodeType === 1 && ((n as Element).hasAttribute(BADGE_ATTR) || (n as Element).hasAttribute(BAR_ATTR));
+const isOurs = (n: Node): boolean =>
+  n.nodeType === 1 && ((n as Element).hasAttribute(BADGE_ATTR) || (n as Element).hasAttribute(BAR_ATTR));
 
 /**
  * Listing triage on one document: finds cards (now and later), scores them, badges, dims or hides them, and
@@ -164,7 +165,13 @@ export class ListingTriage {
       this.pass(true, t0);
       // With verdicts known from the page's state, cards hh's script inserts are judged in the observer's own
       // microtask: a card inserted inside a rAF callback would otherwise be painted before the next frame's pass.
-      this.flush = observeAdditions(this.doc.body ?? this.doc.documentElement, () => this.pass(false), this.abort.signal, isOurs, () => this.stateById !== null);
+      this.flush = observeAdditions(
+        this.doc.body ?? this.doc.documentElement,
+        () => this.pass(false),
+        this.abort.signal,
+        isOurs,
+        () => this.stateById !== null,
+      );
     };
     if (this.deps.state) this.deps.state.answer.then(go, () => go(null));
     else go(null);
@@ -193,7 +200,12 @@ export class ListingTriage {
   private feedbackView(state: CardState): NonNullable<BadgeView['feedback']> {
     const t = texts[this.deps.lang];
     const id = state.id ?? (state.parsed?.ok ? state.parsed.raw.id : '');
-    return { relevant: t.feedbackRelevant, not: t.feedbackNot, own: this.labels.get(id) ?? null, ...(this.asking?.id === id ? { why: t.why } : {}) };
+    return {
+      relevant: t.feedbackRelevant,
+      not: t.feedbackNot,
+      own: this.labels.get(id) ?? null,
+      ...(this.asking?.id === id ? { why: t.why } : {}),
+    };
   }
 
   private idOf(state: CardState): string | null {
@@ -210,7 +222,11 @@ export class ListingTriage {
     const state = this.badgeOwners.get(host);
     if (!state) return;
     const id = this.idOf(state);
-    if (state.result?.signals?.noAuto && id !== null && !(this.confirmOne?.id === id && Date.now() <= this.confirmOne.until)) {
+    if (
+      state.result?.signals?.noAuto &&
+      id !== null &&
+      !(this.confirmOne?.id === id && Date.now() <= this.confirmOne.until)
+    ) {
       this.confirmOne = { id, until: Date.now() + 5000 };
       this.render([state.card]);
       setTimeout(() => this.render([state.card]), 5100);
@@ -233,18 +249,22 @@ export class ListingTriage {
     if (asked) clearTimeout(asked.timer);
     this.asking = null;
     // "Not for me" first asks why (optional): the card is judged again once answered, or after WHY_MS.
-    if (label === 'not' && !why) this.asking = { id, timer: setTimeout(() => ((this.asking = null), this.rescore()), WHY_MS) };
+    if (label === 'not' && !why)
+      this.asking = { id, timer: setTimeout(() => ((this.asking = null), this.rescore()), WHY_MS) };
     this.labels.set(id, label);
     this.render(asked && asked.id !== id ? [...this.cards.keys()] : [state.card]);
-    void this.deps.feedback(id, label, why).then((learned) => {
-      if (this.abort.signal.aborted) return;
-      if (!learned) this.labels.delete(id);
-      if (this.asking?.id !== id) this.rescore();
-      else if (!learned) this.render([state.card]);
-    }, () => {
-      this.labels.delete(id);
-      this.render([state.card]);
-    });
+    void this.deps.feedback(id, label, why).then(
+      (learned) => {
+        if (this.abort.signal.aborted) return;
+        if (!learned) this.labels.delete(id);
+        if (this.asking?.id !== id) this.rescore();
+        else if (!learned) this.render([state.card]);
+      },
+      () => {
+        this.labels.delete(id);
+        this.render([state.card]);
+      },
+    );
   }
 
   /** Re-score every known card (the settings changed: profile, thresholds, action, badges). */
@@ -253,30 +273,34 @@ export class ListingTriage {
     const others = [...this.cards.keys()].filter((c) => !this.cards.get(c)?.fromState);
     this.request(others, 0, false);
     if (!fromState.length || !this.deps.state) return;
-    void this.deps.state.refresh().then((answer) => {
-      if (this.abort.signal.aborted) return;
-      this.useState(answer);
-      const redo: Element[] = [];
-      const drawn: Element[] = [];
-      for (const s of fromState) {
-        const v = s.id !== null ? this.stateById?.get(s.id) : undefined;
-        if (v) {
-          s.result = v;
-          drawn.push(s.card);
-        } else {
-          delete s.fromState; // no longer in an answer from the state: read the card
-          redo.push(s.card);
+    void this.deps.state.refresh().then(
+      (answer) => {
+        if (this.abort.signal.aborted) return;
+        this.useState(answer);
+        const redo: Element[] = [];
+        const drawn: Element[] = [];
+        for (const s of fromState) {
+          const v = s.id !== null ? this.stateById?.get(s.id) : undefined;
+          if (v) {
+            s.result = v;
+            drawn.push(s.card);
+          } else {
+            delete s.fromState; // no longer in an answer from the state: read the card
+            redo.push(s.card);
+          }
         }
-      }
-      this.render(drawn);
-      if (redo.length) this.request(redo, 0, false);
-    }, () => undefined);
+        this.render(drawn);
+        if (redo.length) this.request(redo, 0, false);
+      },
+      () => undefined,
+    );
   }
 
   setRevealed(revealed: boolean): void {
     this.revealed = revealed;
     // Hidden cards got no badge while nobody could see them: now they need one (render() also draws the bar).
-    const bare = revealed && this.mode === 'on' ? [...this.cards].filter(([, s]) => s.result && !s.badge).map(([c]) => c) : [];
+    const bare =
+      revealed && this.mode === 'on' ? [...this.cards].filter(([, s]) => s.result && !s.badge).map(([c]) => c) : [];
     if (bare.length) this.render(bare);
     this.doc.documentElement.toggleAttribute(ROOT_REVEAL, revealed);
     this.renderBar();
@@ -297,8 +321,7 @@ export class ListingTriage {
       else if (s.result?.verdict === 'hide') {
         if (s.painted) dimmed++;
         else hidden++;
-      }
-      else if (s.result?.verdict === 'dim') dimmed++;
+      } else if (s.result?.verdict === 'dim') dimmed++;
       else shown++;
     }
     // In dim mode, cards the scorer would hide are only dimmed.
@@ -306,7 +329,14 @@ export class ListingTriage {
       dimmed += hidden;
       hidden = 0;
     }
-    const stats: TriageStats = { url: this.doc.location?.href ?? 'about:blank', total: this.cards.size, shown, dimmed, hidden, unrecognised };
+    const stats: TriageStats = {
+      url: this.doc.location?.href ?? 'about:blank',
+      total: this.cards.size,
+      shown,
+      dimmed,
+      hidden,
+      unrecognised,
+    };
     // Timings as measured (the worker stores them as they come): the benchmark's figures.
     if (this.firstPassMs !== null) stats.firstPassMs = this.firstPassMs;
     if (this.workerMs !== null) stats.workerMs = this.workerMs;
@@ -314,7 +344,11 @@ export class ListingTriage {
     if (this.firstDrawnAt !== null) stats.firstDrawnAt = this.firstDrawnAt;
     if (this.lastPass) stats.lastPass = this.lastPass;
     if (this.stateProblem !== null || this.sources.state) {
-      stats.source = { state: this.sources.state, dom: this.sources.dom, ...(this.stateProblem ? { problem: this.stateProblem.slice(0, 300) } : {}) };
+      stats.source = {
+        state: this.sources.state,
+        dom: this.sources.dom,
+        ...(this.stateProblem ? { problem: this.stateProblem.slice(0, 300) } : {}),
+      };
     }
     if (this.gateInfo()) stats.gate = this.gateInfo()!;
     return stats;
@@ -496,9 +530,15 @@ export class ListingTriage {
       for (const r of results) this.jobs.set(r.vacancyId, r.state);
       const created = results.filter((r) => r.reason === undefined || r.reason === 'revived').length;
       const blocked = results.find((r) => r.reason && !['already_queued', 'revived'].includes(r.reason));
-      this.note = blocked && items.length === 1 ? { text: t.queueFailed(blocked.reason!), error: true } : { text: t.queued(created), error: false };
+      this.note =
+        blocked && items.length === 1
+          ? { text: t.queueFailed(blocked.reason!), error: true }
+          : { text: t.queued(created), error: false };
     } catch (e) {
-      this.note = { text: t.queueFailed(e instanceof Error ? e.message.replace(/^[a-zA-Z]+: /, '') : String(e)), error: true };
+      this.note = {
+        text: t.queueFailed(e instanceof Error ? e.message.replace(/^[a-zA-Z]+: /, '') : String(e)),
+        error: true,
+      };
     } finally {
       for (const i of items) this.busy.delete(i.vacancy.id);
       this.rerenderIds(items.map((i) => i.vacancy.id));
@@ -507,7 +547,11 @@ export class ListingTriage {
 
   private rerenderIds(ids: string[]): void {
     const want = new Set(ids);
-    this.render([...this.cards].filter(([c, s]) => c.isConnected && (s.fromState || s.parsed?.ok) && want.has(this.idOf(s) ?? '')).map(([c]) => c));
+    this.render(
+      [...this.cards]
+        .filter(([c, s]) => c.isConnected && (s.fromState || s.parsed?.ok) && want.has(this.idOf(s) ?? ''))
+        .map(([c]) => c),
+    );
   }
 
   private queueAll(): void {
@@ -534,7 +578,8 @@ export class ListingTriage {
     if (this.busy.has(id)) return { text: '…', state: null, enabled: false };
     const job = this.jobs.get(id);
     // Otklik's own job says more than hh's "applied" label (e.g. the application it just sent).
-    if (state.result?.applied && (!job || job === 'cancelled')) return { text: t.queueState['hh_applied']!, state: 'applied', enabled: false };
+    if (state.result?.applied && (!job || job === 'cancelled'))
+      return { text: t.queueState['hh_applied']!, state: 'applied', enabled: false };
     if (!job || job === 'cancelled') {
       if (!state.result?.signals?.noAuto) return { text: t.queue, state: null, enabled: true };
       // The employer refuses automatic applications: queued only on a second, confirming click.
@@ -571,11 +616,14 @@ export class ListingTriage {
           later.push(card);
           continue;
         }
-        const host: HTMLElement = (badge = state.badge = createBadge(
-          this.doc,
-          this.deps.queue ? () => this.onQueueClick(host) : undefined,
-          this.deps.feedback ? (label, why) => this.onFeedbackClick(host, label, why) : undefined,
-        ));
+        const host: HTMLElement =
+          (badge =
+          state.badge =
+            createBadge(
+              this.doc,
+              this.deps.queue ? () => this.onQueueClick(host) : undefined,
+              this.deps.feedback ? (label, why) => this.onFeedbackClick(host, label, why) : undefined,
+            ));
         // Already on screen (its verdict came after the bound): the badge floats and pushes nothing.
         if (state.painted) badge.setAttribute(LATE, '');
         this.badgeOwners.set(badge, state);
@@ -595,7 +643,8 @@ export class ListingTriage {
     }
     for (const { card, badge } of inserts) {
       const parsed = this.cards.get(card)?.parsed;
-      const read = parsed && parsed.ok && parsed.anchor?.isConnected && card.contains(parsed.anchor) ? parsed.anchor : null;
+      const read =
+        parsed && parsed.ok && parsed.anchor?.isConnected && card.contains(parsed.anchor) ? parsed.anchor : null;
       const anchor = read ?? this.deps.badgeAnchor(card);
       if (anchor?.parentNode) anchor.parentNode.insertBefore(badge, anchor);
       else card.prepend(badge);
@@ -628,7 +677,11 @@ export class ListingTriage {
       return;
     }
     if (!this.bar) {
-      this.bar = createBar(this.doc, { toggle: () => this.setRevealed(!this.revealed), setup: () => this.deps.openSetup?.(), queueAll: () => this.queueAll() });
+      this.bar = createBar(this.doc, {
+        toggle: () => this.setRevealed(!this.revealed),
+        setup: () => this.deps.openSetup?.(),
+        queueAll: () => this.queueAll(),
+      });
       // Made after hh's cards were painted (verdicts past the bound, Otklik turned on again): it floats.
       const why = this.deps.gate?.why;
       if (why && why !== 'drawn') this.bar.setAttribute(LATE, '');
@@ -655,8 +708,7 @@ export class ListingTriage {
         confirming: Date.now() <= this.confirmUntil,
         ...(this.note ? { note: this.note } : {}),
       });
-    }
-    else renderBar(this.bar, { setup: true, total: s.total, lang: this.deps.lang });
+    } else renderBar(this.bar, { setup: true, total: s.total, lang: this.deps.lang });
     this.deps.report?.(s);
   }
 

@@ -19,12 +19,15 @@ const within = (sels: readonly string[]) => sels.map((s) => `html[${GATE_ATTR}] 
  * card shows in it (our bar shows with the gate lifted); what was not visible in the previous frame shifts nothing.
  */
 const GATE_CSS =
-  within([...listingCard.map((s) => `${s}:not([data-otk-verdict])`), ...serpResults.flatMap((s) => [s, `${s}~*`])]) + '{visibility:hidden!important}' +
-  within(serpResults.map((s) => `${s} [data-otk-verdict]`)) + '{visibility:visible!important}' +
+  within([...listingCard.map((s) => `${s}:not([data-otk-verdict])`), ...serpResults.flatMap((s) => [s, `${s}~*`])]) +
+  '{visibility:hidden!important}' +
+  within(serpResults.map((s) => `${s} [data-otk-verdict]`)) +
+  '{visibility:visible!important}' +
   // The summary bar goes in as the list's first child with the first verdicts: its slot is kept from the start
   // *inside* the list (a margin on the list collapses through hh's containers, so they would move when it is
   // given up: CLS 0.25 measured). The bar replaces the slot in the same task: no box moves.
-  within(serpResults.map((s) => `${s}:not([data-otk-barred])::before`)) + `{content:"";display:block;height:${BAR_ROOM_PX}px}`;
+  within(serpResults.map((s) => `${s}:not([data-otk-barred])::before`)) +
+  `{content:"";display:block;height:${BAR_ROOM_PX}px}`;
 
 export interface Gate {
   /** Show every held-back card now (verdicts drawn, Otklik off, or the bound passed). Idempotent. */
@@ -75,7 +78,11 @@ export function openGate(doc: Document, boundMs: number, signal: AbortSignal): G
  * the parser has moved past it (its text is complete then), or null at DOMContentLoaded when there is none.
  * One MutationObserver whose callback does two O(1)-ish checks and stops as soon as both are done.
  */
-export function watchParse(doc: Document, on: { firstCard(): void; state(template: Element | null): void }, signal: AbortSignal): void {
+export function watchParse(
+  doc: Document,
+  on: { firstCard(): void; state(template: Element | null): void },
+  signal: AbortSignal,
+): void {
   let cardSeen = false;
   let stateDone = false;
   const check = (final: boolean) => {

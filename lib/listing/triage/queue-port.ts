@@ -6,7 +6,11 @@ export function listingQueue(send: typeof sendFromListing): QueuePort {
   return {
     async enqueue(items) {
       const { results } = await send('enqueueMany', { items: items.map((i) => ({ vacancy: i.vacancy })) });
-      return results.map((r, k) => ({ vacancyId: items[k]!.vacancy.id, state: r.state, ...(r.reason ? { reason: r.reason } : {}) }));
+      return results.map((r, k) => ({
+        vacancyId: items[k]!.vacancy.id,
+        state: r.state,
+        ...(r.reason ? { reason: r.reason } : {}),
+      }));
     },
     async states(vacancyIds) {
       const { jobs } = await send('jobsForVacancies', { vacancyIds });

@@ -42,7 +42,13 @@ export function shadowOf(host: Element): ShadowRoot | null {
  * buttons to press, no reasons naming the profile), and composed events from inside are retargeted to the
  * host. Returns the host (what goes into the page) and the root's content element.
  */
-export function createShadowHost<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attr: string, css: string, className: string) {
+export function createShadowHost<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attr: string,
+  css: string,
+  className: string,
+) {
   const host = doc.createElement(tag);
   host.setAttribute(attr, '');
   const root = host.attachShadow({ mode: 'closed' });

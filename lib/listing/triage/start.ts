@@ -1,4 +1,15 @@
-import { absolutize, badgeAnchor, cardEmployer, cardTitle, findListingCards, listContainer, listingCardId, originOf, readListingCard, type RawCard } from '../../core/hh/listing';
+import {
+  absolutize,
+  badgeAnchor,
+  cardEmployer,
+  cardTitle,
+  findListingCards,
+  listContainer,
+  listingCardId,
+  originOf,
+  readListingCard,
+  type RawCard,
+} from '../../core/hh/listing';
 import { isListingPage } from '../../core/hh/page-detect';
 import { vacancyPageUrl } from '../../core/hh/urls';
 import { openGate, templateText, watchParse } from './early';
@@ -31,7 +42,11 @@ function debounce<A extends unknown[]>(fn: (...a: A) => void, ms: number) {
 /** What the apply queue gets of a card the user queues from the listing. */
 function queueVacancy(raw: RawCard) {
   const origin = originOf(document) ?? location.origin;
-  return { title: cardTitle(raw), employer: cardEmployer(raw), url: absolutize(raw.href, origin) ?? vacancyPageUrl(raw.id, origin) };
+  return {
+    title: cardTitle(raw),
+    employer: cardEmployer(raw),
+    url: absolutize(raw.href, origin) ?? vacancyPageUrl(raw.id, origin),
+  };
 }
 
 /**
@@ -48,21 +63,29 @@ export function startTriage(signal: AbortSignal): void {
   let stateText: string | null = null;
   const askState = async (): Promise<StateAnswer | null> => {
     if (stateText === null) return null;
-    const pageIds = findListingCards(document).map(listingCardId).filter((id): id is string => id !== null);
-    return decodeStateVerdicts(await sendTriage.send('triageState', { lang, url: location.href, state: stateText, pageIds }));
+    const pageIds = findListingCards(document)
+      .map(listingCardId)
+      .filter((id): id is string => id !== null);
+    return decodeStateVerdicts(
+      await sendTriage.send('triageState', { lang, url: location.href, state: stateText, pageIds }),
+    );
   };
   let stateAnswer: Promise<StateAnswer | null> = Promise.resolve(null);
   if (listing) {
     let settle: (a: StateAnswer | null) => void = () => undefined;
     stateAnswer = new Promise((r) => (settle = r));
-    watchParse(document, {
-      firstCard: () => gate?.startClock(),
-      state: (t) => {
-        if (!t) return settle(null);
-        stateText = templateText(t);
-        askState().then(settle, () => settle(null));
+    watchParse(
+      document,
+      {
+        firstCard: () => gate?.startClock(),
+        state: (t) => {
+          if (!t) return settle(null);
+          stateText = templateText(t);
+          askState().then(settle, () => settle(null));
+        },
       },
-    }, signal);
+      signal,
+    );
   }
   const deps: TriageDeps = {
     findCards: findListingCards,
@@ -83,7 +106,8 @@ export function startTriage(signal: AbortSignal): void {
     lang,
     openSetup: () => void sendFromListing('openOptions', {}).catch(() => undefined),
     queue: listingQueue(sendFromListing),
-    feedback: async (vacancyId, label, why) => (await sendFromListing('triageFeedback', { vacancyId, label, why })).learned,
+    feedback: async (vacancyId, label, why) =>
+      (await sendFromListing('triageFeedback', { vacancyId, label, why })).learned,
     report: debounce((stats: TriageStats) => {
       sendFromListing('reportTriage', stats).catch(() => {
         /* the worker may be restarting; the next report will carry the same numbers */

@@ -45,7 +45,12 @@ const VERDICT: Record<string, Verdict> = { s: 'show', d: 'dim', h: 'hide' };
 export function decodeVerdicts(reply: TriageReply, count: number): TriageAnswer {
   const results: CardVerdict[] = [];
   if (reply.mode === 'on') {
-    if (reply.verdicts.length !== count || reply.scores.length !== count || reply.reasons.length !== count || reply.applied.length !== count) {
+    if (
+      reply.verdicts.length !== count ||
+      reply.scores.length !== count ||
+      reply.reasons.length !== count ||
+      reply.applied.length !== count
+    ) {
       throw new Error(`triage reply covers ${reply.verdicts.length} cards, ${count} were sent`);
     }
     for (let i = 0; i < count; i++) {
@@ -78,7 +83,15 @@ export interface StateAnswer {
 /** The worker's reply on the page's state (checked by zod) → verdicts by id; throws when its columns disagree. */
 export function decodeStateVerdicts(reply: StateReply): StateAnswer {
   const n = reply.ids.length;
-  const cols = [reply.verdicts.length, reply.scores.length, reply.reasons.length, reply.applied.length, reply.flags.length, reply.negative.length, reply.responses.length];
+  const cols = [
+    reply.verdicts.length,
+    reply.scores.length,
+    reply.reasons.length,
+    reply.applied.length,
+    reply.flags.length,
+    reply.negative.length,
+    reply.responses.length,
+  ];
   if (cols.some((c) => c !== n)) throw new Error(`state reply columns disagree (${n} ids, ${cols.join('/')})`);
   const byId = new Map<string, CardVerdict>();
   for (let i = 0; i < n; i++) {

@@ -42,17 +42,54 @@ describe('db schema', () => {
     const db = freshDb();
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['discovery', 'events', 'jobs', 'meta', 'negotiations', 'replies', 'seen', 'sends']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'discovery',
+      'events',
+      'jobs',
+      'meta',
+      'negotiations',
+      'replies',
+      'seen',
+      'sends',
+    ]);
   });
 
   it('upgrades v1 → v2: the send log is backfilled from applied jobs, other data kept', async () => {
     const name = freshName();
     const v1 = new Dexie(name);
     declareVersions(v1, 1);
-    const base = { resumeHash: HASH, letter: null, attempts: 1, transientFailures: 0, leaseOwner: null, leaseUntil: 0, lastError: null, reason: null, link: null, unconfirmed: false, source: 'listing', createdAt: 1, updatedAt: 2 };
+    const base = {
+      resumeHash: HASH,
+      letter: null,
+      attempts: 1,
+      transientFailures: 0,
+      leaseOwner: null,
+      leaseUntil: 0,
+      lastError: null,
+      reason: null,
+      link: null,
+      unconfirmed: false,
+      source: 'listing',
+      createdAt: 1,
+      updatedAt: 2,
+    };
     await v1.table('jobs').bulkAdd([
-      { ...base, vacancyId: '1', vacancy: vacancy('1'), state: 'applied', nextAttemptAt: 1, outcome: { kind: 'applied', at: 1000, topicId: 't1' } },
-      { ...base, vacancyId: '2', vacancy: vacancy('2'), state: 'applied', nextAttemptAt: 1, outcome: { kind: 'already_applied', at: 1500 } },
+      {
+        ...base,
+        vacancyId: '1',
+        vacancy: vacancy('1'),
+        state: 'applied',
+        nextAttemptAt: 1,
+        outcome: { kind: 'applied', at: 1000, topicId: 't1' },
+      },
+      {
+        ...base,
+        vacancyId: '2',
+        vacancy: vacancy('2'),
+        state: 'applied',
+        nextAttemptAt: 1,
+        outcome: { kind: 'already_applied', at: 1500 },
+      },
       { ...base, vacancyId: '3', vacancy: vacancy('3'), state: 'pending', nextAttemptAt: 5, outcome: null },
     ]);
     await v1.table('events').add({ jobId: 1, at: 1000, type: 'applied', state: 'applied', detail: 'x' });
@@ -76,7 +113,15 @@ describe('enqueue', () => {
     const r = await enqueue(db, { vacancy: vacancy('100'), resumeHash: HASH, source: 'listing' }, 1000);
     expect(r).toEqual({ jobId: expect.any(Number), created: true, state: 'pending' });
     const job = (await db.jobs.get(r.jobId))!;
-    expect(job).toMatchObject({ vacancyId: '100', resumeHash: HASH, state: 'pending', attempts: 0, nextAttemptAt: 1000, letter: null, leaseUntil: 0 });
+    expect(job).toMatchObject({
+      vacancyId: '100',
+      resumeHash: HASH,
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: 1000,
+      letter: null,
+      leaseUntil: 0,
+    });
     expect(job.maybeSentAt).toBeUndefined();
     expect((await jobEvents(db, r.jobId)).map((e) => e.type)).toEqual(['enqueued']);
   });
@@ -92,7 +137,9 @@ describe('enqueue', () => {
 
   it('the unique index holds even for racing inserts', async () => {
     const db = freshDb();
-    const results = await Promise.all([1, 2, 3, 4].map(() => enqueue(db, { vacancy: vacancy('7'), resumeHash: HASH }, 1)));
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() => enqueue(db, { vacancy: vacancy('7'), resumeHash: HASH }, 1)),
+    );
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(results.filter((r) => !r.created).every((r) => r.reason === 'already_queued')).toBe(true);
     expect(await db.jobs.count()).toBe(1);
@@ -107,8 +154,15 @@ describe('enqueue', () => {
 
   it('a blacklisted employer is recorded as skipped with the reason', async () => {
     const db = freshDb();
-    const r = await enqueue(db, { vacancy: vacancy('5', 'Evil Corp'), resumeHash: HASH }, 1000, (v) => (v.employer?.name === 'Evil Corp' ? 'employer blacklisted: Evil Corp' : null));
-    expect(r).toMatchObject({ created: true, state: 'skipped', reason: 'blacklisted', detail: 'employer blacklisted: Evil Corp' });
+    const r = await enqueue(db, { vacancy: vacancy('5', 'Evil Corp'), resumeHash: HASH }, 1000, (v) =>
+      v.employer?.name === 'Evil Corp' ? 'employer blacklisted: Evil Corp' : null,
+    );
+    expect(r).toMatchObject({
+      created: true,
+      state: 'skipped',
+      reason: 'blacklisted',
+      detail: 'employer blacklisted: Evil Corp',
+    });
     expect((await db.jobs.get(r.jobId))!.reason).toBe('blacklisted');
     expect((await jobEvents(db, r.jobId)).map((e) => [e.type, e.state])).toEqual([
       ['enqueued', 'pending'],
@@ -119,7 +173,15 @@ describe('enqueue', () => {
   it('enqueueMany answers per item, in order, in one go', async () => {
     const db = freshDb();
     await enqueue(db, { vacancy: vacancy('2'), resumeHash: HASH }, 1);
-    const r = await enqueueMany(db, [{ vacancy: vacancy('1'), resumeHash: HASH }, { vacancy: vacancy('2'), resumeHash: HASH }, { vacancy: vacancy('1'), resumeHash: HASH }], 5);
+    const r = await enqueueMany(
+      db,
+      [
+        { vacancy: vacancy('1'), resumeHash: HASH },
+        { vacancy: vacancy('2'), resumeHash: HASH },
+        { vacancy: vacancy('1'), resumeHash: HASH },
+      ],
+      5,
+    );
     expect(r.map((x) => [x.created, x.reason])).toEqual([
       [true, undefined],
       [false, 'already_queued'],
@@ -142,7 +204,13 @@ describe('user actions', () => {
     for (const state of ['needs_user', 'failed', 'skipped', 'cancelled'] as const) {
       await force(db, jobId, { state, transientFailures: 3, reason: 'x', lastError: 'y', nextAttemptAt: 99 });
       expect(await retryJob(db, jobId, 10)).toEqual({ ok: true, state: 'pending' });
-      expect(await db.jobs.get(jobId)).toMatchObject({ state: 'pending', transientFailures: 0, reason: null, lastError: null, nextAttemptAt: 10 });
+      expect(await db.jobs.get(jobId)).toMatchObject({
+        state: 'pending',
+        transientFailures: 0,
+        reason: null,
+        lastError: null,
+        nextAttemptAt: 10,
+      });
     }
     for (const state of ['processing', 'applied'] as const) {
       await force(db, jobId, { state });
@@ -154,13 +222,26 @@ describe('user actions', () => {
 
   it('retry never sends a letter nobody approved: a review job stays in review, an unapproved one goes back to it', async () => {
     const db = freshDb();
-    const draft = (problems: string[], status: 'ready' | 'failed' = 'ready') => ({ status, at: 1, problems, asks: [], provider: 'openai', fallbackReason: null, error: status === 'failed' ? 'boom' : null, lang: 'ru' as const });
+    const draft = (problems: string[], status: 'ready' | 'failed' = 'ready') => ({
+      status,
+      at: 1,
+      problems,
+      asks: [],
+      provider: 'openai',
+      fallbackReason: null,
+      error: status === 'failed' ? 'boom' : null,
+      lang: 'ru' as const,
+    });
     const { jobId } = await enqueue(db, { vacancy: vacancy('1'), resumeHash: HASH, awaitLetter: true }, 1);
     // Waiting for review with a letter that failed its checks: Retry keeps it there (letter kept, nothing sent).
     await force(db, jobId, { letter: 'Hello', letterDraft: draft(['contains a phone number']) });
     await db.events.add({ jobId, at: 2, type: 'letter', state: 'review', detail: 'draft' });
     expect(await retryJob(db, jobId, 10)).toEqual({ ok: true, state: 'review' });
-    expect(await db.jobs.get(jobId)).toMatchObject({ state: 'review', letter: 'Hello', letterDraft: { problems: ['contains a phone number'] } });
+    expect(await db.jobs.get(jobId)).toMatchObject({
+      state: 'review',
+      letter: 'Hello',
+      letterDraft: { problems: ['contains a phone number'] },
+    });
     // Removed from review, then retried: back to review, not pending.
     await force(db, jobId, { state: 'cancelled' });
     expect(await retryJob(db, jobId, 11)).toEqual({ ok: true, state: 'review' });
@@ -176,7 +257,13 @@ describe('user actions', () => {
     await force(db, jobId, { state: 'failed' });
     await db.events.add({ jobId, at: 15, type: 'letter', state: 'review', detail: 'draft' });
     expect(await retryJob(db, jobId, 16)).toEqual({ ok: true, state: 'review' });
-    expect((await jobEvents(db, jobId)).filter((e) => e.type === 'retried').map((e) => e.state)).toEqual(['review', 'review', 'review', 'pending', 'review']);
+    expect((await jobEvents(db, jobId)).filter((e) => e.type === 'retried').map((e) => e.state)).toEqual([
+      'review',
+      'review',
+      'review',
+      'pending',
+      'review',
+    ]);
   });
 
   it('enqueue stores the canonical hh URL built from the id, whatever URL the page gave', async () => {
@@ -190,7 +277,9 @@ describe('user actions', () => {
       const { jobId } = await enqueue(db, { vacancy: { ...vacancy(id), url }, resumeHash: HASH }, 1);
       expect((await db.jobs.get(jobId))!.vacancy.url).toBe(expected);
     }
-    await expect(enqueue(db, { vacancy: { ...vacancy('1'), id: 'x1' }, resumeHash: HASH }, 1)).rejects.toThrow(/not an hh vacancy id/);
+    await expect(enqueue(db, { vacancy: { ...vacancy('1'), id: 'x1' }, resumeHash: HASH }, 1)).rejects.toThrow(
+      /not an hh vacancy id/,
+    );
   });
 
   it('remove: becomes cancelled (history kept); refused while in flight or once applied', async () => {

@@ -41,12 +41,20 @@ export function composeSchema(parts: readonly (readonly SchemaVersion[])[]): Sch
     const clash = Object.keys(v.stores).find((t) => t in prev.stores);
     if (clash) throw new Error(`schema v${v.version}: table "${clash}" declared twice`);
     if (prev.upgrade && v.upgrade) throw new Error(`schema v${v.version}: two upgrades`);
-    byVersion.set(v.version, { version: v.version, stores: { ...prev.stores, ...v.stores }, ...(prev.upgrade ?? v.upgrade ? { upgrade: prev.upgrade ?? v.upgrade } : {}) });
+    byVersion.set(v.version, {
+      version: v.version,
+      stores: { ...prev.stores, ...v.stores },
+      ...((prev.upgrade ?? v.upgrade) ? { upgrade: prev.upgrade ?? v.upgrade } : {}),
+    });
   }
   return [...byVersion.values()].sort((x, y) => x.version - y.version);
 }
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = composeSchema([queueTables, discoveryTables, negotiationTables]);
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = composeSchema([
+  queueTables,
+  discoveryTables,
+  negotiationTables,
+]);
 
 export const DB_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
 

@@ -8,7 +8,13 @@ import { JOB_STATES, type Job, type JobEvent, type JobEventType, type JobState }
  */
 
 /** Appends an event (inside the caller's transaction when there is one). */
-export function logEvent(db: OtklikDb, job: Pick<Job, 'id' | 'state'>, type: JobEventType, detail: string, at: number): Promise<number> {
+export function logEvent(
+  db: OtklikDb,
+  job: Pick<Job, 'id' | 'state'>,
+  type: JobEventType,
+  detail: string,
+  at: number,
+): Promise<number> {
   return db.events.add({ jobId: job.id, at, type, state: job.state, detail: detail.slice(0, 500) }) as Promise<number>;
 }
 
@@ -21,10 +27,16 @@ export async function countByState(db: OtklikDb): Promise<Record<JobState, numbe
 }
 
 /** Most recently changed first. */
-export async function listJobs(db: OtklikDb, opts: { states?: readonly JobState[]; limit?: number } = {}): Promise<Job[]> {
+export async function listJobs(
+  db: OtklikDb,
+  opts: { states?: readonly JobState[]; limit?: number } = {},
+): Promise<Job[]> {
   const limit = opts.limit ?? 100;
   if (opts.states?.length) {
-    const jobs = await db.jobs.where('state').anyOf([...opts.states]).toArray();
+    const jobs = await db.jobs
+      .where('state')
+      .anyOf([...opts.states])
+      .toArray();
     return jobs.sort((a, b) => b.updatedAt - a.updatedAt || b.id - a.id).slice(0, limit);
   }
   return db.jobs.orderBy('updatedAt').reverse().limit(limit).toArray();

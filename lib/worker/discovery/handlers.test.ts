@@ -3,7 +3,12 @@ import { OtklikDb } from '../db/db';
 import { rememberSeen, updateState, getState } from './store';
 import type { SeenVacancy } from '../../core/db/discovery-rows';
 import { defaultSettings, type Settings } from '../../core/settings/schema';
-import { FAKE_TELEGRAM_CHAT, FAKE_TELEGRAM_TOKEN, startFakeTelegram, type FakeTelegram } from '../../../test/fake-telegram/server';
+import {
+  FAKE_TELEGRAM_CHAT,
+  FAKE_TELEGRAM_TOKEN,
+  startFakeTelegram,
+  type FakeTelegram,
+} from '../../../test/fake-telegram/server';
 import { createDiscoveryHandlers, type DiscoveryMessageDeps } from './handlers';
 
 let n = 0;
@@ -15,7 +20,12 @@ let tg: FakeTelegram;
 beforeAll(async () => void (tg = await startFakeTelegram()));
 afterAll(() => tg?.close());
 
-const row = (id: string, employer: { id?: string; name: string }, at: number, verdict: SeenVacancy['verdict'] = 'suggested'): SeenVacancy => ({
+const row = (
+  id: string,
+  employer: { id?: string; name: string },
+  at: number,
+  verdict: SeenVacancy['verdict'] = 'suggested',
+): SeenVacancy => ({
   id,
   firstSeenAt: at,
   source: 'similar',
@@ -49,17 +59,32 @@ function setup(token = FAKE_TELEGRAM_TOKEN) {
     telegramToken: async () => token,
     telegram: { fetch: (i, init) => fetch(i, init), baseUrl: tg.baseUrl },
   };
-  return { db, h: createDiscoveryHandlers(deps), queued, settings: () => settings, set: (s: Settings) => void (settings = s) };
+  return {
+    db,
+    h: createDiscoveryHandlers(deps),
+    queued,
+    settings: () => settings,
+    set: (s: Settings) => void (settings = s),
+  };
 }
 
 describe('discovery messages', () => {
   it('lists suggestions newest first; queue and dismiss take them off the list', async () => {
     const { db, h, queued } = setup();
-    await rememberSeen(db, [row('10', { name: 'A' }, 1), row('11', { name: 'B' }, 3), row('12', { name: 'C' }, 2), row('13', { name: 'D' }, 0), row('14', { name: 'E' }, 9, 'below')]);
+    await rememberSeen(db, [
+      row('10', { name: 'A' }, 1),
+      row('11', { name: 'B' }, 3),
+      row('12', { name: 'C' }, 2),
+      row('13', { name: 'D' }, 0),
+      row('14', { name: 'E' }, 9, 'below'),
+    ]);
     expect((await h.listSuggestions({}, {})).suggestions.map((s) => s.vacancyId)).toEqual(['11', '12', '10', '13']);
     expect(await h.suggestionAction({ vacancyId: '11', action: 'queue' }, {})).toEqual({ ok: true, state: 'pending' });
     expect(await h.suggestionAction({ vacancyId: '12', action: 'dismiss' }, {})).toEqual({ ok: true });
-    expect(await h.suggestionAction({ vacancyId: '13', action: 'queue' }, {})).toEqual({ ok: false, error: 'no resume chosen' });
+    expect(await h.suggestionAction({ vacancyId: '13', action: 'queue' }, {})).toEqual({
+      ok: false,
+      error: 'no resume chosen',
+    });
     expect(await h.suggestionAction({ vacancyId: '99', action: 'queue' }, {})).toMatchObject({ ok: false });
     expect(queued).toEqual(['11']);
     expect((await h.listSuggestions({}, {})).suggestions.map((s) => s.vacancyId)).toEqual(['10', '13']);
@@ -68,7 +93,11 @@ describe('discovery messages', () => {
 
   it('hide this employer: added once to the blacklist, its suggestions go away', async () => {
     const { db, h, settings } = setup();
-    await rememberSeen(db, [row('20', { id: '77', name: 'ООО «Ромашка»' }, 1), row('21', { name: 'Ромашка' }, 2), row('22', { name: 'Other' }, 3)]);
+    await rememberSeen(db, [
+      row('20', { id: '77', name: 'ООО «Ромашка»' }, 1),
+      row('21', { name: 'Ромашка' }, 2),
+      row('22', { name: 'Other' }, 3),
+    ]);
     expect(await h.hideEmployer({ employer: { id: '77', name: 'ООО «Ромашка»' } }, {})).toEqual({ added: true });
     expect(await h.hideEmployer({ employer: { name: 'Ромашка' } }, {})).toEqual({ added: false });
     expect(settings().profile.employerBlacklist).toEqual([{ id: '77', name: 'ООО «Ромашка»' }]);
@@ -78,7 +107,12 @@ describe('discovery messages', () => {
 
   it('resume clears a pause and a backoff', async () => {
     const { db, h } = setup();
-    await updateState(db, (s) => ({ ...s, pause: { reason: 'captcha', message: 'captcha', since: 1 }, backoffUntil: 9999, failures: 2 }));
+    await updateState(db, (s) => ({
+      ...s,
+      pause: { reason: 'captcha', message: 'captcha', since: 1 },
+      backoffUntil: 9999,
+      failures: 2,
+    }));
     expect(await h.resumeDiscovery({}, {})).toEqual({ resumed: true });
     expect(await getState(db)).toMatchObject({ pause: null, backoffUntil: 0, failures: 0 });
   });
@@ -87,7 +121,10 @@ describe('discovery messages', () => {
     const a = setup();
     expect(await a.h.telegramTest({}, {})).toEqual({ ok: false, error: 'save the chat id first' });
     const s = a.settings();
-    a.set({ ...s, notify: { ...s.notify, telegram: { ...s.notify.telegram, enabled: true, chatId: FAKE_TELEGRAM_CHAT } } });
+    a.set({
+      ...s,
+      notify: { ...s.notify, telegram: { ...s.notify.telegram, enabled: true, chatId: FAKE_TELEGRAM_CHAT } },
+    });
     expect(await a.h.telegramTest({}, {})).toEqual({ ok: true, bot: 'otklik_test_bot' });
     expect(tg.messages.map((m) => m.chatId)).toEqual([FAKE_TELEGRAM_CHAT]);
     expect(tg.messages[0]!.text).toMatch(/^Otklik: test message/);

@@ -27,9 +27,15 @@ export interface DiscoveryMessageDeps {
   telegram: TelegramDeps;
 }
 
-const TEST_TEXT = { ru: 'Otklik: проверка связи. Сюда будут приходить новые подходящие вакансии, паузы очереди и приглашения.', en: 'Otklik: test message. New strong matches, queue pauses and invitations will arrive here.' };
+const TEST_TEXT = {
+  ru: 'Otklik: проверка связи. Сюда будут приходить новые подходящие вакансии, паузы очереди и приглашения.',
+  en: 'Otklik: test message. New strong matches, queue pauses and invitations will arrive here.',
+};
 
-export function createDiscoveryHandlers(deps: DiscoveryMessageDeps, lang: 'ru' | 'en' = 'en'): Handlers<typeof discoveryMessages> {
+export function createDiscoveryHandlers(
+  deps: DiscoveryMessageDeps,
+  lang: 'ru' | 'en' = 'en',
+): Handlers<typeof discoveryMessages> {
   return {
     discoveryStatus: async () => {
       const s = await deps.settings();
@@ -48,9 +54,17 @@ export function createDiscoveryHandlers(deps: DiscoveryMessageDeps, lang: 'ru' |
       };
     },
     listSuggestions: async ({ limit }) => ({
-      suggestions: (await listSuggestions(deps.db(), limit ?? 100)).map(
-        (x): SuggestionView => ({ vacancyId: x.id, title: x.vacancy.title, employer: x.vacancy.employer?.name ?? null, url: x.vacancy.url, score: x.score, reasons: x.reasons, source: x.source, fullText: x.fullText, at: x.updatedAt }),
-      ),
+      suggestions: (await listSuggestions(deps.db(), limit ?? 100)).map((x): SuggestionView => ({
+        vacancyId: x.id,
+        title: x.vacancy.title,
+        employer: x.vacancy.employer?.name ?? null,
+        url: x.vacancy.url,
+        score: x.score,
+        reasons: x.reasons,
+        source: x.source,
+        fullText: x.fullText,
+        at: x.updatedAt,
+      })),
     }),
     suggestionAction: async ({ vacancyId, action }) => {
       const db = deps.db();
@@ -93,7 +107,11 @@ export function createDiscoveryHandlers(deps: DiscoveryMessageDeps, lang: 'ru' |
       const db = deps.db();
       const now = deps.now();
       const key = normEmployer(employer.name);
-      const hit = (await listSuggestions(db, 500)).filter((x) => (employer.id && x.vacancy.employer?.id === employer.id) || (x.vacancy.employer && normEmployer(x.vacancy.employer.name) === key));
+      const hit = (await listSuggestions(db, 500)).filter(
+        (x) =>
+          (employer.id && x.vacancy.employer?.id === employer.id) ||
+          (x.vacancy.employer && normEmployer(x.vacancy.employer.name) === key),
+      );
       for (const x of hit) await setVerdict(db, x.id, 'blacklisted', now);
       return { added };
     },

@@ -88,9 +88,16 @@ describeWithRealVacancies('a discovery round against the fake hh.ru', () => {
     const s = settings((x) => (x.discovery.maxFullTextPerRound = 0));
     const r1 = await runRound(h.deps, s);
     expect(r1.outcome).toBe('done');
-    expect(h.urls.map(path)).toEqual(['/search/vacancy', '/search/vacancy#1', '/search/vacancy#2', '/search/vacancy#3']);
+    expect(h.urls.map(path)).toEqual([
+      '/search/vacancy',
+      '/search/vacancy#1',
+      '/search/vacancy#2',
+      '/search/vacancy#3',
+    ]);
     expect(new URL(h.urls[0]!).searchParams.get('resume')).toBe(fake.resumes[0]!.hash);
-    expect(r1.sources).toEqual([expect.objectContaining({ key: 'similar', pages: 4, vacancies: 200, fresh: 200, stop: 'page_cap' })]);
+    expect(r1.sources).toEqual([
+      expect.objectContaining({ key: 'similar', pages: 4, vacancies: 200, fresh: 200, stop: 'page_cap' }),
+    ]);
     // one pause between two fetches, each within the configured 2–5 s
     expect(h.sleeps).toHaveLength(3);
     for (const ms of h.sleeps) expect(ms).toBe(3500);
@@ -129,7 +136,10 @@ describeWithRealVacancies('a discovery round against the fake hh.ru', () => {
       x.discovery.maxPagesPerRound = 3;
     });
     const r = await runRound(h.deps, s);
-    expect(r.sources.map((x) => [x.key, x.stop])).toEqual([['search:tiny', 'end'], ['search:vue', 'page_cap']]);
+    expect(r.sources.map((x) => [x.key, x.stop])).toEqual([
+      ['search:tiny', 'end'],
+      ['search:vue', 'page_cap'],
+    ]);
     expect(new URL(h.urls[0]!).searchParams.get('text')).toBe('frontend angular serbia');
     expect(new URL(h.urls[0]!).searchParams.get('order_by')).toBe('publication_time');
     const vacancyFetches = h.urls.filter((u) => u.includes('/vacancy/'));
@@ -142,11 +152,23 @@ describeWithRealVacancies('a discovery round against the fake hh.ru', () => {
   it('auto mode queues strong matches and skips what was applied, queued or blacklisted', async () => {
     const h = harness();
     // otk_state=plain: the page's state as plain JSON, for the regexes below (the round reads hh's escaped answer).
-    const first = await fetchFromFake(fake, `https://hh.ru/search/vacancy?resume=${fake.resumes[0]!.hash}&from=resumelist&items_on_page=50&otk_state=plain`);
+    const first = await fetchFromFake(
+      fake,
+      `https://hh.ru/search/vacancy?resume=${fake.resumes[0]!.hash}&from=resumelist&items_on_page=50&otk_state=plain`,
+    );
     const ids = [...first.text.matchAll(/"vacancyId":(\d+)/g)].map((m) => m[1]!);
     const [queuedId, blackId] = [ids[0]!, ids[1]!];
-    const blackEmployer = /"vacancyId":\d+,"name":"[^"]*","company":\{"id":"?(\d+)"?,"name":"([^"]+)"/.exec(first.text.slice(first.text.indexOf(`"vacancyId":${blackId}`)))!;
-    await enqueue(h.db, { vacancy: { id: queuedId, title: 'x', employer: null, url: `https://hh.ru/vacancy/${queuedId}` }, resumeHash: fake.resumes[0]!.hash }, 1);
+    const blackEmployer = /"vacancyId":\d+,"name":"[^"]*","company":\{"id":"?(\d+)"?,"name":"([^"]+)"/.exec(
+      first.text.slice(first.text.indexOf(`"vacancyId":${blackId}`)),
+    )!;
+    await enqueue(
+      h.db,
+      {
+        vacancy: { id: queuedId, title: 'x', employer: null, url: `https://hh.ru/vacancy/${queuedId}` },
+        resumeHash: fake.resumes[0]!.hash,
+      },
+      1,
+    );
     const s = settings((x) => {
       x.discovery.mode = 'auto';
       x.discovery.maxPagesPerRound = 1;
@@ -191,7 +213,10 @@ describeWithRealVacancies('a discovery round against the fake hh.ru', () => {
     expect(state.backoffUntil).toBeGreaterThan(r.finishedAt);
     expect(blockedBecause(settings(), state, r.finishedAt)).toMatch(/slow down/);
     fake.reset();
-    await runRound(h.deps, settings((x) => (x.discovery.maxPagesPerRound = 1)));
+    await runRound(
+      h.deps,
+      settings((x) => (x.discovery.maxPagesPerRound = 1)),
+    );
     state = await getState(h.db);
     expect([state.failures, state.backoffUntil]).toEqual([0, 0]);
   });
@@ -219,9 +244,23 @@ describe('memory', () => {
     const { SEEN_KEEP_MS } = await import('./round');
     const db = new OtklikDb(`otklik-prune-${process.pid}`);
     dbs.push(db);
-    const row = (id: string, at: number, verdict: 'below' | 'suggested') => ({ id, firstSeenAt: at, source: 's', score: 0.1, fullText: false, verdict, reasons: [], vacancy: { id, title: 't', employer: null, url: `https://hh.ru/vacancy/${id}` }, updatedAt: at });
+    const row = (id: string, at: number, verdict: 'below' | 'suggested') => ({
+      id,
+      firstSeenAt: at,
+      source: 's',
+      score: 0.1,
+      fullText: false,
+      verdict,
+      reasons: [],
+      vacancy: { id, title: 't', employer: null, url: `https://hh.ru/vacancy/${id}` },
+      updatedAt: at,
+    });
     const now = 200 * 24 * 3600_000;
-    await rememberSeen(db, [row('1', now - SEEN_KEEP_MS - 1, 'below'), row('2', now - SEEN_KEEP_MS - 1, 'suggested'), row('3', now - 1000, 'below')]);
+    await rememberSeen(db, [
+      row('1', now - SEEN_KEEP_MS - 1, 'below'),
+      row('2', now - SEEN_KEEP_MS - 1, 'suggested'),
+      row('3', now - 1000, 'below'),
+    ]);
     expect(await pruneSeen(db, now - SEEN_KEEP_MS)).toBe(1);
     expect((await db.seen.toArray()).map((r) => r.id).sort()).toEqual(['2', '3']);
   });

@@ -63,19 +63,32 @@ export function backoffMs(failures: number, retryAfterMs = 0): number {
 export function blockedBecause(settings: Settings, state: DiscoveryState, now: number): string | null {
   if (!settings.enabled || !settings.discovery.enabled) return 'discovery is off';
   if (state.pause) return state.pause.message;
-  if (state.backoffUntil > now) return `hh.ru asked to slow down: next try at ${new Date(state.backoffUntil).toISOString()}`;
+  if (state.backoffUntil > now)
+    return `hh.ru asked to slow down: next try at ${new Date(state.backoffUntil).toISOString()}`;
   return null;
 }
 
 type Stop = { kind: 'captcha' | 'logged_out' } | { kind: 'throttled'; retryAfterMs: number; error: string };
 
 const PAUSE_TEXT = {
-  captcha: { ru: 'hh.ru показал капчу: автопоиск приостановлен. Пройдите капчу на hh.ru и включите его снова.', en: 'hh.ru showed a captcha: discovery is paused. Solve it on hh.ru, then resume discovery.' },
-  logged_out: { ru: 'Вы не вошли на hh.ru: автопоиск приостановлен. Войдите и включите его снова.', en: 'You are logged out of hh.ru: discovery is paused. Log in, then resume discovery.' },
+  captcha: {
+    ru: 'hh.ru показал капчу: автопоиск приостановлен. Пройдите капчу на hh.ru и включите его снова.',
+    en: 'hh.ru showed a captcha: discovery is paused. Solve it on hh.ru, then resume discovery.',
+  },
+  logged_out: {
+    ru: 'Вы не вошли на hh.ru: автопоиск приостановлен. Войдите и включите его снова.',
+    en: 'You are logged out of hh.ru: discovery is paused. Log in, then resume discovery.',
+  },
 } as const;
 
 function snapshot(v: StateVacancy, score: number): VacancySnapshot {
-  const s: VacancySnapshot = { id: v.id, title: v.title.trim().slice(0, 500) || `#${v.id}`, employer: v.employer ? { ...v.employer, name: v.employer.name.slice(0, 300) } : null, url: vacancyPageUrl(v.id), score: Math.round(score * 1000) / 1000 };
+  const s: VacancySnapshot = {
+    id: v.id,
+    title: v.title.trim().slice(0, 500) || `#${v.id}`,
+    employer: v.employer ? { ...v.employer, name: v.employer.name.slice(0, 300) } : null,
+    url: vacancyPageUrl(v.id),
+    score: Math.round(score * 1000) / 1000,
+  };
   if (s.employer?.id && s.employer.id.length > 40) delete s.employer.id;
   return s;
 }
@@ -83,7 +96,17 @@ function snapshot(v: StateVacancy, score: number): VacancySnapshot {
 export async function runRound(deps: RoundDeps, settings: Settings): Promise<RoundSummary> {
   const d = settings.discovery;
   const startedAt = deps.now();
-  const summary: RoundSummary = { startedAt, finishedAt: startedAt, sources: [], pages: 0, fullTextFetches: 0, fresh: 0, suggested: 0, queued: 0, outcome: 'done' };
+  const summary: RoundSummary = {
+    startedAt,
+    finishedAt: startedAt,
+    sources: [],
+    pages: 0,
+    fullTextFetches: 0,
+    fresh: 0,
+    suggested: 0,
+    queued: 0,
+    outcome: 'done',
+  };
   const strong: Strong[] = [];
   const finish = async (patch: Partial<RoundSummary>, stop?: Stop): Promise<RoundSummary> => {
     Object.assign(summary, patch, { finishedAt: deps.now() });
@@ -91,7 +114,8 @@ export async function runRound(deps: RoundDeps, settings: Settings): Promise<Rou
     await pruneSeen(deps.db, now - SEEN_KEEP_MS);
     const state = await updateState(deps.db, (s) => {
       const next: DiscoveryState = { ...s, lastRun: summary };
-      if (stop?.kind === 'captcha' || stop?.kind === 'logged_out') next.pause = { reason: stop.kind, message: PAUSE_TEXT[stop.kind][deps.lang], since: now };
+      if (stop?.kind === 'captcha' || stop?.kind === 'logged_out')
+        next.pause = { reason: stop.kind, message: PAUSE_TEXT[stop.kind][deps.lang], since: now };
       if (stop?.kind === 'throttled') {
         next.failures = s.failures + 1;
         next.backoffUntil = now + backoffMs(next.failures, stop.retryAfterMs);
@@ -102,18 +126,30 @@ export async function runRound(deps: RoundDeps, settings: Settings): Promise<Rou
       return next;
     });
     if (state.pause && (stop?.kind === 'captcha' || stop?.kind === 'logged_out')) {
-      await deps.notify('paused', { title: deps.lang === 'ru' ? 'Otklik: автопоиск на паузе' : 'Otklik: discovery paused', message: state.pause.message }).catch(() => undefined);
+      await deps
+        .notify('paused', {
+          title: deps.lang === 'ru' ? 'Otklik: автопоиск на паузе' : 'Otklik: discovery paused',
+          message: state.pause.message,
+        })
+        .catch(() => undefined);
     }
     if (strong.length) {
       const n = strong.length;
-      const title = deps.lang === 'ru' ? `Otklik: ${n} ${d.mode === 'auto' ? 'в очереди' : 'подходящих'} — новые вакансии` : `Otklik: ${n} new strong ${n === 1 ? 'match' : 'matches'}${d.mode === 'auto' ? ' queued' : ''}`;
-      const message = strong.slice(0, 3).map((s) => `${Math.round(s.score * 100)} · ${s.title}${s.employer ? ` — ${s.employer}` : ''}`).join('\n');
+      const title =
+        deps.lang === 'ru'
+          ? `Otklik: ${n} ${d.mode === 'auto' ? 'в очереди' : 'подходящих'} — новые вакансии`
+          : `Otklik: ${n} new strong ${n === 1 ? 'match' : 'matches'}${d.mode === 'auto' ? ' queued' : ''}`;
+      const message = strong
+        .slice(0, 3)
+        .map((s) => `${Math.round(s.score * 100)} · ${s.title}${s.employer ? ` — ${s.employer}` : ''}`)
+        .join('\n');
       await deps.notify('strongMatches', { title, message, strong }).catch(() => undefined);
     }
     return summary;
   };
 
-  if (!settings.profile.desiredTitles.length && !settings.profile.skills.length && !settings.profile.resumeText.trim()) return finish({ outcome: 'no_profile' });
+  if (!settings.profile.desiredTitles.length && !settings.profile.skills.length && !settings.profile.resumeText.trim())
+    return finish({ outcome: 'no_profile' });
   const sources = discoverySources(settings, await deps.resumeHash(settings).catch(() => null));
   if (!sources.length) return finish({ outcome: 'no_sources' });
 
@@ -130,7 +166,8 @@ export async function runRound(deps: RoundDeps, settings: Settings): Promise<Rou
   };
   /** null = fine; otherwise why the round must stop. */
   const fault = (r: FetchedPage, kind: string): Stop | null => {
-    if (r.status === 429 || r.status >= 500) return { kind: 'throttled', retryAfterMs: r.retryAfterMs ?? 0, error: `${kind}: HTTP ${r.status}` };
+    if (r.status === 429 || r.status >= 500)
+      return { kind: 'throttled', retryAfterMs: r.retryAfterMs ?? 0, error: `${kind}: HTTP ${r.status}` };
     return null;
   };
   const seenThisRound = new Set<string>();
@@ -149,7 +186,10 @@ export async function runRound(deps: RoundDeps, settings: Settings): Promise<Rou
       } catch (e) {
         run.stop = 'error';
         run.error = e instanceof Error ? e.message : String(e);
-        return finish({ outcome: 'throttled', error: `network: ${run.error}` }, { kind: 'throttled', retryAfterMs: 0, error: run.error });
+        return finish(
+          { outcome: 'throttled', error: `network: ${run.error}` },
+          { kind: 'throttled', retryAfterMs: 0, error: run.error },
+        );
       }
       summary.pages++;
       run.pages++;
@@ -182,14 +222,25 @@ export async function runRound(deps: RoundDeps, settings: Settings): Promise<Rou
       summary.fresh += fresh.length;
       if (fresh.length) {
         const stop = await judge(fresh, source);
-        if (stop) return finish({ outcome: stop.kind === 'throttled' ? 'throttled' : stop.kind, ...(stop.kind === 'throttled' ? { error: stop.error } : {}) }, stop);
+        if (stop)
+          return finish(
+            {
+              outcome: stop.kind === 'throttled' ? 'throttled' : stop.kind,
+              ...(stop.kind === 'throttled' ? { error: stop.error } : {}),
+            },
+            stop,
+          );
       }
       if (!fresh.length) {
         run.stop = 'nothing_new';
         break;
       }
       const pages = read.pages;
-      if (!read.vacancies.length || (pages !== null && page + 1 >= pages) || (pages === null && read.vacancies.length < 20)) {
+      if (
+        !read.vacancies.length ||
+        (pages !== null && page + 1 >= pages) ||
+        (pages === null && read.vacancies.length < 20)
+      ) {
         run.stop = 'end';
         break;
       }
@@ -200,7 +251,16 @@ export async function runRound(deps: RoundDeps, settings: Settings): Promise<Rou
 
   /** Scores and files the new vacancies of one page. Returns a stop when a vacancy page fetch hit a fault. */
   async function judge(fresh: StateVacancy[], source: Source): Promise<Stop | null> {
-    const active = new Set((await deps.db.jobs.where('vacancyId').anyOf(fresh.map((v) => v.id)).toArray()).filter((j) => j.state !== 'cancelled').map((j) => j.vacancyId));
+    const active = new Set(
+      (
+        await deps.db.jobs
+          .where('vacancyId')
+          .anyOf(fresh.map((v) => v.id))
+          .toArray()
+      )
+        .filter((j) => j.state !== 'cancelled')
+        .map((j) => j.vacancyId),
+    );
     const rows: SeenVacancy[] = [];
     let stop: Stop | null = null;
     for (const v of fresh) {
@@ -208,13 +268,23 @@ export async function runRound(deps: RoundDeps, settings: Settings): Promise<Rou
       let result: MatchResult = matcher.score(v, thresholds);
       let fullText = false;
       let verdict: SeenVerdict;
-      const block = employerBlockReason(snapshot(v, 0), settings.profile.employerBlacklist, settings.apply.currentEmployer);
+      const block = employerBlockReason(
+        snapshot(v, 0),
+        settings.profile.employerBlacklist,
+        settings.apply.currentEmployer,
+      );
       if (v.applied === true) verdict = 'applied';
       else if (active.has(v.id)) verdict = 'queued';
       else if (block) verdict = 'blacklisted';
       else {
         // Full text only for cards that may make it: a card already below the hide line stays there.
-        if (!stop && result.verdict !== 'hide' && result.score >= thresholds.hide && !v.description && summary.fullTextFetches < d.maxFullTextPerRound) {
+        if (
+          !stop &&
+          result.verdict !== 'hide' &&
+          result.score >= thresholds.hide &&
+          !v.description &&
+          summary.fullTextFetches < d.maxFullTextPerRound
+        ) {
           try {
             const res = await paced(vacancyPageUrl(v.id));
             summary.fullTextFetches++;
@@ -223,19 +293,34 @@ export async function runRound(deps: RoundDeps, settings: Settings): Promise<Rou
             if (read?.kind === 'captcha') stop = { kind: 'captcha' };
             else if (read?.kind === 'login') stop = { kind: 'logged_out' };
             else if (read?.kind === 'ok') {
-              const full = { ...v, description: read.vacancy.description ?? '', ...(read.vacancy.keySkills ? { keySkills: read.vacancy.keySkills } : {}) };
+              const full = {
+                ...v,
+                description: read.vacancy.description ?? '',
+                ...(read.vacancy.keySkills ? { keySkills: read.vacancy.keySkills } : {}),
+              };
               result = matcher.score(full, thresholds);
               fullText = true;
               if (read.vacancy.alreadyApplied === true) v.applied = true;
             }
           } catch (e) {
-            stop = { kind: 'throttled', retryAfterMs: 0, error: `network: ${e instanceof Error ? e.message : String(e)}` };
+            stop = {
+              kind: 'throttled',
+              retryAfterMs: 0,
+              error: `network: ${e instanceof Error ? e.message : String(e)}`,
+            };
           }
           if (stop) break; // this vacancy stays unseen: the next round looks at it again
         }
         // An employer that refuses automatic applications (hh's acceptAutoResponse: false) is only ever suggested.
         const auto = d.mode === 'auto' && v.acceptAutoResponse !== false;
-        verdict = v.applied === true ? 'applied' : result.verdict !== 'hide' && result.score >= d.threshold ? (auto ? 'queued' : 'suggested') : 'below';
+        verdict =
+          v.applied === true
+            ? 'applied'
+            : result.verdict !== 'hide' && result.score >= d.threshold
+              ? auto
+                ? 'queued'
+                : 'suggested'
+              : 'below';
       }
       const snap = snapshot(v, result.score);
       if (verdict === 'queued' && !active.has(v.id)) {
@@ -254,8 +339,22 @@ export async function runRound(deps: RoundDeps, settings: Settings): Promise<Rou
         summary.suggested++;
         strong.push({ title: snap.title, employer: snap.employer?.name ?? null, score: result.score, url: snap.url });
       }
-      const reasons = result.reasons.filter((r) => r.polarity === 'plus').concat(result.reasons.filter((r) => r.polarity === 'minus')).slice(0, 4).map((r) => formatReason(r, deps.lang));
-      rows.push({ id: v.id, firstSeenAt: now, source: source.label, score: Math.round(result.score * 1000) / 1000, fullText, verdict, reasons, vacancy: snap, updatedAt: now });
+      const reasons = result.reasons
+        .filter((r) => r.polarity === 'plus')
+        .concat(result.reasons.filter((r) => r.polarity === 'minus'))
+        .slice(0, 4)
+        .map((r) => formatReason(r, deps.lang));
+      rows.push({
+        id: v.id,
+        firstSeenAt: now,
+        source: source.label,
+        score: Math.round(result.score * 1000) / 1000,
+        fullText,
+        verdict,
+        reasons,
+        vacancy: snap,
+        updatedAt: now,
+      });
     }
     await rememberSeen(deps.db, rows);
     return stop;

@@ -35,14 +35,18 @@ let running: Promise<{ ran: boolean; why?: string; summary?: RoundSummary }> | n
 export const isRunning = () => running !== null;
 
 /** A round now, unless one is running or discovery may not run (off, paused, backing off). */
-export function runDiscoveryNow(enqueue: (v: VacancySnapshot) => Promise<{ state: string; reason?: string }>, opts: { force?: boolean } = {}): Promise<{ ran: boolean; why?: string; summary?: RoundSummary }> {
+export function runDiscoveryNow(
+  enqueue: (v: VacancySnapshot) => Promise<{ state: string; reason?: string }>,
+  opts: { force?: boolean } = {},
+): Promise<{ ran: boolean; why?: string; summary?: RoundSummary }> {
   if (running) return running.then(() => ({ ran: false, why: 'a round was already running' }));
   running = (async () => {
     const settings = await getSettings();
     const db = getDb();
     const why = blockedBecause(settings, await getState(db), Date.now());
     // "Check now" may ignore a backoff (the user asked), never a pause or the switch.
-    if (why && !(opts.force && !(await getState(db)).pause && settings.enabled && settings.discovery.enabled)) return { ran: false, why };
+    if (why && !(opts.force && !(await getState(db)).pause && settings.enabled && settings.discovery.enabled))
+      return { ran: false, why };
     const lang = uiLang();
     const deps: RoundDeps = {
       db,
@@ -53,12 +57,21 @@ export function runDiscoveryNow(enqueue: (v: VacancySnapshot) => Promise<{ state
       resumeHash,
       enqueue,
       notify: (kind, text) =>
-        tell({ kind: kind === 'paused' ? 'queuePaused' : 'strongMatches', id: kind === 'paused' ? 'otklik-discovery-paused' : `otklik-discovery-${Date.now()}`, title: text.title, message: text.message, ...(text.strong?.length === 1 ? { url: text.strong[0]!.url } : {}) }).then(() => undefined),
+        tell({
+          kind: kind === 'paused' ? 'queuePaused' : 'strongMatches',
+          id: kind === 'paused' ? 'otklik-discovery-paused' : `otklik-discovery-${Date.now()}`,
+          title: text.title,
+          message: text.message,
+          ...(text.strong?.length === 1 ? { url: text.strong[0]!.url } : {}),
+        }).then(() => undefined),
       lang,
       ...(settings.debug ? { log } : {}),
     };
     const summary = await runRound(deps, settings);
-    if (settings.debug) log(`round ${summary.outcome}: ${summary.pages} pages, ${summary.fresh} new, ${summary.suggested} suggested, ${summary.queued} queued`);
+    if (settings.debug)
+      log(
+        `round ${summary.outcome}: ${summary.pages} pages, ${summary.fresh} new, ${summary.suggested} suggested, ${summary.queued} queued`,
+      );
     return { ran: true, summary };
   })()
     .catch((e: unknown) => {
@@ -100,13 +113,16 @@ export function registerDiscovery(enqueue: (v: VacancySnapshot) => Promise<{ sta
     void browser.action.openPopup?.().catch(() => browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }));
     void browser.notifications.clear(id);
   });
-  const arm = (s?: Settings) => void armDiscovery(s).catch((e: unknown) => console.warn('[otklik:discovery] cannot arm the alarm', e));
+  const arm = (s?: Settings) =>
+    void armDiscovery(s).catch((e: unknown) => console.warn('[otklik:discovery] cannot arm the alarm', e));
   watchSettings(arm);
   arm();
 }
 
 /** The runtime side of the discovery message handlers. */
-export function discoveryDeps(enqueue: (v: VacancySnapshot) => Promise<{ state: JobState; reason?: string }>): DiscoveryMessageDeps {
+export function discoveryDeps(
+  enqueue: (v: VacancySnapshot) => Promise<{ state: JobState; reason?: string }>,
+): DiscoveryMessageDeps {
   return {
     db: getDb,
     now: Date.now,

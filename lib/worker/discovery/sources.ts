@@ -34,7 +34,10 @@ export function savedSearchParams(query: string): URLSearchParams | null {
     }
     if (!isHhSearchUrl(u)) return null;
     params = u.searchParams;
-  } else params = new URLSearchParams(q.replace(/^\?/, '').includes('=') ? q.replace(/^\?/, '') : `text=${encodeURIComponent(q)}`);
+  } else
+    params = new URLSearchParams(
+      q.replace(/^\?/, '').includes('=') ? q.replace(/^\?/, '') : `text=${encodeURIComponent(q)}`,
+    );
   for (const k of ['page', 'hhtmFrom', 'hhtmFromLabel', 'search_session_id', 'disableBrowserCache']) params.delete(k);
   return params;
 }

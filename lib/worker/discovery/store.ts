@@ -3,7 +3,14 @@ import type { DiscoveryState, SeenVacancy, SeenVerdict } from '../../core/db/dis
 
 /** Discovery's records (Dexie v4 tables `seen` and `discovery`). Short transactions only: never a fetch inside. */
 
-export const initialState = (): DiscoveryState => ({ key: 'state', lastRun: null, pause: null, backoffUntil: 0, failures: 0, topics: {} });
+export const initialState = (): DiscoveryState => ({
+  key: 'state',
+  lastRun: null,
+  pause: null,
+  backoffUntil: 0,
+  failures: 0,
+  topics: {},
+});
 
 export async function getState(db: OtklikDb): Promise<DiscoveryState> {
   return { ...initialState(), ...(await db.discovery.get('state')) };
@@ -37,7 +44,12 @@ export function rememberSeen(db: OtklikDb, rows: readonly SeenVacancy[]): Promis
 
 /** Suggestions waiting for the user, newest first. */
 export function listSuggestions(db: OtklikDb, limit = 100): Promise<SeenVacancy[]> {
-  return db.seen.where('[verdict+updatedAt]').between(['suggested', -Infinity], ['suggested', Infinity]).reverse().limit(limit).toArray();
+  return db.seen
+    .where('[verdict+updatedAt]')
+    .between(['suggested', -Infinity], ['suggested', Infinity])
+    .reverse()
+    .limit(limit)
+    .toArray();
 }
 
 export function countSuggestions(db: OtklikDb): Promise<number> {
@@ -59,5 +71,9 @@ export async function forgetSeen(db: OtklikDb): Promise<void> {
  * suggestions. A dropped vacancy still open on hh is simply looked at again (and most likely judged the same).
  */
 export async function pruneSeen(db: OtklikDb, before: number): Promise<number> {
-  return db.seen.where('firstSeenAt').below(before).filter((r) => r.verdict !== 'suggested').delete();
+  return db.seen
+    .where('firstSeenAt')
+    .below(before)
+    .filter((r) => r.verdict !== 'suggested')
+    .delete();
 }

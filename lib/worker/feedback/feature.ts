@@ -4,7 +4,9 @@ import type { WorkerFeature } from '../feature';
 export const feedbackFeature: WorkerFeature = {
   name: 'feedback',
   handlers: ({ feedback }) => ({
-    triageFeedback: async ({ vacancyId, label, why }) => ({ learned: await feedback.label(vacancyId, label, 'badge', why) }),
+    triageFeedback: async ({ vacancyId, label, why }) => ({
+      learned: await feedback.label(vacancyId, label, 'badge', why),
+    }),
     feedbackSummary: () => feedback.summary(),
     resetFeedback: async () => {
       await feedback.reset();

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { correct, emptyFeedback, feedbackStoreSchema, learn, learnedAdjustments, vacancyFeatures, type FeedbackExample } from './model';
+import {
+  correct,
+  emptyFeedback,
+  feedbackStoreSchema,
+  learn,
+  learnedAdjustments,
+  vacancyFeatures,
+  type FeedbackExample,
+} from './model';
 import { createFeedback } from './service';
 
-const ex = (title: string, label: 'relevant' | 'not', base: number, employer?: { id?: string; name: string }, extra: Partial<FeedbackExample> = {}): FeedbackExample => ({
+const ex = (
+  title: string,
+  label: 'relevant' | 'not',
+  base: number,
+  employer?: { id?: string; name: string },
+  extra: Partial<FeedbackExample> = {},
+): FeedbackExample => ({
   label,
   source: 'badge',
   features: vacancyFeatures({ title, employer: employer ?? null }),
@@ -15,7 +29,11 @@ const ex = (title: string, label: 'relevant' | 'not', base: number, employer?: {
 
 describe('feedback model', () => {
   it('features: title stems, employer by hh id, hh roles', () => {
-    const f = vacancyFeatures({ title: 'Senior Java Developer', employer: { id: '42', name: 'Acme' }, professionalRoleIds: ['96'] });
+    const f = vacancyFeatures({
+      title: 'Senior Java Developer',
+      employer: { id: '42', name: 'Acme' },
+      professionalRoleIds: ['96'],
+    });
     expect(f).toContain('e:42');
     expect(f).toContain('r:96');
     expect(f.filter((x) => x.startsWith('t:'))).toHaveLength(3);
@@ -26,7 +44,9 @@ describe('feedback model', () => {
     s = learn(s, '1', ex('Senior Java Developer', 'not', 0.9));
     s = learn(s, '2', ex('Java разработчик', 'not', 0.8));
     s = learn(s, '3', ex('Python developer', 'relevant', 0.6));
-    expect(correct(s, '1', vacancyFeatures({ title: 'Senior Java Developer', employer: null }), 0.9).score).toBeLessThan(0.3);
+    expect(
+      correct(s, '1', vacancyFeatures({ title: 'Senior Java Developer', employer: null }), 0.9).score,
+    ).toBeLessThan(0.3);
     const java = correct(s, '9', vacancyFeatures({ title: 'Java Developer', employer: null }), 0.8);
     expect(java.score).toBeLessThan(0.8);
     expect(java.shift).toBeLessThan(0);
@@ -46,9 +66,15 @@ describe('feedback model', () => {
   });
 
   it('"not for me — employer" teaches about the employer only', () => {
-    const s = learn(emptyFeedback(), '1', ex('Python developer', 'not', 0.9, { id: '5', name: 'Shady LLC' }, { why: 'employer' }));
+    const s = learn(
+      emptyFeedback(),
+      '1',
+      ex('Python developer', 'not', 0.9, { id: '5', name: 'Shady LLC' }, { why: 'employer' }),
+    );
     expect(Object.keys(s.weights)).toEqual(['e:5']);
-    expect(learnedAdjustments(s)).toEqual([{ feature: 'e:5', kind: 'employer', value: 'Shady LLC', weight: s.weights['e:5'] }]);
+    expect(learnedAdjustments(s)).toEqual([
+      { feature: 'e:5', kind: 'employer', value: 'Shady LLC', weight: s.weights['e:5'] },
+    ]);
     expect(correct(s, '1', [], 0.9)).toMatchObject({ own: 'not', why: 'employer' });
     expect(correct(learn(emptyFeedback(), '2', ex('Python developer', 'not', 0.9)), '2', [], 0.9).why).toBeUndefined();
   });
@@ -78,19 +104,35 @@ describe('feedback service', () => {
     const fb = createFeedback(storage, () => 5);
     expect(await fb.label('1', 'not', 'badge')).toBe(false);
     const store = await fb.current();
-    expect(fb.apply(store, { id: '1', title: 'Java Developer', employer: { id: '3', name: 'Acme' }, salary: null, experience: null, workFormats: [] }, 0.9, 0.3).score).toBe(0.9);
+    expect(
+      fb.apply(
+        store,
+        {
+          id: '1',
+          title: 'Java Developer',
+          employer: { id: '3', name: 'Acme' },
+          salary: null,
+          experience: null,
+          workFormats: [],
+        },
+        0.9,
+        0.3,
+      ).score,
+    ).toBe(0.9);
     expect(await fb.label('1', 'not', 'badge')).toBe(true);
     const again = createFeedback(storage);
     const s2 = await again.current();
     expect(correct(s2, '1', [], 0.9).score).toBeLessThan(0.3);
     expect((await again.summary()).notForMe).toBe(1);
     await again.reset();
-    expect((await createFeedback(storage).summary())).toEqual({ relevant: 0, notForMe: 0, adjustments: [] });
+    expect(await createFeedback(storage).summary()).toEqual({ relevant: 0, notForMe: 0, adjustments: [] });
   });
 
   it('an unreadable store starts afresh with a warning', async () => {
     const warnings: string[] = [];
-    const fb = createFeedback({ get: async () => ({ version: 9 }), set: async () => undefined }, Date.now, (m) => warnings.push(m));
+    const fb = createFeedback({ get: async () => ({ version: 9 }), set: async () => undefined }, Date.now, (m) =>
+      warnings.push(m),
+    );
     expect(await fb.current()).toEqual(emptyFeedback());
     expect(warnings).toHaveLength(1);
   });

@@ -57,14 +57,21 @@ const RATE = 0.3;
 export const OWN_NOT = 0.1;
 export const OWN_RELEVANT = 0.8;
 
-const logit = (p: number) => Math.log(Math.max(1e-4, Math.min(1 - 1e-4, p)) / (1 - Math.max(1e-4, Math.min(1 - 1e-4, p))));
+const logit = (p: number) =>
+  Math.log(Math.max(1e-4, Math.min(1 - 1e-4, p)) / (1 - Math.max(1e-4, Math.min(1 - 1e-4, p))));
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** The features the correction reads of a vacancy (the same for cards and full vacancies). */
-export function vacancyFeatures(v: Pick<MatchVacancy, 'title' | 'employer'> & { professionalRoleIds?: readonly string[] }): string[] {
+export function vacancyFeatures(
+  v: Pick<MatchVacancy, 'title' | 'employer'> & { professionalRoleIds?: readonly string[] },
+): string[] {
   const out = new Set<string>();
   for (const w of tokenize(normalizeText(v.title))) if (w.length > 1 && !/^\d+$/.test(w)) out.add(`t:${stemWord(w)}`);
-  const employer = v.employer ? (v.employer.id ? `e:${v.employer.id}` : `e:${normalizeText(v.employer.name).trim()}`) : null;
+  const employer = v.employer
+    ? v.employer.id
+      ? `e:${v.employer.id}`
+      : `e:${normalizeText(v.employer.name).trim()}`
+    : null;
   if (employer && employer.length > 2) out.add(employer.slice(0, 120));
   for (const r of v.professionalRoleIds ?? []) out.add(`r:${r}`);
   return [...out].slice(0, 40);
@@ -80,10 +87,12 @@ function taught(e: FeedbackExample): string[] {
 
 /** Refits the weights on every kept label (deterministic: examples in a fixed order). */
 export function fit(examples: Record<string, FeedbackExample>): Record<string, number> {
-  const rows = Object.keys(examples).sort().map((id) => {
-    const e = examples[id]!;
-    return { fs: taught(e), y: e.label === 'relevant' ? 1 : 0, b: logit(e.base) };
-  });
+  const rows = Object.keys(examples)
+    .sort()
+    .map((id) => {
+      const e = examples[id]!;
+      return { fs: taught(e), y: e.label === 'relevant' ? 1 : 0, b: logit(e.base) };
+    });
   const w = new Map<string, number>();
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (const r of rows) {
@@ -128,10 +137,21 @@ export interface Correction {
  * the user turned down is a guess, not evidence: it may dim a vacancy the scorer kept, never hide it (the
  * simulation showed it hiding wanted ones); only the user's own label of the vacancy hides it.
  */
-export function correct(store: FeedbackStore, vacancyId: string, features: readonly string[], base: number, hideBelow = 0): Correction {
+export function correct(
+  store: FeedbackStore,
+  vacancyId: string,
+  features: readonly string[],
+  base: number,
+  hideBelow = 0,
+): Correction {
   const own = store.examples[vacancyId];
   if (own && own.source === 'badge') {
-    return { score: own.label === 'not' ? Math.min(base, OWN_NOT) : Math.max(base, OWN_RELEVANT), own: own.label, shift: 0, ...(own.why ? { why: own.why } : {}) };
+    return {
+      score: own.label === 'not' ? Math.min(base, OWN_NOT) : Math.max(base, OWN_RELEVANT),
+      own: own.label,
+      shift: 0,
+      ...(own.why ? { why: own.why } : {}),
+    };
   }
   let shift = 0;
   for (const f of features) shift += store.weights[f] ?? 0;
@@ -141,7 +161,10 @@ export function correct(store: FeedbackStore, vacancyId: string, features: reado
 }
 
 /** The learned adjustments a person can read: strongest first. */
-export function learnedAdjustments(store: FeedbackStore, limit = 30): { feature: string; kind: 'title' | 'employer' | 'role'; value: string; weight: number }[] {
+export function learnedAdjustments(
+  store: FeedbackStore,
+  limit = 30,
+): { feature: string; kind: 'title' | 'employer' | 'role'; value: string; weight: number }[] {
   const names = new Map<string, string>();
   for (const e of Object.values(store.examples)) {
     for (const f of e.features) if (f.startsWith('e:') && !names.has(f)) names.set(f, e.employer ?? f.slice(2));
@@ -151,7 +174,11 @@ export function learnedAdjustments(store: FeedbackStore, limit = 30): { feature:
     .slice(0, limit)
     .map(([feature, weight]) => ({
       feature,
-      kind: feature.startsWith('e:') ? 'employer' as const : feature.startsWith('r:') ? 'role' as const : 'title' as const,
+      kind: feature.startsWith('e:')
+        ? ('employer' as const)
+        : feature.startsWith('r:')
+          ? ('role' as const)
+          : ('title' as const),
       value: names.get(feature) ?? feature.slice(2),
       weight,
     }));

@@ -1,5 +1,16 @@
 import type { MatchVacancy } from '../../core/match/vacancy';
-import { correct, emptyFeedback, feedbackStoreSchema, learn, learnedAdjustments, vacancyFeatures, type FeedbackLabel, type FeedbackSource, type FeedbackStore, type FeedbackWhy } from './model';
+import {
+  correct,
+  emptyFeedback,
+  feedbackStoreSchema,
+  learn,
+  learnedAdjustments,
+  vacancyFeatures,
+  type FeedbackLabel,
+  type FeedbackSource,
+  type FeedbackStore,
+  type FeedbackWhy,
+} from './model';
 
 /** Where the learned model is kept (the worker passes browser.storage.local; tests a Map). */
 export interface FeedbackStorage {
@@ -22,7 +33,11 @@ const SEEN_MAX = 3000;
  * A label only names a vacancy the worker itself scored lately (the page says which card was clicked, never
  * what the vacancy is), so a page cannot teach Otklik made-up titles or employers.
  */
-export function createFeedback(storage: FeedbackStorage, now: () => number = Date.now, warn: (m: string) => void = () => undefined) {
+export function createFeedback(
+  storage: FeedbackStorage,
+  now: () => number = Date.now,
+  warn: (m: string) => void = () => undefined,
+) {
   let cache: FeedbackStore | null = null;
   let pending: Promise<unknown> = Promise.resolve();
   const seen = new Map<string, Seen>();
@@ -52,7 +67,12 @@ export function createFeedback(storage: FeedbackStorage, now: () => number = Dat
     /** The store to correct a batch of scores with (read once per batch). */
     current: load,
     /** The corrected score of one vacancy the scorer just scored; remembers its facts for a later label. */
-    apply(store: FeedbackStore, v: MatchVacancy & { professionalRoleIds?: readonly string[] }, base: number, hideBelow: number) {
+    apply(
+      store: FeedbackStore,
+      v: MatchVacancy & { professionalRoleIds?: readonly string[] },
+      base: number,
+      hideBelow: number,
+    ) {
       const features = vacancyFeatures(v);
       seen.delete(v.id);
       seen.set(v.id, { features, base, title: v.title, ...(v.employer ? { employer: v.employer.name } : {}) });
@@ -63,7 +83,18 @@ export function createFeedback(storage: FeedbackStorage, now: () => number = Dat
     async label(vacancyId: string, label: FeedbackLabel, source: FeedbackSource, why?: FeedbackWhy): Promise<boolean> {
       const s = seen.get(vacancyId);
       if (!s) return false;
-      await update((store) => learn(store, vacancyId, { label, source, features: s.features, base: s.base, title: s.title.slice(0, 300), ...(s.employer ? { employer: s.employer.slice(0, 300) } : {}), ...(why ? { why } : {}), at: now() }));
+      await update((store) =>
+        learn(store, vacancyId, {
+          label,
+          source,
+          features: s.features,
+          base: s.base,
+          title: s.title.slice(0, 300),
+          ...(s.employer ? { employer: s.employer.slice(0, 300) } : {}),
+          ...(why ? { why } : {}),
+          at: now(),
+        }),
+      );
       return true;
     },
     /** What was learned, for the options page. */

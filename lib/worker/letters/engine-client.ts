@@ -14,7 +14,11 @@ type On = { delta?: (t: string) => void; progress?: (f: number, t: string) => vo
 class NoAnswer extends Error {}
 
 /** One operation; retried once (after 300 ms) when the host dropped the port without a word. */
-export async function engineCall(open: () => Promise<PortLike>, req: EngineRequest, on: On = {}): Promise<Extract<EngineEvent, { type: 'done' }>> {
+export async function engineCall(
+  open: () => Promise<PortLike>,
+  req: EngineRequest,
+  on: On = {},
+): Promise<Extract<EngineEvent, { type: 'done' }>> {
   try {
     return await engineCallOnce(open, req, on);
   } catch (e) {
@@ -24,7 +28,11 @@ export async function engineCall(open: () => Promise<PortLike>, req: EngineReque
   }
 }
 
-function engineCallOnce(open: () => Promise<PortLike>, req: EngineRequest, on: On): Promise<Extract<EngineEvent, { type: 'done' }>> {
+function engineCallOnce(
+  open: () => Promise<PortLike>,
+  req: EngineRequest,
+  on: On,
+): Promise<Extract<EngineEvent, { type: 'done' }>> {
   let heard = false;
   return open().then(
     (port) =>
@@ -51,14 +59,23 @@ function engineCallOnce(open: () => Promise<PortLike>, req: EngineRequest, on: O
           else finish(() => resolve(e));
         });
         port.onDisconnect.addListener(() =>
-          finish(() => reject(heard ? new Error('the local model host closed (GPU process crashed or the extension reloaded)') : new NoAnswer('the local model host did not answer (it may still be starting): try again'))),
+          finish(() =>
+            reject(
+              heard
+                ? new Error('the local model host closed (GPU process crashed or the extension reloaded)')
+                : new NoAnswer('the local model host did not answer (it may still be starting): try again'),
+            ),
+          ),
         );
         port.postMessage(req);
       }),
   );
 }
 
-export function createEngineClient(open: () => Promise<PortLike>): LlmEngine & { capability(): Promise<GpuCapability>; cached(ids: string[], base: string): Promise<Record<string, boolean>> } {
+export function createEngineClient(open: () => Promise<PortLike>): LlmEngine & {
+  capability(): Promise<GpuCapability>;
+  cached(ids: string[], base: string): Promise<Record<string, boolean>>;
+} {
   // The model of the last load(): chat() names it so the host reloads it if it was unloaded meanwhile (idle).
   let currentModel = '';
   let currentBase = '';
@@ -68,10 +85,25 @@ export function createEngineClient(open: () => Promise<PortLike>): LlmEngine & {
     async load(modelId, o) {
       currentModel = modelId;
       currentBase = o.modelBaseUrl;
-      await engineCall(open, { op: 'load', modelId, modelBaseUrl: o.modelBaseUrl }, { progress: (f, t) => o.onProgress?.({ fraction: f, text: t }), ...(o.signal ? { signal: o.signal } : {}) });
+      await engineCall(
+        open,
+        { op: 'load', modelId, modelBaseUrl: o.modelBaseUrl },
+        { progress: (f, t) => o.onProgress?.({ fraction: f, text: t }), ...(o.signal ? { signal: o.signal } : {}) },
+      );
     },
     async chat(messages, o) {
-      const done = await engineCall(open, { op: 'chat', modelId: currentModel, modelBaseUrl: currentBase, messages, maxTokens: o.maxTokens, temperature: o.temperature }, { ...(o.onDelta ? { delta: o.onDelta } : {}), ...(o.signal ? { signal: o.signal } : {}) });
+      const done = await engineCall(
+        open,
+        {
+          op: 'chat',
+          modelId: currentModel,
+          modelBaseUrl: currentBase,
+          messages,
+          maxTokens: o.maxTokens,
+          temperature: o.temperature,
+        },
+        { ...(o.onDelta ? { delta: o.onDelta } : {}), ...(o.signal ? { signal: o.signal } : {}) },
+      );
       return done.text ?? '';
     },
     async unload() {
@@ -81,7 +113,9 @@ export function createEngineClient(open: () => Promise<PortLike>): LlmEngine & {
       await engineCall(open, { op: 'delete', modelId, modelBaseUrl: base });
     },
     async isCached(modelId, base) {
-      return (await engineCall(open, { op: 'cached', modelIds: [modelId], modelBaseUrl: base })).cached?.[modelId] ?? false;
+      return (
+        (await engineCall(open, { op: 'cached', modelIds: [modelId], modelBaseUrl: base })).cached?.[modelId] ?? false
+      );
     },
     async cached(ids, base) {
       return (await engineCall(open, { op: 'cached', modelIds: ids, modelBaseUrl: base })).cached ?? {};

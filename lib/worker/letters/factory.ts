@@ -40,17 +40,30 @@ function guardedFetch(deps: FactoryDeps): typeof fetch {
       if (init?.signal?.aborted) throw e;
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       if (!(await deps.hasHost(originPattern(url)).catch(() => false))) {
-        throw new ProviderError('config', `cannot reach ${new URL(url).host}, and Otklik has no access to it yet: open Otklik options → cover letters → "Test connection" and allow access`);
+        throw new ProviderError(
+          'config',
+          `cannot reach ${new URL(url).host}, and Otklik has no access to it yet: open Otklik options → cover letters → "Test connection" and allow access`,
+        );
       }
       throw e;
     }
   };
 }
 
-export async function providerFor(s: LettersSettings, deps: FactoryDeps, templateInput: () => LetterInput): Promise<LetterProvider> {
+export async function providerFor(
+  s: LettersSettings,
+  deps: FactoryDeps,
+  templateInput: () => LetterInput,
+): Promise<LetterProvider> {
   switch (s.provider) {
     case 'openai':
-      return createOpenAiProvider({ baseUrl: s.openai.baseUrl, model: s.openai.model, apiKey: await deps.getKey('openai'), authScheme: s.openai.authScheme, fetch: guardedFetch(deps) });
+      return createOpenAiProvider({
+        baseUrl: s.openai.baseUrl,
+        model: s.openai.model,
+        apiKey: await deps.getKey('openai'),
+        authScheme: s.openai.authScheme,
+        fetch: guardedFetch(deps),
+      });
     case 'gigachat':
       return createGigaChatProvider({
         authKey: await deps.getKey('gigachat'),
@@ -60,7 +73,12 @@ export async function providerFor(s: LettersSettings, deps: FactoryDeps, templat
         ...(deps.gigachatUrls ? { oauthUrl: deps.gigachatUrls.oauth, apiUrl: deps.gigachatUrls.api } : {}),
       });
     case 'webllm':
-      return createWebLlmProvider({ engine: deps.engine(), capability: deps.capability, modelKey: s.webllm.model, modelBaseUrl: s.webllm.modelBaseUrl });
+      return createWebLlmProvider({
+        engine: deps.engine(),
+        capability: deps.capability,
+        modelKey: s.webllm.model,
+        modelBaseUrl: s.webllm.modelBaseUrl,
+      });
     case 'template':
     case 'none':
       return createTemplateProvider(templateInput, s.template);

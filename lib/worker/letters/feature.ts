@@ -7,6 +7,7 @@ import type { WorkerFeature } from '../feature';
 /** Cover letters: review and providers' messages, the drafting loop and the `otklik:letter` port. */
 export const lettersFeature: WorkerFeature = {
   name: 'letters',
-  handlers: ({ kickDrain }) => createLetterHandlers({ db: getDb, now: Date.now, settings: getSettings, ...letterDeps(kickDrain) }),
+  handlers: ({ kickDrain }) =>
+    createLetterHandlers({ db: getDb, now: Date.now, settings: getSettings, ...letterDeps(kickDrain) }),
   register: ({ kickDrain }) => registerLetters(kickDrain),
 };

@@ -30,7 +30,8 @@ export interface GigaChatConfig {
 
 const tokenSchema = z.object({ access_token: z.string().check(z.minLength(1)), expires_at: z.number() });
 
-const TLS_HINT = 'GigaChat needs the Russian Trusted Root CA (НУЦ Минцифры) installed in your system; also check your connection';
+const TLS_HINT =
+  'GigaChat needs the Russian Trusted Root CA (НУЦ Минцифры) installed in your system; also check your connection';
 
 export function createGigaChatProvider(cfg: GigaChatConfig): LetterProvider {
   const f = cfg.fetch ?? ((i, init) => fetch(i, init));
@@ -39,7 +40,8 @@ export function createGigaChatProvider(cfg: GigaChatConfig): LetterProvider {
 
   async function getToken(signal: AbortSignal | undefined, fresh: boolean): Promise<string> {
     if (!fresh && token && token.expiresAt - 60_000 > now()) return token.value;
-    if (!cfg.authKey.trim()) throw new ProviderError('auth', 'no GigaChat authorization key: paste it in Otklik options (cover letters)');
+    if (!cfg.authKey.trim())
+      throw new ProviderError('auth', 'no GigaChat authorization key: paste it in Otklik options (cover letters)');
     let res: Response;
     try {
       res = await f(cfg.oauthUrl ?? GIGACHAT_OAUTH_URL, {
@@ -56,11 +58,17 @@ export function createGigaChatProvider(cfg: GigaChatConfig): LetterProvider {
       });
     } catch (e) {
       if (signal?.aborted) throw new ProviderError('cancelled', 'cancelled');
-      throw new ProviderError('network', `cannot reach GigaChat's sign-in (${e instanceof Error ? e.message : String(e)}): ${TLS_HINT}`);
+      throw new ProviderError(
+        'network',
+        `cannot reach GigaChat's sign-in (${e instanceof Error ? e.message : String(e)}): ${TLS_HINT}`,
+      );
     }
     const body = await res.text().catch(() => '');
     if (res.status === 400 || res.status === 401 || res.status === 403) {
-      throw new ProviderError('auth', `GigaChat rejected the authorization key (HTTP ${res.status}): copy the key again from the developer console and check the scope (${cfg.scope})${errorText(body) ? ` — ${errorText(body).slice(0, 120)}` : ''}`);
+      throw new ProviderError(
+        'auth',
+        `GigaChat rejected the authorization key (HTTP ${res.status}): copy the key again from the developer console and check the scope (${cfg.scope})${errorText(body) ? ` — ${errorText(body).slice(0, 120)}` : ''}`,
+      );
     }
     if (!res.ok) throw httpError('GigaChat sign-in', res.status, body, res.headers.get('retry-after'));
     let parsed: z.infer<typeof tokenSchema>;
@@ -81,7 +89,13 @@ export function createGigaChatProvider(cfg: GigaChatConfig): LetterProvider {
       fetch: f,
       url: `${(cfg.apiUrl ?? GIGACHAT_API_URL).replace(/\/+$/, '')}/chat/completions`,
       headers: { authorization: `Bearer ${access}` },
-      body: { model: cfg.model.trim() || 'GigaChat', messages: req.messages, max_tokens: req.maxTokens, temperature: req.temperature, update_interval: 0 },
+      body: {
+        model: cfg.model.trim() || 'GigaChat',
+        messages: req.messages,
+        max_tokens: req.maxTokens,
+        temperature: req.temperature,
+        update_interval: 0,
+      },
       label: 'GigaChat',
       ...(req.onDelta ? { onDelta: req.onDelta } : {}),
       ...(req.signal ? { signal: req.signal } : {}),
@@ -101,7 +115,8 @@ export function createGigaChatProvider(cfg: GigaChatConfig): LetterProvider {
           token = null;
           return chat(req, true);
         }
-        if (e instanceof ProviderError && e.kind === 'network') throw new ProviderError('network', `${e.message}. ${TLS_HINT}`);
+        if (e instanceof ProviderError && e.kind === 'network')
+          throw new ProviderError('network', `${e.message}. ${TLS_HINT}`);
         throw e;
       }
     },

@@ -70,7 +70,19 @@ export function createLetterHandlers(deps: LetterMessageDeps): Handlers<typeof l
       const lang = job.letterDraft?.lang ?? 'ru';
       // The user's own text is checked too (shown, never blocking): an empty letter is a choice, not a problem;
       // contacts or a salary the user typed in are theirs to send (the privacy guard is about model output).
-      const problems = letter.trim() === '' ? [] : validateLetter(letter, { lang, profileText: [s.profile.desiredTitles.join(', '), s.profile.skills.join(', '), s.profile.resumeText].join('\n'), asks: [], vacancyTitle: job.vacancy.title, ...(job.vacancy.employer ? { employer: job.vacancy.employer.name } : {}), privacy: { contacts: true, salary: true } });
+      const problems =
+        letter.trim() === ''
+          ? []
+          : validateLetter(letter, {
+              lang,
+              profileText: [s.profile.desiredTitles.join(', '), s.profile.skills.join(', '), s.profile.resumeText].join(
+                '\n',
+              ),
+              asks: [],
+              vacancyTitle: job.vacancy.title,
+              ...(job.vacancy.employer ? { employer: job.vacancy.employer.name } : {}),
+              privacy: { contacts: true, salary: true },
+            });
       const r = await updateLetter(deps.db(), jobId, letter, problems, deps.now());
       if (!r.ok) throw new Error(r.error);
       return letterView(await getJob(jobId));
@@ -78,12 +90,16 @@ export function createLetterHandlers(deps: LetterMessageDeps): Handlers<typeof l
     approveJob: async ({ jobId, letter }) => {
       const r = await approveJob(deps.db(), jobId, letter, deps.now());
       if (r.ok) deps.kickDrain();
-      return r.ok ? { ok: true, state: r.state } : { ok: false, error: r.error, ...(r.state ? { state: r.state } : {}) };
+      return r.ok
+        ? { ok: true, state: r.state }
+        : { ok: false, error: r.error, ...(r.state ? { state: r.state } : {}) };
     },
     regenerateLetter: async ({ jobId }) => {
       const r = await resetDraft(deps.db(), jobId, deps.now());
       if (r.ok) deps.kickLetters();
-      return r.ok ? { ok: true, state: r.state } : { ok: false, error: r.error, ...(r.state ? { state: r.state } : {}) };
+      return r.ok
+        ? { ok: true, state: r.state }
+        : { ok: false, error: r.error, ...(r.state ? { state: r.state } : {}) };
     },
     testProvider: async () => {
       const s = await deps.settings();
@@ -113,16 +129,46 @@ export function createLetterHandlers(deps: LetterMessageDeps): Handlers<typeof l
           const cap = capability;
           // No WebGPU: no model list (the UI says why and offers the other providers).
           const variants = !cap.webgpu ? [] : LOCAL_MODELS.map((m) => ({ m, v: pickVariant(m.key, cap) }));
-          const cached = cap.webgpu ? await deps.cachedModels(variants.map((x) => x.v.id), s.letters.webllm.modelBaseUrl).catch(() => ({}) as Record<string, boolean>) : {};
-          models = variants.map(({ m, v }) => ({ key: m.key, label: m.label[deps.lang()], tier: m.tier, id: v.id, variant: v.variant, downloadMB: v.downloadMB, vramMB: v.vramMB, cached: cached[v.id] ?? false, fits: fitsMachine(m.key, cap) }));
+          const cached = cap.webgpu
+            ? await deps
+                .cachedModels(
+                  variants.map((x) => x.v.id),
+                  s.letters.webllm.modelBaseUrl,
+                )
+                .catch(() => ({}) as Record<string, boolean>)
+            : {};
+          models = variants.map(({ m, v }) => ({
+            key: m.key,
+            label: m.label[deps.lang()],
+            tier: m.tier,
+            id: v.id,
+            variant: v.variant,
+            downloadMB: v.downloadMB,
+            vramMB: v.vramMB,
+            cached: cached[v.id] ?? false,
+            fits: fitsMachine(m.key, cap),
+          }));
         } catch (e) {
           capabilityError = e instanceof Error ? e.message : String(e);
         }
       }
-      const cap: ProviderStatus['capability'] = capability ? { webgpu: capability.webgpu, f16: capability.f16, maxBufferMB: capability.maxBufferMB, ...(capability.reason ? { reason: capability.reason } : {}), ...(capability.adapter ? { adapter: capability.adapter } : {}) } : null;
+      const cap: ProviderStatus['capability'] = capability
+        ? {
+            webgpu: capability.webgpu,
+            f16: capability.f16,
+            maxBufferMB: capability.maxBufferMB,
+            ...(capability.reason ? { reason: capability.reason } : {}),
+            ...(capability.adapter ? { adapter: capability.adapter } : {}),
+          }
+        : null;
       return {
         provider: s.letters.provider,
-        key: { openai: await deps.keys.location('openai'), gigachat: await deps.keys.location('gigachat'), openaiMask: maskKey(ok), gigachatMask: maskKey(gk) },
+        key: {
+          openai: await deps.keys.location('openai'),
+          gigachat: await deps.keys.location('gigachat'),
+          openaiMask: maskKey(ok),
+          gigachatMask: maskKey(gk),
+        },
         capability: cap,
         capabilityError,
         models,

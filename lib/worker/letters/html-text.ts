@@ -12,17 +12,26 @@
  * forged fence by ./asks.ts), instead of vanishing as unknown markup.
  */
 const HTML_TAGS = new Set(
-  ('a abbr address article aside b bdi bdo big blockquote body br caption center cite code col colgroup dd del details dfn div dl dt em ' +
+  (
+    'a abbr address article aside b bdi bdo big blockquote body br caption center cite code col colgroup dd del details dfn div dl dt em ' +
     'figcaption figure font footer h1 h2 h3 h4 h5 h6 head header hr html i img ins kbd label li main mark nav noscript ol p pre q s ' +
     'samp script section small span strike strong style sub summary sup table tbody td template textarea tfoot th thead title tr tt u ul var wbr ' +
-    'iframe object embed svg math meta link input button select option form picture source video audio canvas').split(' '),
+    'iframe object embed svg math meta link input button select option form picture source video audio canvas'
+  ).split(' '),
 );
 const VOID = new Set('br hr img wbr meta link input col source embed'.split(' '));
-const BLOCK = new Set('p div li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote section article header footer pre dd dt details summary br hr'.split(' '));
+const BLOCK = new Set(
+  'p div li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote section article header footer pre dd dt details summary br hr'.split(
+    ' ',
+  ),
+);
 /** Whose content is never shown as text. */
-const NEVER_SHOWN = new Set('script style template noscript head title textarea iframe object svg math select'.split(' '));
+const NEVER_SHOWN = new Set(
+  'script style template noscript head title textarea iframe object svg math select'.split(' '),
+);
 
-const WHITE = /^(#fff|#ffffff|#fffffe|white|rgb\(255,255,255\)|rgba\(255,255,255,[\d.]+\)|hsl\(0,0%,100%\)|transparent|rgba\([\d.]+,[\d.]+,[\d.]+,0(\.0+)?\))$/;
+const WHITE =
+  /^(#fff|#ffffff|#fffffe|white|rgb\(255,255,255\)|rgba\(255,255,255,[\d.]+\)|hsl\(0,0%,100%\)|transparent|rgba\([\d.]+,[\d.]+,[\d.]+,0(\.0+)?\))$/;
 
 function px(value: string): number | null {
   const m = /^(-?[\d.]+)(px|pt|em|rem|%|vw|vh)?$/.exec(value);
@@ -48,7 +57,14 @@ export function cssHides(style: string): boolean {
   for (const part of style.toLowerCase().split(';')) {
     const at = part.indexOf(':');
     if (at < 0) continue;
-    decl.set(part.slice(0, at).trim(), part.slice(at + 1).replace(/!important/g, '').replace(/\s+/g, '').trim());
+    decl.set(
+      part.slice(0, at).trim(),
+      part
+        .slice(at + 1)
+        .replace(/!important/g, '')
+        .replace(/\s+/g, '')
+        .trim(),
+    );
   }
   const get = (k: string) => decl.get(k) ?? '';
   if (get('display') === 'none' || /^(hidden|collapse)$/.test(get('visibility'))) return true;
@@ -71,7 +87,11 @@ export function cssHides(style: string): boolean {
   const w = px(get('width'));
   const h = px(get('height'));
   const mh = px(get('max-height'));
-  if (/hidden|clip/.test(get('overflow')) && ((w !== null && w <= 1) || (h !== null && h <= 1) || (mh !== null && mh <= 1))) return true;
+  if (
+    /hidden|clip/.test(get('overflow')) &&
+    ((w !== null && w <= 1) || (h !== null && h <= 1) || (mh !== null && mh <= 1))
+  )
+    return true;
   if (/rect\(0/.test(get('clip')) || /inset\((50|100)%/.test(get('clip-path'))) return true;
   if (/scale\(0(\.0+)?(,0(\.0+)?)?\)/.test(get('transform'))) return true;
   return false;

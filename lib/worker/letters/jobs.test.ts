@@ -7,7 +7,18 @@ import { claimNext } from '../queue/claim';
 import { checkHistory } from '../queue/history';
 import { queueConfigFromSettings } from '../queue/config';
 import { defaultSettings } from '../../core/settings/schema';
-import { approveJob, claimDraft, failDraft, jobsNeedingDraft, resetDraft, retryForLetter, saveDraft, updateLetter, WRITING_LEASE_MS, type DraftResult } from './jobs';
+import {
+  approveJob,
+  claimDraft,
+  failDraft,
+  jobsNeedingDraft,
+  resetDraft,
+  retryForLetter,
+  saveDraft,
+  updateLetter,
+  WRITING_LEASE_MS,
+  type DraftResult,
+} from './jobs';
 
 let n = 0;
 const dbs: OtklikDb[] = [];
@@ -21,8 +32,22 @@ afterEach(async () => {
 });
 
 const HASH = 'c'.repeat(38);
-const v = (id: string): VacancySnapshot => ({ id, title: `Python ${id}`, employer: { name: 'ООО Ромашка' }, url: `https://hh.ru/vacancy/${id}` });
-const draft = (extra: Partial<DraftResult> = {}): DraftResult => ({ letter: 'Здравствуйте! …', problems: [], asks: [], provider: 'openai', fallbackReason: null, lang: 'ru', noDescription: false, ...extra });
+const v = (id: string): VacancySnapshot => ({
+  id,
+  title: `Python ${id}`,
+  employer: { name: 'ООО Ромашка' },
+  url: `https://hh.ru/vacancy/${id}`,
+});
+const draft = (extra: Partial<DraftResult> = {}): DraftResult => ({
+  letter: 'Здравствуйте! …',
+  problems: [],
+  asks: [],
+  provider: 'openai',
+  fallbackReason: null,
+  lang: 'ru',
+  noDescription: false,
+  ...extra,
+});
 const config = { ...queueConfigFromSettings(defaultSettings()), pacingMs: { min: 0, max: 0 } };
 const claimCtx = (now: number) => ({ now, owner: 'w1', random: () => 0, config });
 
@@ -35,7 +60,9 @@ describe('letters in the queue', () => {
     expect((await jobsNeedingDraft(db, 2000)).map((j) => j.id)).toEqual([r.jobId]);
     // letters off, or a letter given: pending as before
     expect((await enqueue(db, { vacancy: v('2'), resumeHash: HASH }, 1000)).state).toBe('pending');
-    expect((await enqueue(db, { vacancy: v('3'), resumeHash: HASH, awaitLetter: true, letter: '' }, 1000)).state).toBe('pending');
+    expect((await enqueue(db, { vacancy: v('3'), resumeHash: HASH, awaitLetter: true, letter: '' }, 1000)).state).toBe(
+      'pending',
+    );
   });
 
   it('review mode: draft → stays in review → user edits and approves → pending with the edited letter → claimed', async () => {
@@ -63,13 +90,23 @@ describe('letters in the queue', () => {
     for (const id of [a, b, c]) await claimDraft(db, id, 1100);
     expect(await saveDraft(db, a, draft(), 'auto', 1200)).toBe('pending');
     expect(await saveDraft(db, b, draft({ problems: ['слишком короткое'] }), 'auto', 1200)).toBe('review');
-    expect(await saveDraft(db, c, draft({ asks: ['Работодатель просит: «кодовое слово»'] }), 'auto', 1200)).toBe('review');
+    expect(await saveDraft(db, c, draft({ asks: ['Работодатель просит: «кодовое слово»'] }), 'auto', 1200)).toBe(
+      'review',
+    );
     expect((await db.jobs.get(b))!.reason).toBe('letter_problems');
     expect((await db.jobs.get(c))!.reason).toBe('letter_asks');
     expect((await db.jobs.get(c))!.letterDraft?.asks).toEqual(['Работодатель просит: «кодовое слово»']);
     const d = (await enqueue(db, { vacancy: v('4'), resumeHash: HASH, awaitLetter: true }, 1000)).jobId;
     await claimDraft(db, d, 1100);
-    expect(await saveDraft(db, d, draft({ provider: 'template', fallbackReason: 'OpenRouter rejected the API key (HTTP 401): check the key' }), 'auto', 1200)).toBe('review');
+    expect(
+      await saveDraft(
+        db,
+        d,
+        draft({ provider: 'template', fallbackReason: 'OpenRouter rejected the API key (HTTP 401): check the key' }),
+        'auto',
+        1200,
+      ),
+    ).toBe('review');
     expect((await db.jobs.get(d))!.reason).toBe('letter_fallback');
   });
 
@@ -88,7 +125,10 @@ describe('letters in the queue', () => {
   it('failed draft, regenerate, and the guards of approve', async () => {
     const db = fresh();
     const { jobId } = await enqueue(db, { vacancy: v('1'), resumeHash: HASH, awaitLetter: true }, 1000);
-    expect(await approveJob(db, jobId, undefined, 1050)).toMatchObject({ ok: false, error: expect.stringMatching(/not written yet/) });
+    expect(await approveJob(db, jobId, undefined, 1050)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not written yet/),
+    });
     await claimDraft(db, jobId, 1100);
     await failDraft(db, jobId, 'boom', 1200);
     expect((await db.jobs.get(jobId))!.letterDraft).toMatchObject({ status: 'failed', error: 'boom' });

@@ -16,7 +16,9 @@ import type { Job, LetterDraft } from '../../core/db/schema';
 export const WRITING_LEASE_MS = 5 * 60_000;
 
 const needsDraft = (j: Job, now: number) =>
-  j.state === 'review' && j.letter === null && (!j.letterDraft || (j.letterDraft.status === 'writing' && now - j.letterDraft.at > WRITING_LEASE_MS));
+  j.state === 'review' &&
+  j.letter === null &&
+  (!j.letterDraft || (j.letterDraft.status === 'writing' && now - j.letterDraft.at > WRITING_LEASE_MS));
 
 /** Review jobs without a letter, oldest first. */
 export async function jobsNeedingDraft(db: OtklikDb, now: number): Promise<Job[]> {
@@ -29,7 +31,16 @@ export function claimDraft(db: OtklikDb, jobId: number, now: number, lang: 'ru' 
   return db.transaction('rw', db.jobs, async () => {
     const job = await db.jobs.get(jobId);
     if (!job || !needsDraft(job, now)) return null;
-    const draft: LetterDraft = { status: 'writing', at: now, problems: [], asks: [], provider: null, fallbackReason: null, error: null, lang };
+    const draft: LetterDraft = {
+      status: 'writing',
+      at: now,
+      problems: [],
+      asks: [],
+      provider: null,
+      fallbackReason: null,
+      error: null,
+      lang,
+    };
     await db.jobs.update(jobId, { letterDraft: draft, updatedAt: now });
     return { ...job, letterDraft: draft };
   });
@@ -46,17 +57,36 @@ export interface DraftResult {
 }
 
 /** Stores a written draft. Returns the job's new state, or null when the job left review meanwhile (removed…). */
-export function saveDraft(db: OtklikDb, jobId: number, r: DraftResult, mode: 'review' | 'auto', now: number): Promise<Job['state'] | null> {
+export function saveDraft(
+  db: OtklikDb,
+  jobId: number,
+  r: DraftResult,
+  mode: 'review' | 'auto',
+  now: number,
+): Promise<Job['state'] | null> {
   return db.transaction('rw', db.jobs, db.events, async () => {
     const job = await db.jobs.get(jobId);
     if (!job || job.state !== 'review' || job.letter !== null || job.letterDraft?.status !== 'writing') return null;
-    const draft: LetterDraft = { status: 'ready', at: now, problems: r.problems, asks: r.asks, provider: r.provider, fallbackReason: r.fallbackReason, error: null, lang: r.lang };
+    const draft: LetterDraft = {
+      status: 'ready',
+      at: now,
+      problems: r.problems,
+      asks: r.asks,
+      provider: r.provider,
+      fallbackReason: r.fallbackReason,
+      error: null,
+      lang: r.lang,
+    };
     if (r.noDescription) draft.noDescription = true;
     // A template standing in for a failed model is not what the user chose to send unseen: it waits too.
     const passes = r.problems.length === 0 && r.asks.length === 0 && r.fallbackReason === null;
     const send = mode === 'auto' && passes;
     const reason = r.asks.length ? 'letter_asks' : r.problems.length ? 'letter_problems' : 'letter_fallback';
-    const why = r.asks.length ? 'the vacancy asks for something in the letter' : r.problems.length ? `the letter failed checks: ${r.problems.join('; ')}` : `the model failed, the template wrote it: ${r.fallbackReason ?? ''}`;
+    const why = r.asks.length
+      ? 'the vacancy asks for something in the letter'
+      : r.problems.length
+        ? `the letter failed checks: ${r.problems.join('; ')}`
+        : `the model failed, the template wrote it: ${r.fallbackReason ?? ''}`;
     await db.jobs.update(jobId, {
       letter: r.letter,
       letterDraft: draft,
@@ -66,9 +96,17 @@ export function saveDraft(db: OtklikDb, jobId: number, r: DraftResult, mode: 're
       updatedAt: now,
     });
     const by = `${r.provider}${r.fallbackReason ? ` (fallback: ${r.fallbackReason})` : ''}`;
-    await logEvent(db, { id: jobId, state: 'review' }, 'letter', `draft by ${by}${r.problems.length ? `; problems: ${r.problems.join('; ')}` : ''}${r.asks.length ? `; ${r.asks.length} request(s) from the vacancy` : ''}`, now);
-    if (send) await logEvent(db, { id: jobId, state: 'pending' }, 'approved', 'auto mode: the letter passed every check', now);
-    else if (mode === 'auto') await logEvent(db, { id: jobId, state: 'review' }, 'letter', `waits for you: ${why}`, now);
+    await logEvent(
+      db,
+      { id: jobId, state: 'review' },
+      'letter',
+      `draft by ${by}${r.problems.length ? `; problems: ${r.problems.join('; ')}` : ''}${r.asks.length ? `; ${r.asks.length} request(s) from the vacancy` : ''}`,
+      now,
+    );
+    if (send)
+      await logEvent(db, { id: jobId, state: 'pending' }, 'approved', 'auto mode: the letter passed every check', now);
+    else if (mode === 'auto')
+      await logEvent(db, { id: jobId, state: 'review' }, 'letter', `waits for you: ${why}`, now);
     return send ? 'pending' : 'review';
   });
 }
@@ -78,7 +116,10 @@ export async function failDraft(db: OtklikDb, jobId: number, error: string, now:
   await db.transaction('rw', db.jobs, db.events, async () => {
     const job = await db.jobs.get(jobId);
     if (!job || job.state !== 'review' || job.letterDraft?.status !== 'writing') return;
-    await db.jobs.update(jobId, { letterDraft: { ...job.letterDraft, status: 'failed', at: now, error }, updatedAt: now });
+    await db.jobs.update(jobId, {
+      letterDraft: { ...job.letterDraft, status: 'failed', at: now, error },
+      updatedAt: now,
+    });
     await logEvent(db, { id: jobId, state: 'review' }, 'letter', `no draft: ${error}`, now);
   });
 }
@@ -86,29 +127,66 @@ export async function failDraft(db: OtklikDb, jobId: number, error: string, now:
 export type LetterActionResult = { ok: true; state: Job['state'] } | { ok: false; error: string; state?: Job['state'] };
 
 /** The user's text replaces the draft (problems are recomputed by the caller). Allowed while the job waits. */
-export function updateLetter(db: OtklikDb, jobId: number, letter: string, problems: string[], now: number): Promise<LetterActionResult> {
+export function updateLetter(
+  db: OtklikDb,
+  jobId: number,
+  letter: string,
+  problems: string[],
+  now: number,
+): Promise<LetterActionResult> {
   return db.transaction('rw', db.jobs, async (): Promise<LetterActionResult> => {
     const job = await db.jobs.get(jobId);
     if (!job) return { ok: false, error: 'no such job' };
-    if (job.state !== 'review') return { ok: false, error: `the letter can only be edited before sending (job is ${job.state})`, state: job.state };
-    const draft: LetterDraft = { ...(job.letterDraft ?? { asks: [], fallbackReason: null, error: null, lang: 'ru' as const }), status: 'ready', at: now, problems, provider: 'user' };
+    if (job.state !== 'review')
+      return {
+        ok: false,
+        error: `the letter can only be edited before sending (job is ${job.state})`,
+        state: job.state,
+      };
+    const draft: LetterDraft = {
+      ...(job.letterDraft ?? { asks: [], fallbackReason: null, error: null, lang: 'ru' as const }),
+      status: 'ready',
+      at: now,
+      problems,
+      provider: 'user',
+    };
     await db.jobs.update(jobId, { letter, letterDraft: draft, updatedAt: now });
     return { ok: true, state: job.state };
   });
 }
 
 /** review → pending with the (possibly edited) letter. */
-export function approveJob(db: OtklikDb, jobId: number, letter: string | undefined, now: number): Promise<LetterActionResult> {
+export function approveJob(
+  db: OtklikDb,
+  jobId: number,
+  letter: string | undefined,
+  now: number,
+): Promise<LetterActionResult> {
   return db.transaction('rw', db.jobs, db.events, async (): Promise<LetterActionResult> => {
     const job = await db.jobs.get(jobId);
     if (!job) return { ok: false, error: 'no such job' };
-    if (job.state !== 'review') return { ok: false, error: `only a job awaiting review can be approved (job is ${job.state})`, state: job.state };
+    if (job.state !== 'review')
+      return { ok: false, error: `only a job awaiting review can be approved (job is ${job.state})`, state: job.state };
     const text = letter ?? job.letter;
-    if (text === null) return { ok: false, error: 'the letter is not written yet: wait for the draft or type one', state: job.state };
+    if (text === null)
+      return { ok: false, error: 'the letter is not written yet: wait for the draft or type one', state: job.state };
     // hh said so when the worker read the vacancy (lib/worker/queue/hh-conditions.ts): it would be held again anyway.
-    if (!text.trim() && job.hhSignals?.letterRequired === true) return { ok: false, error: 'hh.ru says this employer requires a cover letter: write one before approving', state: job.state };
+    if (!text.trim() && job.hhSignals?.letterRequired === true)
+      return {
+        ok: false,
+        error: 'hh.ru says this employer requires a cover letter: write one before approving',
+        state: job.state,
+      };
     await db.jobs.update(jobId, { letter: text, state: 'pending', reason: null, nextAttemptAt: now, updatedAt: now });
-    await logEvent(db, { id: jobId, state: 'pending' }, 'approved', text === '' ? 'approved without a letter' : `approved (${text.length} chars)${letter !== undefined && letter !== job.letter ? ', edited' : ''}`, now);
+    await logEvent(
+      db,
+      { id: jobId, state: 'pending' },
+      'approved',
+      text === ''
+        ? 'approved without a letter'
+        : `approved (${text.length} chars)${letter !== undefined && letter !== job.letter ? ', edited' : ''}`,
+      now,
+    );
     return { ok: true, state: 'pending' };
   });
 }
@@ -118,8 +196,14 @@ export function resetDraft(db: OtklikDb, jobId: number, now: number): Promise<Le
   return db.transaction('rw', db.jobs, async (): Promise<LetterActionResult> => {
     const job = await db.jobs.get(jobId);
     if (!job) return { ok: false, error: 'no such job' };
-    if (job.state !== 'review') return { ok: false, error: `only a job awaiting review gets a new draft (job is ${job.state})`, state: job.state };
-    if (job.letterDraft?.status === 'writing' && now - job.letterDraft.at <= WRITING_LEASE_MS) return { ok: false, error: 'a draft is being written right now', state: job.state };
+    if (job.state !== 'review')
+      return {
+        ok: false,
+        error: `only a job awaiting review gets a new draft (job is ${job.state})`,
+        state: job.state,
+      };
+    if (job.letterDraft?.status === 'writing' && now - job.letterDraft.at <= WRITING_LEASE_MS)
+      return { ok: false, error: 'a draft is being written right now', state: job.state };
     await db.jobs.update(jobId, { letter: null, letterDraft: undefined, updatedAt: now });
     return { ok: true, state: job.state };
   });
@@ -133,9 +217,27 @@ export function resetDraft(db: OtklikDb, jobId: number, now: number): Promise<Le
 export function retryForLetter(db: OtklikDb, jobId: number, now: number): Promise<LetterActionResult | null> {
   return db.transaction('rw', db.jobs, db.events, async (): Promise<LetterActionResult | null> => {
     const job = await db.jobs.get(jobId);
-    if (!job || job.state !== 'needs_user' || job.reason !== 'letter_required' || (job.letter ?? '').trim() !== '') return null;
-    await db.jobs.update(jobId, { state: 'review', letter: null, letterDraft: undefined, reason: null, lastError: null, link: null, outcome: null, transientFailures: 0, nextAttemptAt: now, updatedAt: now });
-    await logEvent(db, { id: jobId, state: 'review' }, 'retried', 'by the user: the vacancy requires a letter, writing one first', now);
+    if (!job || job.state !== 'needs_user' || job.reason !== 'letter_required' || (job.letter ?? '').trim() !== '')
+      return null;
+    await db.jobs.update(jobId, {
+      state: 'review',
+      letter: null,
+      letterDraft: undefined,
+      reason: null,
+      lastError: null,
+      link: null,
+      outcome: null,
+      transientFailures: 0,
+      nextAttemptAt: now,
+      updatedAt: now,
+    });
+    await logEvent(
+      db,
+      { id: jobId, state: 'review' },
+      'retried',
+      'by the user: the vacancy requires a letter, writing one first',
+      now,
+    );
     return { ok: true, state: 'review' };
   });
 }

@@ -11,7 +11,59 @@
  * inside words read as letters (1gn0re → ignore), and letters spelled out with separators joined
  * ("И Г Н О Р И Р У Й", "i.g.n.o.r.e").
  */
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '\u00AD', laquo: '«', raquo: '»', ndash: '–', mdash: '—', hellip: '…', zwj: '', zwnj: '', lrm: '', rlm: '', thinsp: ' ', ensp: ' ', emsp: ' ', bull: '•', middot: '·', copy: '©', reg: '®', trade: '™', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', sbquo: '‚', bdquo: '„', colon: ':', sol: '/', lpar: '(', rpar: ')', period: '.', comma: ',', excl: '!', quest: '?', num: '#', equals: '=', plus: '+', lowbar: '_', semi: ';', commat: '@', dollar: '$', percnt: '%', ast: '*', hyphen: '-', dash: '-', newline: '\n', tab: '\t' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  shy: '\u00AD',
+  laquo: '«',
+  raquo: '»',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  zwj: '',
+  zwnj: '',
+  lrm: '',
+  rlm: '',
+  thinsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
+  bull: '•',
+  middot: '·',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  sbquo: '‚',
+  bdquo: '„',
+  colon: ':',
+  sol: '/',
+  lpar: '(',
+  rpar: ')',
+  period: '.',
+  comma: ',',
+  excl: '!',
+  quest: '?',
+  num: '#',
+  equals: '=',
+  plus: '+',
+  lowbar: '_',
+  semi: ';',
+  commat: '@',
+  dollar: '$',
+  percnt: '%',
+  ast: '*',
+  hyphen: '-',
+  dash: '-',
+  newline: '\n',
+  tab: '\t',
+};
 
 export function decodeEntities(s: string): string {
   let out = s;
@@ -29,8 +81,9 @@ export function decodeEntities(s: string): string {
 }
 
 /** Zero-width, soft hyphen, BiDi, joiners, variation selectors, fillers, tag characters, private use, controls. */
-// eslint-disable-next-line no-control-regex, no-misleading-character-class -- control and combining marks are what it strips
-export const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uE000-\uF8FF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\u{E0000}-\u{E007F}\u{F0000}-\u{10FFFF}]/gu;
+export const INVISIBLE =
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class -- control and combining marks are what it strips
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uE000-\uF8FF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\u{E0000}-\u{E007F}\u{F0000}-\u{10FFFF}]/gu;
 
 /** Plain untrusted text: entities, NFKC, invisible characters, spaces. Keeps newlines. */
 export function plainText(s: string): string {
@@ -45,10 +98,70 @@ export function plainText(s: string): string {
 
 // Lookalikes (lower case): Cyrillic ↔ Latin, Greek → Latin. Upper-case lookalikes (В, Н, М, Т, К) are covered
 // after lower-casing by в→b, н→h, м→m, т→t, к→k.
-const CYR_TO_LAT: Record<string, string> = { а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ӏ: 'l', ԛ: 'q', ԝ: 'w' };
-const GREEK_TO_LAT: Record<string, string> = { α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', μ: 'm', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y', ς: 's', ω: 'w' };
-const LAT_TO_CYR: Record<string, string> = { a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у' };
-const LEET_LAT: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+const CYR_TO_LAT: Record<string, string> = {
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ӏ: 'l',
+  ԛ: 'q',
+  ԝ: 'w',
+};
+const GREEK_TO_LAT: Record<string, string> = {
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  μ: 'm',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  γ: 'y',
+  ς: 's',
+  ω: 'w',
+};
+const LAT_TO_CYR: Record<string, string> = {
+  a: 'а',
+  b: 'в',
+  c: 'с',
+  e: 'е',
+  h: 'н',
+  k: 'к',
+  m: 'м',
+  o: 'о',
+  p: 'р',
+  t: 'т',
+  x: 'х',
+  y: 'у',
+};
+const LEET_LAT: Record<string, string> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+};
 const LEET_CYR: Record<string, string> = { '0': 'о', '3': 'з', '4': 'ч', '6': 'б', '@': 'а' };
 // Letters that exist in only one script (they decide a mixed word's script).
 const ONLY_LAT = /[dfgjlqsvwz]/;

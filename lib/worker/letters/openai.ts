@@ -26,7 +26,10 @@ export function chatUrl(baseUrl: string): string {
   try {
     u = new URL(baseUrl.trim());
   } catch {
-    throw new ProviderError('config', `"${baseUrl}" is not a URL: enter the API base URL, e.g. https://openrouter.ai/api/v1`);
+    throw new ProviderError(
+      'config',
+      `"${baseUrl}" is not a URL: enter the API base URL, e.g. https://openrouter.ai/api/v1`,
+    );
   }
   // Checked again here, not only in the settings schema: the key never goes over plain http to another machine.
   const problem = providerUrlProblem(u.href);
@@ -57,16 +60,23 @@ export function createOpenAiProvider(cfg: OpenAiConfig): LetterProvider {
     id: 'openai',
     async complete(req: CompletionRequest): Promise<string> {
       const url = chatUrl(cfg.baseUrl);
-      if (!cfg.model.trim()) throw new ProviderError('config', 'no model chosen: enter a model name in Otklik options (cover letters)');
+      if (!cfg.model.trim())
+        throw new ProviderError('config', 'no model chosen: enter a model name in Otklik options (cover letters)');
       const local = /^https?:\/\/(localhost|127\.0\.0\.1)(:|\/)/.test(url);
-      if (!cfg.apiKey && !local) throw new ProviderError('auth', 'no API key: enter your key in Otklik options (cover letters)');
+      if (!cfg.apiKey && !local)
+        throw new ProviderError('auth', 'no API key: enter your key in Otklik options (cover letters)');
       const headers: Record<string, string> = {};
       if (cfg.apiKey) headers['authorization'] = `${cfg.authScheme ?? 'Bearer'} ${cfg.apiKey}`;
       return streamChat({
         fetch: cfg.fetch ?? ((i, init) => fetch(i, init)),
         url,
         headers,
-        body: { model: cfg.model.trim(), messages: req.messages, max_tokens: req.maxTokens, temperature: req.temperature },
+        body: {
+          model: cfg.model.trim(),
+          messages: req.messages,
+          max_tokens: req.maxTokens,
+          temperature: req.temperature,
+        },
         label: labelFor(cfg.baseUrl),
         ...(req.onDelta ? { onDelta: req.onDelta } : {}),
         ...(req.signal ? { signal: req.signal } : {}),

@@ -30,7 +30,11 @@ describe('serveOneRequest', () => {
   it('hands the first well-formed message to the handler and ignores later ones', () => {
     const p = fakePort();
     const got: number[] = [];
-    serveOneRequest<{ n: number }, Ev>(p.port, schema, { malformed: 'bad', closeMalformed: true, handle: (req, c) => (got.push(req.n), c.post({ type: 'done', n: req.n }), c.close()) });
+    serveOneRequest<{ n: number }, Ev>(p.port, schema, {
+      malformed: 'bad',
+      closeMalformed: true,
+      handle: (req, c) => (got.push(req.n), c.post({ type: 'done', n: req.n }), c.close()),
+    });
     p.send({ n: 1 });
     p.send({ n: 2 });
     expect(got).toEqual([1]);
@@ -42,7 +46,11 @@ describe('serveOneRequest', () => {
     for (const closeMalformed of [true, false]) {
       const p = fakePort();
       let handled = false;
-      serveOneRequest<{ n: number }, Ev>(p.port, schema, { malformed: 'malformed x', closeMalformed, handle: () => void (handled = true) });
+      serveOneRequest<{ n: number }, Ev>(p.port, schema, {
+        malformed: 'malformed x',
+        closeMalformed,
+        handle: () => void (handled = true),
+      });
       p.send({ n: 'one' });
       expect(handled).toBe(false);
       expect(p.posted).toEqual([{ type: 'error', message: 'malformed x' }]);
@@ -53,7 +61,11 @@ describe('serveOneRequest', () => {
   it('a hang-up aborts the work, and nothing is posted or closed after it', () => {
     const p = fakePort();
     let call: PortCall<Ev> | null = null;
-    serveOneRequest<{ n: number }, Ev>(p.port, schema, { malformed: 'bad', closeMalformed: true, handle: (_req, c) => void (call = c) });
+    serveOneRequest<{ n: number }, Ev>(p.port, schema, {
+      malformed: 'bad',
+      closeMalformed: true,
+      handle: (_req, c) => void (call = c),
+    });
     p.send({ n: 1 });
     expect(call!.signal.aborted).toBe(false);
     p.hangUp();

@@ -3,16 +3,29 @@ import { profileSchema } from '../../core/match/profile';
 import { contactTokens, privacyProblems, redactProfileText, salaryMentions } from './privacy';
 import { prepareLetter } from './prompt';
 
-const resume = 'Python-разработчик, 5 лет. Телефон: +7 (916) 555-12-34, почта ivan@mail.ru, Telegram @ivan_py, github.com/ivanpy. Зарплатные ожидания: от 250 000 руб. Сократил затраты на 2 млн рублей.';
-const profile = profileSchema.parse({ desiredTitles: ['Python-разработчик'], skills: ['Python', 'Django'], resumeText: resume, minSalary: 250_000 });
-const vacancy = { id: '1', title: 'Python-разработчик', employer: { name: 'ООО Ромашка' }, url: 'https://hh.ru/vacancy/1' };
+const resume =
+  'Python-разработчик, 5 лет. Телефон: +7 (916) 555-12-34, почта ivan@mail.ru, Telegram @ivan_py, github.com/ivanpy. Зарплатные ожидания: от 250 000 руб. Сократил затраты на 2 млн рублей.';
+const profile = profileSchema.parse({
+  desiredTitles: ['Python-разработчик'],
+  skills: ['Python', 'Django'],
+  resumeText: resume,
+  minSalary: 250_000,
+});
+const vacancy = {
+  id: '1',
+  title: 'Python-разработчик',
+  employer: { name: 'ООО Ромашка' },
+  url: 'https://hh.ru/vacancy/1',
+};
 
 describe("the user's own contacts and salary", () => {
   it('finds phones, e-mails, links and handles', () => {
-    expect(contactTokens(resume)).toEqual(expect.arrayContaining(['+7 (916) 555-12-34', 'ivan@mail.ru', '@ivan_py', 'github.com/ivanpy']));
+    expect(contactTokens(resume)).toEqual(
+      expect.arrayContaining(['+7 (916) 555-12-34', 'ivan@mail.ru', '@ivan_py', 'github.com/ivanpy']),
+    );
   });
 
-  it('salary: a salary word with a number, or the profile\'s minimum in any spelling; other money is not a salary', () => {
+  it("salary: a salary word with a number, or the profile's minimum in any spelling; other money is not a salary", () => {
     expect(salaryMentions('Мои ожидания по зарплате — 300 тысяч.', null)).toHaveLength(1);
     expect(salaryMentions('Рассчитываю на 250к.', 250_000)).toHaveLength(1);
     expect(salaryMentions('My expected compensation is 250,000 roubles.', 250_000)).toHaveLength(1);
@@ -28,7 +41,10 @@ describe("the user's own contacts and salary", () => {
   });
 
   it('on: the model may see and use them', () => {
-    const p = prepareLetter({ profile, vacancy, description: 'Python, Django.', privacy: { contacts: true, salary: true } }, () => 0.5);
+    const p = prepareLetter(
+      { profile, vacancy, description: 'Python, Django.', privacy: { contacts: true, salary: true } },
+      () => 0.5,
+    );
     const user = p.messages[1]!.content;
     expect(user).toContain('ivan@mail.ru');
     expect(user).toContain('Зарплатные ожидания: от 250000');
@@ -41,10 +57,14 @@ describe("the user's own contacts and salary", () => {
     expect(privacyProblems(letter, resume, 250_000, { contacts: true, salary: false }, 'ru')).toHaveLength(1);
     expect(privacyProblems(letter, resume, 250_000, { contacts: true, salary: true }, 'ru')).toEqual([]);
     // the phone in another spelling is still the user's
-    expect(privacyProblems('Звоните: 8 916 555 12 34.', resume, null, { contacts: false, salary: false }, 'ru').join()).toMatch(/ваши контакты/);
+    expect(
+      privacyProblems('Звоните: 8 916 555 12 34.', resume, null, { contacts: false, salary: false }, 'ru').join(),
+    ).toMatch(/ваши контакты/);
   });
 
   it('redaction leaves the rest of the resume', () => {
-    expect(redactProfileText('Опыт 5 лет.\nEmail: a@b.ru\nPython.', { contacts: false, salary: false })).toBe('Опыт 5 лет.\nPython.');
+    expect(redactProfileText('Опыт 5 лет.\nEmail: a@b.ru\nPython.', { contacts: false, salary: false })).toBe(
+      'Опыт 5 лет.\nPython.',
+    );
   });
 });

@@ -56,7 +56,8 @@ export class ProviderError extends Error {
   }
 }
 
-export const isAbort = (e: unknown): boolean => e instanceof Error && (e.name === 'AbortError' || (e instanceof ProviderError && e.kind === 'cancelled'));
+export const isAbort = (e: unknown): boolean =>
+  e instanceof Error && (e.name === 'AbortError' || (e instanceof ProviderError && e.kind === 'cancelled'));
 
 /** Throws the standard cancellation error when the signal has aborted. */
 export function throwIfAborted(signal: AbortSignal | undefined): void {

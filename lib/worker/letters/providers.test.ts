@@ -12,8 +12,14 @@ beforeAll(async () => {
 afterAll(() => llm.close());
 beforeEach(() => llm.reset());
 
-const req = (extra: Partial<CompletionRequest> = {}): CompletionRequest => ({ messages: [{ role: 'user', content: 'напиши письмо' }], maxTokens: 300, temperature: 0.5, ...extra });
-const openai = (extra: Partial<Parameters<typeof createOpenAiProvider>[0]> = {}) => createOpenAiProvider({ baseUrl: llm.openaiBase, model: 'fake-model', apiKey: 'sk-secret-1234', ...extra });
+const req = (extra: Partial<CompletionRequest> = {}): CompletionRequest => ({
+  messages: [{ role: 'user', content: 'напиши письмо' }],
+  maxTokens: 300,
+  temperature: 0.5,
+  ...extra,
+});
+const openai = (extra: Partial<Parameters<typeof createOpenAiProvider>[0]> = {}) =>
+  createOpenAiProvider({ baseUrl: llm.openaiBase, model: 'fake-model', apiKey: 'sk-secret-1234', ...extra });
 
 async function failure(p: Promise<unknown>): Promise<ProviderError> {
   const e = await p.then(
@@ -38,7 +44,12 @@ describe('OpenAI-compatible provider against the fake SSE server', () => {
     const r = llm.requests.at(-1)!;
     expect(r.path).toBe('/v1/chat/completions');
     expect(r.headers['authorization']).toBe('Bearer sk-secret-1234');
-    expect(r.body).toMatchObject({ model: 'fake-model', stream: true, max_tokens: 300, messages: [{ role: 'user', content: 'напиши письмо' }] });
+    expect(r.body).toMatchObject({
+      model: 'fake-model',
+      stream: true,
+      max_tokens: 300,
+      messages: [{ role: 'user', content: 'напиши письмо' }],
+    });
   });
 
   it('uses "Api-Key" for Yandex-style auth', async () => {
@@ -106,7 +117,9 @@ describe('OpenAI-compatible provider against the fake SSE server', () => {
   });
 
   it('unreachable host → network error that says what to check', async () => {
-    const e = await failure(createOpenAiProvider({ baseUrl: 'http://127.0.0.1:1/v1', model: 'm', apiKey: 'k' }).complete(req()));
+    const e = await failure(
+      createOpenAiProvider({ baseUrl: 'http://127.0.0.1:1/v1', model: 'm', apiKey: 'k' }).complete(req()),
+    );
     expect(e.kind).toBe('network');
     expect(e.message).toMatch(/base URL/);
   });
@@ -115,7 +128,13 @@ describe('OpenAI-compatible provider against the fake SSE server', () => {
     expect(() => chatUrl('ftp://x')).toThrow(/https/);
     expect(chatUrl('https://openrouter.ai/api/v1/')).toBe('https://openrouter.ai/api/v1/chat/completions');
     expect((await failure(openai({ model: '' }).complete(req()))).kind).toBe('config');
-    expect((await failure(createOpenAiProvider({ baseUrl: 'https://example.com/v1', model: 'm', apiKey: '' }).complete(req()))).kind).toBe('auth');
+    expect(
+      (
+        await failure(
+          createOpenAiProvider({ baseUrl: 'https://example.com/v1', model: 'm', apiKey: '' }).complete(req()),
+        )
+      ).kind,
+    ).toBe('auth');
     // a local server (Ollama/LM Studio) needs no key
     expect(await openai({ apiKey: '' }).complete(req())).toBe(DEFAULT_LETTER);
     expect(llm.requests.at(-1)!.headers['authorization']).toBeUndefined();
@@ -124,7 +143,13 @@ describe('OpenAI-compatible provider against the fake SSE server', () => {
 
 describe('GigaChat provider (OAuth, then chat) against the fake server', () => {
   const giga = (authKey = llm.gigachat.authKey) =>
-    createGigaChatProvider({ authKey, scope: 'GIGACHAT_API_PERS', model: 'GigaChat', oauthUrl: llm.gigachatOauthUrl, apiUrl: llm.gigachatApiUrl });
+    createGigaChatProvider({
+      authKey,
+      scope: 'GIGACHAT_API_PERS',
+      model: 'GigaChat',
+      oauthUrl: llm.gigachatOauthUrl,
+      apiUrl: llm.gigachatApiUrl,
+    });
 
   it('signs in with Basic key + RqUID + scope, then streams with the Bearer token; the token is reused', async () => {
     const p = giga();
@@ -136,7 +161,11 @@ describe('GigaChat provider (OAuth, then chat) against the fake server', () => {
     const oauth = llm.requests.find((r) => r.path === '/api/v2/oauth')!;
     expect(oauth.form).toBe('scope=GIGACHAT_API_PERS');
     expect(oauth.headers['rquid']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(llm.requests.filter((r) => r.path === '/api/v1/chat/completions').every((r) => /^Bearer tok-1-/.test(r.headers['authorization'] ?? ''))).toBe(true);
+    expect(
+      llm.requests
+        .filter((r) => r.path === '/api/v1/chat/completions')
+        .every((r) => /^Bearer tok-1-/.test(r.headers['authorization'] ?? '')),
+    ).toBe(true);
   });
 
   it('a wrong authorization key → auth error saying to copy the key again', async () => {
@@ -170,7 +199,15 @@ describe('GigaChat provider (OAuth, then chat) against the fake server', () => {
   });
 
   it('unreachable sign-in → network error with the certificate hint', async () => {
-    const e = await failure(createGigaChatProvider({ authKey: 'k', scope: 'GIGACHAT_API_PERS', model: 'GigaChat', oauthUrl: 'http://127.0.0.1:1/api/v2/oauth', apiUrl: llm.gigachatApiUrl }).complete(req()));
+    const e = await failure(
+      createGigaChatProvider({
+        authKey: 'k',
+        scope: 'GIGACHAT_API_PERS',
+        model: 'GigaChat',
+        oauthUrl: 'http://127.0.0.1:1/api/v2/oauth',
+        apiUrl: llm.gigachatApiUrl,
+      }).complete(req()),
+    );
     expect(e.kind).toBe('network');
     expect(e.message).toMatch(/Russian Trusted Root CA/);
   });

@@ -8,7 +8,12 @@ import { ENGINE_PORT } from '../../core/letters/engine-protocol';
 import { providerFor, type FactoryDeps } from './factory';
 import { claimDraft, failDraft, jobsNeedingDraft, saveDraft, WRITING_LEASE_MS } from './jobs';
 import { getKey, keyLocation, moveKeys, setKey } from '../../core/letters/keys';
-import { LETTER_PORT, letterPortRequestSchema, type LetterPortEvent, type LetterPortRequest } from '../../core/letters/port-protocol';
+import {
+  LETTER_PORT,
+  letterPortRequestSchema,
+  type LetterPortEvent,
+  type LetterPortRequest,
+} from '../../core/letters/port-protocol';
 import { serveOneRequest } from './port-server';
 import type { PortLike } from '../../hh-pages/letters/port-client';
 import type { LetterInput } from './prompt';
@@ -40,7 +45,11 @@ import { portAllowed } from '../../core/messaging/policy';
 export const LETTERS_ALARM = 'otklik-letters';
 
 const openEnginePort = async (): Promise<PortLike> => {
-  await ensureOffscreenDocument('/offscreen.html', ['WORKERS'], 'Runs the local cover-letter model (WebLLM on WebGPU) outside the short-lived service worker.');
+  await ensureOffscreenDocument(
+    '/offscreen.html',
+    ['WORKERS'],
+    'Runs the local cover-letter model (WebLLM on WebGPU) outside the short-lived service worker.',
+  );
   return browser.runtime.connect({ name: ENGINE_PORT });
 };
 const engine = createEngineClient(openEnginePort);
@@ -55,7 +64,11 @@ export const factoryDeps: FactoryDeps = {
   capability: () => engine.capability(),
 };
 
-const profileInput = (s: Settings, extra: Omit<LetterInput, 'profile' | 'privacy'>): LetterInput => ({ profile: s.profile, privacy: { contacts: s.letters.allowContacts, salary: s.letters.allowSalary }, ...extra });
+const profileInput = (s: Settings, extra: Omit<LetterInput, 'profile' | 'privacy'>): LetterInput => ({
+  profile: s.profile,
+  privacy: { contacts: s.letters.allowContacts, salary: s.letters.allowSalary },
+  ...extra,
+});
 
 let download: ProviderStatus['download'] = null;
 
@@ -72,7 +85,10 @@ function startDownload(modelId: string, base: string): void {
 export const letterDeps = (kickDrain: () => void): Omit<LetterMessageDeps, 'db' | 'now' | 'settings'> => ({
   kickDrain,
   kickLetters: () => void draftLetters(kickDrain),
-  provider: (s) => providerFor(s.letters, factoryDeps, () => profileInput(s, { vacancy: { id: '1', title: 'Test', employer: null, url: vacancyPageUrl('1') } })),
+  provider: (s) =>
+    providerFor(s.letters, factoryDeps, () =>
+      profileInput(s, { vacancy: { id: '1', title: 'Test', employer: null, url: vacancyPageUrl('1') } }),
+    ),
   keys: { set: setKey, location: keyLocation, get: getKey, move: moveKeys },
   capability: () => engine.capability(),
   cachedModels: (ids, base) => engine.cached(ids, base),
@@ -118,7 +134,10 @@ async function draftPass(kickDrain: () => void): Promise<void> {
       await browser.alarms.create(LETTERS_ALARM, { when: Date.now() + WRITING_LEASE_MS + 5_000 });
       try {
         const desc = await fetchVacancyDescription((i, init) => fetch(i, init), job.vacancyId);
-        const input = profileInput(s, { vacancy: job.vacancy, ...(desc ? { description: desc.description, keySkills: desc.keySkills } : {}) });
+        const input = profileInput(s, {
+          vacancy: job.vacancy,
+          ...(desc ? { description: desc.description, keySkills: desc.keySkills } : {}),
+        });
         const provider = await providerFor(s.letters, factoryDeps, () => input);
         // A streamed read is not an extension event: a cheap API call per ~10 s keeps the worker from idling out mid-letter.
         let lastPing = Date.now();
@@ -127,12 +146,42 @@ async function draftPass(kickDrain: () => void): Promise<void> {
           lastPing = Date.now();
           void browser.runtime.getPlatformInfo().catch(() => undefined);
         };
-        const r = await writeLetter(input, { provider, template: s.letters.template, signal: AbortSignal.timeout(WRITING_LEASE_MS - 10_000), onDelta: keepAlive, onProgress: keepAlive });
-        const state = await saveDraft(db, job.id, { letter: r.letter, problems: r.problems, asks: r.askLines, provider: r.provider, fallbackReason: r.fallbackReason, lang: r.lang, noDescription: !desc }, s.letters.mode, Date.now());
+        const r = await writeLetter(input, {
+          provider,
+          template: s.letters.template,
+          signal: AbortSignal.timeout(WRITING_LEASE_MS - 10_000),
+          onDelta: keepAlive,
+          onProgress: keepAlive,
+        });
+        const state = await saveDraft(
+          db,
+          job.id,
+          {
+            letter: r.letter,
+            problems: r.problems,
+            asks: r.askLines,
+            provider: r.provider,
+            fallbackReason: r.fallbackReason,
+            lang: r.lang,
+            noDescription: !desc,
+          },
+          s.letters.mode,
+          Date.now(),
+        );
         if (state === 'pending') kickDrain();
-        else if (state === 'review' && s.letters.mode === 'auto') await notifyWaiting(job.id, job.vacancy.title, r.askLines.length > 0 ? 'asks' : r.problems.length ? 'problems' : 'fallback');
+        else if (state === 'review' && s.letters.mode === 'auto')
+          await notifyWaiting(
+            job.id,
+            job.vacancy.title,
+            r.askLines.length > 0 ? 'asks' : r.problems.length ? 'problems' : 'fallback',
+          );
       } catch (e) {
-        await failDraft(db, job.id, isAbort(e) ? 'writing took too long: press "regenerate"' : e instanceof Error ? e.message : String(e), Date.now());
+        await failDraft(
+          db,
+          job.id,
+          isAbort(e) ? 'writing took too long: press "regenerate"' : e instanceof Error ? e.message : String(e),
+          Date.now(),
+        );
       }
     }
   } catch (e) {
@@ -146,7 +195,9 @@ async function notifyWaiting(jobId: number, title: string, why: 'asks' | 'proble
   const what = {
     asks: ru ? 'вакансия просит что-то написать в письме' : 'the vacancy asks for something in the letter',
     problems: ru ? 'письмо не прошло проверку' : 'the letter failed the checks',
-    fallback: ru ? 'модель не ответила (проверьте ключ или подключение), письмо по шаблону' : 'the model did not answer (check the key or connection); the template wrote it',
+    fallback: ru
+      ? 'модель не ответила (проверьте ключ или подключение), письмо по шаблону'
+      : 'the model did not answer (check the key or connection); the template wrote it',
   }[why];
   await browser.notifications
     .create(`otklik-job-${jobId}`, {
@@ -167,12 +218,22 @@ function serveLetterPort(port: PortLike): void {
   });
 }
 
-async function writeForPort(req: LetterPortRequest, post: (e: LetterPortEvent) => void, signal: AbortSignal): Promise<void> {
+async function writeForPort(
+  req: LetterPortRequest,
+  post: (e: LetterPortEvent) => void,
+  signal: AbortSignal,
+): Promise<void> {
   try {
     const s = await getSettings();
     const { vacancy, description, keySkills } = req;
-    const desc = description === undefined ? await fetchVacancyDescription((i, init) => fetch(i, init), vacancy.id, signal) : { description, keySkills: keySkills ?? [] };
-    const input = profileInput(s, { vacancy, ...(desc ? { description: desc.description, keySkills: keySkills ?? desc.keySkills } : {}) });
+    const desc =
+      description === undefined
+        ? await fetchVacancyDescription((i, init) => fetch(i, init), vacancy.id, signal)
+        : { description, keySkills: keySkills ?? [] };
+    const input = profileInput(s, {
+      vacancy,
+      ...(desc ? { description: desc.description, keySkills: keySkills ?? desc.keySkills } : {}),
+    });
     const provider = await providerFor(s.letters, factoryDeps, () => input);
     const r = await writeLetter(input, {
       provider,
@@ -182,7 +243,9 @@ async function writeForPort(req: LetterPortRequest, post: (e: LetterPortEvent) =
       onReset: (reason) => post({ type: 'reset', reason }),
       onProgress: (text, fraction) => post({ type: 'progress', text, ...(fraction !== undefined ? { fraction } : {}) }),
     });
-    const problems = r.fallbackReason ? [`${r.lang === 'ru' ? 'написано по шаблону' : 'written from the template'}: ${r.fallbackReason}`, ...r.problems] : r.problems;
+    const problems = r.fallbackReason
+      ? [`${r.lang === 'ru' ? 'написано по шаблону' : 'written from the template'}: ${r.fallbackReason}`, ...r.problems]
+      : r.problems;
     post({ type: 'done', letter: r.letter, problems, asks: r.askLines, provider: r.provider });
   } catch (e) {
     if (!isAbort(e)) post({ type: 'error', message: e instanceof Error ? e.message : String(e) });

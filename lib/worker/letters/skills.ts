@@ -20,7 +20,21 @@ export function matchedSkills(userSkills: readonly string[], vacancyText: string
 }
 
 /** Domain words the dictionary files under technologies that a letter may use without claiming a skill. */
-const GENERIC = new Set(['project', 'backend', 'frontend', 'fullstack', 'web', 'api', 'it', 'mobile', 'data', 'product', 'team', 'code', 'sql']);
+const GENERIC = new Set([
+  'project',
+  'backend',
+  'frontend',
+  'fullstack',
+  'web',
+  'api',
+  'it',
+  'mobile',
+  'data',
+  'product',
+  'team',
+  'code',
+  'sql',
+]);
 
 /**
  * Technologies a letter names that the user's profile never mentions (skills, resume, desired titles) nor the

@@ -24,7 +24,14 @@ export interface StreamChatOptions {
 }
 
 const chunkSchema = z.object({
-  choices: z.optional(z.array(z.object({ delta: z.optional(z.object({ content: z.optional(z.nullable(z.string())) })), finish_reason: z.optional(z.nullable(z.string())) }))),
+  choices: z.optional(
+    z.array(
+      z.object({
+        delta: z.optional(z.object({ content: z.optional(z.nullable(z.string())) })),
+        finish_reason: z.optional(z.nullable(z.string())),
+      }),
+    ),
+  ),
   error: z.optional(z.unknown()),
 });
 
@@ -35,30 +42,52 @@ export function errorText(body: string): string {
     if (j && typeof j === 'object') {
       const o = j as { error?: unknown; message?: unknown };
       if (typeof o.error === 'string') return o.error;
-      if (o.error && typeof o.error === 'object' && typeof (o.error as { message?: unknown }).message === 'string') return (o.error as { message: string }).message;
+      if (o.error && typeof o.error === 'object' && typeof (o.error as { message?: unknown }).message === 'string')
+        return (o.error as { message: string }).message;
       if (typeof o.message === 'string') return o.message;
     }
   } catch {
     /* not JSON */
   }
-  return body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return body
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** HTTP status → an error that says what to do. */
 export function httpError(label: string, status: number, body: string, retryAfter: string | null): ProviderError {
   const said = errorText(body).slice(0, 200);
   const tail = said ? ` (${label} said: ${said})` : '';
-  if (status === 401 || status === 403) return new ProviderError('auth', `${label} rejected the API key (HTTP ${status}): check the key and that it may use this model${tail}`);
+  if (status === 401 || status === 403)
+    return new ProviderError(
+      'auth',
+      `${label} rejected the API key (HTTP ${status}): check the key and that it may use this model${tail}`,
+    );
   if (status === 429) {
     const s = retryAfter !== null && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
-    return new ProviderError('rate_limit', `${label}: too many requests or the quota is used up (HTTP 429): wait${s !== undefined ? ` ${s} s` : ' a minute'} or check your plan's limits${tail}`, s);
+    return new ProviderError(
+      'rate_limit',
+      `${label}: too many requests or the quota is used up (HTTP 429): wait${s !== undefined ? ` ${s} s` : ' a minute'} or check your plan's limits${tail}`,
+      s,
+    );
   }
-  if (status === 404) return new ProviderError('config', `${label}: not found (HTTP 404): check the base URL (it usually ends in /v1) and the model name${tail}`);
-  if (status === 400 || status === 422) return new ProviderError('config', `${label} refused the request (HTTP ${status}): check the model name${tail}`);
+  if (status === 404)
+    return new ProviderError(
+      'config',
+      `${label}: not found (HTTP 404): check the base URL (it usually ends in /v1) and the model name${tail}`,
+    );
+  if (status === 400 || status === 422)
+    return new ProviderError('config', `${label} refused the request (HTTP ${status}): check the model name${tail}`);
   return new ProviderError('server', `${label} failed (HTTP ${status}): try again later${tail}`);
 }
 
-function withTimeout(parent: AbortSignal | undefined): { signal: AbortSignal; arm: (ms: number, why: string) => void; why: () => string | null; clear: () => void } {
+function withTimeout(parent: AbortSignal | undefined): {
+  signal: AbortSignal;
+  arm: (ms: number, why: string) => void;
+  why: () => string | null;
+  clear: () => void;
+} {
   const ctl = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let reason: string | null = null;
@@ -92,10 +121,16 @@ export async function streamChat(o: StreamChatOptions): Promise<string> {
     if (why) throw new ProviderError('timeout', why);
     if (e instanceof ProviderError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
-    throw new ProviderError('network', `cannot reach ${o.label} (${msg}): check the base URL, your connection, and that Otklik may access this host`);
+    throw new ProviderError(
+      'network',
+      `cannot reach ${o.label} (${msg}): check the base URL, your connection, and that Otklik may access this host`,
+    );
   };
   try {
-    t.arm(firstByteMs, `${o.label} did not answer within ${Math.round(firstByteMs / 1000)} s: try again, or pick a faster model`);
+    t.arm(
+      firstByteMs,
+      `${o.label} did not answer within ${Math.round(firstByteMs / 1000)} s: try again, or pick a faster model`,
+    );
     let res: Response;
     try {
       res = await o.fetch(o.url, {
@@ -118,7 +153,10 @@ export async function streamChat(o: StreamChatOptions): Promise<string> {
       // Some servers ignore stream:true and answer one JSON object.
       const body = await res.text();
       try {
-        const j = z.safeParse(z.object({ choices: z.array(z.object({ message: z.object({ content: z.string() }) })) }), JSON.parse(body));
+        const j = z.safeParse(
+          z.object({ choices: z.array(z.object({ message: z.object({ content: z.string() }) })) }),
+          JSON.parse(body),
+        );
         const text = j.success ? (j.data.choices[0]?.message.content ?? '') : '';
         if (j.success) {
           if (text) o.onDelta?.(text);
@@ -127,7 +165,10 @@ export async function streamChat(o: StreamChatOptions): Promise<string> {
       } catch {
         /* fall through */
       }
-      throw new ProviderError('server', `${o.label} sent something that is not a chat completion (${ctype || 'no content type'}): check the base URL`);
+      throw new ProviderError(
+        'server',
+        `${o.label} sent something that is not a chat completion (${ctype || 'no content type'}): check the base URL`,
+      );
     }
 
     let text = '';
@@ -150,7 +191,10 @@ export async function streamChat(o: StreamChatOptions): Promise<string> {
         const c = z.safeParse(chunkSchema, json);
         if (!c.success) return; // unknown event kinds (keep-alives, usage) are skipped
         if (c.data.error !== undefined) {
-          streamError = new ProviderError('server', `${o.label} stopped with an error: ${errorText(JSON.stringify(c.data)).slice(0, 200)}`);
+          streamError = new ProviderError(
+            'server',
+            `${o.label} stopped with an error: ${errorText(JSON.stringify(c.data)).slice(0, 200)}`,
+          );
           return;
         }
         const piece = c.data.choices?.[0]?.delta?.content ?? '';

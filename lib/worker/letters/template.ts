@@ -24,19 +24,33 @@ function joinList(items: string[], lang: 'ru' | 'en'): string {
 export function fillTemplate(input: LetterInput, custom = ''): string {
   const clean = cleanVacancyText(input.description ?? '');
   const lang = vacancyLanguage(clean.text);
-  const skills = matchedSkills(input.profile.skills, `${input.vacancy.title}\n${(input.keySkills ?? []).join(', ')}\n${clean.text}`).slice(0, 3);
+  const skills = matchedSkills(
+    input.profile.skills,
+    `${input.vacancy.title}\n${(input.keySkills ?? []).join(', ')}\n${clean.text}`,
+  ).slice(0, 3);
   const company = input.vacancy.employer?.name ?? '';
   const exp = experienceLine(input.profile, lang);
   const ru = lang === 'ru';
   // An English letter names the user's desired title only if it is written in English.
   const enTitle = input.profile.desiredTitles.find((x) => !/[а-яё]/i.test(x));
   const skillsLine = skills.length
-    ? ru ? `В работе использую ${joinList(skills, lang)} — то, что вы ищете в этой вакансии.` : `I work with ${joinList(skills, lang)}, which this role asks for.`
-    : ru ? `Мой опыт${input.profile.desiredTitles[0] ? ` в роли «${input.profile.desiredTitles[0]}»` : ''} соответствует задачам этой вакансии.` : `My experience${enTitle ? ` as ${enTitle}` : ''} fits the tasks of this role.`;
+    ? ru
+      ? `В работе использую ${joinList(skills, lang)} — то, что вы ищете в этой вакансии.`
+      : `I work with ${joinList(skills, lang)}, which this role asks for.`
+    : ru
+      ? `Мой опыт${input.profile.desiredTitles[0] ? ` в роли «${input.profile.desiredTitles[0]}»` : ''} соответствует задачам этой вакансии.`
+      : `My experience${enTitle ? ` as ${enTitle}` : ''} fits the tasks of this role.`;
   // "No experience" is not something one "has": it gets a sentence of its own.
-  const expLine = input.profile.experience === 'noExperience'
-    ? (ru ? 'Ищу первую работу по специальности.' : 'I am looking for my first job in this field.')
-    : exp ? (ru ? `У меня ${exp}.` : `I have ${exp}.`) : '';
+  const expLine =
+    input.profile.experience === 'noExperience'
+      ? ru
+        ? 'Ищу первую работу по специальности.'
+        : 'I am looking for my first job in this field.'
+      : exp
+        ? ru
+          ? `У меня ${exp}.`
+          : `I have ${exp}.`
+        : '';
   const values: Record<string, string> = {
     title: input.vacancy.title,
     company,
@@ -48,7 +62,11 @@ export function fillTemplate(input: LetterInput, custom = ''): string {
     experience_line: expLine,
   };
   const tpl = custom.trim() || DEFAULT_TEMPLATES[lang];
-  return tpl.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m).replace(/[ \t]{2,}/g, ' ').replace(/ ([.,!?])/g, '$1').trim();
+  return tpl
+    .replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m)
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/ ([.,!?])/g, '$1')
+    .trim();
 }
 
 export function createTemplateProvider(input: () => LetterInput, custom = ''): LetterProvider {

@@ -31,7 +31,12 @@ export interface CleanVacancyText {
 
 /** One untrusted line (a title, an employer name, a key skill): plain, no markup, no fence characters, capped. */
 export function cleanField(raw: string, cap = 300): string {
-  return plainText(splitHtml(raw).visible).replace(/\s+/g, ' ').replace(/</g, '‹').replace(/>/g, '›').slice(0, cap).trim();
+  return plainText(splitHtml(raw).visible)
+    .replace(/\s+/g, ' ')
+    .replace(/</g, '‹')
+    .replace(/>/g, '›')
+    .slice(0, cap)
+    .trim();
 }
 
 export function cleanVacancyText(raw: string, cap = DESCRIPTION_CAP): CleanVacancyText {

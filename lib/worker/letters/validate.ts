@@ -1,5 +1,13 @@
 import type { VacancyAsk } from './asks';
-import { EMAIL_RE, HANDLE_RE, PHONE_RE, PRIVATE_BY_DEFAULT, privacyProblems, URL_RE, type LetterPrivacy } from './privacy';
+import {
+  EMAIL_RE,
+  HANDLE_RE,
+  PHONE_RE,
+  PRIVATE_BY_DEFAULT,
+  privacyProblems,
+  URL_RE,
+  type LetterPrivacy,
+} from './privacy';
 import { unknownSkills } from './skills';
 import { cyrillicShare } from './vacancy-text';
 
@@ -40,7 +48,6 @@ function scrub(text: string, ctx: ValidateContext): string {
 
 export const LIMITS = { minChars: 200, maxChars: 1500, minSentences: 3, maxSentences: 6 } as const;
 
-
 const AI_SELF: RegExp[] = [
   /\bas an ai\b|\bas a language model\b|\bi am an ai\b|\bi'm an ai\b|\bi am a (?:chat ?)?bot\b|\bi'm a (?:chat ?)?bot\b|\blanguage model\b|\b(?:generated|written|sent|produced) (?:by|with) (?:an? )?(?:ai|llm|bot|gpt|chatgpt|auto-?\w+|software|script|a tool)\b|\bauto-?appl(?:y|ied|ier)\b/i,
   /(^|[^а-яё])(?:я|мы)\s*(—|-|–)?\s*(?:чат-?бот|бот|робот|программа|скрипт)(?![а-яё])|(сгенерирован|написан|создан|отправлен)[а-яё]*\s+(?:с помощью\s+|при помощи\s+)?(?:ии|нейросет[а-яё]*|бот[а-яё]*|ботом|программ[а-яё]*|скрипт[а-яё]*|автоматическ[а-яё]*|gpt|chatgpt|llm)(?![а-яё])/i,
@@ -50,13 +57,41 @@ const AI_SELF: RegExp[] = [
   /(не могу|не имею возможности)[^.]{0,40}(личн|опыт)[^.]{0,30}(так как|поскольку)/i,
 ];
 
-const CLICHES_RU = ['с большим энтузиазмом', 'идеальный кандидат', 'ваша компания', 'вашей компании', 'стрессоустойчив', 'командный игрок', 'быстро обучаюсь', 'уважаемый менеджер по найму', 'пишу вам, чтобы', 'динамично развивающ', 'мечтаю работать', 'горю желанием'];
-const CLICHES_EN = ['i am writing to express', 'passionate about', 'perfect fit', 'team player', 'dear hiring manager', 'i am thrilled', 'i am excited to apply', 'fast learner'];
+const CLICHES_RU = [
+  'с большим энтузиазмом',
+  'идеальный кандидат',
+  'ваша компания',
+  'вашей компании',
+  'стрессоустойчив',
+  'командный игрок',
+  'быстро обучаюсь',
+  'уважаемый менеджер по найму',
+  'пишу вам, чтобы',
+  'динамично развивающ',
+  'мечтаю работать',
+  'горю желанием',
+];
+const CLICHES_EN = [
+  'i am writing to express',
+  'passionate about',
+  'perfect fit',
+  'team player',
+  'dear hiring manager',
+  'i am thrilled',
+  'i am excited to apply',
+  'fast learner',
+];
 
 /** Sentences, not counting a short greeting ("Здравствуйте!", "Добрый день, Анна!"). */
 export function sentenceCount(text: string): number {
-  const parts = text.split(/(?<=[.!?…])\s+/).map((s) => s.trim()).filter((s) => /[a-zа-яё]/i.test(s));
-  const greeting = parts[0] && parts[0].split(/\s+/).length <= 4 && /^(здравствуйте|добрый день|привет|hello|hi|good (morning|afternoon|day)|dear)(?![a-zа-яё])/i.test(parts[0]);
+  const parts = text
+    .split(/(?<=[.!?…])\s+/)
+    .map((s) => s.trim())
+    .filter((s) => /[a-zа-яё]/i.test(s));
+  const greeting =
+    parts[0] &&
+    parts[0].split(/\s+/).length <= 4 &&
+    /^(здравствуйте|добрый день|привет|hello|hi|good (morning|afternoon|day)|dear)(?![a-zа-яё])/i.test(parts[0]);
   return parts.length - (greeting ? 1 : 0);
 }
 
@@ -65,7 +100,10 @@ export function cleanupLetter(raw: string): string {
   let t = raw.replace(/<think>[\s\S]*?(<\/think>|$)/gi, '').trim();
   t = t.replace(/^(сопроводительное письмо|письмо|cover letter|letter)\s*:\s*/i, '');
   if (/^["«“]/.test(t) && /["»”]$/.test(t)) t = t.slice(1, -1).trim();
-  return t.replace(/\r\n?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return t
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 function foreignContacts(text: string, profileLower: string): string[] {
@@ -76,7 +114,9 @@ function foreignContacts(text: string, profileLower: string): string[] {
       const bare = s.replace(/[.,;:!?)»"]+$/, '');
       if (bare.length < 4) continue;
       const digits = bare.replace(/\D/g, '');
-      const mine = profileLower.includes(bare.toLowerCase()) || (digits.length >= 10 && profileLower.replace(/\D/g, '').includes(digits.slice(-10)));
+      const mine =
+        profileLower.includes(bare.toLowerCase()) ||
+        (digits.length >= 10 && profileLower.replace(/\D/g, '').includes(digits.slice(-10)));
       if (!mine) found.add(bare);
     }
   }
@@ -90,7 +130,8 @@ function foreignContacts(text: string, profileLower: string): string[] {
 export function shoutedWords(letter: string, known: string): string[] {
   const lower = known.toLowerCase();
   const out: string[] = [];
-  for (const m of letter.matchAll(/(?<![\p{L}\d])[A-ZА-ЯЁ]{5,}(?![\p{L}\d])/gu)) if (!lower.includes(m[0].toLowerCase()) && !out.includes(m[0])) out.push(m[0]);
+  for (const m of letter.matchAll(/(?<![\p{L}\d])[A-ZА-ЯЁ]{5,}(?![\p{L}\d])/gu))
+    if (!lower.includes(m[0].toLowerCase()) && !out.includes(m[0])) out.push(m[0]);
   return out;
 }
 
@@ -100,28 +141,69 @@ export function validateLetter(letter: string, ctx: ValidateContext): string[] {
   const text = scrub(original, ctx);
   const ru = ctx.lang === 'ru';
   if (!original) return [ru ? 'письмо пустое' : 'the letter is empty'];
-  if (original.length < LIMITS.minChars) problems.push(ru ? `слишком короткое (${original.length} симв., нужно от ${LIMITS.minChars})` : `too short (${original.length} chars, needs ${LIMITS.minChars}+)`);
-  if (original.length > LIMITS.maxChars) problems.push(ru ? `слишком длинное (${original.length} симв., нужно до ${LIMITS.maxChars})` : `too long (${original.length} chars, max ${LIMITS.maxChars})`);
+  if (original.length < LIMITS.minChars)
+    problems.push(
+      ru
+        ? `слишком короткое (${original.length} симв., нужно от ${LIMITS.minChars})`
+        : `too short (${original.length} chars, needs ${LIMITS.minChars}+)`,
+    );
+  if (original.length > LIMITS.maxChars)
+    problems.push(
+      ru
+        ? `слишком длинное (${original.length} симв., нужно до ${LIMITS.maxChars})`
+        : `too long (${original.length} chars, max ${LIMITS.maxChars})`,
+    );
   const n = sentenceCount(text);
-  if (n < LIMITS.minSentences || n > LIMITS.maxSentences) problems.push(ru ? `${n} предложений, нужно 3–6` : `${n} sentences, needs 3–6`);
+  if (n < LIMITS.minSentences || n > LIMITS.maxSentences)
+    problems.push(ru ? `${n} предложений, нужно 3–6` : `${n} sentences, needs 3–6`);
   const share = cyrillicShare(text);
   if (ru && share < 0.6) problems.push('письмо не на русском языке (вакансия на русском)');
   if (!ru && share > 0.1) problems.push('the letter is not in English (the vacancy is in English)');
   const profileLower = ctx.profileText.toLowerCase();
   const contacts = foreignContacts(text, profileLower);
-  if (contacts.length) problems.push(ru ? `ссылки или контакты, которых нет в профиле: ${contacts.slice(0, 3).join(', ')}` : `links or contacts not in the profile: ${contacts.slice(0, 3).join(', ')}`);
-  problems.push(...privacyProblems(text, ctx.profileText, ctx.minSalary ?? null, ctx.privacy ?? PRIVATE_BY_DEFAULT, ctx.lang));
-  if (AI_SELF.some((re) => re.test(text))) problems.push(ru ? 'письмо говорит от лица ИИ' : 'the letter speaks as an AI');
+  if (contacts.length)
+    problems.push(
+      ru
+        ? `ссылки или контакты, которых нет в профиле: ${contacts.slice(0, 3).join(', ')}`
+        : `links or contacts not in the profile: ${contacts.slice(0, 3).join(', ')}`,
+    );
+  problems.push(
+    ...privacyProblems(text, ctx.profileText, ctx.minSalary ?? null, ctx.privacy ?? PRIVATE_BY_DEFAULT, ctx.lang),
+  );
+  if (AI_SELF.some((re) => re.test(text)))
+    problems.push(ru ? 'письмо говорит от лица ИИ' : 'the letter speaks as an AI');
   const lower = text.toLowerCase();
   const cliches = (ru ? CLICHES_RU : CLICHES_EN).filter((c) => lower.includes(c));
   if (cliches.length) problems.push(ru ? `штампы: ${cliches.join(', ')}` : `clichés: ${cliches.join(', ')}`);
-  if (/\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|<[^>\n]{1,40}>/.test(text)) problems.push(ru ? 'плейсхолдер вместо текста (например, [Имя])' : 'a placeholder instead of text (like [Name])');
-  if (/\*\*|__|^#{1,6}\s|^\s*[-*•]\s/m.test(text)) problems.push(ru ? 'разметка markdown или список' : 'markdown or a bullet list');
+  if (/\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\}|<[^>\n]{1,40}>/.test(text))
+    problems.push(ru ? 'плейсхолдер вместо текста (например, [Имя])' : 'a placeholder instead of text (like [Name])');
+  if (/\*\*|__|^#{1,6}\s|^\s*[-*•]\s/m.test(text))
+    problems.push(ru ? 'разметка markdown или список' : 'markdown or a bullet list');
   const unknown = unknownSkills(text, ctx.profileText);
-  if (unknown.length) problems.push(ru ? `навыки, которых нет в профиле: ${unknown.slice(0, 4).join(', ')}` : `skills not in the profile: ${unknown.slice(0, 4).join(', ')}`);
-  const echoed = ctx.asks.flatMap((a) => a.canaries).filter((c) => c.length >= 3 && lower.includes(c.toLowerCase()) && !profileLower.includes(c.toLowerCase()));
-  const shouted = shoutedWords(original, `${ctx.profileText}\n${ctx.vacancyTitle ?? ''}\n${ctx.employer ?? ''}\n${ctx.knownWords ?? ''}`);
-  if (shouted.length) problems.push(ru ? `слово капслоком, которого нет в профиле («${shouted[0]}»): похоже на кодовое слово из вакансии` : `a word in capitals that is not in the profile ("${shouted[0]}"): looks like a code word from the vacancy`);
-  if (echoed.length) problems.push(ru ? `выполняет указание из текста вакансии («${echoed[0]}»): такие просьбы решаете вы` : `follows an instruction from the vacancy text ("${echoed[0]}"): such requests are yours to answer`);
+  if (unknown.length)
+    problems.push(
+      ru
+        ? `навыки, которых нет в профиле: ${unknown.slice(0, 4).join(', ')}`
+        : `skills not in the profile: ${unknown.slice(0, 4).join(', ')}`,
+    );
+  const echoed = ctx.asks
+    .flatMap((a) => a.canaries)
+    .filter((c) => c.length >= 3 && lower.includes(c.toLowerCase()) && !profileLower.includes(c.toLowerCase()));
+  const shouted = shoutedWords(
+    original,
+    `${ctx.profileText}\n${ctx.vacancyTitle ?? ''}\n${ctx.employer ?? ''}\n${ctx.knownWords ?? ''}`,
+  );
+  if (shouted.length)
+    problems.push(
+      ru
+        ? `слово капслоком, которого нет в профиле («${shouted[0]}»): похоже на кодовое слово из вакансии`
+        : `a word in capitals that is not in the profile ("${shouted[0]}"): looks like a code word from the vacancy`,
+    );
+  if (echoed.length)
+    problems.push(
+      ru
+        ? `выполняет указание из текста вакансии («${echoed[0]}»): такие просьбы решаете вы`
+        : `follows an instruction from the vacancy text ("${echoed[0]}"): such requests are yours to answer`,
+    );
   return problems;
 }

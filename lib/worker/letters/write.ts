@@ -54,7 +54,12 @@ export function letterChecks(prep: PreparedLetter, input: LetterInput): Validate
 
 export async function writeLetter(input: LetterInput, o: WriteOptions): Promise<WriteResult> {
   const prep = prepareLetter(input, o.random);
-  const base = { asks: prep.asks, askLines: prep.asks.map((a) => describeAsk(a, prep.lang)), lang: prep.lang, skills: prep.skills };
+  const base = {
+    asks: prep.asks,
+    askLines: prep.asks.map((a) => describeAsk(a, prep.lang)),
+    lang: prep.lang,
+    skills: prep.skills,
+  };
   const ctx = letterChecks(prep, input);
   const run = (p: LetterProvider, messages: PreparedLetter['messages']) =>
     p.complete({
@@ -70,7 +75,14 @@ export async function writeLetter(input: LetterInput, o: WriteOptions): Promise<
   const fallback = async (reason: string, attempts: number): Promise<WriteResult> => {
     o.onReset?.(reason);
     const letter = cleanupLetter(await run(template, prep.messages));
-    return { ...base, letter, problems: validateLetter(letter, ctx), provider: 'template', fallbackReason: reason, attempts };
+    return {
+      ...base,
+      letter,
+      problems: validateLetter(letter, ctx),
+      provider: 'template',
+      fallbackReason: reason,
+      attempts,
+    };
   };
 
   let first: string;
@@ -82,10 +94,13 @@ export async function writeLetter(input: LetterInput, o: WriteOptions): Promise<
     return fallback(e instanceof Error ? e.message : String(e), 1);
   }
   const problems = validateLetter(first, ctx);
-  if (!problems.length || o.provider.id === 'template') return { ...base, letter: first, problems, provider: o.provider.id, fallbackReason: null, attempts: 1 };
+  if (!problems.length || o.provider.id === 'template')
+    return { ...base, letter: first, problems, provider: o.provider.id, fallbackReason: null, attempts: 1 };
 
   o.onReset?.(problems.join('; '));
-  o.onProgress?.(prep.lang === 'ru' ? 'Письмо не прошло проверку, пишу заново…' : 'The letter failed a check, writing it again…');
+  o.onProgress?.(
+    prep.lang === 'ru' ? 'Письмо не прошло проверку, пишу заново…' : 'The letter failed a check, writing it again…',
+  );
   let second: string;
   try {
     second = cleanupLetter(await run(o.provider, fixMessages(prep, first, problems)));
@@ -97,5 +112,12 @@ export async function writeLetter(input: LetterInput, o: WriteOptions): Promise<
   const again = validateLetter(second, ctx);
   // Left for the user: the attempt with fewer problems.
   const keepFirst = again.length > problems.length;
-  return { ...base, letter: keepFirst ? first : second, problems: keepFirst ? problems : again, provider: o.provider.id, fallbackReason: null, attempts: 2 };
+  return {
+    ...base,
+    letter: keepFirst ? first : second,
+    problems: keepFirst ? problems : again,
+    provider: o.provider.id,
+    fallbackReason: null,
+    attempts: 2,
+  };
 }

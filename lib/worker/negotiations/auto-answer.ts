@@ -1,4 +1,9 @@
-import { questionnaireFields, QUESTIONNAIRE_HIDDEN, type QuestionnaireForm, type TaskQuestion } from '../../core/hh/questions';
+import {
+  questionnaireFields,
+  QUESTIONNAIRE_HIDDEN,
+  type QuestionnaireForm,
+  type TaskQuestion,
+} from '../../core/hh/questions';
 import { answerFor } from '../../core/negotiations/qa';
 import type { QaItem } from '../../core/negotiations/settings';
 
@@ -35,10 +40,17 @@ export type QuestionnaireDecision =
     };
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const quoted = (qs: readonly string[], max = 5) => qs.slice(0, max).map((q) => `«${clip(q, 80)}»`).join(', ') + (qs.length > max ? ` and ${qs.length - max} more` : '');
+const quoted = (qs: readonly string[], max = 5) =>
+  qs
+    .slice(0, max)
+    .map((q) => `«${clip(q, 80)}»`)
+    .join(', ') + (qs.length > max ? ` and ${qs.length - max} more` : '');
 
 /** The bank's answer for one question, or why there is none. */
-function answerOne(q: TaskQuestion, bank: readonly QaItem[]): { answer: string } | { why: 'choice' | 'unknown' | 'ambiguous' } {
+function answerOne(
+  q: TaskQuestion,
+  bank: readonly QaItem[],
+): { answer: string } | { why: 'choice' | 'unknown' | 'ambiguous' } {
   if (q.kind !== 'text') return { why: 'choice' };
   const m = answerFor(q.question, bank);
   const answer = m?.answer.trim() ?? '';
@@ -51,9 +63,21 @@ function answerOne(q: TaskQuestion, bank: readonly QaItem[]): { answer: string }
 
 export function decideQuestionnaire(form: QuestionnaireForm, bank: readonly QaItem[]): QuestionnaireDecision {
   const total = form.questions.length;
-  if (!total) return { kind: 'needs_user', total, unknown: [], problem: 'no employer questions could be read on the questionnaire page' };
+  if (!total)
+    return {
+      kind: 'needs_user',
+      total,
+      unknown: [],
+      problem: 'no employer questions could be read on the questionnaire page',
+    };
   const names = form.questions.map((q) => q.inputName);
-  if (new Set(names).size !== names.length) return { kind: 'needs_user', total, unknown: [], problem: 'the questionnaire page lists the same question field twice (not understood)' };
+  if (new Set(names).size !== names.length)
+    return {
+      kind: 'needs_user',
+      total,
+      unknown: [],
+      problem: 'the questionnaire page lists the same question field twice (not understood)',
+    };
 
   const byName = new Map<string, string>();
   const unknown: string[] = [];
@@ -73,10 +97,27 @@ export function decideQuestionnaire(form: QuestionnaireForm, bank: readonly QaIt
     return { kind: 'needs_user', total, unknown: open, problem: parts.join('; ') };
   }
   const missing = QUESTIONNAIRE_HIDDEN.filter((h) => form.hidden[h] === undefined);
-  if (missing.length) return { kind: 'needs_user', total, unknown: [], problem: `the questionnaire form lacks ${missing.join(', ')} (not understood)` };
+  if (missing.length)
+    return {
+      kind: 'needs_user',
+      total,
+      unknown: [],
+      problem: `the questionnaire form lacks ${missing.join(', ')} (not understood)`,
+    };
   const fields = questionnaireFields(form, (q) => byName.get(q.inputName) ?? null);
-  if (!fields) return { kind: 'needs_user', total, unknown: [], problem: 'the questionnaire form could not be filled (not understood)' };
-  return { kind: 'answer', fields, answers: form.questions.map((q) => ({ question: q.question, answer: byName.get(q.inputName)! })), total };
+  if (!fields)
+    return {
+      kind: 'needs_user',
+      total,
+      unknown: [],
+      problem: 'the questionnaire form could not be filled (not understood)',
+    };
+  return {
+    kind: 'answer',
+    fields,
+    answers: form.questions.map((q) => ({ question: q.question, answer: byName.get(q.inputName)! })),
+    total,
+  };
 }
 
 /** Whether the bank has anything to answer with (an empty bank never costs a page request). */
@@ -84,5 +125,8 @@ export const bankHasAnswers = (bank: readonly QaItem[]): boolean => bank.some((i
 
 /** The answers sent, as one line for the job's event log (each clipped: the log is for reading, not a copy). */
 export function describeSentAnswers(answers: readonly SentAnswer[]): string {
-  return `sent ${answers.length} answer${answers.length === 1 ? '' : 's'} to the employer's questions from your bank: ` + answers.map((a) => `«${clip(a.question, 160)}» → «${clip(a.answer, 300)}»`).join('; ');
+  return (
+    `sent ${answers.length} answer${answers.length === 1 ? '' : 's'} to the employer's questions from your bank: ` +
+    answers.map((a) => `«${clip(a.question, 160)}» → «${clip(a.answer, 300)}»`).join('; ')
+  );
 }

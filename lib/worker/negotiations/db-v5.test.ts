@@ -13,7 +13,14 @@ describe('Dexie v5 (negotiations, replies)', () => {
     const v4 = new Dexie(name);
     opened.push(v4);
     declareVersions(v4, 4);
-    await v4.table('jobs').add({ vacancyId: '1', resumeHash: 'ab'.repeat(19), state: 'applied', nextAttemptAt: 1, maybeSentAt: undefined, updatedAt: 1 });
+    await v4.table('jobs').add({
+      vacancyId: '1',
+      resumeHash: 'ab'.repeat(19),
+      state: 'applied',
+      nextAttemptAt: 1,
+      maybeSentAt: undefined,
+      updatedAt: 1,
+    });
     v4.close();
     const db = new OtklikDb(name);
     opened.push(db);

@@ -40,7 +40,9 @@ describe('funnel', () => {
   });
 
   it('response and invitation rates by score band, unknown scores apart', () => {
-    const rows = Object.fromEntries(f.bands.map((b) => [`${b.from}-${b.to}`, [b.applied, b.inviteRate, b.responseRate]]));
+    const rows = Object.fromEntries(
+      f.bands.map((b) => [`${b.from}-${b.to}`, [b.applied, b.inviteRate, b.responseRate]]),
+    );
     expect(rows).toEqual({
       '0-0.3': [2, 0, 0.5],
       '0.3-0.55': [0, null, null],

@@ -41,7 +41,10 @@ export interface Funnel {
 }
 
 /** What counts: a negotiation record, or an applied job not yet seen on hh (same milestone fields). */
-export type FunnelItem = Pick<NegotiationRecord, 'appliedAt' | 'viewedAt' | 'invitedAt' | 'rejectedAt' | 'archivedAt' | 'score' | 'status'>;
+export type FunnelItem = Pick<
+  NegotiationRecord,
+  'appliedAt' | 'viewedAt' | 'invitedAt' | 'rejectedAt' | 'archivedAt' | 'score' | 'status'
+>;
 
 export const SCORE_BANDS: ReadonlyArray<readonly [number, number]> = [
   [0, 0.3],
@@ -82,11 +85,20 @@ export function bandOf(score: number | null): number {
 
 const rate = (n: number, d: number): number | null => (d > 0 ? n / d : null);
 
-export function computeFunnel(items: readonly FunnelItem[], opts: { weeks?: number; now?: number; weekStart?: (t: number) => number } = {}): Funnel {
+export function computeFunnel(
+  items: readonly FunnelItem[],
+  opts: { weeks?: number; now?: number; weekStart?: (t: number) => number } = {},
+): Funnel {
   const weekStart = opts.weekStart ?? weekStartLocal;
   const total = empty();
   const weeks = new Map<number, WeekRow>();
-  const bands: BandRow[] = SCORE_BANDS.map(([from, to]) => ({ ...empty(), from, to, inviteRate: null, responseRate: null }));
+  const bands: BandRow[] = SCORE_BANDS.map(([from, to]) => ({
+    ...empty(),
+    from,
+    to,
+    inviteRate: null,
+    responseRate: null,
+  }));
   const unknown: BandRow = { ...empty(), from: null, to: null, inviteRate: null, responseRate: null };
   for (const r of items) {
     add(total, r);

@@ -7,7 +7,16 @@ import type { Handlers } from '../../core/messaging/router';
 import { computeFunnel, type FunnelItem } from './funnel';
 import type { negotiationMessages } from '../../core/negotiations/protocol';
 import { unansweredEmployerText } from './reply-draft';
-import { dismissReply, editDraft, markSendFailed, markSent, openReplies, resetDraft, saveGeneratedDraft, upsertEmployerMessage } from './replies';
+import {
+  dismissReply,
+  editDraft,
+  markSendFailed,
+  markSent,
+  openReplies,
+  resetDraft,
+  saveGeneratedDraft,
+  upsertEmployerMessage,
+} from './replies';
 import { applySnapshot, type Snapshot, type SyncResult } from './sync';
 import type { Invitation } from '../notify/invitations';
 import type { Settings } from '../../core/settings/schema';
@@ -22,9 +31,17 @@ export interface NegotiationDeps {
   fetchChat: (chatId: string) => Promise<ChatResult<ChatMessage[]>>;
   sendChat: (req: { chatId: string; text: string; idempotencyKey: string }) => Promise<ChatResult<null>>;
   /** Writes a reply draft (provider or template); says who wrote it. Never sends anything. */
-  draft: (input: { settings: Settings; title: string; employer: string; employerText: string }) => Promise<{ text: string; by: string; problems?: string[] }>;
+  draft: (input: {
+    settings: Settings;
+    title: string;
+    employer: string;
+    employerText: string;
+  }) => Promise<{ text: string; by: string; problems?: string[] }>;
   /** Last sync time / error (storage), for the popup. */
-  syncState: { get: () => Promise<{ at: number | null; error: string | null }>; set: (s: { at: number | null; error: string | null }) => Promise<void> };
+  syncState: {
+    get: () => Promise<{ at: number | null; error: string | null }>;
+    set: (s: { at: number | null; error: string | null }) => Promise<void>;
+  };
   /** Fire-and-forget work after a sync (the worker runs it without holding the caller). */
   background: (p: Promise<unknown>) => void;
   log?: (m: string) => void;
@@ -51,7 +68,11 @@ export async function handleNewMessages(deps: NegotiationDeps, topics: SyncResul
     }
     const msg = unansweredEmployerText(chat.value);
     if (!msg) continue;
-    const fresh = await upsertEmployerMessage(db, { topicId, chatId, text: msg.text, messageId: msg.messageId, at: msg.at }, deps.now());
+    const fresh = await upsertEmployerMessage(
+      db,
+      { topicId, chatId, text: msg.text, messageId: msg.messageId, at: msg.at },
+      deps.now(),
+    );
     if (!fresh || !s.qa.draftReplies) continue;
     if (await writeDraft(deps, s, topicId)) drafted++;
   }
@@ -63,7 +84,12 @@ async function writeDraft(deps: NegotiationDeps, s: Settings, topicId: string): 
   const reply = await db.replies.get(topicId);
   if (!reply || reply.state !== 'new') return false;
   const neg = await db.negotiations.get(topicId);
-  const d = await deps.draft({ settings: s, title: neg?.title ?? '', employer: neg?.employer ?? '', employerText: reply.employerText });
+  const d = await deps.draft({
+    settings: s,
+    title: neg?.title ?? '',
+    employer: neg?.employer ?? '',
+    employerText: reply.employerText,
+  });
   return saveGeneratedDraft(db, topicId, reply.employerMessageId, d.text, d.by, deps.now(), d.problems ?? []);
 }
 
@@ -73,9 +99,19 @@ async function syncSnapshot(deps: NegotiationDeps, snap: Snapshot) {
   const invited = r.changes.filter((c) => c.to === 'invitation');
   if (invited.length && deps.onInvitations) {
     const recs = await deps.db().negotiations.bulkGet(invited.map((c) => c.topicId));
-    deps.onInvitations(recs.flatMap((x) => (x ? [{ topicId: x.topicId, title: x.title, employer: x.employer, vacancyId: x.vacancyId }] : [])));
+    deps.onInvitations(
+      recs.flatMap((x) =>
+        x ? [{ topicId: x.topicId, title: x.title, employer: x.employer, vacancyId: x.vacancyId }] : [],
+      ),
+    );
   }
-  return { ok: true, created: r.created, updated: r.updated, changed: r.changes.length, newMessages: r.newMessages.length };
+  return {
+    ok: true,
+    created: r.created,
+    updated: r.updated,
+    changed: r.changes.length,
+    newMessages: r.newMessages.length,
+  };
 }
 
 /** The worker's own read of the responses pages (alarm, popup "refresh"). */
@@ -140,7 +176,15 @@ async function funnelItems(db: OtklikDb): Promise<FunnelItem[]> {
   // Applications the queue sent that no sync has seen yet count as sent.
   for (const j of applied) {
     if (linkedJobs.has(j.id) || (j.outcome?.topicId && topics.has(j.outcome.topicId))) continue;
-    items.push({ appliedAt: j.outcome?.at ?? j.updatedAt, viewedAt: null, invitedAt: null, rejectedAt: null, archivedAt: null, score: j.vacancy.score ?? null, status: 'sent' });
+    items.push({
+      appliedAt: j.outcome?.at ?? j.updatedAt,
+      viewedAt: null,
+      invitedAt: null,
+      rejectedAt: null,
+      archivedAt: null,
+      score: j.vacancy.score ?? null,
+      status: 'sent',
+    });
   }
   return items;
 }
@@ -150,13 +194,15 @@ export function createNegotiationHandlers(deps: NegotiationDeps): Handlers<typeo
   return {
     reportNegotiations: async ({ url }) => {
       // Only the responses page itself may report responses (a confused or foreign page changes nothing).
-      if (!isNegotiationsPage(url)) return { ok: false, error: 'not the hh responses page', created: 0, updated: 0, changed: 0, newMessages: 0 };
+      if (!isNegotiationsPage(url))
+        return { ok: false, error: 'not the hh responses page', created: 0, updated: 0, changed: 0, newMessages: 0 };
       // The report is only a hint that the list changed: a page script can forge its cards and topics (a waiting
       // job "applied", a link in a notice). The worker reads the same list page from hh with its own request and
       // records only what hh sent it; reports in a burst share one read.
       const page = listPageOf(url);
       const now = deps.now();
-      if (!lastRead || lastRead.page !== page || now - lastRead.at >= REPORT_CONFIRM_MS) lastRead = { page, at: now, result: syncPageFromHh(deps, page) };
+      if (!lastRead || lastRead.page !== page || now - lastRead.at >= REPORT_CONFIRM_MS)
+        lastRead = { page, at: now, result: syncPageFromHh(deps, page) };
       return lastRead.result;
     },
     syncNegotiations: () => syncFromHh(deps),
@@ -196,7 +242,9 @@ export function createNegotiationHandlers(deps: NegotiationDeps): Handlers<typeo
       const r = await resetDraft(deps.db(), topicId, deps.now());
       if (!r.ok) return r;
       const s = await deps.settings();
-      return (await writeDraft(deps, s, topicId)) ? { ok: true } : { ok: false, error: 'the draft could not be written' };
+      return (await writeDraft(deps, s, topicId))
+        ? { ok: true }
+        : { ok: false, error: 'the draft could not be written' };
     },
     sendReply: async ({ topicId, text }) => {
       const db = deps.db();
@@ -206,7 +254,11 @@ export function createNegotiationHandlers(deps: NegotiationDeps): Handlers<typeo
       const chatId = reply.chatId ?? (await db.negotiations.get(topicId))?.chatId ?? null;
       if (!chatId) return { ok: false, error: 'hh gave no chat for this response: answer on hh.ru' };
       // Same message answered twice (double click, retry after a lost answer) = the same key: hh keeps one.
-      const r = await deps.sendChat({ chatId, text, idempotencyKey: `otklik-${topicId}-${reply.employerMessageId ?? reply.employerAt}` });
+      const r = await deps.sendChat({
+        chatId,
+        text,
+        idempotencyKey: `otklik-${topicId}-${reply.employerMessageId ?? reply.employerAt}`,
+      });
       if (!r.ok) {
         const error = `${r.error}: ${r.detail}`;
         await markSendFailed(db, topicId, error, deps.now());

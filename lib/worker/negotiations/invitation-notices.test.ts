@@ -13,10 +13,30 @@ afterEach(async () => {
 });
 
 const topic = (id: string, patch: Record<string, unknown> = {}) => ({
-  topicId: id, vacancyId: '900', chatId: `7${id}`, lastState: 'RESPONSE', archived: false, hasNewMessages: false, viewedByOpponent: false,
-  invited: false, discarded: false, messagesCount: 1, lastModified: null, created: null, ...patch,
+  topicId: id,
+  vacancyId: '900',
+  chatId: `7${id}`,
+  lastState: 'RESPONSE',
+  archived: false,
+  hasNewMessages: false,
+  viewedByOpponent: false,
+  invited: false,
+  discarded: false,
+  messagesCount: 1,
+  lastModified: null,
+  created: null,
+  ...patch,
 });
-const card = (id: string) => ({ topicId: id, title: 'Frontend-разработчик', company: 'ACME', dateText: 'сегодня', status: 'not_viewed', tag: null, employerId: null, canDecline: true });
+const card = (id: string) => ({
+  topicId: id,
+  title: 'Frontend-разработчик',
+  company: 'ACME',
+  dateText: 'сегодня',
+  status: 'not_viewed',
+  tag: null,
+  employerId: null,
+  canDecline: true,
+});
 
 describe('invitation notices from the negotiations sync', () => {
   it('fires for a response that became an invitation, not for one first seen as such, not twice', async () => {
@@ -30,7 +50,10 @@ describe('invitation notices from the negotiations sync', () => {
       db: () => db,
       now: () => (t += 20_000),
       settings: async () => defaultSettings(),
-      fetchPage: async () => ({ ok: true, page: { ...hh, unrecognised: 0, staleState: false, loggedOut: false } as never }),
+      fetchPage: async () => ({
+        ok: true,
+        page: { ...hh, unrecognised: 0, staleState: false, loggedOut: false } as never,
+      }),
       fetchChat: async () => ({ ok: true, value: [] }),
       sendChat: async () => ({ ok: true, value: null }),
       draft: async () => ({ text: '', by: 'template' }),
@@ -41,12 +64,18 @@ describe('invitation notices from the negotiations sync', () => {
     const route = createRouter(negotiationMessages, createNegotiationHandlers(deps));
     const report = (topics: ReturnType<typeof topic>[]) => {
       hh = { cards: [card('1')], topics };
-      return route({ otklik: 1, type: 'reportNegotiations', payload: { url: 'https://hh.ru/applicant/negotiations', cards: [], topics: [] } });
+      return route({
+        otklik: 1,
+        type: 'reportNegotiations',
+        payload: { url: 'https://hh.ru/applicant/negotiations', cards: [], topics: [] },
+      });
     };
     const first = await report([topic('1'), topic('2', { invited: true })]);
     expect(first, JSON.stringify(first)).toMatchObject({ ok: true });
     expect(got).toEqual([]);
-    expect(await report([topic('1', { invited: true, lastState: 'INVITATION' }), topic('2', { invited: true })])).toMatchObject({ ok: true });
+    expect(
+      await report([topic('1', { invited: true, lastState: 'INVITATION' }), topic('2', { invited: true })]),
+    ).toMatchObject({ ok: true });
     expect(got).toEqual([[{ topicId: '1', title: 'Frontend-разработчик', employer: 'ACME', vacancyId: '900' }]]);
     await report([topic('1', { invited: true, lastState: 'INVITATION' })]);
     expect(got).toHaveLength(1);

@@ -38,7 +38,15 @@ export async function upsertEmployerMessage(db: OtklikDb, m: EmployerMessage, no
 }
 
 /** A background draft lands only on a row still waiting for one, for the same message (no race with an edit). */
-export async function saveGeneratedDraft(db: OtklikDb, topicId: string, messageId: string | null, draft: string, by: string, now: number, problems: string[] = []): Promise<boolean> {
+export async function saveGeneratedDraft(
+  db: OtklikDb,
+  topicId: string,
+  messageId: string | null,
+  draft: string,
+  by: string,
+  now: number,
+  problems: string[] = [],
+): Promise<boolean> {
   return db.transaction('rw', db.replies, async () => {
     const r = await db.replies.get(topicId);
     if (!r || r.state !== 'new' || r.employerMessageId !== messageId) return false;
@@ -49,7 +57,11 @@ export async function saveGeneratedDraft(db: OtklikDb, topicId: string, messageI
 
 export type ReplyAction = { ok: true } | { ok: false; error: string };
 
-async function change(db: OtklikDb, topicId: string, fn: (r: ReplyRecord) => Partial<ReplyRecord> | string): Promise<ReplyAction> {
+async function change(
+  db: OtklikDb,
+  topicId: string,
+  fn: (r: ReplyRecord) => Partial<ReplyRecord> | string,
+): Promise<ReplyAction> {
   return db.transaction('rw', db.replies, async () => {
     const r = await db.replies.get(topicId);
     if (!r) return { ok: false, error: `no message waiting for topic ${topicId}` };
@@ -61,21 +73,29 @@ async function change(db: OtklikDb, topicId: string, fn: (r: ReplyRecord) => Par
 }
 
 export const editDraft = (db: OtklikDb, topicId: string, draft: string, now: number) =>
-  change(db, topicId, (r) => (r.state === 'sent' ? 'already sent' : { draft, draftBy: 'user', state: 'drafted', problems: [], updatedAt: now }));
+  change(db, topicId, (r) =>
+    r.state === 'sent' ? 'already sent' : { draft, draftBy: 'user', state: 'drafted', problems: [], updatedAt: now },
+  );
 
 /** Clears the draft so the writer produces a new one. */
 export const resetDraft = (db: OtklikDb, topicId: string, now: number) =>
-  change(db, topicId, (r) => (r.state === 'sent' ? 'already sent' : { draft: '', draftBy: null, state: 'new', error: null, updatedAt: now }));
+  change(db, topicId, (r) =>
+    r.state === 'sent' ? 'already sent' : { draft: '', draftBy: null, state: 'new', error: null, updatedAt: now },
+  );
 
-export const dismissReply = (db: OtklikDb, topicId: string, now: number) => change(db, topicId, () => ({ state: 'dismissed', updatedAt: now }));
+export const dismissReply = (db: OtklikDb, topicId: string, now: number) =>
+  change(db, topicId, () => ({ state: 'dismissed', updatedAt: now }));
 
 export const markSent = (db: OtklikDb, topicId: string, text: string, now: number) =>
   change(db, topicId, () => ({ draft: text, state: 'sent', sentAt: now, error: null, updatedAt: now }));
 
-export const markSendFailed = (db: OtklikDb, topicId: string, error: string, now: number) => change(db, topicId, () => ({ state: 'failed', error, updatedAt: now }));
+export const markSendFailed = (db: OtklikDb, topicId: string, error: string, now: number) =>
+  change(db, topicId, () => ({ state: 'failed', error, updatedAt: now }));
 
 /** Rows the user still has to answer, newest message first, with their negotiation (title, employer, status). */
-export async function openReplies(db: OtklikDb): Promise<Array<{ reply: ReplyRecord; negotiation: NegotiationRecord | undefined }>> {
+export async function openReplies(
+  db: OtklikDb,
+): Promise<Array<{ reply: ReplyRecord; negotiation: NegotiationRecord | undefined }>> {
   const rows = await db.replies.where('state').anyOf(['new', 'drafted', 'failed']).toArray();
   rows.sort((a, b) => b.employerAt - a.employerAt);
   const negs = await db.negotiations.bulkGet(rows.map((r) => r.topicId));

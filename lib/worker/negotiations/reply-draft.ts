@@ -17,7 +17,9 @@ import type { QaItem } from '../../core/negotiations/settings';
 export const EMPLOYER_TEXT_CAP = 2000;
 
 /** The employer's messages since the user last wrote (what a reply has to answer), capped; null when none. */
-export function unansweredEmployerText(messages: readonly ChatMessage[]): { text: string; messageId: string; at: number | null } | null {
+export function unansweredEmployerText(
+  messages: readonly ChatMessage[],
+): { text: string; messageId: string; at: number | null } | null {
   let lastMine = -1;
   messages.forEach((m, i) => {
     if (!m.fromEmployer) lastMine = i;
@@ -32,12 +34,14 @@ export function unansweredEmployerText(messages: readonly ChatMessage[]): { text
 
 /** Untrusted text made safe to fence: no angle brackets (the fence is a tag), no control characters. */
 export function fenceSafe(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex -- control characters are what it strips
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
-    .replace(/</g, '‹')
-    .replace(/>/g, '›')
-    .slice(0, EMPLOYER_TEXT_CAP + 2);
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- control characters are what it strips
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
+      .replace(/</g, '‹')
+      .replace(/>/g, '›')
+      .slice(0, EMPLOYER_TEXT_CAP + 2)
+  );
 }
 
 export interface ReplyInput {
@@ -84,11 +88,15 @@ export function replyPrompt(input: ReplyInput, random: () => number = Math.rando
   const tag = fenceTag(input.lang === 'ru' ? 'СООБЩЕНИЕ' : 'MESSAGE', random, 10);
   const p = input.profile;
   const profile = [
-    p.desiredTitles.length ? `${input.lang === 'ru' ? 'Желаемые должности' : 'Desired titles'}: ${p.desiredTitles.join(', ')}` : '',
+    p.desiredTitles.length
+      ? `${input.lang === 'ru' ? 'Желаемые должности' : 'Desired titles'}: ${p.desiredTitles.join(', ')}`
+      : '',
     p.skills.length ? `${input.lang === 'ru' ? 'Навыки' : 'Skills'}: ${p.skills.join(', ')}` : '',
     p.resumeText.trim() ? `${input.lang === 'ru' ? 'Резюме' : 'Resume'}: ${p.resumeText.trim().slice(0, 2000)}` : '',
   ].filter(Boolean);
-  const bank = input.bank.filter((b) => b.answer.trim()).map((b) => `- ${b.kind === 'custom' ? b.pattern : b.kind}: ${b.answer.trim()}`);
+  const bank = input.bank
+    .filter((b) => b.answer.trim())
+    .map((b) => `- ${b.kind === 'custom' ? b.pattern : b.kind}: ${b.answer.trim()}`);
   const ru = input.lang === 'ru';
   // The vacancy's title and employer name are strangers' words too: inside the fence with the message.
   const user = [
@@ -119,9 +127,21 @@ export function templateReply(input: ReplyInput): string {
   const invited = INVITE.test(input.employerText);
   const ru = input.lang === 'ru';
   const parts = [
-    ru ? (invited ? 'Здравствуйте! Спасибо за приглашение, мне интересна эта вакансия.' : 'Здравствуйте! Спасибо за сообщение.') : invited ? 'Hello, thank you for the invitation, I am interested in this position.' : 'Hello, thank you for your message.',
+    ru
+      ? invited
+        ? 'Здравствуйте! Спасибо за приглашение, мне интересна эта вакансия.'
+        : 'Здравствуйте! Спасибо за сообщение.'
+      : invited
+        ? 'Hello, thank you for the invitation, I am interested in this position.'
+        : 'Hello, thank you for your message.',
     ...facts.map((f) => sentence(f)),
-    ru ? (invited ? 'Подскажите, пожалуйста, удобное для вас время.' : 'Готов(а) обсудить детали в удобное для вас время.') : invited ? 'Please let me know a convenient time.' : 'I am happy to discuss the details at a convenient time.',
+    ru
+      ? invited
+        ? 'Подскажите, пожалуйста, удобное для вас время.'
+        : 'Готов(а) обсудить детали в удобное для вас время.'
+      : invited
+        ? 'Please let me know a convenient time.'
+        : 'I am happy to discuss the details at a convenient time.',
   ];
   return parts.join(' ');
 }
@@ -138,7 +158,8 @@ export function cleanReply(raw: string): string {
 const URL_RE = /\b(?:https?:\/\/|www\.|t\.me\/)[^\s,;)]+/gi;
 const EMAIL_RE = /[\w.+-]+@[\w-]+\.[\w.]+/g;
 const PHONE_RE = /(?:\+?\d[\s()-]?){10,}/g;
-const AI_RE = /(?:как (?:языковая )?модель|я (?:—|-)? ?(?:ии|искусственный интеллект|нейросеть)|as an ai|language model|system prompt|системн(?:ый|ого) промпт)/i;
+const AI_RE =
+  /(?:как (?:языковая )?модель|я (?:—|-)? ?(?:ии|искусственный интеллект|нейросеть)|as an ai|language model|system prompt|системн(?:ый|ого) промпт)/i;
 
 /**
  * What the user should look at before sending a model's draft (the employer's text may have tried to steer it):
@@ -146,14 +167,32 @@ const AI_RE = /(?:как (?:языковая )?модель|я (?:—|-)? ?(?:и
  * about prompts, and the fence tag leaking into the text. Empty = nothing suspicious (the user still reviews).
  */
 export function replyProblems(draft: string, input: ReplyInput, lang: 'ru' | 'en' = input.lang): string[] {
-  const own = [input.profile.resumeText, ...input.profile.skills, ...input.bank.map((b) => b.answer)].join('\n').toLowerCase();
+  const own = [input.profile.resumeText, ...input.profile.skills, ...input.bank.map((b) => b.answer)]
+    .join('\n')
+    .toLowerCase();
   const out: string[] = [];
-  const foreign = (re: RegExp) => [...draft.matchAll(re)].map((m) => m[0].trim()).filter((x) => !own.includes(x.toLowerCase()));
+  const foreign = (re: RegExp) =>
+    [...draft.matchAll(re)].map((m) => m[0].trim()).filter((x) => !own.includes(x.toLowerCase()));
   const links = [...foreign(URL_RE), ...foreign(EMAIL_RE)];
-  if (links.length) out.push(lang === 'ru' ? `ссылка или адрес не из ваших данных: ${links.join(', ')}` : `a link or address not from your data: ${links.join(', ')}`);
+  if (links.length)
+    out.push(
+      lang === 'ru'
+        ? `ссылка или адрес не из ваших данных: ${links.join(', ')}`
+        : `a link or address not from your data: ${links.join(', ')}`,
+    );
   const phones = foreign(PHONE_RE).filter((p) => !own.replace(/\D/g, '').includes(p.replace(/\D/g, '')));
-  if (phones.length) out.push(lang === 'ru' ? `номер не из ваших данных: ${phones.join(', ')}` : `a number not from your data: ${phones.join(', ')}`);
-  if (AI_RE.test(draft)) out.push(lang === 'ru' ? 'текст говорит об ИИ или инструкциях — похоже, сообщение пыталось управлять черновиком' : 'the text talks about AI or instructions — the message may have tried to steer the draft');
+  if (phones.length)
+    out.push(
+      lang === 'ru'
+        ? `номер не из ваших данных: ${phones.join(', ')}`
+        : `a number not from your data: ${phones.join(', ')}`,
+    );
+  if (AI_RE.test(draft))
+    out.push(
+      lang === 'ru'
+        ? 'текст говорит об ИИ или инструкциях — похоже, сообщение пыталось управлять черновиком'
+        : 'the text talks about AI or instructions — the message may have tried to steer the draft',
+    );
   // What the employer's text tried to make the model do (lib/worker/letters/asks.ts): shown with the draft.
   const traps = scanUntrusted([
     { source: 'message', text: plainText(input.employerText) },
@@ -161,7 +200,7 @@ export function replyProblems(draft: string, input: ReplyInput, lang: 'ru' | 'en
     { source: 'employer', text: plainText(input.employer) },
   ]).filter((a) => a.kind === 'ai_trap');
   for (const a of traps.slice(0, 3)) out.push(describeAsk(a, lang));
-  if (/(?:СООБЩЕНИЕ|MESSAGE)-[0-9a-f]{6,}/.test(draft)) out.push(lang === 'ru' ? 'в черновик попала служебная метка' : 'an internal tag leaked into the draft');
+  if (/(?:СООБЩЕНИЕ|MESSAGE)-[0-9a-f]{6,}/.test(draft))
+    out.push(lang === 'ru' ? 'в черновик попала служебная метка' : 'an internal tag leaked into the draft');
   return out;
 }
-

@@ -27,16 +27,40 @@ const log = (m: string) => console.info('[otklik:negotiations]', m);
 const net = { fetch: (i: RequestInfo | URL, init?: RequestInit) => fetch(i, init), readCookie };
 
 /** The draft: the user's letter provider with our reply prompt; the template reply when there is none or it fails. */
-async function draftReply(input: { settings: Settings; title: string; employer: string; employerText: string }): Promise<{ text: string; by: string; problems?: string[] }> {
+async function draftReply(input: {
+  settings: Settings;
+  title: string;
+  employer: string;
+  employerText: string;
+}): Promise<{ text: string; by: string; problems?: string[] }> {
   const s = input.settings;
-  const reply: ReplyInput = { profile: s.profile, bank: s.qa.items, title: input.title, employer: input.employer, employerText: input.employerText, lang: uiLang() };
+  const reply: ReplyInput = {
+    profile: s.profile,
+    bank: s.qa.items,
+    title: input.title,
+    employer: input.employer,
+    employerText: input.employerText,
+    lang: uiLang(),
+  };
   if (s.letters.provider !== 'template' && s.letters.provider !== 'none') {
     try {
-      const provider = await providerFor(s.letters, factoryDeps, () => ({ profile: s.profile, vacancy: { id: '1', title: input.title || '-', employer: null, url: hhHomeUrl() } }));
-      const text = cleanReply(await provider.complete({ messages: replyPrompt(reply), maxTokens: 400, temperature: 0.4, signal: AbortSignal.timeout(120_000) }));
+      const provider = await providerFor(s.letters, factoryDeps, () => ({
+        profile: s.profile,
+        vacancy: { id: '1', title: input.title || '-', employer: null, url: hhHomeUrl() },
+      }));
+      const text = cleanReply(
+        await provider.complete({
+          messages: replyPrompt(reply),
+          maxTokens: 400,
+          temperature: 0.4,
+          signal: AbortSignal.timeout(120_000),
+        }),
+      );
       if (text) return { text, by: provider.id, problems: replyProblems(text, reply) };
     } catch (e) {
-      log(`provider failed, template reply instead: ${isAbort(e) ? 'timeout' : e instanceof Error ? e.message : String(e)}`);
+      log(
+        `provider failed, template reply instead: ${isAbort(e) ? 'timeout' : e instanceof Error ? e.message : String(e)}`,
+      );
     }
   }
   return { text: templateReply(reply), by: 'template' };
@@ -57,11 +81,15 @@ export const negotiationDeps: NegotiationDeps = {
     },
     set: async (s) => void (await browser.storage.local.set({ [SYNC_KEY]: s })),
   },
-  background: (p) => void p.catch((e: unknown) => log(`background work failed: ${e instanceof Error ? e.message : String(e)}`)),
+  background: (p) =>
+    void p.catch((e: unknown) => log(`background work failed: ${e instanceof Error ? e.message : String(e)}`)),
   log,
   onInvitations: (list) => {
     const notice = invitationNotice(list, uiLang());
-    if (notice) void tell(notice).catch((e: unknown) => log(`invitation notice failed: ${e instanceof Error ? e.message : String(e)}`));
+    if (notice)
+      void tell(notice).catch((e: unknown) =>
+        log(`invitation notice failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
   },
 };
 

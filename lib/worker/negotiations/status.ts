@@ -38,7 +38,10 @@ const RANK: Record<NegotiationStatus, number> = { sent: 0, viewed: 1, archived: 
  * Both sources of one topic: the state's word wins on the final outcomes (it is structured); the live card wins
  * where it says more (a card reading «Просмотрен» while the topic lacks viewedByOpponent).
  */
-export function combineStatus(topic: NegotiationStatus | null, card: NegotiationStatus | null): NegotiationStatus | null {
+export function combineStatus(
+  topic: NegotiationStatus | null,
+  card: NegotiationStatus | null,
+): NegotiationStatus | null {
   if (topic === null) return card;
   if (card === null) return topic;
   return RANK[card] > RANK[topic] && RANK[topic] < 2 ? card : topic;

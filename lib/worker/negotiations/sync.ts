@@ -82,15 +82,27 @@ export async function applySnapshot(db: OtklikDb, snap: Snapshot, now: number): 
       const prev = existing[i];
       const topic = topicById.get(topicId);
       const card = cardById.get(topicId);
-      const status = combineStatus(topic ? statusOfTopic(topic) : null, card ? statusOfCard(card) : null) ?? prev?.status ?? 'sent';
+      const status =
+        combineStatus(topic ? statusOfTopic(topic) : null, card ? statusOfCard(card) : null) ?? prev?.status ?? 'sent';
       const vacancyId = topic?.vacancyId ?? prev?.vacancyId ?? null;
-      let job = (prev?.jobId != null ? undefined : jobs.byTopic.get(topicId) ?? (vacancyId ? jobs.byVacancy.get(vacancyId) : undefined)) ?? null;
+      let job =
+        (prev?.jobId != null
+          ? undefined
+          : (jobs.byTopic.get(topicId) ?? (vacancyId ? jobs.byVacancy.get(vacancyId) : undefined))) ?? null;
       if (!job && prev?.jobId == null && vacancyId) {
         // A job that waited for the user now has a response on hh: they answered the questionnaire (or wrote the
         // letter) there. The job is done; it is linked like any other.
         const w = jobs.waiting.get(vacancyId);
         if (w) {
-          job = { ...w, outcome: { kind: 'applied', topicId, ...(topic?.chatId ? { chatId: topic.chatId } : {}), at: topic?.created ?? now } };
+          job = {
+            ...w,
+            outcome: {
+              kind: 'applied',
+              topicId,
+              ...(topic?.chatId ? { chatId: topic.chatId } : {}),
+              at: topic?.created ?? now,
+            },
+          };
           completed.push({ job: w, topicId, chatId: topic?.chatId ?? null, at: topic?.created ?? now });
           jobs.waiting.delete(vacancyId);
         }
@@ -134,8 +146,10 @@ export async function applySnapshot(db: OtklikDb, snap: Snapshot, now: number): 
       if (card?.company) rec.employer = card.company;
       rec.hhState = topic?.lastState ?? card?.tag?.text ?? rec.hhState;
       if (topic) {
-        const more = topic.messagesCount !== null && prev?.messagesCount != null && topic.messagesCount > prev.messagesCount;
-        if (topic.hasNewMessages && (!prev?.hasNewMessages || more)) out.newMessages.push({ topicId, chatId: rec.chatId });
+        const more =
+          topic.messagesCount !== null && prev?.messagesCount != null && topic.messagesCount > prev.messagesCount;
+        if (topic.hasNewMessages && (!prev?.hasNewMessages || more))
+          out.newMessages.push({ topicId, chatId: rec.chatId });
         rec.hasNewMessages = topic.hasNewMessages;
         rec.messagesCount = topic.messagesCount ?? rec.messagesCount;
       }
@@ -157,13 +171,37 @@ export async function applySnapshot(db: OtklikDb, snap: Snapshot, now: number): 
     for (const c of completed) {
       if (c.job.reason === OUTCOME_UNKNOWN) {
         // hh's answer to our POST was not understood; its list now shows the response: it was ours, counted as sent.
-        await settleAsApplied(db, c.job, { topicId: c.topicId, vacancyId: c.job.vacancyId, chatId: c.chatId }, now, "hh.ru's responses page");
+        await settleAsApplied(
+          db,
+          c.job,
+          { topicId: c.topicId, vacancyId: c.job.vacancyId, chatId: c.chatId },
+          now,
+          "hh.ru's responses page",
+        );
         out.completedJobs.push(c.job.id);
         continue;
       }
-      const outcome = { kind: 'applied' as const, topicId: c.topicId, ...(c.chatId ? { chatId: c.chatId } : {}), at: c.at };
-      await db.jobs.update(c.job.id, { state: 'applied', outcome, reason: null, link: null, lastError: null, updatedAt: now });
-      await logEvent(db, { id: c.job.id, state: 'applied' }, 'applied', `answered on hh.ru by the user (was ${c.job.reason ?? 'needs_user'}); seen on the responses page`, now);
+      const outcome = {
+        kind: 'applied' as const,
+        topicId: c.topicId,
+        ...(c.chatId ? { chatId: c.chatId } : {}),
+        at: c.at,
+      };
+      await db.jobs.update(c.job.id, {
+        state: 'applied',
+        outcome,
+        reason: null,
+        link: null,
+        lastError: null,
+        updatedAt: now,
+      });
+      await logEvent(
+        db,
+        { id: c.job.id, state: 'applied' },
+        'applied',
+        `answered on hh.ru by the user (was ${c.job.reason ?? 'needs_user'}); seen on the responses page`,
+        now,
+      );
       out.completedJobs.push(c.job.id);
     }
   });

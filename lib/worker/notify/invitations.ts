@@ -15,9 +15,24 @@ export interface Invitation {
 export function invitationNotice(list: readonly Invitation[], lang: Lang): Notice | null {
   if (!list.length) return null;
   const n = list.length;
-  const title = lang === 'ru' ? `Otklik: ${n} ${plural(n, 'приглашение', 'приглашения', 'приглашений')}` : `Otklik: ${n} ${n === 1 ? 'invitation' : 'invitations'}`;
-  const message = list.slice(0, 3).map((i) => `${i.title}${i.employer ? ` — ${i.employer}` : ''}`).join('\n') + (n > 3 ? (lang === 'ru' ? `\nи ещё ${n - 3}` : `\nand ${n - 3} more`) : '');
-  const notice: Notice = { kind: 'invitations', id: `otklik-invitations-${list.map((i) => i.topicId).join('-').slice(0, 60)}`, title, message };
+  const title =
+    lang === 'ru'
+      ? `Otklik: ${n} ${plural(n, 'приглашение', 'приглашения', 'приглашений')}`
+      : `Otklik: ${n} ${n === 1 ? 'invitation' : 'invitations'}`;
+  const message =
+    list
+      .slice(0, 3)
+      .map((i) => `${i.title}${i.employer ? ` — ${i.employer}` : ''}`)
+      .join('\n') + (n > 3 ? (lang === 'ru' ? `\nи ещё ${n - 3}` : `\nand ${n - 3} more`) : '');
+  const notice: Notice = {
+    kind: 'invitations',
+    id: `otklik-invitations-${list
+      .map((i) => i.topicId)
+      .join('-')
+      .slice(0, 60)}`,
+    title,
+    message,
+  };
   if (n === 1) notice.url = negotiationsPageUrl();
   return notice;
 }

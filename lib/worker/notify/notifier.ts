@@ -45,7 +45,12 @@ export async function notify(deps: NotifierDeps, n: Notice): Promise<NotifyResul
     const token = await deps.token();
     if (token) {
       try {
-        await sendMessage(deps.telegram, token, s.telegram.chatId, `${n.title}\n${n.message}${n.url ? `\n${n.url}` : ''}`);
+        await sendMessage(
+          deps.telegram,
+          token,
+          s.telegram.chatId,
+          `${n.title}\n${n.message}${n.url ? `\n${n.url}` : ''}`,
+        );
         out.telegram = true;
       } catch (e) {
         deps.onError?.('telegram', e instanceof Error ? e.message : String(e));

@@ -11,7 +11,14 @@ export function tell(n: Notice): Promise<unknown> {
   return notify(
     {
       settings: getSettings,
-      browserNotify: async (id, title, message) => void (await browser.notifications.create(id, { type: 'basic', iconUrl: notificationIcon(), title, message, priority: 1 })),
+      browserNotify: async (id, title, message) =>
+        void (await browser.notifications.create(id, {
+          type: 'basic',
+          iconUrl: notificationIcon(),
+          title,
+          message,
+          priority: 1,
+        })),
       token: getTelegramToken,
       telegram: { fetch: (i, init) => fetch(i, init) },
       onError: (channel, m) => console.warn(`[otklik:notify] ${channel}: ${m}`),

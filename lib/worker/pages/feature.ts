@@ -9,7 +9,8 @@ export const pagesFeature: WorkerFeature = {
   handlers: () => ({
     loadPageFeatures: createPageFeaturesHandler({
       tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
-      inject: (tabId, file) => browser.scripting.executeScript({ target: { tabId }, files: [file as typeof PAGE_FEATURES_FILE] }),
+      inject: (tabId, file) =>
+        browser.scripting.executeScript({ target: { tabId }, files: [file as typeof PAGE_FEATURES_FILE] }),
     }),
   }),
 };

@@ -20,14 +20,16 @@ let creating: Promise<void> | null = null;
 
 async function exists(url: string): Promise<boolean> {
   const rt = browser.runtime as unknown as RuntimeWithContexts;
-  if (rt.getContexts) return (await rt.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] })).length > 0;
+  if (rt.getContexts)
+    return (await rt.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] })).length > 0;
   return (await api()?.hasDocument?.()) ?? false;
 }
 
 /** Creates the offscreen document once (concurrent callers share the creation). */
 export async function ensureOffscreenDocument(path: string, reasons: string[], justification: string): Promise<void> {
   const off = api();
-  if (!off) throw new Error('this browser has no offscreen documents (Chrome only): local models are not available here');
+  if (!off)
+    throw new Error('this browser has no offscreen documents (Chrome only): local models are not available here');
   const url = (browser.runtime.getURL as (p: string) => string)(path);
   if (await exists(url)) return;
   creating ??= off.createDocument({ url, reasons, justification }).finally(() => {

@@ -8,7 +8,13 @@ import { getTelegramToken } from '../../core/notify/token';
  * what an older version left in storage.local (which content scripts share) moves to IndexedDB now.
  */
 export function secureStorage(): void {
-  void (browser.storage.session as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } | undefined)?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
-  void Promise.all([migrateRememberedKeys(), getTelegramToken()]).catch(() => console.warn('[otklik:background] moving stored secrets failed'));
-  void ensureScriptToken(browser.storage.local as Parameters<typeof ensureScriptToken>[0]).catch((e) => console.warn('[otklik:background] script token', e));
+  void (browser.storage.session as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> } | undefined)
+    ?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    ?.catch(() => undefined);
+  void Promise.all([migrateRememberedKeys(), getTelegramToken()]).catch(() =>
+    console.warn('[otklik:background] moving stored secrets failed'),
+  );
+  void ensureScriptToken(browser.storage.local as Parameters<typeof ensureScriptToken>[0]).catch((e) =>
+    console.warn('[otklik:background] script token', e),
+  );
 }

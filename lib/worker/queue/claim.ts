@@ -30,7 +30,11 @@ export interface ClaimContext {
  * whose POST may have landed (maybeSentAt) — in flight, lost answers, crashed workers. `except` = the job
  * about to be (re)tried: its own possible application is the one it is about to confirm, not an extra one.
  */
-export async function usedInWindow(db: OtklikDb, now: number, except?: number): Promise<{ used: number; oldest: number | null }> {
+export async function usedInWindow(
+  db: OtklikDb,
+  now: number,
+  except?: number,
+): Promise<{ used: number; oldest: number | null }> {
   const since = now - WINDOW_MS;
   const recent = db.sends.where('at').above(since);
   const sends = await recent.count();
@@ -50,7 +54,9 @@ const MAX_SKIPS_PER_CLAIM = 200;
  */
 async function duePossiblySent(db: OtklikDb, now: number): Promise<Job | undefined> {
   const maybe = await db.jobs.where('maybeSentAt').above(0).toArray();
-  return maybe.filter((j) => j.state === 'pending' && j.nextAttemptAt <= now).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.id - b.id)[0];
+  return maybe
+    .filter((j) => j.state === 'pending' && j.nextAttemptAt <= now)
+    .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.id - b.id)[0];
 }
 
 /**
@@ -83,9 +89,18 @@ export function claimNext(db: OtklikDb, ctx: ClaimContext): Promise<ClaimResult>
     const expired = processing.sort((a, b) => a.leaseUntil - b.leaseUntil || a.id - b.id);
     for (let skips = 0; skips <= MAX_SKIPS_PER_CLAIM; skips++) {
       const recovered = expired.length > 0;
-      const job = expired.shift() ?? (await duePossiblySent(db, now)) ?? (await db.jobs.where('[state+nextAttemptAt]').between(['pending', Dexie.minKey], ['pending', now], true, true).first());
+      const job =
+        expired.shift() ??
+        (await duePossiblySent(db, now)) ??
+        (await db.jobs
+          .where('[state+nextAttemptAt]')
+          .between(['pending', Dexie.minKey], ['pending', now], true, true)
+          .first());
       if (!job) {
-        const next = await db.jobs.where('[state+nextAttemptAt]').between(['pending', Dexie.minKey], ['pending', Dexie.maxKey]).first();
+        const next = await db.jobs
+          .where('[state+nextAttemptAt]')
+          .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+          .first();
         return { kind: 'idle', wakeAt: next ? next.nextAttemptAt : null };
       }
       // 5. Blacklist / current employer, checked now (the list may have changed since enqueue).
@@ -93,14 +108,32 @@ export function claimNext(db: OtklikDb, ctx: ClaimContext): Promise<ClaimResult>
       if (blocked) {
         // A recovered job may have been sent before the employer was blacklisted: its maybeSentAt stays,
         // so it keeps counting against the cap for 24 h (conservative), but it is never POSTed again.
-        await db.jobs.update(job.id, { state: 'skipped', reason: 'blacklisted', leaseOwner: null, leaseUntil: 0, outcome: { kind: 'blacklisted', at: now }, updatedAt: now });
-        await logEvent(db, { id: job.id, state: 'skipped' }, 'skipped', blocked + (recovered ? ' (lease had expired: an earlier attempt may have reached hh)' : ''), now);
+        await db.jobs.update(job.id, {
+          state: 'skipped',
+          reason: 'blacklisted',
+          leaseOwner: null,
+          leaseUntil: 0,
+          outcome: { kind: 'blacklisted', at: now },
+          updatedAt: now,
+        });
+        await logEvent(
+          db,
+          { id: job.id, state: 'skipped' },
+          'skipped',
+          blocked + (recovered ? ' (lease had expired: an earlier attempt may have reached hh)' : ''),
+          now,
+        );
         continue;
       }
       // 6. The rolling daily cap.
       const { used, oldest } = await usedInWindow(db, now, job.id);
       if (used >= config.dailyCap) {
-        return { kind: 'capped', used, cap: config.dailyCap, wakeAt: Math.max(now + 1000, (oldest ?? now) + WINDOW_MS + 1) };
+        return {
+          kind: 'capped',
+          used,
+          cap: config.dailyCap,
+          wakeAt: Math.max(now + 1000, (oldest ?? now) + WINDOW_MS + 1),
+        };
       }
       // 7. Claim. maybeSentAt = now: from this moment an application may exist at hh until hh says otherwise.
       const claimed: Job = {

@@ -15,7 +15,11 @@ const freshDb = useFreshDbs('otklik-clock-test');
 const HASH = 'f'.repeat(38);
 const T0 = Date.UTC(2026, 10, 2, 12, 0, 0);
 const H = 3600_000;
-const config = (over: Partial<QueueConfig> = {}): QueueConfig => ({ ...DEFAULT_QUEUE_CONFIG, minutesOfDay: () => 12 * 60, ...over });
+const config = (over: Partial<QueueConfig> = {}): QueueConfig => ({
+  ...DEFAULT_QUEUE_CONFIG,
+  minutesOfDay: () => 12 * 60,
+  ...over,
+});
 
 /** Injected clocks: `real` is the time that really passes; `offset` is what someone did to the wall clock. */
 function clocks() {
@@ -36,15 +40,27 @@ function drainer(db: OtklikDb, k: ReturnType<typeof clocks>, cfg: QueueConfig) {
 }
 
 async function seed(db: OtklikDb, n: number, at: number): Promise<void> {
-  for (let i = 1; i <= n; i++) await enqueue(db, { vacancy: { id: String(i), title: `J${i}`, employer: null, url: `https://hh.ru/vacancy/${i}` }, resumeHash: HASH }, at);
+  for (let i = 1; i <= n; i++)
+    await enqueue(
+      db,
+      {
+        vacancy: { id: String(i), title: `J${i}`, employer: null, url: `https://hh.ru/vacancy/${i}` },
+        resumeHash: HASH,
+      },
+      at,
+    );
 }
 
 describe('measureJump', () => {
   it('same life: wall minus monotonic elapsed; another life: only a wall clock that went back', () => {
     expect(measureJump(null, { wall: 5, mono: 5, life: 'a' })).toBe(0);
     expect(measureJump({ wall: 1000, mono: 10, life: 'a' }, { wall: 2000, mono: 1010, life: 'a' })).toBe(0);
-    expect(measureJump({ wall: 1000, mono: 10, life: 'a' }, { wall: 1000 - 3 * H + 60_000, mono: 60_010, life: 'a' })).toBe(-3 * H);
-    expect(measureJump({ wall: 1000, mono: 10, life: 'a' }, { wall: 1000 + 25 * H + 5_000, mono: 5_010, life: 'a' })).toBe(25 * H);
+    expect(
+      measureJump({ wall: 1000, mono: 10, life: 'a' }, { wall: 1000 - 3 * H + 60_000, mono: 60_010, life: 'a' }),
+    ).toBe(-3 * H);
+    expect(
+      measureJump({ wall: 1000, mono: 10, life: 'a' }, { wall: 1000 + 25 * H + 5_000, mono: 5_010, life: 'a' }),
+    ).toBe(25 * H);
     expect(measureJump({ wall: 1000, mono: 10, life: 'a' }, { wall: 1000 - H, mono: 3, life: 'b' })).toBe(-H);
     expect(measureJump({ wall: 1000, mono: 10, life: 'a' }, { wall: 1000 + 25 * H, mono: 3, life: 'b' })).toBe(0);
   });
@@ -77,7 +93,12 @@ describe('the wall clock set back 3 h', () => {
     await seed(db, 1, T0);
     const d = drainer(db, k, config({ pacingMs: { min: 0, max: 0 } }));
     await observeClock(db, { wall: k.wall(), mono: k.mono(), life: 'life-1' });
-    const claim = await claimNext(db, { now: k.wall(), owner: 'life-1', random: () => 0.5, config: config({ pacingMs: { min: 0, max: 0 } }) });
+    const claim = await claimNext(db, {
+      now: k.wall(),
+      owner: 'life-1',
+      random: () => 0.5,
+      config: config({ pacingMs: { min: 0, max: 0 } }),
+    });
     expect(claim.kind).toBe('claimed');
     // The worker dies mid-request; the clock is set back 3 h; a new worker wakes 100 s later (real).
     k.c.offset = -3 * H;
@@ -139,7 +160,11 @@ describe('the wall clock set forward 25 h', () => {
     k.c.real += 10_000;
     k.c.offset = 25 * H;
     // Queued from a page after the change (the new clock): must not be pushed another 25 h out.
-    await enqueue(db, { vacancy: { id: '7', title: 'J7', employer: null, url: 'https://hh.ru/vacancy/7' }, resumeHash: HASH }, k.wall());
+    await enqueue(
+      db,
+      { vacancy: { id: '7', title: 'J7', employer: null, url: 'https://hh.ru/vacancy/7' }, resumeHash: HASH },
+      k.wall(),
+    );
     k.c.real += 10_000;
     expect(await d.step()).toMatchObject({ kind: 'pacing', wakeAt: k.wall() + 40_000 });
     k.c.real += 40_000;

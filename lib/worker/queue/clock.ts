@@ -46,7 +46,12 @@ export interface RebaseResult {
 const shift = (t: number | undefined, j: number): number | undefined => (t === undefined ? undefined : t + j);
 
 function shiftJob(job: Job, j: number, now: number): Job {
-  const next: Job = { ...job, nextAttemptAt: job.nextAttemptAt + j, createdAt: job.createdAt + j, updatedAt: job.updatedAt + j };
+  const next: Job = {
+    ...job,
+    nextAttemptAt: job.nextAttemptAt + j,
+    createdAt: job.createdAt + j,
+    updatedAt: job.updatedAt + j,
+  };
   if (job.leaseUntil > 0) next.leaseUntil = job.leaseUntil + j;
   // A possible send counts against the cap like a logged one: never moved earlier (see the send log below).
   if (job.maybeSentAt !== undefined) next.maybeSentAt = j > 0 ? job.maybeSentAt + j : Math.min(job.maybeSentAt, now);
@@ -81,7 +86,10 @@ export function observeClock(db: OtklikDb, cur: ClockReading): Promise<RebaseRes
     const events = await db.events.filter((e) => old(e.at)).modify((e) => void (e.at += jump));
     const pacing = await db.meta.get('pacing');
     if (pacing?.key === 'pacing' && old(pacing.value.at ?? pacing.value.nextAt)) {
-      await db.meta.put({ key: 'pacing', value: { nextAt: pacing.value.nextAt + jump, at: (pacing.value.at ?? pacing.value.nextAt) + jump } });
+      await db.meta.put({
+        key: 'pacing',
+        value: { nextAt: pacing.value.nextAt + jump, at: (pacing.value.at ?? pacing.value.nextAt) + jump },
+      });
     }
     const pause = await db.meta.get('pause');
     if (pause?.key === 'pause' && pause.value && old(pause.value.since)) {

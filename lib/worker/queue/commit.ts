@@ -34,7 +34,13 @@ export interface QuestionnaireNote {
   sent?: { at: number; answers: ReadonlyArray<{ question: string; answer: string }>; description: string };
 }
 
-type Change = { patch: Partial<Job>; event: JobEventType; detail: string; pause?: PauseState; send?: { at: number; confirmed: boolean } };
+type Change = {
+  patch: Partial<Job>;
+  event: JobEventType;
+  detail: string;
+  pause?: PauseState;
+  send?: { at: number; confirmed: boolean };
+};
 
 /** Job reason of an answer that was not understood (needs_user until hh's responses page settles it). */
 export const OUTCOME_UNKNOWN = 'outcome_unknown';
@@ -43,7 +49,12 @@ export const OUTCOME_UNKNOWN = 'outcome_unknown';
 const CLEARED = { maybeSentAt: undefined, leaseOwner: null, leaseUntil: 0 } as const;
 
 /** What an hh answer does to a job (pure). */
-export function transition(job: Job, outcome: ApplyOutcome, ctx: Pick<CommitContext, 'now' | 'random' | 'config'>, oldestSend: number | null): Change {
+export function transition(
+  job: Job,
+  outcome: ApplyOutcome,
+  ctx: Pick<CommitContext, 'now' | 'random' | 'config'>,
+  oldestSend: number | null,
+): Change {
   const { now, config } = ctx;
   const detail = describeOutcome(outcome);
   const done = (kind: JobOutcome['kind'], extra: Partial<JobOutcome> = {}): JobOutcome => ({ kind, at: now, ...extra });
@@ -53,7 +64,12 @@ export function transition(job: Job, outcome: ApplyOutcome, ctx: Pick<CommitCont
       if (outcome.topicId) o.topicId = outcome.topicId;
       if (outcome.chatId) o.chatId = outcome.chatId;
       if (outcome.responseLabel) o.responseLabel = outcome.responseLabel;
-      return { patch: { ...CLEARED, state: 'applied', outcome: o, reason: null, lastError: null }, event: 'applied', detail, send: { at: now, confirmed: true } };
+      return {
+        patch: { ...CLEARED, state: 'applied', outcome: o, reason: null, lastError: null },
+        event: 'applied',
+        detail,
+        send: { at: now, confirmed: true },
+      };
     }
     case 'already_applied': {
       const o = done('already_applied');
@@ -62,21 +78,65 @@ export function transition(job: Job, outcome: ApplyOutcome, ctx: Pick<CommitCont
       // If an earlier attempt of ours lost its answer, this is almost surely that application: count it
       // (at the latest time it may have been sent — the conservative end for a rolling window).
       const send = job.unconfirmed ? { at: job.maybeSentAt ?? now, confirmed: false } : undefined;
-      const why = job.unconfirmed ? ' — the earlier attempt had landed; counted as our application' : ' — applied before (by hand or elsewhere)';
-      const change: Change = { patch: { ...CLEARED, state: 'applied', outcome: o, reason: 'already_applied', lastError: null }, event: 'already_applied', detail: detail + why };
+      const why = job.unconfirmed
+        ? ' — the earlier attempt had landed; counted as our application'
+        : ' — applied before (by hand or elsewhere)';
+      const change: Change = {
+        patch: { ...CLEARED, state: 'applied', outcome: o, reason: 'already_applied', lastError: null },
+        event: 'already_applied',
+        detail: detail + why,
+      };
       if (send) change.send = send;
       return change;
     }
     case 'test_required':
-      return { patch: { ...CLEARED, state: 'needs_user', reason: 'test_required', link: outcome.link, outcome: done('test_required') }, event: 'needs_user', detail };
+      return {
+        patch: {
+          ...CLEARED,
+          state: 'needs_user',
+          reason: 'test_required',
+          link: outcome.link,
+          outcome: done('test_required'),
+        },
+        event: 'needs_user',
+        detail,
+      };
     case 'letter_required':
-      return { patch: { ...CLEARED, state: 'needs_user', reason: 'letter_required', link: canonicalVacancyUrl(job.vacancyId, job.vacancy.url), outcome: done('letter_required') }, event: 'needs_user', detail };
+      return {
+        patch: {
+          ...CLEARED,
+          state: 'needs_user',
+          reason: 'letter_required',
+          link: canonicalVacancyUrl(job.vacancyId, job.vacancy.url),
+          outcome: done('letter_required'),
+        },
+        event: 'needs_user',
+        detail,
+      };
     case 'external':
-      return { patch: { ...CLEARED, state: 'needs_user', reason: 'external', link: externalApplyUrl(outcome.url) ?? canonicalVacancyUrl(job.vacancyId, job.vacancy.url), outcome: done('external') }, event: 'needs_user', detail };
+      return {
+        patch: {
+          ...CLEARED,
+          state: 'needs_user',
+          reason: 'external',
+          link: externalApplyUrl(outcome.url) ?? canonicalVacancyUrl(job.vacancyId, job.vacancy.url),
+          outcome: done('external'),
+        },
+        event: 'needs_user',
+        detail,
+      };
     case 'vacancy_gone':
-      return { patch: { ...CLEARED, state: 'skipped', reason: 'vacancy_gone', outcome: done('vacancy_gone') }, event: 'skipped', detail };
+      return {
+        patch: { ...CLEARED, state: 'skipped', reason: 'vacancy_gone', outcome: done('vacancy_gone') },
+        event: 'skipped',
+        detail,
+      };
     case 'rejected':
-      return { patch: { ...CLEARED, state: 'failed', reason: outcome.code, lastError: detail, outcome: done('rejected') }, event: 'failed', detail };
+      return {
+        patch: { ...CLEARED, state: 'failed', reason: outcome.code, lastError: detail, outcome: done('rejected') },
+        event: 'failed',
+        detail,
+      };
     case 'daily_limit': {
       // Not sent (hh refused before counting). Back to the queue, due as before; the whole queue waits until
       // the oldest application we know of leaves the 24 h window (at least 30 min: hh may count applications
@@ -92,7 +152,12 @@ export function transition(job: Job, outcome: ApplyOutcome, ctx: Pick<CommitCont
     case 'captcha_or_login': {
       const reason = outcome.which === 'captcha' ? 'captcha' : 'logged_out';
       // The request never reached the apply handler: definitively not sent. The job waits at the head.
-      return { patch: { ...CLEARED, state: 'pending', lastError: detail }, event: 'deferred', detail: `${detail}; queue paused`, pause: { reason, message: PAUSE_MESSAGES[reason], since: now } };
+      return {
+        patch: { ...CLEARED, state: 'pending', lastError: detail },
+        event: 'deferred',
+        detail: `${detail}; queue paused`,
+        pause: { reason, message: PAUSE_MESSAGES[reason], since: now },
+      };
     }
     case 'xsrf':
       return {
@@ -109,14 +174,36 @@ export function transition(job: Job, outcome: ApplyOutcome, ctx: Pick<CommitCont
       const n = job.transientFailures + 1;
       if (n >= config.retry.maxTransientFailures) {
         return {
-          patch: { state: 'failed', leaseOwner: null, leaseUntil: 0, transientFailures: n, unconfirmed: true, reason: outcome.kind, lastError: detail, outcome: done('exhausted') },
+          patch: {
+            state: 'failed',
+            leaseOwner: null,
+            leaseUntil: 0,
+            transientFailures: n,
+            unconfirmed: true,
+            reason: outcome.kind,
+            lastError: detail,
+            outcome: done('exhausted'),
+          },
           event: 'failed',
           detail: `${detail}; gave up after ${n} transient failures`,
         };
       }
-      const delay = backoffDelay(n, config, ctx.random, outcome.kind === 'server_error' ? outcome.retryAfterMs : undefined);
+      const delay = backoffDelay(
+        n,
+        config,
+        ctx.random,
+        outcome.kind === 'server_error' ? outcome.retryAfterMs : undefined,
+      );
       return {
-        patch: { state: 'pending', leaseOwner: null, leaseUntil: 0, transientFailures: n, unconfirmed: true, nextAttemptAt: now + delay, lastError: detail },
+        patch: {
+          state: 'pending',
+          leaseOwner: null,
+          leaseUntil: 0,
+          transientFailures: n,
+          unconfirmed: true,
+          nextAttemptAt: now + delay,
+          lastError: detail,
+        },
         event: 'retry_scheduled',
         detail: `${detail}; retry ${n}/${config.retry.maxTransientFailures - 1} in ${Math.round(delay / 100) / 10} s`,
       };
@@ -126,7 +213,15 @@ export function transition(job: Job, outcome: ApplyOutcome, ctx: Pick<CommitCont
       // and is never re-sent by the queue: the worker looks for it on hh's responses page (lib/worker/queue/unknown.ts),
       // and the whole queue waits for a person — hh may have changed its answers.
       return {
-        patch: { state: 'needs_user', leaseOwner: null, leaseUntil: 0, unconfirmed: true, reason: OUTCOME_UNKNOWN, lastError: detail, link: null },
+        patch: {
+          state: 'needs_user',
+          leaseOwner: null,
+          leaseUntil: 0,
+          unconfirmed: true,
+          reason: OUTCOME_UNKNOWN,
+          lastError: detail,
+          link: null,
+        },
         event: 'needs_user',
         detail: `${detail}; counted against the cap, queue paused, checking hh.ru's responses page`,
         pause: { reason: 'unknown_answer', message: PAUSE_MESSAGES.unknown_answer, since: now },
@@ -137,7 +232,8 @@ export function transition(job: Job, outcome: ApplyOutcome, ctx: Pick<CommitCont
 /** The questionnaire's part of the event line (needs_user: which questions; hh asking again after our answers). */
 function withQuestionnaire(change: Change, outcome: ApplyOutcome, note: QuestionnaireNote): void {
   if (outcome.kind !== 'test_required') return;
-  if (note.sent) change.detail = `hh asked for the questionnaire again after our answers — answer it on hh (${note.sent.answers.length} answers were sent)`;
+  if (note.sent)
+    change.detail = `hh asked for the questionnaire again after our answers — answer it on hh (${note.sent.answers.length} answers were sent)`;
   else if (note.problem) change.detail = `${change.detail}: ${note.problem}`;
 }
 
@@ -146,7 +242,11 @@ function withQuestionnaire(change: Change, outcome: ApplyOutcome, note: Question
  * IndexedDB only inside. null = the job is no longer ours or the lease already ran out: the caller stops
  * and commits what it has (a recovery may be under way; never a second POST on a lost lease).
  */
-export function renewLease(db: OtklikDb, jobId: number, ctx: Pick<CommitContext, 'now' | 'owner' | 'config'>): Promise<Job | null> {
+export function renewLease(
+  db: OtklikDb,
+  jobId: number,
+  ctx: Pick<CommitContext, 'now' | 'owner' | 'config'>,
+): Promise<Job | null> {
   const { now } = ctx;
   return db.transaction('rw', [db.jobs], async () => {
     const job = await db.jobs.get(jobId);
@@ -162,14 +262,28 @@ export function renewLease(db: OtklikDb, jobId: number, ctx: Pick<CommitContext,
  * must still be ours (processing, our lease owner); otherwise the commit is stale and only an "applied"
  * truth is kept — hh's answer is never thrown away when it says an application exists.
  */
-export function commitOutcome(db: OtklikDb, jobId: number, outcome: ApplyOutcome, ctx: CommitContext, note?: QuestionnaireNote, opts: { preflight?: boolean } = {}): Promise<CommitResult> {
+export function commitOutcome(
+  db: OtklikDb,
+  jobId: number,
+  outcome: ApplyOutcome,
+  ctx: CommitContext,
+  note?: QuestionnaireNote,
+  opts: { preflight?: boolean } = {},
+): Promise<CommitResult> {
   const { now } = ctx;
   return db.transaction('rw', [db.jobs, db.events, db.sends, db.meta], async (): Promise<CommitResult> => {
     const job = await db.jobs.get(jobId);
     const mine = job?.state === 'processing' && job.leaseOwner === ctx.owner;
     if (!job || !mine) {
       if (job && note?.sent) await logEvent(db, job, 'questionnaire', note.sent.description, now);
-      if (job) await logEvent(db, job, 'stale_commit', `answer arrived after the lease was lost (${job.state}, owner ${job.leaseOwner ?? '-'}): ${describeOutcome(outcome)}`, now);
+      if (job)
+        await logEvent(
+          db,
+          job,
+          'stale_commit',
+          `answer arrived after the lease was lost (${job.state}, owner ${job.leaseOwner ?? '-'}): ${describeOutcome(outcome)}`,
+          now,
+        );
       const isApplied = outcome.kind === 'applied' || outcome.kind === 'already_applied';
       if (!job || !isApplied || job.state === 'applied') return { kind: 'stale', job: job ?? null };
       // Fall through with a synthetic view of the job as ours: hh says the application exists.
@@ -185,7 +299,8 @@ export function commitOutcome(db: OtklikDb, jobId: number, outcome: ApplyOutcome
       if (!job.unconfirmed) change.patch.maybeSentAt = undefined;
     }
     const next: Job = { ...job, ...change.patch, updatedAt: now };
-    if (note) next.questionnaire = { total: note.total, unknown: note.unknown, answered: note.sent?.answers.length ?? 0 };
+    if (note)
+      next.questionnaire = { total: note.total, unknown: note.unknown, answered: note.sent?.answers.length ?? 0 };
     // The answered POST is this attempt's send: a possible application dates from it (the conservative end).
     if (note?.sent && next.maybeSentAt !== undefined) next.maybeSentAt = Math.max(next.maybeSentAt, note.sent.at);
     if (next.maybeSentAt === undefined) delete next.maybeSentAt;
@@ -195,11 +310,20 @@ export function commitOutcome(db: OtklikDb, jobId: number, outcome: ApplyOutcome
       // answered POST is paced like any send: the next POST waits a full gap after it, not only after the claim.
       if (mine) await logEvent(db, next, 'questionnaire', note.sent.description, now);
       const pacing = await db.meta.get('pacing');
-      const nextAt = Math.max(pacing?.key === 'pacing' ? pacing.value.nextAt : 0, now + pacingDelay(ctx.config, ctx.random));
+      const nextAt = Math.max(
+        pacing?.key === 'pacing' ? pacing.value.nextAt : 0,
+        now + pacingDelay(ctx.config, ctx.random),
+      );
       await db.meta.put({ key: 'pacing', value: { nextAt, at: now } });
     }
     await logEvent(db, next, change.event, change.detail, now);
-    if (change.send) await db.sends.add({ at: change.send.at, jobId: job.id, vacancyId: job.vacancyId, confirmed: change.send.confirmed });
+    if (change.send)
+      await db.sends.add({
+        at: change.send.at,
+        jobId: job.id,
+        vacancyId: job.vacancyId,
+        confirmed: change.send.confirmed,
+      });
     let pause: PauseState | null = null;
     if (change.pause) {
       const cur = await readPause(db);
@@ -209,6 +333,11 @@ export function commitOutcome(db: OtklikDb, jobId: number, outcome: ApplyOutcome
       } else pause = cur;
     }
     // An unclear answer is told as the pause (its notice), not as a "needs you" for this vacancy.
-    return { kind: 'committed', job: next, pause, needsUser: next.state === 'needs_user' && next.reason !== OUTCOME_UNKNOWN };
+    return {
+      kind: 'committed',
+      job: next,
+      pause,
+      needsUser: next.state === 'needs_user' && next.reason !== OUTCOME_UNKNOWN,
+    };
   });
 }

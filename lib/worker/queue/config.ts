@@ -56,15 +56,26 @@ export const DEFAULT_QUEUE_CONFIG: QueueConfig = {
  * Fast mode (`settings.apply.fast`, tests and debugging): no pacing, short leases, sub-second backoff.
  * The lease still exceeds the worst case of one step: 3 requests × requestTimeoutMs (2.4 s < 2.5 s).
  */
-const FAST = { pacingMs: { min: 0, max: 0 }, leaseMs: 2_500, requestTimeoutMs: 800, retry: { baseMs: 250, maxMs: 2_000, maxTransientFailures: 8 } };
+const FAST = {
+  pacingMs: { min: 0, max: 0 },
+  leaseMs: 2_500,
+  requestTimeoutMs: 800,
+  retry: { baseMs: 250, maxMs: 2_000, maxTransientFailures: 8 },
+};
 
-export function queueConfigFromSettings(s: Settings, minutesOfDay: (now: number) => number = localMinutesOfDay): QueueConfig {
+export function queueConfigFromSettings(
+  s: Settings,
+  minutesOfDay: (now: number) => number = localMinutesOfDay,
+): QueueConfig {
   const a = s.apply;
   const base: QueueConfig = {
     ...DEFAULT_QUEUE_CONFIG,
     dailyCap: a.dailyCap,
     pacingMs: { min: a.pacing.minSeconds * 1000, max: a.pacing.maxSeconds * 1000 },
-    quietHours: a.quietHours.enabled && a.quietHours.from !== a.quietHours.to ? { from: toMinutes(a.quietHours.from), to: toMinutes(a.quietHours.to) } : null,
+    quietHours:
+      a.quietHours.enabled && a.quietHours.from !== a.quietHours.to
+        ? { from: toMinutes(a.quietHours.from), to: toMinutes(a.quietHours.to) }
+        : null,
     blacklist: s.profile.employerBlacklist,
     currentEmployer: a.currentEmployer,
     questionnaire: { auto: s.qa.autoAnswer, bank: s.qa.items },

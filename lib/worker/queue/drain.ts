@@ -65,7 +65,6 @@ export type StepResult =
   | { kind: 'refused'; job: Job; reason: string; detail: string }
   | Exclude<ClaimResult, { kind: 'claimed' }>;
 
-
 const PAUSING: ReadonlySet<ApplyOutcome['kind']> = new Set(['daily_limit', 'captcha_or_login', 'xsrf', 'unknown']);
 
 /** One step: claim (transaction) → apply (network, no transaction) → commit (transaction). */
@@ -89,11 +88,22 @@ export async function drainOnce(deps: DrainDeps, config: QueueConfig): Promise<S
   if (deps.verifyVacancy && deps.client.getPage && job.employerCheckedAt === undefined) {
     const read = await fetchVacancyFacts(deps.client.getPage, origin, job.vacancyId, leaseDeadline(deps, job));
     const verdict = judgeVacancy(job, read, config);
-    if (verdict.kind === 'outcome') return commitAndNotify(deps, config, job, verdict.outcome, recovered, undefined, { preflight: true });
+    if (verdict.kind === 'outcome')
+      return commitAndNotify(deps, config, job, verdict.outcome, recovered, undefined, { preflight: true });
     const known = deps.knownSignals?.(job.vacancyId);
-    const checked = await commitVerdict(db, job.id, verdict, { now: deps.now(), owner: deps.owner, leaseMs: config.leaseMs, ...(known ? { known } : {}) });
+    const checked = await commitVerdict(db, job.id, verdict, {
+      now: deps.now(),
+      owner: deps.owner,
+      leaseMs: config.leaseMs,
+      ...(known ? { known } : {}),
+    });
     if (!checked || verdict.kind === 'refuse') {
-      return { kind: 'refused', job: checked ?? job, reason: verdict.kind === 'refuse' ? verdict.reason : 'lease_lost', detail: verdict.kind === 'refuse' ? verdict.detail : 'the lease ran out while hh was read; nothing sent' };
+      return {
+        kind: 'refused',
+        job: checked ?? job,
+        reason: verdict.kind === 'refuse' ? verdict.reason : 'lease_lost',
+        detail: verdict.kind === 'refuse' ? verdict.detail : 'the lease ran out while hh was read; nothing sent',
+      };
     }
     job = checked;
     try {
@@ -115,24 +125,54 @@ export async function drainOnce(deps: DrainDeps, config: QueueConfig): Promise<S
         /* notifications are best effort */
       }
     }
-    return { kind: 'refused', job: held ?? job, reason: held ? (hold.kind === 'letter' ? 'letter_required' : NO_AUTO_RESPONSE) : 'lease_lost', detail: hold.detail };
+    return {
+      kind: 'refused',
+      job: held ?? job,
+      reason: held ? (hold.kind === 'letter' ? 'letter_required' : NO_AUTO_RESPONSE) : 'lease_lost',
+      detail: hold.detail,
+    };
   }
 
   // The work. Never inside a transaction: a fetch would let IndexedDB auto-commit mid-way.
   // It must finish before the lease expires, or another claimer would recover the job while we still
   // wait for hh: the overall deadline aborts it (→ network outcome, retried under the usual rules).
-  const request: ApplyRequest = { vacancyId: job.vacancyId, resumeHash: job.resumeHash, letter: job.letter ?? '', origin };
+  const request: ApplyRequest = {
+    vacancyId: job.vacancyId,
+    resumeHash: job.resumeHash,
+    letter: job.letter ?? '',
+    origin,
+  };
   let outcome = await applyWithin(deps, job, request);
   let note: QuestionnaireNote | undefined;
-  if (outcome.kind === 'test_required' && config.questionnaire.auto && bankHasAnswers(config.questionnaire.bank) && deps.client.getPage) {
+  if (
+    outcome.kind === 'test_required' &&
+    config.questionnaire.auto &&
+    bankHasAnswers(config.questionnaire.bank) &&
+    deps.client.getPage
+  ) {
     ({ outcome, note } = await answerQuestionnaire(deps, config, job, outcome, request));
   }
 
   return commitAndNotify(deps, config, job, outcome, recovered, note);
 }
 
-async function commitAndNotify(deps: DrainDeps, config: QueueConfig, job: Job, outcome: ApplyOutcome, recovered: boolean, note?: QuestionnaireNote, opts?: { preflight?: boolean }): Promise<StepResult> {
-  const commit = await commitOutcome(deps.db, job.id, outcome, { now: deps.now(), owner: deps.owner, random: deps.random, config }, note, opts);
+async function commitAndNotify(
+  deps: DrainDeps,
+  config: QueueConfig,
+  job: Job,
+  outcome: ApplyOutcome,
+  recovered: boolean,
+  note?: QuestionnaireNote,
+  opts?: { preflight?: boolean },
+): Promise<StepResult> {
+  const commit = await commitOutcome(
+    deps.db,
+    job.id,
+    outcome,
+    { now: deps.now(), owner: deps.owner, random: deps.random, config },
+    note,
+    opts,
+  );
   const result: StepResult = {
     kind: 'worked',
     job: commit.job ?? job,
@@ -142,7 +182,8 @@ async function commitAndNotify(deps: DrainDeps, config: QueueConfig, job: Job, o
     stale: commit.kind === 'stale',
   };
   try {
-    if (commit.kind === 'committed' && commit.pause && PAUSING.has(outcome.kind)) await deps.notifier?.paused(commit.pause);
+    if (commit.kind === 'committed' && commit.pause && PAUSING.has(outcome.kind))
+      await deps.notifier?.paused(commit.pause);
     if (commit.kind === 'committed' && commit.needsUser) await deps.notifier?.needsUser(commit.job);
   } catch {
     /* notifications are best effort */
@@ -151,7 +192,8 @@ async function commitAndNotify(deps: DrainDeps, config: QueueConfig, job: Job, o
 }
 
 /** A request made under the job's lease must end before it: aborted half a second ahead (at least 1 s given). */
-const leaseDeadline = (deps: DrainDeps, job: Job): AbortSignal => AbortSignal.timeout(Math.max(1_000, job.leaseUntil - deps.now() - 500));
+const leaseDeadline = (deps: DrainDeps, job: Job): AbortSignal =>
+  AbortSignal.timeout(Math.max(1_000, job.leaseUntil - deps.now() - 500));
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** One apply POST under the job's lease: the deadline is the lease's end (→ a network outcome, retried as usual). */
@@ -209,20 +251,39 @@ async function answerQuestionnaire(
 
   let job = await renew();
   if (!job) return { outcome: first };
-  const page = await getPage(link.href, leaseDeadline(deps, job)).catch((e: unknown) => ({ kind: 'network' as const, detail: errorText(e) }));
-  if (page.kind === 'network') return { outcome: { kind: 'network', status: 0, detail: `questionnaire page: ${page.detail}` } };
+  const page = await getPage(link.href, leaseDeadline(deps, job)).catch((e: unknown) => ({
+    kind: 'network' as const,
+    detail: errorText(e),
+  }));
+  if (page.kind === 'network')
+    return { outcome: { kind: 'network', status: 0, detail: `questionnaire page: ${page.detail}` } };
   const read = readQuestionnairePage(page.answer);
   if (read.kind === 'outcome') return { outcome: read.outcome };
-  if (read.kind === 'unreadable') return { outcome: first, note: { total: 0, unknown: 0, problem: `${read.reason} — not understood, answer it on hh` } };
+  if (read.kind === 'unreadable')
+    return {
+      outcome: first,
+      note: { total: 0, unknown: 0, problem: `${read.reason} — not understood, answer it on hh` },
+    };
 
   const decision = decideQuestionnaire(read.form, config.questionnaire.bank);
-  if (decision.kind === 'needs_user') return { outcome: first, note: { total: decision.total, unknown: decision.unknown.length, problem: decision.problem } };
+  if (decision.kind === 'needs_user')
+    return {
+      outcome: first,
+      note: { total: decision.total, unknown: decision.unknown.length, problem: decision.problem },
+    };
 
   job = await renew();
   if (!job) return { outcome: first };
   const at = deps.now();
   const outcome = await applyWithin(deps, job, { ...request, questionnaire: decision.fields });
-  return { outcome, note: { total: decision.total, unknown: 0, sent: { at, answers: decision.answers, description: describeSentAnswers(decision.answers) } } };
+  return {
+    outcome,
+    note: {
+      total: decision.total,
+      unknown: 0,
+      sent: { at, answers: decision.answers, description: describeSentAnswers(decision.answers) },
+    },
+  };
 }
 
 export interface DrainSummary {
@@ -235,11 +296,16 @@ export interface DrainSummary {
  * Steps until the queue has to wait (pacing, pause, cap, nothing due) or the budget is spent. With pacing on
  * this is one job per wake-up; with pacing off (fast mode, bench) it drains many in one wake-up.
  */
-export async function drainUntilWait(deps: DrainDeps, config: QueueConfig, budget: { maxJobs: number; maxMs: number }): Promise<DrainSummary> {
+export async function drainUntilWait(
+  deps: DrainDeps,
+  config: QueueConfig,
+  budget: { maxJobs: number; maxMs: number },
+): Promise<DrainSummary> {
   const started = deps.now();
   const steps: StepResult[] = [];
   for (;;) {
-    if (steps.length >= budget.maxJobs || deps.now() - started >= budget.maxMs) return { steps, stop: { kind: 'budget' } };
+    if (steps.length >= budget.maxJobs || deps.now() - started >= budget.maxMs)
+      return { steps, stop: { kind: 'budget' } };
     const r = await drainOnce(deps, config);
     steps.push(r);
     if (r.kind !== 'worked' && r.kind !== 'refused') return { steps, stop: r };

@@ -55,19 +55,36 @@ function storedSnapshot(v: VacancySnapshot): VacancySnapshot {
   return { ...v, url };
 }
 
-async function enqueueOne(db: OtklikDb, raw: EnqueueInput, now: number, block: EmployerBlock | undefined): Promise<EnqueueResult> {
+async function enqueueOne(
+  db: OtklikDb,
+  raw: EnqueueInput,
+  now: number,
+  block: EmployerBlock | undefined,
+): Promise<EnqueueResult> {
   const input: EnqueueInput = { ...raw, vacancy: storedSnapshot(raw.vacancy) };
   const vacancyId = input.vacancy.id;
   const existing = await db.jobs.where('[vacancyId+resumeHash]').equals([vacancyId, input.resumeHash]).first();
   if (existing) {
     if (existing.state !== 'cancelled') {
-      return { jobId: existing.id, created: false, state: existing.state, reason: 'already_queued', detail: `already in the queue (${existing.state})` };
+      return {
+        jobId: existing.id,
+        created: false,
+        state: existing.state,
+        reason: 'already_queued',
+        detail: `already in the queue (${existing.state})`,
+      };
     }
   }
   const others = await db.jobs.where('vacancyId').equals(vacancyId).toArray();
   const rival = others.find((j) => j.resumeHash !== input.resumeHash && HOLDS_VACANCY.has(j.state));
   if (rival) {
-    return { jobId: rival.id, created: false, state: rival.state, reason: 'vacancy_queued_with_other_resume', detail: `hh takes one response per vacancy; job ${rival.id} (${rival.state}) uses another resume` };
+    return {
+      jobId: rival.id,
+      created: false,
+      state: rival.state,
+      reason: 'vacancy_queued_with_other_resume',
+      detail: `hh takes one response per vacancy; job ${rival.id} (${rival.state}) uses another resume`,
+    };
   }
   const blocked = block?.(input.vacancy) ?? null;
   if (existing) {
@@ -88,7 +105,13 @@ async function enqueueOne(db: OtklikDb, raw: EnqueueInput, now: number, block: E
     // A stale letter draft of the cancelled job is not this job's: a new one is written (undefined removes the field).
     if (waits) changes.letterDraft = undefined;
     await db.jobs.update(existing.id, changes);
-    await logEvent(db, { id: existing.id, state }, 'retried', blocked ? `re-enqueued, skipped: ${blocked}` : 're-enqueued after cancel', now);
+    await logEvent(
+      db,
+      { id: existing.id, state },
+      'retried',
+      blocked ? `re-enqueued, skipped: ${blocked}` : 're-enqueued after cancel',
+      now,
+    );
     return blocked
       ? { jobId: existing.id, created: true, state, reason: 'blacklisted', detail: blocked }
       : { jobId: existing.id, created: true, state, reason: 'revived' };
@@ -116,7 +139,13 @@ async function enqueueOne(db: OtklikDb, raw: EnqueueInput, now: number, block: E
     updatedAt: now,
   };
   const id = (await db.jobs.add(job as Job)) as number;
-  await logEvent(db, { id, state: blocked ? 'pending' : state }, 'enqueued', `${input.vacancy.title} — ${input.vacancy.employer?.name ?? 'employer unknown'} (resume ${input.resumeHash.slice(0, 6)}…)`, now);
+  await logEvent(
+    db,
+    { id, state: blocked ? 'pending' : state },
+    'enqueued',
+    `${input.vacancy.title} — ${input.vacancy.employer?.name ?? 'employer unknown'} (resume ${input.resumeHash.slice(0, 6)}…)`,
+    now,
+  );
   if (blocked) {
     await logEvent(db, { id, state }, 'skipped', blocked, now);
     return { jobId: id, created: true, state, reason: 'blacklisted', detail: blocked };
@@ -132,19 +161,35 @@ function isConstraintError(e: unknown): boolean {
  * Adds a job unless the (vacancy, resume) pair is already known; says which. Idempotent under races: a
  * concurrent insert of the same pair loses on the unique index and reads as `already_queued`.
  */
-export async function enqueue(db: OtklikDb, input: EnqueueInput, now: number, block?: EmployerBlock): Promise<EnqueueResult> {
+export async function enqueue(
+  db: OtklikDb,
+  input: EnqueueInput,
+  now: number,
+  block?: EmployerBlock,
+): Promise<EnqueueResult> {
   try {
     return await db.transaction('rw', db.jobs, db.events, () => enqueueOne(db, input, now, block));
   } catch (e) {
     if (!isConstraintError(e)) throw e;
     const existing = await db.jobs.where('[vacancyId+resumeHash]').equals([input.vacancy.id, input.resumeHash]).first();
     if (!existing) throw e;
-    return { jobId: existing.id, created: false, state: existing.state, reason: 'already_queued', detail: `already in the queue (${existing.state})` };
+    return {
+      jobId: existing.id,
+      created: false,
+      state: existing.state,
+      reason: 'already_queued',
+      detail: `already in the queue (${existing.state})`,
+    };
   }
 }
 
 /** Many at once ("queue all shown above score X"): one transaction, one result per input, in order. */
-export async function enqueueMany(db: OtklikDb, inputs: readonly EnqueueInput[], now: number, block?: EmployerBlock): Promise<EnqueueResult[]> {
+export async function enqueueMany(
+  db: OtklikDb,
+  inputs: readonly EnqueueInput[],
+  now: number,
+  block?: EmployerBlock,
+): Promise<EnqueueResult[]> {
   try {
     return await db.transaction('rw', db.jobs, db.events, async () => {
       const out: EnqueueResult[] = [];
@@ -159,4 +204,3 @@ export async function enqueueMany(db: OtklikDb, inputs: readonly EnqueueInput[],
     return out;
   }
 }
-

@@ -11,7 +11,8 @@ export const queueFeature: WorkerFeature = {
     enqueueMany: async (req, sender) => {
       const res = await queue.enqueueMany(req, sender);
       const only = req.items.length === 1 ? req.items[0] : undefined;
-      if (only && res.created === 1 && sender.tabId !== undefined) void feedback.label(only.vacancy.id, 'relevant', 'queued').catch(() => undefined);
+      if (only && res.created === 1 && sender.tabId !== undefined)
+        void feedback.label(only.vacancy.id, 'relevant', 'queued').catch(() => undefined);
       return res;
     },
   }),

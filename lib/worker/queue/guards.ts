@@ -19,7 +19,11 @@ export function normEmployer(name: string): string {
  * Why this vacancy must never be applied to, or null. By hh employer id when both sides know it, else by
  * normalised name. The user's current employer counts as blacklisted.
  */
-export function employerBlockReason(vacancy: VacancySnapshot, blacklist: readonly BlacklistEntry[], currentEmployer: string): string | null {
+export function employerBlockReason(
+  vacancy: VacancySnapshot,
+  blacklist: readonly BlacklistEntry[],
+  currentEmployer: string,
+): string | null {
   const e = vacancy.employer;
   if (!e) return null;
   const name = normEmployer(e.name);
@@ -27,11 +31,13 @@ export function employerBlockReason(vacancy: VacancySnapshot, blacklist: readonl
     if (b.id && e.id && b.id === e.id) return `employer blacklisted: ${b.name}`;
     if (name && normEmployer(b.name) === name) return `employer blacklisted: ${b.name}`;
   }
-  if (currentEmployer.trim() && name && normEmployer(currentEmployer) === name) return `current employer: ${currentEmployer.trim()}`;
+  if (currentEmployer.trim() && name && normEmployer(currentEmployer) === name)
+    return `current employer: ${currentEmployer.trim()}`;
   return null;
 }
 
-export const blockFor = (cfg: Pick<QueueConfig, 'blacklist' | 'currentEmployer'>) => (v: VacancySnapshot) => employerBlockReason(v, cfg.blacklist, cfg.currentEmployer);
+export const blockFor = (cfg: Pick<QueueConfig, 'blacklist' | 'currentEmployer'>) => (v: VacancySnapshot) =>
+  employerBlockReason(v, cfg.blacklist, cfg.currentEmployer);
 
 const DAY_MIN = 24 * 60;
 
@@ -60,7 +66,12 @@ export function pacingDelay(cfg: Pick<QueueConfig, 'pacingMs'>, random: () => nu
  * Exponential backoff with jitter after the n-th consecutive transient failure (n ≥ 1): the delay is drawn
  * from [d/2, d] with d = min(max, base·2^(n−1)) ("equal jitter": never zero, never synchronised).
  */
-export function backoffDelay(n: number, cfg: Pick<QueueConfig, 'retry'>, random: () => number, retryAfterMs?: number): number {
+export function backoffDelay(
+  n: number,
+  cfg: Pick<QueueConfig, 'retry'>,
+  random: () => number,
+  retryAfterMs?: number,
+): number {
   const d = Math.min(cfg.retry.maxMs, cfg.retry.baseMs * 2 ** Math.max(0, n - 1));
   const jittered = Math.round(d / 2 + random() * (d / 2));
   return Math.max(jittered, retryAfterMs ?? 0);

@@ -8,7 +8,16 @@ import { hhHomeUrl } from '../../core/hh/urls';
 import type { JobView, queueMessages } from '../../core/messaging/protocol';
 import type { Handlers } from '../../core/messaging/router';
 import { canonicalVacancyUrl } from '../../core/hh/vacancy-url';
-import { PAUSE_MESSAGES, blockFor, jobOpenUrl, clearPause, queueConfigFromSettings, queueStatus, setPause, storyOf } from '.';
+import {
+  PAUSE_MESSAGES,
+  blockFor,
+  jobOpenUrl,
+  clearPause,
+  queueConfigFromSettings,
+  queueStatus,
+  setPause,
+  storyOf,
+} from '.';
 import type { Settings } from '../../core/settings/schema';
 import { retryForLetter } from '../letters/jobs';
 import { confirmSend } from './hh-conditions';
@@ -57,7 +66,8 @@ async function view(db: OtklikDb, job: Job): Promise<JobView> {
 async function defaultResume(deps: QueueMessageDeps, s: Settings): Promise<string> {
   if (s.apply.defaultResumeHash) return s.apply.defaultResumeHash;
   const r = await fetchResumes(deps.fetch);
-  if (!r.ok) throw new Error(`no resume chosen and hh.ru did not list yours (${r.error}): pick one in Otklik's options`);
+  if (!r.ok)
+    throw new Error(`no resume chosen and hh.ru did not list yours (${r.error}): pick one in Otklik's options`);
   const pick = pickDefaultResume(r.resumes);
   if (!pick) throw new Error('no resume chosen: you have no resume on hh.ru yet');
   await deps.saveDefaultResume(pick.hash);
@@ -75,7 +85,13 @@ export function createQueueHandlers(deps: QueueMessageDeps): Handlers<typeof que
     enqueue: async ({ vacancy, resumeHash, letter, source }) => {
       const s = await deps.settings();
       const hash = resumeHash ?? (await defaultResume(deps, s));
-      const input = { vacancy, resumeHash: hash, source: source ?? 'other', awaitLetter: s.letters.provider !== 'none', ...(letter !== undefined ? { letter } : {}) };
+      const input = {
+        vacancy,
+        resumeHash: hash,
+        source: source ?? 'other',
+        awaitLetter: s.letters.provider !== 'none',
+        ...(letter !== undefined ? { letter } : {}),
+      };
       return withKick(await enqueue(deps.db(), input, deps.now(), blockFor(queueConfigFromSettings(s))));
     },
     enqueueMany: async ({ items }) => {
@@ -105,11 +121,16 @@ export function createQueueHandlers(deps: QueueMessageDeps): Handlers<typeof que
       const jobs = await deps.db().jobs.where('vacancyId').anyOf(vacancyIds).toArray();
       const out = new Map<string, { vacancyId: string; state: Job['state'] }>();
       // An active or applied job wins over a cancelled one of another resume.
-      for (const j of jobs.sort((a, b) => Number(a.state !== 'cancelled') - Number(b.state !== 'cancelled'))) out.set(j.vacancyId, { vacancyId: j.vacancyId, state: j.state });
+      for (const j of jobs.sort((a, b) => Number(a.state !== 'cancelled') - Number(b.state !== 'cancelled')))
+        out.set(j.vacancyId, { vacancyId: j.vacancyId, state: j.state });
       return { jobs: [...out.values()] };
     },
-    jobHistory: async ({ jobId }) => ({ events: (await jobEvents(deps.db(), jobId)).map(({ at, type, state, detail }) => ({ at, type, state, detail })) }),
-    pauseQueue: async () => ({ pause: await setPause(deps.db(), { reason: 'user', message: PAUSE_MESSAGES.user, since: deps.now() }) }),
+    jobHistory: async ({ jobId }) => ({
+      events: (await jobEvents(deps.db(), jobId)).map(({ at, type, state, detail }) => ({ at, type, state, detail })),
+    }),
+    pauseQueue: async () => ({
+      pause: await setPause(deps.db(), { reason: 'user', message: PAUSE_MESSAGES.user, since: deps.now() }),
+    }),
     resumeQueue: async () => {
       const previous = await clearPause(deps.db());
       deps.kick();

@@ -25,7 +25,11 @@ import { canonicalVacancyUrl } from '../../core/hh/vacancy-url';
 export type HhSignals = NonNullable<Job['hhSignals']>;
 
 /** hh's vacancy page first; where it is silent, what the worker read from hh's search state. */
-export function mergeSignals(page: VacancySignals | undefined, known: Partial<VacancySignals> | undefined, at: number): HhSignals {
+export function mergeSignals(
+  page: VacancySignals | undefined,
+  known: Partial<VacancySignals> | undefined,
+  at: number,
+): HhSignals {
   return {
     acceptAutoResponse: page?.acceptAutoResponse ?? known?.acceptAutoResponse ?? null,
     letterRequired: page?.letterRequired ?? known?.letterRequired ?? null,
@@ -42,9 +46,17 @@ export const NO_AUTO_RESPONSE = 'no_auto_response';
 export function holdBeforeSend(job: Pick<Job, 'hhSignals' | 'letter' | 'autoConfirmedAt'>): Hold | null {
   const s = job.hhSignals;
   if (!s) return null;
-  if (s.letterRequired === true && !(job.letter ?? '').trim()) return { kind: 'letter', detail: 'hh.ru says the employer requires a cover letter: writing one first; nothing sent' };
+  if (s.letterRequired === true && !(job.letter ?? '').trim())
+    return {
+      kind: 'letter',
+      detail: 'hh.ru says the employer requires a cover letter: writing one first; nothing sent',
+    };
   if (s.acceptAutoResponse === false && job.autoConfirmedAt === undefined) {
-    return { kind: 'confirm', detail: 'hh.ru says the employer does not accept automatic applications: it is sent only after you confirm it; nothing sent' };
+    return {
+      kind: 'confirm',
+      detail:
+        'hh.ru says the employer does not accept automatic applications: it is sent only after you confirm it; nothing sent',
+    };
   }
   return null;
 }
@@ -53,7 +65,12 @@ export function holdBeforeSend(job: Pick<Job, 'hhSignals' | 'letter' | 'autoConf
  * Records a hold on a claimed job (one transaction; null when the job is no longer ours). The attempt's "maybe
  * sent" is taken back: no POST was made.
  */
-export function commitHold(db: OtklikDb, jobId: number, hold: Hold, ctx: { now: number; owner: string }): Promise<Job | null> {
+export function commitHold(
+  db: OtklikDb,
+  jobId: number,
+  hold: Hold,
+  ctx: { now: number; owner: string },
+): Promise<Job | null> {
   const { now } = ctx;
   return db.transaction('rw', db.jobs, db.events, async () => {
     const job = await db.jobs.get(jobId);
@@ -64,7 +81,14 @@ export function commitHold(db: OtklikDb, jobId: number, hold: Hold, ctx: { now: 
       hold.kind === 'letter'
         ? // No draft and no letter: lib/worker/letters/jobs.ts writes one (the template when no model is set).
           { ...base, state: 'review', letter: null, reason: null, lastError: null, link: null, nextAttemptAt: now }
-        : { ...base, state: 'needs_user', reason: NO_AUTO_RESPONSE, lastError: hold.detail, link: canonicalVacancyUrl(job.vacancyId, job.vacancy.url), nextAttemptAt: now };
+        : {
+            ...base,
+            state: 'needs_user',
+            reason: NO_AUTO_RESPONSE,
+            lastError: hold.detail,
+            link: canonicalVacancyUrl(job.vacancyId, job.vacancy.url),
+            nextAttemptAt: now,
+          };
     if (hold.kind === 'letter') delete next.letterDraft;
     await db.jobs.put(next);
     await logEvent(db, next, hold.kind === 'letter' ? 'deferred' : 'needs_user', hold.detail, now);
@@ -81,8 +105,24 @@ export function confirmSend(db: OtklikDb, jobId: number, now: number): Promise<U
   return db.transaction('rw', db.jobs, db.events, async (): Promise<UserActionResult | null> => {
     const job = await db.jobs.get(jobId);
     if (!job || job.state !== 'needs_user' || job.reason !== NO_AUTO_RESPONSE) return null;
-    await db.jobs.update(jobId, { state: 'pending', autoConfirmedAt: now, reason: null, lastError: null, link: null, outcome: null, transientFailures: 0, nextAttemptAt: now, updatedAt: now });
-    await logEvent(db, { id: jobId, state: 'pending' }, 'confirmed', 'by you: send although the employer does not accept automatic applications', now);
+    await db.jobs.update(jobId, {
+      state: 'pending',
+      autoConfirmedAt: now,
+      reason: null,
+      lastError: null,
+      link: null,
+      outcome: null,
+      transientFailures: 0,
+      nextAttemptAt: now,
+      updatedAt: now,
+    });
+    await logEvent(
+      db,
+      { id: jobId, state: 'pending' },
+      'confirmed',
+      'by you: send although the employer does not accept automatic applications',
+      now,
+    );
     return { ok: true, state: 'pending' };
   });
 }

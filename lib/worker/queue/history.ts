@@ -29,7 +29,15 @@ export function storyOf(events: readonly JobEvent[]): string {
   return events.map((e) => SHORT[e.type]).join(' → ');
 }
 
-const AFTER_WORK: ReadonlySet<JobEventType> = new Set(['applied', 'already_applied', 'needs_user', 'skipped', 'retry_scheduled', 'deferred', 'failed']);
+const AFTER_WORK: ReadonlySet<JobEventType> = new Set([
+  'applied',
+  'already_applied',
+  'needs_user',
+  'skipped',
+  'retry_scheduled',
+  'deferred',
+  'failed',
+]);
 
 /** Problems found (empty = the log explains the job). */
 export function checkHistory(job: Job, events: readonly JobEvent[]): string[] {
@@ -43,7 +51,8 @@ export function checkHistory(job: Job, events: readonly JobEvent[]): string[] {
     if (i > 0 && e.at < events[i - 1]!.at) problems.push(`event ${i} goes back in time`);
     switch (e.type) {
       case 'claimed':
-        if (inFlight) problems.push(`event ${i}: claimed while a previous attempt was still in flight (expected "recovered")`);
+        if (inFlight)
+          problems.push(`event ${i}: claimed while a previous attempt was still in flight (expected "recovered")`);
         inFlight = true;
         sends++;
         break;
@@ -58,7 +67,8 @@ export function checkHistory(job: Job, events: readonly JobEvent[]): string[] {
         if (AFTER_WORK.has(e.type)) {
           if (e.type === 'applied' || e.type === 'already_applied') applied++;
           // needs_user/skipped/failed may also come from enqueue or claim-time checks without a POST.
-          if (!inFlight && (e.type === 'retry_scheduled' || e.type === 'deferred' || e.type === 'applied')) problems.push(`event ${i}: ${e.type} without an attempt in flight`);
+          if (!inFlight && (e.type === 'retry_scheduled' || e.type === 'deferred' || e.type === 'applied'))
+            problems.push(`event ${i}: ${e.type} without an attempt in flight`);
           inFlight = false;
         }
     }

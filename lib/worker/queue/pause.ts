@@ -13,7 +13,14 @@ export async function readPause(db: OtklikDb): Promise<PauseState | null> {
 }
 
 /** Severity: a pause never replaces a more serious one (a person must act on captcha/login/xsrf). */
-const RANK: Record<PauseReason, number> = { daily_limit: 1, user: 2, xsrf: 3, logged_out: 3, captcha: 3, unknown_answer: 3 };
+const RANK: Record<PauseReason, number> = {
+  daily_limit: 1,
+  user: 2,
+  xsrf: 3,
+  logged_out: 3,
+  captcha: 3,
+  unknown_answer: 3,
+};
 export const pauseRank = (r: PauseReason): number => RANK[r];
 
 /** Sets the pause unless a more serious one is in force; returns the pause now in force. */

@@ -44,10 +44,28 @@ describe('questionnaires answered by the queue against a misbehaving fake hh.ru'
       const plain = kinds.normal.slice(0, 6);
       const ids = tests.flatMap((t, i) => (plain[i] !== undefined ? [t, plain[i]!] : [t]));
       const resume = fake.resumes[0]!.hash;
-      for (const [i, id] of ids.entries()) await enqueue(db, { vacancy: { id: String(id), title: `V ${id}`, employer: { name: `E ${id}` }, url: `https://hh.ru/vacancy/${id}` }, resumeHash: resume, source: 'listing' }, 1_000 + i);
+      for (const [i, id] of ids.entries())
+        await enqueue(
+          db,
+          {
+            vacancy: {
+              id: String(id),
+              title: `V ${id}`,
+              employer: { name: `E ${id}` },
+              url: `https://hh.ru/vacancy/${id}`,
+            },
+            resumeHash: resume,
+            source: 'listing',
+          },
+          1_000 + i,
+        );
 
       const jar = new Map(fake.cookies().map((c) => [c.name, c.value]));
-      const client = createApplyClient({ fetch: fakeFetch(fake, jar), readCookie: async (_u, name) => jar.get(name) ?? null, timeoutMs: 300 });
+      const client = createApplyClient({
+        fetch: fakeFetch(fake, jar),
+        readCookie: async (_u, name) => jar.get(name) ?? null,
+        timeoutMs: 300,
+      });
       const config: QueueConfig = {
         ...DEFAULT_QUEUE_CONFIG,
         pacingMs: { min: 0, max: 0 },
@@ -72,8 +90,18 @@ describe('questionnaires answered by the queue against a misbehaving fake hh.ru'
 
       const jobs = await db.jobs.toArray();
       expect(jobs.map((j) => j.state)).toEqual(ids.map(() => 'applied'));
-      for (const id of ids) expect(fake.applications.filter((a) => a.vacancyId === id), `vacancy ${id}`).toHaveLength(1);
-      for (const id of tests) expect(fake.applications.find((a) => a.vacancyId === id)!.testAnswers!.map((a) => a.answer)).toEqual(['2 года', 'от 180 000 ₽; @me', 'через 2 недели', 'ubuntu']);
+      for (const id of ids)
+        expect(
+          fake.applications.filter((a) => a.vacancyId === id),
+          `vacancy ${id}`,
+        ).toHaveLength(1);
+      for (const id of tests)
+        expect(fake.applications.find((a) => a.vacancyId === id)!.testAnswers!.map((a) => a.answer)).toEqual([
+          '2 года',
+          'от 180 000 ₽; @me',
+          'через 2 недели',
+          'ubuntu',
+        ]);
       expect(await db.sends.count()).toBe(ids.length);
       for (const j of jobs) expect(checkHistory(j, await jobEvents(db, j.id)), `job ${j.vacancyId}`).toEqual([]);
       // The faults did happen (the test is not vacuous).

@@ -21,15 +21,30 @@ const freshDb = useFreshDbs('otklik-queue-test');
 
 const HASH = 'f'.repeat(38);
 const T0 = Date.UTC(2026, 10, 2, 12, 0, 0); // 12:00 UTC
-const vacancy = (id: string, employer = `Employer ${id}`, employerId = `e${id}`): VacancySnapshot => ({ id, title: `Job ${id}`, employer: { id: employerId, name: employer }, url: `https://hh.ru/vacancy/${id}` });
+const vacancy = (id: string, employer = `Employer ${id}`, employerId = `e${id}`): VacancySnapshot => ({
+  id,
+  title: `Job ${id}`,
+  employer: { id: employerId, name: employer },
+  url: `https://hh.ru/vacancy/${id}`,
+});
 const utcMinutes = (now: number) => new Date(now).getUTCHours() * 60 + new Date(now).getUTCMinutes();
-const config = (over: Partial<QueueConfig> = {}): QueueConfig => ({ ...DEFAULT_QUEUE_CONFIG, minutesOfDay: utcMinutes, ...over });
+const config = (over: Partial<QueueConfig> = {}): QueueConfig => ({
+  ...DEFAULT_QUEUE_CONFIG,
+  minutesOfDay: utcMinutes,
+  ...over,
+});
 const half = () => 0.5;
-const ctx = (now: number, over: Partial<QueueConfig> = {}, owner = 'w1') => ({ now, owner, random: half, config: config(over) });
+const ctx = (now: number, over: Partial<QueueConfig> = {}, owner = 'w1') => ({
+  now,
+  owner,
+  random: half,
+  config: config(over),
+});
 
 async function seed(db: OtklikDb, ids: string[], at = T0): Promise<number[]> {
   const out: number[] = [];
-  for (const [i, id] of ids.entries()) out.push((await enqueue(db, { vacancy: vacancy(id), resumeHash: HASH, source: 'listing' }, at + i)).jobId);
+  for (const [i, id] of ids.entries())
+    out.push((await enqueue(db, { vacancy: vacancy(id), resumeHash: HASH, source: 'listing' }, at + i)).jobId);
   return out;
 }
 function claimed(r: ClaimResult): Job {
@@ -37,7 +52,13 @@ function claimed(r: ClaimResult): Job {
   return r.job;
 }
 const types = async (db: OtklikDb, id: number) => (await jobEvents(db, id)).map((e) => e.type);
-const APPLIED: ApplyOutcome = { kind: 'applied', status: 200, topicId: '5179231635', chatId: '5212556056', responseLabel: 'nonreq-letter-no-test-without-letter' };
+const APPLIED: ApplyOutcome = {
+  kind: 'applied',
+  status: 200,
+  topicId: '5179231635',
+  chatId: '5212556056',
+  responseLabel: 'nonreq-letter-no-test-without-letter',
+};
 
 // ── claim ────────────────────────────────────────────────────────────────────────────────────────────────
 describe('claimNext', () => {
@@ -55,7 +76,14 @@ describe('claimNext', () => {
     const now = T0 + 100;
     const job = claimed(await claimNext(db, ctx(now)));
     expect(job.id).toBe(ids[0]);
-    expect(job).toMatchObject({ state: 'processing', leaseOwner: 'w1', leaseUntil: now + 90_000, attempts: 1, maybeSentAt: now, unconfirmed: false });
+    expect(job).toMatchObject({
+      state: 'processing',
+      leaseOwner: 'w1',
+      leaseUntil: now + 90_000,
+      attempts: 1,
+      maybeSentAt: now,
+      unconfirmed: false,
+    });
     expect(await db.jobs.get(job.id)).toEqual(job);
     expect(await types(db, job.id)).toEqual(['enqueued', 'claimed']);
     expect(await db.meta.get('pacing')).toEqual({ key: 'pacing', value: { nextAt: now + 60_000, at: now } }); // 30 + 0.5·(90−30) s
@@ -72,7 +100,10 @@ describe('claimNext', () => {
     const db = freshDb();
     await seed(db, ['1', '2']);
     const job = claimed(await claimNext(db, ctx(T0, { pacingMs: { min: 0, max: 0 } })));
-    expect(await claimNext(db, ctx(T0 + 1000, { pacingMs: { min: 0, max: 0 } }, 'w2'))).toEqual({ kind: 'busy', wakeAt: job.leaseUntil });
+    expect(await claimNext(db, ctx(T0 + 1000, { pacingMs: { min: 0, max: 0 } }, 'w2'))).toEqual({
+      kind: 'busy',
+      wakeAt: job.leaseUntil,
+    });
   });
 
   it('pacing: after a send the next claim waits for the drawn gap', async () => {
@@ -126,14 +157,19 @@ describe('claimNext', () => {
     await enqueue(db, { vacancy: vacancy('1', 'ООО «Рога и копыта»', '77'), resumeHash: HASH }, T0);
     await enqueue(db, { vacancy: vacancy('2', 'Current Inc'), resumeHash: HASH }, T0 + 1);
     await enqueue(db, { vacancy: vacancy('3', 'Fine'), resumeHash: HASH }, T0 + 2);
-    const job = claimed(await claimNext(db, ctx(T0 + 10, { blacklist: [{ name: 'Рога и Копыта' }], currentEmployer: 'current inc' })));
+    const job = claimed(
+      await claimNext(db, ctx(T0 + 10, { blacklist: [{ name: 'Рога и Копыта' }], currentEmployer: 'current inc' })),
+    );
     expect(job.vacancyId).toBe('3');
     const skipped = await db.jobs.where('state').equals('skipped').toArray();
     expect(skipped.map((j) => [j.vacancyId, j.reason])).toEqual([
       ['1', 'blacklisted'],
       ['2', 'blacklisted'],
     ]);
-    expect((await jobEvents(db, skipped[0]!.id)).at(-1)).toMatchObject({ type: 'skipped', detail: 'employer blacklisted: Рога и Копыта' });
+    expect((await jobEvents(db, skipped[0]!.id)).at(-1)).toMatchObject({
+      type: 'skipped',
+      detail: 'employer blacklisted: Рога и Копыта',
+    });
     expect((await jobEvents(db, skipped[1]!.id)).at(-1)).toMatchObject({ detail: 'current employer: current inc' });
   });
 
@@ -145,7 +181,12 @@ describe('claimNext', () => {
       { at: T0 - 3600_000, jobId: 91, vacancyId: '91', confirmed: true },
       { at: T0 - 60_000, jobId: 92, vacancyId: '92', confirmed: true },
     ]);
-    expect(await claimNext(db, ctx(T0, { dailyCap: 2 }))).toEqual({ kind: 'capped', used: 2, cap: 2, wakeAt: T0 - 3600_000 + WINDOW_MS + 1 });
+    expect(await claimNext(db, ctx(T0, { dailyCap: 2 }))).toEqual({
+      kind: 'capped',
+      used: 2,
+      cap: 2,
+      wakeAt: T0 - 3600_000 + WINDOW_MS + 1,
+    });
     expect((await claimNext(db, ctx(T0 - 3600_000 + WINDOW_MS + 1, { dailyCap: 2 }))).kind).toBe('claimed');
   });
 
@@ -173,12 +214,30 @@ describe('commitOutcome: every hh answer', () => {
     }
     const r = await commitOutcome(db, job.id, outcome, ctx(T0 + 2000));
     if (r.kind !== 'committed') throw new Error('stale');
-    return { db, job: r.job, r, events: await jobEvents(db, job.id), sends: await db.sends.toArray(), pause: await readPause(db) };
+    return {
+      db,
+      job: r.job,
+      r,
+      events: await jobEvents(db, job.id),
+      sends: await db.sends.toArray(),
+      pause: await readPause(db),
+    };
   }
 
   it('applied → applied, hh ids kept, a confirmed send recorded, nothing uncertain left', async () => {
     const { job, sends, events, pause } = await run(APPLIED);
-    expect(job).toMatchObject({ state: 'applied', outcome: { kind: 'applied', topicId: '5179231635', chatId: '5212556056', responseLabel: 'nonreq-letter-no-test-without-letter', at: T0 + 2000 }, leaseOwner: null, leaseUntil: 0 });
+    expect(job).toMatchObject({
+      state: 'applied',
+      outcome: {
+        kind: 'applied',
+        topicId: '5179231635',
+        chatId: '5212556056',
+        responseLabel: 'nonreq-letter-no-test-without-letter',
+        at: T0 + 2000,
+      },
+      leaseOwner: null,
+      leaseUntil: 0,
+    });
     expect('maybeSentAt' in job).toBe(false);
     expect(sends).toEqual([{ id: 1, at: T0 + 2000, jobId: job.id, vacancyId: '1', confirmed: true }]);
     expect(events.at(-1)).toMatchObject({ type: 'applied', state: 'applied' });
@@ -187,23 +246,58 @@ describe('commitOutcome: every hh answer', () => {
 
   it('already applied on a first attempt → applied (by hand before), not counted as ours', async () => {
     const { job, sends } = await run({ kind: 'already_applied', status: 400, topicId: '9' });
-    expect(job).toMatchObject({ state: 'applied', reason: 'already_applied', outcome: { kind: 'already_applied', topicId: '9' } });
+    expect(job).toMatchObject({
+      state: 'applied',
+      reason: 'already_applied',
+      outcome: { kind: 'already_applied', topicId: '9' },
+    });
     expect(sends).toEqual([]);
   });
 
   it('already applied after a lost answer → applied, counted as our (inferred) send', async () => {
-    const { job, sends, events } = await run({ kind: 'already_applied', status: 400 }, (db, j) => db.jobs.update(j.id, { unconfirmed: true }).then(() => undefined));
+    const { job, sends, events } = await run({ kind: 'already_applied', status: 400 }, (db, j) =>
+      db.jobs.update(j.id, { unconfirmed: true }).then(() => undefined),
+    );
     expect(job.state).toBe('applied');
     expect(sends).toEqual([expect.objectContaining({ at: T0, confirmed: false })]);
     expect(events.at(-1)!.detail).toMatch(/earlier attempt had landed/);
   });
 
   it.each([
-    [{ kind: 'test_required', status: 400, link: 'https://hh.ru/applicant/vacancy_response?vacancyId=1&startedWithQuestion=false' } as ApplyOutcome, 'needs_user', 'test_required', 'https://hh.ru/applicant/vacancy_response?vacancyId=1&startedWithQuestion=false'],
-    [{ kind: 'letter_required', status: 400 } as ApplyOutcome, 'needs_user', 'letter_required', 'https://hh.ru/vacancy/1'],
-    [{ kind: 'external', status: 400, url: 'https://jobs.example.com/1' } as ApplyOutcome, 'needs_user', 'external', 'https://jobs.example.com/1'],
-    [{ kind: 'vacancy_gone', status: 400, detail: 'unknown not_found' } as ApplyOutcome, 'skipped', 'vacancy_gone', null],
-    [{ kind: 'rejected', status: 400, code: 'resume_not_found', detail: 'x' } as ApplyOutcome, 'failed', 'resume_not_found', null],
+    [
+      {
+        kind: 'test_required',
+        status: 400,
+        link: 'https://hh.ru/applicant/vacancy_response?vacancyId=1&startedWithQuestion=false',
+      } as ApplyOutcome,
+      'needs_user',
+      'test_required',
+      'https://hh.ru/applicant/vacancy_response?vacancyId=1&startedWithQuestion=false',
+    ],
+    [
+      { kind: 'letter_required', status: 400 } as ApplyOutcome,
+      'needs_user',
+      'letter_required',
+      'https://hh.ru/vacancy/1',
+    ],
+    [
+      { kind: 'external', status: 400, url: 'https://jobs.example.com/1' } as ApplyOutcome,
+      'needs_user',
+      'external',
+      'https://jobs.example.com/1',
+    ],
+    [
+      { kind: 'vacancy_gone', status: 400, detail: 'unknown not_found' } as ApplyOutcome,
+      'skipped',
+      'vacancy_gone',
+      null,
+    ],
+    [
+      { kind: 'rejected', status: 400, code: 'resume_not_found', detail: 'x' } as ApplyOutcome,
+      'failed',
+      'resume_not_found',
+      null,
+    ],
   ])('%o → %s (%s)', async (outcome, state, reason, link) => {
     const { job, sends, events, pause } = await run(outcome);
     expect(job).toMatchObject({ state, reason, link, leaseUntil: 0 });
@@ -219,7 +313,12 @@ describe('commitOutcome: every hh answer', () => {
     });
     expect(job).toMatchObject({ state: 'pending', attempts: 1, transientFailures: 0, nextAttemptAt: T0 });
     expect('maybeSentAt' in job).toBe(false);
-    expect(pause).toEqual({ reason: 'daily_limit', message: expect.any(String), since: T0 + 2000, until: T0 - 20 * 3600_000 + WINDOW_MS + 1 });
+    expect(pause).toEqual({
+      reason: 'daily_limit',
+      message: expect.any(String),
+      since: T0 + 2000,
+      until: T0 - 20 * 3600_000 + WINDOW_MS + 1,
+    });
     expect(events.at(-1)).toMatchObject({ type: 'deferred', state: 'pending' });
   });
 
@@ -238,7 +337,7 @@ describe('commitOutcome: every hh answer', () => {
     expect(pause?.until).toBeUndefined();
   });
 
-  it('xsrf (after the client\'s refresh) → job failed, queue paused', async () => {
+  it("xsrf (after the client's refresh) → job failed, queue paused", async () => {
     const { job, pause } = await run({ kind: 'xsrf', status: 403 });
     expect(job).toMatchObject({ state: 'failed', reason: 'xsrf' });
     expect(pause).toMatchObject({ reason: 'xsrf' });
@@ -247,12 +346,21 @@ describe('commitOutcome: every hh answer', () => {
   it.each([
     [{ kind: 'server_error', status: 502, detail: 'HTTP 502' } as ApplyOutcome],
     [{ kind: 'network', status: 0, detail: 'timed out' } as ApplyOutcome],
-  ])('%o → retry later with backoff; the application may exist, so it stays counted and unconfirmed', async (outcome) => {
-    const { job, events, sends } = await run(outcome);
-    expect(job).toMatchObject({ state: 'pending', transientFailures: 1, unconfirmed: true, maybeSentAt: T0, nextAttemptAt: T0 + 2000 + 22_500 }); // d=30 s, jitter 0.5 → 22.5 s
-    expect(events.at(-1)).toMatchObject({ type: 'retry_scheduled' });
-    expect(sends).toEqual([]);
-  });
+  ])(
+    '%o → retry later with backoff; the application may exist, so it stays counted and unconfirmed',
+    async (outcome) => {
+      const { job, events, sends } = await run(outcome);
+      expect(job).toMatchObject({
+        state: 'pending',
+        transientFailures: 1,
+        unconfirmed: true,
+        maybeSentAt: T0,
+        nextAttemptAt: T0 + 2000 + 22_500,
+      }); // d=30 s, jitter 0.5 → 22.5 s
+      expect(events.at(-1)).toMatchObject({ type: 'retry_scheduled' });
+      expect(sends).toEqual([]);
+    },
+  );
 
   it('a server Retry-After longer than the backoff wins', async () => {
     const { job } = await run({ kind: 'server_error', status: 429, retryAfterMs: 600_000, detail: '429' });
@@ -260,7 +368,11 @@ describe('commitOutcome: every hh answer', () => {
   });
 
   it('transient failures are bounded: the last allowed one fails the job', async () => {
-    const { job, events } = await run({ kind: 'network', status: 0, detail: 'reset' }, (db, j) => db.jobs.update(j.id, { transientFailures: DEFAULT_QUEUE_CONFIG.retry.maxTransientFailures - 1 }).then(() => undefined));
+    const { job, events } = await run({ kind: 'network', status: 0, detail: 'reset' }, (db, j) =>
+      db.jobs
+        .update(j.id, { transientFailures: DEFAULT_QUEUE_CONFIG.retry.maxTransientFailures - 1 })
+        .then(() => undefined),
+    );
     expect(job).toMatchObject({ state: 'failed', reason: 'network', outcome: { kind: 'exhausted' } });
     expect(job.maybeSentAt).toBe(T0); // still counts for the cap: it may have landed
     expect(events.at(-1)!.detail).toMatch(/gave up after 6/);
@@ -269,7 +381,9 @@ describe('commitOutcome: every hh answer', () => {
   it('a captcha pause is not downgraded by a later daily-limit answer; a user pause is replaced by captcha', async () => {
     const db = freshDb();
     await setPause(db, { reason: 'captcha', message: 'c', since: 1 });
-    expect(await setPause(db, { reason: 'daily_limit', message: 'd', since: 2, until: 5 })).toMatchObject({ reason: 'captcha' });
+    expect(await setPause(db, { reason: 'daily_limit', message: 'd', since: 2, until: 5 })).toMatchObject({
+      reason: 'captcha',
+    });
     await clearPause(db);
     await setPause(db, { reason: 'user', message: 'u', since: 1 });
     expect(await setPause(db, { reason: 'captcha', message: 'c', since: 3 })).toMatchObject({ reason: 'captcha' });
@@ -281,15 +395,27 @@ describe('commitOutcome: every hh answer', () => {
     const a = claimed(await claimNext(db, ctx(T0, {}, 'slow')));
     const b = claimed(await claimNext(db, ctx(a.leaseUntil + 1, {}, 'fast')));
     expect(b.id).toBe(a.id);
-    expect(await commitOutcome(db, a.id, { kind: 'network', status: 0, detail: 'late' }, ctx(a.leaseUntil + 2, {}, 'slow'))).toMatchObject({ kind: 'stale' });
+    expect(
+      await commitOutcome(db, a.id, { kind: 'network', status: 0, detail: 'late' }, ctx(a.leaseUntil + 2, {}, 'slow')),
+    ).toMatchObject({ kind: 'stale' });
     expect((await db.jobs.get(a.id))!).toMatchObject({ state: 'processing', leaseOwner: 'fast' });
     const r = await commitOutcome(db, a.id, APPLIED, ctx(a.leaseUntil + 3, {}, 'slow'));
     expect(r.kind).toBe('committed');
     expect((await db.jobs.get(a.id))!.state).toBe('applied');
     // the recovering worker's answer ("already applied") then arrives: stale, job stays applied, no second send
-    expect(await commitOutcome(db, a.id, { kind: 'already_applied', status: 400 }, ctx(a.leaseUntil + 4, {}, 'fast'))).toMatchObject({ kind: 'stale' });
+    expect(
+      await commitOutcome(db, a.id, { kind: 'already_applied', status: 400 }, ctx(a.leaseUntil + 4, {}, 'fast')),
+    ).toMatchObject({ kind: 'stale' });
     expect(await db.sends.count()).toBe(1);
-    expect(await types(db, a.id)).toEqual(['enqueued', 'claimed', 'recovered', 'stale_commit', 'stale_commit', 'applied', 'stale_commit']);
+    expect(await types(db, a.id)).toEqual([
+      'enqueued',
+      'claimed',
+      'recovered',
+      'stale_commit',
+      'stale_commit',
+      'applied',
+      'stale_commit',
+    ]);
   });
 });
 
@@ -297,7 +423,9 @@ describe('commitOutcome: every hh answer', () => {
 describe('guards', () => {
   it('backoff grows exponentially with jitter in [d/2, d] and is capped', () => {
     const cfg = { retry: { baseMs: 1000, maxMs: 10_000, maxTransientFailures: 9 } };
-    expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, cfg, () => 1))).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000]);
+    expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, cfg, () => 1))).toEqual([
+      1000, 2000, 4000, 8000, 10_000, 10_000,
+    ]);
     expect([1, 2, 3].map((n) => backoffDelay(n, cfg, () => 0))).toEqual([500, 1000, 2000]);
     expect(backoffDelay(1, cfg, () => 0, 60_000)).toBe(60_000);
   });
@@ -346,16 +474,27 @@ describe('drainOnce / drainUntilWait', () => {
     const db = freshDb();
     await seed(db, ['1', '2', '3']);
     let t = T0;
-    const client = scriptedClient([APPLIED, { kind: 'test_required', status: 400, link: 'L' }, { kind: 'captcha_or_login', status: 200, which: 'captcha', detail: 'x' }]);
+    const client = scriptedClient([
+      APPLIED,
+      { kind: 'test_required', status: 400, link: 'L' },
+      { kind: 'captcha_or_login', status: 200, which: 'captcha', detail: 'x' },
+    ]);
     const notifier: Notifier = { paused: vi.fn(), needsUser: vi.fn() };
     const onClaimed = vi.fn();
     const deps = { db, client, now: () => (t += 10), random: half, owner: 'w', notifier, onClaimed };
     const cfg = config({ pacingMs: { min: 0, max: 0 } });
     const sum = await drainUntilWait(deps, cfg, { maxJobs: 10, maxMs: 60_000 });
-    expect(sum.steps.map((s) => (s.kind === 'worked' ? s.outcome.kind : s.kind))).toEqual(['applied', 'test_required', 'captcha_or_login', 'paused']);
+    expect(sum.steps.map((s) => (s.kind === 'worked' ? s.outcome.kind : s.kind))).toEqual([
+      'applied',
+      'test_required',
+      'captcha_or_login',
+      'paused',
+    ]);
     expect(client.calls).toEqual([`1:ff:https://hh.ru`, `2:ff:https://hh.ru`, `3:ff:https://hh.ru`]);
     expect(onClaimed).toHaveBeenCalledTimes(3);
-    expect(notifier.needsUser).toHaveBeenCalledWith(expect.objectContaining({ vacancyId: '2', state: 'needs_user', link: 'L' }));
+    expect(notifier.needsUser).toHaveBeenCalledWith(
+      expect.objectContaining({ vacancyId: '2', state: 'needs_user', link: 'L' }),
+    );
     expect(notifier.paused).toHaveBeenCalledWith(expect.objectContaining({ reason: 'captcha' }));
     expect((await db.jobs.toArray()).map((j) => j.state)).toEqual(['applied', 'needs_user', 'pending']);
   });
@@ -364,7 +503,11 @@ describe('drainOnce / drainUntilWait', () => {
     const db = freshDb();
     await seed(db, ['1']);
     const r = await drainOnce({ db, client: scriptedClient([]), now: () => T0, random: half, owner: 'w' }, config());
-    expect(r).toMatchObject({ kind: 'worked', outcome: { kind: 'network' }, job: { state: 'pending', transientFailures: 1 } });
+    expect(r).toMatchObject({
+      kind: 'worked',
+      outcome: { kind: 'network' },
+      job: { state: 'pending', transientFailures: 1 },
+    });
   });
 
   it('the regional host of a vacancy picks the family domain to post to', async () => {
@@ -384,52 +527,64 @@ describe('drainOnce / drainUntilWait', () => {
  * than the cap in any 24 h, and every job's log explains it.
  */
 describe('crash safety (model of hh + random crashes)', () => {
-  it.each([1, 2, 3, 4, 5])('seed %i: no double application, cap never exceeded, every history consistent', async (s) => {
-    const rnd = mulberry32(s);
-    const db = freshDb();
-    const N = 40;
-    const cap = 12;
-    const ids = Array.from({ length: N }, (_, i) => String(1000 + i));
-    await seed(db, ids);
-    const server = new Map<string, number>(); // vacancyId → time applied
-    let t = T0 + 1000;
-    const client: ApplyClient = {
-      async apply(req) {
-        const r = rnd();
-        if (r < 0.15) return { kind: 'server_error', status: 502, detail: 'HTTP 502' };
-        if (server.has(req.vacancyId)) return { kind: 'already_applied', status: 400 };
-        server.set(req.vacancyId, t);
-        if (r < 0.3) return { kind: 'network', status: 0, detail: 'connection reset after the server processed it' };
-        return { kind: 'applied', status: 200, topicId: String(server.size) };
-      },
-    };
-    const cfg = config({ dailyCap: cap, pacingMs: { min: 0, max: 0 }, leaseMs: 60_000, retry: { baseMs: 20 * 60_000, maxMs: 3 * 3600_000, maxTransientFailures: 8 } });
-    let owner = 0;
-    for (let step = 0; step < 5000; step++) {
-      t += 2 * 60_000 + Math.floor(rnd() * 60_000);
-      const c = await claimNext(db, { now: t, owner: `w${owner}`, random: rnd, config: cfg });
-      if (c.kind === 'idle' && c.wakeAt === null) break;
-      if (c.kind !== 'claimed') continue;
-      const outcome = await client.apply({ vacancyId: c.job.vacancyId, resumeHash: c.job.resumeHash, letter: '' });
-      if (rnd() < 0.2) {
-        owner++; // the worker dies before committing; a new one starts with a new owner id
-        continue;
+  it.each([1, 2, 3, 4, 5])(
+    'seed %i: no double application, cap never exceeded, every history consistent',
+    async (s) => {
+      const rnd = mulberry32(s);
+      const db = freshDb();
+      const N = 40;
+      const cap = 12;
+      const ids = Array.from({ length: N }, (_, i) => String(1000 + i));
+      await seed(db, ids);
+      const server = new Map<string, number>(); // vacancyId → time applied
+      let t = T0 + 1000;
+      const client: ApplyClient = {
+        async apply(req) {
+          const r = rnd();
+          if (r < 0.15) return { kind: 'server_error', status: 502, detail: 'HTTP 502' };
+          if (server.has(req.vacancyId)) return { kind: 'already_applied', status: 400 };
+          server.set(req.vacancyId, t);
+          if (r < 0.3) return { kind: 'network', status: 0, detail: 'connection reset after the server processed it' };
+          return { kind: 'applied', status: 200, topicId: String(server.size) };
+        },
+      };
+      const cfg = config({
+        dailyCap: cap,
+        pacingMs: { min: 0, max: 0 },
+        leaseMs: 60_000,
+        retry: { baseMs: 20 * 60_000, maxMs: 3 * 3600_000, maxTransientFailures: 8 },
+      });
+      let owner = 0;
+      for (let step = 0; step < 5000; step++) {
+        t += 2 * 60_000 + Math.floor(rnd() * 60_000);
+        const c = await claimNext(db, { now: t, owner: `w${owner}`, random: rnd, config: cfg });
+        if (c.kind === 'idle' && c.wakeAt === null) break;
+        if (c.kind !== 'claimed') continue;
+        const outcome = await client.apply({ vacancyId: c.job.vacancyId, resumeHash: c.job.resumeHash, letter: '' });
+        if (rnd() < 0.2) {
+          owner++; // the worker dies before committing; a new one starts with a new owner id
+          continue;
+        }
+        await commitOutcome(db, c.job.id, outcome, { now: t + 500, owner: `w${owner}`, random: rnd, config: cfg });
       }
-      await commitOutcome(db, c.job.id, outcome, { now: t + 500, owner: `w${owner}`, random: rnd, config: cfg });
-    }
-    const jobs = await db.jobs.toArray();
-    // everything ended up applied (hh accepted all of them eventually)
-    expect(jobs.map((j) => j.state).filter((x) => x !== 'applied')).toEqual([]);
-    expect(server.size).toBe(N);
-    // our cap held on the server's own timeline
-    const times = [...server.values()].sort((a, b) => a - b);
-    for (const [i, at] of times.entries()) {
-      const inWindow = times.filter((x) => x > at - WINDOW_MS && x <= at).length;
-      expect(inWindow, `applications in the 24 h before #${i}`).toBeLessThanOrEqual(cap);
-    }
-    // and the log explains every job
-    for (const job of jobs) expect(checkHistory(job, await jobEvents(db, job.id)), `job ${job.id}: ${storyOf(await jobEvents(db, job.id))}`).toEqual([]);
-  });
+      const jobs = await db.jobs.toArray();
+      // everything ended up applied (hh accepted all of them eventually)
+      expect(jobs.map((j) => j.state).filter((x) => x !== 'applied')).toEqual([]);
+      expect(server.size).toBe(N);
+      // our cap held on the server's own timeline
+      const times = [...server.values()].sort((a, b) => a - b);
+      for (const [i, at] of times.entries()) {
+        const inWindow = times.filter((x) => x > at - WINDOW_MS && x <= at).length;
+        expect(inWindow, `applications in the 24 h before #${i}`).toBeLessThanOrEqual(cap);
+      }
+      // and the log explains every job
+      for (const job of jobs)
+        expect(
+          checkHistory(job, await jobEvents(db, job.id)),
+          `job ${job.id}: ${storyOf(await jobEvents(db, job.id))}`,
+        ).toEqual([]);
+    },
+  );
 });
 
 describe('history check', () => {
@@ -446,7 +601,9 @@ describe('history check', () => {
     expect(checkHistory(final, events)).toEqual([]);
     expect(checkHistory(final, events.slice(1))).toContain('first event is claimed, not enqueued');
     expect(checkHistory({ ...final, attempts: 3 }, events)).toContain('2 attempts in the log, 3 on the job');
-    expect(checkHistory({ ...final, state: 'failed' }, events)).toContain('last event leaves the job applied, but it is failed');
+    expect(checkHistory({ ...final, state: 'failed' }, events)).toContain(
+      'last event leaves the job applied, but it is failed',
+    );
     const doubled = [...events.slice(0, 2), events[1]!, ...events.slice(2)];
     expect(checkHistory(final, doubled).join()).toMatch(/claimed while a previous attempt was still in flight/);
   });
@@ -461,6 +618,11 @@ describe('queueStatus', () => {
     const j2 = claimed(await claimNext(db, ctx(T0 + 100_000)));
     await setPause(db, { reason: 'user', message: 'Paused by you.', since: T0 });
     const s = await queueStatus(db, j2.leaseUntil + 1, config({ dailyCap: 2 }));
-    expect(s).toMatchObject({ counts: { applied: 1, processing: 1, pending: 1 }, pause: { reason: 'user' }, cap: { used: 2, cap: 2, freesAt: T0 + 1 + WINDOW_MS }, interrupted: 1 });
+    expect(s).toMatchObject({
+      counts: { applied: 1, processing: 1, pending: 1 },
+      pause: { reason: 'user' },
+      cap: { used: 2, cap: 2, freesAt: T0 + 1 + WINDOW_MS },
+      interrupted: 1,
+    });
   });
 });

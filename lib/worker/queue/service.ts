@@ -44,18 +44,26 @@ export async function scheduleWake(at: number | null): Promise<void> {
     return;
   }
   await browser.alarms.create(QUEUE_ALARM, { when: Math.max(at, Date.now() + 100) });
-  if (!(await browser.alarms.get(QUEUE_WATCHDOG))) await browser.alarms.create(QUEUE_WATCHDOG, { periodInMinutes: WATCHDOG_MINUTES });
+  if (!(await browser.alarms.get(QUEUE_WATCHDOG)))
+    await browser.alarms.create(QUEUE_WATCHDOG, { periodInMinutes: WATCHDOG_MINUTES });
 }
-
 
 export const notifier: Notifier = {
   async paused(pause: PauseState) {
     // Browser and/or Telegram, as the user chose for "queue paused" (issue 7).
-    await tell({ kind: 'queuePaused', id: 'otklik-paused', title: 'Otklik: apply queue paused', message: pause.message });
+    await tell({
+      kind: 'queuePaused',
+      id: 'otklik-paused',
+      title: 'Otklik: apply queue paused',
+      message: pause.message,
+    });
   },
   async needsUser(job: Job) {
     const q = job.questionnaire;
-    const questions = q && q.unknown > 0 ? `answer the employer's questions (${q.unknown} of ${q.total} not in your answer bank)` : 'answer the employer\'s questions';
+    const questions =
+      q && q.unknown > 0
+        ? `answer the employer's questions (${q.unknown} of ${q.total} not in your answer bank)`
+        : "answer the employer's questions";
     const why =
       job.reason === 'test_required'
         ? questions
@@ -63,7 +71,7 @@ export const notifier: Notifier = {
           ? 'a cover letter is required'
           : job.reason === 'no_auto_response'
             ? 'the employer does not accept automatic applications: confirm it in Otklik to send it'
-            : 'apply on the employer\'s site';
+            : "apply on the employer's site";
     await browser.notifications.create(`otklik-job-${job.id}`, {
       type: 'basic',
       iconUrl: notificationIcon(),
@@ -103,7 +111,11 @@ async function drainOnceAndRearm(): Promise<void> {
     // Safety net first: if this worker is killed anywhere below (before a claim arms the lease wake-up, or
     // between two jobs), this alarm starts the next worker's drain.
     await scheduleWake(Date.now() + config.leaseMs + 1_000);
-    const client = createApplyClient({ fetch: (i, init) => fetch(i, init), readCookie, timeoutMs: config.requestTimeoutMs });
+    const client = createApplyClient({
+      fetch: (i, init) => fetch(i, init),
+      readCookie,
+      timeoutMs: config.requestTimeoutMs,
+    });
     const { steps, stop } = await drainUntilWait(
       {
         db: getDb(),
@@ -123,7 +135,10 @@ async function drainOnceAndRearm(): Promise<void> {
         // A vacancy hh says needs a letter went to review without one: write it (the template when no model is set).
         onLetterNeeded: () => void draftLetters(() => void drainStep()),
         // An answer hh gave that was not understood is settled by reading hh's responses list with the session.
-        checkResponses: () => readResponses((page) => fetchNegotiationsPage((i, init) => fetch(i, init), { page, timeoutMs: config.requestTimeoutMs * 2 })),
+        checkResponses: () =>
+          readResponses((page) =>
+            fetchNegotiationsPage((i, init) => fetch(i, init), { page, timeoutMs: config.requestTimeoutMs * 2 }),
+          ),
       },
       config,
       { maxJobs: settings.apply.fast ? 100 : 5, maxMs: 25_000 },
@@ -138,7 +153,9 @@ async function drainOnceAndRearm(): Promise<void> {
 }
 
 function describeStep(s: StepResult): string {
-  return s.kind === 'worked' ? `job ${s.job.id} (${s.job.vacancyId}): ${s.outcome.kind} → ${s.job.state}${s.recovered ? ' [recovered]' : ''}` : `${s.kind}${'wakeAt' in s && s.wakeAt ? ` until ${new Date(s.wakeAt).toISOString()}` : ''}`;
+  return s.kind === 'worked'
+    ? `job ${s.job.id} (${s.job.vacancyId}): ${s.outcome.kind} → ${s.job.state}${s.recovered ? ' [recovered]' : ''}`
+    : `${s.kind}${'wakeAt' in s && s.wakeAt ? ` until ${new Date(s.wakeAt).toISOString()}` : ''}`;
 }
 
 /** At worker start: make sure a wake-up exists if there is anything to do (alarms may not survive restarts). */

@@ -28,7 +28,11 @@ export async function queueStatus(db: OtklikDb, now: number, config: QueueConfig
   return {
     counts,
     pause: pause && (pause.until === undefined || pause.until > now) ? pause : null,
-    cap: { used, cap: config.dailyCap, freesAt: used >= config.dailyCap && oldest !== null ? oldest + WINDOW_MS : null },
+    cap: {
+      used,
+      cap: config.dailyCap,
+      freesAt: used >= config.dailyCap && oldest !== null ? oldest + WINDOW_MS : null,
+    },
     nextSendAt: nextAt,
     quietUntil: quietUntil(now, config),
     interrupted: processing.filter((j) => j.leaseUntil <= now).length,

@@ -37,14 +37,31 @@ export function unknownOutcomeJobs(db: OtklikDb): Promise<Job[]> {
  * Marks an outcome-unknown job applied because hh lists its response. Inside the caller's read-write transaction
  * over jobs, events and sends (the negotiations sync uses it too). The send dates from the attempt.
  */
-export async function settleAsApplied(db: OtklikDb, job: Job, seen: SeenResponse, now: number, how: string): Promise<void> {
+export async function settleAsApplied(
+  db: OtklikDb,
+  job: Job,
+  seen: SeenResponse,
+  now: number,
+  how: string,
+): Promise<void> {
   const at = job.maybeSentAt ?? now;
-  const outcome: Job['outcome'] = { kind: 'applied', topicId: seen.topicId, at, ...(seen.chatId ? { chatId: seen.chatId } : {}) };
+  const outcome: Job['outcome'] = {
+    kind: 'applied',
+    topicId: seen.topicId,
+    at,
+    ...(seen.chatId ? { chatId: seen.chatId } : {}),
+  };
   const next: Job = { ...job, state: 'applied', reason: null, lastError: null, link: null, outcome, updatedAt: now };
   delete next.maybeSentAt;
   await db.jobs.put(next);
   await db.sends.add({ at, jobId: job.id, vacancyId: job.vacancyId, confirmed: true });
-  await logEvent(db, next, 'already_applied', `${how} lists this application (topic ${seen.topicId}): the answer that was not understood had applied it`, now);
+  await logEvent(
+    db,
+    next,
+    'already_applied',
+    `${how} lists this application (topic ${seen.topicId}): the answer that was not understood had applied it`,
+    now,
+  );
 }
 
 export interface SettleResult {
@@ -68,8 +85,20 @@ export function settleUnknown(db: OtklikDb, responses: readonly SeenResponse[], 
         out.applied.push(job.id);
       } else if (canTellAbsence) {
         // Not sent. Still counted until its next attempt (maybeSentAt stays: conservative) and `unconfirmed`.
-        await db.jobs.update(job.id, { state: 'pending', reason: null, lastError: null, nextAttemptAt: now, updatedAt: now });
-        await logEvent(db, { id: job.id, state: 'pending' }, 'retried', "not among your responses on hh.ru: it was not sent; back in the queue (it goes out when you resume)", now);
+        await db.jobs.update(job.id, {
+          state: 'pending',
+          reason: null,
+          lastError: null,
+          nextAttemptAt: now,
+          updatedAt: now,
+        });
+        await logEvent(
+          db,
+          { id: job.id, state: 'pending' },
+          'retried',
+          'not among your responses on hh.ru: it was not sent; back in the queue (it goes out when you resume)',
+          now,
+        );
         out.notSent.push(job.id);
       } else out.open.push(job.id);
     }
@@ -81,7 +110,11 @@ export function settleUnknown(db: OtklikDb, responses: readonly SeenResponse[], 
  * The drain's check: when jobs wait with an unknown outcome, read hh's responses (`check`, the worker's own GET)
  * and settle them. Null when there was nothing to check or hh could not be read (tried again on the next step).
  */
-export async function checkUnknownOutcomes(db: OtklikDb, check: () => Promise<ResponsesCheck>, now: () => number): Promise<SettleResult | null> {
+export async function checkUnknownOutcomes(
+  db: OtklikDb,
+  check: () => Promise<ResponsesCheck>,
+  now: () => number,
+): Promise<SettleResult | null> {
   if (!(await unknownOutcomeJobs(db)).length) return null;
   let r: ResponsesCheck;
   try {

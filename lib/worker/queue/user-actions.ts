@@ -37,13 +37,38 @@ export async function retryJob(db: OtklikDb, jobId: number, now: number): Promis
     const from = job.state;
     const events = await db.events.where('jobId').equals(jobId).sortBy('id');
     if (from === 'review' || letterUnapproved(job, events)) {
-      const changes: Partial<Job> = { state: 'review', transientFailures: 0, nextAttemptAt: now, reason: null, lastError: null, link: null, outcome: null, updatedAt: now };
-      if (job.letterDraft?.status === 'failed' || (job.letter === null && job.letterDraft?.status !== 'writing')) changes.letterDraft = undefined;
+      const changes: Partial<Job> = {
+        state: 'review',
+        transientFailures: 0,
+        nextAttemptAt: now,
+        reason: null,
+        lastError: null,
+        link: null,
+        outcome: null,
+        updatedAt: now,
+      };
+      if (job.letterDraft?.status === 'failed' || (job.letter === null && job.letterDraft?.status !== 'writing'))
+        changes.letterDraft = undefined;
       await db.jobs.update(jobId, changes);
-      await logEvent(db, { id: jobId, state: 'review' }, 'retried', `by the user (was ${from}): the letter waits for your review, nothing is sent before it`, now);
+      await logEvent(
+        db,
+        { id: jobId, state: 'review' },
+        'retried',
+        `by the user (was ${from}): the letter waits for your review, nothing is sent before it`,
+        now,
+      );
       return { ok: true, state: 'review' as const };
     }
-    await db.jobs.update(jobId, { state: 'pending', transientFailures: 0, nextAttemptAt: now, reason: null, lastError: null, link: null, outcome: null, updatedAt: now });
+    await db.jobs.update(jobId, {
+      state: 'pending',
+      transientFailures: 0,
+      nextAttemptAt: now,
+      reason: null,
+      lastError: null,
+      link: null,
+      outcome: null,
+      updatedAt: now,
+    });
     await logEvent(db, { id: jobId, state: 'pending' }, 'retried', `by the user (was ${from})`, now);
     return { ok: true, state: 'pending' as const };
   });
@@ -57,7 +82,8 @@ export async function removeJob(db: OtklikDb, jobId: number, now: number): Promi
   return db.transaction('rw', db.jobs, db.events, async () => {
     const job = await db.jobs.get(jobId);
     if (!job) return { ok: false, error: `no job ${jobId}` };
-    if (job.state === 'processing') return { ok: false, error: 'the application is being sent right now; try again in a minute' };
+    if (job.state === 'processing')
+      return { ok: false, error: 'the application is being sent right now; try again in a minute' };
     if (job.state === 'applied') return { ok: false, error: 'already applied: the record stays' };
     if (job.state === 'cancelled') return { ok: true, state: 'cancelled' as const };
     await db.jobs.update(jobId, { state: 'cancelled', reason: 'removed_by_user', updatedAt: now });
@@ -65,4 +91,3 @@ export async function removeJob(db: OtklikDb, jobId: number, now: number): Promi
     return { ok: true, state: 'cancelled' as const };
   });
 }
-

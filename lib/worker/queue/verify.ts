@@ -30,7 +30,8 @@ export type Verdict =
   /** The page's answer as an apply outcome (nothing was sent). */
   | { kind: 'outcome'; outcome: ApplyOutcome };
 
-const describeEmployer = (e: VacancySnapshot['employer']): string => (e ? `«${e.name}»${e.id ? ` (id ${e.id})` : ''}` : 'no employer');
+const describeEmployer = (e: VacancySnapshot['employer']): string =>
+  e ? `«${e.name}»${e.id ? ` (id ${e.id})` : ''}` : 'no employer';
 
 /** Does hh's employer agree with the page's claim? */
 function sameEmployer(claimed: VacancySnapshot['employer'], hh: VacancyFacts['employer']): boolean {
@@ -41,12 +42,26 @@ function sameEmployer(claimed: VacancySnapshot['employer'], hh: VacancyFacts['em
 }
 
 /** What the worker's read of the vacancy means for the job (pure). */
-export function judgeVacancy(job: Pick<Job, 'vacancyId' | 'vacancy'>, read: VacancyFactsRead, config: Pick<QueueConfig, 'blacklist' | 'currentEmployer'>): Verdict {
+export function judgeVacancy(
+  job: Pick<Job, 'vacancyId' | 'vacancy'>,
+  read: VacancyFactsRead,
+  config: Pick<QueueConfig, 'blacklist' | 'currentEmployer'>,
+): Verdict {
   if (read.kind === 'outcome') return read;
-  if (read.kind === 'unreadable') return { kind: 'refuse', reason: 'unverified', detail: `could not check the vacancy on hh.ru (${read.reason}); not sent on the page's word` };
+  if (read.kind === 'unreadable')
+    return {
+      kind: 'refuse',
+      reason: 'unverified',
+      detail: `could not check the vacancy on hh.ru (${read.reason}); not sent on the page's word`,
+    };
   const facts = read.facts;
   if (facts.id !== job.vacancyId) {
-    return { kind: 'refuse', reason: 'page_mismatch', detail: `hh.ru shows vacancy ${facts.id} for ${job.vacancyId}: the page that queued it was not hh's; not sent`, facts };
+    return {
+      kind: 'refuse',
+      reason: 'page_mismatch',
+      detail: `hh.ru shows vacancy ${facts.id} for ${job.vacancyId}: the page that queued it was not hh's; not sent`,
+      facts,
+    };
   }
   if (!sameEmployer(job.vacancy.employer, facts.employer)) {
     return {
@@ -56,8 +71,18 @@ export function judgeVacancy(job: Pick<Job, 'vacancyId' | 'vacancy'>, read: Vaca
       facts,
     };
   }
-  const blocked = employerBlockReason({ ...job.vacancy, employer: facts.employer }, config.blacklist, config.currentEmployer);
-  if (blocked) return { kind: 'refuse', reason: 'blacklisted', detail: `hh.ru says the employer is ${describeEmployer(facts.employer)}: ${blocked}`, facts };
+  const blocked = employerBlockReason(
+    { ...job.vacancy, employer: facts.employer },
+    config.blacklist,
+    config.currentEmployer,
+  );
+  if (blocked)
+    return {
+      kind: 'refuse',
+      reason: 'blacklisted',
+      detail: `hh.ru says the employer is ${describeEmployer(facts.employer)}: ${blocked}`,
+      facts,
+    };
   return { kind: 'ok', facts };
 }
 
@@ -95,7 +120,11 @@ export function commitVerdict(
       await db.jobs.put(next);
       return next;
     }
-    const outcome: JobOutcome = { kind: verdict.reason === 'blacklisted' ? 'blacklisted' : verdict.reason === 'page_mismatch' ? 'mismatch' : 'rejected', at: now };
+    const outcome: JobOutcome = {
+      kind:
+        verdict.reason === 'blacklisted' ? 'blacklisted' : verdict.reason === 'page_mismatch' ? 'mismatch' : 'rejected',
+      at: now,
+    };
     const state = verdict.reason === 'unverified' ? 'failed' : 'skipped';
     const next: Job = {
       ...job,

@@ -19,14 +19,23 @@ export const triageFeature: WorkerFeature = {
     reportTriage: async (stats, sender) => {
       if (sender.tabId === undefined) return { recorded: false };
       await recordTabStats(sender.tabId, stats);
-      await setTabBadge(sender.tabId, badgeText(stats), `Otklik: ${stats.hidden} hidden, ${stats.dimmed} dimmed of ${stats.total}`);
+      await setTabBadge(
+        sender.tabId,
+        badgeText(stats),
+        `Otklik: ${stats.hidden} hidden, ${stats.dimmed} dimmed of ${stats.total}`,
+      );
       return { recorded: true };
     },
     getTabTriage: ({ tabId }) => getTabStats(tabId),
     scoreVacancy: ({ vacancy, lang }) => scoreVacancy(vacancy, lang),
-    scorePreview: async ({ profile, hideBelow, dimBelow, vacancies, lang }) => ({ results: await preview(profile, hideBelow, dimBelow, vacancies, lang) }),
+    scorePreview: async ({ profile, hideBelow, dimBelow, vacancies, lang }) => ({
+      results: await preview(profile, hideBelow, dimBelow, vacancies, lang),
+    }),
     knownSignals: ({ vacancyId, employerId }) => ({
-      employer: (employerId ? signalMemory.employer(employerId) : undefined) ?? signalMemory.vacancy(vacancyId)?.employerNegative ?? null,
+      employer:
+        (employerId ? signalMemory.employer(employerId) : undefined) ??
+        signalMemory.vacancy(vacancyId)?.employerNegative ??
+        null,
       acceptAutoResponse: signalMemory.vacancy(vacancyId)?.acceptAutoResponse ?? null,
     }),
   }),

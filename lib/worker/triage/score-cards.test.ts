@@ -35,7 +35,10 @@ describeWithShared('worker scoring of listing cards (real 50-card SERP)', () => 
       expect(answer.results[i]).toEqual({
         score: Math.round(r.score * 1000) / 1000,
         verdict: r.verdict,
-        reasons: orderReasons(r.reasons, r.verdict).map((x) => ({ text: formatReason(x, 'ru'), minus: x.polarity === 'minus' })),
+        reasons: orderReasons(r.reasons, r.verdict).map((x) => ({
+          text: formatReason(x, 'ru'),
+          minus: x.polarity === 'minus',
+        })),
         applied: card.applied,
       });
     });
@@ -48,10 +51,19 @@ describe('createCardScorer', () => {
     const off = defaultSettings();
     off.enabled = false;
     off.triage.action = 'dim';
-    expect(await createCardScorer(async () => off)([raw('1', 'Python')], 'en')).toMatchObject({ mode: 'off', action: 'dim', verdicts: '', scores: [] });
+    expect(await createCardScorer(async () => off)([raw('1', 'Python')], 'en')).toMatchObject({
+      mode: 'off',
+      action: 'dim',
+      verdicts: '',
+      scores: [],
+    });
     const empty = defaultSettings();
     empty.triage.showBadges = false;
-    expect(await createCardScorer(async () => empty)([raw('1', 'Python')], 'en')).toMatchObject({ mode: 'empty', badges: false, verdicts: '' });
+    expect(await createCardScorer(async () => empty)([raw('1', 'Python')], 'en')).toMatchObject({
+      mode: 'empty',
+      badges: false,
+      verdicts: '',
+    });
   });
 
   it('answers the queue’s job states of the cards with the verdicts, and asks for none when off', async () => {
@@ -60,7 +72,10 @@ describe('createCardScorer', () => {
       asked.push(ids);
       return [{ vacancyId: '2', state: 'applied' as const }];
     };
-    const reply = await createCardScorer(async () => pythonJuniorSettings(), jobs)([raw('1', 'Python'), raw('2', 'Django')], 'en');
+    const reply = await createCardScorer(async () => pythonJuniorSettings(), jobs)(
+      [raw('1', 'Python'), raw('2', 'Django')],
+      'en',
+    );
     expect(asked).toEqual([['1', '2']]);
     expect(decodeVerdicts(reply, 2).jobs).toEqual({ '2': 'applied' });
     const off = pythonJuniorSettings();
@@ -70,7 +85,10 @@ describe('createCardScorer', () => {
   });
 
   it('still judges the cards when the queue cannot say which it holds', async () => {
-    const reply = await createCardScorer(async () => pythonJuniorSettings(), () => Promise.reject(new Error('DatabaseClosedError')))([raw('1', 'Junior Python developer')], 'en');
+    const reply = await createCardScorer(
+      async () => pythonJuniorSettings(),
+      () => Promise.reject(new Error('DatabaseClosedError')),
+    )([raw('1', 'Junior Python developer')], 'en');
     expect(reply).toMatchObject({ mode: 'on', verdicts: 's', jobs: [] });
   });
 
@@ -79,7 +97,11 @@ describe('createCardScorer', () => {
     const scorerModule = await import('../../core/triage/scorer');
     const spy = vi.spyOn(scorerModule, 'makeScorer');
     const score = createCardScorer(async () => structuredClone(settings));
-    const cards = [raw('1', 'Junior Python developer'), raw('2', 'Водитель погрузчика'), raw('3', 'Python-разработчик', { responseText: 'Вы откликнулись' })];
+    const cards = [
+      raw('1', 'Junior Python developer'),
+      raw('2', 'Водитель погрузчика'),
+      raw('3', 'Python-разработчик', { responseText: 'Вы откликнулись' }),
+    ];
     const first = await score(cards, 'en');
     await score(cards, 'en');
     settings = { ...settings, triage: { ...settings.triage, action: 'dim' } };
@@ -124,8 +146,20 @@ describe('one vacancy and the options preview, scored as the listing scores', ()
     s.profile.driverLicences = ['B'];
     return s;
   };
-  const lorry = { id: '5', title: 'Водитель-экспедитор', employer: { name: 'ТК' }, salary: null, experience: null, workFormats: [], description: 'Требуются права категории C, E. Перевозки по области.' };
-  const car = { ...lorry, id: '6', description: 'Развозка по городу на легковом автомобиле компании, права категории B.' };
+  const lorry = {
+    id: '5',
+    title: 'Водитель-экспедитор',
+    employer: { name: 'ТК' },
+    salary: null,
+    experience: null,
+    workFormats: [],
+    description: 'Требуются права категории C, E. Перевозки по области.',
+  };
+  const car = {
+    ...lorry,
+    id: '6',
+    description: 'Развозка по городу на легковом автомобиле компании, права категории B.',
+  };
 
   it('scoreVacancy: the same verdict and reasons as the listing (role model, licences), off and empty said', async () => {
     const s = driver();
@@ -150,7 +184,17 @@ describe('one vacancy and the options preview, scored as the listing scores', ()
 });
 
 describe('decodeVerdicts', () => {
-  const reply = { mode: 'on' as const, action: 'hide' as const, badges: true, verdicts: 'sh', scores: [0.9, 0.1], reasons: ['+title matches\n-no salary', ''], applied: '10', jobs: [{ vacancyId: '1', state: 'pending' as const }], ms: 1.5 };
+  const reply = {
+    mode: 'on' as const,
+    action: 'hide' as const,
+    badges: true,
+    verdicts: 'sh',
+    scores: [0.9, 0.1],
+    reasons: ['+title matches\n-no salary', ''],
+    applied: '10',
+    jobs: [{ vacancyId: '1', state: 'pending' as const }],
+    ms: 1.5,
+  };
   it('turns the flat columns into per-card verdicts', () => {
     expect(decodeVerdicts(reply, 2)).toEqual({
       mode: 'on',
@@ -159,7 +203,15 @@ describe('decodeVerdicts', () => {
       jobs: { '1': 'pending' },
       ms: 1.5,
       results: [
-        { score: 0.9, verdict: 'show', reasons: [{ text: 'title matches', minus: false }, { text: 'no salary', minus: true }], applied: true },
+        {
+          score: 0.9,
+          verdict: 'show',
+          reasons: [
+            { text: 'title matches', minus: false },
+            { text: 'no salary', minus: true },
+          ],
+          applied: true,
+        },
         { score: 0.1, verdict: 'hide', reasons: [], applied: false },
       ],
     });
@@ -169,7 +221,9 @@ describe('decodeVerdicts', () => {
     expect(() => decodeVerdicts({ ...reply, scores: [0.9] }, 2)).toThrow();
   });
   it('an empty or off reply carries no verdicts whatever the count', () => {
-    expect(decodeVerdicts({ ...reply, mode: 'empty', verdicts: '', scores: [], reasons: [], applied: '' }, 5).results).toEqual([]);
+    expect(
+      decodeVerdicts({ ...reply, mode: 'empty', verdicts: '', scores: [], reasons: [], applied: '' }, 5).results,
+    ).toEqual([]);
   });
   it('the reply schema rejects unknown verdict letters', () => {
     expect(listingMessages.triageCards.res.safeParse({ ...reply, verdicts: 'sx' }).success).toBe(false);

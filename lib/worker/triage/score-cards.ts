@@ -20,11 +20,23 @@ const LETTER = { show: 's', dim: 'd', hide: 'h' } as const;
 
 const FEEDBACK_TEXT = {
   ru: {
-    relevant: 'вы отметили: подходит', not: 'вы отметили: не подходит', learnedPlus: 'похоже на то, что вы отмечали', learnedMinus: 'похоже на то, что вы отклоняли',
-    why: { role: 'не та роль', level: 'не тот уровень', salary: 'зарплата', employer: 'работодатель', location: 'место' },
+    relevant: 'вы отметили: подходит',
+    not: 'вы отметили: не подходит',
+    learnedPlus: 'похоже на то, что вы отмечали',
+    learnedMinus: 'похоже на то, что вы отклоняли',
+    why: {
+      role: 'не та роль',
+      level: 'не тот уровень',
+      salary: 'зарплата',
+      employer: 'работодатель',
+      location: 'место',
+    },
   },
   en: {
-    relevant: 'you marked it relevant', not: 'you marked it not for me', learnedPlus: 'like ones you marked relevant', learnedMinus: 'like ones you marked not for me',
+    relevant: 'you marked it relevant',
+    not: 'you marked it not for me',
+    learnedPlus: 'like ones you marked relevant',
+    learnedMinus: 'like ones you marked not for me',
     why: { role: 'wrong role', level: 'wrong level', salary: 'salary', employer: 'employer', location: 'location' },
   },
 } as const;
@@ -70,11 +82,22 @@ export function createTriageScorers(
     return compiled.scorer;
   };
   /** What the user taught (lib/worker/feedback): read once per request; without it (storage unavailable) the scorer's own verdicts. */
-  const taught = async (): Promise<FeedbackStore | null> => (feedback ? await feedback.current().catch(() => null) : null);
-  const judge = (reply: TriageReply, scorer: NonNullable<ReturnType<typeof makeScorer>>, v: MatchVacancy, applied: boolean, lang: 'ru' | 'en', s: Settings, store: FeedbackStore | null) => {
+  const taught = async (): Promise<FeedbackStore | null> =>
+    feedback ? await feedback.current().catch(() => null) : null;
+  const judge = (
+    reply: TriageReply,
+    scorer: NonNullable<ReturnType<typeof makeScorer>>,
+    v: MatchVacancy,
+    applied: boolean,
+    lang: 'ru' | 'en',
+    s: Settings,
+    store: FeedbackStore | null,
+  ) => {
     const r = scorer(v);
     let { score, verdict } = r;
-    let lines = orderReasons(r.reasons, r.verdict).map((x) => (x.polarity === 'minus' ? '-' : '+') + formatReason(x, lang).replace(/\n/g, ' '));
+    let lines = orderReasons(r.reasons, r.verdict).map(
+      (x) => (x.polarity === 'minus' ? '-' : '+') + formatReason(x, lang).replace(/\n/g, ' '),
+    );
     if (feedback && store) {
       const hide = s.triage.hideBelow ?? DEFAULT_THRESHOLDS.hide;
       const dim = s.triage.dimBelow ?? DEFAULT_THRESHOLDS.dim;
@@ -84,7 +107,9 @@ export function createTriageScorers(
         score = c.score;
         verdict = score < hide ? 'hide' : score < dim ? 'dim' : 'show';
         const text = FEEDBACK_TEXT[lang];
-        const note = c.own ? text[c.own] + (c.why ? ` (${text.why[c.why]})` : '') : text[c.shift < 0 ? 'learnedMinus' : 'learnedPlus'];
+        const note = c.own
+          ? text[c.own] + (c.why ? ` (${text.why[c.why]})` : '')
+          : text[c.shift < 0 ? 'learnedMinus' : 'learnedPlus'];
         lines = [(c.own === 'relevant' || c.shift > 0 ? '+' : '-') + note, ...lines];
       }
     }
@@ -99,7 +124,17 @@ export function createTriageScorers(
     // The queue's answer only labels the badges' buttons: without it (database unavailable) the cards are still judged.
     const known = s.enabled ? await jobs(cards.map((c) => c.id)).catch(() => []) : [];
     const t0 = performance.now();
-    const reply: TriageReply = { mode: 'off', action: s.triage.action, badges: s.triage.showBadges, verdicts: '', scores: [], reasons: [], applied: '', jobs: known, ms: 0 };
+    const reply: TriageReply = {
+      mode: 'off',
+      action: s.triage.action,
+      badges: s.triage.showBadges,
+      verdicts: '',
+      scores: [],
+      reasons: [],
+      applied: '',
+      jobs: known,
+      ms: 0,
+    };
     if (s.enabled) {
       const scorer = scorerFor(s);
       reply.mode = scorer ? 'on' : 'empty';
@@ -116,10 +151,29 @@ export function createTriageScorers(
   }
 
   /** The page's state text → verdicts for every vacancy in it, or a `problem` when it is not this page's. */
-  async function scoreState(text: string, url: string, pageIds: readonly string[], lang: 'ru' | 'en'): Promise<StateReply> {
+  async function scoreState(
+    text: string,
+    url: string,
+    pageIds: readonly string[],
+    lang: 'ru' | 'en',
+  ): Promise<StateReply> {
     const s = await settings();
     const t0 = performance.now();
-    const reply: StateReply = { mode: 'off', action: s.triage.action, badges: s.triage.showBadges, ids: [], verdicts: '', scores: [], reasons: [], applied: '', flags: [], negative: [], responses: [], jobs: [], ms: 0 };
+    const reply: StateReply = {
+      mode: 'off',
+      action: s.triage.action,
+      badges: s.triage.showBadges,
+      ids: [],
+      verdicts: '',
+      scores: [],
+      reasons: [],
+      applied: '',
+      flags: [],
+      negative: [],
+      responses: [],
+      jobs: [],
+      ms: 0,
+    };
     if (!s.enabled) return reply;
     const state = listingStateFromText(text, url, pageIds);
     const scorer = scorerFor(s);
@@ -131,8 +185,12 @@ export function createTriageScorers(
       for (const v of state.vacancies) {
         reply.ids.push(v.id);
         judge(reply, scorer, matchInput(v), v.applied === true, lang, s, store);
-        reply.flags.push((v.acceptAutoResponse === false ? 'n' : '') + (v.letterRequired ? 'l' : '') + (v.testRequired ? 't' : ''));
-        reply.negative.push(v.employer?.negative.map((f) => WARNING_SHORT[f]?.[lang === 'en' ? 0 : 1] ?? f).join(',') ?? '');
+        reply.flags.push(
+          (v.acceptAutoResponse === false ? 'n' : '') + (v.letterRequired ? 'l' : '') + (v.testRequired ? 't' : ''),
+        );
+        reply.negative.push(
+          v.employer?.negative.map((f) => WARNING_SHORT[f]?.[lang === 'en' ? 0 : 1] ?? f).join(',') ?? '',
+        );
         reply.responses.push(v.responsesCount ?? -1);
       }
     }
@@ -155,10 +213,17 @@ export function createTriageScorers(
    * The options page's preview: sample vacancies scored with the profile and cut-offs being edited (not yet
    * saved), the role model and what the user taught, so the preview shows what the listing will.
    */
-  async function preview(profile: Profile, hideBelow: number, dimBelow: number, vacancies: readonly MatchVacancy[], lang: 'ru' | 'en'): Promise<OneScore[]> {
+  async function preview(
+    profile: Profile,
+    hideBelow: number,
+    dimBelow: number,
+    vacancies: readonly MatchVacancy[],
+    lang: 'ru' | 'en',
+  ): Promise<OneScore[]> {
     const s = { ...(await settings()), profile, triage: { ...(await settings()).triage, hideBelow, dimBelow } };
     const scorer = makeScorer(s, builtinRoleModel());
-    if (!scorer) return vacancies.map(() => ({ mode: 'empty' as const, score: 0, verdict: 'show' as const, reasons: [] }));
+    if (!scorer)
+      return vacancies.map(() => ({ mode: 'empty' as const, score: 0, verdict: 'show' as const, reasons: [] }));
     const store = await taught();
     const reply = emptyReply(s);
     for (const v of vacancies) judge(reply, scorer, v, false, lang, s, store);
@@ -176,7 +241,17 @@ export interface OneScore {
   reasons: string[];
 }
 const VERDICT = { s: 'show', d: 'dim', h: 'hide' } as const;
-const emptyReply = (s: Settings): TriageReply => ({ mode: 'on', action: s.triage.action, badges: s.triage.showBadges, verdicts: '', scores: [], reasons: [], applied: '', jobs: [], ms: 0 });
+const emptyReply = (s: Settings): TriageReply => ({
+  mode: 'on',
+  action: s.triage.action,
+  badges: s.triage.showBadges,
+  verdicts: '',
+  scores: [],
+  reasons: [],
+  applied: '',
+  jobs: [],
+  ms: 0,
+});
 const one = (reply: TriageReply, i: number): OneScore => ({
   mode: 'on',
   score: reply.scores[i] ?? 0,
@@ -185,6 +260,10 @@ const one = (reply: TriageReply, i: number): OneScore => ({
 });
 
 /** The card scorer alone (callers that never see a page's state). */
-export function createCardScorer(settings: () => Promise<Settings>, jobs?: (vacancyIds: string[]) => Promise<TriageReply['jobs']>, feedback?: Feedback) {
+export function createCardScorer(
+  settings: () => Promise<Settings>,
+  jobs?: (vacancyIds: string[]) => Promise<TriageReply['jobs']>,
+  feedback?: Feedback,
+) {
   return createTriageScorers(settings, jobs, feedback).scoreCards;
 }
