@@ -317,6 +317,8 @@ export const discoveryMessages = {
   /** Vacancy page "hide this employer": adds it to profile.employerBlacklist (listings re-score live). */
   hideEmployer: {
     req: z.object({
+      /** The vacancy whose panel hid it: feedback labels it "not for me — employer" if the worker scored it. */
+      vacancyId: z.optional(z.string().check(z.regex(/^\d{1,12}$/))),
       employer: z.object({
         id: z.optional(z.string().check(z.maxLength(40))),
         name: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
@@ -380,6 +382,8 @@ export const toBackground = {
     res: z.object({
       relevant: z.int(),
       notForMe: z.int(),
+      /** Labels per signal (badge, queued, applied, employer_hidden). */
+      bySource: z.record(z.string(), z.int()),
       adjustments: z.array(
         z.object({ kind: z.enum(['title', 'employer', 'role']), value: z.string(), weight: z.number() }),
       ),

@@ -4,12 +4,21 @@ import type { Res } from '../../core/messaging/envelope';
 import type { toBackground } from '../../core/messaging/protocol';
 
 type Summary = Res<typeof toBackground, 'feedbackSummary'>;
+/** The signals in the order shown (explicit first). */
+const SOURCES = ['badge', 'queued', 'applied', 'employer_hidden'] as const;
 
 const TEXTS = {
   ru: {
     title: 'Чему Otklik научился',
-    hint: 'Из ваших отметок «подходит» / «не для меня» на карточках вакансий. Сходство с отклонёнными только приглушает вакансию; скрывает лишь ваша собственная отметка.',
+    hint: 'Из ваших отметок «подходит» / «не для меня» на карточках вакансий, а также из поставленных в очередь вакансий, откликов и скрытых работодателей. Сходство с отклонёнными только приглушает вакансию; скрывает лишь ваша собственная отметка. Открытая вакансия ничему не учит.',
     counts: (r: number, n: number) => `Отметок: подходит — ${r}, не для меня — ${n}`,
+    from: 'Откуда',
+    source: {
+      badge: 'ваши отметки',
+      queued: 'в очередь с карточки',
+      applied: 'отклики (слабый сигнал)',
+      employer_hidden: 'скрытые работодатели',
+    },
     none: 'Пока ничего: отмечайте вакансии на карточках в поиске hh.ru.',
     kind: { title: 'слово в названии', employer: 'работодатель', role: 'проф. роль hh' },
     reset: 'Забыть всё выученное',
@@ -17,8 +26,15 @@ const TEXTS = {
   },
   en: {
     title: 'What Otklik learned',
-    hint: 'From your "relevant" / "not for me" marks on listing cards. A likeness to turned-down vacancies only dims; only your own mark hides one.',
+    hint: 'From your "relevant" / "not for me" marks on listing cards, and from vacancies you queued, applied to or whose employer you hid. A likeness to turned-down vacancies only dims; only your own mark hides one. Opening a vacancy teaches nothing.',
     counts: (r: number, n: number) => `Marks: relevant ${r}, not for me ${n}`,
+    from: 'From',
+    source: {
+      badge: 'your marks',
+      queued: 'queued from a card',
+      applied: 'applications (a weak signal)',
+      employer_hidden: 'hidden employers',
+    },
     none: 'Nothing yet: mark vacancies on the cards of an hh.ru search.',
     kind: { title: 'title word', employer: 'employer', role: 'hh role' },
     reset: 'Forget everything learned',
@@ -37,6 +53,9 @@ export function LearnedFeedback({ lang }: { lang: 'ru' | 'en' }) {
       () => setError(true),
     );
   useEffect(() => void load(), []);
+  const sources = summary
+    ? SOURCES.flatMap((k) => ((summary.bySource[k] ?? 0) > 0 ? [[k, summary.bySource[k]!] as const] : []))
+    : [];
   return (
     <div class="op-learned" data-testid="learned-feedback">
       <b>{t.title}</b>
@@ -51,6 +70,11 @@ export function LearnedFeedback({ lang }: { lang: 'ru' | 'en' }) {
           <div data-testid="learned-counts">
             {summary.relevant + summary.notForMe ? t.counts(summary.relevant, summary.notForMe) : t.none}
           </div>
+          {sources.length ? (
+            <small data-testid="learned-sources">
+              {t.from}: {sources.map(([k, n]) => `${t.source[k]} — ${n}`).join(', ')}
+            </small>
+          ) : null}
           {summary.adjustments.length ? (
             <ul data-testid="learned-list">
               {summary.adjustments.map((a) => (

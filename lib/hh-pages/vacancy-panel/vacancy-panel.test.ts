@@ -330,7 +330,7 @@ describe('VacancyPanel details (issue 7)', () => {
               () => ((aborted = true), reject(new DOMException('cancelled', 'AbortError'))),
             ),
           ),
-        hideEmployer: async (e) => (hidden.push(e), { added: true }),
+        hideEmployer: async (e, vacancyId) => (hidden.push([e, vacancyId]), { added: true }),
       }),
       settings(),
     );
@@ -344,7 +344,8 @@ describe('VacancyPanel details (issue 7)', () => {
     expect(part('.n')!.textContent).toBe('');
     trustedClick(part('[data-otk-hide-employer]')!);
     await settle();
-    expect(hidden).toEqual([{ id: '9', name: 'ACME' }]);
+    // The worker labels that vacancy "not for me — employer" from its own read of it.
+    expect(hidden).toEqual([[{ id: '9', name: 'ACME' }, full.id]]);
     expect(part('[data-otk-hide-employer]')!.textContent).toBe('Employer hidden');
     trustedClick(part('[data-otk-hide-employer]')!);
     await settle();

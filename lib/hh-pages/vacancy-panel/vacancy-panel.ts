@@ -37,7 +37,7 @@ export interface VacancyPanelDeps {
   /** Queues with this (edited) letter. */
   enqueueWithLetter?(item: QueueItem, letter: string): Promise<QueueResult>;
   /** Adds the employer to the blacklist (background); listings re-score through the settings watch. */
-  hideEmployer?(employer: { id?: string; name: string }): Promise<{ added: boolean }>;
+  hideEmployer?(employer: { id?: string; name: string }, vacancyId: string): Promise<{ added: boolean }>;
   /**
    * hh's warnings about the employer and its refusal of automatic applications as the worker read them from hh's
    * search states (the vacancy page's state lacks them); null = not known.
@@ -307,10 +307,14 @@ export class VacancyPanel {
   }
 
   private async hideEmployer(): Promise<void> {
-    const employer = this.page?.vacancy.employer;
-    if (!employer || !this.deps.hideEmployer) return;
+    const vacancy = this.page?.vacancy;
+    const employer = vacancy?.employer;
+    if (!vacancy || !employer || !this.deps.hideEmployer) return;
     try {
-      await this.deps.hideEmployer(employer.id ? { id: employer.id, name: employer.name } : { name: employer.name });
+      await this.deps.hideEmployer(
+        employer.id ? { id: employer.id, name: employer.name } : { name: employer.name },
+        vacancy.id,
+      );
       this.employerHidden = true;
     } catch (e) {
       this.setNote(panelTexts[this.deps.lang].failed(e instanceof Error ? e.message : String(e)), true);

@@ -60,7 +60,7 @@ export function runVacancyPanel(signal: AbortSignal, watch: SettingsWatch<Settin
             state: r.state,
             ...(r.reason ? { reason: r.reason } : {}),
           })),
-        hideEmployer: (employer) => sendToBackground('hideEmployer', { employer }),
+        hideEmployer: (employer, vacancyId) => sendToBackground('hideEmployer', { employer, vacancyId }),
         // hh's vacancy page carries no employer warnings: the worker's read of hh's search pages (issue 18).
         knownSignals: (vacancyId, employerId) =>
           sendToBackground('knownSignals', { vacancyId, ...(employerId ? { employerId } : {}) }),

@@ -1,4 +1,10 @@
+import { browser } from '#imports';
+import { getDb } from '../db';
+import { learnApplied } from './implicit';
 import type { WorkerFeature } from '../feature';
+
+/** Applied vacancies are swept at most this often (on worker start and on any alarm: queue drain, responses sync). */
+const APPLIED_SWEEP_MS = 60_000;
 
 /** What the user taught with the badges' "relevant" / "not for me" (the store is a shared service). */
 export const feedbackFeature: WorkerFeature = {
@@ -13,4 +19,14 @@ export const feedbackFeature: WorkerFeature = {
       return { reset: true };
     },
   }),
+  register: ({ feedback }) => {
+    let last = 0;
+    const sweep = () => {
+      if (Date.now() - last < APPLIED_SWEEP_MS) return;
+      last = Date.now();
+      void learnApplied(feedback, getDb()).catch((e) => console.warn('[otklik:background] applied feedback:', e));
+    };
+    sweep();
+    browser.alarms.onAlarm.addListener(sweep);
+  },
 };

@@ -125,7 +125,12 @@ describe('feedback service', () => {
     expect(correct(s2, '1', [], 0.9).score).toBeLessThan(0.3);
     expect((await again.summary()).notForMe).toBe(1);
     await again.reset();
-    expect(await createFeedback(storage).summary()).toEqual({ relevant: 0, notForMe: 0, adjustments: [] });
+    expect(await createFeedback(storage).summary()).toEqual({
+      relevant: 0,
+      notForMe: 0,
+      bySource: { badge: 0, queued: 0, employer_hidden: 0, applied: 0 },
+      adjustments: [],
+    });
   });
 
   it('an unreadable store starts afresh with a warning', async () => {

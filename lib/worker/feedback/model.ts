@@ -3,8 +3,8 @@ import { normalizeText, stemWord, tokenize } from '../../core/match';
 import type { MatchVacancy } from '../../core/match/vacancy';
 
 /**
- * What Otklik learns from the user's "relevant" / "not for me" (and implicit signals: queued = relevant, employer
- * hidden = not for me): a small logistic correction on top of the scorer's score. Each label keeps the
+ * What Otklik learns from the user's "relevant" / "not for me" (and implicit signals: queued = relevant, applied =
+ * weak relevant, employer hidden = not for me, employer only): a small logistic correction on top of the scorer's score. Each label keeps the
  * vacancy's features (title word stems, employer, hh professional roles) and the score the scorer gave it; the
  * weights are refitted on all kept labels after each change (a few hundred labels × ~10 features: microseconds),
  * so a changed mind replaces the old label instead of piling onto it. Corrections move the score's logit by the
@@ -16,12 +16,20 @@ export const FEEDBACK_LABELS = ['relevant', 'not'] as const;
 export const FEEDBACK_WHY = ['role', 'level', 'salary', 'employer', 'location'] as const;
 export type FeedbackLabel = (typeof FEEDBACK_LABELS)[number];
 export type FeedbackWhy = (typeof FEEDBACK_WHY)[number];
-export type FeedbackSource = 'badge' | 'queued' | 'employer_hidden';
+/** Where a label came from: a badge click is explicit; the rest are implicit (the worker's own facts). */
+export const FEEDBACK_SOURCES = ['badge', 'queued', 'employer_hidden', 'applied'] as const;
+export type FeedbackSource = (typeof FEEDBACK_SOURCES)[number];
+/** How much a label of each source counts in the fit: "applied" is a weak "relevant" (a good-enough job, not a wish). */
+const SOURCE_WEIGHT: Record<FeedbackSource, number> = { badge: 1, queued: 1, employer_hidden: 1, applied: 0.5 };
+/** An explicit label (the user said so about this very vacancy): implicit signals never replace it. */
+export const isExplicit = (source: FeedbackSource) => source === 'badge';
 
 const exampleSchema = z.object({
   label: z.enum(FEEDBACK_LABELS),
   why: z.optional(z.enum(FEEDBACK_WHY)),
-  source: z.enum(['badge', 'queued', 'employer_hidden']),
+  // A source this version does not know (a newer one wrote it) reads as a weak implicit signal: the label is kept,
+  // never hides its vacancy, and the rest of the store is not lost.
+  source: z.catch(z.enum(FEEDBACK_SOURCES), 'applied'),
   /** Feature keys: "t:<stem>" title word, "e:<employer>", "r:<hh role id>". */
   features: z.array(z.string().check(z.maxLength(120))).check(z.maxLength(40)),
   /** The scorer's score when the label was given. */
@@ -38,6 +46,8 @@ export const feedbackStoreSchema = z.object({
   /** By vacancy id; the newest label of a vacancy wins. */
   examples: z.record(z.string().check(z.regex(/^\d{1,12}$/)), exampleSchema),
   weights: z.record(z.string(), z.number()),
+  /** When the user last said "forget everything": what was applied before is not learned again. */
+  resetAt: z.optional(z.number()),
 });
 export type FeedbackStore = z.infer<typeof feedbackStoreSchema>;
 
@@ -91,7 +101,7 @@ export function fit(examples: Record<string, FeedbackExample>): Record<string, n
     .sort()
     .map((id) => {
       const e = examples[id]!;
-      return { fs: taught(e), y: e.label === 'relevant' ? 1 : 0, b: logit(e.base) };
+      return { fs: taught(e), y: e.label === 'relevant' ? 1 : 0, b: logit(e.base), k: SOURCE_WEIGHT[e.source] };
     });
   const w = new Map<string, number>();
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
@@ -99,7 +109,7 @@ export function fit(examples: Record<string, FeedbackExample>): Record<string, n
       let x = r.b;
       for (const f of r.fs) x += w.get(f) ?? 0;
       // A relevant label counts three times: hiding a wanted vacancy is the error users never see to forgive.
-      const g = (sigmoid(x) - r.y) * (r.y === 1 ? 3 : 1);
+      const g = (sigmoid(x) - r.y) * (r.y === 1 ? 3 : 1) * r.k;
       for (const f of r.fs) {
         const cur = w.get(f) ?? 0;
         w.set(f, Math.max(-MAX_WEIGHT, Math.min(MAX_WEIGHT, cur - RATE * (g + L2 * cur))));
@@ -111,15 +121,30 @@ export function fit(examples: Record<string, FeedbackExample>): Record<string, n
   return out;
 }
 
-/** Adds (or replaces) one vacancy's label and refits. */
+/**
+ * Whether an implicit signal may set this vacancy's label: never over an explicit one (the newest explicit label
+ * wins), and each implicit source counts once per vacancy.
+ */
+export function implicitAllowed(store: FeedbackStore, vacancyId: string, source: FeedbackSource): boolean {
+  const old = store.examples[vacancyId];
+  return !old || (!isExplicit(old.source) && old.source !== source);
+}
+
+/** Adds (or replaces) one vacancy's label and refits; an implicit label never replaces an explicit one. */
 export function learn(store: FeedbackStore, vacancyId: string, e: FeedbackExample): FeedbackStore {
+  if (!isExplicit(e.source) && !implicitAllowed(store, vacancyId, e.source)) return store;
   const examples = { ...store.examples, [vacancyId]: e };
   const ids = Object.keys(examples);
   if (ids.length > MAX_EXAMPLES) {
     ids.sort((a, b) => examples[a]!.at - examples[b]!.at);
     for (const id of ids.slice(0, ids.length - MAX_EXAMPLES)) delete examples[id];
   }
-  return { version: 1, examples, weights: fit(examples) };
+  return {
+    version: 1,
+    examples,
+    weights: fit(examples),
+    ...(store.resetAt !== undefined ? { resetAt: store.resetAt } : {}),
+  };
 }
 
 export interface Correction {
@@ -145,7 +170,7 @@ export function correct(
   hideBelow = 0,
 ): Correction {
   const own = store.examples[vacancyId];
-  if (own && own.source === 'badge') {
+  if (own && isExplicit(own.source)) {
     return {
       score: own.label === 'not' ? Math.min(base, OWN_NOT) : Math.max(base, OWN_RELEVANT),
       own: own.label,

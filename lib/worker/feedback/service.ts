@@ -1,8 +1,12 @@
+import { normalizeText } from '../../core/match';
 import type { MatchVacancy } from '../../core/match/vacancy';
 import {
   correct,
   emptyFeedback,
+  FEEDBACK_SOURCES,
   feedbackStoreSchema,
+  implicitAllowed,
+  isExplicit,
   learn,
   learnedAdjustments,
   vacancyFeatures,
@@ -63,6 +67,31 @@ export function createFeedback(
     return next;
   }
 
+  async function save(
+    vacancyId: string,
+    s: Seen,
+    label: FeedbackLabel,
+    source: FeedbackSource,
+    why?: FeedbackWhy,
+  ): Promise<boolean> {
+    let learned = false;
+    await update((store) => {
+      if (!isExplicit(source) && !implicitAllowed(store, vacancyId, source)) return store;
+      learned = true;
+      return learn(store, vacancyId, {
+        label,
+        source,
+        features: s.features,
+        base: s.base,
+        title: s.title.slice(0, 300),
+        ...(s.employer ? { employer: s.employer.slice(0, 300) } : {}),
+        ...(why ? { why } : {}),
+        at: now(),
+      });
+    });
+    return learned;
+  }
+
   return {
     /** The store to correct a batch of scores with (read once per batch). */
     current: load,
@@ -83,19 +112,40 @@ export function createFeedback(
     async label(vacancyId: string, label: FeedbackLabel, source: FeedbackSource, why?: FeedbackWhy): Promise<boolean> {
       const s = seen.get(vacancyId);
       if (!s) return false;
-      await update((store) =>
-        learn(store, vacancyId, {
-          label,
-          source,
-          features: s.features,
-          base: s.base,
-          title: s.title.slice(0, 300),
-          ...(s.employer ? { employer: s.employer.slice(0, 300) } : {}),
-          ...(why ? { why } : {}),
-          at: now(),
-        }),
-      );
-      return true;
+      return save(vacancyId, s, label, source, why);
+    },
+    /**
+     * An implicit "relevant" from a job the worker applied with, or a response hh lists (the user applied by
+     * hand): facts from the worker's own records, used when the vacancy was not scored lately. Once per vacancy;
+     * never over an explicit label. False when nothing was learned.
+     */
+    async applied(
+      vacancyId: string,
+      facts: { title: string; employer?: { id?: string; name: string } | null; score?: number; at: number },
+    ): Promise<boolean> {
+      const store = await load();
+      if (facts.at <= (store.resetAt ?? 0) || !implicitAllowed(store, vacancyId, 'applied')) return false;
+      const s: Seen = seen.get(vacancyId) ?? {
+        features: vacancyFeatures({ title: facts.title, employer: facts.employer ?? null }),
+        base: facts.score ?? 0.5,
+        title: facts.title,
+        ...(facts.employer ? { employer: facts.employer.name } : {}),
+      };
+      return save(vacancyId, s, 'relevant', 'applied');
+    },
+    /**
+     * The user hid this vacancy's employer from its panel: "not for me — employer" on the vacancy, when the worker
+     * scored it lately and its employer is the one hidden (the page names the vacancy; the facts are the worker's).
+     * It teaches the employer feature only; the blacklist itself does the hiding.
+     */
+    async employerHidden(vacancyId: string, employer: { id?: string; name: string }): Promise<boolean> {
+      const s = seen.get(vacancyId);
+      const keys = [
+        `e:${normalizeText(employer.name).trim()}`.slice(0, 120),
+        ...(employer.id ? [`e:${employer.id}`] : []),
+      ];
+      if (!s || !keys.some((k) => s.features.includes(k))) return false;
+      return save(vacancyId, s, 'not', 'employer_hidden', 'employer');
     },
     /** What was learned, for the options page. */
     async summary() {
@@ -104,11 +154,15 @@ export function createFeedback(
       return {
         relevant: examples.filter((e) => e.label === 'relevant').length,
         notForMe: examples.filter((e) => e.label === 'not').length,
+        /** How many labels each signal gave, so the user sees why something was learned. */
+        bySource: Object.fromEntries(
+          FEEDBACK_SOURCES.map((src) => [src, examples.filter((e) => e.source === src).length]),
+        ) as Record<FeedbackSource, number>,
         adjustments: learnedAdjustments(store).map(({ kind, value, weight }) => ({ kind, value, weight })),
       };
     },
     async reset(): Promise<void> {
-      await update(() => emptyFeedback());
+      await update(() => ({ ...emptyFeedback(), resetAt: now() }));
     },
     /** The model changed in another context (not expected: only the worker writes it). */
     forget(): void {
