@@ -1,5 +1,6 @@
 import type { OtklikDb } from '../db/db';
 import { logEvent } from '../db/jobs';
+import { freshAttempt } from '../queue/user-actions';
 import type { Job, LetterDraft } from '../../core/db/schema';
 
 /**
@@ -219,18 +220,7 @@ export function retryForLetter(db: OtklikDb, jobId: number, now: number): Promis
     const job = await db.jobs.get(jobId);
     if (!job || job.state !== 'needs_user' || job.reason !== 'letter_required' || (job.letter ?? '').trim() !== '')
       return null;
-    await db.jobs.update(jobId, {
-      state: 'review',
-      letter: null,
-      letterDraft: undefined,
-      reason: null,
-      lastError: null,
-      link: null,
-      outcome: null,
-      transientFailures: 0,
-      nextAttemptAt: now,
-      updatedAt: now,
-    });
+    await db.jobs.update(jobId, { state: 'review', letter: null, letterDraft: undefined, ...freshAttempt(now) });
     await logEvent(
       db,
       { id: jobId, state: 'review' },

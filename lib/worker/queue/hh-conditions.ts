@@ -1,6 +1,6 @@
 import type { OtklikDb } from '../db/db';
 import { logEvent } from '../db/jobs';
-import type { UserActionResult } from './user-actions';
+import { freshAttempt, type UserActionResult } from './user-actions';
 import type { Job } from '../../core/db/schema';
 import type { VacancySignals } from '../../core/hh/vacancy-facts';
 import { canonicalVacancyUrl } from '../../core/hh/vacancy-url';
@@ -105,17 +105,7 @@ export function confirmSend(db: OtklikDb, jobId: number, now: number): Promise<U
   return db.transaction('rw', db.jobs, db.events, async (): Promise<UserActionResult | null> => {
     const job = await db.jobs.get(jobId);
     if (!job || job.state !== 'needs_user' || job.reason !== NO_AUTO_RESPONSE) return null;
-    await db.jobs.update(jobId, {
-      state: 'pending',
-      autoConfirmedAt: now,
-      reason: null,
-      lastError: null,
-      link: null,
-      outcome: null,
-      transientFailures: 0,
-      nextAttemptAt: now,
-      updatedAt: now,
-    });
+    await db.jobs.update(jobId, { state: 'pending', autoConfirmedAt: now, ...freshAttempt(now) });
     await logEvent(
       db,
       { id: jobId, state: 'pending' },

@@ -7,6 +7,18 @@ import { RETRYABLE } from './states';
 
 export type UserActionResult = { ok: true; state: JobState } | { ok: false; error: string };
 
+/** A job the user sends back (to the queue or to review): a fresh attempt from now, its last problem forgotten. */
+export const freshAttempt = (now: number) =>
+  ({
+    transientFailures: 0,
+    nextAttemptAt: now,
+    reason: null,
+    lastError: null,
+    link: null,
+    outcome: null,
+    updatedAt: now,
+  }) satisfies Partial<Job>;
+
 /**
  * Whether the job's letter still waits for the user's (or auto mode's) approval: a draft was written (letters on)
  * and no `approved` event follows the last letter event. Such a job is never sent by a retry: it goes (back) to
@@ -37,16 +49,7 @@ export async function retryJob(db: OtklikDb, jobId: number, now: number): Promis
     const from = job.state;
     const events = await db.events.where('jobId').equals(jobId).sortBy('id');
     if (from === 'review' || letterUnapproved(job, events)) {
-      const changes: Partial<Job> = {
-        state: 'review',
-        transientFailures: 0,
-        nextAttemptAt: now,
-        reason: null,
-        lastError: null,
-        link: null,
-        outcome: null,
-        updatedAt: now,
-      };
+      const changes: Partial<Job> = { state: 'review', ...freshAttempt(now) };
       if (job.letterDraft?.status === 'failed' || (job.letter === null && job.letterDraft?.status !== 'writing'))
         changes.letterDraft = undefined;
       await db.jobs.update(jobId, changes);
@@ -59,16 +62,7 @@ export async function retryJob(db: OtklikDb, jobId: number, now: number): Promis
       );
       return { ok: true, state: 'review' as const };
     }
-    await db.jobs.update(jobId, {
-      state: 'pending',
-      transientFailures: 0,
-      nextAttemptAt: now,
-      reason: null,
-      lastError: null,
-      link: null,
-      outcome: null,
-      updatedAt: now,
-    });
+    await db.jobs.update(jobId, { state: 'pending', ...freshAttempt(now) });
     await logEvent(db, { id: jobId, state: 'pending' }, 'retried', `by the user (was ${from})`, now);
     return { ok: true, state: 'pending' as const };
   });
