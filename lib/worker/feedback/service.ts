@@ -6,7 +6,6 @@ import {
   FEEDBACK_SOURCES,
   feedbackStoreSchema,
   implicitAllowed,
-  isExplicit,
   learn,
   learnedAdjustments,
   vacancyFeatures,
@@ -76,9 +75,8 @@ export function createFeedback(
   ): Promise<boolean> {
     let learned = false;
     await update((store) => {
-      if (!isExplicit(source) && !implicitAllowed(store, vacancyId, source)) return store;
-      learned = true;
-      return learn(store, vacancyId, {
+      // learn() refuses an implicit label over an explicit one (or a second of its kind) by returning the store.
+      const next = learn(store, vacancyId, {
         label,
         source,
         features: s.features,
@@ -88,6 +86,8 @@ export function createFeedback(
         ...(why ? { why } : {}),
         at: now(),
       });
+      learned = next !== store;
+      return next;
     });
     return learned;
   }
