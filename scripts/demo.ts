@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { acceptsAutoResponse } from '../test/fake-hh/render-listing';
 import { startFakeHh, type FakeHh } from '../test/fake-hh/server';
 import { REPO, chromiumPath, launchExtensionBrowser, setSettings, type ExtensionBrowser } from '../test/e2e/browser';
 import type { Settings } from '../lib/core/settings/schema';
@@ -127,7 +128,8 @@ async function popupStates(
   const k = fake.vacancyKinds();
   // What this profile's user would queue: the vacancies the product scores highest, with the scores it gives.
   const best = (ids: number[], n: number) => bestMatches(fake, small, ids, n);
-  const normal = best(k.normal, 7);
+  // Vacancies whose employer takes automatic applications: the others rightly wait for the user's confirmation.
+  const normal = best(k.normal.filter(acceptsAutoResponse), 7);
   if (normal.length < 7)
     throw new Error(`demo: the profile shows only ${normal.length} queueable vacancies of the 7 the pictures need`);
   const applies = () => fake.applications.length;
