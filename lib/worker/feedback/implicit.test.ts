@@ -3,7 +3,15 @@ import { OtklikDb } from '../db/db';
 import type { Job } from '../../core/db/schema';
 import type { NegotiationRecord } from '../../core/db/negotiation-rows';
 import { testJob } from '../../../test/job-fixture';
-import { correct, emptyFeedback, feedbackStoreSchema, learn, vacancyFeatures, type FeedbackStore } from './model';
+import {
+  correct,
+  emptyFeedback,
+  feedbackStoreSchema,
+  learn,
+  MAX_EXAMPLES,
+  vacancyFeatures,
+  type FeedbackStore,
+} from './model';
 import { createFeedback } from './service';
 import { learnApplied } from './implicit';
 
@@ -159,11 +167,11 @@ describe('implicit feedback', () => {
     expect(s.examples['21']).toMatchObject({ label: 'relevant', source: 'applied', employer: 'Globex' });
     expect(s.examples['12']).toBeUndefined(); // still pending: not applied
     expect(s.examples['31']).toMatchObject({ label: 'not', source: 'badge' });
-    expect(storage.raw().examples['11']!.at).toBe(100);
+    expect(storage.raw().examples['11']!.at).toBe(50); // dated by the application, not by the sweep
 
     now = 200;
     expect(await learnApplied(fb, db)).toBe(0); // once per vacancy
-    expect((await fb.current()).examples['11']!.at).toBe(100);
+    expect((await fb.current()).examples['11']!.at).toBe(50);
 
     // "Forget everything" forgets applications made before it too; a later one is learned.
     now = 300;
@@ -174,5 +182,57 @@ describe('implicit feedback', () => {
     now = 400;
     expect(await learnApplied(fb, db)).toBe(1);
     expect((await fb.summary()).bySource).toMatchObject({ applied: 1, badge: 0 });
+  });
+
+  it('past the label limit: badge labels stay, the newest applications are kept, a sweep again changes nothing', async () => {
+    const db = open();
+    let writes = 0;
+    const mem = memory();
+    const storage = { get: mem.get, set: async (x: FeedbackStore) => void (writes++, await mem.set(x)) };
+    let now = 10_000;
+    const fb = createFeedback(storage, () => now);
+    // Ten explicit labels given long before the applications were sent.
+    const store = await fb.current();
+    for (let i = 0; i < 10; i++) {
+      fb.apply(store, card(String(900 + i), `Badge ${i}`), 0.5, 0.3);
+      await fb.label(String(900 + i), i % 2 ? 'not' : 'relevant', 'badge');
+    }
+    const jobs = Array.from({ length: MAX_EXAMPLES + 20 }, (_, i) =>
+      appliedJob(String(1000 + i), `Job ${i}`, 20_000 + i),
+    );
+    await db.jobs.bulkAdd(jobs);
+    now = 50_000;
+    await learnApplied(fb, db);
+    const s1 = await fb.current();
+    expect(Object.keys(s1.examples)).toHaveLength(MAX_EXAMPLES);
+    for (let i = 0; i < 10; i++) expect(s1.examples[String(900 + i)]?.source).toBe('badge');
+    // The oldest 30 applications made room; the newest are kept.
+    expect(s1.examples['1000']).toBeUndefined();
+    expect(s1.examples['1029']).toBeUndefined();
+    expect(s1.examples['1030']?.source).toBe('applied');
+    expect(s1.examples[String(1000 + MAX_EXAMPLES + 19)]?.source).toBe('applied');
+
+    // The next sweeps see the same applications: nothing is re-learned, nothing is written.
+    writes = 0;
+    now = 110_000;
+    expect(await learnApplied(fb, db)).toBe(0);
+    expect(await learnApplied(fb, db)).toBe(0);
+    expect(writes).toBe(0);
+    expect(await fb.current()).toEqual(s1);
+
+    // A new application is learned and the oldest kept application goes, never a badge label.
+    await db.jobs.add(appliedJob('5000', 'New job', 60_000));
+    expect(await learnApplied(fb, db)).toBe(1);
+    const s2 = await fb.current();
+    expect(s2.examples['5000']?.source).toBe('applied');
+    expect(s2.examples['1030']).toBeUndefined();
+    for (let i = 0; i < 10; i++) expect(s2.examples[String(900 + i)]?.source).toBe('badge');
+    // A new badge label in a full store also pushes out an application, not an older badge label.
+    fb.apply(s2, card('6000', 'Late badge'), 0.5, 0.3);
+    await fb.label('6000', 'not', 'badge');
+    const s3 = await fb.current();
+    expect(s3.examples['6000']?.source).toBe('badge');
+    expect(s3.examples['900']?.source).toBe('badge');
+    expect(s3.examples['1031']).toBeUndefined();
   });
 });

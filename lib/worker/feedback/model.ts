@@ -56,7 +56,10 @@ export const FEEDBACK_KEY = 'otklik.feedback';
 
 export const emptyFeedback = (): FeedbackStore => ({ version: 1, examples: {}, weights: {} });
 
-/** Labels kept (the oldest go first): enough for a season of searching, small in storage. */
+/**
+ * Labels kept: enough for a season of searching, small in storage. Past it, implicit labels go before explicit ones,
+ * the oldest first (an implicit label is dated by its fact: an application by when it was sent).
+ */
 export const MAX_EXAMPLES = 500;
 /** No single feature moves the logit by more than this (one odd label cannot bury a whole profession). */
 const MAX_WEIGHT = 3;
@@ -130,14 +133,21 @@ export function implicitAllowed(store: FeedbackStore, vacancyId: string, source:
   return !old || (!isExplicit(old.source) && old.source !== source);
 }
 
-/** Adds (or replaces) one vacancy's label and refits; an implicit label never replaces an explicit one. */
+/**
+ * Adds (or replaces) one vacancy's label and refits; an implicit label never replaces an explicit one. Returns the
+ * store itself when nothing was learned: refused, or a full store where the newcomer would be the first to go — so
+ * an old application seen again by every sweep stays forgotten instead of evicting newer labels (no churn).
+ */
 export function learn(store: FeedbackStore, vacancyId: string, e: FeedbackExample): FeedbackStore {
   if (!isExplicit(e.source) && !implicitAllowed(store, vacancyId, e.source)) return store;
   const examples = { ...store.examples, [vacancyId]: e };
   const ids = Object.keys(examples);
   if (ids.length > MAX_EXAMPLES) {
-    ids.sort((a, b) => examples[a]!.at - examples[b]!.at);
-    for (const id of ids.slice(0, ids.length - MAX_EXAMPLES)) delete examples[id];
+    const rank = (id: string) => (isExplicit(examples[id]!.source) ? 1 : 0);
+    ids.sort((a, b) => rank(a) - rank(b) || examples[a]!.at - examples[b]!.at || (a < b ? -1 : a > b ? 1 : 0));
+    const drop = ids.slice(0, ids.length - MAX_EXAMPLES);
+    if (drop.includes(vacancyId)) return store;
+    for (const id of drop) delete examples[id];
   }
   return {
     version: 1,

@@ -54,10 +54,12 @@ export function createFeedback(
     return cache;
   }
 
-  /** Serialised: two quick clicks never lose a label. */
+  /** Serialised: two quick clicks never lose a label. Nothing is written when nothing changed. */
   function update(f: (s: FeedbackStore) => FeedbackStore): Promise<FeedbackStore> {
     const next = pending.then(async () => {
-      const s = f(await load());
+      const old = await load();
+      const s = f(old);
+      if (s === old) return s;
       await storage.set(s);
       cache = s;
       return s;
@@ -72,6 +74,7 @@ export function createFeedback(
     label: FeedbackLabel,
     source: FeedbackSource,
     why?: FeedbackWhy,
+    at: number = now(),
   ): Promise<boolean> {
     let learned = false;
     await update((store) => {
@@ -84,7 +87,7 @@ export function createFeedback(
         title: s.title.slice(0, 300),
         ...(s.employer ? { employer: s.employer.slice(0, 300) } : {}),
         ...(why ? { why } : {}),
-        at: now(),
+        at,
       });
       learned = next !== store;
       return next;
@@ -131,7 +134,9 @@ export function createFeedback(
         title: facts.title,
         ...(facts.employer ? { employer: facts.employer.name } : {}),
       };
-      return save(vacancyId, s, 'relevant', 'applied');
+      // Dated by the application, not by this sweep: a full store keeps the newest applications, and one it
+      // dropped is never taken back in as "new" (see learn()).
+      return save(vacancyId, s, 'relevant', 'applied', undefined, facts.at);
     },
     /**
      * The user hid this vacancy's employer from its panel: "not for me — employer" on the vacancy, when the worker
