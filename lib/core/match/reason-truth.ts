@@ -107,6 +107,14 @@ export function reasonProblems(profile: Profile, v: MatchVacancy, reasons: reado
         if (keys.length > 0 && keys.every((k) => bag.has(k))) out.push(`missing_core: '${w}' is in the vacancy`);
         break;
       }
+      case 'title_lacks': {
+        const w = s('words');
+        if (!profile.desiredTitles.some((t) => stems(w).every((a) => stems(t).some((b) => near(a, b)))))
+          out.push(`title_lacks: '${w}' is not a word of the user's titles`);
+        if (stems(w).some((a) => titleStems.some((b) => near(a, b))))
+          out.push(`title_lacks: '${w}' is in "${v.title}"`);
+        break;
+      }
       case 'level_fit':
       case 'level_above':
       case 'level_below': {

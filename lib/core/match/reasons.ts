@@ -31,6 +31,7 @@ export type ReasonCode =
   | 'role_same' // {role}: hh's professional role of the vacancy is one the user wants
   | 'other_profession' // {role}: hh's professional role of the vacancy, another one
   | 'not_sure' // the title says nothing the scorer can judge
+  | 'title_lacks' // {words}: the user's title's specific words the vacancy title lacks (it names its own instead)
   | 'needs_licence' // {cats}
   | 'needs_language' // {lang, level}
   | 'needs_medical';
@@ -168,6 +169,10 @@ export function formatReason(r: Reason, lang: 'ru' | 'en'): string {
       return en ? `another profession: ${s('role')}` : `другая профессия: ${s('role')}`;
     case 'not_sure':
       return en ? 'not sure: the title is unfamiliar' : 'не уверены: незнакомое название';
+    case 'title_lacks':
+      return en
+        ? `another speciality: no '${s('words')}' in the title`
+        : `другая специализация: в названии нет «${s('words')}»`;
     case 'needs_licence':
       return en ? `needs a driving licence ${s('cats')}` : `нужны права категории ${s('cats')}`;
     case 'needs_language': {

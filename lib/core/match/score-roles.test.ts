@@ -122,3 +122,25 @@ describe('scorer with the role model', () => {
     expect(doctor(vac('Врач-терапевт', { experience: 'between1And3' })).verdict).not.toBe('hide');
   });
 });
+
+describe('a title the words only partly match hides on evidence only', () => {
+  it("hides another speciality of the same job, naming what the title lacks in the user's words", () => {
+    const teacher = scorer({ desiredTitles: ['Преподаватель английского языка'], experience: 'between3And6' });
+    const r = teacher(vac('Преподаватель «Пожарной техники»'));
+    expect(r.verdict).toBe('hide');
+    expect(r.text).toContain("another speciality: no 'английского языка' in the title");
+    // the same job in the user's speciality is kept
+    expect(teacher(vac('Преподаватель английского языка в школу')).verdict).not.toBe('hide');
+  });
+
+  it('dims a partial match with nothing against it, hides one the model is all but certain is another job', () => {
+    const warehouse = scorer({ desiredTitles: ['Работник склада'], experience: 'noExperience' });
+    const full = { description: 'Приёмка и отгрузка товара, работа с ТСД.', keySkills: ['Инвентаризация'] };
+    const op = warehouse(vac('Оператор склада', full));
+    expect(op.verdict).toBe('dim');
+    expect(op.reasons.some((x) => x.polarity === 'minus')).toBe(true);
+    const ba = warehouse(vac('Бизнес-аналитик склада', full));
+    expect(ba.verdict).toBe('hide');
+    expect(ba.text.join('; ')).toMatch(/another profession/);
+  });
+});

@@ -70,6 +70,8 @@ interface Desired {
   text: string;
   weights: Map<string, number>;
   total: number;
+  /** Each specific concept (role, domain, unknown word) of the title, as the user wrote it, in title order. */
+  specific: { c: string; s: string }[];
 }
 interface Skill {
   text: string;
@@ -253,6 +255,12 @@ export interface Features {
   sharesWord: boolean;
   /** the title's head names nothing specific: only generic nouns and level words ("Ведущий инженер", "Специалист") */
   genericHead: boolean;
+  /**
+   * The best desired title's specific words the vacancy title lacks, as the user wrote them, when the title's head
+   * names something specific of its own instead ("Преподаватель программирования" for "Преподаватель английского
+   * языка": "английского языка"); '' otherwise.
+   */
+  titleLacks: string;
 }
 
 export interface MatchOptions {
@@ -269,6 +277,8 @@ const ROLE_SAME = 0.5;
 const ROLE_OVERRULE = 0.8;
 /** Below this probability of being one of the user's roles, a title the model reads is another profession. */
 const ROLE_OTHER = 0.1;
+/** The model's reading that overrules a title sharing a specific word with the user's. */
+const ROLE_CERTAIN = 0.8;
 /** The model must hold a concentrated belief (its three likeliest roles together) before a reading counts as evidence. */
 const ROLE_FOCUS = 0.4;
 /** A compound that ends in the wanted word ("электросварщик" for "сварщик"). */
@@ -377,7 +387,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     }
     let total = 0;
     for (const w of weights.values()) total += w;
-    if (total > 0) desired.push({ text, weights, total });
+    const specific = a.items
+      .filter((i) => !i.absorbed && (i.kind === 'r' || i.kind === 't' || i.kind === 'u'))
+      .map((i) => ({ c: i.c, s: i.s.includes(' ') ? phraseAsWritten(text, i.s) : i.s }));
+    if (total > 0) desired.push({ text, weights, total, specific });
     wantsAssistant ||= a.assistant;
     for (const r of a.items) {
       const fam = SPECIALISATIONS[r.c];
@@ -417,7 +430,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       const weights = new Map(s.keys.map((k) => [k, KIND_W[kindOf(k)]] as const));
       let total = 0;
       for (const w of weights.values()) total += w;
-      if (total > 0) desired.push({ text: s.text, weights, total });
+      if (total > 0) desired.push({ text: s.text, weights, total, specific: [] });
     }
   }
   /** Nothing to judge relevance by (only hard filters set): every vacancy gets a neutral "show" score. */
@@ -507,6 +520,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     const roleless = !t.items.some(isRole);
     let title = 0;
     let bestTitle = '';
+    let bestD: Desired | undefined;
     let sharesWord = false;
     for (const d of desired) {
       let s = 0;
@@ -526,7 +540,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       sharesWord ||= specific;
       // Sharing only a generic noun ("менеджер", "инженер") is weak evidence.
       const r = (specific ? s : s / 2) / d.total;
-      if (r > title) [title, bestTitle] = [r, d.text];
+      if (r > title) [title, bestTitle, bestD] = [r, d.text, d];
     }
     // No role anywhere in the title: the share of its specific head words that name a whole skill of the user.
     if (!t.items.some(isRole)) {
@@ -546,7 +560,8 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       }
       let w = 0;
       for (const c of named) w += KIND_W[kindOf(c)];
-      if (w > 0 && (SKILL_TITLE * w) / spec > title) [title, bestTitle] = [(SKILL_TITLE * w) / spec, skillText];
+      if (w > 0 && (SKILL_TITLE * w) / spec > title)
+        [title, bestTitle, bestD] = [(SKILL_TITLE * w) / spec, skillText, undefined];
     }
     let roleMismatch =
       mainRoles.length > 0 && profileRoles.size > 0 && !mainRoles.some((r) => profileRoles.has(r) || looseRoles.has(r))
@@ -684,7 +699,18 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     const genericHead =
       t.items.some((i) => i.kind === 'g') &&
       !t.items.some((i) => !i.absorbed && (i.kind === 'r' || i.kind === 't' || i.kind === 'u'));
+    // The title names a specialisation of its own where the user's names another: what the user's title says and this
+    // one does not, in the user's words.
+    const ownHead = t.items.some(
+      (i) => i.main && !i.absorbed && i.kind !== 'g' && i.c.length >= 3 && !allowed.has(i.c),
+    );
+    const lacking = ownHead && bestD ? bestD.specific.filter(({ c }) => titleWeight(c) === 0) : [];
+    const titleLacks = lacking
+      .filter(({ c }) => !SIBLINGS[c] || titleWeight(SIBLINGS[c]) === 0)
+      .map(({ c, s }) => (s.includes(' ') ? s : (display.get(c) ?? s)))
+      .join(' ');
     return {
+      titleLacks,
       pSame,
       role,
       pRole,
@@ -809,21 +835,30 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       }
       // Hide only on evidence. A title the words do not match is another profession when the role model is sure
       // of it; when it is not (an unfamiliar title), the vacancy is dimmed as "not sure" rather than hidden.
+      // A title the words only partly match hides on evidence too: it names another specialisation of the same job
+      // ("Преподаватель программирования" for "Преподаватель английского языка"), or the role model is sure it is
+      // another profession (below); a low score from a weak match alone is not evidence ("Оператор склада" for
+      // "Работник склада").
+      let noEvidence = !reasons.some((r) => r.polarity === 'minus');
+      if (!neutral && noEvidence && score < thresholds.hide && f.titleLacks) {
+        reasons.push({ code: 'title_lacks', polarity: 'minus', params: { words: f.titleLacks } });
+        noEvidence = false;
+      }
       if (
         !neutral &&
         roleModel &&
         score < thresholds.hide &&
-        f.title < 0.4 &&
-        !f.roleMismatch &&
-        !f.foreign &&
-        f.levelGap < 2 &&
-        f.yearsGap < 2
+        ((f.title < 0.4 && !f.roleMismatch && !f.foreign && f.levelGap < 2 && f.yearsGap < 2) || noEvidence)
       ) {
         // The model's reading is evidence only about a title that names something specific, and not against a word the
         // title shares with the user's own ("Сервисный механик" for "Механик по ремонту автомобилей").
         // Nor against a full vacancy whose title shares a specific word with the user's and whose text names two of the
         // user's skills: the text says it is the same trade ("Сервисный механик" asking for diagnostics and servicing).
-        const sameTrade = f.full && f.sharesWord && f.skillsMatched.length >= 2;
+        // A title the words partly match shares a specific word with the user's: the model's reading is evidence
+        // against it only when the model is all but certain ("Бизнес-аналитик склада" for "Работник склада", not
+        // "Оператор склада").
+        const sameTrade =
+          (f.full && f.sharesWord && f.skillsMatched.length >= 2) || (f.title >= 0.4 && f.pRole < ROLE_CERTAIN);
         if (
           !sameTrade &&
           f.pSame < ROLE_OTHER &&
