@@ -60,7 +60,10 @@ async function main(argv: readonly string[]) {
 
   if (parts.has('relevance')) {
     console.log('\n## relevance');
-    (await import('../test/bench/relevance')).main(rest);
+    const relevance = await import('../test/bench/relevance');
+    relevance.main(rest);
+    // The dev split, then new vacancies of eight dev personas (the big pools), unless a split was asked for.
+    if (!rest.includes('--split')) relevance.main([...rest, '--split', 'pools']);
   }
   if (parts.has('feedback')) (await import('../test/bench/feedback')).main();
 

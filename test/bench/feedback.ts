@@ -73,24 +73,21 @@ export function main(): void {
       labels: read(sharedFile('bench/labels.dev.json')),
     });
   const dir = path.join(REPO_ROOT, 'test/bench/data');
-  sets.push({
-    name: 'repo',
-    personas: read(path.join(dir, 'personas.json')),
-    labels: read(path.join(dir, 'labels.dev.json')),
-  });
-  // The labelling workspace beside the repo, when present (more personas than the repo's copy so far).
-  const extra = path.join(REPO_ROOT, '../bench-data');
-  if (existsSync(path.join(extra, 'labels.dev.json'))) {
-    const known = new Set(sets.flatMap((s) => s.personas.map((p) => p.id)));
-    const personas = read<Persona[]>(path.join(extra, 'personas.json')).filter((p) => !known.has(p.id));
-    sets.push({ name: 'extra', personas, labels: read(path.join(extra, 'labels.dev.json')) });
-  }
+  // The repo's personas with every label they have: the dev pool (20) and, for eight, the big pool (110 more).
+  const repoLabels = read<Record<string, Record<string, number>>>(path.join(dir, 'labels.dev.json'));
+  const pools = path.join(dir, 'labels.pools.json');
+  if (existsSync(pools))
+    for (const [pid, more] of Object.entries(read<Record<string, Record<string, number>>>(pools)))
+      repoLabels[pid] = { ...repoLabels[pid], ...more };
+  sets.push({ name: 'repo', personas: read(path.join(dir, 'personas.json')), labels: repoLabels });
   const corpus = loadCorpus(sets);
   const roles = builtinRoleModel();
   const { hide, dim } = DEFAULT_THRESHOLDS;
   // Per step: pooled counts over every persona's remaining items, and the per-persona rates for the macro mean.
   const pooled = STEPS.map(() => ({
     k: 0,
+    k0: 0,
+    h0: 0,
     rel: 0,
     h: 0,
     irr: 0,
@@ -139,11 +136,17 @@ export function main(): void {
         let rel = 0;
         let h = 0;
         let irr = 0;
+        let k0 = 0;
+        let h0 = 0;
         // N ≤ 10: the same items (those after the 10th) judged after each N, so the columns compare.
         for (const it of items.slice(Math.max(n, 10))) {
           const hard = it.r.reasons.some((x) => x.hard);
           const score = hard ? 0 : correct(store, it.id, it.features, it.r.score, hide).score;
           const hidden = score < hide;
+          // The same items without feedback: the baseline of this column (N ≥ 30 measures fewer personas).
+          const hidden0 = hard || it.r.score < hide;
+          if (it.label === 2 && !hidden0) k0++;
+          if (it.label !== 2 && hidden0) h0++;
           if (it.label === 2) {
             rel++;
             if (!hidden) k++;
@@ -156,6 +159,8 @@ export function main(): void {
         }
         const t = pooled[si]!;
         t.k += k;
+        t.k0 += k0;
+        t.h0 += h0;
         t.rel += rel;
         t.h += h;
         t.irr += irr;
@@ -180,6 +185,9 @@ export function main(): void {
     `${'pooled kept / hidden'.padEnd(36)}${pooled.map((t) => fmtPair(t.k, t.rel, t.h, t.irr).padStart(13)).join('')}`,
   );
   console.log(
+    `${'same items, no feedback'.padEnd(36)}${pooled.map((t) => fmtPair(t.k0, t.rel, t.h0, t.irr).padStart(13)).join('')}`,
+  );
+  console.log(
     `${'macro kept / hidden'.padEnd(36)}${pooled.map((t) => (t.macroK.length + t.macroH.length ? `${mean(t.macroK).toFixed(3)}/${mean(t.macroH).toFixed(3)}` : '    -/-    ').padStart(13)).join('')}`,
   );
   console.log(
@@ -193,9 +201,8 @@ export function main(): void {
     `(${personas} personas, ${Math.min(...sizes)}–${Math.max(...sizes)} labelled items each (borderline left out); "-": no labelled items left after N.`,
   );
   console.log(
-    ` N = 30 and 100 need pools of more than 30 / 100 labelled vacancies per persona: no persona of the shared or the repo's`,
+    ` N = 30 and 100: the personas with big pools (labels.pools.json) that have that many labels to give and items left)`,
   );
-  console.log(` dev sets has one, so those columns stay empty rather than re-use or invent labels)`);
 }
 
 if (isEntry(import.meta.url)) main();

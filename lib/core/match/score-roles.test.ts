@@ -144,3 +144,21 @@ describe('a title the words only partly match hides on evidence only', () => {
     expect(ba.text.join('; ')).toMatch(/another profession/);
   });
 });
+
+describe('a title that also names the wanted role', () => {
+  it('is not "a different role" when the wanted role stands beside its head', () => {
+    const economist = scorer({ desiredTitles: ['Экономист'], experience: 'between1And3' });
+    const r = economist(vac('Бизнес-аналитик (экономист / бухгалтер)'));
+    expect(r.verdict).not.toBe('hide');
+    expect(r.text.join('; ')).not.toMatch(/different role|another profession/);
+    // the head alone is another job
+    expect(economist(vac('Бизнес-аналитик')).verdict).toBe('hide');
+  });
+
+  it('reads "Sales менеджер" as a sales manager', () => {
+    const sales = scorer({ desiredTitles: ['Менеджер по продажам'], experience: 'between1And3' });
+    const r = sales(vac('Sales менеджер'));
+    expect(r.verdict).toBe('show');
+    expect(r.text.join('; ')).not.toMatch(/different role/);
+  });
+});

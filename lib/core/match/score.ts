@@ -261,6 +261,8 @@ export interface Features {
    * языка": "английского языка"); '' otherwise.
    */
   titleLacks: string;
+  /** the title names a wanted role beside its head, in brackets or after a comma */
+  wantedAside: boolean;
 }
 
 export interface MatchOptions {
@@ -563,8 +565,14 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       if (w > 0 && (SKILL_TITLE * w) / spec > title)
         [title, bestTitle, bestD] = [(SKILL_TITLE * w) / spec, skillText, undefined];
     }
+    // A title that names a wanted role beside its head ("Бизнес-аналитик (экономист / бухгалтер)", "Инженер-программист
+    // (системный администратор)") offers the user's job too: not another role.
+    const wantedAside = t.items.some((i) => !i.main && isRole(i) && profileRoles.has(i.c));
     let roleMismatch =
-      mainRoles.length > 0 && profileRoles.size > 0 && !mainRoles.some((r) => profileRoles.has(r) || looseRoles.has(r))
+      mainRoles.length > 0 &&
+      profileRoles.size > 0 &&
+      !wantedAside &&
+      !mainRoles.some((r) => profileRoles.has(r) || looseRoles.has(r))
         ? roleWord
         : '';
     // The wanted role in another specialisation ("Бизнес-аналитик" for a data analyst) is another job. The user's
@@ -711,6 +719,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       .join(' ');
     return {
       titleLacks,
+      wantedAside,
       pSame,
       role,
       pRole,
@@ -858,7 +867,8 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         // against it only when the model is all but certain ("Бизнес-аналитик склада" for "Работник склада", not
         // "Оператор склада").
         const sameTrade =
-          (f.full && f.sharesWord && f.skillsMatched.length >= 2) || (f.title >= 0.4 && f.pRole < ROLE_CERTAIN);
+          (f.full && f.sharesWord && f.skillsMatched.length >= 2) ||
+          (f.title >= 0.4 && (f.pRole < ROLE_CERTAIN || f.wantedAside));
         if (
           !sameTrade &&
           f.pSame < ROLE_OTHER &&

@@ -142,3 +142,17 @@ describe('feedback service', () => {
     expect(warnings).toHaveLength(1);
   });
 });
+
+describe('feedback never unhides on a weak likeness', () => {
+  it('keeps a hidden vacancy below the hide line unless the learned shift is strong', () => {
+    const weak = { ...emptyFeedback(), weights: { 't:администратор': 1.2 } };
+    const strong = { ...emptyFeedback(), weights: { 't:администратор': 1.5, 'e:7': 1 } };
+    const fs = ['t:администратор', 'e:7'];
+    const w = correct(weak, '9', fs, 0.1, 0.2);
+    expect(w.score).toBeGreaterThanOrEqual(0.1);
+    expect(w.score).toBeLessThan(0.2);
+    expect(correct(strong, '9', fs, 0.1, 0.2).score).toBeGreaterThan(0.2);
+    // a shown vacancy is never pushed under the line by feedback, as before
+    expect(correct({ ...emptyFeedback(), weights: { 'e:7': -3 } }, '9', fs, 0.5, 0.2).score).toBe(0.2);
+  });
+});

@@ -69,6 +69,8 @@ const RATE = 0.3;
 /** How far an explicit label moves its own vacancy: past the usual hide / show thresholds. */
 export const OWN_NOT = 0.1;
 export const OWN_RELEVANT = 0.8;
+/** The learned logit shift that may bring back a vacancy the scorer hid. */
+const UNHIDE_SHIFT = 2;
 
 const logit = (p: number) =>
   Math.log(Math.max(1e-4, Math.min(1 - 1e-4, p)) / (1 - Math.max(1e-4, Math.min(1 - 1e-4, p))));
@@ -192,7 +194,11 @@ export function correct(
   for (const f of features) shift += store.weights[f] ?? 0;
   if (shift === 0) return { score: base, own: null, shift };
   const score = sigmoid(logit(base) + shift);
-  return { score: base >= hideBelow ? Math.max(score, hideBelow) : score, own: null, shift };
+  if (base >= hideBelow) return { score: Math.max(score, hideBelow), own: null, shift };
+  // A vacancy the scorer hid comes back only on a strong likeness to what the user wanted: a title word shared with a
+  // few "relevant" labels alone unhid the other specialities of that word (the simulation: "администратор баз данных"
+  // after "системный администратор" labels). Short of that it may rise, but stays below the hide line.
+  return { score: shift >= UNHIDE_SHIFT ? score : Math.min(score, Math.max(base, hideBelow * 0.99)), own: null, shift };
 }
 
 /** The learned adjustments a person can read: strongest first. */

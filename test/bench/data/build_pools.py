@@ -4,8 +4,9 @@
 As hh search returns them for the persona's query: the query words matched anywhere (title, description, key
 skills) at a word start, 12 drawn from title matches and 8 from matches elsewhere, seeded; never an item of the
 shared dev labels. Run from the repo root: python3 test/bench/data/build_pools.py > /tmp/pools.json
+--big: the big pools of labels.pools.json (110 a persona for BIG, 66 : 44, never an item labelled before).
 """
-import gzip, html, json, os, random, re
+import gzip, html, json, os, random, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.environ.get('OTKLIK_SHARED_DIR') or os.path.join(HERE, '../../../../shared')
@@ -22,12 +23,23 @@ RX = {'driver-b': [r'водител'], 'warehouse-worker': [r'склад'], 'sal
 def strip(h):
     return re.sub(r'\s+', ' ', html.unescape(re.sub(r'<[^>]+>', ' ', h or ''))).strip()
 
-def main():
-    personas = json.load(open(os.path.join(HERE, 'personas.json'))) + json.load(open(os.path.join(HERE, 'personas.heldout.json')))
+# The big pools (labels.pools.json): 110 more vacancies for these dev personas, for the feedback simulation.
+BIG = ['driver-b', 'sales-manager', 'shop-assistant', 'economist', 'marketer', 'sysadmin', 'receptionist', 'design-engineer']
+
+def main(big=False):
+    if big:
+        dev = {p['id']: p for p in json.load(open(os.path.join(HERE, 'personas.json')))}
+        personas = [dev[i] for i in BIG]
+    else:
+        personas = json.load(open(os.path.join(HERE, 'personas.json'))) + json.load(open(os.path.join(HERE, 'personas.heldout.json')))
     vs = [json.loads(l) for l in gzip.open(os.path.join(SHARED, 'data/vacancies.jsonl.gz'), 'rt')]
     used = {vid for d in json.load(open(os.path.join(SHARED, 'bench/labels.dev.json'))).values() for vid in d}
+    if big:  # never an item labelled before, for any persona of the dev or held-out splits
+        for f in ('labels.dev.json', 'labels.heldout.json'):
+            used |= {vid for d in json.load(open(os.path.join(HERE, f))).values() for vid in d}
     text = lambda v: (v['name'] + ' ' + strip(v.get('description')) + ' ' + ' '.join(k['name'] for k in v.get('key_skills') or [])).lower()
-    rng = random.Random(2026)
+    rng = random.Random(20261206 if big else 2026)
+    n_title, n_else = (66, 44) if big else (12, 8)
     pools = {}
     for p in personas:
         st = [re.compile(r'(?<![а-яёa-z0-9])' + x) for x in RX[p['id']]]
@@ -35,10 +47,11 @@ def main():
         tid = {v['id'] for v in title}
         anyw = [v for v in vs if v['id'] not in used and v['id'] not in tid and all(r.search(text(v)) for r in st)]
         rng.shuffle(title); rng.shuffle(anyw)
-        pick = title[:12] + anyw[:8]
-        if len(pick) < 20: pick += (title[12:] + anyw[8:])[:20 - len(pick)]
+        pick = title[:n_title] + anyw[:n_else]
+        n = n_title + n_else
+        if len(pick) < n: pick += (title[n_title:] + anyw[n_else:])[:n - len(pick)]
         pools[p['id']] = [v['id'] for v in pick]
     print(json.dumps(pools, indent=1))
 
 if __name__ == '__main__':
-    main()
+    main(big='--big' in sys.argv)
