@@ -5,6 +5,7 @@ As hh search returns them for the persona's query: the query words matched anywh
 skills) at a word start, 12 drawn from title matches and 8 from matches elsewhere, seeded; never an item of the
 shared dev labels. Run from the repo root: python3 test/bench/data/build_pools.py > /tmp/pools.json
 --big: the big pools of labels.pools.json (110 a persona for BIG, 66 : 44, never an item labelled before).
+--heldout2: the pools of the second held-out set (HELDOUT2, seed 2027, never an item labelled before).
 """
 import gzip, html, json, os, random, re, sys
 
@@ -18,7 +19,15 @@ RX = {'driver-b': [r'водител'], 'warehouse-worker': [r'склад'], 'sal
       'graphic-designer': [r'дизайнер'], 'sysadmin': [r'системн\w* администратор'], 'onec-developer': [r'1с'],
       'design-engineer': [r'конструктор'], 'receptionist': [r'администратор'], 'product-manager': [r'product', r'manager'],
       'car-mechanic': [r'механик'], 'electrician': [r'электрик'], 'pharmacist': [r'фармацевт'], 'logistician': [r'логист'],
-      'lawyer': [r'юрист'], 'call-operator': [r'оператор', r'(call|колл)'], 'hr-records': [r'кадр']}
+      'lawyer': [r'юрист'], 'call-operator': [r'оператор', r'(call|колл)'], 'hr-records': [r'кадр'],
+      # held-out 2
+      'loader': [r'грузчик'], 'fitter-repair': [r'слесар', r'ремонт'], 'process-engineer': [r'инженер', r'технолог'],
+      'pto-engineer': [r'инженер', r'пто'], 'ohs-specialist': [r'специалист', r'охран', r'труд'], 'ecologist': [r'эколог'],
+      'merchandiser': [r'мерчендайзер'], 'marketplace-manager': [r'менеджер', r'маркетплейс'], 'ios-developer': [r'ios'],
+      'sales-head': [r'руководител', r'отдел', r'продаж']}
+# The second held-out set (added after the big pools; drawn with its own seed, never an item labelled before).
+HELDOUT2 = ['loader', 'fitter-repair', 'process-engineer', 'pto-engineer', 'ohs-specialist', 'ecologist', 'merchandiser',
+            'marketplace-manager', 'ios-developer', 'sales-head']
 
 def strip(h):
     return re.sub(r'\s+', ' ', html.unescape(re.sub(r'<[^>]+>', ' ', h or ''))).strip()
@@ -26,19 +35,22 @@ def strip(h):
 # The big pools (labels.pools.json): 110 more vacancies for these dev personas, for the feedback simulation.
 BIG = ['driver-b', 'sales-manager', 'shop-assistant', 'economist', 'marketer', 'sysadmin', 'receptionist', 'design-engineer']
 
-def main(big=False):
+def main(big=False, heldout2=False):
+    ho = json.load(open(os.path.join(HERE, 'personas.heldout.json')))
     if big:
         dev = {p['id']: p for p in json.load(open(os.path.join(HERE, 'personas.json')))}
         personas = [dev[i] for i in BIG]
+    elif heldout2:
+        personas = [p for p in ho if p['id'] in HELDOUT2]
     else:
-        personas = json.load(open(os.path.join(HERE, 'personas.json'))) + json.load(open(os.path.join(HERE, 'personas.heldout.json')))
+        personas = json.load(open(os.path.join(HERE, 'personas.json'))) + [p for p in ho if p['id'] not in HELDOUT2]
     vs = [json.loads(l) for l in gzip.open(os.path.join(SHARED, 'data/vacancies.jsonl.gz'), 'rt')]
     used = {vid for d in json.load(open(os.path.join(SHARED, 'bench/labels.dev.json'))).values() for vid in d}
-    if big:  # never an item labelled before, for any persona of the dev or held-out splits
-        for f in ('labels.dev.json', 'labels.heldout.json'):
-            used |= {vid for d in json.load(open(os.path.join(HERE, f))).values() for vid in d}
+    if big or heldout2:  # never an item labelled before, for any persona of the earlier splits
+        for f in ('labels.dev.json', 'labels.heldout.json') + (('labels.pools.json',) if heldout2 else ()):
+            used |= {vid for pid, d in json.load(open(os.path.join(HERE, f))).items() if pid not in HELDOUT2 for vid in d}
     text = lambda v: (v['name'] + ' ' + strip(v.get('description')) + ' ' + ' '.join(k['name'] for k in v.get('key_skills') or [])).lower()
-    rng = random.Random(20261206 if big else 2026)
+    rng = random.Random(20261206 if big else 2027 if heldout2 else 2026)
     n_title, n_else = (66, 44) if big else (12, 8)
     pools = {}
     for p in personas:
@@ -54,4 +66,4 @@ def main(big=False):
     print(json.dumps(pools, indent=1))
 
 if __name__ == '__main__':
-    main(big='--big' in sys.argv)
+    main(big='--big' in sys.argv, heldout2='--heldout2' in sys.argv)
