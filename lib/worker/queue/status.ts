@@ -1,7 +1,7 @@
 import type { OtklikDb } from '../db/db';
 import { countByState } from '../db/jobs';
 import type { JobState, PauseState } from '../../core/db/schema';
-import { usedInWindow } from './claim';
+import { pendingPossiblySent, usedInWindow } from './claim';
 import { WINDOW_MS, type QueueConfig } from './config';
 import { quietUntil } from './guards';
 import { readPause } from './pause';
@@ -16,6 +16,11 @@ export interface QueueStatus {
   quietUntil: number | null;
   /** Processing jobs whose lease expired: they will be recovered (checked with hh) on the next step. */
   interrupted: number;
+  /**
+   * Pending jobs whose last POST may have reached hh (its answer was lost): each is retried before any other job
+   * and whatever the cap (its possible application is already counted) until hh says whether it landed.
+   */
+  possiblySent: number;
 }
 
 export async function queueStatus(db: OtklikDb, now: number, config: QueueConfig): Promise<QueueStatus> {
@@ -36,5 +41,6 @@ export async function queueStatus(db: OtklikDb, now: number, config: QueueConfig
     nextSendAt: nextAt,
     quietUntil: quietUntil(now, config),
     interrupted: processing.filter((j) => j.leaseUntil <= now).length,
+    possiblySent: (await pendingPossiblySent(db)).length,
   };
 }
