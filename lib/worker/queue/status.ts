@@ -23,24 +23,27 @@ export interface QueueStatus {
   possiblySent: number;
 }
 
-export async function queueStatus(db: OtklikDb, now: number, config: QueueConfig): Promise<QueueStatus> {
-  const counts = await countByState(db);
-  const pause = await readPause(db);
-  const { used, oldest } = await usedInWindow(db, now);
-  const pacing = await db.meta.get('pacing');
-  const processing = await db.jobs.where('state').equals('processing').toArray();
-  const nextAt = pacing?.key === 'pacing' && pacing.value.nextAt > now ? pacing.value.nextAt : null;
-  return {
-    counts,
-    pause: pause && (pause.until === undefined || pause.until > now) ? pause : null,
-    cap: {
-      used,
-      cap: config.dailyCap,
-      freesAt: used >= config.dailyCap && oldest !== null ? oldest + WINDOW_MS : null,
-    },
-    nextSendAt: nextAt,
-    quietUntil: quietUntil(now, config),
-    interrupted: processing.filter((j) => j.leaseUntil <= now).length,
-    possiblySent: (await pendingPossiblySent(db)).length,
-  };
+/** One read transaction: the counts, the cap and the in-flight jobs are one moment's, never a drain step apart. */
+export function queueStatus(db: OtklikDb, now: number, config: QueueConfig): Promise<QueueStatus> {
+  return db.transaction('r', [db.jobs, db.sends, db.meta], async () => {
+    const counts = await countByState(db);
+    const pause = await readPause(db);
+    const { used, oldest } = await usedInWindow(db, now);
+    const pacing = await db.meta.get('pacing');
+    const processing = await db.jobs.where('state').equals('processing').toArray();
+    const nextAt = pacing?.key === 'pacing' && pacing.value.nextAt > now ? pacing.value.nextAt : null;
+    return {
+      counts,
+      pause: pause && (pause.until === undefined || pause.until > now) ? pause : null,
+      cap: {
+        used,
+        cap: config.dailyCap,
+        freesAt: used >= config.dailyCap && oldest !== null ? oldest + WINDOW_MS : null,
+      },
+      nextSendAt: nextAt,
+      quietUntil: quietUntil(now, config),
+      interrupted: processing.filter((j) => j.leaseUntil <= now).length,
+      possiblySent: (await pendingPossiblySent(db)).length,
+    };
+  });
 }
