@@ -74,6 +74,7 @@ export const queueStatusSchema = z.object({
   nextSendAt: z.nullable(z.number()),
   quietUntil: z.nullable(z.number()),
   interrupted: z.int(),
+  possiblySent: z.int(),
   defaultResumeHash: z.nullable(z.string()),
 });
 export type QueueStatusView = z.infer<typeof queueStatusSchema>;

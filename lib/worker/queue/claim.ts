@@ -48,15 +48,13 @@ export async function usedInWindow(
 const MAX_SKIPS_PER_CLAIM = 200;
 
 /**
- * A due retry of a job whose earlier POST may have landed goes first: it settles the uncertainty, and it
- * never needs a new slot under the cap (its possible application is already counted), so a full cap must
- * not hold it behind fresh jobs.
+ * Pending jobs whose earlier POST may have landed (a lost answer), by due time. A due one goes first: it settles
+ * the uncertainty, and it never needs a new slot under the cap (its possible application is already counted), so
+ * a full cap must not hold it behind fresh jobs — nor its wake-up behind the window.
  */
-async function duePossiblySent(db: OtklikDb, now: number): Promise<Job | undefined> {
+export async function pendingPossiblySent(db: OtklikDb): Promise<Job[]> {
   const maybe = await db.jobs.where('maybeSentAt').above(0).toArray();
-  return maybe
-    .filter((j) => j.state === 'pending' && j.nextAttemptAt <= now)
-    .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.id - b.id)[0];
+  return maybe.filter((j) => j.state === 'pending').sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.id - b.id);
 }
 
 /**
@@ -91,7 +89,7 @@ export function claimNext(db: OtklikDb, ctx: ClaimContext): Promise<ClaimResult>
       const recovered = expired.length > 0;
       const job =
         expired.shift() ??
-        (await duePossiblySent(db, now)) ??
+        (await pendingPossiblySent(db)).find((j) => j.nextAttemptAt <= now) ??
         (await db.jobs
           .where('[state+nextAttemptAt]')
           .between(['pending', Dexie.minKey], ['pending', now], true, true)
@@ -128,11 +126,14 @@ export function claimNext(db: OtklikDb, ctx: ClaimContext): Promise<ClaimResult>
       // 6. The rolling daily cap.
       const { used, oldest } = await usedInWindow(db, now, job.id);
       if (used >= config.dailyCap) {
+        // The window frees a slot for fresh jobs; a possibly-sent job in backoff is retried before that, when due.
+        const retry = (await pendingPossiblySent(db)).find((j) => j.id !== job.id && j.nextAttemptAt > now);
+        const frees = (oldest ?? now) + WINDOW_MS + 1;
         return {
           kind: 'capped',
           used,
           cap: config.dailyCap,
-          wakeAt: Math.max(now + 1000, (oldest ?? now) + WINDOW_MS + 1),
+          wakeAt: Math.max(now + 1000, Math.min(frees, retry?.nextAttemptAt ?? frees)),
         };
       }
       // 7. Claim. maybeSentAt = now: from this moment an application may exist at hh until hh says otherwise.

@@ -48,6 +48,13 @@ export const OUTCOME_UNKNOWN = 'outcome_unknown';
 /** `maybeSentAt` cleared: hh gave a definitive answer. */
 const CLEARED = { maybeSentAt: undefined, leaseOwner: null, leaseUntil: 0 } as const;
 
+/**
+ * hh refused this request before applying (captcha, login, its daily limit): nothing was sent THIS time. An earlier
+ * attempt whose answer was lost (`unconfirmed`) may still have landed: it stays possibly sent — counted against
+ * the cap and retried first — until hh answers for it ("already applied" or a new application).
+ */
+const notSentNow = (job: Job): Partial<Job> => (job.unconfirmed ? { leaseOwner: null, leaseUntil: 0 } : CLEARED);
+
 /** What an hh answer does to a job (pure). */
 export function transition(
   job: Job,
@@ -143,7 +150,7 @@ export function transition(
       // we never saw, made by hand).
       const until = Math.max(now + 30 * 60_000, oldestSend === null ? 0 : oldestSend + WINDOW_MS + 1);
       return {
-        patch: { ...CLEARED, state: 'pending', lastError: detail },
+        patch: { ...notSentNow(job), state: 'pending', lastError: detail },
         event: 'deferred',
         detail: `${detail}; queue paused until ${new Date(until).toISOString()}`,
         pause: { reason: 'daily_limit', message: PAUSE_MESSAGES.daily_limit, since: now, until },
@@ -153,7 +160,7 @@ export function transition(
       const reason = outcome.which === 'captcha' ? 'captcha' : 'logged_out';
       // The request never reached the apply handler: definitively not sent. The job waits at the head.
       return {
-        patch: { ...CLEARED, state: 'pending', lastError: detail },
+        patch: { ...notSentNow(job), state: 'pending', lastError: detail },
         event: 'deferred',
         detail: `${detail}; queue paused`,
         pause: { reason, message: PAUSE_MESSAGES[reason], since: now },

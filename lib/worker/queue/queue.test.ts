@@ -337,6 +337,34 @@ describe('commitOutcome: every hh answer', () => {
     expect(pause?.until).toBeUndefined();
   });
 
+  it.each([
+    ['captcha', { kind: 'captcha_or_login', status: 200, which: 'captcha', detail: 'x' } as ApplyOutcome],
+    ['daily limit', { kind: 'daily_limit', status: 400 } as ApplyOutcome],
+  ])('%s after a lost answer: nothing sent now, the earlier attempt stays possibly sent', async (_, outcome) => {
+    const { db, job } = await run(outcome, (db, j) =>
+      db.jobs.update(j.id, { unconfirmed: true }).then(() => undefined),
+    );
+    // hh refused THIS request before applying; it says nothing about the earlier one whose answer was lost
+    expect(job).toMatchObject({
+      state: 'pending',
+      unconfirmed: true,
+      maybeSentAt: T0,
+      leaseOwner: null,
+      leaseUntil: 0,
+    });
+    expect((await usedInWindow(db, T0 + 3000)).used).toBe(1);
+    // Resumed: it goes before a job due earlier, and a full cap does not hold it; the fresh one waits for a slot.
+    await clearPause(db);
+    const [fresh] = await seed(db, ['2'], T0 - 5000);
+    const at = T0 + 200_000;
+    const again = claimed(await claimNext(db, ctx(at, { dailyCap: 1 })));
+    expect(again.id).toBe(job.id);
+    await commitOutcome(db, again.id, { kind: 'already_applied', status: 400 }, ctx(at + 1, { dailyCap: 1 }));
+    expect(await db.jobs.get(job.id)).toMatchObject({ state: 'applied' });
+    expect(await claimNext(db, ctx(at + 200_000, { dailyCap: 1 }))).toMatchObject({ kind: 'capped', used: 1 });
+    expect((await db.jobs.get(fresh!))!.attempts).toBe(0);
+  });
+
   it("xsrf (after the client's refresh) → job failed, queue paused", async () => {
     const { job, pause } = await run({ kind: 'xsrf', status: 403 });
     expect(job).toMatchObject({ state: 'failed', reason: 'xsrf' });
@@ -519,6 +547,96 @@ describe('drainOnce / drainUntilWait', () => {
   });
 });
 
+// ── a lost answer on the last slot under the cap ─────────────────────────────────────────────────────────
+/**
+ * The interleaving the chaos e2e test met (test/e2e/queue-chaos.e2e.ts): the job that takes the last slot under the
+ * cap reaches hh, the worker is killed before it reads the answer, the recovering worker's re-POST hits a 5xx. hh
+ * now holds the application while the job is pending (a retry in backoff), and the cap counts it, so "the cap is
+ * reached and nothing is in flight" is not yet a settled queue: that job is retried ahead of the cap and ends
+ * applied (hh's "already applied", counted as ours), and only then does the rest wait for the window.
+ */
+describe('a lost answer on the last slot under the cap', () => {
+  it('stays possibly sent (counted, not held by the cap) until hh says "already applied"', async () => {
+    const db = freshDb();
+    const ids = await seed(db, ['1', '2', '3']);
+    let t = T0 + 1000;
+    const hh = new Map<string, number>(); // vacancy → when hh recorded the application
+    const answers: Array<'5xx' | 'ok'> = [];
+    const client: ApplyClient & { posts: string[] } = {
+      posts: [],
+      async apply(req) {
+        client.posts.push(req.vacancyId);
+        if (answers.shift() === '5xx') return { kind: 'server_error', status: 502, detail: 'HTTP 502' };
+        if (hh.has(req.vacancyId)) return { kind: 'already_applied', status: 400 };
+        hh.set(req.vacancyId, t);
+        return { ...APPLIED, topicId: `t${req.vacancyId}` };
+      },
+    };
+    const cfg = config({
+      dailyCap: 2,
+      pacingMs: { min: 0, max: 0 },
+      retry: { baseMs: 4000, maxMs: 8000, maxTransientFailures: 8 },
+    });
+    const deps = (owner: string) => ({ db, client, now: () => t, random: half, owner });
+
+    expect(await drainOnce(deps('w1'), cfg)).toMatchObject({ kind: 'worked', outcome: { kind: 'applied' } });
+    // The last slot: job 2's POST lands on hh, then the worker dies before its commit.
+    t += 10;
+    const c = claimed(await claimNext(db, { now: t, owner: 'w1', random: half, config: cfg }));
+    expect(c.id).toBe(ids[1]);
+    await client.apply({ vacancyId: c.vacancyId, resumeHash: c.resumeHash, letter: '' });
+    // The next worker recovers it after the lease; its re-POST's answer is a 5xx.
+    t = c.leaseUntil + 1;
+    answers.push('5xx');
+    expect(await drainOnce(deps('w2'), cfg)).toMatchObject({
+      kind: 'worked',
+      recovered: true,
+      outcome: { kind: 'server_error' },
+      job: { id: ids[1], state: 'pending', unconfirmed: true, maybeSentAt: t },
+    });
+
+    // hh holds vacancy 2; the queue has it pending, counted against the full cap, with nothing in flight.
+    expect([...hh.keys()]).toEqual(['1', '2']);
+    expect(await queueStatus(db, t, cfg)).toMatchObject({
+      counts: { applied: 1, pending: 2, processing: 0 },
+      cap: { used: 2, cap: 2 },
+      interrupted: 0,
+      possiblySent: 1,
+    });
+    // A fresh job gets no slot, but the drain wakes for the possibly-sent one's retry, not when the window frees;
+    // that retry goes out at the full cap and is confirmed.
+    const retryAt = (await db.jobs.get(ids[1]!))!.nextAttemptAt;
+    expect(retryAt).toBe(t + 3000);
+    expect(await drainOnce(deps('w2'), cfg)).toEqual({ kind: 'capped', used: 2, cap: 2, wakeAt: retryAt });
+    t = retryAt;
+    expect(await drainOnce(deps('w2'), cfg)).toMatchObject({
+      kind: 'worked',
+      outcome: { kind: 'already_applied' },
+      job: { id: ids[1], state: 'applied' },
+    });
+    expect(await drainOnce(deps('w2'), cfg)).toEqual({
+      kind: 'capped',
+      used: 2,
+      cap: 2,
+      wakeAt: T0 + 1000 + WINDOW_MS + 1,
+    });
+    expect(await queueStatus(db, t, cfg)).toMatchObject({
+      counts: { applied: 2, pending: 1 },
+      cap: { used: 2 },
+      possiblySent: 0,
+    });
+    // Settled: every application hh holds is an applied job, each counted once; vacancy 3 was never posted.
+    const applied = (await db.jobs.toArray()).filter((j) => j.state === 'applied').map((j) => j.vacancyId);
+    expect(applied.sort()).toEqual([...hh.keys()].sort());
+    expect((await db.sends.toArray()).map((x) => [x.vacancyId, x.confirmed])).toEqual([
+      ['1', true],
+      ['2', false],
+    ]);
+    expect(client.posts).toEqual(['1', '2', '2', '2']);
+    for (const id of ids) expect(checkHistory((await db.jobs.get(id))!, await jobEvents(db, id))).toEqual([]);
+  });
+});
+
 // ── the crash-safety property ────────────────────────────────────────────────────────────────────────────
 /**
  * A model of hh: one application per vacancy ("already applied" after), random 5xx before processing,
@@ -623,6 +741,7 @@ describe('queueStatus', () => {
       pause: { reason: 'user' },
       cap: { used: 2, cap: 2, freesAt: T0 + 1 + WINDOW_MS },
       interrupted: 1,
+      possiblySent: 0,
     });
   });
 });
