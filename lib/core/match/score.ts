@@ -278,11 +278,11 @@ const ROLE_SURE = 0.5;
 const ROLE_SAME = 0.5;
 const ROLE_OVERRULE = 0.8;
 /** Below this probability of being one of the user's roles, a title the model reads is another profession. */
-const ROLE_OTHER = 0.1;
+const ROLE_OTHER = 0.15;
 /** The model's reading that overrules a title sharing a specific word with the user's. */
 const ROLE_CERTAIN = 0.8;
 /** The model must hold a concentrated belief (its three likeliest roles together) before a reading counts as evidence. */
-const ROLE_FOCUS = 0.4;
+const ROLE_FOCUS = 0.3;
 /** A compound that ends in the wanted word ("электросварщик" for "сварщик"). */
 const COMPOUND_W = 0.8;
 
