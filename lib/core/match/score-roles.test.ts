@@ -162,3 +162,18 @@ describe('a title that also names the wanted role', () => {
     expect(r.text.join('; ')).not.toMatch(/different role/);
   });
 });
+
+describe('a database administrator is its own role', () => {
+  it('is another role for a front-desk administrator and the job itself for a DBA', () => {
+    const desk = scorer({
+      desiredTitles: ['Администратор', 'Администратор салона красоты'],
+      experience: 'between1And3',
+    });
+    const r = desk(vac('Администратор баз данных'));
+    expect(r.verdict).toBe('hide');
+    expect(r.text.join('; ')).toMatch(/different role/);
+    expect(desk(vac('Администратор салона')).verdict).not.toBe('hide');
+    const dba = scorer({ desiredTitles: ['Администратор баз данных'], experience: 'between3And6' });
+    expect(dba(vac('Администратор БД PostgreSQL')).verdict).toBe('show');
+  });
+});

@@ -30,6 +30,7 @@ r mlengineer: ml engineer, ml инженер, мл инженер, machine learn
 r designer: дизайнер, designer
 r administrator: администратор, administrator, admin
 r sysadmin: сисадмин, sysadmin, системный администратор, system administrator, администратор linux, linux administrator, администрирование, системный инженер, system engineer, systems engineer, linux engineer, linux инженер, инженер linux
+r dba: администратор баз данных, администратор бд, администратор субд, database administrator, dba, дба
 r architect: архитектор, architect
 r productowner: product owner, владелец продукта
 r productmanager: product manager, менеджер продукта, менеджер по продукту, продакт менеджер, продакт, продакт-менеджер, product lead
@@ -80,7 +81,7 @@ t clickhouse: clickhouse, кликхаус
 t greenplum: greenplum
 t mongodb: mongodb, mongo
 t redis: redis
-t database: database, db, бд, субд, dbms, базы данных, база данных, баз данных, dba
+t database: database, db, бд, субд, dbms, базы данных, база данных, баз данных
 t react: react, reactjs, реакт, react native
 t vue: vue, vuejs, вью
 t angular: angular, angularjs
