@@ -7,29 +7,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { correct, emptyFeedback, learn, vacancyFeatures, type FeedbackStore } from '../../lib/worker/feedback/model';
-import { fromHhApi } from '../../lib/core/hh/api-vacancy';
 import { compileProfile, DEFAULT_THRESHOLDS } from '../../lib/core/match/index';
-import { profileSchema } from '../../lib/core/match/profile';
 import { builtinRoleModel } from '../../lib/core/match/roles';
-import { loadCorpus } from './relevance';
+import { benchVacancy, loadCorpus, personaProfile } from './relevance';
 import { hasSharedFile, isEntry, REPO_ROOT, sharedFile } from './shared';
 
-const CARD_FIELDS = [
-  'id',
-  'name',
-  'employer',
-  'salary',
-  'experience',
-  'schedule',
-  'schedule_text',
-  'work_format',
-  'employment',
-  'area',
-  'address',
-  'snippet',
-  'alternate_url',
-];
-const PERSONA_ONLY = ['id', 'intent', 'category', 'query'];
 const STEPS = [0, 5, 10, 30, 100];
 const fmtPair = (k: number, rel: number, h: number, irr: number) =>
   rel + irr ? `${rel ? (k / rel).toFixed(3) : '  -  '}/${irr ? (h / irr).toFixed(3) : '  -  '}` : '    -/-    ';
@@ -103,17 +85,14 @@ export function main(): void {
     for (const p of set.personas) {
       const labels = set.labels[p.id];
       if (!labels) continue;
-      const profile = profileSchema.parse(
-        Object.fromEntries(Object.entries(p).filter(([k]) => !PERSONA_ONLY.includes(k))),
-      );
-      const m = compileProfile(profile, { roles });
+      const m = compileProfile(personaProfile(p), { roles });
       const items = shuffle(
         Object.entries(labels).filter(([, l]) => l !== 1),
         personas + 17,
       ).flatMap(([id, label]) => {
         const raw = corpus.get(id);
         if (!raw) return [];
-        const v = fromHhApi(Object.fromEntries(Object.entries(raw).filter(([f]) => CARD_FIELDS.includes(f))));
+        const v = benchVacancy(raw, 'card');
         const r = m.score(v);
         return [{ id, label, r, features: vacancyFeatures(v) }];
       });

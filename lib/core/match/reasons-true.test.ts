@@ -5,17 +5,9 @@ import { compileProfile, formatReason } from './index';
 import { profileSchema, type ProfileInput } from './profile';
 import { reasonProblems } from './reason-truth';
 import { builtinRoleModel } from './roles';
+import { vac } from './testkit';
 import type { MatchVacancy } from './vacancy';
 
-const vac = (title: string, extra: Partial<MatchVacancy> = {}): MatchVacancy => ({
-  id: '1',
-  title,
-  employer: null,
-  salary: null,
-  experience: null,
-  workFormats: [],
-  ...extra,
-});
 const judge = (input: ProfileInput) => {
   const profile = profileSchema.parse(input);
   const m = compileProfile(profile, { roles: builtinRoleModel() });

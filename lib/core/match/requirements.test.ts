@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { profileSchema, type ProfileInput } from './profile';
 import { compileRequirements, languagesIn, licencesIn } from './requirements';
-import type { MatchVacancy } from './vacancy';
+import { vac } from './testkit';
 
-const vac = (title: string, extra: Partial<MatchVacancy> = {}): MatchVacancy => ({
-  id: '1',
-  title,
-  employer: null,
-  salary: null,
-  experience: null,
-  workFormats: [],
-  ...extra,
-});
 const req = (p: ProfileInput, medical = false) => compileRequirements(profileSchema.parse(p), medical);
 
 describe('licence categories in text', () => {

@@ -3,17 +3,9 @@ import { formatReason } from './reasons';
 import { profileSchema, type ProfileInput } from './profile';
 import { builtinRoleModel } from './roles';
 import { compileProfile } from './score';
+import { vac } from './testkit';
 import type { MatchVacancy } from './vacancy';
 
-const vac = (title: string, extra: Partial<MatchVacancy> = {}): MatchVacancy => ({
-  id: '1',
-  title,
-  employer: null,
-  salary: null,
-  experience: null,
-  workFormats: [],
-  ...extra,
-});
 const scorer = (p: ProfileInput) => {
   const m = compileProfile(profileSchema.parse(p), { roles: builtinRoleModel() });
   return (v: MatchVacancy) => {

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OtklikDb } from '../db/db';
 import type { ChatMessage } from '../../core/hh/chat';
-import type { NegotiationsPage } from '../../core/hh/negotiations';
+import type { NegotiationsPage, NegotiationTopic } from '../../core/hh/negotiations';
 import { negotiationMessages } from '../../core/negotiations/protocol';
 import { createRouter } from '../../core/messaging/router';
 import { defaultSettings } from '../../core/settings/schema';
 import { createNegotiationHandlers, handleNewMessages, listPageOf, type NegotiationDeps } from './handlers';
+import { testTopic } from '../../../test/topic-fixture';
 
 let n = 0;
 const dbs: OtklikDb[] = [];
@@ -13,21 +14,8 @@ afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete();
 });
 
-const topic = (id: string, patch: Record<string, unknown> = {}) => ({
-  topicId: id,
-  vacancyId: null,
-  chatId: `7${id}`,
-  lastState: 'RESPONSE',
-  archived: false,
-  hasNewMessages: false,
-  viewedByOpponent: false,
-  invited: false,
-  discarded: false,
-  messagesCount: 1,
-  lastModified: null,
-  created: null,
-  ...patch,
-});
+const topic = (id: string, patch: Partial<NegotiationTopic> = {}) =>
+  testTopic(id, { chatId: `7${id}`, messagesCount: 1, ...patch });
 
 function setup(pages: NegotiationsPage[] = [], chat: ChatMessage[] = []) {
   const db = new OtklikDb(`otklik-negmsg-test-${process.pid}-${++n}`);

@@ -5,6 +5,8 @@ import { negotiationMessages } from '../../core/negotiations/protocol';
 import type { Invitation } from '../notify/invitations';
 import { defaultSettings } from '../../core/settings/schema';
 import { createNegotiationHandlers, type NegotiationDeps } from './handlers';
+import type { NegotiationTopic } from '../../core/hh/negotiations';
+import { testTopic } from '../../../test/topic-fixture';
 
 /** Issue 7: a response that turns into an invitation is handed to the notifier once, with its title. */
 const dbs: OtklikDb[] = [];
@@ -12,21 +14,8 @@ afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete();
 });
 
-const topic = (id: string, patch: Record<string, unknown> = {}) => ({
-  topicId: id,
-  vacancyId: '900',
-  chatId: `7${id}`,
-  lastState: 'RESPONSE',
-  archived: false,
-  hasNewMessages: false,
-  viewedByOpponent: false,
-  invited: false,
-  discarded: false,
-  messagesCount: 1,
-  lastModified: null,
-  created: null,
-  ...patch,
-});
+const topic = (id: string, patch: Partial<NegotiationTopic> = {}) =>
+  testTopic(id, { vacancyId: '900', chatId: `7${id}`, messagesCount: 1, ...patch });
 const card = (id: string) => ({
   topicId: id,
   title: 'Frontend-разработчик',
