@@ -6,6 +6,9 @@ skills) at a word start, 12 drawn from title matches and 8 from matches elsewher
 shared dev labels. Run from the repo root: python3 test/bench/data/build_pools.py > /tmp/pools.json
 --big: the big pools of labels.pools.json (110 a persona for BIG, 66 : 44, never an item labelled before).
 --heldout2: the pools of the second held-out set (HELDOUT2, seed 2027, never an item labelled before).
+--heldout3: the pools of the third held-out set (HELDOUT3, seed 2028, never an item of any label file here or of the
+shared dev labels). The default run leaves out both later held-out sets. The labels of a later split are ignored when an
+earlier one is rebuilt, so each split's pools stay as they were drawn.
 """
 import gzip, html, json, os, random, re, sys
 
@@ -24,10 +27,18 @@ RX = {'driver-b': [r'водител'], 'warehouse-worker': [r'склад'], 'sal
       'loader': [r'грузчик'], 'fitter-repair': [r'слесар', r'ремонт'], 'process-engineer': [r'инженер', r'технолог'],
       'pto-engineer': [r'инженер', r'пто'], 'ohs-specialist': [r'специалист', r'охран', r'труд'], 'ecologist': [r'эколог'],
       'merchandiser': [r'мерчендайзер'], 'marketplace-manager': [r'менеджер', r'маркетплейс'], 'ios-developer': [r'ios'],
-      'sales-head': [r'руководител', r'отдел', r'продаж']}
+      'sales-head': [r'руководител', r'отдел', r'продаж'],
+      # held-out 3 (an hh 'A OR B' query is one alternation: any of the words)
+      'cook': [r'повар'], 'waiter': [r'(официант|бармен|бариста)'], 'cashier': [r'кассир'], 'courier': [r'курьер'],
+      'nurse': [r'медицинск', r'сестр'], 'kindergarten-teacher': [r'(воспитател|педагог)'],
+      'security-guard': [r'сотрудник', r'охран'], 'cleaner': [r'уборщи'], 'tech-support': [r'техническ', r'поддержк'],
+      'realtor': [r'ри[еэ]лтор'], 'smm-specialist': [r'smm'], 'forklift-driver': [r'погрузчик']}
 # The second held-out set (added after the big pools; drawn with its own seed, never an item labelled before).
 HELDOUT2 = ['loader', 'fitter-repair', 'process-engineer', 'pto-engineer', 'ohs-specialist', 'ecologist', 'merchandiser',
             'marketplace-manager', 'ios-developer', 'sales-head']
+# The third held-out set (after the second; its own seed, never an item of any label file).
+HELDOUT3 = ['cook', 'waiter', 'cashier', 'courier', 'nurse', 'kindergarten-teacher', 'security-guard', 'cleaner',
+            'tech-support', 'realtor', 'smm-specialist', 'forklift-driver']
 
 def strip(h):
     return re.sub(r'\s+', ' ', html.unescape(re.sub(r'<[^>]+>', ' ', h or ''))).strip()
@@ -35,22 +46,25 @@ def strip(h):
 # The big pools (labels.pools.json): 110 more vacancies for these dev personas, for the feedback simulation.
 BIG = ['driver-b', 'sales-manager', 'shop-assistant', 'economist', 'marketer', 'sysadmin', 'receptionist', 'design-engineer']
 
-def main(big=False, heldout2=False):
+def main(big=False, heldout2=False, heldout3=False):
     ho = json.load(open(os.path.join(HERE, 'personas.heldout.json')))
     if big:
         dev = {p['id']: p for p in json.load(open(os.path.join(HERE, 'personas.json')))}
         personas = [dev[i] for i in BIG]
     elif heldout2:
         personas = [p for p in ho if p['id'] in HELDOUT2]
+    elif heldout3:
+        personas = [p for p in ho if p['id'] in HELDOUT3]
     else:
-        personas = json.load(open(os.path.join(HERE, 'personas.json'))) + [p for p in ho if p['id'] not in HELDOUT2]
+        personas = json.load(open(os.path.join(HERE, 'personas.json'))) + [p for p in ho if p['id'] not in HELDOUT2 + HELDOUT3]
     vs = [json.loads(l) for l in gzip.open(os.path.join(SHARED, 'data/vacancies.jsonl.gz'), 'rt')]
     used = {vid for d in json.load(open(os.path.join(SHARED, 'bench/labels.dev.json'))).values() for vid in d}
-    if big or heldout2:  # never an item labelled before, for any persona of the earlier splits
-        for f in ('labels.dev.json', 'labels.heldout.json') + (('labels.pools.json',) if heldout2 else ()):
-            used |= {vid for pid, d in json.load(open(os.path.join(HERE, f))).items() if pid not in HELDOUT2 for vid in d}
+    if big or heldout2 or heldout3:  # never an item labelled before, for any persona of the earlier splits
+        later = HELDOUT3 if heldout3 else HELDOUT2 + HELDOUT3  # (their labels came after; ignored so the pools stay)
+        for f in ('labels.dev.json', 'labels.heldout.json') + (('labels.pools.json',) if heldout2 or heldout3 else ()):
+            used |= {vid for pid, d in json.load(open(os.path.join(HERE, f))).items() if pid not in later for vid in d}
     text = lambda v: (v['name'] + ' ' + strip(v.get('description')) + ' ' + ' '.join(k['name'] for k in v.get('key_skills') or [])).lower()
-    rng = random.Random(20261206 if big else 2027 if heldout2 else 2026)
+    rng = random.Random(20261206 if big else 2027 if heldout2 else 2028 if heldout3 else 2026)
     n_title, n_else = (66, 44) if big else (12, 8)
     pools = {}
     for p in personas:
@@ -66,4 +80,4 @@ def main(big=False, heldout2=False):
     print(json.dumps(pools, indent=1))
 
 if __name__ == '__main__':
-    main(big='--big' in sys.argv, heldout2='--heldout2' in sys.argv)
+    main(big='--big' in sys.argv, heldout2='--heldout2' in sys.argv, heldout3='--heldout3' in sys.argv)
