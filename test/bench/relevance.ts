@@ -4,7 +4,7 @@
  * listing card shows, the same field list as ../shared/bench/run.py) and with full vacancies. Prints per-persona
  * and pooled tables: AUC (relevant vs irrelevant), relevant kept (not hidden), irrelevant hidden, and a
  * reliability table of the scores (share relevant per score band; borderline counts half).
- *   npx tsx test/bench/relevance.ts [--split dev|pools|heldout] [--set shared|repo|all] [--misses]
+ *   npx tsx test/bench/relevance.ts [--split dev|pools|heldout|heldout3] [--set shared|repo|all] [--misses]
  * (pools: 110 more vacancies each for eight dev personas, labels.pools.json)
  * (env OTKLIK_NO_ROLES=1: words alone; OTKLIK_RAW_SCORES=1: scores before calibration)
  * The held-out split is for the final report only: never tune on it.
@@ -89,7 +89,9 @@ export function loadSets(split: string, which: string): Set[] {
   const dir = path.join(REPO_ROOT, 'test/bench/data');
   if (which !== 'shared') {
     // "pools": 110 more vacancies for eight of the dev personas (new vacancies of known professions).
-    const personas = read<Persona[]>(path.join(dir, split === 'heldout' ? 'personas.heldout.json' : 'personas.json'));
+    const personas = read<Persona[]>(
+      path.join(dir, split.startsWith('heldout') ? 'personas.heldout.json' : 'personas.json'),
+    );
     const labels = read<Labels>(path.join(dir, `labels.${split}.json`));
     sets.push({ name: split === 'pools' ? 'pools' : 'repo', personas: personas.filter((p) => labels[p.id]), labels });
   }

@@ -25,6 +25,7 @@ describe('benchmark labels', () => {
   const splits = [
     { passes: ['labels.passA.json', 'labels.passB.json'], merged: ['labels.dev.json', 'labels.heldout.json'] },
     { passes: ['labels.pools.passA.json', 'labels.pools.passB.json'], merged: ['labels.pools.json'] },
+    { passes: ['labels.heldout3.passA.json', 'labels.heldout3.passB.json'], merged: ['labels.heldout3.json'] },
   ];
   for (const s of splits) {
     it(`${s.merged.join(' + ')} merge ${s.passes.join(' and ')} by the rule`, () => {
@@ -37,6 +38,15 @@ describe('benchmark labels', () => {
       for (const l of Object.values(merged)) for (const x of Object.values(l)) expect([0, 1, 2]).toContain(x);
     });
   }
+  it('held-out set 3 never repeats a vacancy labelled for any other split', () => {
+    const before = new Set(
+      ['labels.dev.json', 'labels.heldout.json', 'labels.pools.json'].flatMap((f) =>
+        Object.values(read<Labels>(f)).flatMap(Object.keys),
+      ),
+    );
+    for (const l of Object.values(read<Labels>('labels.heldout3.json')))
+      for (const vid of Object.keys(l)) expect(before.has(vid), vid).toBe(false);
+  });
   it('the big pools never repeat a vacancy of the dev or held-out pools of any persona', () => {
     const before = new Set(
       ['labels.dev.json', 'labels.heldout.json'].flatMap((f) => Object.values(read<Labels>(f)).flatMap(Object.keys)),
