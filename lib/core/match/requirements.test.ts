@@ -19,6 +19,14 @@ describe('licence categories in text', () => {
     expect(licencesIn('Инженер 2 категории с опытом', true).cats).toEqual([]);
     expect(licencesIn('права категории «B» будет плюсом', true).cats).toEqual([]);
   });
+  it('a tractor driver-operator licence has categories of its own, not a road licence', () => {
+    expect(licencesIn('Удостоверение тракториста-машиниста (категория С), допуск к погрузчикам', false).cats).toEqual(
+      [],
+    );
+    expect(licencesIn('Водитель погрузчика категории В с допуском к электрооборудованию', true).cats).toEqual([]);
+    expect(licencesIn('Водитель погрузчика. Требования: водительские права категории В', true).cats).toEqual(['B']);
+    expect(licencesIn('Водитель погрузчика, права категории B', true).cats).toEqual(['B']);
+  });
 });
 
 describe('language levels in text', () => {
@@ -43,6 +51,18 @@ describe('unmet requirements', () => {
       kind: 'licence',
       cats: ['тракториста-машиниста'],
     });
+  });
+  it('takes no road licence from a tractor driver-operator licence in the resume', () => {
+    const forklift = compileRequirements(
+      profileSchema.parse({
+        desiredTitles: ['Водитель погрузчика'],
+        resumeText: 'Удостоверение тракториста-машиниста (категория С), допуск к работе на погрузчиках.',
+      }),
+      false,
+    );
+    expect(forklift.check(vac('Водитель погрузчика', { snippet: 'Водитель погрузчика категории В' }), false)).toBe(
+      undefined,
+    );
   });
   it('reads the licence from the profile text when the field is empty, and decides nothing when unknown', () => {
     expect(req({ resumeText: 'Права категории B, стаж 8 лет' }).check(vac('Водитель категории C'), false)?.kind).toBe(

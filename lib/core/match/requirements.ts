@@ -26,6 +26,8 @@ function softNear(text: string, at: number, len: number): boolean {
   return SOFT.test(text.slice(Math.max(0, at - 40), at + len + 60));
 }
 
+const MACHINE_LICENCE = /трактори|машинист|самоходн|погрузчик|штабел|гостехнадзор|экскаватор|спецтехник/i;
+
 /** Licence categories named in text, as hh ids; `anyOf` = the text says "или" (either will do). */
 export function licencesIn(text: string, requiredOnly: boolean): { cats: string[]; anyOf: boolean } {
   const cats = new Set<string>();
@@ -33,6 +35,14 @@ export function licencesIn(text: string, requiredOnly: boolean): { cats: string[
   if (!/категор|кат\.|водительск/i.test(text)) return { cats: [], anyOf };
   for (const m of text.matchAll(LICENCE_RE)) {
     if (requiredOnly && softNear(text, m.index ?? 0, m[0].length)) continue;
+    // A tractor driver-operator's licence has categories A–F of its own ("удостоверение тракториста-машиниста
+    // категории C", "водитель погрузчика категории B"): not a road licence.
+    const before =
+      text
+        .slice(Math.max(0, (m.index ?? 0) - 50), m.index ?? 0)
+        .split(/[.;!?\n]/)
+        .pop() ?? '';
+    if (!/^водительск/i.test(m[0]) && MACHINE_LICENCE.test(before) && !/прав/i.test(before)) continue;
     const list = m[1] ?? '';
     if (/или/i.test(list)) anyOf = true;
     for (const raw of list.replace(/[«»"]/g, '').split(/\s*(?:,|\/|\\|и|или|\+|-)\s*/i)) {

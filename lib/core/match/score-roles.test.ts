@@ -168,4 +168,47 @@ describe('a database administrator is its own role', () => {
     const dba = scorer({ desiredTitles: ['Администратор баз данных'], experience: 'between3And6' });
     expect(dba(vac('Администратор БД PostgreSQL')).verdict).toBe('show');
   });
+
+  it('outside graded fields, fewer years asked is no level below (a minimum, not a grade)', () => {
+    const nurse = scorer({ desiredTitles: ['Медицинская сестра', 'Палатная медсестра'], experience: 'moreThan6' });
+    const r = nurse(vac('Медицинская сестра палатная', { experience: 'noExperience' }));
+    expect(r.verdict).toBe('show');
+    expect(r.text.join('; ')).not.toMatch(/level below/);
+    // a level the title names still counts
+    expect(nurse(vac('Помощник медицинской сестры', { experience: 'noExperience' })).text.join('; ')).toMatch(
+      /level below/,
+    );
+    // in IT hh's band is a grade: a 1–3 years vacancy is below someone with 6+ years
+    const dev = scorer({ desiredTitles: ['Python-разработчик'], experience: 'moreThan6' });
+    expect(dev(vac('Python-разработчик', { experience: 'between1And3' })).text.join('; ')).toMatch(/level below/);
+  });
+
+  it('does not match a word to a longer word made from it by a suffix ("охране" is not "охранник")', () => {
+    const guard = scorer({ desiredTitles: ['Охранник', 'Сотрудник охраны'], experience: 'moreThan6' });
+    const r = guard(vac('Специалист по охране труда'));
+    expect(r.text.join('; ')).not.toMatch(/title (partly )?matches '/);
+    expect(r.verdict).not.toBe('show');
+    expect(guard(vac('Охранник ТЦ')).verdict).toBe('show');
+  });
+
+  it('keeps a kindergarten teacher apart from a course lecturer', () => {
+    const nursery = scorer({ desiredTitles: ['Воспитатель', 'Воспитатель детского сада'], experience: 'between3And6' });
+    expect(nursery(vac('Преподаватель курса «ML-разработчик»')).text.join('; ')).not.toMatch(/title matches '/);
+    expect(nursery(vac('Воспитатель в частный детский сад')).verdict).toBe('show');
+  });
+
+  it('does not call a full vacancy naming three of the skills another profession', () => {
+    const realtor = scorer({
+      desiredTitles: ['Риелтор', 'Агент по недвижимости'],
+      skills: ['Продажа недвижимости', 'Сопровождение сделок', 'Переговоры', 'Работа с возражениями'],
+      experience: 'between3And6',
+    });
+    const text = {
+      description: 'Продажа недвижимости, переговоры с клиентами, сопровождение сделок до регистрации.',
+      keySkills: [],
+    };
+    const r = realtor(vac('Менеджер по работе с клиентами', text));
+    expect(r.verdict).not.toBe('hide');
+    expect(r.text.join('; ')).not.toMatch(/another profession/);
+  });
 });

@@ -505,14 +505,16 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         } else if (it.kind === 't' && !allowed.has(it.c) && !qualifier) qualifier = it.c;
       }
     }
-    // Unknown words match by stem prefix too: Snowball stems some case forms differently (персонала → персона).
-    const unknownInTitle = t.items.filter((i) => i.kind === 'u' && i.c.length >= 4);
+    // Unknown words match by stem prefix too: Snowball stems some case forms differently (персонала → персона). Only
+    // an ending's worth: a longer tail is a suffix that makes another word (охрана → охранник, уборка → уборщик).
+    const unknownInTitle = t.items.filter((i) => i.kind === 'u' && !i.absorbed && i.c.length >= 4);
     const titleWeight = (c: string): number => {
       const w = inTitle.get(c);
       if (w !== undefined || c.length < 4 || kindOf(c) !== 'u') return w ?? 0;
       let best = 0;
       for (const i of unknownInTitle) {
-        if (i.c.startsWith(c) || c.startsWith(i.c) || fleetingVowel(c, i.c)) best = Math.max(best, i.w);
+        const prefix = (i.c.startsWith(c) || c.startsWith(i.c)) && Math.abs(i.c.length - c.length) <= 2;
+        if (prefix || fleetingVowel(c, i.c)) best = Math.max(best, i.w);
         // Russian compounds put the kind in front: электросварщик, газосварщик are сварщик.
         else if (c.length >= 6 && i.c.endsWith(c)) best = Math.max(best, COMPOUND_W * i.w);
       }
@@ -629,6 +631,9 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       const vi = EXPERIENCE_INDEX[v.experience];
       if (vi >= 1 && userExp - vi >= 2) levelGap = 2;
     }
+    // Outside graded fields hh's id is a minimum: a nurse or a guard with 6+ years is welcome where 1–3 years or none
+    // will do. Only a level the title names ("Помощник", "Стажёр", "Младший") is below them.
+    if (!vr && !gradedField && !t.assistant && vacancyLevel && vacancyLevel.hi < wantRange.lo) levelGap = 0;
     const levelDir = vacancyLevel
       ? Math.sign(vacancyLevel.lo - wantRange.hi) || -Math.sign(wantRange.lo - vacancyLevel.hi)
       : 0;
@@ -867,7 +872,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         // against it only when the model is all but certain ("Бизнес-аналитик склада" for "Работник склада", not
         // "Оператор склада").
         const sameTrade =
-          (f.full && f.sharesWord && f.skillsMatched.length >= 2) ||
+          (f.full && f.skillsMatched.length >= (f.sharesWord ? 2 : 3)) ||
           (f.title >= 0.4 && (f.pRole < ROLE_CERTAIN || f.wantedAside));
         if (
           !sameTrade &&

@@ -42,7 +42,9 @@ r marketer: маркетолог, marketer, маркетинг, marketing
 r hr: hr, hrbp, рекрутер, recruiter, кадровик, human resources
 r lawyer: юрист, юрисконсульт, lawyer, legal
 r economist: экономист, economist
-r teacher: преподаватель, учитель, teacher, tutor, репетитор, педагог, воспитатель
+r teacher: преподаватель, учитель, teacher, tutor, репетитор, педагог
+r nurseryteacher: воспитатель, воспитательница, педагог дошкольного образования, младший воспитатель
+r ohs: охрана труда, охране труда, охраны труда, специалист по от, инженер по от, hse, ehs
 r driver: водитель, driver, курьер, courier, экспедитор
 r support: поддержка, support, саппорт, helpdesk, сопровождение
 r researcher: researcher, исследователь, ученый, scientist
