@@ -7,8 +7,10 @@ shared dev labels. Run from the repo root: python3 test/bench/data/build_pools.p
 --big: the big pools of labels.pools.json (110 a persona for BIG, 66 : 44, never an item labelled before).
 --heldout2: the pools of the second held-out set (HELDOUT2, seed 2027, never an item labelled before).
 --heldout3: the pools of the third held-out set (HELDOUT3, seed 2028, never an item of any label file here or of the
-shared dev labels). The default run leaves out both later held-out sets. The labels of a later split are ignored when an
-earlier one is rebuilt, so each split's pools stay as they were drawn.
+shared dev labels).
+--heldout4: the pools of the fourth held-out set (HELDOUT4, seed 2029, never an item of any label file here, of the
+shared dev labels or of pools.heldout3.json). The default run leaves out the later held-out sets (2, 3 and 4). The
+labels of a later split are ignored when an earlier one is rebuilt, so each split's pools stay as they were drawn.
 """
 import gzip, html, json, os, random, re, sys
 
@@ -32,13 +34,24 @@ RX = {'driver-b': [r'водител'], 'warehouse-worker': [r'склад'], 'sal
       'cook': [r'повар'], 'waiter': [r'(официант|бармен|бариста)'], 'cashier': [r'кассир'], 'courier': [r'курьер'],
       'nurse': [r'медицинск', r'сестр'], 'kindergarten-teacher': [r'(воспитател|педагог)'],
       'security-guard': [r'сотрудник', r'охран'], 'cleaner': [r'уборщи'], 'tech-support': [r'техническ', r'поддержк'],
-      'realtor': [r'ри[еэ]лтор'], 'smm-specialist': [r'smm'], 'forklift-driver': [r'погрузчик']}
+      'realtor': [r'ри[еэ]лтор'], 'smm-specialist': [r'smm'], 'forklift-driver': [r'погрузчик'],
+      # held-out 4 (psychologist, dentist: the person, not 'психологический' / 'стоматология' as in 'ДМС со стоматологией')
+      'hairdresser': [r'(парикмахер|барбер|стилист)'],
+      'lorry-driver': [r'водител', r'(категори\w* [cс][eе]?(?![а-яёa-z0-9])|грузов|фур(?:а|ы|е|у|ой|ах|ам)?(?![а-яёa-z0-9])|тягач|самосвал)'],
+      'packer': [r'упаковщи'], 'math-teacher': [r'(учител|репетитор|преподавател\w* математик)'],
+      'psychologist': [r'психолог(?!ич|ия|ии|ию|ией)'], 'dentist': [r'стоматолог(?!ич|ия|ии|ию|ией)'],
+      'plumber': [r'(сантехник|монтажник)'], 'builder': [r'(разнорабоч|строител(?!ьн|ьст)|отделочник)'],
+      'translator': [r'(переводчик|лингвист)'], 'copywriter': [r'копирайтер'], 'project-manager': [r'project', r'manager'],
+      'line-operator': [r'оператор', r'лини']}
 # The second held-out set (added after the big pools; drawn with its own seed, never an item labelled before).
 HELDOUT2 = ['loader', 'fitter-repair', 'process-engineer', 'pto-engineer', 'ohs-specialist', 'ecologist', 'merchandiser',
             'marketplace-manager', 'ios-developer', 'sales-head']
 # The third held-out set (after the second; its own seed, never an item of any label file).
 HELDOUT3 = ['cook', 'waiter', 'cashier', 'courier', 'nurse', 'kindergarten-teacher', 'security-guard', 'cleaner',
             'tech-support', 'realtor', 'smm-specialist', 'forklift-driver']
+# The fourth held-out set (after the third; its own seed, never an item of any label file nor of pools.heldout3.json).
+HELDOUT4 = ['hairdresser', 'lorry-driver', 'packer', 'math-teacher', 'psychologist', 'dentist', 'plumber', 'builder',
+            'translator', 'copywriter', 'project-manager', 'line-operator']
 
 def strip(h):
     return re.sub(r'\s+', ' ', html.unescape(re.sub(r'<[^>]+>', ' ', h or ''))).strip()
@@ -46,7 +59,7 @@ def strip(h):
 # The big pools (labels.pools.json): 110 more vacancies for these dev personas, for the feedback simulation.
 BIG = ['driver-b', 'sales-manager', 'shop-assistant', 'economist', 'marketer', 'sysadmin', 'receptionist', 'design-engineer']
 
-def main(big=False, heldout2=False, heldout3=False):
+def main(big=False, heldout2=False, heldout3=False, heldout4=False):
     ho = json.load(open(os.path.join(HERE, 'personas.heldout.json')))
     if big:
         dev = {p['id']: p for p in json.load(open(os.path.join(HERE, 'personas.json')))}
@@ -55,16 +68,22 @@ def main(big=False, heldout2=False, heldout3=False):
         personas = [p for p in ho if p['id'] in HELDOUT2]
     elif heldout3:
         personas = [p for p in ho if p['id'] in HELDOUT3]
+    elif heldout4:
+        personas = [p for p in ho if p['id'] in HELDOUT4]
     else:
-        personas = json.load(open(os.path.join(HERE, 'personas.json'))) + [p for p in ho if p['id'] not in HELDOUT2 + HELDOUT3]
+        personas = json.load(open(os.path.join(HERE, 'personas.json'))) + [p for p in ho if p['id'] not in HELDOUT2 + HELDOUT3 + HELDOUT4]
     vs = [json.loads(l) for l in gzip.open(os.path.join(SHARED, 'data/vacancies.jsonl.gz'), 'rt')]
     used = {vid for d in json.load(open(os.path.join(SHARED, 'bench/labels.dev.json'))).values() for vid in d}
-    if big or heldout2 or heldout3:  # never an item labelled before, for any persona of the earlier splits
-        later = HELDOUT3 if heldout3 else HELDOUT2 + HELDOUT3  # (their labels came after; ignored so the pools stay)
-        for f in ('labels.dev.json', 'labels.heldout.json') + (('labels.pools.json',) if heldout2 or heldout3 else ()):
+    if big or heldout2 or heldout3 or heldout4:  # never an item labelled before, for any persona of the earlier splits
+        # (the labels of later splits came after; ignored so the pools stay as drawn)
+        later = HELDOUT4 if heldout4 else HELDOUT3 + HELDOUT4 if heldout3 else HELDOUT2 + HELDOUT3 + HELDOUT4
+        files = ('labels.dev.json', 'labels.heldout.json') + (('labels.pools.json',) if heldout2 or heldout3 or heldout4 else ())
+        for f in files + (('labels.heldout3.json',) if heldout4 else ()):
             used |= {vid for pid, d in json.load(open(os.path.join(HERE, f))).items() if pid not in later for vid in d}
+        if heldout4:  # nor an item of set 3's pools (as drawn, labelled or not)
+            used |= {vid for ids in json.load(open(os.path.join(HERE, 'pools.heldout3.json'))).values() for vid in ids}
     text = lambda v: (v['name'] + ' ' + strip(v.get('description')) + ' ' + ' '.join(k['name'] for k in v.get('key_skills') or [])).lower()
-    rng = random.Random(20261206 if big else 2027 if heldout2 else 2028 if heldout3 else 2026)
+    rng = random.Random(20261206 if big else 2027 if heldout2 else 2028 if heldout3 else 2029 if heldout4 else 2026)
     n_title, n_else = (66, 44) if big else (12, 8)
     pools = {}
     for p in personas:
@@ -80,4 +99,5 @@ def main(big=False, heldout2=False, heldout3=False):
     print(json.dumps(pools, indent=1))
 
 if __name__ == '__main__':
-    main(big='--big' in sys.argv, heldout2='--heldout2' in sys.argv, heldout3='--heldout3' in sys.argv)
+    main(big='--big' in sys.argv, heldout2='--heldout2' in sys.argv, heldout3='--heldout3' in sys.argv,
+         heldout4='--heldout4' in sys.argv)
