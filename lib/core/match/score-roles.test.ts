@@ -196,19 +196,4 @@ describe('a database administrator is its own role', () => {
     expect(nursery(vac('Преподаватель курса «ML-разработчик»')).text.join('; ')).not.toMatch(/title matches '/);
     expect(nursery(vac('Воспитатель в частный детский сад')).verdict).toBe('show');
   });
-
-  it('does not call a full vacancy naming three of the skills another profession', () => {
-    const realtor = scorer({
-      desiredTitles: ['Риелтор', 'Агент по недвижимости'],
-      skills: ['Продажа недвижимости', 'Сопровождение сделок', 'Переговоры', 'Работа с возражениями'],
-      experience: 'between3And6',
-    });
-    const text = {
-      description: 'Продажа недвижимости, переговоры с клиентами, сопровождение сделок до регистрации.',
-      keySkills: [],
-    };
-    const r = realtor(vac('Менеджер по работе с клиентами', text));
-    expect(r.verdict).not.toBe('hide');
-    expect(r.text.join('; ')).not.toMatch(/another profession/);
-  });
 });

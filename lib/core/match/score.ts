@@ -872,7 +872,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         // against it only when the model is all but certain ("Бизнес-аналитик склада" for "Работник склада", not
         // "Оператор склада").
         const sameTrade =
-          (f.full && f.skillsMatched.length >= (f.sharesWord ? 2 : 3)) ||
+          (f.full && f.sharesWord && f.skillsMatched.length >= 2) ||
           (f.title >= 0.4 && (f.pRole < ROLE_CERTAIN || f.wantedAside));
         if (
           !sameTrade &&
