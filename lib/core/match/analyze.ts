@@ -168,3 +168,35 @@ export function analyzeBag(
 export function kindOf(concept: string): Kind {
   return CONCEPT_KIND.get(concept) ?? 'u';
 }
+
+/** Russian adjective and participle endings: "сервисный", "ведущая", "главного" lead a title but do not name the job. */
+const ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ых|их)$/;
+
+/**
+ * The head nouns of a title, as concepts: the first word of its main part that is not an adjective ("Сервисный
+ * механик" → механик; "Руководитель отдела продаж" → руководитель, a rank noun), and after a generic noun the word it
+ * governs ("Менеджер по продажам" → менеджер, продаж; "Инженер-конструктор" → инженер, конструктор). What the job
+ * is, as opposed to what it is about.
+ */
+export function titleHeads(title: string): TokenInfo[] {
+  const out: TokenInfo[] = [];
+  for (const tok of tokenizeTitle(normalizeText(title))) {
+    if (!tok.main) break;
+    const info = tokenInfo(tok.t);
+    const adjective = ADJECTIVE.test(tok.t);
+    if (info.kind === 'n') break;
+    if (info.kind === 's') {
+      // A rank noun ("руководитель", "начальник", "директор") is the head; a rank adjective or a function word is not.
+      if (info.level >= 0 && !adjective && /[а-я]/.test(tok.t)) {
+        out.push({ ...info, c: `^${info.stem}` });
+        break;
+      }
+      continue;
+    }
+    // Modifiers before the noun: an adjective ("сервисный"), a technology ("Python-разработчик", "Java Developer").
+    if (out.length === 0 && ((adjective && info.kind !== 'r' && info.kind !== 'g') || info.kind === 't')) continue;
+    out.push(info);
+    if (info.kind !== 'g') break;
+  }
+  return out;
+}

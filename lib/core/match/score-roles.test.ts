@@ -196,4 +196,16 @@ describe('a database administrator is its own role', () => {
     expect(nursery(vac('Преподаватель курса «ML-разработчик»')).text.join('; ')).not.toMatch(/title matches '/);
     expect(nursery(vac('Воспитатель в частный детский сад')).verdict).toBe('show');
   });
+
+  it('takes the same trade from the job noun, not from what the job is about', () => {
+    const head = scorer({
+      desiredTitles: ['Руководитель отдела продаж', 'Коммерческий директор'],
+      skills: ['Управление продажами', 'B2B продажи', 'CRM'],
+      experience: 'moreThan6',
+    });
+    const text = { description: 'Активные B2B продажи, ведение клиентов в CRM, выполнение плана.', keySkills: [] };
+    const r = head(vac('Менеджер по продажам', text));
+    expect(r.verdict).toBe('hide');
+    expect(r.text.join('; ')).toMatch(/another profession/);
+  });
 });

@@ -3,7 +3,7 @@
  * desired titles, role noun, foreign stack), seniority/experience fit and skill evidence (title/snippet on a
  * card, key skills and description on a full vacancy), combined in a logistic model; hard filters force hide.
  */
-import { analyzeBag, analyzeTitle, type Kind, kindOf, type TitleItem, tokenInfo } from './analyze';
+import { analyzeBag, analyzeTitle, type Kind, kindOf, type TitleItem, titleHeads, tokenInfo } from './analyze';
 import { builtinCalibration, type Calibration } from './calibration';
 import { compileFilters } from './filters';
 import { normalizeText, tokenize } from './normalize';
@@ -251,8 +251,8 @@ export interface Features {
   roleUnsure: boolean;
   /** the desired titles name technologies (Python, Frontend …) and the vacancy's title and text name none of them */
   techMissing: boolean;
-  /** the title shares a specific word (not a generic noun) with a desired title */
-  sharesWord: boolean;
+  /** the title's job noun is one a desired title names (not a generic noun; not a word of what the job is about) */
+  sharesHead: boolean;
   /** the title's head names nothing specific: only generic nouns and level words ("Ведущий инженер", "Специалист") */
   genericHead: boolean;
   /**
@@ -349,6 +349,23 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
   const roleFamilies = new Map<string, Set<string>>();
   const coreCount = new Map<string, number>();
   const display = new Map<string, string>();
+  /** The specific head nouns of the desired titles (./analyze.ts titleHeads): what jobs the user names. */
+  const wantedHeads = new Set(
+    profile.desiredTitles.flatMap((t) =>
+      titleHeads(t)
+        .filter((h) => h.kind !== 'g')
+        .map((h) => h.c),
+    ),
+  );
+  /** The title's job noun is one the user names, or a compound of it ("Автомеханик" / "механик"). */
+  const sharesHeadOf = (title: string): boolean =>
+    titleHeads(title).some(
+      (h) =>
+        h.kind !== 'g' &&
+        [...wantedHeads].some(
+          (w) => w === h.c || (w.length >= 6 && h.c.endsWith(w)) || (h.c.length >= 6 && w.endsWith(h.c)),
+        ),
+    );
 
   const learnDisplay = (text: string): void => {
     for (const word of text.split(/[\s\-–—/,()]+/)) {
@@ -525,7 +542,6 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     let title = 0;
     let bestTitle = '';
     let bestD: Desired | undefined;
-    let sharesWord = false;
     for (const d of desired) {
       let s = 0;
       let specific = false;
@@ -541,7 +557,6 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         s += m;
         if (m > 0 && kindOf(c) !== 'g') specific = true;
       }
-      sharesWord ||= specific;
       // Sharing only a generic noun ("менеджер", "инженер") is weak evidence.
       const r = (specific ? s : s / 2) / d.total;
       if (r > title) [title, bestTitle, bestD] = [r, d.text, d];
@@ -731,7 +746,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       pTop3,
       roleUnsure,
       techMissing,
-      sharesWord,
+      sharesHead: sharesHeadOf(v.title),
       genericHead,
       full,
       title,
@@ -866,13 +881,14 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       ) {
         // The model's reading is evidence only about a title that names something specific, and not against a word the
         // title shares with the user's own ("Сервисный механик" for "Механик по ремонту автомобилей").
-        // Nor against a full vacancy whose title shares a specific word with the user's and whose text names two of the
-        // user's skills: the text says it is the same trade ("Сервисный механик" asking for diagnostics and servicing).
+        // Nor against a full vacancy whose job noun is the user's and whose text names two of the user's skills: the
+        // text says it is the same trade ("Сервисный механик" asking for diagnostics and servicing). Sharing what the
+        // job is about is not enough ("Менеджер по продажам" for "Руководитель отдела продаж").
         // A title the words partly match shares a specific word with the user's: the model's reading is evidence
         // against it only when the model is all but certain ("Бизнес-аналитик склада" for "Работник склада", not
         // "Оператор склада").
         const sameTrade =
-          (f.full && f.sharesWord && f.skillsMatched.length >= 2) ||
+          (f.full && f.sharesHead && f.skillsMatched.length >= 2) ||
           (f.title >= 0.4 && (f.pRole < ROLE_CERTAIN || f.wantedAside));
         if (
           !sameTrade &&
