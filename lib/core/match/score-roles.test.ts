@@ -208,4 +208,12 @@ describe('a database administrator is its own role', () => {
     expect(r.verdict).toBe('hide');
     expect(r.text.join('; ')).toMatch(/another profession/);
   });
+
+  it('takes a spread reading as evidence when none of it is the user’s (three likeliest roles ≥ 0.2)', () => {
+    const ml = scorer({ desiredTitles: ['ML Engineer', 'Machine Learning Engineer'], experience: 'between3And6' });
+    const r = ml(vac('Печатник на офсетную машину'));
+    expect(r.verdict).toBe('hide');
+    expect(r.text.join('; ')).toMatch(/another profession/);
+  });
 });
+

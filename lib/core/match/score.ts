@@ -282,7 +282,7 @@ const ROLE_OTHER = 0.15;
 /** The model's reading that overrules a title sharing a specific word with the user's. */
 const ROLE_CERTAIN = 0.8;
 /** The model must hold a concentrated belief (its three likeliest roles together) before a reading counts as evidence. */
-const ROLE_FOCUS = 0.3;
+const ROLE_FOCUS = 0.2;
 /** A compound that ends in the wanted word ("электросварщик" for "сварщик"). */
 const COMPOUND_W = 0.8;
 

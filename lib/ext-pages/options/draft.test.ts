@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS } from '../../core/match';
 import { defaultSettings, settingsSchema } from '../../core/settings/schema';
 import { checkDraft, fromDraft, toDraft } from './draft';
 import { optionsTexts } from './texts';
@@ -15,10 +16,11 @@ describe('options draft', () => {
 
   it('stores changed thresholds and profile lists', () => {
     const base = defaultSettings();
-    // (not 20: that is the default hide threshold on the calibrated scale, stored as null)
+    // (not the default hide threshold on the calibrated scale: that is stored as null)
+    const hide = Math.round(DEFAULT_THRESHOLDS.hide * 100) + 5;
     const d = {
       ...toDraft(base),
-      hideBelow: 25,
+      hideBelow: hide,
       dimBelow: 60,
       titles: 'Python-разработчик\nBackend developer',
       skills: 'Python, SQL, python',
@@ -26,7 +28,7 @@ describe('options draft', () => {
     };
     const r = fromDraft(d, base, en);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    expect(r.settings.triage.hideBelow).toBe(0.25);
+    expect(r.settings.triage.hideBelow).toBe(hide / 100);
     expect(r.settings.triage.dimBelow).toBe(0.6);
     expect(r.settings.profile.desiredTitles).toEqual(['Python-разработчик', 'Backend developer']);
     expect(r.settings.profile.skills).toEqual(['Python', 'SQL']);
