@@ -215,5 +215,14 @@ describe('a database administrator is its own role', () => {
     expect(r.verdict).toBe('hide');
     expect(r.text.join('; ')).toMatch(/another profession/);
   });
-});
 
+  it('matches the spellings hh titles use side by side, one letter apart ("Риэлтор" / "Риелтор")', () => {
+    const realtor = scorer({ desiredTitles: ['Риелтор', 'Агент по недвижимости'], experience: 'between3And6' });
+    expect(realtor(vac('Риэлтор')).text.join('; ')).toMatch(/title matches 'Риелтор'/);
+    const merch = scorer({ desiredTitles: ['Мерчандайзер'], experience: 'noExperience' });
+    expect(merch(vac('Мерчендайзер в сеть магазинов')).text.join('; ')).toMatch(/title matches 'Мерчандайзер'/);
+    // short words are not fuzzed ("повар" is not "товар")
+    const cook = scorer({ desiredTitles: ['Повар'], experience: 'between1And3' });
+    expect(cook(vac('Товаровед')).text.join('; ')).not.toMatch(/title (partly )?matches '/);
+  });
+});

@@ -184,6 +184,17 @@ function fleetingVowel(a: string, b: string): boolean {
   return n >= 5 && a.slice(0, n) === b.slice(0, n);
 }
 
+/**
+ * One letter swapped in a long word: the spellings hh titles use side by side ("риэлтор" / "риелтор",
+ * "мерчендайзер" / "мерчандайзер"). Same length, same start, a single differing letter.
+ */
+function oneLetterOff(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 7 || a.slice(0, 2) !== b.slice(0, 2)) return false;
+  let diff = 0;
+  for (let i = 2; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
+}
+
 /** The words of a normalised phrase as the user wrote them in `text` ("data engineer" in "Senior Data Engineer" → "Data Engineer"). */
 function phraseAsWritten(text: string, phrase: string): string {
   const words = text.split(/[\s\-–—/,()]+/).filter(Boolean);
@@ -531,7 +542,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       let best = 0;
       for (const i of unknownInTitle) {
         const prefix = (i.c.startsWith(c) || c.startsWith(i.c)) && Math.abs(i.c.length - c.length) <= 2;
-        if (prefix || fleetingVowel(c, i.c)) best = Math.max(best, i.w);
+        if (prefix || fleetingVowel(c, i.c) || oneLetterOff(c, i.c)) best = Math.max(best, i.w);
         // Russian compounds put the kind in front: электросварщик, газосварщик are сварщик.
         else if (c.length >= 6 && i.c.endsWith(c)) best = Math.max(best, COMPOUND_W * i.w);
       }
