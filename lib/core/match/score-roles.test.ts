@@ -225,4 +225,11 @@ describe('a database administrator is its own role', () => {
     const cook = scorer({ desiredTitles: ['Повар'], experience: 'between1And3' });
     expect(cook(vac('Товаровед')).text.join('; ')).not.toMatch(/title (partly )?matches '/);
   });
+
+  it('reads a title of generic nouns only when the model is all but certain ("Офис-менеджер", not "Ведущий инженер")', () => {
+    const cleaner = scorer({ desiredTitles: ['Уборщица', 'Клинер'], experience: 'between1And3' });
+    expect(cleaner(vac('Офис-менеджер')).verdict).toBe('hide');
+    const sysadmin = scorer({ desiredTitles: ['Системный администратор'], experience: 'between3And6' });
+    expect(sysadmin(vac('Ведущий инженер')).verdict).toBe('dim');
+  });
 });

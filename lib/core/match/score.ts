@@ -897,7 +897,8 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         // job is about is not enough ("Менеджер по продажам" for "Руководитель отдела продаж").
         // A title the words partly match shares a specific word with the user's: the model's reading is evidence
         // against it only when the model is all but certain ("Бизнес-аналитик склада" for "Работник склада", not
-        // "Оператор склада").
+        // "Оператор склада"). So is a title of generic nouns only: "Ведущий инженер" is not read, "Офис-менеджер" (a
+        // job of its own to hh, 0.92) is.
         const sameTrade =
           (f.full && f.sharesHead && f.skillsMatched.length >= 2) ||
           (f.title >= 0.4 && (f.pRole < ROLE_CERTAIN || f.wantedAside));
@@ -906,7 +907,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
           f.pSame < ROLE_OTHER &&
           f.pTop3 >= ROLE_FOCUS &&
           !f.roleUnsure &&
-          (!f.genericHead || (f.full && f.skillFrac === 0 && f.coreFrac === 0))
+          (!f.genericHead || f.pRole >= ROLE_CERTAIN || (f.full && f.skillFrac === 0 && f.coreFrac === 0))
         ) {
           reasons.push({
             code: 'other_profession',
