@@ -10,7 +10,7 @@ const SOURCES = ['badge', 'queued', 'applied', 'employer_hidden'] as const;
 const TEXTS = {
   ru: {
     title: 'Чему Otklik научился',
-    hint: 'Из ваших отметок «подходит» / «не для меня» на карточках вакансий, а также из поставленных в очередь вакансий, откликов и скрытых работодателей. Сходство с отклонёнными только приглушает вакансию; скрывает лишь ваша собственная отметка. Открытая вакансия ничему не учит.',
+    hint: 'Из ваших отметок «подходит» / «не для меня» на карточках вакансий, а также из поставленных в очередь вакансий, откликов и скрытых работодателей. Сходство с отклонёнными приглушает вакансию, а скрывает только сильное сходство и не раньше 10 отметок. Открытая вакансия ничему не учит.',
     counts: (r: number, n: number) => `Отметок: подходит — ${r}, не для меня — ${n}`,
     from: 'Откуда',
     source: {
@@ -26,7 +26,7 @@ const TEXTS = {
   },
   en: {
     title: 'What Otklik learned',
-    hint: 'From your "relevant" / "not for me" marks on listing cards, and from vacancies you queued, applied to or whose employer you hid. A likeness to turned-down vacancies only dims; only your own mark hides one. Opening a vacancy teaches nothing.',
+    hint: 'From your "relevant" / "not for me" marks on listing cards, and from vacancies you queued, applied to or whose employer you hid. A likeness to turned-down vacancies dims; only a strong one, learned from 10 marks or more, hides. Opening a vacancy teaches nothing.',
     counts: (r: number, n: number) => `Marks: relevant ${r}, not for me ${n}`,
     from: 'From',
     source: {

@@ -56,13 +56,22 @@ describe('feedback model', () => {
     expect(other.score).toBe(0.5);
   });
 
-  it('a likeness to turned-down vacancies dims, never hides, what the scorer kept', () => {
+  it('a likeness to turned-down vacancies dims what the scorer kept; it hides only when strong and learned from 10+ labels', () => {
     let s = emptyFeedback();
     for (let i = 1; i <= 6; i++) s = learn(s, String(i), ex(`Java Developer ${i}`, 'not', 0.95));
     const f = vacancyFeatures({ title: 'Java Developer', employer: null });
     expect(correct(s, '99', f, 0.9).score).toBeLessThan(0.3);
     expect(correct(s, '99', f, 0.9, 0.3).score).toBe(0.3);
     expect(correct(s, '99', f, 0.2, 0.3).score).toBeLessThan(0.2);
+    // ten labels: a strong likeness (shift ≤ −2) hides, a weak one still only dims
+    for (let i = 7; i <= 10; i++) s = learn(s, String(i), ex(`Java Developer ${i}`, 'not', 0.95));
+    for (let i = 11; i <= 14; i++) s = learn(s, String(i), ex(`Python Developer ${i}`, 'relevant', 0.6));
+    const strong = correct(s, '99', f, 0.9, 0.3);
+    expect(strong.shift).toBeLessThanOrEqual(-2);
+    expect(strong.score).toBeLessThan(0.3);
+    const weak = correct(s, '98', vacancyFeatures({ title: 'Kotlin Developer', employer: null }), 0.9, 0.3);
+    expect(weak.shift).toBeGreaterThan(-2);
+    expect(weak.score).toBeGreaterThanOrEqual(0.3);
   });
 
   it('"not for me — employer" teaches about the employer only', () => {

@@ -69,8 +69,11 @@ const RATE = 0.3;
 /** How far an explicit label moves its own vacancy: past the usual hide / show thresholds. */
 export const OWN_NOT = 0.1;
 export const OWN_RELEVANT = 0.8;
-/** The learned logit shift that may bring back a vacancy the scorer hid. */
+/** The learned logit shift that may bring back a vacancy the scorer hid, or (negative) hide one it kept. */
 const UNHIDE_SHIFT = 2;
+const HIDE_SHIFT = 2;
+/** Labels the store must hold before a learned likeness may hide a vacancy. */
+export const HIDE_MIN_LABELS = 10;
 
 const logit = (p: number) =>
   Math.log(Math.max(1e-4, Math.min(1 - 1e-4, p)) / (1 - Math.max(1e-4, Math.min(1 - 1e-4, p))));
@@ -171,8 +174,8 @@ export interface Correction {
 
 /**
  * The scorer's score, corrected by what the user taught. `hideBelow`: the hide cut-off. A likeness to vacancies
- * the user turned down is a guess, not evidence: it may dim a vacancy the scorer kept, never hide it (the
- * simulation showed it hiding wanted ones); only the user's own label of the vacancy hides it.
+ * the user turned down is weaker evidence than their own label of the vacancy: it dims a vacancy the scorer kept, and
+ * hides it only when strong (a learned shift of 2 logits or more) and learned from 10 labels or more.
  */
 export function correct(
   store: FeedbackStore,
@@ -194,7 +197,12 @@ export function correct(
   for (const f of features) shift += store.weights[f] ?? 0;
   if (shift === 0) return { score: base, own: null, shift };
   const score = sigmoid(logit(base) + shift);
-  if (base >= hideBelow) return { score: Math.max(score, hideBelow), own: null, shift };
+  // A strong likeness to what the user turned down hides, once there are enough labels to tell a likeness from noise
+  // (the simulation: with 5 labels it hid a wanted vacancy, from 10 on none).
+  if (base >= hideBelow) {
+    const sure = shift <= -HIDE_SHIFT && Object.keys(store.examples).length >= HIDE_MIN_LABELS;
+    return { score: sure ? score : Math.max(score, hideBelow), own: null, shift };
+  }
   // A vacancy the scorer hid comes back only on a strong likeness to what the user wanted: a title word shared with a
   // few "relevant" labels alone unhid the other specialities of that word (the simulation: "администратор баз данных"
   // after "системный администратор" labels). Short of that it may rise, but stays below the hide line.
