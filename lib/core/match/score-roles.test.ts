@@ -232,4 +232,12 @@ describe('a database administrator is its own role', () => {
     const sysadmin = scorer({ desiredTitles: ['Системный администратор'], experience: 'between3And6' });
     expect(sysadmin(vac('Ведущий инженер')).verdict).toBe('dim');
   });
+
+  it('reads "кадровое администрирование" as HR records, not system administration', () => {
+    const hr = scorer({ desiredTitles: ['Кадровик', 'Специалист по кадрам'], experience: 'between3And6' });
+    const r = hr(vac('Специалист по кадровому администрированию'));
+    expect(r.verdict).not.toBe('hide');
+    expect(r.text.join('; ')).not.toMatch(/different role/);
+  });
 });
+

@@ -39,7 +39,7 @@ r salesmanager: sales manager, sales менеджер, менеджер по п�
 r hrmanager: менеджер по персоналу, менеджер по подбору, специалист по подбору, hr менеджер, hr manager
 r sales: продавец, продажник, sales, торговый представитель
 r marketer: маркетолог, marketer, маркетинг, marketing
-r hr: hr, hrbp, рекрутер, recruiter, кадровик, human resources
+r hr: hr, hrbp, рекрутер, recruiter, кадровик, human resources, кадровое администрирование, кадровое делопроизводство
 r lawyer: юрист, юрисконсульт, lawyer, legal
 r economist: экономист, economist
 r teacher: преподаватель, учитель, teacher, tutor, репетитор, педагог
