@@ -52,6 +52,12 @@ describe('unmet requirements', () => {
       cats: ['тракториста-машиниста'],
     });
   });
+  it('a truck crane or a loader-crane truck is a lorry: a road licence, not a tractor one', () => {
+    const lorry = req({ desiredTitles: ['Водитель категории CE'], driverLicences: ['B', 'C', 'CE'] });
+    expect(lorry.check(vac('Водитель категории С (манипулятор)'), false)).toBeUndefined();
+    expect(lorry.check(vac('Водитель автокрана'), false)).toBeUndefined();
+    expect(driverB.check(vac('Водитель манипулятора категории C'), false)).toEqual({ kind: 'licence', cats: ['C'] });
+  });
   it('takes no road licence from a tractor driver-operator licence in the resume', () => {
     const forklift = compileRequirements(
       profileSchema.parse({

@@ -120,11 +120,12 @@ const MEDICAL_SELF =
   /медицин|фармац|врач|медсестр|медбрат|медицинск|фельдшер|провизор|аккредитац|сертификат специалиста|санитар|стоматолог|акушер|педиатр|терапевт|хирург|лаборант/i;
 
 /**
- * Self-propelled machines (forklift, tractor, excavator, loader crane …) are driven on a tractor driver-operator's
- * licence (удостоверение тракториста-машиниста), not on a car licence.
+ * Self-propelled machines (forklift, tractor, excavator, grader …) are driven on a tractor driver-operator's licence
+ * (удостоверение тракториста-машиниста), not on a car licence. A truck crane or a truck with a loader crane
+ * ("автокран", "манипулятор") is a lorry: a road licence, C as a rule.
  */
 const MACHINE_TITLE =
-  /погрузчик|трактор|экскаватор|бульдозер|автогрейдер|грейдер|каток|штабелер|штабелёр|ричтрак|автокран|манипулятор|комбайн/i;
+  /погрузчик|трактор|экскаватор|бульдозер|автогрейдер|грейдер|каток|штабелер|штабелёр|ричтрак|комбайн/i;
 const MACHINE_SELF =
   /тракторист|машинист|погрузчик|самоходн|штабел|ричтрак|экскаватор|крановщик|категори[яи] [«"]?[A-FА-Е]?[IVX]+\b/i;
 

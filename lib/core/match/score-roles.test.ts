@@ -239,5 +239,14 @@ describe('a database administrator is its own role', () => {
     expect(r.verdict).not.toBe('hide');
     expect(r.text.join('; ')).not.toMatch(/different role/);
   });
-});
 
+  it('an organisation named in the title is no speciality of its own ("Переводчик представительства компании")', () => {
+    const tr = scorer({
+      desiredTitles: ['Переводчик английского языка', 'Технический переводчик'],
+      experience: 'between3And6',
+    });
+    const r = tr(vac('Переводчик Представительства Компании (Бангладеш)'));
+    expect(r.verdict).not.toBe('hide');
+    expect(r.text.join('; ')).not.toMatch(/another speciality/);
+  });
+});

@@ -51,7 +51,7 @@ r researcher: researcher, исследователь, ученый, scientist
 r logistician: логист, logistician
 r copywriter: копирайтер, copywriter, редактор, editor, журналист
 g engineer: инженер, engineer, engineering, инженерный
-g specialist: специалист, specialist, сотрудник, employee, работник, эксперт, expert, professional, профессионал
+g specialist: специалист, specialist, сотрудник, employee, работник, рабочий, эксперт, expert, professional, профессионал
 g manager: менеджер, manager, management, управляющий, управление
 g consultant: консультант, consultant
 g operator: оператор, operator
@@ -165,7 +165,7 @@ t ux: ux, ui, ui ux, ux ui, юзабилити
 t statistics: statistics, статистика, statistical, статистический
 t abtest: ab тесты, ab тестирование, ab testing, ab tests, ab тестов
 t requirements: сбор требований, сбор и анализ требований, requirements gathering, requirements analysis
-s _: в, во, на, по, и, или, с, со, для, к, от, из, за, у, о, об, а, при, без, до, the, of, in, for, and, or, to, at, with, a, an, on, by, as, отдел, team, команда, компания, company, направление, группа, г, ооо, ао, пао, вакансия, job, remote, удаленно, удаленка, удаленная, офис, office, гибрид, hybrid, new, нашу, наш, we, you, our
+s _: в, во, на, по, и, или, с, со, для, к, от, из, за, у, о, об, а, при, без, до, the, of, in, for, and, or, to, at, with, a, an, on, by, as, отдел, team, команда, компания, company, направление, группа, представительство, филиал, департамент, подразделение, дирекция, г, ооо, ао, пао, вакансия, job, remote, удаленно, удаленка, удаленная, офис, office, гибрид, hybrid, new, нашу, наш, we, you, our
 `;
 
 export interface ConceptInfo {
