@@ -170,7 +170,8 @@ export function kindOf(concept: string): Kind {
 }
 
 /** Russian adjective and participle endings: "сервисный", "ведущая", "главного" lead a title but do not name the job. */
-const ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ых|их)$/;
+const ADJECTIVE = /(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ых|их|ому|ему|ую|юю|ым|им)$/;
+export const isAdjective = (word: string): boolean => ADJECTIVE.test(word);
 
 /**
  * The head nouns of a title, as concepts: the first word of its main part that is not an adjective ("Сервисный

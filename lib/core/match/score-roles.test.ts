@@ -249,4 +249,22 @@ describe('a database administrator is its own role', () => {
     expect(r.verdict).not.toBe('hide');
     expect(r.text.join('; ')).not.toMatch(/another speciality/);
   });
+
+  it('a level word beside a job noun it does not know is the user’s level, not the job ("Ведущий инженер-геодезист")', () => {
+    const surveyor = scorer({
+      desiredTitles: ['Инженер-геодезист', 'Геодезист', 'Ведущий инженер-геодезист'],
+      experience: 'between3And6',
+    });
+    const r = surveyor(vac('Специалист (геодезист)'));
+    expect(r.text.join('; ')).not.toMatch(/no ведущий/i);
+    expect(r.verdict).not.toBe('hide');
+  });
+
+  it('an adjective made from the wanted job noun is not that job ("ветеринарной клиники" is not "ветеринар")', () => {
+    const vet = scorer({ desiredTitles: ['Ветеринар', 'Ветеринарный врач'], experience: 'between3And6' });
+    expect(vet(vac('Администратор ветеринарной клиники')).text.join('; ')).not.toMatch(/title matches 'Ветеринар'/);
+    // an adjective of a word that is not the job noun still counts ("автомобильной техники" for "автомобилей")
+    const mech = scorer({ desiredTitles: ['Механик по ремонту автомобилей'], experience: 'between3And6' });
+    expect(mech(vac('Механик по ремонту автомобильной техники')).text.join('; ')).toMatch(/title matches/);
+  });
 });

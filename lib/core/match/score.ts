@@ -3,7 +3,16 @@
  * desired titles, role noun, foreign stack), seniority/experience fit and skill evidence (title/snippet on a
  * card, key skills and description on a full vacancy), combined in a logistic model; hard filters force hide.
  */
-import { analyzeBag, analyzeTitle, type Kind, kindOf, type TitleItem, titleHeads, tokenInfo } from './analyze';
+import {
+  analyzeBag,
+  analyzeTitle,
+  isAdjective,
+  type Kind,
+  kindOf,
+  type TitleItem,
+  titleHeads,
+  tokenInfo,
+} from './analyze';
 import { builtinCalibration, type Calibration } from './calibration';
 import { compileFilters } from './filters';
 import { normalizeText, tokenize } from './normalize';
@@ -394,7 +403,12 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     const weights = new Map<string, number>();
     // "Помощник руководителя", "Директор", "Личный ассистент": no role or technology but seniority words, which
     // then say what the job is (as a role would) rather than the user's level.
-    const cueOnly = a.cues.length > 0 && !a.items.some((i) => i.kind === 'r' || i.kind === 't');
+    // A job noun the dictionary does not know ("Ведущий инженер-геодезист") says what the job is: the level word then
+    // says the user's level, as usual.
+    const cueOnly =
+      a.cues.length > 0 &&
+      !a.items.some((i) => i.kind === 'r' || i.kind === 't') &&
+      !titleHeads(text).some((h) => h.kind !== 'g' && h.kind !== 's');
     if (cueOnly) {
       matchCues = true;
       for (const cue of a.cues) {
@@ -542,7 +556,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       let best = 0;
       for (const i of unknownInTitle) {
         const prefix = (i.c.startsWith(c) || c.startsWith(i.c)) && Math.abs(i.c.length - c.length) <= 2;
-        if (prefix || fleetingVowel(c, i.c) || oneLetterOff(c, i.c)) best = Math.max(best, i.w);
+        // Nor is an adjective made from a job noun ("ветеринарной клиники" is not "ветеринар"; "автомобильной техники"
+        // is still "автомобилей").
+        const derived = i.c.length > c.length && isAdjective(i.s) && wantedHeads.has(c);
+        if (!derived && (prefix || fleetingVowel(c, i.c) || oneLetterOff(c, i.c))) best = Math.max(best, i.w);
         // Russian compounds put the kind in front: электросварщик, газосварщик are сварщик.
         else if (c.length >= 6 && i.c.endsWith(c)) best = Math.max(best, COMPOUND_W * i.w);
       }
