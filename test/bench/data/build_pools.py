@@ -11,9 +11,11 @@ shared dev labels).
 --heldout4: the pools of the fourth held-out set (HELDOUT4, seed 2029, never an item of any label file here, of the
 shared dev labels or of pools.heldout3.json).
 --heldout5: the pools of the fifth held-out set (HELDOUT5, seed 2030, never an item of any label file here, of the
-shared dev labels or of pools.heldout3.json / pools.heldout4.json). The default run leaves out the later held-out sets
-(2 to 5). The labels of a later split are ignored when an earlier one is rebuilt, so each split's pools stay as they
-were drawn.
+shared dev labels or of pools.heldout3.json / pools.heldout4.json).
+--heldout6: the pools of the sixth held-out set (HELDOUT6, seed 2031, never an item of any label file here, of the
+shared dev labels or of pools.heldout3.json / pools.heldout4.json / pools.heldout5.json). The default run leaves out
+the later held-out sets (2 to 6). The labels of a later split are ignored when an earlier one is rebuilt, so each
+split's pools stay as they were drawn.
 """
 import gzip, html, json, os, random, re, sys
 
@@ -53,7 +55,18 @@ RX = {'driver-b': [r'водител'], 'warehouse-worker': [r'склад'], 'sal
       'credit-specialist': [r'(кредитн\w* (специалист|эксперт|аналитик)|андеррайтер)'], 'lab-assistant': [r'лаборант'],
       'veterinarian': [r'(ветеринар|ветврач|зоотехник)'], 'fitness-trainer': [r'(тренер|инструктор)'],
       'store-director': [r'(директор\w*|управляющ(?:ий|его|ему|им|ем|их|ие)) (магазин|торгов)'], 'surveyor': [r'геодезист'],
-      'game-designer': [r'(game|гейм-?дизайн)']}
+      'game-designer': [r'(game|гейм-?дизайн)'],
+      # held-out 6 (dispatcher: the person, not 'диспетчеризация' / 'диспетчерская служба'; auditor: not 'аудитория' /
+      # 'аудиторные'; java: not 'javascript'; pediatrician's 'врач' is the doctor (врач-терапевт, участковый, скорой),
+      # not 'врач в офисе' of the perks lists; event-manager's and journalist's phrases, not 'event' in IT texts or
+      # 'редактор' as in 'графический редактор')
+      'dispatcher': [r'диспетчер(?!изац|ск)'], 'office-manager': [r'офис[- ]?менеджер'],
+      'executive-assistant': [r'(помощник\w* руководител|ассистент\w* руководител)'], 'cnc-operator': [r'оператор', r'чпу'],
+      'turner': [r'(токар|фрезеровщик)'], 'auditor': [r'аудитор(?!и|н)'], 'category-manager': [r'категорийн\w* менеджер'],
+      'ux-designer': [r'ux', r'(дизайнер|designer)'], 'java-developer': [r'java(?![a-z])'],
+      'pediatrician': [r'(педиатр|врач\w*-\w+(?![\w-]| в офисе)|врач\w* (?:участков|скорой))'],
+      'event-manager': [r'(ивент|event[- ]?(?:менеджер|manager)|организаци\w* мероприяти|организатор\w* мероприяти)'],
+      'journalist': [r'(журналист|корреспондент|пишущ\w* редактор)']}
 # The second held-out set (added after the big pools; drawn with its own seed, never an item labelled before).
 HELDOUT2 = ['loader', 'fitter-repair', 'process-engineer', 'pto-engineer', 'ohs-specialist', 'ecologist', 'merchandiser',
             'marketplace-manager', 'ios-developer', 'sales-head']
@@ -66,6 +79,9 @@ HELDOUT4 = ['hairdresser', 'lorry-driver', 'packer', 'math-teacher', 'psychologi
 # The fifth held-out set (after the fourth; its own seed, never an item of any label file nor of pools.heldout3/4.json).
 HELDOUT5 = ['baker', 'seamstress', 'painter', 'maid', 'insurance-agent', 'credit-specialist', 'lab-assistant',
             'veterinarian', 'fitness-trainer', 'store-director', 'surveyor', 'game-designer']
+# The sixth held-out set (after the fifth; its own seed, never an item of any label file nor of pools.heldout3/4/5.json).
+HELDOUT6 = ['dispatcher', 'office-manager', 'executive-assistant', 'cnc-operator', 'turner', 'auditor', 'category-manager',
+            'ux-designer', 'java-developer', 'pediatrician', 'event-manager', 'journalist']
 
 def strip(h):
     return re.sub(r'\s+', ' ', html.unescape(re.sub(r'<[^>]+>', ' ', h or ''))).strip()
@@ -73,7 +89,7 @@ def strip(h):
 # The big pools (labels.pools.json): 110 more vacancies for these dev personas, for the feedback simulation.
 BIG = ['driver-b', 'sales-manager', 'shop-assistant', 'economist', 'marketer', 'sysadmin', 'receptionist', 'design-engineer']
 
-def main(big=False, heldout2=False, heldout3=False, heldout4=False, heldout5=False):
+def main(big=False, heldout2=False, heldout3=False, heldout4=False, heldout5=False, heldout6=False):
     ho = json.load(open(os.path.join(HERE, 'personas.heldout.json')))
     if big:
         dev = {p['id']: p for p in json.load(open(os.path.join(HERE, 'personas.json')))}
@@ -86,24 +102,31 @@ def main(big=False, heldout2=False, heldout3=False, heldout4=False, heldout5=Fal
         personas = [p for p in ho if p['id'] in HELDOUT4]
     elif heldout5:
         personas = [p for p in ho if p['id'] in HELDOUT5]
+    elif heldout6:
+        personas = [p for p in ho if p['id'] in HELDOUT6]
     else:
-        personas = json.load(open(os.path.join(HERE, 'personas.json'))) + [p for p in ho if p['id'] not in HELDOUT2 + HELDOUT3 + HELDOUT4 + HELDOUT5]
+        personas = json.load(open(os.path.join(HERE, 'personas.json'))) + [
+            p for p in ho if p['id'] not in HELDOUT2 + HELDOUT3 + HELDOUT4 + HELDOUT5 + HELDOUT6]
     vs = [json.loads(l) for l in gzip.open(os.path.join(SHARED, 'data/vacancies.jsonl.gz'), 'rt')]
     used = {vid for d in json.load(open(os.path.join(SHARED, 'bench/labels.dev.json'))).values() for vid in d}
-    if big or heldout2 or heldout3 or heldout4 or heldout5:  # never an item labelled before, for any persona of the earlier splits
+    late = heldout2 or heldout3 or heldout4 or heldout5 or heldout6
+    if big or late:  # never an item labelled before, for any persona of the earlier splits
         # (the labels of later splits came after; ignored so the pools stay as drawn)
-        later = (HELDOUT5 if heldout5 else HELDOUT4 + HELDOUT5 if heldout4 else HELDOUT3 + HELDOUT4 + HELDOUT5 if heldout3
-                 else HELDOUT2 + HELDOUT3 + HELDOUT4 + HELDOUT5)
-        files = ('labels.dev.json', 'labels.heldout.json') + (('labels.pools.json',) if heldout2 or heldout3 or heldout4 or heldout5 else ())
-        files += ('labels.heldout3.json',) if heldout4 or heldout5 else ()
-        for f in files + (('labels.heldout4.json',) if heldout5 else ()):
+        later = (HELDOUT6 if heldout6 else HELDOUT5 + HELDOUT6 if heldout5 else HELDOUT4 + HELDOUT5 + HELDOUT6 if heldout4
+                 else HELDOUT3 + HELDOUT4 + HELDOUT5 + HELDOUT6 if heldout3 else HELDOUT2 + HELDOUT3 + HELDOUT4 + HELDOUT5 + HELDOUT6)
+        files = ('labels.dev.json', 'labels.heldout.json') + (('labels.pools.json',) if late else ())
+        files += ('labels.heldout3.json',) if heldout4 or heldout5 or heldout6 else ()
+        files += ('labels.heldout4.json',) if heldout5 or heldout6 else ()
+        for f in files + (('labels.heldout5.json',) if heldout6 else ()):
             used |= {vid for pid, d in json.load(open(os.path.join(HERE, f))).items() if pid not in later for vid in d}
         # nor an item of an earlier held-out set's pools (as drawn, labelled or not)
-        for f in (('pools.heldout3.json',) if heldout4 or heldout5 else ()) + (('pools.heldout4.json',) if heldout5 else ()):
+        pools_before = (('pools.heldout3.json',) if heldout4 or heldout5 or heldout6 else ()) + (
+            ('pools.heldout4.json',) if heldout5 or heldout6 else ()) + (('pools.heldout5.json',) if heldout6 else ())
+        for f in pools_before:
             used |= {vid for ids in json.load(open(os.path.join(HERE, f))).values() for vid in ids}
     text = lambda v: (v['name'] + ' ' + strip(v.get('description')) + ' ' + ' '.join(k['name'] for k in v.get('key_skills') or [])).lower()
     rng = random.Random(20261206 if big else 2027 if heldout2 else 2028 if heldout3 else 2029 if heldout4 else 2030 if heldout5
-                        else 2026)
+                        else 2031 if heldout6 else 2026)
     n_title, n_else = (66, 44) if big else (12, 8)
     pools = {}
     for p in personas:
@@ -120,4 +143,4 @@ def main(big=False, heldout2=False, heldout3=False, heldout4=False, heldout5=Fal
 
 if __name__ == '__main__':
     main(big='--big' in sys.argv, heldout2='--heldout2' in sys.argv, heldout3='--heldout3' in sys.argv,
-         heldout4='--heldout4' in sys.argv, heldout5='--heldout5' in sys.argv)
+         heldout4='--heldout4' in sys.argv, heldout5='--heldout5' in sys.argv, heldout6='--heldout6' in sys.argv)
