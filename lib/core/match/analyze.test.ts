@@ -15,5 +15,6 @@ describe('title heads (what the job is, not what it is about)', () => {
     ['Senior Java Developer', ['developer']],
     ['Главный бухгалтер', ['accountant']],
     ['Медицинская сестра палатная', ['сестр']],
+    ['Оператор производственной линии', ['operator', 'лин']],
   ])('%s → %j', (title, want) => expect(heads(title)).toEqual(want));
 });

@@ -194,8 +194,10 @@ export function titleHeads(title: string): TokenInfo[] {
       }
       continue;
     }
-    // Modifiers before the noun: an adjective ("сервисный"), a technology ("Python-разработчик", "Java Developer").
-    if (out.length === 0 && ((adjective && info.kind !== 'r' && info.kind !== 'g') || info.kind === 't')) continue;
+    // Modifiers before the noun: an adjective ("сервисный"), a technology ("Python-разработчик", "Java Developer");
+    // after a generic noun, an adjective of the word it governs ("Оператор производственной линии" → линии).
+    if (adjective && info.kind !== 'r' && info.kind !== 'g') continue;
+    if (out.length === 0 && info.kind === 't') continue;
     out.push(info);
     if (info.kind !== 'g') break;
   }

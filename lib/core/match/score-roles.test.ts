@@ -267,4 +267,28 @@ describe('a database administrator is its own role', () => {
     const mech = scorer({ desiredTitles: ['Механик по ремонту автомобилей'], experience: 'between3And6' });
     expect(mech(vac('Механик по ремонту автомобильной техники')).text.join('; ')).toMatch(/title matches/);
   });
+
+  it('takes the job noun most desired titles name as the word a vacancy must name, known to the dictionary or not', () => {
+    const dispatcher = scorer({
+      desiredTitles: ['Диспетчер автотранспорта', 'Диспетчер транспортного отдела', 'Диспетчер-логист'],
+      experience: 'between1And3',
+    });
+    const text = {
+      description: 'Контроль движения транспорта по GPS, путевые листы, связь с водителями.',
+      keySkills: [],
+    };
+    const r = dispatcher(vac('Диспетчер', text));
+    expect(r.text.join('; ')).not.toMatch(/no логист/i);
+    expect(r.verdict).not.toBe('hide');
+  });
+
+  it('reads "Офис-менеджер" as the office manager’s job, not a bare generic manager', () => {
+    const office = scorer({
+      desiredTitles: ['Офис-менеджер', 'Администратор офиса'],
+      experience: 'between1And3',
+    });
+    const r = office(vac('Офис-менеджер'));
+    expect(r.text.join('; ')).toMatch(/title matches 'Офис-менеджер'/);
+    expect(r.verdict).toBe('show');
+  });
 });

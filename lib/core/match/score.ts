@@ -484,14 +484,21 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     if (STACK.has(info)) allowed.add(info);
   }
 
-  // The concept that defines the wanted job: the most common role/technology across the desired titles.
+  // The concept that defines the wanted job: the most common role/technology across the desired titles, or a job noun
+  // the dictionary does not know that more of them name ("Диспетчер автотранспорта", "Диспетчер транспортного
+  // отдела", "Диспетчер-логист": диспетчер, not the one title's логист).
   let core = '';
   let coreN = 0;
   for (const [c, n] of coreCount) if (n > coreN) [core, coreN] = [c, n];
+  const headCount = new Map<string, number>();
+  for (const text of profile.desiredTitles)
+    for (const c of new Set(titleHeads(text).flatMap((h) => (h.kind === 'u' ? [h.c] : []))))
+      headCount.set(c, (headCount.get(c) ?? 0) + 1);
+  for (const [c, n] of headCount) if (n >= 2 && n > coreN) [core, coreN] = [c, n];
   const coreSet = new Set([...coreCount.keys()]);
   const coreTech = [...coreSet].filter((c) => kindOf(c) === 't');
-  /** The only text concepts the scorer looks at: skills and the desired titles' roles/technologies. */
-  const wantInText = new Set<string>([...coreSet, ...skills.flatMap((s) => s.keys)]);
+  /** The only text concepts the scorer looks at: skills and the desired titles' roles/technologies (and core). */
+  const wantInText = new Set<string>([...coreSet, ...skills.flatMap((s) => s.keys), ...(core ? [core] : [])]);
 
   // Seniority band wanted: desired-title cues if every title has one, else those plus the experience band.
   const expRange = rangeOfExperience(profile.experience);
