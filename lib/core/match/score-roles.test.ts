@@ -291,4 +291,14 @@ describe('a database administrator is its own role', () => {
     expect(r.text.join('; ')).toMatch(/title matches 'Офис-менеджер'/);
     expect(r.verdict).toBe('show');
   });
+
+  it('reads "станок с программным управлением" as ЧПУ', () => {
+    const cnc = scorer({
+      desiredTitles: ['Оператор станков с ЧПУ', 'Оператор-наладчик ЧПУ'],
+      experience: 'between1And3',
+    });
+    const r = cnc(vac('Оператор станка с программным управлением (Лазер)'));
+    expect(r.text.join('; ')).not.toMatch(/another speciality/);
+    expect(r.verdict).not.toBe('hide');
+  });
 });

@@ -119,6 +119,7 @@ t dwh: dwh, хранилище данных, хранилищ данных, data
 t bi: bi, business intelligence
 t tableau: tableau
 t powerbi: powerbi, power bi
+t cnc: чпу, cnc, числовое программное управление, программное управление
 t excel: excel, эксель, ексель
 t pandas: pandas
 t ml: ml, мл, machine learning, машинное обучение, машинного обучения
