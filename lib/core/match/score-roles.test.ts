@@ -301,4 +301,17 @@ describe('a database administrator is its own role', () => {
     expect(r.text.join('; ')).not.toMatch(/another speciality/);
     expect(r.verdict).not.toBe('hide');
   });
+
+  it('takes a whole desired title named beside the head as the user’s job offered too', () => {
+    const pa = scorer({
+      desiredTitles: ['Помощник руководителя', 'Ассистент руководителя', 'Личный ассистент'],
+      experience: 'between3And6',
+    });
+    const r = pa(vac('Офис-менеджер (помощник руководителя)'));
+    expect(r.verdict).not.toBe('hide');
+    expect(r.text.join('; ')).not.toMatch(/another profession/);
+    // a phrase's part in the aside is not the wanted title ("(database administrator)" for "Администратор")
+    const desk = scorer({ desiredTitles: ['Администратор'], experience: 'between1And3' });
+    expect(desk(vac('Администратор баз данных (database administrator)')).verdict).not.toBe('show');
+  });
 });

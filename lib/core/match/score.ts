@@ -619,7 +619,16 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     }
     // A title that names a wanted role beside its head ("Бизнес-аналитик (экономист / бухгалтер)", "Инженер-программист
     // (системный администратор)") offers the user's job too: not another role.
-    const wantedAside = t.items.some((i) => !i.main && isRole(i) && profileRoles.has(i.c));
+    // So does one whose aside names a whole desired title, in words the dictionary does not know as a role
+    // ("Офис-менеджер (помощник руководителя)", "Специалист (геодезист)").
+    const aside = new Set([...t.items, ...t.cues].filter((i) => !i.main && !i.absorbed).map((i) => i.c));
+    const wantedAside =
+      t.items.some((i) => !i.main && isRole(i) && profileRoles.has(i.c)) ||
+      desired.some((d) => {
+        const keys = [...d.weights.keys()];
+        // (a job, not only a technology: "знание Python будет плюсом" does not offer "Стажёр Python")
+        return keys.length > 0 && keys.every((c) => aside.has(c)) && keys.some((c) => kindOf(c) !== 't');
+      });
     let roleMismatch =
       mainRoles.length > 0 &&
       profileRoles.size > 0 &&
