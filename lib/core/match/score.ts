@@ -930,8 +930,8 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         // job is about is not enough ("Менеджер по продажам" for "Руководитель отдела продаж").
         // A title the words partly match shares a specific word with the user's: the model's reading is evidence
         // against it only when the model is all but certain ("Бизнес-аналитик склада" for "Работник склада", not
-        // "Оператор склада"). So is a title of generic nouns only: "Ведущий инженер" is not read, "Офис-менеджер" (a
-        // job of its own to hh, 0.92) is.
+        // "Оператор склада"). So is a title of generic nouns only ("Ведущий инженер", which the model reads loosely):
+        // its reading counts only when all but certain.
         const sameTrade =
           (f.full && f.sharesHead && f.skillsMatched.length >= 2) ||
           (f.title >= 0.4 && (f.pRole < ROLE_CERTAIN || f.wantedAside));
