@@ -73,7 +73,7 @@ export const OWN_RELEVANT = 0.8;
 const UNHIDE_SHIFT = 2;
 const HIDE_SHIFT = 2;
 /** Labels the store must hold before a learned likeness may hide a vacancy. */
-export const HIDE_MIN_LABELS = 10;
+const HIDE_MIN_LABELS = 10;
 
 const logit = (p: number) =>
   Math.log(Math.max(1e-4, Math.min(1 - 1e-4, p)) / (1 - Math.max(1e-4, Math.min(1 - 1e-4, p))));
