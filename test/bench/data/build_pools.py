@@ -89,44 +89,36 @@ def strip(h):
 # The big pools (labels.pools.json): 110 more vacancies for these dev personas, for the feedback simulation.
 BIG = ['driver-b', 'sales-manager', 'shop-assistant', 'economist', 'marketer', 'sysadmin', 'receptionist', 'design-engineer']
 
-def main(big=False, heldout2=False, heldout3=False, heldout4=False, heldout5=False, heldout6=False):
+# The held-out sets drawn after the dev pools, in order: each with its own seed, never an item labelled before it.
+LATE = [('heldout2', HELDOUT2, 2027), ('heldout3', HELDOUT3, 2028), ('heldout4', HELDOUT4, 2029),
+        ('heldout5', HELDOUT5, 2030), ('heldout6', HELDOUT6, 2031)]
+
+def main(big=False, late=None):
+    """`late`: the name of a LATE set to draw ('heldout2' …), else the dev pools (or the big ones)."""
     ho = json.load(open(os.path.join(HERE, 'personas.heldout.json')))
+    k = [name for name, _, _ in LATE].index(late) if late else None
     if big:
         dev = {p['id']: p for p in json.load(open(os.path.join(HERE, 'personas.json')))}
         personas = [dev[i] for i in BIG]
-    elif heldout2:
-        personas = [p for p in ho if p['id'] in HELDOUT2]
-    elif heldout3:
-        personas = [p for p in ho if p['id'] in HELDOUT3]
-    elif heldout4:
-        personas = [p for p in ho if p['id'] in HELDOUT4]
-    elif heldout5:
-        personas = [p for p in ho if p['id'] in HELDOUT5]
-    elif heldout6:
-        personas = [p for p in ho if p['id'] in HELDOUT6]
+    elif late:
+        personas = [p for p in ho if p['id'] in LATE[k][1]]
     else:
         personas = json.load(open(os.path.join(HERE, 'personas.json'))) + [
-            p for p in ho if p['id'] not in HELDOUT2 + HELDOUT3 + HELDOUT4 + HELDOUT5 + HELDOUT6]
+            p for p in ho if p['id'] not in sum((ids for _, ids, _ in LATE), [])]
     vs = [json.loads(l) for l in gzip.open(os.path.join(SHARED, 'data/vacancies.jsonl.gz'), 'rt')]
     used = {vid for d in json.load(open(os.path.join(SHARED, 'bench/labels.dev.json'))).values() for vid in d}
-    late = heldout2 or heldout3 or heldout4 or heldout5 or heldout6
     if big or late:  # never an item labelled before, for any persona of the earlier splits
         # (the labels of later splits came after; ignored so the pools stay as drawn)
-        later = (HELDOUT6 if heldout6 else HELDOUT5 + HELDOUT6 if heldout5 else HELDOUT4 + HELDOUT5 + HELDOUT6 if heldout4
-                 else HELDOUT3 + HELDOUT4 + HELDOUT5 + HELDOUT6 if heldout3 else HELDOUT2 + HELDOUT3 + HELDOUT4 + HELDOUT5 + HELDOUT6)
+        later = sum((ids for _, ids, _ in LATE[k or 0:]), [])
+        # held-out 3 on: never an item of an earlier held-out set's labels or pools (as drawn, labelled or not)
+        before = [name for name, _, _ in LATE[1:k]] if late else []
         files = ('labels.dev.json', 'labels.heldout.json') + (('labels.pools.json',) if late else ())
-        files += ('labels.heldout3.json',) if heldout4 or heldout5 or heldout6 else ()
-        files += ('labels.heldout4.json',) if heldout5 or heldout6 else ()
-        for f in files + (('labels.heldout5.json',) if heldout6 else ()):
+        for f in files + tuple(f'labels.{name}.json' for name in before):
             used |= {vid for pid, d in json.load(open(os.path.join(HERE, f))).items() if pid not in later for vid in d}
-        # nor an item of an earlier held-out set's pools (as drawn, labelled or not)
-        pools_before = (('pools.heldout3.json',) if heldout4 or heldout5 or heldout6 else ()) + (
-            ('pools.heldout4.json',) if heldout5 or heldout6 else ()) + (('pools.heldout5.json',) if heldout6 else ())
-        for f in pools_before:
+        for f in (f'pools.{name}.json' for name in before):
             used |= {vid for ids in json.load(open(os.path.join(HERE, f))).values() for vid in ids}
     text = lambda v: (v['name'] + ' ' + strip(v.get('description')) + ' ' + ' '.join(k['name'] for k in v.get('key_skills') or [])).lower()
-    rng = random.Random(20261206 if big else 2027 if heldout2 else 2028 if heldout3 else 2029 if heldout4 else 2030 if heldout5
-                        else 2031 if heldout6 else 2026)
+    rng = random.Random(20261206 if big else LATE[k][2] if late else 2026)
     n_title, n_else = (66, 44) if big else (12, 8)
     pools = {}
     for p in personas:
@@ -142,5 +134,5 @@ def main(big=False, heldout2=False, heldout3=False, heldout4=False, heldout5=Fal
     print(json.dumps(pools, indent=1))
 
 if __name__ == '__main__':
-    main(big='--big' in sys.argv, heldout2='--heldout2' in sys.argv, heldout3='--heldout3' in sys.argv,
-         heldout4='--heldout4' in sys.argv, heldout5='--heldout5' in sys.argv, heldout6='--heldout6' in sys.argv)
+    late = [name for name, _, _ in LATE if f'--{name}' in sys.argv]
+    main(big='--big' in sys.argv, late=late[0] if late else None)
