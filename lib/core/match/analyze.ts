@@ -184,7 +184,7 @@ export function titleHeads(title: string): TokenInfo[] {
   for (const tok of tokenizeTitle(normalizeText(title))) {
     if (!tok.main) break;
     const info = tokenInfo(tok.t);
-    const adjective = ADJECTIVE.test(tok.t);
+    const adjective = isAdjective(tok.t);
     if (info.kind === 'n') break;
     if (info.kind === 's') {
       // A rank noun ("руководитель", "начальник", "директор") is the head; a rank adjective or a function word is not.

@@ -81,7 +81,15 @@ interface Desired {
   total: number;
   /** Each specific concept (role, domain, unknown word) of the title, as the user wrote it, in title order. */
   specific: { c: string; s: string }[];
+  /** Its concepts, when they name a job and not only a technology: what an aside must name to offer it. */
+  jobKeys: string[];
 }
+
+/** A desired title's concepts, when some is not a technology ("Стажёр Python" names only Python: none). */
+const jobKeysOf = (weights: ReadonlyMap<string, number>): string[] => {
+  const keys = [...weights.keys()];
+  return keys.some((c) => kindOf(c) !== 't') ? keys : [];
+};
 interface Skill {
   text: string;
   keys: string[];
@@ -271,8 +279,6 @@ export interface Features {
   roleUnsure: boolean;
   /** the desired titles name technologies (Python, Frontend …) and the vacancy's title and text name none of them */
   techMissing: boolean;
-  /** the title's job noun is one a desired title names (not a generic noun; not a word of what the job is about) */
-  sharesHead: boolean;
   /** the title's head names nothing specific: only generic nouns and level words ("Ведущий инженер", "Специалист") */
   genericHead: boolean;
   /**
@@ -369,14 +375,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
   const roleFamilies = new Map<string, Set<string>>();
   const coreCount = new Map<string, number>();
   const display = new Map<string, string>();
-  /** The specific head nouns of the desired titles (./analyze.ts titleHeads): what jobs the user names. */
-  const wantedHeads = new Set(
-    profile.desiredTitles.flatMap((t) =>
-      titleHeads(t)
-        .filter((h) => h.kind !== 'g')
-        .map((h) => h.c),
-    ),
-  );
+  /** Each desired title's head nouns (./analyze.ts titleHeads), read once. */
+  const headsOf = new Map(profile.desiredTitles.map((t) => [t, titleHeads(t)] as const));
+  /** The specific head nouns of the desired titles: what jobs the user names. */
+  const wantedHeads = new Set([...headsOf.values()].flatMap((hs) => hs.filter((h) => h.kind !== 'g').map((h) => h.c)));
   /** The title's job noun is one the user names, or a compound of it ("Автомеханик" / "механик"). */
   const sharesHeadOf = (title: string): boolean =>
     titleHeads(title).some(
@@ -408,7 +410,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     const cueOnly =
       a.cues.length > 0 &&
       !a.items.some((i) => i.kind === 'r' || i.kind === 't') &&
-      !titleHeads(text).some((h) => h.kind !== 'g' && h.kind !== 's');
+      !(headsOf.get(text) ?? []).some((h) => h.kind !== 'g' && h.kind !== 's');
     if (cueOnly) {
       matchCues = true;
       for (const cue of a.cues) {
@@ -434,7 +436,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     const specific = a.items
       .filter((i) => !i.absorbed && (i.kind === 'r' || i.kind === 't' || i.kind === 'u'))
       .map((i) => ({ c: i.c, s: i.s.includes(' ') ? phraseAsWritten(text, i.s) : i.s }));
-    if (total > 0) desired.push({ text, weights, total, specific });
+    if (total > 0) desired.push({ text, weights, total, specific, jobKeys: jobKeysOf(weights) });
     wantsAssistant ||= a.assistant;
     for (const r of a.items) {
       const fam = SPECIALISATIONS[r.c];
@@ -474,7 +476,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       const weights = new Map(s.keys.map((k) => [k, KIND_W[kindOf(k)]] as const));
       let total = 0;
       for (const w of weights.values()) total += w;
-      if (total > 0) desired.push({ text: s.text, weights, total, specific: [] });
+      if (total > 0) desired.push({ text: s.text, weights, total, specific: [], jobKeys: jobKeysOf(weights) });
     }
   }
   /** Nothing to judge relevance by (only hard filters set): every vacancy gets a neutral "show" score. */
@@ -491,8 +493,8 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
   let coreN = 0;
   for (const [c, n] of coreCount) if (n > coreN) [core, coreN] = [c, n];
   const headCount = new Map<string, number>();
-  for (const text of profile.desiredTitles)
-    for (const c of new Set(titleHeads(text).flatMap((h) => (h.kind === 'u' ? [h.c] : []))))
+  for (const heads of headsOf.values())
+    for (const c of new Set(heads.flatMap((h) => (h.kind === 'u' ? [h.c] : []))))
       headCount.set(c, (headCount.get(c) ?? 0) + 1);
   for (const [c, n] of headCount) if (n >= 2 && n > coreN) [core, coreN] = [c, n];
   const coreSet = new Set([...coreCount.keys()]);
@@ -622,13 +624,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     // So does one whose aside names a whole desired title, in words the dictionary does not know as a role
     // ("Офис-менеджер (помощник руководителя)", "Специалист (геодезист)").
     const aside = new Set([...t.items, ...t.cues].filter((i) => !i.main && !i.absorbed).map((i) => i.c));
+    // (a job, not only a technology: "знание Python будет плюсом" does not offer "Стажёр Python")
     const wantedAside =
       t.items.some((i) => !i.main && isRole(i) && profileRoles.has(i.c)) ||
-      desired.some((d) => {
-        const keys = [...d.weights.keys()];
-        // (a job, not only a technology: "знание Python будет плюсом" does not offer "Стажёр Python")
-        return keys.length > 0 && keys.every((c) => aside.has(c)) && keys.some((c) => kindOf(c) !== 't');
-      });
+      desired.some((d) => d.jobKeys.length > 0 && d.jobKeys.every((c) => aside.has(c)));
     let roleMismatch =
       mainRoles.length > 0 &&
       profileRoles.size > 0 &&
@@ -790,7 +789,6 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       pTop3,
       roleUnsure,
       techMissing,
-      sharesHead: sharesHeadOf(v.title),
       genericHead,
       full,
       title,
@@ -933,7 +931,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         // "Оператор склада"). So is a title of generic nouns only ("Ведущий инженер", which the model reads loosely):
         // its reading counts only when all but certain.
         const sameTrade =
-          (f.full && f.sharesHead && f.skillsMatched.length >= 2) ||
+          (f.full && f.skillsMatched.length >= 2 && sharesHeadOf(v.title)) ||
           (f.title >= 0.4 && (f.pRole < ROLE_CERTAIN || f.wantedAside));
         if (
           !sameTrade &&
