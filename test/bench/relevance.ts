@@ -7,11 +7,11 @@
  *   npx tsx test/bench/relevance.ts [--split dev|pools|heldout|heldout3|heldout4|heldout5|heldout6] [--set shared|repo|all] [--misses]
  * (pools: 110 more vacancies each for eight dev personas, labels.pools.json)
  * (env OTKLIK_NO_ROLES=1: words alone; OTKLIK_RAW_SCORES=1: scores before calibration)
- * The held-out split is for the final report only: never tune on it.
+ * Held-out splits are looked at once, at the end of a change (test/bench/data/README.md says which have been).
  * `python3 ../shared/bench/run.py --fields card|full` remains the reference runner for the shared personas (it
  * goes through the CLI); this file gives the same numbers for them.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fromHhApi } from '../../lib/core/hh/api-vacancy';
@@ -159,6 +159,11 @@ export function main(argv: readonly string[] = process.argv.slice(2)): Relevance
     return i >= 0 ? (argv[i + 1] ?? d) : d;
   };
   const split = arg('--split', 'dev');
+  // The splits are the merged label files of test/bench/data (labels.<split>.json, not the passes).
+  const splits = readdirSync(path.join(REPO_ROOT, 'test/bench/data'))
+    .map((f) => /^labels\.([a-z0-9]+)\.json$/.exec(f)?.[1])
+    .filter((x): x is string => !!x && !/^pass[AB]$/.test(x));
+  if (!splits.includes(split)) throw new Error(`relevance: --split '${split}' is not one of ${splits.join(', ')}`);
   const sets = loadSets(split, arg('--set', 'all'));
   const misses = argv.includes('--misses');
   const corpus = loadCorpus(sets);
