@@ -176,25 +176,30 @@ describe('vacancy page panel', () => {
   };
   const applicationsTo = (id: number) => fake.applications.filter((a) => String(a.vacancyId) === String(id));
 
-  it("warns about the employer hh warns about, in plain words, learnt from hh's search page", async () => {
-    const items = await searchState();
-    const kinds = fake.vacancyKinds();
-    const warned = items.find((v) => v.company?.employersNegativeAttribute && kinds.normal.includes(v.vacancyId))!;
-    expect(warned).toBeDefined();
-    const attrs = warned.company!.employersNegativeAttribute!;
-    const flags = [
-      'hasBreaches',
-      'pdResale',
-      'hasFrequentComplaints',
-      'misleadingVacancyAlert',
-      'reduction',
-      'isReferral',
-    ].filter((f) => attrs[f] === true);
-    await open(warned.vacancyId);
-    await expect.poll(employerFlags, { timeout: 10_000 }).toEqual(flags);
-    await expect.poll(() => panelText('[data-otk-employer-warnings] b')).toBe('⚠ hh.ru предупреждает о работодателе:');
-    await shootPanel('panel-employer-warning-ru');
-  });
+  itWithRealVacancies(
+    "warns about the employer hh warns about, in plain words, learnt from hh's search page",
+    async () => {
+      const items = await searchState();
+      const kinds = fake.vacancyKinds();
+      const warned = items.find((v) => v.company?.employersNegativeAttribute && kinds.normal.includes(v.vacancyId))!;
+      expect(warned).toBeDefined();
+      const attrs = warned.company!.employersNegativeAttribute!;
+      const flags = [
+        'hasBreaches',
+        'pdResale',
+        'hasFrequentComplaints',
+        'misleadingVacancyAlert',
+        'reduction',
+        'isReferral',
+      ].filter((f) => attrs[f] === true);
+      await open(warned.vacancyId);
+      await expect.poll(employerFlags, { timeout: 10_000 }).toEqual(flags);
+      await expect
+        .poll(() => panelText('[data-otk-employer-warnings] b'))
+        .toBe('⚠ hh.ru предупреждает о работодателе:');
+      await shootPanel('panel-employer-warning-ru');
+    },
+  );
 
   it("a hand-queued vacancy whose employer refuses automatic applications waits for the user's confirmation, then is sent once", async () => {
     const items = await searchState();
@@ -227,30 +232,33 @@ describe('vacancy page panel', () => {
     await popup.close();
   });
 
-  it('a vacancy hh says needs a letter gets one with letters off (the template), waits for review, and is sent with it', async () => {
-    const items = await searchState();
-    const kinds = fake.vacancyKinds();
-    const needsLetter = items.find(
-      (v) => kinds.letterRequired.includes(v.vacancyId) && v.autoResponse?.acceptAutoResponse !== false,
-    )!;
-    expect(needsLetter).toBeDefined();
-    await open(needsLetter.vacancyId);
-    await expect.poll(() => warnings()).toContain('letterRequired');
-    await (await closedRoots(page)).click('[data-otk-badge]', '[data-otk-queue]');
-    const popup = await browser.extensionPage('popup.html');
-    const approve = popup.locator('li[data-state="review"] [data-action="approve"]');
-    // The template writes the draft; review mode (the default) waits for the user.
-    await expect
-      .poll(() => popup.locator('li[data-state="review"] [data-testid="letter-preview"]').textContent(), {
-        timeout: 30_000,
-      })
-      .toMatch(/\S{20,}|.{40,}/);
-    expect(applicationsTo(needsLetter.vacancyId)).toHaveLength(0);
-    await approve.click();
-    await expect.poll(() => applicationsTo(needsLetter.vacancyId).length, { timeout: 30_000 }).toBe(1);
-    expect(applicationsTo(needsLetter.vacancyId)[0]!.letter.trim().length).toBeGreaterThan(40);
-    await popup.close();
-  });
+  itWithRealVacancies(
+    'a vacancy hh says needs a letter gets one with letters off (the template), waits for review, and is sent with it',
+    async () => {
+      const items = await searchState();
+      const kinds = fake.vacancyKinds();
+      const needsLetter = items.find(
+        (v) => kinds.letterRequired.includes(v.vacancyId) && v.autoResponse?.acceptAutoResponse !== false,
+      )!;
+      expect(needsLetter).toBeDefined();
+      await open(needsLetter.vacancyId);
+      await expect.poll(() => warnings()).toContain('letterRequired');
+      await (await closedRoots(page)).click('[data-otk-badge]', '[data-otk-queue]');
+      const popup = await browser.extensionPage('popup.html');
+      const approve = popup.locator('li[data-state="review"] [data-action="approve"]');
+      // The template writes the draft; review mode (the default) waits for the user.
+      await expect
+        .poll(() => popup.locator('li[data-state="review"] [data-testid="letter-preview"]').textContent(), {
+          timeout: 30_000,
+        })
+        .toMatch(/\S{20,}|.{40,}/);
+      expect(applicationsTo(needsLetter.vacancyId)).toHaveLength(0);
+      await approve.click();
+      await expect.poll(() => applicationsTo(needsLetter.vacancyId).length, { timeout: 30_000 }).toBe(1);
+      expect(applicationsTo(needsLetter.vacancyId)[0]!.letter.trim().length).toBeGreaterThan(40);
+      await popup.close();
+    },
+  );
 });
 
 describe('vacancy page panel in English (issue 18: employer warnings)', () => {
@@ -266,7 +274,7 @@ describe('vacancy page panel in English (issue 18: employer warnings)', () => {
     await fake?.close();
   });
 
-  it("shows hh's warnings about the employer in English", async () => {
+  itWithRealVacancies("shows hh's warnings about the employer in English", async () => {
     const page = await browser.newPage();
     await page.goto('https://hh.ru/search/vacancy?text=frontend&items_on_page=100');
     await expect
