@@ -5,7 +5,7 @@
  *     every role has examples; names of the 2025 roles missing from it are in ROLES_2025 below);
  *   - vacancies.jsonl.gz: the vacancies that carry professional_roles.
  * Measures the model by 5-fold cross-validation over the labelled titles (accuracy, top-3, log loss, and how often
- * a confident prediction is right), fits the temperature on those held-out predictions, then trains on everything.
+ * a confident prediction is right), fits the temperature (growing with a title's feature mass) on those held-out predictions, then trains on everything.
  *   npx tsx scripts/build-role-model.ts [--check]    (--check: exit 1 if the committed file differs)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -177,9 +177,16 @@ function logPosterior(m: Trained, f: Map<string, number>): Float64Array {
   return lp;
 }
 
+/** The weight of a title's features the model knows (what predict() calls mass). */
+function knownMass(m: Trained, f: Map<string, number>): number {
+  let mass = 0;
+  for (const [k, w] of f) if (m.delta.has(k)) mass += w;
+  return mass;
+}
+
 function crossValidate(roles: RoleInfo[], examples: Example[], feats: Array<Map<string, number>>) {
   const K = 5;
-  const held: Array<{ lp: Float64Array; role: number }> = [];
+  const held: Array<{ lp: Float64Array; role: number; mass: number }> = [];
   for (let k = 0; k < K; k++) {
     const trainIdx: number[] = [];
     const testIdx: number[] = [];
@@ -189,23 +196,32 @@ function crossValidate(roles: RoleInfo[], examples: Example[], feats: Array<Map<
       trainIdx.map((i) => examples[i] as Example),
       trainIdx.map((i) => feats[i] as Map<string, number>),
     );
-    for (const i of testIdx)
-      held.push({ lp: logPosterior(m, feats[i] as Map<string, number>), role: (examples[i] as Example).role });
+    for (const i of testIdx) {
+      const f = feats[i] as Map<string, number>;
+      held.push({ lp: logPosterior(m, f), role: (examples[i] as Example).role, mass: knownMass(m, f) });
+    }
   }
-  const lossAt = (T: number): number =>
-    held.reduce((s, h) => s - Math.log(Math.max(1e-12, softmax(h.lp, T)[h.role] ?? 0)), 0) / held.length;
-  let T = 1;
-  let best = lossAt(1);
-  for (let t = 0.5; t <= 6; t += 0.1) {
-    const l = lossAt(t);
-    if (l < best) [best, T] = [l, Math.round(t * 10) / 10];
-  }
+  // The temperature grows with the title's known feature mass: T = a + b·mass, both fitted on the held-out titles.
+  const tempOf = (a: number, b: number, mass: number): number => a + b * mass;
+  const lossAt = (a: number, b: number): number =>
+    held.reduce((s, h) => s - Math.log(Math.max(1e-12, softmax(h.lp, tempOf(a, b, h.mass))[h.role] ?? 0)), 0) /
+    held.length;
+  let [A, B] = [1, 0];
+  let best = lossAt(1, 0);
+  for (let a = 0.2; a <= 4; a += 0.1)
+    for (let b = 0; b <= 0.6; b += 0.02) {
+      const l = lossAt(a, b);
+      if (l < best) [best, A, B] = [l, Math.round(a * 10) / 10, Math.round(b * 100) / 100];
+    }
+  // One temperature for every title, for comparison (what the model used before).
+  let flat = Infinity;
+  for (let t = 0.5; t <= 6; t += 0.1) flat = Math.min(flat, lossAt(t, 0));
   let top1 = 0;
   let top3 = 0;
   const conf = [0.5, 0.7, 0.9].map((c) => ({ c, n: 0, right: 0 }));
   const sameCat = { n: 0 };
   for (const h of held) {
-    const p = softmax(h.lp, T);
+    const p = softmax(h.lp, tempOf(A, B, h.mass));
     const order = [...p.keys()].sort((a, b) => (p[b] ?? 0) - (p[a] ?? 0));
     if (order[0] === h.role) top1++;
     if (order.slice(0, 3).includes(h.role)) top3++;
@@ -224,13 +240,15 @@ function crossValidate(roles: RoleInfo[], examples: Example[], feats: Array<Map<
     top3: +(top3 / n).toFixed(3),
     sameCategory: +(sameCat.n / n).toFixed(3),
     logLoss: +best.toFixed(3),
-    temperature: T,
+    logLossOneTemperature: +flat.toFixed(3),
+    temperature: A,
+    temperatureSlope: B,
   };
   for (const c of conf) {
     out[`covered@${c.c}`] = +(c.n / n).toFixed(3);
     out[`precision@${c.c}`] = +(c.right / Math.max(1, c.n)).toFixed(3);
   }
-  return { T, eval: out };
+  return { T: A, slope: B, eval: out };
 }
 
 /**
@@ -334,6 +352,7 @@ export function build(): RoleModelData {
     prior: m.prior.map(r4),
     unseen: m.unseen.map(r4),
     temperature: cv.T,
+    temperatureSlope: cv.slope,
     features,
     measured: cv.eval,
   };

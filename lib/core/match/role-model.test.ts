@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { build, ROLE_MODEL_FILE } from '../../../scripts/build-role-model';
 import { describeWithShared, hasSharedFile } from '../../../test/shared-fixtures';
 import { titleFeatures } from './role-features';
+import { RoleModel, type RoleModelData } from './role-model';
 import { builtinRoleModel } from './roles';
 
 const top = (title: string) => builtinRoleModel().predict(title).top[0];
@@ -15,6 +16,34 @@ describe('role model (built into the extension)', () => {
     expect(top('Повар горячего цеха')?.role.name).toMatch(/Повар/);
     expect(top('Python-разработчик')?.role.name).toBe('Программист, разработчик');
     for (const t of ['Водитель-экспедитор', 'Главный бухгалтер']) expect(top(t)?.p).toBeGreaterThan(0.5);
+  });
+
+  it('is sure of a one-word title and less so of a long one (the temperature grows with the title)', () => {
+    // One flat temperature read "Токарь" 0.14 and "Секретарь" 0.27: a long title's repeated features set it.
+    expect(top('Токарь')?.role.name).toMatch(/^Токарь/);
+    expect(top('Токарь')?.p).toBeGreaterThan(0.6);
+    expect(top('Секретарь')?.p).toBeGreaterThan(0.6);
+    // the same evidence and more words: flatter
+    const data: RoleModelData = {
+      version: 1,
+      roles: [
+        { id: '1', name: 'A', category: 'x' },
+        { id: '2', name: 'B', category: 'x' },
+      ],
+      prior: [Math.log(0.5), Math.log(0.5)],
+      unseen: [0, 0],
+      temperature: 0.5,
+      temperatureSlope: 0.5,
+      features: { альф: [0, 200], '^альф': [0, 0], бет: [0, 0] },
+    };
+    const m = new RoleModel(data);
+    const short = m.predict('Альфа').top[0]?.p ?? 0;
+    const long = m.predict('Альфа бета').top[0]?.p ?? 0;
+    expect(short).toBeGreaterThan(long);
+    expect(new RoleModel({ ...data, temperatureSlope: undefined }).predict('Альфа бета').top[0]?.p).toBeCloseTo(
+      1 / (1 + Math.exp(-2 / 0.5)),
+      6,
+    );
   });
 
   it('says when the head of a title is new to it instead of guessing', () => {

@@ -6,7 +6,9 @@
  * Stored form: for each feature, the roles it was seen with and the amount its log-probability there exceeds the
  * role's "never seen" value; so a title's log-posterior is prior + Σ default + Σ stored deltas over its features.
  * Posteriors are sharpened/flattened by a temperature fitted on held-out titles, so a 0.9 is right about 9 times
- * in 10.
+ * in 10. The temperature grows with the title's feature mass (temperature + temperatureSlope · mass): a long title's
+ * features repeat one another (a word, its first-word form, its concept, its prefix), so naive Bayes overcounts them,
+ * while a one-word title ("Токарь", "Секретарь") is all the evidence there is and one flat temperature left it unsure.
  */
 import { titleFeaturesAndHead } from './role-features';
 
@@ -25,7 +27,10 @@ export interface RoleModelData {
   prior: number[];
   /** log P(unseen feature | role) per role */
   unseen: number[];
+  /** temperature of a title with no known feature */
   temperature: number;
+  /** added to the temperature per unit of the title's known feature mass (absent: 0, one temperature for all) */
+  temperatureSlope?: number;
   /** feature → [roleIndex, delta·100 (rounded), roleIndex, delta·100, …] */
   features: Record<string, number[]>;
   /** how the model was measured when built (printed by the build script) */
@@ -93,7 +98,7 @@ export class RoleModel {
       }
     }
     if (mass > 0) for (let r = 0; r < n; r++) logp[r] = (logp[r] ?? 0) + mass * (this.unseen[r] ?? 0);
-    const probs = softmax(logp, this.data.temperature);
+    const probs = softmax(logp, this.data.temperature + (this.data.temperatureSlope ?? 0) * mass);
     // The three likeliest roles, by a linear scan (no sort of all ~190).
     const best = [-1, -1, -1];
     for (let r = 0; r < n; r++) {

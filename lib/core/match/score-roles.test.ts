@@ -38,6 +38,18 @@ describe('scorer with the role model', () => {
     expect(sysadmin(vac('Повар горячего цеха')).verdict).toBe('hide');
   });
 
+  it('does not call a title another profession when its likeliest role is the user’s own, however unsure', () => {
+    const sales = scorer({
+      desiredTitles: ['Менеджер по продажам', 'Менеджер по работе с клиентами'],
+      skills: ['B2B продажи', 'CRM'],
+      experience: 'between1And3',
+    });
+    const r = sales(vac('Звезда продаж (B2B автотовары)'));
+    expect(r.verdict).not.toBe('hide');
+    expect(r.text.join('; ')).not.toMatch(/another profession/);
+    expect(sales(vac('Повар горячего цеха')).verdict).toBe('hide');
+  });
+
   it('reads "X / Y Manager" as "X Manager / Y Manager" (one alternative may be the wanted job)', () => {
     const pm = scorer({
       desiredTitles: ['Product Manager', 'Продакт-менеджер'],

@@ -308,7 +308,7 @@ const ROLE_OTHER = 0.15;
 /** The model's reading that overrules a title sharing a specific word with the user's. */
 const ROLE_CERTAIN = 0.8;
 /** The model must hold a concentrated belief (its three likeliest roles together) before a reading counts as evidence. */
-const ROLE_FOCUS = 0.2;
+const ROLE_FOCUS = 0.15;
 /** A compound that ends in the wanted word ("электросварщик" for "сварщик"). */
 const COMPOUND_W = 0.8;
 
@@ -929,13 +929,15 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         // A title the words partly match shares a specific word with the user's: the model's reading is evidence
         // against it only when the model is all but certain ("Бизнес-аналитик склада" for "Работник склада", not
         // "Оператор склада"). So is a title of generic nouns only ("Ведущий инженер", which the model reads loosely):
-        // its reading counts only when all but certain.
+        // its reading counts only when all but certain. Nor is a reading whose likeliest role is the user's own evidence
+        // of another profession, however unsure ("Звезда продаж": sales manager 0.13).
         const sameTrade =
           (f.full && f.skillsMatched.length >= 2 && sharesHeadOf(v.title)) ||
           (f.title >= 0.4 && (f.pRole < ROLE_CERTAIN || f.wantedAside));
         if (
           !sameTrade &&
           f.pSame < ROLE_OTHER &&
+          f.pSame < f.pRole &&
           f.pTop3 >= ROLE_FOCUS &&
           !f.roleUnsure &&
           (!f.genericHead || f.pRole >= ROLE_CERTAIN || (f.full && f.skillFrac === 0 && f.coreFrac === 0))
