@@ -29,6 +29,8 @@ describe('benchmark labels', () => {
     { passes: ['labels.heldout4.passA.json', 'labels.heldout4.passB.json'], merged: ['labels.heldout4.json'] },
     { passes: ['labels.heldout5.passA.json', 'labels.heldout5.passB.json'], merged: ['labels.heldout5.json'] },
     { passes: ['labels.heldout6.passA.json', 'labels.heldout6.passB.json'], merged: ['labels.heldout6.json'] },
+    { passes: ['labels.heldout7.passA.json', 'labels.heldout7.passB.json'], merged: ['labels.heldout7.json'] },
+    { passes: ['labels.heldout8.passA.json', 'labels.heldout8.passB.json'], merged: ['labels.heldout8.json'] },
   ];
   for (const s of splits) {
     it(`${s.merged.join(' + ')} merge ${s.passes.join(' and ')} by the rule`, () => {
@@ -41,13 +43,15 @@ describe('benchmark labels', () => {
       for (const l of Object.values(merged)) for (const x of Object.values(l)) expect([0, 1, 2]).toContain(x);
     });
   }
-  it('held-out sets 3 to 6 never repeat a vacancy labelled for an earlier split', () => {
+  it('held-out sets 3 to 8 never repeat a vacancy labelled for an earlier split', () => {
     const earlier = ['labels.dev.json', 'labels.heldout.json', 'labels.pools.json'];
     for (const set of [
       'labels.heldout3.json',
       'labels.heldout4.json',
       'labels.heldout5.json',
       'labels.heldout6.json',
+      'labels.heldout7.json',
+      'labels.heldout8.json',
     ]) {
       const before = new Set(earlier.flatMap((f) => Object.values(read<Labels>(f)).flatMap(Object.keys)));
       for (const l of Object.values(read<Labels>(set)))
