@@ -255,11 +255,27 @@ function crossValidate(roles: RoleInfo[], examples: Example[], feats: Array<Map<
  * Titles the labelled data never saw, learned from the 15k vacancies' own text (co-training): the title model labels
  * the vacancies whose titles it reads surely; a description model (key skills + description stems) trained on those
  * labels the rest; where it is sure, the vacancy's title becomes a training title of that role (at PSEUDO_WEIGHT).
- * So "Product Owner" or "Data Engineer" learn their role from what such vacancies ask for.
+ * So "Product Owner" or "Data Engineer" learn their role from what such vacancies ask for. Each distinct title counts
+ * once (titleKey), and the text never relabels a title the labelled titles read otherwise (PSEUDO_AGREE).
  */
 const PSEUDO_WEIGHT = Number(process.env.RM_PW ?? 0.25);
 const TITLE_SURE = 0.8;
 const TEXT_SURE = 0.95;
+/** The least the title model must give the text's role of a title it reads with an opinion (top role ≥ OPINION). */
+const PSEUDO_AGREE = 0.1;
+const PSEUDO_OPINION = 0.5;
+/** The title model's temperature here: what the built model fits (T0 + T1 · mass), rounded; fixed, as it comes first. */
+const PSEUDO_T0 = 0.4;
+const PSEUDO_T1 = 0.4;
+
+/**
+ * A title as its copies share it: the words before any bracket, comma or place ("Мерчендайзер-грузчик, г. Миасс",
+ * "… в г. Бирск", "… (Тюмень)" are one title), case and punctuation aside.
+ */
+function titleKey(title: string): string {
+  const head = title.split(/[,(]|\s(?:в|во|г\.?|с\.|рп\.?|пгт\.?|гп\.?)\s/i)[0] ?? title;
+  return tokenize(normalizeText(head)).join(' ');
+}
 
 function textFeatures(v: { description?: string; key_skills?: Array<{ name?: string }> }): Map<string, number> {
   const out = new Map<string, number>();
@@ -280,8 +296,14 @@ function pseudoExamples(
 ): { added: Example[]; stats: Record<string, number> } {
   const titleModel = train(roles.length, examples, feats);
   const known = new Set(titleModel.delta.keys());
-  const T = 2.5;
-  const vacancies: Array<{ title: string; text: Map<string, number>; role: number; sure: boolean }> = [];
+  const vacancies: Array<{
+    title: string;
+    text: Map<string, number>;
+    role: number;
+    sure: boolean;
+    /** the title model's probabilities where it can read the title (null: its head is new to it) */
+    p: Float64Array | null;
+  }> = [];
   for (const line of gunzipSync(readFileSync(sharedFile('data/vacancies.jsonl.gz')))
     .toString('utf8')
     .split('\n')) {
@@ -294,7 +316,7 @@ function pseudoExamples(
     };
     if (!v.name || v.professional_roles) continue;
     const f = titleFeatures(v.name);
-    const p = softmax(logPosterior(titleModel, f), T);
+    const p = softmax(logPosterior(titleModel, f), PSEUDO_T0 + PSEUDO_T1 * knownMass(titleModel, f));
     let best = 0;
     for (let r = 1; r < p.length; r++) if ((p[r] ?? 0) > (p[best] ?? 0)) best = r;
     const heads = headStems(v.name);
@@ -304,6 +326,7 @@ function pseudoExamples(
       text: textFeatures(v),
       role: best,
       sure: readable && (p[best] ?? 0) >= TITLE_SURE,
+      p: readable ? p : null,
     });
   }
   const sure = vacancies.filter((v) => v.sure);
@@ -312,13 +335,27 @@ function pseudoExamples(
     sure.map((v) => ({ title: v.title, role: v.role, w: 1, labelled: false })),
     sure.map((v) => v.text),
   );
-  const added: Example[] = [];
+  // One training title per distinct title: the corpus repeats one employer's template ("Мерчендайзер-грузчик (город)"
+  // 114 times), and its copies must not outvote the labelled titles. The title's role is its copies' majority.
+  const votes = new Map<string, { title: string; roles: Map<number, number> }>();
   for (const v of vacancies) {
     if (v.sure) continue;
     const p = softmax(logPosterior(textModel, v.text), 1);
     let best = 0;
     for (let r = 1; r < p.length; r++) if ((p[r] ?? 0) > (p[best] ?? 0)) best = r;
-    if ((p[best] ?? 0) >= TEXT_SURE) added.push({ title: v.title, role: best, w: PSEUDO_WEIGHT, labelled: false });
+    if ((p[best] ?? 0) < TEXT_SURE) continue;
+    // The text settles a title the labelled titles leave open, never one they read otherwise ("Мерчендайзер" is
+    // labelled a merchandiser; its vacancies' text, shelves and shops, reads like a shop assistant's).
+    if (v.p && (v.p[best] ?? 0) < PSEUDO_AGREE && Math.max(...v.p) >= PSEUDO_OPINION) continue;
+    const key = titleKey(v.title);
+    const e = votes.get(key) ?? { title: v.title, roles: new Map<number, number>() };
+    e.roles.set(best, (e.roles.get(best) ?? 0) + 1);
+    votes.set(key, e);
+  }
+  const added: Example[] = [];
+  for (const { title, roles: rs } of votes.values()) {
+    const [role] = [...rs].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [0];
+    added.push({ title, role, w: PSEUDO_WEIGHT, labelled: false });
   }
   return { added, stats: { vacancies: vacancies.length, titleSure: sure.length, pseudoTitles: added.length } };
 }

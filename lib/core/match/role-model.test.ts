@@ -46,6 +46,12 @@ describe('role model (built into the extension)', () => {
     );
   });
 
+  it('keeps what the labelled titles say over the text of many copies of one vacancy', () => {
+    // hh labels merchandisers "Мерчандайзер"; one employer's "Мерчендайзер-грузчик, г. …" posted in a hundred towns,
+    // read by its text, had taught the model that a merchandiser is a shop assistant (0.97).
+    expect(top('Мерчендайзер')?.role.name).toBe('Мерчандайзер');
+  });
+
   it('says when the head of a title is new to it instead of guessing', () => {
     expect(builtinRoleModel().predict('Кракозябрист').unknownHead).toBe(true);
     expect(builtinRoleModel().predict('Водитель категории C').unknownHead).toBe(false);
