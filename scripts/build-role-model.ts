@@ -5,7 +5,8 @@
  *     every role has examples; names of the 2025 roles missing from it are in ROLES_2025 below);
  *   - vacancies.jsonl.gz: the vacancies that carry professional_roles.
  * Measures the model by 5-fold cross-validation over the labelled titles (accuracy, top-3, log loss, and how often
- * a confident prediction is right), fits the temperature (growing with a title's feature mass) on those held-out predictions, then trains on everything.
+ * a confident prediction is right), fits the temperature (growing with a title's feature mass) on those held-out
+ * predictions, then trains on everything.
  *   npx tsx scripts/build-role-model.ts [--check]    (--check: exit 1 if the committed file differs)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
