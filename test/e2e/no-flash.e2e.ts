@@ -252,11 +252,10 @@ describeWithRealVacancies('no hidden card is ever painted; hh signals on badges'
     expect(Object.values(probe.painted).filter((v) => v === 'none').length).toBeGreaterThan(0);
     // The late verdicts: a painted card on the first screen that is to be hidden is dimmed in place (never
     // collapsed under the reader's eyes); the bar floats; so no layout shift comes from Otklik at all.
-    const onScreen = await page.$$eval(
-      '[data-qa="vacancy-serp__vacancy"][data-otk-verdict="hide"][data-otk-action="dim"]',
-      (els) => els.map((e) => getComputedStyle(e).display),
-    );
-    expect(onScreen.length).toBeGreaterThan(0);
+    // Waited for, not read once (an async UI state).
+    const lateDimmed = '[data-qa="vacancy-serp__vacancy"][data-otk-verdict="hide"][data-otk-action="dim"]';
+    await expect.poll(() => page.$$eval(lateDimmed, (els) => els.length), { timeout: 10_000 }).toBeGreaterThan(0);
+    const onScreen = await page.$$eval(lateDimmed, (els) => els.map((e) => getComputedStyle(e).display));
     expect(onScreen.every((d) => d !== 'none')).toBe(true);
     await expect
       .poll(() => page.$eval('[data-otk-bar]', (e) => [e.hasAttribute('data-otk-late'), getComputedStyle(e).position]))

@@ -606,6 +606,29 @@ describe('ListingTriage with verdicts from the page state', () => {
     expect(score).not.toHaveBeenCalled();
   });
 
+  it('first-screen verdicts that come after the gate let the cards be seen dim in place, never collapse', async () => {
+    // The first pass read the cards while the gate still held them; the bound passed (fail open) before the worker
+    // answered: what is to be hidden is already on screen.
+    const gate = fakeGate();
+    let release: () => void = () => undefined;
+    const score = (c: RawCard[]) => new Promise<TriageAnswer>((r) => (release = () => r(judge(c))));
+    const state = answer({});
+    const t = track(
+      document,
+      deps({ cardId, gate, score, state: { answer: Promise.resolve(state), refresh: async () => state } }),
+      defaultSettings(),
+    );
+    t.start();
+    await settle();
+    gate.lift('bound');
+    release();
+    await settle();
+    const hidden = [...document.querySelectorAll('[data-otk-verdict="hide"]')];
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const c of hidden) expect(c.getAttribute('data-otk-action')).toBe('dim');
+    expect(gate.why).toBe('bound');
+  });
+
   it('a later card the state lacks waits unpainted (data-otk-wait) until the worker answers', async () => {
     const state = answer({ '1': v(0.9, 'show'), '2': v(0.1, 'hide'), '3': v(0.9, 'show') });
     let release: () => void = () => undefined;

@@ -462,6 +462,13 @@ export class ListingTriage {
         else delete state.result;
       });
       const drawn = cards.filter((c) => this.cards.get(c)?.request === id);
+      // The first screen's answer came after the gate let hh's cards be seen (bound passed, frame rendered): those
+      // cards are on screen as hh made them, whenever the first pass read them, and must not collapse now.
+      if (first && this.deps.gate?.lifted)
+        for (const c of drawn) {
+          const s = this.cards.get(c);
+          if (s && !c.hasAttribute(WAIT)) s.painted = true;
+        }
       this.render(drawn);
       const ms = readMs + (answer.receiveMs ?? 0) + performance.now() - t0;
       if (first) {
