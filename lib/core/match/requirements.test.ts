@@ -86,6 +86,18 @@ describe('unmet requirements', () => {
     });
     expect(b1.check(vac('Менеджер', { languages: [{ id: 'eng', level: 'b1' }] }), false)).toBeUndefined();
     expect(req({}).check(vac('Менеджер', { snippet: 'Английский язык не ниже C1' }), false)).toBeUndefined();
+    // one level short is a step off: said (soft), not a wall; a language the user does not speak at all is one
+    expect(b1.check(vac('Менеджер', { languages: [{ id: 'eng', level: 'b2' }] }), false)).toEqual({
+      kind: 'language',
+      id: 'eng',
+      level: 'b2',
+      soft: true,
+    });
+    expect(b1.check(vac('Менеджер', { languages: [{ id: 'deu', level: 'b1' }] }), false)).toEqual({
+      kind: 'language',
+      id: 'deu',
+      level: 'b1',
+    });
   });
   it('a medical education or accreditation, unless the user is in medicine', () => {
     const v = vac('Менеджер', {

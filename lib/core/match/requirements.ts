@@ -130,7 +130,10 @@ const MACHINE_SELF =
   /тракторист|машинист|погрузчик|самоходн|штабел|ричтрак|экскаватор|крановщик|категори[яи] [«"]?[A-FА-Е]?[IVX]+\b/i;
 
 export type Unmet =
-  { kind: 'licence'; cats: string[] } | { kind: 'language'; id: string; level: string } | { kind: 'medical' };
+  | { kind: 'licence'; cats: string[] }
+  /** soft: one level short (the guide's "a step off"): said, not hidden */
+  | { kind: 'language'; id: string; level: string; soft?: boolean }
+  | { kind: 'medical' };
 
 export interface CompiledRequirements {
   check(v: MatchVacancy, full: boolean): Unmet | undefined;
@@ -165,6 +168,7 @@ export function compileRequirements(profile: Profile, medicalRole: boolean): Com
         if (!machines && /водител|driver/i.test(v.title) && MACHINE_TITLE.test(v.title))
           return { kind: 'licence', cats: ['тракториста-машиниста'] };
       }
+      let short: Unmet | undefined;
       if (langs.size > 0) {
         const needs = v.languages?.length
           ? v.languages.map((l) => ({ code: l.id, level: l.level }))
@@ -172,8 +176,13 @@ export function compileRequirements(profile: Profile, medicalRole: boolean): Com
         for (const need of needs) {
           if (need.code === 'rus') continue;
           const r = LEVEL_RANK[need.level] ?? 0;
-          // A requirement of B1 or more that the user's level does not reach.
-          if (r >= 3 && (langs.get(need.code) ?? 0) < r) return { kind: 'language', id: need.code, level: need.level };
+          const have = langs.get(need.code) ?? 0;
+          // A requirement of B1 or more that the user's level does not reach; one level short is a step off, not a
+          // wall (a C1 translator and a "C2" post): said, not hidden.
+          if (r >= 3 && have < r) {
+            if (have === 0 || r - have >= 2) return { kind: 'language', id: need.code, level: need.level };
+            short ??= { kind: 'language', id: need.code, level: need.level, soft: true };
+          }
         }
       }
       if (!medical) {
@@ -181,7 +190,7 @@ export function compileRequirements(profile: Profile, medicalRole: boolean): Com
         for (const m of text.matchAll(MEDICAL_REQ))
           if (!softNear(text, m.index ?? 0, m[0].length)) return { kind: 'medical' };
       }
-      return undefined;
+      return short;
     },
   };
 }

@@ -38,6 +38,21 @@ describe('scorer with the role model', () => {
     expect(sysadmin(vac('Повар горячего цеха')).verdict).toBe('hide');
   });
 
+  it('hides a language level two steps above the user’s, says but does not hide one step above', () => {
+    const translator = scorer({
+      desiredTitles: ['Переводчик английского языка', 'Технический переводчик'],
+      languages: [{ code: 'eng', level: 'c1' }],
+      experience: 'between3And6',
+    });
+    const c2 = translator(vac('Переводчик английского языка', { languages: [{ id: 'eng', level: 'c2' }] }));
+    expect(c2.verdict).not.toBe('hide');
+    expect(c2.text).toContain('needs English C2');
+    const b1 = scorer({ desiredTitles: ['Менеджер по продажам'], languages: [{ code: 'eng', level: 'b1' }] });
+    const r = b1(vac('Менеджер по продажам', { languages: [{ id: 'eng', level: 'c1' }] }));
+    expect(r.verdict).toBe('hide');
+    expect(r.text[0]).toBe('needs English C1');
+  });
+
   it('does not call a title another profession when its likeliest role is the user’s own, however unsure', () => {
     const sales = scorer({
       desiredTitles: ['Менеджер по продажам', 'Менеджер по работе с клиентами'],

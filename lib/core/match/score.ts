@@ -957,6 +957,8 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       const unmet = requirements.check(v, f.full);
       if (unmet?.kind === 'licence')
         hard.push({ code: 'needs_licence', polarity: 'minus', hard: true, params: { cats: unmet.cats.join(', ') } });
+      else if (unmet?.kind === 'language' && unmet.soft)
+        reasons.push({ code: 'needs_language', polarity: 'minus', params: { lang: unmet.id, level: unmet.level } });
       else if (unmet?.kind === 'language')
         hard.push({
           code: 'needs_language',
