@@ -34,6 +34,14 @@ describe('scorer invariants', () => {
     expect(s('Разработчик Python (Django)', { experience: 'noExperience' }).verdict).toBe('show');
     expect(s('Водитель погрузчика').verdict).toBe('hide');
   });
+  it('does not take the place of a trade for the trade ("пекарня" is no "пекарь")', () => {
+    const baker = compileProfile(profile({ desiredTitles: ['Пекарь', 'Пекарь-кондитер'], experience: 'between1And3' }));
+    const r = baker.score(vac('Мойщица-уборщица кафе-пекарни'));
+    expect(r.reasons.map((x) => x.code)).not.toContain('title_match');
+    expect(r.verdict).not.toBe('show');
+    expect(baker.score(vac('Пекаря')).reasons.map((x) => x.code)).toContain('title_match');
+  });
+
   it('penalises another stack and another role', () => {
     const py = s('Backend-разработчик Python', { experience: 'between1And3' }).score;
     expect(s('Backend-разработчик Java', { experience: 'between1And3' }).score).toBeLessThan(py);

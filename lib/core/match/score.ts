@@ -309,6 +309,8 @@ const ROLE_OTHER = 0.15;
 const ROLE_CERTAIN = 0.8;
 /** The model must hold a concentrated belief (its three likeliest roles together) before a reading counts as evidence. */
 const ROLE_FOCUS = 0.15;
+/** The stem tail that makes a place of a trade ("пекар-н-я", "столяр-н-я"): another noun, not an inflection. */
+const DERIVING_TAIL = /^н$/;
 /** A compound that ends in the wanted word ("электросварщик" for "сварщик"). */
 const COMPOUND_W = 0.8;
 
@@ -564,7 +566,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       if (w !== undefined || c.length < 4 || kindOf(c) !== 'u') return w ?? 0;
       let best = 0;
       for (const i of unknownInTitle) {
-        const prefix = (i.c.startsWith(c) || c.startsWith(i.c)) && Math.abs(i.c.length - c.length) <= 2;
+        // (not the tail that makes a place of a trade: "пекарня" is no "пекарь"; the doer of an activity is kept,
+        // "специалист внутреннего аудита" is an auditor's job)
+        const [lo, hi] = i.c.length <= c.length ? [i.c, c] : [c, i.c];
+        const prefix = hi.startsWith(lo) && hi.length - lo.length <= 2 && !DERIVING_TAIL.test(hi.slice(lo.length));
         // Nor is an adjective made from a job noun ("ветеринарной клиники" is not "ветеринар"; "автомобильной техники"
         // is still "автомобилей").
         const derived = i.c.length > c.length && isAdjective(i.s) && wantedHeads.has(c);
