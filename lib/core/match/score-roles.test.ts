@@ -53,6 +53,19 @@ describe('scorer with the role model', () => {
     expect(r.text[0]).toBe('needs English C1');
   });
 
+  it('reads a title with a head word new to the model when the words it knows settle it', () => {
+    const analyst = scorer({
+      desiredTitles: ['Аналитик данных'],
+      skills: ['SQL', 'Python'],
+      experience: 'between1And3',
+    });
+    const r = analyst(vac('Сварщик-аргонщик'));
+    expect(r.verdict).toBe('hide');
+    expect(r.text.join('; ')).toMatch(/another profession: Сварщик/);
+    // a head the model cannot settle stays "not sure"
+    expect(analyst(vac('Кракозябрист-аргонщик')).text).toContain('not sure: the title is unfamiliar');
+  });
+
   it('does not call a title another profession when its likeliest role is the user’s own, however unsure', () => {
     const sales = scorer({
       desiredTitles: ['Менеджер по продажам', 'Менеджер по работе с клиентами'],

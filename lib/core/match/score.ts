@@ -767,7 +767,9 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         role = pr.top[0]?.role;
         pRole = pr.top[0]?.p ?? 0;
         pTop3 = pr.top.slice(0, 3).reduce((s, x) => s + x.p, 0);
-        roleUnsure = pr.unknownHead || pr.unknown;
+        // A head word new to the model makes its reading untrustworthy ("Product Owner": owner), unless the words it
+        // knows settle it all but certainly ("Сварщик-аргонщик": welder 0.98).
+        roleUnsure = pr.unknown || (pr.unknownHead && pRole < ROLE_CERTAIN);
       }
     }
 
