@@ -31,6 +31,7 @@ describe('benchmark labels', () => {
     { passes: ['labels.heldout6.passA.json', 'labels.heldout6.passB.json'], merged: ['labels.heldout6.json'] },
     { passes: ['labels.heldout7.passA.json', 'labels.heldout7.passB.json'], merged: ['labels.heldout7.json'] },
     { passes: ['labels.heldout8.passA.json', 'labels.heldout8.passB.json'], merged: ['labels.heldout8.json'] },
+    { passes: ['labels.heldout9.passA.json', 'labels.heldout9.passB.json'], merged: ['labels.heldout9.json'] },
   ];
   for (const s of splits) {
     it(`${s.merged.join(' + ')} merge ${s.passes.join(' and ')} by the rule`, () => {
@@ -43,7 +44,7 @@ describe('benchmark labels', () => {
       for (const l of Object.values(merged)) for (const x of Object.values(l)) expect([0, 1, 2]).toContain(x);
     });
   }
-  it('held-out sets 3 to 8 never repeat a vacancy labelled for an earlier split', () => {
+  it('held-out sets 3 to 9 never repeat a vacancy labelled for an earlier split', () => {
     const earlier = ['labels.dev.json', 'labels.heldout.json', 'labels.pools.json'];
     for (const set of [
       'labels.heldout3.json',
@@ -52,6 +53,7 @@ describe('benchmark labels', () => {
       'labels.heldout6.json',
       'labels.heldout7.json',
       'labels.heldout8.json',
+      'labels.heldout9.json',
     ]) {
       const before = new Set(earlier.flatMap((f) => Object.values(read<Labels>(f)).flatMap(Object.keys)));
       for (const l of Object.values(read<Labels>(set)))
