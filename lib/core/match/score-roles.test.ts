@@ -66,6 +66,18 @@ describe('scorer with the role model', () => {
     expect(analyst(vac('Кракозябрист-аргонщик')).text).toContain('not sure: the title is unfamiliar');
   });
 
+  it('reads the user’s profession from desired titles without their grade words', () => {
+    // "Ведущий …" leans to IT analysts in the model; as an IT (graded) field, 1–3 years was two levels below a lead.
+    const fin = scorer({
+      desiredTitles: ['Ведущий финансовый аналитик', 'Старший финансовый аналитик', 'Financial Analyst'],
+      skills: ['Финансовое моделирование', 'Бюджетирование'],
+      experience: 'moreThan6',
+    });
+    const r = fin(vac('Финансовый аналитик', { experience: 'between1And3' }));
+    expect(r.verdict).not.toBe('hide');
+    expect(r.text.join('; ')).not.toMatch(/level below/);
+  });
+
   it('does not call a title another profession when its likeliest role is the user’s own, however unsure', () => {
     const sales = scorer({
       desiredTitles: ['Менеджер по продажам', 'Менеджер по работе с клиентами'],

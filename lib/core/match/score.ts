@@ -24,6 +24,7 @@ import {
   EXPERIENCE_INDEX,
   EXPERIENCE_MIN_YEARS,
   experienceIndexOfYears,
+  isAssistantCue,
   LEVEL_NAMES,
   type LevelRange,
   rangeGap,
@@ -192,6 +193,22 @@ function withoutLevelWords(title: string): string {
   return out && out !== title ? out : title;
 }
 
+/** A title without its grade words (стажёр … ведущий, junior … senior); the title itself when nothing else is left. */
+function withoutGradeWords(title: string): string {
+  const kept = title.split(/\s+/).filter((w) => {
+    const toks = tokenize(normalizeText(w));
+    return (
+      toks.length === 0 ||
+      !toks.every((t) => {
+        const i = tokenInfo(t);
+        return i.kind === 's' && i.level >= 0 && i.level <= 3 && !isAssistantCue(i.stem);
+      })
+    );
+  });
+  const out = kept.join(' ').trim();
+  return out || title;
+}
+
 /**
  * Two stems of one word that Snowball splits at a fleeting vowel or a case ending ("закупок" / "закупк",
  * "отчетност" / "отчетн"): they share all but the shorter one's last letter, and at least five letters.
@@ -337,7 +354,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       const mean = new Float64Array(roleModel.roles.length);
       let n = 0;
       for (const t of profile.desiredTitles) {
-        const pr = roleModel.predict(t);
+        // The profession without the level: "Ведущий финансовый аналитик" read as an IT analyst, "ведущий" being
+        // common in IT titles (the level is the user's range, not their trade). Posts of their own stay (главный,
+        // руководитель, помощник).
+        const pr = roleModel.predict(withoutGradeWords(t));
         if (pr.unknownHead) continue;
         n++;
         pr.probs.forEach((p, i) => (mean[i] = (mean[i] ?? 0) + p));
