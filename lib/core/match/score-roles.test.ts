@@ -177,6 +177,16 @@ describe('a title the words only partly match hides on evidence only', () => {
     expect(teacher(vac('Преподаватель английского языка в школу')).verdict).not.toBe('hide');
   });
 
+  it('takes no abbreviation it does not know for another speciality', () => {
+    const installer = scorer({
+      desiredTitles: ['Монтажник слаботочных систем', 'Монтажник СКС'],
+      experience: 'between1And3',
+    });
+    const r = installer(vac('Инженер-монтажник ВОЛС'));
+    expect(r.verdict).not.toBe('hide');
+    expect(r.text.join('; ')).not.toMatch(/another speciality/);
+  });
+
   it('dims a partial match with nothing against it, hides one the model is all but certain is another job', () => {
     const warehouse = scorer({ desiredTitles: ['Работник склада'], experience: 'noExperience' });
     const full = { description: 'Приёмка и отгрузка товара, работа с ТСД.', keySkills: ['Инвентаризация'] };

@@ -193,6 +193,13 @@ function withoutLevelWords(title: string): string {
   return out && out !== title ? out : title;
 }
 
+/** The words a title writes as capital-letter abbreviations ("ВОЛС", "РЭО"), lower-cased as the analyser gives them. */
+function abbreviationsIn(title: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of title.matchAll(/(?<![\p{L}])[A-ZА-ЯЁ]{2,6}(?![\p{L}])/gu)) out.add(normalizeText(m[0]).trim());
+  return out;
+}
+
 /** A title without its grade words (стажёр … ведущий, junior … senior); the title itself when nothing else is left. */
 function withoutGradeWords(title: string): string {
   const kept = title.split(/\s+/).filter((w) => {
@@ -799,8 +806,17 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       !t.items.some((i) => !i.absorbed && (i.kind === 'r' || i.kind === 't' || i.kind === 'u'));
     // The title names a specialisation of its own where the user's names another: what the user's title says and this
     // one does not, in the user's words.
+    // An abbreviation the dictionary does not know ("Инженер-монтажник ВОЛС" for "Монтажник СКС") names something, but
+    // what is unknown: not understanding it is no evidence of another speciality.
+    const abbrev = abbreviationsIn(v.title);
     const ownHead = t.items.some(
-      (i) => i.main && !i.absorbed && i.kind !== 'g' && i.c.length >= 3 && !allowed.has(i.c),
+      (i) =>
+        i.main &&
+        !i.absorbed &&
+        i.kind !== 'g' &&
+        i.c.length >= 3 &&
+        !allowed.has(i.c) &&
+        !(i.kind === 'u' && abbrev.has(i.s)),
     );
     const lacking = ownHead && bestD ? bestD.specific.filter(({ c }) => titleWeight(c) === 0) : [];
     const titleLacks = lacking
