@@ -129,9 +129,18 @@ async function popupStates(
   // What this profile's user would queue: the vacancies the product scores highest, with the scores it gives.
   const best = (ids: number[], n: number) => bestMatches(fake, small, ids, n);
   // Vacancies whose employer takes automatic applications: the others rightly wait for the user's confirmation.
-  const normal = best(k.normal.filter(acceptsAutoResponse), 7);
-  if (normal.length < 7)
-    throw new Error(`demo: the profile shows only ${normal.length} queueable vacancies of the 7 the pictures need`);
+  // Six: three applied, two waiting while paused, one letter to review. The letter and the paused ones are vacancies
+  // the scorer reads as this user's; the small fake listing may fill the applied batch with one it only dims.
+  const auto = k.normal.filter(acceptsAutoResponse);
+  const readable = best(auto, 6);
+  const fill = bestMatches(fake, small, auto, 6, false).filter((x) => !readable.some((r) => r.id === x.id));
+  if (readable.length < 3 || readable.length + fill.length < 6)
+    throw new Error(`demo: the profile shows only ${readable.length} queueable vacancies; the pictures need 6`);
+  // [applied ×3, paused ×2, review]: the best-read ones last, the letter for the best of all.
+  const normal = [...readable.slice(3), ...fill].slice(0, 3).concat(readable.slice(0, 3).reverse());
+  console.log(
+    `[${lang}] queued for the pictures: ${normal.map((x) => `${x.id} (${Math.round(x.score * 100)})`).join(', ')}`,
+  );
   const applies = () => fake.applications.length;
   // The refusals first: once three are applied the small cap holds everything else.
   await enqueueScored(popup, fake, [
@@ -158,7 +167,7 @@ async function popupStates(
   await setSettings(await browser.worker(), { ...small, apply: { ...small.apply, dailyCap: 50 } });
   await message(popup, 'pauseQueue', {});
   await popup.waitForSelector('[data-testid="paused"]');
-  await enqueueScored(popup, fake, normal.slice(3, 6));
+  await enqueueScored(popup, fake, normal.slice(3, 5));
   await popup.waitForSelector('[data-testid="resume"]');
   await shot(popup, `popup-paused-${lang}`, false);
 
@@ -179,7 +188,7 @@ async function popupStates(
   // Cover letters in review mode (template writer: no model needed): a draft waits for the user.
   s.letters = { ...s.letters, provider: 'template', mode: 'review' };
   await setSettings(await browser.worker(), s);
-  await enqueueScored(popup, fake, normal.slice(6, 7));
+  await enqueueScored(popup, fake, normal.slice(5, 6));
   const review = popup.locator('[data-group="review"] .pp-job').first();
   await review.waitFor();
   await message(popup, 'resumeQueue', {});

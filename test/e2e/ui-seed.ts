@@ -66,15 +66,21 @@ export function bestMatches(
   settings: Settings,
   ids: readonly number[],
   n: number,
+  readableOnly = true,
 ): Array<{ id: number; score: number }> {
   const score = makeScorer(settings, builtinRoleModel());
   if (!score) throw new Error('bestMatches: the profile is empty');
-  return ids
-    .map((id) => ({ id, result: score(asMatchVacancy(fake, id)) }))
-    .filter((x) => x.result.verdict !== 'hide')
-    .sort((a, b) => b.result.score - a.result.score)
-    .slice(0, n)
-    .map((x) => ({ id: x.id, score: x.result.score }));
+  return (
+    ids
+      .map((id) => ({ id, result: score(asMatchVacancy(fake, id)) }))
+      // What a user would queue: not what the scorer hides, nor (readableOnly) a title it cannot read ("not sure").
+      .filter(
+        (x) => x.result.verdict !== 'hide' && !(readableOnly && x.result.reasons.some((r) => r.code === 'not_sure')),
+      )
+      .sort((a, b) => b.result.score - a.result.score)
+      .slice(0, n)
+      .map((x) => ({ id: x.id, score: x.result.score }))
+  );
 }
 
 /** Queues scored vacancies (see bestMatches) from an extension page; returns the job ids. */
