@@ -12,6 +12,7 @@ import {
   type TitleItem,
   titleHeads,
   tokenInfo,
+  type TokenInfo,
 } from './analyze';
 import { builtinCalibration, type Calibration } from './calibration';
 import { compileFilters } from './filters';
@@ -183,37 +184,27 @@ const NOT_SURE_SCORE = 0.35;
 const REL_CAP = 2.6;
 /** A title that is the wanted job and names the user's level is surer than one whose level is only inferred. */
 const LEVEL_FIT = 0.5;
-/** "Junior Python developer" → "Python developer"; a title made only of such words is kept as it is. */
-function withoutLevelWords(title: string): string {
+/** `title` without its words made only of tokens `drop` picks; a title made only of such words is kept as it is. */
+function withoutWords(title: string, drop: (i: TokenInfo) => boolean): string {
   const kept = title.split(/\s+/).filter((w) => {
     const toks = tokenize(normalizeText(w));
-    return toks.length === 0 || !toks.every((t) => tokenInfo(t).kind === 's' && tokenInfo(t).level >= 0);
+    return toks.length === 0 || !toks.every((t) => drop(tokenInfo(t)));
   });
-  const out = kept.join(' ').trim();
-  return out && out !== title ? out : title;
+  return kept.join(' ').trim() || title;
 }
+
+/** "Junior Python developer" → "Python developer" (every level word, up to lead). */
+const withoutLevelWords = (title: string): string => withoutWords(title, (i) => i.kind === 's' && i.level >= 0);
+
+/** Without its grade words (стажёр … ведущий, junior … senior); posts of their own (главный, помощник) stay. */
+const withoutGradeWords = (title: string): string =>
+  withoutWords(title, (i) => i.kind === 's' && i.level >= 0 && i.level <= 3 && !isAssistantCue(i.stem));
 
 /** The words a title writes as capital-letter abbreviations ("ВОЛС", "РЭО"), lower-cased as the analyser gives them. */
 function abbreviationsIn(title: string): Set<string> {
   const out = new Set<string>();
   for (const m of title.matchAll(/(?<![\p{L}])[A-ZА-ЯЁ]{2,6}(?![\p{L}])/gu)) out.add(normalizeText(m[0]).trim());
   return out;
-}
-
-/** A title without its grade words (стажёр … ведущий, junior … senior); the title itself when nothing else is left. */
-function withoutGradeWords(title: string): string {
-  const kept = title.split(/\s+/).filter((w) => {
-    const toks = tokenize(normalizeText(w));
-    return (
-      toks.length === 0 ||
-      !toks.every((t) => {
-        const i = tokenInfo(t);
-        return i.kind === 's' && i.level >= 0 && i.level <= 3 && !isAssistantCue(i.stem);
-      })
-    );
-  });
-  const out = kept.join(' ').trim();
-  return out || title;
 }
 
 /**
@@ -808,7 +799,9 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     // one does not, in the user's words.
     // An abbreviation the dictionary does not know ("Инженер-монтажник ВОЛС" for "Монтажник СКС") names something, but
     // what is unknown: not understanding it is no evidence of another speciality.
-    const abbrev = abbreviationsIn(v.title);
+    // (read only for an unknown word that would count: most titles never need it)
+    let abbrev: Set<string> | undefined;
+    const isAbbrev = (s: string): boolean => (abbrev ??= abbreviationsIn(v.title)).has(s);
     const ownHead = t.items.some(
       (i) =>
         i.main &&
@@ -816,7 +809,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         i.kind !== 'g' &&
         i.c.length >= 3 &&
         !allowed.has(i.c) &&
-        !(i.kind === 'u' && abbrev.has(i.s)),
+        !(i.kind === 'u' && isAbbrev(i.s)),
     );
     const lacking = ownHead && bestD ? bestD.specific.filter(({ c }) => titleWeight(c) === 0) : [];
     const titleLacks = lacking
