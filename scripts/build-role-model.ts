@@ -165,7 +165,8 @@ function train(nRoles: number, examples: readonly Example[], feats: ReadonlyArra
   return { prior, unseen, delta };
 }
 
-function logPosterior(m: Trained, f: Map<string, number>): Float64Array {
+/** A title's log-posterior over the roles, and the weight of its features the model knows (what predict() calls mass). */
+function logPosterior(m: Trained, f: Map<string, number>): { lp: Float64Array; mass: number } {
   const lp = Float64Array.from(m.prior);
   let mass = 0;
   for (const [k, w] of f) {
@@ -175,14 +176,7 @@ function logPosterior(m: Trained, f: Map<string, number>): Float64Array {
     for (const [r, x] of d) lp[r] = (lp[r] ?? 0) + (w * Math.round(x * 100)) / 100;
   }
   for (let r = 0; r < lp.length; r++) lp[r] = (lp[r] ?? 0) + mass * (m.unseen[r] ?? 0);
-  return lp;
-}
-
-/** The weight of a title's features the model knows (what predict() calls mass). */
-function knownMass(m: Trained, f: Map<string, number>): number {
-  let mass = 0;
-  for (const [k, w] of f) if (m.delta.has(k)) mass += w;
-  return mass;
+  return { lp, mass };
 }
 
 function crossValidate(roles: RoleInfo[], examples: Example[], feats: Array<Map<string, number>>) {
@@ -199,7 +193,7 @@ function crossValidate(roles: RoleInfo[], examples: Example[], feats: Array<Map<
     );
     for (const i of testIdx) {
       const f = feats[i] as Map<string, number>;
-      held.push({ lp: logPosterior(m, f), role: (examples[i] as Example).role, mass: knownMass(m, f) });
+      held.push({ ...logPosterior(m, f), role: (examples[i] as Example).role });
     }
   }
   // The temperature grows with the title's known feature mass: T = a + b·mass, both fitted on the held-out titles.
@@ -317,7 +311,8 @@ function pseudoExamples(
     };
     if (!v.name || v.professional_roles) continue;
     const f = titleFeatures(v.name);
-    const p = softmax(logPosterior(titleModel, f), PSEUDO_T0 + PSEUDO_T1 * knownMass(titleModel, f));
+    const { lp, mass } = logPosterior(titleModel, f);
+    const p = softmax(lp, PSEUDO_T0 + PSEUDO_T1 * mass);
     let best = 0;
     for (let r = 1; r < p.length; r++) if ((p[r] ?? 0) > (p[best] ?? 0)) best = r;
     const heads = headStems(v.name);
@@ -341,7 +336,7 @@ function pseudoExamples(
   const votes = new Map<string, { title: string; roles: Map<number, number> }>();
   for (const v of vacancies) {
     if (v.sure) continue;
-    const p = softmax(logPosterior(textModel, v.text), 1);
+    const p = softmax(logPosterior(textModel, v.text).lp, 1);
     let best = 0;
     for (let r = 1; r < p.length; r++) if ((p[r] ?? 0) > (p[best] ?? 0)) best = r;
     if ((p[best] ?? 0) < TEXT_SURE) continue;
