@@ -127,13 +127,13 @@ async function popupStates(
   await setSettings(await browser.worker(), small);
   const k = fake.vacancyKinds();
   // What this profile's user would queue: the vacancies the product scores highest, with the scores it gives.
-  const best = (ids: number[], n: number) => bestMatches(fake, small, ids, n);
+  const best = (ids: number[], n: number, readableOnly = true) => bestMatches(fake, small, ids, n, readableOnly);
   // Vacancies whose employer takes automatic applications: the others rightly wait for the user's confirmation.
   // Six: three applied, two waiting while paused, one letter to review. The letter and the paused ones are vacancies
   // the scorer reads as this user's; the small fake listing may fill the applied batch with one it only dims.
   const auto = k.normal.filter(acceptsAutoResponse);
   const readable = best(auto, 6);
-  const fill = bestMatches(fake, small, auto, 6, false).filter((x) => !readable.some((r) => r.id === x.id));
+  const fill = best(auto, 6, false).filter((x) => !readable.some((r) => r.id === x.id));
   if (readable.length < 3 || readable.length + fill.length < 6)
     throw new Error(`demo: the profile shows only ${readable.length} queueable vacancies; the pictures need 6`);
   // [applied ×3, paused ×2, review]: the best-read ones last, the letter for the best of all.

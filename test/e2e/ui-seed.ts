@@ -59,7 +59,8 @@ function asMatchVacancy(fake: FakeHh, id: number): MatchVacancy {
 /**
  * The vacancies of one kind that the product itself shows (or dims) for these settings, best first, with the score
  * the worker gives them (the same scorer and role model): the demo queues what a user of that profile would queue,
- * never hand-picked numbers. Fewer than n (or none) when the product would hide the rest.
+ * never hand-picked numbers. Fewer than n (or none) when the product would hide the rest; with `readableOnly` (the
+ * default) a title the scorer dims as unreadable ("not sure") is left out too.
  */
 export function bestMatches(
   fake: FakeHh,
@@ -70,17 +71,14 @@ export function bestMatches(
 ): Array<{ id: number; score: number }> {
   const score = makeScorer(settings, builtinRoleModel());
   if (!score) throw new Error('bestMatches: the profile is empty');
-  return (
-    ids
-      .map((id) => ({ id, result: score(asMatchVacancy(fake, id)) }))
-      // What a user would queue: not what the scorer hides, nor (readableOnly) a title it cannot read ("not sure").
-      .filter(
-        (x) => x.result.verdict !== 'hide' && !(readableOnly && x.result.reasons.some((r) => r.code === 'not_sure')),
-      )
-      .sort((a, b) => b.result.score - a.result.score)
-      .slice(0, n)
-      .map((x) => ({ id: x.id, score: x.result.score }))
-  );
+  return ids
+    .map((id) => ({ id, result: score(asMatchVacancy(fake, id)) }))
+    .filter(
+      (x) => x.result.verdict !== 'hide' && !(readableOnly && x.result.reasons.some((r) => r.code === 'not_sure')),
+    )
+    .sort((a, b) => b.result.score - a.result.score)
+    .slice(0, n)
+    .map((x) => ({ id: x.id, score: x.result.score }));
 }
 
 /** Queues scored vacancies (see bestMatches) from an extension page; returns the job ids. */
