@@ -18,6 +18,18 @@ describe('scorer with the role model', () => {
   const driver = scorer({ desiredTitles: ['Водитель', 'Водитель-экспедитор'], experience: 'between3And6' });
   const accountant = scorer({ desiredTitles: ['Бухгалтер', 'Главный бухгалтер'], experience: 'moreThan6' });
 
+  it('reads a compound abbreviation as the words of the user’s title ("стройконтроль", "технадзор")', () => {
+    const supervisor = scorer({
+      desiredTitles: ['Инженер строительного контроля', 'Инженер технического надзора'],
+      experience: 'between3And6',
+    });
+    for (const t of ['Инженер стройконтроля', 'Инженер технадзора (общестрой)']) {
+      const r = supervisor(vac(t));
+      expect(r.verdict).toBe('show');
+      expect(r.text.join('; ')).toMatch(/title matches/);
+    }
+  });
+
   it('hides another profession it reads, with that reason', () => {
     const r = accountant(vac('Повар горячего цеха'));
     expect(r.verdict).toBe('hide');

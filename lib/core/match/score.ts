@@ -14,6 +14,7 @@ import {
   tokenInfo,
   type TokenInfo,
 } from './analyze';
+import { compoundReader } from './compounds';
 import { builtinCalibration, type Calibration } from './calibration';
 import { compileFilters } from './filters';
 import { normalizeText, tokenize } from './normalize';
@@ -534,8 +535,12 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
   const userExp = profile.experience === null ? null : EXPERIENCE_INDEX[profile.experience];
 
   const filters = compileFilters(profile);
+  const readCompounds = compoundReader(profile.desiredTitles);
 
-  function features(v: MatchVacancy): Features {
+  function features(vacancy: MatchVacancy): Features {
+    // "Инженер технадзора" is the user's "Инженер технического надзора": read the title in the user's words first.
+    const read = readCompounds(vacancy.title);
+    const v = read === vacancy.title ? vacancy : { ...vacancy, title: read };
     const full = v.description !== undefined || v.keySkills !== undefined;
     const t = analyzeTitle(v.title);
     // "IT-специалист (системный администратор)": the head names no role and the brackets (or the part after a
