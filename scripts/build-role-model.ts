@@ -284,6 +284,17 @@ function textFeatures(v: { description?: string; key_skills?: Array<{ name?: str
   return out;
 }
 
+/**
+ * A description written mostly in Latin letters. The description model reads such a text as IT whatever the job
+ * ("Financial Analyst": DevOps), since hh's English texts are mostly IT ones: it says which language, not which job.
+ */
+function englishText(description: string | undefined): boolean {
+  const text = stripHtml(description ?? '');
+  const latin = text.match(/[a-z]/gi)?.length ?? 0;
+  const cyrillic = text.match(/[а-яё]/gi)?.length ?? 0;
+  return latin > cyrillic;
+}
+
 function pseudoExamples(
   roles: RoleInfo[],
   examples: Example[],
@@ -293,6 +304,7 @@ function pseudoExamples(
   const known = new Set(titleModel.delta.keys());
   const vacancies: Array<{
     title: string;
+    english: boolean;
     text: Map<string, number>;
     role: number;
     sure: boolean;
@@ -319,6 +331,7 @@ function pseudoExamples(
     const readable = heads.length > 0 && heads.filter((h) => !known.has(h)).length * 2 < heads.length;
     vacancies.push({
       title: v.name,
+      english: englishText(v.description),
       text: textFeatures(v),
       role: best,
       sure: readable && (p[best] ?? 0) >= TITLE_SURE,
@@ -335,7 +348,7 @@ function pseudoExamples(
   // 114 times), and its copies must not outvote the labelled titles. The title's role is its copies' majority.
   const votes = new Map<string, { title: string; roles: Map<number, number> }>();
   for (const v of vacancies) {
-    if (v.sure) continue;
+    if (v.sure || v.english) continue;
     const p = softmax(logPosterior(textModel, v.text).lp, 1);
     let best = 0;
     for (let r = 1; r < p.length; r++) if ((p[r] ?? 0) > (p[best] ?? 0)) best = r;

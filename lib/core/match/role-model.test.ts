@@ -52,6 +52,20 @@ describe('role model (built into the extension)', () => {
     expect(top('Мерчендайзер')?.role.name).toBe('Мерчандайзер');
   });
 
+  it('does not read an English title as IT for its language ("Financial Analyst" is no DevOps engineer)', () => {
+    // The description model read every English text as IT (hh's English texts mostly are), and taught the co-trained
+    // titles so: "Finance Manager" was DevOps 0.62, "Chief Financial Officer" 0.21.
+    const it = new Set(
+      builtinRoleModel()
+        .roles.filter((r) => r.category === 'Информационные технологии' && !/аналитик/i.test(r.name))
+        .map((r) => r.name),
+    );
+    for (const t of ['Financial Analyst', 'Finance Manager', 'Financial Controller', 'Chief Financial Officer']) {
+      const read = builtinRoleModel().predict(t).top.filter((x) => it.has(x.role.name));
+      expect(read.reduce((s, x) => s + x.p, 0), t).toBeLessThan(0.1);
+    }
+  });
+
   it('says when the head of a title is new to it instead of guessing', () => {
     expect(builtinRoleModel().predict('Кракозябрист').unknownHead).toBe(true);
     expect(builtinRoleModel().predict('Водитель категории C').unknownHead).toBe(false);
