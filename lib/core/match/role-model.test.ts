@@ -66,6 +66,14 @@ describe('role model (built into the extension)', () => {
     }
   });
 
+  it('says how commonly a role’s titles use a word (system administrators are often "инженер", tyre fitters never)', () => {
+    const m = builtinRoleModel();
+    const idx = (name: string) => m.roles.findIndex((r) => r.name === name);
+    expect(m.featureWeight('инженер', idx('Системный администратор'))).toBeGreaterThanOrEqual(4);
+    expect(m.featureWeight('инженер', idx('Автослесарь, автомеханик'))).toBeLessThan(4);
+    expect(m.featureWeight('нет-такого-слова', 0)).toBe(0);
+  });
+
   it('says when the head of a title is new to it instead of guessing', () => {
     expect(builtinRoleModel().predict('Кракозябрист').unknownHead).toBe(true);
     expect(builtinRoleModel().predict('Водитель категории C').unknownHead).toBe(false);

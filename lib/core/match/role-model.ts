@@ -73,6 +73,17 @@ export class RoleModel {
     return i === undefined ? undefined : this.roles[i];
   }
 
+  /**
+   * How much likelier a title feature (a word's stem) is in a role's titles than a feature the role never saw there:
+   * a log ratio, 0 when never seen. About log(1 + count), so ≥ 4 means the role's titles use it commonly.
+   */
+  featureWeight(feature: string, role: number): number {
+    const row = this.feats.get(feature);
+    if (!row) return 0;
+    for (let j = 0; j < row.length; j += 2) if (row[j] === role) return (row[j + 1] ?? 0) / 100;
+    return 0;
+  }
+
   /** Forget the cached predictions (benchmarks of the cold path). */
   clearCache(): void {
     this.cache.clear();

@@ -50,6 +50,18 @@ describe('scorer with the role model', () => {
     expect(sysadmin(vac('Повар горячего цеха')).verdict).toBe('hide');
   });
 
+  it('hides a generic title that names a field the user’s titles do not ("Инженер" for a tyre fitter)', () => {
+    const fitter = scorer({ desiredTitles: ['Шиномонтажник', 'Мастер шиномонтажа'], experience: 'between1And3' });
+    for (const t of ['Инженер', 'Ведущий инженер']) {
+      const r = fitter(vac(t));
+      expect(r.verdict).toBe('hide');
+      expect(r.text.join('; ')).toMatch(/another profession/);
+    }
+    // a generic noun the model reads everywhere names no field: not evidence
+    const economist = scorer({ desiredTitles: ['Экономист', 'Ведущий экономист'], experience: 'between3And6' });
+    expect(economist(vac('Специалист')).text).toContain('not sure: the title is unfamiliar');
+  });
+
   it('hides a language level two steps above the user’s, says but does not hide one step above', () => {
     const translator = scorer({
       desiredTitles: ['Переводчик английского языка', 'Технический переводчик'],

@@ -297,6 +297,8 @@ export interface Features {
   techMissing: boolean;
   /** the title's head names nothing specific: only generic nouns and level words ("Ведущий инженер", "Специалист") */
   genericHead: boolean;
+  /** the title's generic noun is one the user's titles use too */
+  genericShared: boolean;
   /**
    * The best desired title's specific words the vacancy title lacks, as the user wrote them, when the title's head
    * names something specific of its own instead ("Преподаватель программирования" for "Преподаватель английского
@@ -325,6 +327,13 @@ const ROLE_OTHER = 0.15;
 const ROLE_CERTAIN = 0.8;
 /** The model must hold a concentrated belief (its three likeliest roles together) before a reading counts as evidence. */
 const ROLE_FOCUS = 0.15;
+/**
+ * A title of generic nouns only ("Инженер") that the model reads within a few roles (its likeliest three hold this
+ * much) names a field; one it reads everywhere ("Специалист") names none.
+ */
+const GENERIC_FOCUS = 0.6;
+/** A role's titles use a word commonly: its role-model weight (about log(1 + count)) is at least this. */
+const GENERIC_USE = 4;
 /** The stem tail that makes a place of a trade ("пекар-н-я", "столяр-н-я"): another noun, not an inflection. */
 const DERIVING_TAIL = /^н$/;
 /** A compound that ends in the wanted word ("электросварщик" for "сварщик"). */
@@ -417,6 +426,27 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       const c = tokenInfo(toks[0] ?? '').c;
       if (c && !display.has(c)) display.set(c, word);
     }
+  };
+
+  /** The generic job nouns the user's own titles use ("инженер", "специалист"). */
+  const userGeneric = new Set(
+    profile.desiredTitles.flatMap((text) => analyzeTitle(text).items.filter((i) => i.kind === 'g').map((i) => i.c)),
+  );
+
+  /**
+   * The user's field uses a generic job noun: their titles do, or the titles of their hh roles commonly do ("Системный
+   * инженер" for a system administrator, "Инженер-энергетик"), by the role model's counts.
+   */
+  const genericUse = new Map<string, boolean>();
+  const usesGeneric = (i: TitleItem): boolean => {
+    if (userGeneric.has(i.c)) return true;
+    let uses = genericUse.get(i.c);
+    if (uses === undefined) {
+      const stem = tokenInfo(i.s).stem;
+      uses = !!roleModel && [...userRoles].some((r) => roleModel.featureWeight(stem, r) >= GENERIC_USE);
+      genericUse.set(i.c, uses);
+    }
+    return uses;
   };
 
   /** Some desired title is made only of seniority words: vacancy titles are matched by those words too. */
@@ -831,6 +861,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       roleUnsure,
       techMissing,
       genericHead,
+      genericShared: t.items.some((i) => i.kind === 'g' && usesGeneric(i)),
       full,
       title,
       bestTitle,
@@ -981,7 +1012,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
           f.pSame < f.pRole &&
           f.pTop3 >= ROLE_FOCUS &&
           !f.roleUnsure &&
-          (!f.genericHead || f.pRole >= ROLE_CERTAIN || (f.full && f.skillFrac === 0 && f.coreFrac === 0))
+          (!f.genericHead ||
+            f.pRole >= ROLE_CERTAIN ||
+            (!f.genericShared && f.pTop3 >= GENERIC_FOCUS) ||
+            (f.full && f.skillFrac === 0 && f.coreFrac === 0))
         ) {
           reasons.push({
             code: 'other_profession',
