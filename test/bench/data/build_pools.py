@@ -22,8 +22,12 @@ all its items).
 --heldout9: the pools of the ninth held-out set (HELDOUT9, seed 2034, never an item of any label file here, of the
 shared dev labels or of pools.heldout3.json … pools.heldout8.json).
 --heldout10: the pools of the tenth held-out set (HELDOUT10, seed 2035, never an item of any label file here, of the
-shared dev labels or of pools.heldout3.json … pools.heldout9.json). The default run leaves out the later held-out sets
-(2 to 10). The labels of a later split are ignored when an earlier one is rebuilt, so each split's pools stay as they
+shared dev labels or of pools.heldout3.json … pools.heldout9.json).
+--heldout11: the pools of the eleventh held-out set (HELDOUT11, seed 2036, never an item of any label file here, of the
+shared dev labels or of pools.heldout3.json … pools.heldout10.json).
+--heldout12: the pools of the twelfth held-out set (HELDOUT12, seed 2037, never an item of any label file here, of the
+shared dev labels or of pools.heldout3.json … pools.heldout11.json). The default run leaves out the later held-out sets
+(2 to 12). The labels of a later split are ignored when an earlier one is rebuilt, so each split's pools stay as they
 were drawn.
 """
 import gzip, html, json, os, random, re, sys
@@ -150,7 +154,56 @@ RX = {'driver-b': [r'водител'], 'warehouse-worker': [r'склад'], 'sal
                             r'|визуализатор|дизайнер\w* (?:мебел|корпусн))'],
       'contract-specialist': [r'(договорн\w* (?:работ|отдел)|юрист\w* по договор|специалист\w* по договор)'],
       '3d-artist': [r'((?:3d|3д)(?![a-zа-яё0-9])|blender|3ds|zbrush|maya(?![a-z])|cinema 4d|художник|artist|cg(?![a-z])'
-                    r'|визуализатор|моделл?ер|unreal)']}
+                    r'|визуализатор|моделл?ер|unreal)'],
+      # held-out 11 (the corpus has hardly any bar, flower, car-wash, tiling, crane, paramedic, speech-therapy or
+      # boiler-room vacancy: their queries are hh's 'A OR B' of the job's words and neighbours; florist: not 'Цветочная
+      # улица' nor 'цветов' the colours; boiler-operator: not 'Котельники' nor 'Верхние Котлы'; paramedic: not
+      # 'медосмотр' of the perks lists; electronics-engineer: 'электроник' the person, not 'электроника'; trade-in not
+      # 'trade-investment')
+      'bartender': [r'(бармен|бариста|бар(?:а|е|у|ом|ы|ов|ах)?(?![а-яёa-z0-9])|коктейл|кофейн)'],
+      'florist': [r'(флорист|букет|цветочн(?!\w* (?:ул|,))|цвет(?:ы|ами)(?![а-яё])|(?:салон|магазин|доставк)\w* цветов'
+                  r'|озеленени|фитодизайн|садовник|ландшафтн|растени(?:я|й|ями)(?![а-яё]))'],
+      'car-washer': [r'(автомойщ|автомойк|мойщик|детейлинг|полировщ|автосервис)'],
+      'tiler': [r'(плиточник|облицовщик|отделочник|плитк|кафел|керамогранит|штукатур|маляр|ремонт\w* квартир'
+                r'|отделочн\w* работ|рабоч\w* по комплексному обслуживани|мастер\w* (?:отделочн|строительн|общестроител))'],
+      'crane-operator': [r'(крановщ|машинист\w* (?:\w+ )?(?:кран|экскаватор|бульдозер|буров)|кран\w*-(?:манипулятор|балк)'
+                         r'|автокран|(?:мостов|башенн|козлов)\w* кран|стропальщ|грузоподъ[её]мн)'],
+      'paramedic': [r'(фельдшер|скор\w* (?:медицинск\w* )?помощ|здравпункт|медпункт|медицинск\w* пункт'
+                    r'|предрейсов\w* (?:медицинск\w* )?(?:осмотр|медосмотр)|медсестр|медицинск\w* сестр)'],
+      'speech-therapist': [r'(логопед|дефектолог|нейропсихолог|развити\w* речи|педагог|учител|репетитор|гувернант)'],
+      'qa-engineer': [r'(тестировщ|qa(?![a-z]))'], 'chief-accountant': [r'главн\w* бухгалтер'],
+      'electronics-engineer': [r'(инженер\w*[- ]электроник|радиоинженер|электроник(?![а-яё])|электронщик|радиоэлектрон'
+                               r'|схемотехник)'],
+      'car-sales': [r'(продаж\w* (?:новых |легковых )?автомоб|автосалон|автодилер|дилерск\w* центр|trade-in(?![a-z])'
+                    r'|трейд-ин)'],
+      'boiler-operator': [r'(котельн(?!ик)|кочегар|(?<!верхние )котл(?:а|ов|ы|ами|ах|ом|у)?(?![а-яё])|котлоагрегат'
+                          r'|теплоснабжени|теплов\w* пункт|оператор\w* (?:газов|котел|теплов)|машинист\w* насосн)'],
+      # held-out 12 (the corpus has hardly any pastry, tractor, radiology, children's club, bank counter or payroll
+      # vacancy and few titled for an auto electrician or a warehouse head: their queries are hh's 'A OR B' of the job's
+      # words and neighbours, payroll-accountant's with the wider 'бухгалтер' (the person, not 'бухгалтерия' /
+      # 'бухгалтерский'); tractor-driver: not 'тракторозаводский' / 'ул. Механизаторов'; radiologist: not 'улица
+      # Рентгена'; radiologist's 'врач' is the doctor (врач-рентгенолог), as pediatrician's; 'кружок' the club, not
+      # 'кружка' the mug; 'КАМ', 'ЗУП' the abbreviations)
+      'pastry-chef': [r'(кондитер|пекар|повар|десерт|торт(?:ы|ов|а)?(?![а-яё])|выпечк|хлебопек|шоколатье|кулинар'
+                      r'|пищев\w* производств)'],
+      'tractor-driver': [r'(тракторист|(?<!ул\. )механизатор|трактор(?:а|ов|ы|ами|ах|ом|у|ам)?(?![а-яё])|комбайн[её]р'
+                         r'|сельхозтехник|сельскохозяйственн\w* техник)'],
+      'order-picker': [r'комплектовщ'],
+      'auto-electrician': [r'(автоэлектрик|автоэлектрон|диагност(?![а-яё])|диагностик\w* автомобил(?!ьн)|автослесар'
+                           r'|автомеханик|установщик\w* (?:доп|сигнализ|глонасс|gps)|ремонт\w* автомобил|автосервис)'],
+      'radiologist': [r'((?<!улица )рентген|лучев\w* диагност|мрт(?![а-яёa-z0-9])|томограф|узи(?![а-яёa-z0-9])'
+                      r'|врач\w*-\w+(?![\w-]| в офисе))'],
+      'extracurricular-teacher': [r'(дополнительн\w* образовани|робототехник|кружок|кружк(?:и|ов|ах|ами)(?![а-яё])|педагог'
+                                  r'|преподавател|методист|детск\w* (?:школ|студи|клуб|лагер))'],
+      'bank-teller': [r'(операционист|кассир|операционн\w* (?:касс|офис|отдел)|банковск\w* операци|отделени\w* банк'
+                      r'|клиентск\w* менеджер|специалист\w* по обслуживанию (?:клиентов|физическ))'],
+      'key-account-manager': [r'(ключев\w* клиент|key[- ]account|kam(?![a-z])|кам(?![а-яё]))'],
+      'network-engineer': [r'(сетев\w* инженер|network engineer)'],
+      'warehouse-manager': [r'((?:начальник|заведующ|руководител|управляющ|директор|менеджер)\w* (?:\w+ )?'
+                            r'(?:склад|распределительн\w* центр|логистик)|складск\w* комплекс)'],
+      'payroll-accountant': [r'(бухгалтер(?!ск|ия|ии|ию|ией)|расч[её]т\w* (?:заработн|зп|зарплат)|payroll|зуп(?![а-яё]))'],
+      'marketing-analyst': [r'(маркетолог\w*[- ]аналитик|аналитик\w* (?:рынк|маркетинг)'
+                            r'|маркетингов\w* (?:аналитик|исследовани)|marketing analyst|market research)']}
 # The second held-out set (added after the big pools; drawn with its own seed, never an item labelled before).
 HELDOUT2 = ['loader', 'fitter-repair', 'process-engineer', 'pto-engineer', 'ohs-specialist', 'ecologist', 'merchandiser',
             'marketplace-manager', 'ios-developer', 'sales-head']
@@ -180,6 +233,13 @@ HELDOUT9 = ['dental-assistant', 'kip-engineer', 'low-current-installer', 'constr
 HELDOUT10 = ['tender-specialist', 'metrologist', 'geologist', 'tire-fitter', 'furniture-assembler', 'photographer',
              'customs-declarant', 'energy-engineer', 'hvac-engineer', 'interior-designer', 'contract-specialist',
              '3d-artist']
+# The eleventh held-out set (after the tenth; its own seed, never an item of any label file nor of pools.heldout3-10.json).
+HELDOUT11 = ['bartender', 'florist', 'car-washer', 'tiler', 'crane-operator', 'paramedic', 'speech-therapist', 'qa-engineer',
+             'chief-accountant', 'electronics-engineer', 'car-sales', 'boiler-operator']
+# The twelfth held-out set (after the eleventh; its own seed, never an item of any label file nor of pools.heldout3-11.json).
+HELDOUT12 = ['pastry-chef', 'tractor-driver', 'order-picker', 'auto-electrician', 'radiologist', 'extracurricular-teacher',
+             'bank-teller', 'key-account-manager', 'network-engineer', 'warehouse-manager', 'payroll-accountant',
+             'marketing-analyst']
 
 def strip(h):
     return re.sub(r'\s+', ' ', html.unescape(re.sub(r'<[^>]+>', ' ', h or ''))).strip()
@@ -190,7 +250,8 @@ BIG = ['driver-b', 'sales-manager', 'shop-assistant', 'economist', 'marketer', '
 # The held-out sets drawn after the dev pools, in order: each with its own seed, never an item labelled before it.
 LATE = [('heldout2', HELDOUT2, 2027), ('heldout3', HELDOUT3, 2028), ('heldout4', HELDOUT4, 2029),
         ('heldout5', HELDOUT5, 2030), ('heldout6', HELDOUT6, 2031), ('heldout7', HELDOUT7, 2032),
-        ('heldout8', HELDOUT8, 2033), ('heldout9', HELDOUT9, 2034), ('heldout10', HELDOUT10, 2035)]
+        ('heldout8', HELDOUT8, 2033), ('heldout9', HELDOUT9, 2034), ('heldout10', HELDOUT10, 2035),
+        ('heldout11', HELDOUT11, 2036), ('heldout12', HELDOUT12, 2037)]
 
 def main(big=False, late=None):
     """`late`: the name of a LATE set to draw ('heldout2' …), else the dev pools (or the big ones)."""
