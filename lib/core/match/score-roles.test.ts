@@ -30,6 +30,21 @@ describe('scorer with the role model', () => {
     }
   });
 
+  it('takes the plain post as a step below for someone whose every title names a head post ("Главный бухгалтер")', () => {
+    const chief = scorer({
+      desiredTitles: ['Главный бухгалтер', 'Заместитель главного бухгалтера'],
+      experience: 'moreThan6',
+    });
+    const plain = chief(vac('Бухгалтер на первичную документацию', { experience: 'between1And3' }));
+    const own = chief(vac('Главный бухгалтер', { experience: 'between3And6' }));
+    expect(plain.text.join('; ')).toMatch(/level below yours/);
+    expect(plain.score).toBeLessThan(own.score - 0.2);
+    expect(plain.verdict).not.toBe('hide');
+    // not where a title of the user's is the plain post: hh's id is then only a minimum
+    const accountant = scorer({ desiredTitles: ['Главный бухгалтер', 'Бухгалтер'], experience: 'moreThan6' });
+    expect(accountant(vac('Бухгалтер', { experience: 'between1And3' })).text.join('; ')).not.toMatch(/level below/);
+  });
+
   it('hides another profession it reads, with that reason', () => {
     const r = accountant(vac('Повар горячего цеха'));
     expect(r.verdict).toBe('hide');

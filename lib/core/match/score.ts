@@ -430,7 +430,11 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
 
   /** The generic job nouns the user's own titles use ("инженер", "специалист"). */
   const userGeneric = new Set(
-    profile.desiredTitles.flatMap((text) => analyzeTitle(text).items.filter((i) => i.kind === 'g').map((i) => i.c)),
+    profile.desiredTitles.flatMap((text) =>
+      analyzeTitle(text)
+        .items.filter((i) => i.kind === 'g')
+        .map((i) => i.c),
+    ),
   );
 
   /**
@@ -563,6 +567,8 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         ? { lo: Math.min(cueRange.lo, expRange.lo), hi: Math.max(cueRange.hi, expRange.hi) }
         : expRange;
   const userExp = profile.experience === null ? null : EXPERIENCE_INDEX[profile.experience];
+  /** Every desired title names a head post (главный, руководитель, lead): the user's level is a post, not years. */
+  const wantsHeadPost = !!cueRange && titlesWithCue === desired.length && cueRange.lo >= LEVEL_NAMES.indexOf('lead');
 
   const filters = compileFilters(profile);
   const readCompounds = compoundReader(profile.desiredTitles);
@@ -749,7 +755,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     }
     // Outside graded fields hh's id is a minimum: a nurse or a guard with 6+ years is welcome where 1–3 years or none
     // will do. Only a level the title names ("Помощник", "Стажёр", "Младший") is below them.
-    if (!vr && !gradedField && !t.assistant && vacancyLevel && vacancyLevel.hi < wantRange.lo) levelGap = 0;
+    // But where every title of the user's names a head post ("Главный бухгалтер"), the plain post ("Бухгалтер") is a
+    // step below, whatever hh's id says.
+    if (!vr && !gradedField && !t.assistant && vacancyLevel && vacancyLevel.hi < wantRange.lo)
+      levelGap = wantsHeadPost ? Math.min(levelGap, 1) : 0;
     const levelDir = vacancyLevel
       ? Math.sign(vacancyLevel.lo - wantRange.hi) || -Math.sign(wantRange.lo - vacancyLevel.hi)
       : 0;
