@@ -178,6 +178,19 @@ describe('scorer with the role model', () => {
     expect(driver(vac('Инструктор', { professionalRoleIds: ['97'] })).verdict).toBe('hide');
   });
 
+  it('takes hh’s role alone as a "maybe": dimmed, not shown beside the titles the words match', () => {
+    // hh's roles are broad: "Инженер-конструктор, инженер-проектировщик" is every kind of design engineer, and a
+    // low-current systems designer was shown to an electronics engineer as "your profession".
+    const electronics = scorer({
+      desiredTitles: ['Инженер-электроник', 'Инженер-схемотехник', 'Радиоинженер'],
+      experience: 'between3And6',
+    });
+    const r = electronics(vac('Ведущий инженер-проектировщик слаботочных систем', { experience: 'between3And6' }));
+    expect(r.text.join('; ')).toMatch(/your profession/);
+    expect(r.verdict).toBe('dim');
+    expect(electronics(vac('Инженер-электроник', { experience: 'between3And6' })).verdict).toBe('show');
+  });
+
   it('keeps a product owner for a product manager (issue 17)', () => {
     const pm = scorer({ desiredTitles: ['Product Manager', 'Менеджер продукта'], experience: 'between3And6' });
     expect(pm(vac('Product Owner', { experience: 'between3And6' })).verdict).not.toBe('hide');

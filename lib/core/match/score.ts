@@ -321,6 +321,13 @@ const ROLE_SURE = 0.5;
 /** Above this probability that the vacancy is one of the user's roles, the title need not match the user's words. */
 const ROLE_SAME = 0.5;
 const ROLE_OVERRULE = 0.8;
+/**
+ * What hh's role alone makes of a title the words do not match: 0.2 + 0.3 · P(the user’s roles), raw. hh's roles are
+ * broad ("Инженер-конструктор, инженер-проектировщик" is every kind of design engineer), and on the labelled splits
+ * such a vacancy was relevant about one time in three: a "maybe", not a match (swept 0.15–0.3 + 0.3–0.5 on every split).
+ */
+const SAME_ROLE_BASE = 0.2;
+const SAME_ROLE_SLOPE = 0.3;
 /** Below this probability of being one of the user's roles, a title the model reads is another profession. */
 const ROLE_OTHER = 0.15;
 /** The model's reading that overrules a title sharing a specific word with the user's. */
@@ -916,7 +923,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     // hh's role of the vacancy is one the user wants: the job is theirs even in words the profile lacks
     // ("Product Owner" for a product manager). Not over a stack the user lacks (the role "programmer" is every stack).
     const sameRole = isSameRole(f);
-    if (sameRole) rel = Math.max(rel, logitOf(0.3 + 0.5 * f.pSame));
+    if (sameRole) rel = Math.max(rel, logitOf(SAME_ROLE_BASE + SAME_ROLE_SLOPE * f.pSame));
     let x = Math.min(rel, REL_CAP);
     if (f.roleMismatch && !sameRole) x -= 2.0;
     if (f.foreign) x -= f.foreignSoft ? 0.5 : 1.5;
