@@ -61,8 +61,13 @@ describe('role model (built into the extension)', () => {
         .map((r) => r.name),
     );
     for (const t of ['Financial Analyst', 'Finance Manager', 'Financial Controller', 'Chief Financial Officer']) {
-      const read = builtinRoleModel().predict(t).top.filter((x) => it.has(x.role.name));
-      expect(read.reduce((s, x) => s + x.p, 0), t).toBeLessThan(0.1);
+      const read = builtinRoleModel()
+        .predict(t)
+        .top.filter((x) => it.has(x.role.name));
+      expect(
+        read.reduce((s, x) => s + x.p, 0),
+        t,
+      ).toBeLessThan(0.1);
     }
   });
 
