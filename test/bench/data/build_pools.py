@@ -26,9 +26,11 @@ shared dev labels or of pools.heldout3.json … pools.heldout9.json).
 --heldout11: the pools of the eleventh held-out set (HELDOUT11, seed 2036, never an item of any label file here, of the
 shared dev labels or of pools.heldout3.json … pools.heldout10.json).
 --heldout12: the pools of the twelfth held-out set (HELDOUT12, seed 2037, never an item of any label file here, of the
-shared dev labels or of pools.heldout3.json … pools.heldout11.json). The default run leaves out the later held-out sets
-(2 to 12). The labels of a later split are ignored when an earlier one is rebuilt, so each split's pools stay as they
-were drawn.
+shared dev labels or of pools.heldout3.json … pools.heldout11.json).
+--heldout13: the pools of the thirteenth held-out set (HELDOUT13, seed 2038, never an item of any label file here, of
+the shared dev labels or of pools.heldout3.json … pools.heldout12.json). The default run leaves out the later held-out
+sets (2 to 13). The labels of a later split are ignored when an earlier one is rebuilt, so each split's pools stay as
+they were drawn.
 """
 import gzip, html, json, os, random, re, sys
 
@@ -203,7 +205,55 @@ RX = {'driver-b': [r'водител'], 'warehouse-worker': [r'склад'], 'sal
                             r'(?:склад|распределительн\w* центр|логистик)|складск\w* комплекс)'],
       'payroll-accountant': [r'(бухгалтер(?!ск|ия|ии|ию|ией)|расч[её]т\w* (?:заработн|зп|зарплат)|payroll|зуп(?![а-яё]))'],
       'marketing-analyst': [r'(маркетолог\w*[- ]аналитик|аналитик\w* (?:рынк|маркетинг)'
-                            r'|маркетингов\w* (?:аналитик|исследовани)|marketing analyst|market research)']}
+                            r'|маркетингов\w* (?:аналитик|исследовани)|marketing analyst|market research)'],
+      # held-out 13 (the corpus has hardly any kitchen, tow-truck, filling-station, nanny, care, clinic front-desk, doctor
+      # or driving-school vacancy: their queries are hh's 'A OR B' of the job's words and neighbours, tow-truck-driver's
+      # 'водитель' with a tow-truck driver's words beside it (as lorry-driver's; light tow trucks take B),
+      # driving-instructor's with the plain 'водитель'; general-laborer: 'рабочий' the person (a title of its own, 'рабочий на производство / склада / по …'),
+      # not 'рабочий день / место / смены'; nanny: 'детский' not of the perks lists ('детский сад / лагерь / отдых',
+      # 'детские подарки', 'Детский мир'); nanny's and caregiver's 'уход за', not 'отпуск по уходу за ребёнком';
+      # caregiver: 'санитар' the orderly, not 'санитария'; med-registrar: 'администратор' the front desk (a title of its
+      # own or of a clinic, salon, studio, club …), not the system or database administrator, nor 'фискальный
+      # регистратор'; ultrasound-doctor's 'врач' is the doctor (врач-…, врач УЗИ / статистик …), as pediatrician's, with
+      # the medical posts a doctor can take, not 'медицинская страховка'; УЗИ, УЗД, АЗС, АГЗС, ПДД, ИБ the abbreviations;
+      # mechanical-engineer: 'механик' the person (механик, механиком, механиков, главного механика, механика цеха / по …),
+      # not 'механика' the field nor the 'механики' of games and marketing ('игровых механик', 'механик воронок');
+      # sales-engineer: the technical-commercial engineer, not 'технико-коммерческое предложение' anywhere)
+      'general-laborer': [r'(разнорабоч|подсобн\w* рабоч|(?:производственн|строительн)\w* рабоч'
+                          r'|рабоч(?:ий|его|ие|их)(?= (?:на (?:производств|предприяти|завод|склад|стройк|объект)'
+                          r'|склад|производств|цеха|по (?:комплексн|благоустройств|осмотру)))|^рабоч(?:ий|ие)(?![а-яё]))'],
+      'dishwasher': [r'(посудомо|мойщи|мойк\w* (?:посуд|тар|инвентар)|моечн\w* машин|кухонн\w* (?:работник|рабоч)'
+                     r'|работник\w* кухн|помощник\w* повар|уборщ)'],
+      'tow-truck-driver': [r'водител', r'(эвакуат|манипулятор|автовоз'
+                           r'|категори\w* (?:[вb][cс]?|[cс][eе]?|[eе])(?![а-яёa-z0-9])|грузов|специальн\w* (?:автомоб|техник)'
+                           r'|спецтехник|механик|техпомощ|техническ\w* помощ|тент(?![а-яё])|фур(?:а|ы|е|у|ой)?(?![а-яё])'
+                           r'|самосвал|тягач|автокран)'],
+      'gas-station-operator': [r'(азс|агзс|заправщ|заправочн|автозаправ|нефтепродукт|топлив(?:о|а|ом|у)(?![а-яё])'
+                               r'|кассир)'],
+      'nanny': [r'(нян|гувернант|воспитател|вожат|сиделк|домработниц|домашн\w* персонал'
+                r'|(?<!по )уход\w* за (?:дет|ребен|ребён)|присмотр\w* за (?:дет|ребен|ребён)|работ\w* с детьми'
+                r'|детск(?!\w* (?:сад|дошкольн|лагер|оздоровит|отдых|летн|подар|новогодн|[её]лк|мир|праздник|дом)))'],
+      'caregiver': [r'(сиделк|(?<!по )уход\w* за (?:пожил|больн|лежач|пациент|престарел)|помощник\w* по уходу'
+                    r'|санитар(?:ка|ки|ку|кой|а|у|ом|ы|ов)?(?![а-яё])|медицинск\w* персонал'
+                    r'|социальн\w* (?:работник|обслуживани)|медсестр|медицинск\w* сестр|патронаж|пансионат|престарел'
+                    r'|пожил\w* (?:люд|человек|родствен)|гериатр|хоспис|опек[аиуе](?![а-яё])|нян)'],
+      'med-registrar': [r'(регистратур|медицинск\w* регистратор|^администратор$'
+                        r'|администратор\w* (?:клиник|медицинск|стоматолог|поликлиник|регистратур|ресепш|салон|студи'
+                        r'|клуб|на телефон|зала|центр|сервисн|отдел|офис|гостиниц|отел)'
+                        r'|ресепш|reception|колл-центр|call-центр|контакт-центр|запис\w* (?:пациент|на при[её]м))'],
+      'ultrasound-doctor': [r'(узи(?![а-яёa-z0-9])|узд(?![а-яёa-z0-9])|ультразвуков\w* диагност|сонолог'
+                            r'|функциональн\w* диагност|лучев\w* диагност|диагностическ\w* центр'
+                            r'|врач\w*-\w+(?![\w-]| в офисе)|врач(?:и|а|ом|у|ей)? (?:узи|ультразвук|функциональн|лучев'
+                            r'|статистик|терапевт|педиатр|кардиолог|гинеколог|акушер|уролог|эндокринолог|невролог)'
+                            r'|медицинск\w* (?:центр|директор|советник|статистик|аналитик|эксперт))'],
+      'driving-instructor': [r'(инструктор|вождени|автошкол|пдд(?![а-яёa-z0-9])|мастер\w* производственн\w* обучени'
+                             r'|водител)'],
+      'mechanical-engineer': [r'(?<!ых )(?<!их )(?:механик(?:ом|ов)?(?![а-яё])(?! (?:воронок|лидогенераци|активаци|удержани|для))'
+                              r'|главн\w* механик|механик(?:а|у|ом)? (?:цеха|участк|по ))'],
+      'infosec-specialist': [r'(информационн\w* безопасност|иб(?![а-яёa-z0-9])|кибербезопасн|защит\w* информаци)'],
+      'sales-engineer': [r'(инженер\w*[- ]+(?:по )?продаж|инженер\w* (?:\w+ )?(?:поддержки|сопровождения) продаж'
+                         r'|sales engineer|технико-коммерческ\w* (?:инженер|специалист|менеджер)'
+                         r'|технически\w* (?:специалист|эксперт|консультант)\w* по продаж|продаж\w* (?:\w+ ){0,2}оборудовани)']}
 # The second held-out set (added after the big pools; drawn with its own seed, never an item labelled before).
 HELDOUT2 = ['loader', 'fitter-repair', 'process-engineer', 'pto-engineer', 'ohs-specialist', 'ecologist', 'merchandiser',
             'marketplace-manager', 'ios-developer', 'sales-head']
@@ -240,6 +290,11 @@ HELDOUT11 = ['bartender', 'florist', 'car-washer', 'tiler', 'crane-operator', 'p
 HELDOUT12 = ['pastry-chef', 'tractor-driver', 'order-picker', 'auto-electrician', 'radiologist', 'extracurricular-teacher',
              'bank-teller', 'key-account-manager', 'network-engineer', 'warehouse-manager', 'payroll-accountant',
              'marketing-analyst']
+# The thirteenth held-out set (after the twelfth; its own seed, never an item of any label file nor of
+# pools.heldout3-12.json).
+HELDOUT13 = ['general-laborer', 'dishwasher', 'tow-truck-driver', 'gas-station-operator', 'nanny', 'caregiver',
+             'med-registrar', 'ultrasound-doctor', 'driving-instructor', 'mechanical-engineer', 'infosec-specialist',
+             'sales-engineer']
 
 def strip(h):
     return re.sub(r'\s+', ' ', html.unescape(re.sub(r'<[^>]+>', ' ', h or ''))).strip()
@@ -251,7 +306,7 @@ BIG = ['driver-b', 'sales-manager', 'shop-assistant', 'economist', 'marketer', '
 LATE = [('heldout2', HELDOUT2, 2027), ('heldout3', HELDOUT3, 2028), ('heldout4', HELDOUT4, 2029),
         ('heldout5', HELDOUT5, 2030), ('heldout6', HELDOUT6, 2031), ('heldout7', HELDOUT7, 2032),
         ('heldout8', HELDOUT8, 2033), ('heldout9', HELDOUT9, 2034), ('heldout10', HELDOUT10, 2035),
-        ('heldout11', HELDOUT11, 2036), ('heldout12', HELDOUT12, 2037)]
+        ('heldout11', HELDOUT11, 2036), ('heldout12', HELDOUT12, 2037), ('heldout13', HELDOUT13, 2038)]
 
 def main(big=False, late=None):
     """`late`: the name of a LATE set to draw ('heldout2' …), else the dev pools (or the big ones)."""
