@@ -229,6 +229,22 @@ describe('a title the words only partly match hides on evidence only', () => {
     expect(teacher(vac('Преподаватель английского языка в школу')).verdict).not.toBe('hide');
   });
 
+  it('takes a title with the user’s job noun and a word of their speciality for a neighbour, not another speciality', () => {
+    const operator = scorer({
+      desiredTitles: ['Оператор ПК', 'Оператор ввода данных', 'Специалист по вводу данных'],
+      experience: 'between1And3',
+    });
+    const r = operator(vac('Оператор базы данных', { experience: 'between1And3' }));
+    expect(r.verdict).not.toBe('hide');
+    expect(r.text.join('; ')).not.toMatch(/another speciality/);
+    // sharing only the job noun is still another speciality
+    const pediatrician = scorer({
+      desiredTitles: ['Врач-педиатр', 'Врач-педиатр участковый'],
+      experience: 'moreThan6',
+    });
+    expect(pediatrician(vac('Врач-хирург')).text.join('; ')).toMatch(/another speciality/);
+  });
+
   it('takes no abbreviation it does not know for another speciality', () => {
     const installer = scorer({
       desiredTitles: ['Монтажник слаботочных систем', 'Монтажник СКС'],

@@ -862,7 +862,16 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         !allowed.has(i.c) &&
         !(i.kind === 'u' && isAbbrev(i.s)),
     );
-    const lacking = ownHead && bestD ? bestD.specific.filter(({ c }) => titleWeight(c) === 0) : [];
+    // A title with the user's job noun that also shares a word of the speciality ("Оператор базы данных" for "Оператор
+    // ввода данных") is a neighbour within it, not another speciality.
+    const sharesSpeciality = (d: Desired): boolean => {
+      const heads = headsOf.get(d.text) ?? [];
+      if (!heads.some((h) => titleWeight(h.c) > 0)) return false;
+      const own = new Set(titleHeads(v.title).map((h) => h.c));
+      return d.specific.some(({ c }) => titleWeight(c) > 0 && !own.has(c) && !heads.some((h) => h.c === c));
+    };
+    const lacking =
+      ownHead && bestD && !sharesSpeciality(bestD) ? bestD.specific.filter(({ c }) => titleWeight(c) === 0) : [];
     const titleLacks = lacking
       .filter(({ c }) => !SIBLINGS[c] || titleWeight(SIBLINGS[c]) === 0)
       .map(({ c, s }) => (s.includes(' ') ? s : (display.get(c) ?? s)))
