@@ -77,6 +77,20 @@ describe('scorer with the role model', () => {
     expect(economist(vac('Специалист')).text).toContain('not sure: the title is unfamiliar');
   });
 
+  it('takes a level one step off as borderline, not as evidence to hide by', () => {
+    // the guide calls a step off borderline: a low score with only that against it is "not sure", not hidden
+    const sysadmin = scorer({
+      desiredTitles: ['Системный администратор', 'Администратор сетей', 'Инженер технической поддержки'],
+      experience: 'between3And6',
+    });
+    const r = sysadmin(vac('Инженер-программист (системный администратор)', { experience: 'noExperience' }));
+    expect(r.text.join('; ')).toMatch(/level below yours/);
+    expect(r.verdict).not.toBe('hide');
+    // two steps off still hides
+    const junior = scorer({ desiredTitles: ['Менеджер по продажам'], experience: 'noExperience' });
+    expect(junior(vac('Руководитель отдела продаж', { experience: 'moreThan6' })).verdict).toBe('hide');
+  });
+
   it('hides a language level two steps above the user’s, says but does not hide one step above', () => {
     const translator = scorer({
       desiredTitles: ['Переводчик английского языка', 'Технический переводчик'],

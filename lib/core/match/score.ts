@@ -1007,7 +1007,9 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       // ("Преподаватель программирования" for "Преподаватель английского языка"), or the role model is sure it is
       // another profession (below); a low score from a weak match alone is not evidence ("Оператор склада" for
       // "Работник склада").
-      let noEvidence = !reasons.some((r) => r.polarity === 'minus');
+      // A level one step off is borderline (the guide's word), not evidence against the job.
+      const weak = (r: Reason): boolean => (r.code === 'level_above' || r.code === 'level_below') && f.levelGap < 2;
+      let noEvidence = !reasons.some((r) => r.polarity === 'minus' && !weak(r));
       if (!neutral && noEvidence && score < thresholds.hide && f.titleLacks) {
         reasons.push({ code: 'title_lacks', polarity: 'minus', params: { words: f.titleLacks } });
         noEvidence = false;
