@@ -77,6 +77,18 @@ describe('scorer with the role model', () => {
     expect(economist(vac('Специалист')).text).toContain('not sure: the title is unfamiliar');
   });
 
+  it('does not take a flat reading of a title with the user’s own generic noun for another profession', () => {
+    const infosec = scorer({
+      desiredTitles: ['Специалист по информационной безопасности', 'Инженер по защите информации'],
+      experience: 'between3And6',
+    });
+    const r = infosec(vac('Инженер по кибербезопасности', { experience: 'between3And6' }));
+    expect(r.verdict).not.toBe('hide');
+    expect(r.text).toContain('not sure: the title is unfamiliar');
+    // a title the model reads surely as another job still hides
+    expect(infosec(vac('Инженер-сметчик', { experience: 'between3And6' })).verdict).toBe('hide');
+  });
+
   it('takes a level one step off as borderline, not as evidence to hide by', () => {
     // the guide calls a step off borderline: a low score with only that against it is "not sure", not hidden
     const sysadmin = scorer({

@@ -339,6 +339,12 @@ const ROLE_FOCUS = 0.15;
  * much) names a field; one it reads everywhere ("Специалист") names none.
  */
 const GENERIC_FOCUS = 0.6;
+/**
+ * A title with the user's own generic job noun ("Инженер по кибербезопасности" for "Инженер по информационной
+ * безопасности", "Специалист …") that the model reads this flatly (likeliest role below it) is one it does not
+ * know: not evidence of another profession.
+ */
+const GENERIC_FLAT = 0.25;
 /** A role's titles use a word commonly: its role-model weight (about log(1 + count)) is at least this. */
 const GENERIC_USE = 4;
 /** The stem tail that makes a place of a trade ("пекар-н-я", "столяр-н-я"): another noun, not an inflection. */
@@ -1038,6 +1044,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
           f.pSame < ROLE_OTHER &&
           f.pSame < f.pRole &&
           f.pTop3 >= ROLE_FOCUS &&
+          !(f.genericShared && f.pRole < GENERIC_FLAT) &&
           !f.roleUnsure &&
           (!f.genericHead ||
             f.pRole >= ROLE_CERTAIN ||
