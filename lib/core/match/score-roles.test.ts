@@ -271,6 +271,17 @@ describe('a title the words only partly match hides on evidence only', () => {
     expect(pediatrician(vac('Врач-хирург')).text.join('; ')).toMatch(/another speciality/);
   });
 
+  it('reads a compound with the object first as a word of the user’s ("посудомоечной" is of "посуды")', () => {
+    const washer = scorer({
+      desiredTitles: ['Мойщик посуды', 'Посудомойщица', 'Кухонный работник'],
+      skills: ['Работа с посудомоечной машиной', 'Санитарные нормы'],
+      experience: 'noExperience',
+    });
+    const r = washer(vac('Оператор Посудомоечной машины', { experience: 'noExperience' }));
+    expect(r.verdict).not.toBe('hide');
+    expect(r.text.join('; ')).toMatch(/partly matches 'Мойщик посуды'/);
+  });
+
   it('takes no abbreviation it does not know for another speciality', () => {
     const installer = scorer({
       desiredTitles: ['Монтажник слаботочных систем', 'Монтажник СКС'],

@@ -648,6 +648,9 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         if (!derived && (prefix || fleetingVowel(c, i.c) || oneLetterOff(c, i.c))) best = Math.max(best, i.w);
         // Russian compounds put the kind in front: электросварщик, газосварщик are сварщик.
         else if (c.length >= 6 && i.c.endsWith(c)) best = Math.max(best, COMPOUND_W * i.w);
+        // … and the object first, joined by о/е: "посудомоечной" is of "посуды".
+        else if (c.length >= 5 && i.c.length >= c.length + 4 && /^[ое]$/.test(i.c[c.length] ?? '') && i.c.startsWith(c))
+          best = Math.max(best, COMPOUND_W * i.w);
       }
       return best;
     };
