@@ -36,6 +36,7 @@ describe('benchmark labels', () => {
     { passes: ['labels.heldout11.passA.json', 'labels.heldout11.passB.json'], merged: ['labels.heldout11.json'] },
     { passes: ['labels.heldout12.passA.json', 'labels.heldout12.passB.json'], merged: ['labels.heldout12.json'] },
     { passes: ['labels.heldout13.passA.json', 'labels.heldout13.passB.json'], merged: ['labels.heldout13.json'] },
+    { passes: ['labels.heldout14.passA.json', 'labels.heldout14.passB.json'], merged: ['labels.heldout14.json'] },
   ];
   for (const s of splits) {
     it(`${s.merged.join(' + ')} merge ${s.passes.join(' and ')} by the rule`, () => {
@@ -48,7 +49,7 @@ describe('benchmark labels', () => {
       for (const l of Object.values(merged)) for (const x of Object.values(l)) expect([0, 1, 2]).toContain(x);
     });
   }
-  it('held-out sets 3 to 13 never repeat a vacancy labelled for an earlier split', () => {
+  it('held-out sets 3 to 14 never repeat a vacancy labelled for an earlier split', () => {
     const earlier = ['labels.dev.json', 'labels.heldout.json', 'labels.pools.json'];
     for (const set of [
       'labels.heldout3.json',
@@ -62,6 +63,7 @@ describe('benchmark labels', () => {
       'labels.heldout11.json',
       'labels.heldout12.json',
       'labels.heldout13.json',
+      'labels.heldout14.json',
     ]) {
       const before = new Set(earlier.flatMap((f) => Object.values(read<Labels>(f)).flatMap(Object.keys)));
       for (const l of Object.values(read<Labels>(set)))
