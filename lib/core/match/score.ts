@@ -297,7 +297,7 @@ export interface Features {
   techMissing: boolean;
   /** the title's head names nothing specific: only generic nouns and level words ("Ведущий инженер", "Специалист") */
   genericHead: boolean;
-  /** the title's generic noun is one the user's titles use too */
+  /** the title's generic noun is one the user's field uses too (their titles, or their hh roles' titles commonly) */
   genericShared: boolean;
   /**
    * The best desired title's specific words the vacancy title lacks, as the user wrote them, when the title's head
