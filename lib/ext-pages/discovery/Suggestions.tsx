@@ -10,6 +10,7 @@ import { sendToBackground } from '../../core/messaging';
 import type { Settings } from '../../core/settings/schema';
 import { useLiveQuery } from '../queue/live';
 import { discoveryTexts } from './texts';
+import { scorePercent } from '../../core/match/percent';
 
 const SHOWN = 8;
 
@@ -97,7 +98,7 @@ export function Suggestions({ settings }: { settings: Settings }) {
             <li key={s.id} data-vacancy-id={s.id} style="display:flex;flex-direction:column;gap:2px">
               <div style="display:flex;gap:6px;align-items:baseline">
                 <b data-testid="sugg-score" title={s.fullText ? 'full text' : 'card'}>
-                  {Math.round(s.score * 100)}
+                  {scorePercent(s.score)}
                 </b>
                 <a
                   href={s.vacancy.url}

@@ -8,6 +8,7 @@ import type { Lang } from '../../core/i18n/lang';
 import { sendToBackground } from '../../core/messaging';
 import { SAMPLE_VACANCIES } from './samples';
 import type { OptionsTexts } from './texts';
+import { scorePercent } from '../../core/match/percent';
 
 /** One card's verdict: reasons as the worker writes them ("+text" / "-text", most important first). */
 export interface PreviewScore {
@@ -143,7 +144,7 @@ export function ThresholdPreview({
                         .map((x) => x.slice(1))
                         .join(' · ')}
                     >
-                      <span class="op-preview__score">{Math.round(r.score * 100)}</span>
+                      <span class="op-preview__score">{scorePercent(r.score)}</span>
                       <span class="op-preview__card">
                         <span class="op-preview__title">{v.title}</span>
                         <span class="op-preview__meta">

@@ -4,6 +4,7 @@ import { clock } from '../../core/i18n/format';
 import type { Lang } from '../../core/i18n/lang';
 import { actionsFor, letterPreview, problemOf, type Action } from './model';
 import type { PopupTexts } from './texts';
+import { scorePercent } from '../../core/match/percent';
 
 export interface RowProps {
   job: Job;
@@ -48,7 +49,7 @@ export function JobRow({ job, t, lang, resumeTitle, hide, onAction, review, comp
     remove: t.remove,
     open: t.open,
   };
-  const score = job.vacancy.score !== undefined ? Math.round(job.vacancy.score * 100) : null;
+  const score = job.vacancy.score !== undefined ? scorePercent(job.vacancy.score) : null;
   return (
     <li class="pp-job" data-state={job.state} data-job-id={job.id}>
       <div class="pp-job__head">

@@ -1,6 +1,7 @@
 import { isTrusted } from '../dom/trusted';
 import { createShadowHost, shadowOf } from './shadow-host';
 import { BADGE_CSS } from './styles';
+import { scorePercent } from '../../core/match/percent';
 import type { Verdict } from '../../core/match/types';
 import { texts, type Lang } from './texts';
 import type { HhSignals } from './verdicts';
@@ -115,7 +116,7 @@ export function renderBadge(host: HTMLElement, view: BadgeView): void {
   // The chip is the root's last child (after the <style> where the browser cannot adopt stylesheets).
   const chip = shadowOf(host)?.lastElementChild;
   if (!chip) return;
-  const pct = Math.round(view.score * 100);
+  const pct = scorePercent(view.score);
   chip.className = `b ${view.verdict}`;
   let all = '';
   for (const r of view.reasons) all += `\n${r.text}`;

@@ -12,6 +12,7 @@ import type { Settings } from '../../core/settings/schema';
 import { discoverySources, type Source } from './sources';
 import { getState, pruneSeen, rememberSeen, seenIds, updateState } from './store';
 import type { DiscoveryState, RoundSummary, SeenVacancy, SeenVerdict, SourceRun } from '../../core/db/discovery-rows';
+import { scorePercent } from '../../core/match/percent';
 
 /**
  * One discovery round: walk the sources in order, page by page, politely paced; stop a source at a page
@@ -141,7 +142,7 @@ export async function runRound(deps: RoundDeps, settings: Settings): Promise<Rou
           : `Otklik: ${n} new strong ${n === 1 ? 'match' : 'matches'}${d.mode === 'auto' ? ' queued' : ''}`;
       const message = strong
         .slice(0, 3)
-        .map((s) => `${Math.round(s.score * 100)} · ${s.title}${s.employer ? ` — ${s.employer}` : ''}`)
+        .map((s) => `${scorePercent(s.score)} · ${s.title}${s.employer ? ` — ${s.employer}` : ''}`)
         .join('\n');
       await deps.notify('strongMatches', { title, message, strong }).catch(() => undefined);
     }

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { scorePercent } from './percent';
+
+describe('scorePercent', () => {
+  it('rounds down, so a score under a cut never shows the cut', () => {
+    expect(scorePercent(0.2496)).toBe(24);
+    expect(scorePercent(0.25)).toBe(25);
+    expect(scorePercent(0.29)).toBe(29);
+    expect(scorePercent(0.999)).toBe(99);
+    expect(scorePercent(1)).toBe(100);
+    expect(scorePercent(0)).toBe(0);
+  });
+});
