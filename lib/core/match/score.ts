@@ -441,22 +441,13 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     }
   };
 
-  /** The generic job nouns the user's own titles use ("инженер", "специалист"). */
-  const userGeneric = new Set(
-    profile.desiredTitles.flatMap((text) =>
-      analyzeTitle(text)
-        .items.filter((i) => i.kind === 'g')
-        .map((i) => i.c),
-    ),
-  );
-
   /**
-   * The user's field uses a generic job noun: their titles do, or the titles of their hh roles commonly do ("Системный
-   * инженер" for a system administrator, "Инженер-энергетик"), by the role model's counts.
+   * The user's field uses a generic job noun: their titles do (set below, as they are read), or the titles of their hh
+   * roles commonly do ("Системный инженер" for a system administrator, "Инженер-энергетик"), by the role model's
+   * counts (read once per noun).
    */
   const genericUse = new Map<string, boolean>();
   const usesGeneric = (i: TitleItem): boolean => {
-    if (userGeneric.has(i.c)) return true;
     let uses = genericUse.get(i.c);
     if (uses === undefined) {
       const stem = tokenInfo(i.s).stem;
@@ -488,6 +479,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       }
     }
     for (const it of a.items) {
+      if (it.kind === 'g') genericUse.set(it.c, true);
       const w = KIND_W[it.kind] * (it.absorbed ? ABSORBED_W : 1);
       weights.set(it.c, Math.max(weights.get(it.c) ?? 0, w));
       allowed.add(it.c);
