@@ -16,6 +16,7 @@ import { REPO, chromiumPath, launchExtensionBrowser, setSettings, type Extension
 import type { Settings } from '../lib/core/settings/schema';
 import { bestMatches, enqueueScored, message } from '../test/e2e/ui-seed';
 import { closedRoots } from '../test/e2e/closed-root';
+import { scorePercent } from '../lib/core/match/percent';
 
 const OUT = join(REPO, 'artifacts/demo');
 /** The search the demo's user runs: the analyst whose hh resume the first run imports. */
@@ -139,7 +140,7 @@ async function popupStates(
   // [applied ×3, paused ×2, review]: the best-read ones last, the letter for the best of all.
   const normal = [...readable.slice(3), ...fill].slice(0, 3).concat(readable.slice(0, 3).reverse());
   console.log(
-    `[${lang}] queued for the pictures: ${normal.map((x) => `${x.id} (${Math.round(x.score * 100)})`).join(', ')}`,
+    `[${lang}] queued for the pictures: ${normal.map((x) => `${x.id} (${scorePercent(x.score)})`).join(', ')}`,
   );
   const applies = () => fake.applications.length;
   // The refusals first: once three are applied the small cap holds everything else.

@@ -5,3 +5,11 @@
 export function scorePercent(score: number): number {
   return Math.floor(score * 100 + 1e-9);
 }
+
+/**
+ * A score as it is sent and stored (thousandths), rounded down for the same reason: 0.2496 rounded to 0.25 would
+ * show "25" again once it reaches scorePercent.
+ */
+export function storedScore(score: number): number {
+  return Math.floor(score * 1000 + 1e-6) / 1000;
+}

@@ -11,6 +11,7 @@ import { isTrusted } from '../../listing/dom/trusted';
 import { createShadowHost, shadowOf } from '../../listing/triage/shadow-host';
 import { skillGap } from './skill-gap';
 import { texts, type Lang } from '../../listing/triage/texts';
+import { storedScore } from '../../core/match/percent';
 
 export interface LetterRequest {
   vacancy: QueueItem['vacancy'];
@@ -176,7 +177,7 @@ export class VacancyPanel {
         title: v.title,
         employer: v.employer,
         url: this.page.url,
-        score: Math.round((this.result()?.score ?? 0) * 1000) / 1000,
+        score: storedScore(this.result()?.score ?? 0),
       },
     };
   }

@@ -12,7 +12,7 @@ import type { Settings } from '../../core/settings/schema';
 import { discoverySources, type Source } from './sources';
 import { getState, pruneSeen, rememberSeen, seenIds, updateState } from './store';
 import type { DiscoveryState, RoundSummary, SeenVacancy, SeenVerdict, SourceRun } from '../../core/db/discovery-rows';
-import { scorePercent } from '../../core/match/percent';
+import { scorePercent, storedScore } from '../../core/match/percent';
 
 /**
  * One discovery round: walk the sources in order, page by page, politely paced; stop a source at a page
@@ -88,7 +88,7 @@ function snapshot(v: StateVacancy, score: number): VacancySnapshot {
     title: v.title.trim().slice(0, 500) || `#${v.id}`,
     employer: v.employer ? { ...v.employer, name: v.employer.name.slice(0, 300) } : null,
     url: vacancyPageUrl(v.id),
-    score: Math.round(score * 1000) / 1000,
+    score: storedScore(score),
   };
   if (s.employer?.id && s.employer.id.length > 40) delete s.employer.id;
   return s;
@@ -349,7 +349,7 @@ export async function runRound(deps: RoundDeps, settings: Settings): Promise<Rou
         id: v.id,
         firstSeenAt: now,
         source: source.label,
-        score: Math.round(result.score * 1000) / 1000,
+        score: storedScore(result.score),
         fullText,
         verdict,
         reasons,

@@ -33,7 +33,7 @@ describeWithShared('worker scoring of listing cards (real 50-card SERP)', () => 
       if ('reason' in card) throw new Error(card.reason);
       const r = direct(card);
       expect(answer.results[i]).toEqual({
-        score: Math.round(r.score * 1000) / 1000,
+        score: Math.floor(r.score * 1000 + 1e-6) / 1000, // thousandths, rounded down
         verdict: r.verdict,
         reasons: orderReasons(r.reasons, r.verdict).map((x) => ({
           text: formatReason(x, 'ru'),

@@ -12,6 +12,7 @@ import type { listingReplies } from '../../core/messaging/listing-replies';
 import type { Settings } from '../../core/settings/schema';
 import { makeScorer } from '../../core/triage/scorer';
 import type { SignalMemory } from './hh-signal-memory';
+import { storedScore } from '../../core/match/percent';
 
 export type TriageReply = z.output<typeof listingReplies.triageCards>;
 export type StateReply = z.output<typeof listingReplies.triageState>;
@@ -114,7 +115,7 @@ export function createTriageScorers(
       }
     }
     reply.verdicts += LETTER[verdict];
-    reply.scores.push(Math.round(score * 1000) / 1000);
+    reply.scores.push(storedScore(score));
     reply.reasons.push(lines.join('\n'));
     reply.applied += applied ? '1' : '0';
   };
