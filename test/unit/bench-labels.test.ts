@@ -22,21 +22,15 @@ describe('benchmark labels', () => {
   const personaIds = new Set(
     [...read<{ id: string }[]>('personas.json'), ...read<{ id: string }[]>('personas.heldout.json')].map((p) => p.id),
   );
+  /** The held-out sets of our own, in the order they were made (each is checked against all before it). */
+  const heldOut = Array.from({ length: 12 }, (_, i) => `heldout${i + 3}`);
   const splits = [
     { passes: ['labels.passA.json', 'labels.passB.json'], merged: ['labels.dev.json', 'labels.heldout.json'] },
     { passes: ['labels.pools.passA.json', 'labels.pools.passB.json'], merged: ['labels.pools.json'] },
-    { passes: ['labels.heldout3.passA.json', 'labels.heldout3.passB.json'], merged: ['labels.heldout3.json'] },
-    { passes: ['labels.heldout4.passA.json', 'labels.heldout4.passB.json'], merged: ['labels.heldout4.json'] },
-    { passes: ['labels.heldout5.passA.json', 'labels.heldout5.passB.json'], merged: ['labels.heldout5.json'] },
-    { passes: ['labels.heldout6.passA.json', 'labels.heldout6.passB.json'], merged: ['labels.heldout6.json'] },
-    { passes: ['labels.heldout7.passA.json', 'labels.heldout7.passB.json'], merged: ['labels.heldout7.json'] },
-    { passes: ['labels.heldout8.passA.json', 'labels.heldout8.passB.json'], merged: ['labels.heldout8.json'] },
-    { passes: ['labels.heldout9.passA.json', 'labels.heldout9.passB.json'], merged: ['labels.heldout9.json'] },
-    { passes: ['labels.heldout10.passA.json', 'labels.heldout10.passB.json'], merged: ['labels.heldout10.json'] },
-    { passes: ['labels.heldout11.passA.json', 'labels.heldout11.passB.json'], merged: ['labels.heldout11.json'] },
-    { passes: ['labels.heldout12.passA.json', 'labels.heldout12.passB.json'], merged: ['labels.heldout12.json'] },
-    { passes: ['labels.heldout13.passA.json', 'labels.heldout13.passB.json'], merged: ['labels.heldout13.json'] },
-    { passes: ['labels.heldout14.passA.json', 'labels.heldout14.passB.json'], merged: ['labels.heldout14.json'] },
+    ...heldOut.map((h) => ({
+      passes: [`labels.${h}.passA.json`, `labels.${h}.passB.json`],
+      merged: [`labels.${h}.json`],
+    })),
   ];
   for (const s of splits) {
     it(`${s.merged.join(' + ')} merge ${s.passes.join(' and ')} by the rule`, () => {
@@ -51,20 +45,7 @@ describe('benchmark labels', () => {
   }
   it('held-out sets 3 to 14 never repeat a vacancy labelled for an earlier split', () => {
     const earlier = ['labels.dev.json', 'labels.heldout.json', 'labels.pools.json'];
-    for (const set of [
-      'labels.heldout3.json',
-      'labels.heldout4.json',
-      'labels.heldout5.json',
-      'labels.heldout6.json',
-      'labels.heldout7.json',
-      'labels.heldout8.json',
-      'labels.heldout9.json',
-      'labels.heldout10.json',
-      'labels.heldout11.json',
-      'labels.heldout12.json',
-      'labels.heldout13.json',
-      'labels.heldout14.json',
-    ]) {
+    for (const set of heldOut.map((h) => `labels.${h}.json`)) {
       const before = new Set(earlier.flatMap((f) => Object.values(read<Labels>(f)).flatMap(Object.keys)));
       for (const l of Object.values(read<Labels>(set)))
         for (const vid of Object.keys(l)) expect(before.has(vid), `${set}: ${vid}`).toBe(false);
