@@ -272,14 +272,15 @@ function titleKey(title: string): string {
   return tokenize(normalizeText(head)).join(' ');
 }
 
-function textFeatures(v: { description?: string; key_skills?: Array<{ name?: string }> }): Map<string, number> {
+/** Features of a vacancy's text: `text` is its description, HTML stripped. */
+function textFeatures(text: string, keySkills: Array<{ name?: string }> | undefined): Map<string, number> {
   const out = new Map<string, number>();
-  const words = tokenize(normalizeText(stripHtml(v.description ?? '').slice(0, 3000)));
+  const words = tokenize(normalizeText(text.slice(0, 3000)));
   for (const w of words) {
     if (w.length < 3 || /^\d+$/.test(w)) continue;
     out.set(stemWord(w), 1);
   }
-  for (const k of v.key_skills ?? [])
+  for (const k of keySkills ?? [])
     for (const w of tokenize(normalizeText(k.name ?? ''))) if (w.length >= 2) out.set(`#${stemWord(w)}`, 1);
   return out;
 }
@@ -288,8 +289,7 @@ function textFeatures(v: { description?: string; key_skills?: Array<{ name?: str
  * A description written mostly in Latin letters. The description model reads such a text as IT whatever the job
  * ("Financial Analyst": DevOps), since hh's English texts are mostly IT ones: it says which language, not which job.
  */
-function englishText(description: string | undefined): boolean {
-  const text = stripHtml(description ?? '');
+function englishText(text: string): boolean {
   const latin = text.match(/[a-z]/gi)?.length ?? 0;
   const cyrillic = text.match(/[а-яё]/gi)?.length ?? 0;
   return latin > cyrillic;
@@ -323,6 +323,7 @@ function pseudoExamples(
     };
     if (!v.name || v.professional_roles) continue;
     const f = titleFeatures(v.name);
+    const description = stripHtml(v.description ?? '');
     const { lp, mass } = logPosterior(titleModel, f);
     const p = softmax(lp, PSEUDO_T0 + PSEUDO_T1 * mass);
     let best = 0;
@@ -331,8 +332,8 @@ function pseudoExamples(
     const readable = heads.length > 0 && heads.filter((h) => !known.has(h)).length * 2 < heads.length;
     vacancies.push({
       title: v.name,
-      english: englishText(v.description),
-      text: textFeatures(v),
+      english: englishText(description),
+      text: textFeatures(description, v.key_skills),
       role: best,
       sure: readable && (p[best] ?? 0) >= TITLE_SURE,
       p: readable ? p : null,
