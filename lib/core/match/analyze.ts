@@ -4,7 +4,7 @@
  * concept and mark their parts as absorbed.
  */
 import { normalizeText, tokenize, tokenizeTitle } from './normalize';
-import { isAssistantCue, seniorityCue } from './seniority';
+import { isAssistantCue, isHeadCue, seniorityCue } from './seniority';
 import { stemWord } from './stem';
 import { CONCEPT_KIND, type ConceptKind, conceptOf, phraseAt } from './synonyms';
 
@@ -114,7 +114,7 @@ export function analyzeTitle(raw: string): AnalyzedTitle {
       // Only as the title's first word: "Помощник бухгалтера", not "Водитель-помощник …" or "… Digital assistants".
       if (i === 0 && helper) assistant = true;
       cues.push({
-        c: `~${helper ? 'assistant' : info.stem}`,
+        c: `~${helper ? 'assistant' : isHeadCue(info.stem) ? 'head' : info.stem}`,
         s: tk.t,
         kind: 's',
         w: tk.w,
@@ -188,8 +188,11 @@ export function titleHeads(title: string): TokenInfo[] {
     if (info.kind === 'n') break;
     if (info.kind === 's') {
       // A rank noun ("руководитель", "начальник", "директор") is the head; a rank adjective or a function word is not.
-      if (info.level >= 0 && !adjective && /[а-я]/.test(tok.t)) {
-        out.push({ ...info, c: `^${info.stem}` });
+      // A head's participle is a noun here ("Заведующий складом", "Управляющий магазином"), and the head nouns of one
+      // post are one head ("Начальник склада" is "Руководитель склада").
+      const head = isHeadCue(info.stem);
+      if (info.level >= 0 && (!adjective || head) && /[а-я]/.test(tok.t)) {
+        out.push({ ...info, c: `^${head ? 'head' : info.stem}` });
         break;
       }
       continue;

@@ -340,4 +340,40 @@ describe('scorer invariants', () => {
       ).title,
     ).toBeLessThan(0.5);
   });
+  it('reads a head post the user wants as their level, whatever their years, and its head nouns as one', () => {
+    // Three years in sales, now after a head-of-sales post: the head posts are the job, not "a level above".
+    const one = { experience: 'between1And3' as const };
+    const head = compileProfile(
+      profile({
+        desiredTitles: ['Руководитель отдела продаж', 'Руководитель отдела продаж (HoReCa)'],
+        skills: ['Управление продажами'],
+        experience: 'between1And3',
+      }),
+    );
+    for (const t of [
+      'Руководитель отдела продаж B2C',
+      'Начальник отдела продаж',
+      'Руководитель отдела оптовых продаж',
+    ]) {
+      const r = head.score(vac(t, one));
+      expect(r.verdict, t).toBe('show');
+      expect(head.features(vac(t, one)).levelGap, t).toBe(0);
+      // The rank word is the job here: the reason names the title whole, never "отдела продаж".
+      expect(r.reasons.map((x) => formatReason(x, 'en')).join(' | '), t).toContain("'Руководитель отдела продаж'");
+    }
+    // Sharing only the rank word with a title that heads something else matches nothing.
+    expect(head.features(vac('Руководитель маркетинговой аналитики', one)).title).toBeLessThan(0.4);
+    // "Заведующий", "Управляющий" head a post the way "Начальник" does.
+    const store = compileProfile(
+      profile({ desiredTitles: ['Начальник склада', 'Заведующий складом'], skills: [], experience: 'between3And6' }),
+    );
+    for (const t of ['Руководитель склада', 'Заведующая складом', 'Заместитель начальника склада'])
+      expect(store.features(vac(t, one)).title, t).toBeGreaterThanOrEqual(0.8);
+    // A rank word is the job's core only when every title names it: a pharmacist who would also head a pharmacy
+    // wants a pharmacist's post too.
+    const pharm = compileProfile(
+      profile({ desiredTitles: ['Фармацевт-провизор', 'Заведующий аптекой'], skills: [], experience: 'between3And6' }),
+    );
+    expect(pharm.features(vac('Фармацевт', one)).coreMissing).toBe('');
+  });
 });

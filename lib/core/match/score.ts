@@ -86,6 +86,10 @@ interface Desired {
   specific: { c: string; s: string }[];
   /** Its concepts, when they name a job and not only a technology: what an aside must name to offer it. */
   jobKeys: string[];
+  /** Made only of seniority words and what they govern ("Руководитель отдела продаж"): the rank word is its job noun. */
+  cueOnly: boolean;
+  /** Its rank words head something ("отдела продаж" of "Руководитель отдела продаж"). */
+  heads: boolean;
 }
 
 /** A desired title's concepts, when some is not a technology ("Стажёр Python" names only Python: none). */
@@ -496,7 +500,16 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     const specific = a.items
       .filter((i) => !i.absorbed && (i.kind === 'r' || i.kind === 't' || i.kind === 'u'))
       .map((i) => ({ c: i.c, s: i.s.includes(' ') ? phraseAsWritten(text, i.s) : i.s }));
-    if (total > 0) desired.push({ text, weights, total, specific, jobKeys: jobKeysOf(weights) });
+    if (total > 0)
+      desired.push({
+        text,
+        weights,
+        total,
+        specific,
+        jobKeys: jobKeysOf(weights),
+        cueOnly,
+        heads: [...weights.keys()].some((k) => !k.startsWith('~')),
+      });
     wantsAssistant ||= a.assistant;
     for (const r of a.items) {
       const fam = SPECIALISATIONS[r.c];
@@ -506,7 +519,9 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         if (f && !q.absorbed) roleFamilies.set(r.c, (roleFamilies.get(r.c) ?? new Set()).add(f));
       }
     }
-    if (a.levels.length > 0 && !cueOnly) {
+    // A title made only of seniority words still names the user's level ("Руководитель отдела продаж", "Директор
+    // магазина": a head post), unless it is an assistant's ("Помощник руководителя" is not a head's level).
+    if (a.levels.length > 0 && !(cueOnly && a.assistant)) {
       titlesWithCue++;
       cueLevels.push(...a.levels);
     }
@@ -536,9 +551,19 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       const weights = new Map(s.keys.map((k) => [k, KIND_W[kindOf(k)]] as const));
       let total = 0;
       for (const w of weights.values()) total += w;
-      if (total > 0) desired.push({ text: s.text, weights, total, specific: [], jobKeys: jobKeysOf(weights) });
+      if (total > 0)
+        desired.push({
+          text: s.text,
+          weights,
+          total,
+          specific: [],
+          jobKeys: jobKeysOf(weights),
+          cueOnly: false,
+          heads: false,
+        });
     }
   }
+  const cueOnlyTitles = new Set(desired.filter((d) => d.cueOnly).map((d) => d.text));
   /** Nothing to judge relevance by (only hard filters set): every vacancy gets a neutral "show" score. */
   const neutral = desired.length === 0;
   for (const [c] of analyzeBag(profile.resumeText)) {
@@ -551,7 +576,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
   // отдела", "Диспетчер-логист": диспетчер, not the one title's логист).
   let core = '';
   let coreN = 0;
-  for (const [c, n] of coreCount) if (n > coreN) [core, coreN] = [c, n];
+  // (A rank word is the core only when every title names it: "Фармацевт-провизор" and "Заведующий аптекой" want a
+  // pharmacist's job at either post, not every head's.)
+  for (const [c, n] of coreCount)
+    if (n > coreN && (!c.startsWith('~') || n === profile.desiredTitles.length)) [core, coreN] = [c, n];
   const headCount = new Map<string, number>();
   for (const heads of headsOf.values())
     for (const c of new Set(heads.flatMap((h) => (h.kind === 'u' ? [h.c] : []))))
@@ -664,7 +692,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
             dom ? DOMAIN_W * (t.items.find((i) => i.c === dom && i.main)?.w ?? 0) : 0,
           );
         s += m;
-        if (m > 0 && kindOf(c) !== 'g') specific = true;
+        // A rank word is as generic as "менеджер" beside what it heads ("Руководитель" of "Руководитель отдела продаж"
+        // and of "Руководитель маркетинговой аналитики"); among rank words only ("Директор", "Помощник руководителя")
+        // it is what the title says.
+        if (m > 0 && kindOf(c) !== 'g' && !(c.startsWith('~') && d.heads)) specific = true;
       }
       // Sharing only a generic noun ("менеджер", "инженер") is weak evidence.
       const r = (specific ? s : s / 2) / d.total;
@@ -948,7 +979,8 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     // Every reason must be true of the vacancy: a level word of the desired title is shown only when the vacancy is at
     // that level ("Junior Python developer" is not what a Middle vacancy matches), and a title built around another
     // stack or role does not "partly match" for sharing a generic word ("Senior Java Developer", "Python developer").
-    const shown = f.levelFit ? f.bestTitle : withoutLevelWords(f.bestTitle);
+    // (In a title made only of rank words the rank word is the job: "Руководитель отдела продаж", never "отдела продаж".)
+    const shown = f.levelFit || cueOnlyTitles.has(f.bestTitle) ? f.bestTitle : withoutLevelWords(f.bestTitle);
     // Nor does a title "match" one of the user's when its head names another role ("Системный администратор" is no
     // "Администратор" of a front desk) or only another stack.
     const sameRole = isSameRole(f);

@@ -19,6 +19,8 @@ describe('seniority', () => {
     expect(levels('Руководитель отдела тестирования')).toEqual([4]);
     expect(levels('Head of QA')).toEqual([4]);
     expect(levels('Главный бухгалтер')).toEqual([4]);
+    expect(levels('Заведующий складом')).toEqual([4]);
+    expect(levels('Управляющая магазином')).toEqual([4]);
     expect(levels('Python-разработчик')).toEqual([]);
   });
   it('maps hh experience to a band and measures gaps', () => {

@@ -18,7 +18,7 @@ const CUES: ReadonlyArray<readonly [Level, string]> = [
   [3, 'senior сеньор синьор старший старшего ведущий ведущего principal'],
   [
     4,
-    'lead лид тимлид teamlead techlead руководитель руководителя head начальник начальника главный главного chief директор director cto cio заместитель',
+    'lead лид тимлид teamlead techlead руководитель руководителя head начальник начальника заведующий заведующая заведующего управляющий управляющая управляющего главный главного chief директор director cto cio заместитель',
   ],
 ];
 
@@ -102,4 +102,18 @@ export function statedYears(text: string): number | undefined {
     if (y > 0 && y <= 6 && (best === undefined || y > best)) best = y;
   }
   return best;
+}
+
+/**
+ * Head nouns that name the same post: "Начальник отдела продаж" is "Руководитель отдела продаж", "Head of Sales", "Заведующий складом" is
+ * "Начальник склада".
+ * ("Директор" is a post above a department's head; "Lead" is as often a senior specialist.)
+ */
+const HEAD_STEMS = new Set(
+  tokenize(
+    normalizeText('руководитель руководителя начальник начальника заведующий заведующая управляющий управляющая head'),
+  ).map(stemWord),
+);
+export function isHeadCue(stem: string): boolean {
+  return HEAD_STEMS.has(stem);
 }

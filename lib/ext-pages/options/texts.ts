@@ -46,7 +46,7 @@ const ru = {
   hideBelow: 'Скрывать ниже',
   dimBelow: 'Приглушать ниже',
   thresholdsHint:
-    'Оценка от 0 до 100 — примерно доля подходящих среди вакансий с такой оценкой. По умолчанию 25 и 55: так скрывается лишнее, но остаются 97% подходящих.',
+    'Оценка от 0 до 100 — примерно доля подходящих среди вакансий с такой оценкой. По умолчанию 20 и 55: так скрывается лишнее, но остаются 97% подходящих.',
   resetThresholds: 'Вернуть по умолчанию',
   preview: 'Как это выглядит на примерах',
   previewHint: (n: number) =>
@@ -236,7 +236,7 @@ const en: typeof ru = {
   hideBelow: 'Hide below',
   dimBelow: 'Dim below',
   thresholdsHint:
-    'Scores run 0–100: about the share of vacancies with that score that are relevant. Defaults 25 and 55 hide the noise while keeping 97% of relevant vacancies.',
+    'Scores run 0–100: about the share of vacancies with that score that are relevant. Defaults 20 and 55 hide the noise while keeping 97% of relevant vacancies.',
   resetThresholds: 'Back to defaults',
   preview: 'What it does to sample vacancies',
   previewHint: (n) =>
