@@ -481,4 +481,24 @@ describe('a database administrator is its own role', () => {
     const desk = scorer({ desiredTitles: ['Администратор'], experience: 'between1And3' });
     expect(desk(vac('Администратор баз данных (database administrator)')).verdict).not.toBe('show');
   });
+
+  it('takes the user’s speciality under another job noun as their job when the model reads it so', () => {
+    // "Агент" and "Брокер" по недвижимости: the speciality shared, only the job noun differs, and the model reads the
+    // vacancy as the user's role. Neither a missing core ("Менеджер по продажам", of the other title) nor the missing
+    // job noun is evidence against it.
+    const realtor = scorer({
+      desiredTitles: ['Агент по недвижимости', 'Менеджер по продажам недвижимости'],
+      experience: 'between1And3',
+    });
+    for (const t of ['Брокер по коммерческой недвижимости', 'Брокер элитной недвижимости (вторичный рынок)']) {
+      const r = realtor(vac(t));
+      expect(r.verdict, t).not.toBe('hide');
+      expect(r.text.join('; '), t).toMatch(/your profession: Агент по недвижимости/);
+      expect(r.text.join('; '), t).not.toMatch(/another speciality/);
+    }
+    // Another job in the same field stays another one; so does the same job noun with another speciality.
+    expect(realtor(vac('Бухгалтер по недвижимости')).verdict).toBe('hide');
+    const plumber = scorer({ desiredTitles: ['Слесарь-сантехник'], experience: 'between3And6' });
+    expect(plumber(vac('Слесарь-ремонтник')).verdict).toBe('hide');
+  });
 });

@@ -309,6 +309,8 @@ export interface Features {
    * языка": "английского языка"); '' otherwise.
    */
   titleLacks: string;
+  /** the title is one of the user's under another job noun, the speciality shared ("Брокер" for "Агент по недвижимости") */
+  renamed: boolean;
   /** the title names a wanted role beside its head, in brackets or after a comma */
   wantedAside: boolean;
 }
@@ -844,7 +846,9 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     let coreHit = 0;
     for (const c of coreSet) if (bag.has(c)) coreHit++;
     const coreFrac = coreSet.size > 0 ? coreHit / coreSet.size : 0;
-    const coreMissing = core && !bag.has(core) ? core : '';
+    // A title that matches one of the user's titles which does not name the core needs no core ("Брокер по коммерческой
+    // недвижимости" for "Агент по недвижимости" beside "Менеджер по продажам недвижимости").
+    const coreMissing = core && !bag.has(core) && !(title >= 0.4 && bestD && !bestD.weights.has(core)) ? core : '';
     const techMissing = coreTech.length > 0 && !coreTech.some((c) => bag.has(c));
 
     let pSame = -1;
@@ -902,14 +906,25 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       const own = new Set(titleHeads(v.title).map((h) => h.c));
       return d.specific.some(({ c }) => titleWeight(c) > 0 && !own.has(c) && !heads.some((h) => h.c === c));
     };
+    // What it lacks may be only the user's job noun, the speciality shared: "Брокер по коммерческой недвижимости" for
+    // "Агент по недвижимости". Another name of the same job when the role model reads it as the user's role (hh's roles
+    // are broad, but here the speciality is not in question); "Бухгалтер по недвижимости" stays another one.
+    const sameJobRenamed = (d: Desired, missing: { c: string }[]): boolean =>
+      pSame >= ROLE_SAME &&
+      missing.length > 0 &&
+      missing.length < d.specific.length &&
+      missing.every(({ c }) => (headsOf.get(d.text) ?? []).some((h) => h.c === c));
     const lacking =
       ownHead && bestD && !sharesSpeciality(bestD) ? bestD.specific.filter(({ c }) => titleWeight(c) === 0) : [];
+    const renamed = !!bestD && sameJobRenamed(bestD, lacking);
+    if (renamed) lacking.length = 0;
     const titleLacks = lacking
       .filter(({ c }) => !SIBLINGS[c] || titleWeight(SIBLINGS[c]) === 0)
       .map(({ c, s }) => (s.includes(' ') ? s : (display.get(c) ?? s)))
       .join(' ');
     return {
       titleLacks,
+      renamed,
       wantedAside,
       pSame,
       role,
@@ -949,7 +964,8 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
   function isSameRole(f: Features): boolean {
     // Only where the words found nothing: hh's roles are broad ("Учитель, преподаватель" is every subject, "Врач" every
     // speciality), so a title the words partly match and partly contradict keeps the words' verdict.
-    if (f.pSame < ROLE_SAME || f.foreign || f.title >= 0.4) return false;
+    // (Unless what the words found is the user's speciality under another job noun, which the model reads as theirs.)
+    if (f.pSame < ROLE_SAME || f.foreign || (f.title >= 0.4 && !f.renamed)) return false;
     if (f.techMissing) return false;
     return !f.roleMismatch || f.pSame >= ROLE_OVERRULE;
   }
