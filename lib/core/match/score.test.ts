@@ -375,5 +375,13 @@ describe('scorer invariants', () => {
       profile({ desiredTitles: ['Фармацевт-провизор', 'Заведующий аптекой'], skills: [], experience: 'between3And6' }),
     );
     expect(pharm.features(vac('Фармацевт', one)).coreMissing).toBe('');
+    // An assistant's titles keep the assistant as their core, however often a title names it.
+    const pa = compileProfile(
+      profile({
+        desiredTitles: ['Помощник/ассистент руководителя', 'Помощник руководителя'],
+        experience: 'between1And3',
+      }),
+    );
+    for (const t of ['Личный ассистент', 'Бизнес-ассистент']) expect(pa.features(vac(t, one)).coreMissing, t).toBe('');
   });
 });

@@ -479,8 +479,9 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     if (cueOnly) {
       matchCues = true;
       for (const cue of a.cues) {
+        // (counted once a title: "Помощник/ассистент руководителя" names the assistant once)
+        if (!weights.has(cue.c)) coreCount.set(cue.c, (coreCount.get(cue.c) ?? 0) + 1);
         weights.set(cue.c, KIND_W.r);
-        coreCount.set(cue.c, (coreCount.get(cue.c) ?? 0) + 1);
         if (!display.has(cue.c)) display.set(cue.c, cue.s);
       }
     }
