@@ -501,4 +501,19 @@ describe('a database administrator is its own role', () => {
     const plumber = scorer({ desiredTitles: ['Слесарь-сантехник'], experience: 'between3And6' });
     expect(plumber(vac('Слесарь-ремонтник')).verdict).toBe('hide');
   });
+
+  it('takes the role reading of a partial match that contradicts nothing, a spelling apart', () => {
+    // The user's "мерчендайзер" is hh's "Мерчандайзер": the plain job lacks only the user's modifier.
+    const merch = scorer({
+      desiredTitles: ['Региональный визуальный мерчендайзер', 'Визитный мерчендайзер'],
+      experience: 'between1And3',
+    });
+    const r = merch(vac('Мерчандайзер'));
+    expect(r.verdict).not.toBe('hide');
+    expect(r.text.join('; ')).toMatch(/your profession: Мерчандайзер/);
+    expect(r.text.join('; ')).not.toMatch(/no мерчендайзер|another speciality/);
+    // A partial match that lacks the user's speciality keeps the words' verdict, whatever the broad role says.
+    const teacher = scorer({ desiredTitles: ['Учитель начальных классов'], experience: 'between3And6' });
+    expect(teacher(vac('Учитель английского языка')).verdict).toBe('hide');
+  });
 });

@@ -309,8 +309,6 @@ export interface Features {
    * языка": "английского языка"); '' otherwise.
    */
   titleLacks: string;
-  /** the title is one of the user's under another job noun, the speciality shared ("Брокер" for "Агент по недвижимости") */
-  renamed: boolean;
   /** the title names a wanted role beside its head, in brackets or after a comma */
   wantedAside: boolean;
 }
@@ -606,6 +604,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
   /** Every desired title names a head post (главный, руководитель, lead): the user's level is a post, not years. */
   const wantsHeadPost = !!cueRange && titlesWithCue === desired.length && cueRange.lo >= LEVEL_NAMES.indexOf('lead');
 
+  const allowedUnknown = [...allowed].filter((c) => kindOf(c) === 'u');
   const filters = compileFilters(profile);
   const readCompounds = compoundReader(profile.desiredTitles);
 
@@ -848,8 +847,12 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     for (const c of coreSet) if (bag.has(c)) coreHit++;
     const coreFrac = coreSet.size > 0 ? coreHit / coreSet.size : 0;
     // A title that matches one of the user's titles which does not name the core needs no core ("Брокер по коммерческой
-    // недвижимости" for "Агент по недвижимости" beside "Менеджер по продажам недвижимости").
-    const coreMissing = core && !bag.has(core) && !(title >= 0.4 && bestD && !bestD.weights.has(core)) ? core : '';
+    // недвижимости" for "Агент по недвижимости" beside "Менеджер по продажам недвижимости"). The core is found in the
+    // title the way the title's words are (a spelling apart: "мерчандайзер" for the user's "мерчендайзер").
+    const coreMissing =
+      core && !bag.has(core) && titleWeight(core) === 0 && !(title >= 0.4 && bestD && !bestD.weights.has(core))
+        ? core
+        : '';
     const techMissing = coreTech.length > 0 && !coreTech.some((c) => bag.has(c));
 
     let pSame = -1;
@@ -897,7 +900,9 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         i.kind !== 'g' &&
         i.c.length >= 3 &&
         !allowed.has(i.c) &&
-        !(i.kind === 'u' && isAbbrev(i.s)),
+        !(i.kind === 'u' && isAbbrev(i.s)) &&
+        // (the user's word spelt another way is the user's: "Мерчандайзер" for "мерчендайзер")
+        !(i.kind === 'u' && allowedUnknown.some((c) => oneLetterOff(c, i.c))),
     );
     // A title with the user's job noun that also shares a word of the speciality ("Оператор базы данных" for "Оператор
     // ввода данных") is a neighbour within it, not another speciality.
@@ -917,15 +922,13 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       missing.every(({ c }) => (headsOf.get(d.text) ?? []).some((h) => h.c === c));
     const lacking =
       ownHead && bestD && !sharesSpeciality(bestD) ? bestD.specific.filter(({ c }) => titleWeight(c) === 0) : [];
-    const renamed = !!bestD && sameJobRenamed(bestD, lacking);
-    if (renamed) lacking.length = 0;
+    if (bestD && sameJobRenamed(bestD, lacking)) lacking.length = 0;
     const titleLacks = lacking
       .filter(({ c }) => !SIBLINGS[c] || titleWeight(SIBLINGS[c]) === 0)
       .map(({ c, s }) => (s.includes(' ') ? s : (display.get(c) ?? s)))
       .join(' ');
     return {
       titleLacks,
-      renamed,
       wantedAside,
       pSame,
       role,
@@ -965,8 +968,9 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
   function isSameRole(f: Features): boolean {
     // Only where the words found nothing: hh's roles are broad ("Учитель, преподаватель" is every subject, "Врач" every
     // speciality), so a title the words partly match and partly contradict keeps the words' verdict.
-    // (Unless what the words found is the user's speciality under another job noun, which the model reads as theirs.)
-    if (f.pSame < ROLE_SAME || f.foreign || (f.title >= 0.4 && !f.renamed)) return false;
+    // A partial match that contradicts nothing (the title lacks no speciality word of the user's: "Мерчандайзер" for
+    // "Визитный мерчендайзер", "Брокер по недвижимости" for "Агент по недвижимости") takes the role reading too.
+    if (f.pSame < ROLE_SAME || f.foreign || (f.title >= 0.4 && f.titleLacks !== '')) return false;
     if (f.techMissing) return false;
     return !f.roleMismatch || f.pSame >= ROLE_OVERRULE;
   }
