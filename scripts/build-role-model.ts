@@ -88,7 +88,10 @@ function loadData(): { roles: RoleInfo[]; examples: Example[] } {
   const roles: RoleInfo[] = [];
   const index = new Map<string, number>();
   const addRole = (id: string, name: string, category: string): void => {
-    if (index.has(id)) return;
+    const known = roles[index.get(id) ?? -1];
+    // hh files some roles under several categories ("Дизайнер, художник": IT, arts, marketing, construction).
+    if (known) known.otherCategories = [...(known.otherCategories ?? []), category];
+    if (known) return;
     index.set(id, roles.length);
     roles.push({ id, name, category });
   };

@@ -17,6 +17,8 @@ export interface RoleInfo {
   name: string;
   /** hh's category (Транспорт, логистика …) */
   category: string;
+  /** the other categories hh files the role under, if any */
+  otherCategories?: string[];
 }
 
 /** The JSON artefact (see scripts/build-role-model.ts). */

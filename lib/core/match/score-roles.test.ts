@@ -516,4 +516,16 @@ describe('a database administrator is its own role', () => {
     const teacher = scorer({ desiredTitles: ['Учитель начальных классов'], experience: 'between3And6' });
     expect(teacher(vac('Учитель английского языка')).verdict).toBe('hide');
   });
+
+  it('reads hh’s experience id as a grade only in a role hh files under IT alone', () => {
+    // hh files florists under "Дизайнер, художник", a role also in IT: a florist with 6+ years is still welcome
+    // where 1–3 years will do, as in any trade.
+    const florist = scorer({ desiredTitles: ['Флорист', 'Флорист-дизайнер'], experience: 'moreThan6' });
+    const r = florist(vac('Флорист', { experience: 'between1And3' }));
+    expect(r.verdict).toBe('show');
+    expect(r.text.join('; ')).not.toMatch(/level below/);
+    // A programmer's field is graded: 1–3 years is two grades below 6+.
+    const dev = scorer({ desiredTitles: ['Python-разработчик'], experience: 'moreThan6' });
+    expect(dev(vac('Python-разработчик', { experience: 'between1And3' })).text.join('; ')).toMatch(/level below/);
+  });
 });

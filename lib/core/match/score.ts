@@ -332,6 +332,17 @@ const ROLE_OVERRULE = 0.8;
  */
 const SAME_ROLE_BASE = 0.2;
 const SAME_ROLE_SLOPE = 0.3;
+/**
+ * A field where hh's experience ids are grades (junior 1–3 years, senior 6+): a role hh files under IT alone (or
+ * beside top management). One it also files elsewhere ("Дизайнер, художник": florists, interior designers too;
+ * "Специалист технической поддержки"; "Руководитель проектов" in construction) is not graded as a whole.
+ */
+function gradedRole(r: RoleInfo | undefined): boolean {
+  return (
+    r?.category === 'Информационные технологии' &&
+    (r.otherCategories ?? []).every((c) => c === 'Высший и средний менеджмент')
+  );
+}
 /** Below this probability of being one of the user's roles, a title the model reads is another profession. */
 const ROLE_OTHER = 0.15;
 /** The model's reading that overrules a title sharing a specific word with the user's. */
@@ -402,10 +413,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
   }
   // hh's experience id reads as a grade (junior … senior) in IT; elsewhere ("Врач-терапевт, 1–3 года", "Прораб") it is
   // a minimum, and an experienced person is welcome. Without the role model every field is taken as graded (as before).
-  const gradedField =
-    !roleModel ||
-    userRoles.size === 0 ||
-    [...userRoles].some((i) => roleModel.roles[i]?.category === 'Информационные технологии');
+  const gradedField = !roleModel || userRoles.size === 0 || [...userRoles].some((i) => gradedRole(roleModel.roles[i]));
   const medicalRole = !!roleModel && [...userRoles].some((i) => roleModel.roles[i]?.category.startsWith('Медицина'));
   const requirements = compileRequirements(profile, medicalRole);
 
