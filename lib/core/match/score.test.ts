@@ -340,6 +340,22 @@ describe('scorer invariants', () => {
       ).title,
     ).toBeLessThan(0.5);
   });
+  it('reads an assistant’s word as the job, not a junior grade, for someone who wants an assistant’s job', () => {
+    const six = { experience: 'moreThan6' as const };
+    const pa = compileProfile(
+      profile({ desiredTitles: ['Помощник/ассистент руководителя', 'Помощник руководителя'], experience: 'moreThan6' }),
+    );
+    for (const t of ['Личный ассистент', 'Бизнес-ассистент собственника', 'Помощник генерального директора']) {
+      expect(pa.features(vac(t, six)).levelGap, t).toBe(0);
+      expect(
+        pa.score(vac(t, six)).reasons.map((r) => r.code),
+        t,
+      ).not.toContain('level_below');
+    }
+    // For anyone else an assistant's post is below their own.
+    const acc = compileProfile(profile({ desiredTitles: ['Бухгалтер'], experience: 'moreThan6' }));
+    expect(acc.features(vac('Помощник бухгалтера', six)).levelGap).toBeGreaterThanOrEqual(2);
+  });
   it('reads a head post the user wants as their level, whatever their years, and its head nouns as one', () => {
     // Three years in sales, now after a head-of-sales post: the head posts are the job, not "a level above".
     const one = { experience: 'between1And3' as const };

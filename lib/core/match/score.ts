@@ -32,6 +32,7 @@ import {
   rangeGap,
   rangeOfExperience,
   rangeOfLevels,
+  seniorityCue,
   statedYears,
 } from './seniority';
 import type { Thresholds, Verdict } from './types';
@@ -784,7 +785,22 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     }
 
     // Seniority: title cues (or an internship in the schedule text), else the experience band.
-    const cues = t.mainLevels.length > 0 ? t.mainLevels : t.levels;
+    // For someone who wants an assistant's job, "ассистент" / "помощник" in a vacancy title is that job, not a junior
+    // grade, and the rank of whom it assists ("руководителя", "директора") is no grade either: only grade words count
+    // ("Личный ассистент", "Помощник генерального директора" for an executive assistant with 6+ years).
+    const gradeWords = (main: boolean): number[] =>
+      t.cues.flatMap((c) => {
+        const l = c.c === '~assistant' || c.c === '~head' || (main && !c.main) ? undefined : seniorityCue(c.c.slice(1));
+        return l !== undefined && l < 4 ? [l] : [];
+      });
+    const cues =
+      wantsAssistant && t.cues.some((c) => c.c === '~assistant')
+        ? t.mainLevels.length > 0
+          ? gradeWords(true)
+          : gradeWords(false)
+        : t.mainLevels.length > 0
+          ? t.mainLevels
+          : t.levels;
     let vr = rangeOfLevels(cues);
     if (!vr && v.scheduleText && /стажировк|internship/i.test(v.scheduleText)) vr = { lo: 0, hi: 0 };
     let vacancyLevel = vr ?? (v.experience ? rangeOfExperience(v.experience) : undefined);
