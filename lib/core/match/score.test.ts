@@ -340,6 +340,13 @@ describe('scorer invariants', () => {
       ).title,
     ).toBeLessThan(0.5);
   });
+  it('gives the other speciality as a reason beside a year of experience short', () => {
+    // Hidden for the speciality, not for the year: a beginner is told both.
+    const fitter = compileProfile(profile({ desiredTitles: ['Слесарь-сантехник'], experience: 'noExperience' }));
+    const r = fitter.score(vac('Слесарь-ремонтник', { experience: 'between1And3' }));
+    expect(r.verdict).toBe('hide');
+    expect(r.reasons.map((x) => x.code)).toEqual(expect.arrayContaining(['needs_experience', 'title_lacks']));
+  });
   it('reads an assistant’s word as the job, not a junior grade, for someone who wants an assistant’s job', () => {
     const six = { experience: 'moreThan6' as const };
     const pa = compileProfile(

@@ -1087,8 +1087,16 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       // "Работник склада").
       // A level one step off is borderline (the guide's word), not evidence against the job.
       const weak = (r: Reason): boolean => (r.code === 'level_above' || r.code === 'level_below') && f.levelGap < 2;
+      // One band of hh's experience short ("needs 1+ year" for a beginner) counts against the job, but a hidden title that
+      // also names another speciality says so: the years are not the reason given alone.
+      const shortByOne = (r: Reason): boolean => r.code === 'needs_experience' && f.yearsGap < 2;
       let noEvidence = !reasons.some((r) => r.polarity === 'minus' && !weak(r));
-      if (!neutral && noEvidence && score < thresholds.hide && f.titleLacks) {
+      if (
+        !neutral &&
+        !reasons.some((r) => r.polarity === 'minus' && !weak(r) && !shortByOne(r)) &&
+        score < thresholds.hide &&
+        f.titleLacks
+      ) {
         reasons.push({ code: 'title_lacks', polarity: 'minus', params: { words: f.titleLacks } });
         noEvidence = false;
       }
