@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, numbers printed (none of them is a test). Parts, all by default:
  *   relevance  dev tables per persona and pooled, card and full fields, and the calibration table (test/bench/relevance.ts)
  *   feedback   replaying 5 / 10 / 30 / 100 feedback labels per persona (test/bench/feedback.ts)
+ *   roles      every hh role as a user, no labels: its own titles hidden vs other fields' (test/bench/role-proxy.ts)
  *   speed      scorer throughput words-only vs with the role model, the model's size, heap and load time
  *   bundle     the extension build's bundle sizes (builds it first)
  *   content    the content script in chromium (builds it first)
@@ -17,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { chromiumPath, EXTENSION_DIR, REPO } from '../test/e2e/browser';
 import { injectedScripts } from '../test/bench/content-size';
 
-const PARTS = ['relevance', 'feedback', 'speed', 'bundle', 'content', 'queue', 'letters'] as const;
+const PARTS = ['relevance', 'feedback', 'roles', 'speed', 'bundle', 'content', 'queue', 'letters'] as const;
 type Part = (typeof PARTS)[number];
 
 function bundleSizes() {
@@ -66,6 +67,12 @@ async function main(argv: readonly string[]) {
     if (!rest.includes('--split')) relevance.main([...rest, '--split', 'pools']);
   }
   if (parts.has('feedback')) (await import('../test/bench/feedback')).main();
+  if (parts.has('roles')) {
+    console.log('\n## every hh role as a user (proxy, no labels)');
+    const proxy = await import('../test/bench/role-proxy');
+    proxy.main(['--roles']);
+    proxy.main(['--exp', 'moreThan6']);
+  }
 
   if (parts.has('speed')) {
     console.log('\n## scorer throughput and the role model’s cost');
