@@ -793,12 +793,11 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
         const l = c.c === '~assistant' || c.c === '~head' || (main && !c.main) ? undefined : seniorityCue(c.c.slice(1));
         return l !== undefined && l < 4 ? [l] : [];
       });
+    const inMain = t.mainLevels.length > 0;
     const cues =
       wantsAssistant && t.cues.some((c) => c.c === '~assistant')
-        ? t.mainLevels.length > 0
-          ? gradeWords(true)
-          : gradeWords(false)
-        : t.mainLevels.length > 0
+        ? gradeWords(inMain)
+        : inMain
           ? t.mainLevels
           : t.levels;
     let vr = rangeOfLevels(cues);
@@ -990,10 +989,10 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
    * reading to overrule the dictionary's own role mismatch.
    */
   function isSameRole(f: Features): boolean {
-    // Only where the words found nothing: hh's roles are broad ("Учитель, преподаватель" is every subject, "Врач" every
-    // speciality), so a title the words partly match and partly contradict keeps the words' verdict.
-    // A partial match that contradicts nothing (the title lacks no speciality word of the user's: "Мерчандайзер" for
-    // "Визитный мерчендайзер", "Брокер по недвижимости" for "Агент по недвижимости") takes the role reading too.
+    // Where the words found nothing, or a part that contradicts nothing. hh's roles are broad ("Учитель, преподаватель"
+    // is every subject, "Врач" every speciality), so a title the words partly match and partly contradict (it lacks a
+    // speciality word of the user's) keeps the words' verdict; one that lacks none takes the role reading too
+    // ("Мерчандайзер" for "Визитный мерчендайзер", "Брокер по недвижимости" for "Агент по недвижимости").
     if (f.pSame < ROLE_SAME || f.foreign || (f.title >= 0.4 && f.titleLacks !== '')) return false;
     if (f.techMissing) return false;
     return !f.roleMismatch || f.pSame >= ROLE_OVERRULE;
