@@ -869,13 +869,9 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     let coreHit = 0;
     for (const c of coreSet) if (bag.has(c)) coreHit++;
     const coreFrac = coreSet.size > 0 ? coreHit / coreSet.size : 0;
-    // A title that matches one of the user's titles which does not name the core needs no core ("Брокер по коммерческой
-    // недвижимости" for "Агент по недвижимости" beside "Менеджер по продажам недвижимости"). The core is found in the
-    // title the way the title's words are (a spelling apart: "мерчандайзер" for the user's "мерчендайзер").
-    const coreMissing =
-      core && !bag.has(core) && titleWeight(core) === 0 && !(title >= 0.4 && bestD && !bestD.weights.has(core))
-        ? core
-        : '';
+    // The core is found in the title the way the title's words are (a spelling apart: "мерчандайзер" for the user's
+    // "мерчендайзер").
+    const coreMissing = core && !bag.has(core) && titleWeight(core) === 0 ? core : '';
     const techMissing = coreTech.length > 0 && !coreTech.some((c) => bag.has(c));
 
     let pSame = -1;
