@@ -512,6 +512,11 @@ describe('a database administrator is its own role', () => {
     expect(r.verdict).not.toBe('hide');
     expect(r.text.join('; ')).toMatch(/your profession: Мерчандайзер/);
     expect(r.text.join('; ')).not.toMatch(/no мерчендайзер|another speciality/);
+    // A full match needs no role reading beside it (the badge says the title matches, once).
+    const analyst = scorer({ desiredTitles: ['Аналитик данных'], experience: 'between1And3' });
+    const full = analyst(vac('Аналитик данных')).text.join('; ');
+    expect(full).toMatch(/title matches/);
+    expect(full).not.toMatch(/your profession/);
     // A partial match that lacks the user's speciality keeps the words' verdict, whatever the broad role says.
     const teacher = scorer({ desiredTitles: ['Учитель начальных классов'], experience: 'between3And6' });
     expect(teacher(vac('Учитель английского языка')).verdict).toBe('hide');

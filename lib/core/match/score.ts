@@ -985,11 +985,11 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
    * reading to overrule the dictionary's own role mismatch.
    */
   function isSameRole(f: Features): boolean {
-    // Where the words found nothing, or a part that contradicts nothing. hh's roles are broad ("Учитель, преподаватель"
+    // Where the words found nothing, or only a part that contradicts nothing. hh's roles are broad ("Учитель, преподаватель"
     // is every subject, "Врач" every speciality), so a title the words partly match and partly contradict (it lacks a
     // speciality word of the user's) keeps the words' verdict; one that lacks none takes the role reading too
     // ("Мерчандайзер" for "Визитный мерчендайзер", "Брокер по недвижимости" for "Агент по недвижимости").
-    if (f.pSame < ROLE_SAME || f.foreign || (f.title >= 0.4 && f.titleLacks !== '')) return false;
+    if (f.pSame < ROLE_SAME || f.foreign || f.title >= 0.8 || (f.title >= 0.4 && f.titleLacks !== '')) return false;
     if (f.techMissing) return false;
     return !f.roleMismatch || f.pSame >= ROLE_OVERRULE;
   }
