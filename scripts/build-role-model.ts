@@ -59,7 +59,7 @@ interface Example {
   labelled: boolean;
 }
 
-export function parseCsv(text: string): string[][] {
+function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -81,6 +81,16 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** The 2026 sample of role-labelled titles, relative to ../shared. */
+export const ROLE_TITLES = 'data/role_titles_2026-05.csv';
+
+/** Its rows: each title as written, its hh role id and its hh experience id (either may be empty). */
+export function readRoleTitles(): Array<{ title: string; roleId: string; experience: string }> {
+  const [head, ...rows] = parseCsv(readFileSync(sharedFile(ROLE_TITLES), 'utf8'));
+  const [ti, ri, ei] = ['title', 'role_id', 'experience'].map((name) => head?.indexOf(name) ?? -1);
+  return rows.map((r) => ({ title: r[ti ?? -1] ?? '', roleId: r[ri ?? -1] ?? '', experience: r[ei ?? -1] ?? '' }));
+}
+
 function loadData(): { roles: RoleInfo[]; examples: Example[] } {
   const cat = JSON.parse(readFileSync(sharedFile('data/hh_professional_roles_2024-12.json'), 'utf8')) as {
     categories: Array<{ name: string; roles: Array<{ id: string; name: string }> }>;
@@ -89,9 +99,11 @@ function loadData(): { roles: RoleInfo[]; examples: Example[] } {
   const index = new Map<string, number>();
   const addRole = (id: string, name: string, category: string): void => {
     const known = roles[index.get(id) ?? -1];
-    // hh files some roles under several categories ("Дизайнер, художник": IT, arts, marketing, construction).
-    if (known) known.otherCategories = [...(known.otherCategories ?? []), category];
-    if (known) return;
+    if (known) {
+      // hh files some roles under several categories ("Дизайнер, художник": IT, arts, marketing, construction).
+      known.otherCategories = [...(known.otherCategories ?? []), category];
+      return;
+    }
     index.set(id, roles.length);
     roles.push({ id, name, category });
   };
@@ -105,14 +117,10 @@ function loadData(): { roles: RoleInfo[]; examples: Example[] } {
     for (const t of new Set([r.name, ...parts]))
       examples.push({ title: t, role: index.get(r.id) ?? 0, w: NAME_WEIGHT, labelled: false });
   }
-  const [head, ...rows] = parseCsv(readFileSync(sharedFile('data/role_titles_2026-05.csv'), 'utf8'));
-  const ti = head?.indexOf('title') ?? -1;
-  const ri = head?.indexOf('role_id') ?? -1;
-  for (const row of rows) {
-    const role = index.get(row[ri] ?? '');
-    const title = row[ti] ?? '';
-    if (role === undefined || !title) continue;
-    examples.push({ title, role, w: 1, labelled: true });
+  for (const row of readRoleTitles()) {
+    const role = index.get(row.roleId);
+    if (role === undefined || !row.title) continue;
+    examples.push({ title: row.title, role, w: 1, labelled: true });
   }
   for (const line of gunzipSync(readFileSync(sharedFile('data/vacancies.jsonl.gz')))
     .toString('utf8')

@@ -8,33 +8,26 @@
  * titles hidden (higher is better); with --roles, the roles whose own titles are hidden most.
  * The role model was trained on these titles: this measures the scorer's rules across professions, not the model.
  */
-import { readFileSync } from 'node:fs';
-import { parseCsv } from '../../scripts/build-role-model';
+import { readRoleTitles, ROLE_TITLES } from '../../scripts/build-role-model';
 import { compileProfile } from '../../lib/core/match/index';
 import { profileSchema } from '../../lib/core/match/profile';
 import { builtinRoleModel } from '../../lib/core/match/roles';
 import { experienceIdSchema } from '../../lib/core/match/vacancy';
 import { hasSharedFile, isEntry, sharedFile } from './shared';
 
-const TITLES = 'data/role_titles_2026-05.csv';
-
 export function main(argv: readonly string[] = process.argv.slice(2)): void {
-  if (!hasSharedFile(TITLES)) {
-    console.log(`role proxy: skipped, ${sharedFile(TITLES)} not found (../shared is not beside the repo)`);
+  if (!hasSharedFile(ROLE_TITLES)) {
+    console.log(`role proxy: skipped, ${sharedFile(ROLE_TITLES)} not found (../shared is not beside the repo)`);
     return;
   }
   const exp = argv.includes('--exp') ? experienceIdSchema.parse(argv[argv.indexOf('--exp') + 1]) : undefined;
   const roles = builtinRoleModel();
   if (!roles) throw new Error('role proxy: the role model did not load');
-  const [head, ...rows] = parseCsv(readFileSync(sharedFile(TITLES), 'utf8'));
-  const ti = head?.indexOf('title') ?? -1;
-  const ri = head?.indexOf('role_id') ?? -1;
-  const ei = head?.indexOf('experience') ?? -1;
   const byRole = new Map<string, Array<{ title: string; experience: string }>>();
-  for (const r of rows) {
-    const title = (r[ti] ?? '').trim();
-    if (!title || !r[ri]) continue;
-    byRole.set(r[ri], [...(byRole.get(r[ri]) ?? []), { title, experience: r[ei] ?? '' }]);
+  for (const r of readRoleTitles()) {
+    const title = r.title.trim();
+    if (!title || !r.roleId) continue;
+    byRole.set(r.roleId, [...(byRole.get(r.roleId) ?? []), { title, experience: r.experience }]);
   }
   const others: Array<{ title: string; role: string }> = [];
   for (const [role, list] of byRole) list.forEach(({ title }, i) => i % 7 === 0 && others.push({ title, role }));
