@@ -67,6 +67,11 @@ export interface AnalyzedTitle {
   cues: TitleItem[];
 }
 
+/** A rank word's key: the head nouns of one post are one ("начальник", "руководитель", "заведующий" → head). */
+function rankKey(stem: string): string {
+  return isHeadCue(stem) ? 'head' : stem;
+}
+
 export function analyzeTitle(raw: string): AnalyzedTitle {
   const toks = tokenizeTitle(normalizeText(raw));
   const infos = toks.map((t) => tokenInfo(t.t));
@@ -114,7 +119,7 @@ export function analyzeTitle(raw: string): AnalyzedTitle {
       // Only as the title's first word: "Помощник бухгалтера", not "Водитель-помощник …" or "… Digital assistants".
       if (i === 0 && helper) assistant = true;
       cues.push({
-        c: `~${helper ? 'assistant' : isHeadCue(info.stem) ? 'head' : info.stem}`,
+        c: `~${helper ? 'assistant' : rankKey(info.stem)}`,
         s: tk.t,
         kind: 's',
         w: tk.w,
@@ -190,9 +195,8 @@ export function titleHeads(title: string): TokenInfo[] {
       // A rank noun ("руководитель", "начальник", "директор") is the head; a rank adjective or a function word is not.
       // A head's participle is a noun here ("Заведующий складом", "Управляющий магазином"), and the head nouns of one
       // post are one head ("Начальник склада" is "Руководитель склада").
-      const head = isHeadCue(info.stem);
-      if (info.level >= 0 && (!adjective || head) && /[а-я]/.test(tok.t)) {
-        out.push({ ...info, c: `^${head ? 'head' : info.stem}` });
+      if (info.level >= 0 && (!adjective || isHeadCue(info.stem)) && /[а-я]/.test(tok.t)) {
+        out.push({ ...info, c: `^${rankKey(info.stem)}` });
         break;
       }
       continue;

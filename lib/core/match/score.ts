@@ -939,9 +939,9 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
       missing.length > 0 &&
       missing.length < d.specific.length &&
       missing.every(({ c }) => (headsOf.get(d.text) ?? []).some((h) => h.c === c));
-    const lacking =
+    const missing =
       ownHead && bestD && !sharesSpeciality(bestD) ? bestD.specific.filter(({ c }) => titleWeight(c) === 0) : [];
-    if (bestD && sameJobRenamed(bestD, lacking)) lacking.length = 0;
+    const lacking = bestD && sameJobRenamed(bestD, missing) ? [] : missing;
     const titleLacks = lacking
       .filter(({ c }) => !SIBLINGS[c] || titleWeight(SIBLINGS[c]) === 0)
       .map(({ c, s }) => (s.includes(' ') ? s : (display.get(c) ?? s)))

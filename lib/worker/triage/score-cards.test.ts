@@ -4,6 +4,7 @@ import { pythonJuniorSettings } from '../../../test/e2e/profiles';
 import { extractCard, findListingCards, parseListingCard, type RawCard } from '../../core/hh/listing';
 import { formatReason } from '../../core/match';
 import { orderReasons } from '../../core/match/reasons';
+import { storedScore } from '../../core/match/percent';
 import { builtinRoleModel } from '../../core/match/roles';
 import { listingMessages } from '../../core/messaging/listing-protocol';
 import { defaultSettings, type Settings } from '../../core/settings/schema';
@@ -33,7 +34,7 @@ describeWithShared('worker scoring of listing cards (real 50-card SERP)', () => 
       if ('reason' in card) throw new Error(card.reason);
       const r = direct(card);
       expect(answer.results[i]).toEqual({
-        score: Math.floor(r.score * 1000 + 1e-6) / 1000, // thousandths, rounded down
+        score: storedScore(r.score),
         verdict: r.verdict,
         reasons: orderReasons(r.reasons, r.verdict).map((x) => ({
           text: formatReason(x, 'ru'),
