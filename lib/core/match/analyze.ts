@@ -118,8 +118,11 @@ export function analyzeTitle(raw: string): AnalyzedTitle {
       const helper = isAssistantCue(info.stem);
       // Only as the title's first word: "Помощник бухгалтера", not "Водитель-помощник …" or "… Digital assistants".
       if (i === 0 && helper) assistant = true;
+      // Whom an assistant assists is one principal, whatever the post's name: "Помощник директора" is "Помощник
+      // руководителя".
+      const principal = assistant && !helper && info.level === 4 && !isAdjective(tk.t);
       cues.push({
-        c: `~${helper ? 'assistant' : rankKey(info.stem)}`,
+        c: `~${helper ? 'assistant' : principal ? 'head' : rankKey(info.stem)}`,
         s: tk.t,
         kind: 's',
         w: tk.w,

@@ -340,6 +340,22 @@ describe('scorer invariants', () => {
       ).title,
     ).toBeLessThan(0.5);
   });
+  it('reads whom an assistant assists as one principal ("Помощник директора" is "Помощник руководителя")', () => {
+    const one = { experience: 'between1And3' as const };
+    const pa = compileProfile(
+      profile({ desiredTitles: ['Помощник руководителя', 'Ассистент руководителя'], experience: 'between1And3' }),
+    );
+    for (const t of ['Помощник директора', 'Помощник генерального директора', 'Ассистент директора по маркетингу']) {
+      expect(pa.features(vac(t, one)).title, t).toBe(1);
+      expect(
+        pa.score(vac(t, one)).reasons.map((r) => r.code),
+        t,
+      ).not.toContain('not_sure');
+    }
+    // Outside an assistant's title the director stays a post of its own, above a department's head.
+    const head = compileProfile(profile({ desiredTitles: ['Руководитель отдела продаж'], experience: 'between3And6' }));
+    expect(head.features(vac('Директор по продажам', one)).title).toBeLessThan(1);
+  });
   it('gives the other speciality as a reason beside a year of experience short', () => {
     // Hidden for the speciality, not for the year: a beginner is told both.
     const fitter = compileProfile(profile({ desiredTitles: ['Слесарь-сантехник'], experience: 'noExperience' }));
