@@ -356,6 +356,15 @@ describe('scorer invariants', () => {
     const head = compileProfile(profile({ desiredTitles: ['Руководитель отдела продаж'], experience: 'between3And6' }));
     expect(head.features(vac('Директор по продажам', one)).title).toBeLessThan(1);
   });
+  it('counts the wanted rank words as known words of a vacancy title ("Помощник руководителя" shows)', () => {
+    const one = { experience: 'between1And3' as const };
+    const pa = compileProfile(profile({ desiredTitles: ['Помощник руководителя'], experience: 'between1And3' }));
+    // The exact post shows, above one that assists somewhere else.
+    expect(pa.score(vac('Помощник директора', one)).verdict).toBe('show');
+    expect(pa.score(vac('Помощник руководителя', one)).score).toBeGreaterThan(
+      pa.score(vac('Помощник руководителя упаковки', one)).score,
+    );
+  });
   it('gives the other speciality as a reason beside a year of experience short', () => {
     // Hidden for the speciality, not for the year: a beginner is told both.
     const fitter = compileProfile(profile({ desiredTitles: ['Слесарь-сантехник'], experience: 'noExperience' }));

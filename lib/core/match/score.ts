@@ -472,6 +472,8 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
 
   /** Some desired title is made only of seniority words: vacancy titles are matched by those words too. */
   let matchCues = false;
+  /** The seniority words of those titles: in a vacancy title they are known words, as a role would be. */
+  const wantedCues = new Set<string>();
   for (const text of profile.desiredTitles) {
     const a = analyzeTitle(text);
     const weights = new Map<string, number>();
@@ -486,6 +488,7 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     if (cueOnly) {
       matchCues = true;
       for (const cue of a.cues) {
+        wantedCues.add(cue.c);
         // (counted once a title: "Помощник/ассистент руководителя" names the assistant once)
         if (!weights.has(cue.c)) coreCount.set(cue.c, (coreCount.get(cue.c) ?? 0) + 1);
         weights.set(cue.c, KIND_W.r);
@@ -644,7 +647,15 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     let foreignWord = '';
     let stackOk = false;
     let qualifier = '';
-    if (matchCues) for (const it of t.cues) inTitle.set(it.c, Math.max(inTitle.get(it.c) ?? 0, it.w));
+    if (matchCues)
+      for (const it of t.cues) {
+        inTitle.set(it.c, Math.max(inTitle.get(it.c) ?? 0, it.w));
+        // ("Помощник руководителя" is all known words; "Помощник руководителя упаковки" is not)
+        if (wantedCues.has(it.c)) {
+          precNum += KIND_W.r * it.w;
+          precDen += KIND_W.r * it.w;
+        }
+      }
     for (const it of t.items) {
       inTitle.set(it.c, Math.max(inTitle.get(it.c) ?? 0, it.w));
       const w = KIND_W[it.kind] * it.w * (it.absorbed ? ABSORBED_W : 1);
