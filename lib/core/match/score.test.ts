@@ -365,6 +365,18 @@ describe('scorer invariants', () => {
       pa.score(vac('Помощник руководителя упаковки', one)).score,
     );
   });
+  it('reads the user\'s own job noun in brackets after a generic head ("Специалист (геодезист)")', () => {
+    const one = { experience: 'between1And3' as const };
+    const surveyor = compileProfile(
+      profile({ desiredTitles: ['Геодезист', 'Инженер-геодезист'], experience: 'between1And3' }),
+    );
+    expect(surveyor.features(vac('Специалист (геодезист)', one)).title).toBeGreaterThanOrEqual(0.8);
+    expect(surveyor.score(vac('Специалист (геодезист)', one)).verdict).toBe('show');
+    // Not when the brackets say more than the user's words, nor after a head that names a job of its own.
+    const cfo = compileProfile(profile({ desiredTitles: ['CFO', 'Финансовый директор'], experience: 'moreThan6' }));
+    expect(cfo.features(vac('Consultant (Digital CFO Group)', one)).title).toBeLessThan(0.8);
+    expect(surveyor.features(vac('Водитель (геодезист)', one)).title).toBeLessThan(0.8);
+  });
   it('gives the other speciality as a reason beside a year of experience short', () => {
     // Hidden for the speciality, not for the year: a beginner is told both.
     const fitter = compileProfile(profile({ desiredTitles: ['Слесарь-сантехник'], experience: 'noExperience' }));

@@ -632,9 +632,17 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     const isRole = (i: TitleItem): boolean => i.kind === 'r' && !i.absorbed;
     // A head role that is only the general form of the wanted one ("IT-администратор (Системный администратор)")
     // defers to the brackets the same way.
+    // So does a head of generic nouns only before the user's own job noun that the dictionary does not know, with
+    // nothing else beside it ("Специалист (геодезист)", not "Consultant (Digital CFO Group)").
+    const bracketed = t.items.filter((i) => !i.main && !i.absorbed);
+    const ownNounAside =
+      !t.items.some((i) => i.main && !i.absorbed && i.kind !== 'g') &&
+      bracketed.some((i) => i.kind === 'u' && wantedHeads.has(i.c)) &&
+      bracketed.every((i) => allowed.has(i.c));
     if (
-      !t.items.some((i) => i.main && isRole(i) && !looseRoles.has(i.c)) &&
-      t.items.some((i) => !i.main && isRole(i) && profileRoles.has(i.c))
+      (!t.items.some((i) => i.main && isRole(i) && !looseRoles.has(i.c)) &&
+        t.items.some((i) => !i.main && isRole(i) && profileRoles.has(i.c))) ||
+      ownNounAside
     ) {
       for (const it of t.items) if (!it.main) [it.main, it.w] = [true, Math.max(it.w, 0.9)];
     }
