@@ -32,8 +32,10 @@ the shared dev labels or of pools.heldout3.json … pools.heldout12.json).
 --heldout14: the pools of the fourteenth held-out set (HELDOUT14, seed 2039, never an item of any label file here, of
 the shared dev labels or of pools.heldout3.json … pools.heldout13.json).
 --heldout15: the pools of the fifteenth held-out set (HELDOUT15, seed 2040, never an item of any label file here, of
-the shared dev labels or of pools.heldout3.json … pools.heldout14.json). The default run leaves out the later held-out
-sets (2 to 15). The labels of a later split are ignored when an earlier one is rebuilt, so each split's pools stay as
+the shared dev labels or of pools.heldout3.json … pools.heldout14.json).
+--heldout16: the pools of the sixteenth held-out set (HELDOUT16, seed 2041, never an item of any label file here, of
+the shared dev labels or of pools.heldout3.json … pools.heldout15.json). The default run leaves out the later held-out
+sets (2 to 16). The labels of a later split are ignored when an earlier one is rebuilt, so each split's pools stay as
 they were drawn.
 """
 import gzip, html, json, os, random, re, sys
@@ -329,7 +331,48 @@ RX = {'driver-b': [r'водител'], 'warehouse-worker': [r'склад'], 'sal
                        r'|beyond|ahead|practice|global|digital|tech|mobile|net|predicts|:nnection)(?![a-z])))'],
       'orderly': [r'(санитар(?:ка|ки|ку|кой|а|у|ом|ы|ов)?(?![а-яё])|младш\w* медицинск|сиделк|уборщи|больниц'
                   r'|госпитал(?!изац)|лпу(?![а-яё])|медицинск\w* (?:учреждени|организаци|персонал)'
-                  r'|(?<!по )уход\w* за (?:больн|пациент|лежач))']}
+                  r'|(?<!по )уход\w* за (?:больн|пациент|лежач))'],
+      # held-out 16 (the corpus has hardly any garage, lecturing or doctor vacancy left: fleet-mechanic's, lecturer's
+      # and cardiologist's queries are hh's 'A OR B' of the job's words and neighbours; fleet-mechanic: 'механик' the
+      # person, not 'механика' the field nor the 'механики' of games and marketing ('промо-механик', 'механик
+      # программ'), 'гараж' not 'гаражное оборудование' / 'Гаражный проезд', 'автопарк' not 'автопарковка'; lecturer:
+      # 'профессор' not 'профессиональный' nor 'улица Профессора …', nor the teachers and educational programmes of the
+      # perks lists; cardiologist's 'врач' is the doctor (врач-…, врач кардиолог …), as pediatrician's, with the medical
+      # posts a doctor can take, not 'врач в офисе', 'кардиозона' / 'кардиотренажёры' nor 'телемедицина' of the perks
+      # lists; oil-gas-engineer: 'нефть' not 'Газпром нефть' the brand; pr-manager: PR the public relations, not 'pull
+      # request' ('PR review', '(PR)', 'при PR') nor 'AUC/PR' or 'PR‑кривые'; БДД, ЭКГ, MSL, ГРП the abbreviations)
+      'sales-supervisor': [r'супервайзер'],
+      'fleet-mechanic': [r'((?<!ых )(?<!их )(?<!промо-)механик(?:ом|ов)?(?![а-яё])'
+                         r'(?! (?:воронок|лидогенераци|активаци|удержани|для|ее|её|программ|конвергир))'
+                         r'|механик\w* (?:автомоб|автоколонн|колонн|гараж|цеха|участк|по )'
+                         r'|главн\w* механик|автомеханик|автослесар|автоколонн|гараж(?!н)|автопарк(?!овк)|автобаз'
+                         r'|(?:авто)?транспортн\w* (?:цех|участк|отдел|служб|предприяти)'
+                         r'|инженер\w* по (?:транспорту|бдд|безопасности дорожного)|бдд(?![а-яё])'
+                         r'|выпуск\w* (?:транспорт|автомоб|тс|на линию)|путев\w* лист'
+                         r'|спецтехник|ремонт\w* (?:автомоб|грузов|спецтехник|транспорт))'],
+      'php-developer': [r'php(?![a-z])'], 'android-developer': [r'android'],
+      'chat-support': [r'чат(?:а|е|у|ом|ы|ов|ам|ами|ах)?(?![а-яё])'],
+      'lecturer': [r'((?<!русскоговорящим )преподава|доцент|(?<!улица )(?<!ул\. )профессор(?!иональ)|лектор(?!ат|и)'
+                   r'|кафедр(?!альн)|автор\w* (?:онлайн-)?курс|куратор\w* (?:онлайн-)?курс|методист'
+                   r'|(?<!\d )(?<!внешних )образовательн\w* (?:программ|проект(?!ы;)|курс|процесс)'
+                   r'|учебн\w* (?:курс|программ|процесс|дисциплин|план)|экономическ\w* дисциплин|финансов\w* грамотност)'],
+      'client-manager': [r'(менеджер\w* по работе с (?:\w+ ){0,2}клиент|аккаунт[- ]?менеджер|account[- ]?manager'
+                         r'|customer success)'],
+      'seo-specialist': [r'seo(?![a-z])'],
+      'hr-business-partner': [r'(hr[- ]?(?:бп|bp)(?![a-zа-яё])|hrbp|hr[- ]?бизнес[- ]?партн|hr[- ]?business[- ]?partner'
+                              r'|бизнес[- ]?партн[её]р\w* по (?:персоналу|управлению персоналом)|hr[- ]?generalist'
+                              r'|hr[- ]?директор|hr[- ]?director|директор\w* по (?:персоналу|управлению персоналом))'],
+      'cardiologist': [r'(кардиолог|кардио(?!тренаж|зон|-?фитнес|нагруз)|cardio|экг(?![а-яё])|холтер'
+                       r'|врач\w*-\w+(?![\w-]| в офисе)'
+                       r'|врач(?:и|а|ом|у|ей)? (?:кардиолог|терапевт|функциональн|общей практики)'
+                       r'|функциональн\w* диагност|medical (?:advis|science|affairs|lead|manager|director)|msl(?![a-z])'
+                       r'|медицинск\w* (?:советник|эксперт|техник|оборудовани|издели|информационн|интеллектуальн)'
+                       r'|медтех|medtech|здравоохранени)'],
+      'oil-gas-engineer': [r'(добыч\w* (?:нефт|газ|углеводород)|нефтегаз|нефтепромысл|нефтян'
+                           r'|(?<!газпром )нефт(?:ь|и|ью)(?![а-яё])|газодобыва|нефтедобыва|месторожд|скважин|бурени|буров'
+                           r'|промысл|грп(?![а-яё])|reservoir|petroleum|oil ?(?:field|and gas|&gas)|upstream)'],
+      'pr-manager': [r'((?<!auc/)(?<!при )(?<!\()pr(?![a-zа-яё0-9/)‑])(?! (?:review|request))|пиар|связ\w* с общественност'
+                     r'|public relations|пресс-служб|пресс-секретар|пресс-релиз|media relations)']}
 # The second held-out set (added after the big pools; drawn with its own seed, never an item labelled before).
 HELDOUT2 = ['loader', 'fitter-repair', 'process-engineer', 'pto-engineer', 'ohs-specialist', 'ecologist', 'merchandiser',
             'marketplace-manager', 'ios-developer', 'sales-head']
@@ -379,6 +422,10 @@ HELDOUT14 = ['plasterer', 'sushi-chef', 'auto-painter', 'barista', 'hotel-admin'
 # pools.heldout3-14.json).
 HELDOUT15 = ['merchandise-specialist', 'janitor', 'driver-forwarder', 'head-chef', 'salon-admin', 'debt-collector',
              'content-manager', 'chemical-operator', 'cfo', 'business-trainer', 'go-developer', 'orderly']
+# The sixteenth held-out set (after the fifteenth; its own seed, never an item of any label file nor of
+# pools.heldout3-15.json).
+HELDOUT16 = ['sales-supervisor', 'fleet-mechanic', 'php-developer', 'android-developer', 'chat-support', 'lecturer',
+             'client-manager', 'seo-specialist', 'hr-business-partner', 'cardiologist', 'oil-gas-engineer', 'pr-manager']
 
 def strip(h):
     return re.sub(r'\s+', ' ', html.unescape(re.sub(r'<[^>]+>', ' ', h or ''))).strip()
@@ -391,7 +438,7 @@ LATE = [('heldout2', HELDOUT2, 2027), ('heldout3', HELDOUT3, 2028), ('heldout4',
         ('heldout5', HELDOUT5, 2030), ('heldout6', HELDOUT6, 2031), ('heldout7', HELDOUT7, 2032),
         ('heldout8', HELDOUT8, 2033), ('heldout9', HELDOUT9, 2034), ('heldout10', HELDOUT10, 2035),
         ('heldout11', HELDOUT11, 2036), ('heldout12', HELDOUT12, 2037), ('heldout13', HELDOUT13, 2038),
-        ('heldout14', HELDOUT14, 2039), ('heldout15', HELDOUT15, 2040)]
+        ('heldout14', HELDOUT14, 2039), ('heldout15', HELDOUT15, 2040), ('heldout16', HELDOUT16, 2041)]
 
 def main(big=False, late=None):
     """`late`: the name of a LATE set to draw ('heldout2' …), else the dev pools (or the big ones)."""
