@@ -4,7 +4,7 @@
  * listing card shows, the same field list as ../shared/bench/run.py) and with full vacancies. Prints per-persona
  * and pooled tables: AUC (relevant vs irrelevant), relevant kept (not hidden), irrelevant hidden, and a
  * reliability table of the scores (share relevant per score band; borderline counts half).
- *   npx tsx test/bench/relevance.ts [--split dev|pools|heldout|heldout3 … heldout15] [--set shared|repo|all] [--misses]
+ *   npx tsx test/bench/relevance.ts [--split dev|pools|heldout|heldout3 … heldout16] [--set shared|repo|all] [--misses]
  * (pools: 110 more vacancies each for eight dev personas, labels.pools.json)
  * (env OTKLIK_NO_ROLES=1: words alone; OTKLIK_RAW_SCORES=1: scores before calibration)
  * Held-out splits are looked at once, at the end of a change (test/bench/data/README.md says which have been).

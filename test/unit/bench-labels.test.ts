@@ -23,7 +23,7 @@ describe('benchmark labels', () => {
     [...read<{ id: string }[]>('personas.json'), ...read<{ id: string }[]>('personas.heldout.json')].map((p) => p.id),
   );
   /** The held-out sets of our own, in the order they were made (each is checked against all before it). */
-  const heldOut = Array.from({ length: 13 }, (_, i) => `heldout${i + 3}`);
+  const heldOut = Array.from({ length: 14 }, (_, i) => `heldout${i + 3}`);
   const splits = [
     { passes: ['labels.passA.json', 'labels.passB.json'], merged: ['labels.dev.json', 'labels.heldout.json'] },
     { passes: ['labels.pools.passA.json', 'labels.pools.passB.json'], merged: ['labels.pools.json'] },
