@@ -632,18 +632,18 @@ export function compileProfile(profile: Profile, opts: MatchOptions = {}): Compi
     const isRole = (i: TitleItem): boolean => i.kind === 'r' && !i.absorbed;
     // A head role that is only the general form of the wanted one ("IT-администратор (Системный администратор)")
     // defers to the brackets the same way.
+    const wantedRoleAside =
+      !t.items.some((i) => i.main && isRole(i) && !looseRoles.has(i.c)) &&
+      t.items.some((i) => !i.main && isRole(i) && profileRoles.has(i.c));
     // So does a head of generic nouns only before the user's own job noun that the dictionary does not know, with
-    // nothing else beside it ("Специалист (геодезист)", not "Consultant (Digital CFO Group)").
-    const bracketed = t.items.filter((i) => !i.main && !i.absorbed);
-    const ownNounAside =
-      !t.items.some((i) => i.main && !i.absorbed && i.kind !== 'g') &&
-      bracketed.some((i) => i.kind === 'u' && wantedHeads.has(i.c)) &&
-      bracketed.every((i) => allowed.has(i.c));
-    if (
-      (!t.items.some((i) => i.main && isRole(i) && !looseRoles.has(i.c)) &&
-        t.items.some((i) => !i.main && isRole(i) && profileRoles.has(i.c))) ||
-      ownNounAside
-    ) {
+    // nothing else beside it ("Специалист (геодезист)", not "Consultant (Digital CFO Group)"). (Read only when the
+    // first rule does not hold: most titles never need it.)
+    const ownNounAside = (): boolean => {
+      if (t.items.some((i) => i.main && !i.absorbed && i.kind !== 'g')) return false;
+      const bracketed = t.items.filter((i) => !i.main && !i.absorbed);
+      return bracketed.some((i) => i.kind === 'u' && wantedHeads.has(i.c)) && bracketed.every((i) => allowed.has(i.c));
+    };
+    if (wantedRoleAside || ownNounAside()) {
       for (const it of t.items) if (!it.main) [it.main, it.w] = [true, Math.max(it.w, 0.9)];
     }
     const inTitle = new Map<string, number>();
